@@ -1,0 +1,40 @@
+/* cmd_demo: "accord demo" — fills an empty database with the demo world and prints its log-ins. */
+#include <getopt.h>
+#include <stdio.h>
+
+#include "../service/demo.h"
+#include "cli.h"
+
+int cmd_demo(int argc, char **argv)
+{
+	static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
+					     {"scale", required_argument, NULL, 's'},
+					     {NULL, 0, NULL, 0}};
+	const char *db = NULL;
+	struct error err = {0};
+	struct store *s;
+	int c, rc;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': db = optarg; break;
+		case 's':
+			return cli_fail(EXIT_USAGE, "demo: --scale is not available in this version");
+		default:
+			return cli_fail(EXIT_USAGE, "demo: unknown or incomplete option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_fail(EXIT_USAGE, "demo: unexpected argument '%s'", argv[optind]);
+	if (!(db = cli_db(db)))
+		return cli_fail(EXIT_USAGE, "demo: --db is required (or set ACCORD_DB)");
+	if (!(s = cli_open(db)))
+		return EXIT_RUNTIME;
+	rc = demo_fill(s, stdout, &err);
+	store_close(s);
+	if (rc != 0)
+		return cli_fail(EXIT_RUNTIME, "demo: %s", err.message);
+	return 0;
+}

@@ -1,0 +1,176 @@
+/* org: names of kinds and roles, which roles fit which organisation, and text validity. */
+#include "org.h"
+
+#include <string.h>
+
+static const char *const kind_names[ORG_KIND__MAX] = {
+	[ORG_BUYER] = "buyer", [ORG_PROVIDER] = "provider", [ORG_PLATFORM] = "platform"};
+
+static const char *const role_names[ROLE__MAX] = {
+	[ROLE_ADMIN] = "admin",
+	[ROLE_BUYER_CXO] = "buyer_cxo",
+	[ROLE_UNIT_CIO] = "unit_cio",
+	[ROLE_CONTRACT_MANAGER] = "contract_manager",
+	[ROLE_SOURCING_MANAGER] = "sourcing_manager",
+	[ROLE_PROVIDER_LEADERSHIP] = "provider_leadership",
+	[ROLE_PROVIDER_CONSULTING] = "provider_consulting",
+	[ROLE_MEMBER] = "member",
+};
+
+const char *org_kind_name(enum org_kind k)
+{
+	return (unsigned)k < ORG_KIND__MAX ? kind_names[k] : "?";
+}
+
+int org_kind_parse(const char *s)
+{
+	for (int i = 0; s && i < ORG_KIND__MAX; i++)
+		if (strcmp(s, kind_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *role_name(enum role r)
+{
+	return (unsigned)r < ROLE__MAX ? role_names[r] : "?";
+}
+
+int role_parse(const char *s)
+{
+	for (int i = 0; s && i < ROLE__MAX; i++)
+		if (strcmp(s, role_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+bool role_allowed_for_kind(enum role r, enum org_kind k)
+{
+	switch (r) {
+	case ROLE_ADMIN:
+	case ROLE_MEMBER:
+		return true;
+	case ROLE_BUYER_CXO:
+	case ROLE_UNIT_CIO:
+	case ROLE_CONTRACT_MANAGER:
+	case ROLE_SOURCING_MANAGER:
+		return k == ORG_BUYER;
+	case ROLE_PROVIDER_LEADERSHIP:
+	case ROLE_PROVIDER_CONSULTING:
+		return k == ORG_PROVIDER;
+	default:
+		return false;
+	}
+}
+
+bool role_mask_check(role_mask m, enum org_kind k, struct error *err)
+{
+	if (m == 0) {
+		error_set(err, 422, "required", "roles", "at least one role is required");
+		return false;
+	}
+	for (int r = 0; r < ROLE__MAX; r++) {
+		if ((m & ROLE_BIT(r)) && !role_allowed_for_kind(r, k)) {
+			error_set(err, 422, "invalid", "roles",
+				  "role '%s' is not available in a %s organisation", role_name(r),
+				  org_kind_name(k));
+			return false;
+		}
+	}
+	if (m & ~ROLES_ALL) {
+		error_set(err, 422, "invalid", "roles", "unknown role");
+		return false;
+	}
+	return true;
+}
+
+bool role_grant_check(role_mask granter, role_mask granted, struct error *err)
+{
+	if ((granted & ROLE_BIT(ROLE_ADMIN)) && !(granter & ROLE_BIT(ROLE_ADMIN))) {
+		error_set(err, 403, "forbidden", "roles", "only a platform admin may grant the admin role");
+		return false;
+	}
+	return true;
+}
+
+/* Strict UTF-8: no overlongs, no surrogates, nothing above U+10FFFF. */
+bool text_is_utf8(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned c = s[i];
+		size_t n;
+		unsigned cp;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if (c >= 0xC2 && c <= 0xDF) {
+			n = 1;
+			cp = c & 0x1F;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			n = 2;
+			cp = c & 0x0F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			n = 3;
+			cp = c & 0x07;
+		} else {
+			return false;
+		}
+		if (len - i <= n)
+			return false;
+		for (size_t j = 1; j <= n; j++) {
+			if ((s[i + j] & 0xC0) != 0x80)
+				return false;
+			cp = (cp << 6) | (s[i + j] & 0x3F);
+		}
+		if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+		    (cp >= 0xD800 && cp <= 0xDFFF))
+			return false;
+		i += n + 1;
+	}
+	return true;
+}
+
+bool text_is_name(const char *s, size_t max)
+{
+	size_t len, start = 0, end;
+
+	if (!s)
+		return false;
+	len = strlen(s);
+	if (!text_is_utf8(s, len))
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return false;
+	while (start < len && s[start] == ' ')
+		start++;
+	end = len;
+	while (end > start && s[end - 1] == ' ')
+		end--;
+	return end > start && len <= max;
+}
+
+bool text_is_email(const char *s)
+{
+	const char *at, *dot;
+	size_t len;
+
+	if (!s)
+		return false;
+	len = strlen(s);
+	if (len < 3 || len > USER_EMAIL_MAX)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c <= 0x20 || c >= 0x7f || c == '<' || c == '>' || c == '"' || c == ',')
+			return false;
+	}
+	at = strchr(s, '@');
+	if (!at || at == s || strchr(at + 1, '@'))
+		return false;
+	dot = strrchr(at, '.');
+	return dot && dot > at + 1 && dot[1] != '\0';
+}

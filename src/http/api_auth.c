@@ -1,0 +1,54 @@
+/* api_auth: health, log-in, log-out and "me". */
+#include <stdio.h>
+
+#include "../service/auth.h"
+#include "../service/orgs.h"
+#include "api.h"
+
+const char *body_str(struct request *rq, const char *name)
+{
+	return json_string_value(json_object_get(rq->json, name));
+}
+
+long long body_id(struct request *rq, const char *name)
+{
+	return json_integer_value(json_object_get(rq->json, name));
+}
+
+void api_healthz(struct request *rq, struct response *rs)
+{
+	(void)rq;
+	reply_json(rs, 200, json_pack("{s:b}", "ok", 1));
+}
+
+void api_login(struct request *rq, struct response *rs)
+{
+	char token[AUTH_TOKEN_LEN];
+	struct caller c;
+	struct error err = {0};
+	long wait = 0;
+
+	if (auth_login(rq->store, body_str(rq, "email"), body_str(rq, "password"), rq->client,
+		       "api", token, &c, &wait, &err) != 0) {
+		if (wait) {
+			char secs[24];
+
+			snprintf(secs, sizeof secs, "%ld", wait);
+			reply_header(rs, "Retry-After", secs);
+		}
+		reply_err(rs, &err);
+		return;
+	}
+	reply_json(rs, 200, json_pack("{s:s, s:o}", "token", token, "user", me_json(&c)));
+}
+
+void api_logout(struct request *rq, struct response *rs)
+{
+	auth_logout(rq->store, rq->token);
+	reply_json(rs, 200, json_pack("{s:b}", "ok", 1));
+}
+
+void api_me(struct request *rq, struct response *rs)
+{
+	reply_json(rs, 200, me_json(&rq->caller));
+}

@@ -1,0 +1,67 @@
+/* api_engagements: engagements, their governance split and their mode over JSON. */
+#include "../service/engagements.h"
+#include "api.h"
+
+static void read_input(struct request *rq, struct engagement_input *in)
+{
+	json_t *gov = json_object_get(rq->json, "governance");
+
+	in->provider_org_id = body_id(rq, "provider_org_id");
+	in->title = body_str(rq, "title");
+	in->service_line = body_str(rq, "service_line");
+	in->starts_on = body_str(rq, "starts_on");
+	in->ends_on = body_str(rq, "ends_on");
+	in->contract_manager_id = body_id(rq, "contract_manager_id");
+	for (int i = 0; i < GOV__MAX; i++)
+		in->gov[i] = json_string_value(json_object_get(gov, gov_layer_name(i)));
+}
+
+void api_engagements_list(struct request *rq, struct response *rs)
+{
+	struct page pg;
+
+	if (request_page(rq, rs, &pg))
+		reply_json(rs, 200, engagement_list_json(rq->store, &rq->caller, pg));
+}
+
+void api_engagements_create(struct request *rq, struct response *rs)
+{
+	struct engagement_input in = {0};
+	struct error err = {0};
+	long long id;
+
+	read_input(rq, &in);
+	id = engagement_create(rq->store, &rq->caller, &in, &err);
+	if (id < 0)
+		reply_err(rs, &err);
+	else
+		reply_json(rs, 201, engagement_get_json(rq->store, id));
+}
+
+void api_engagement_get(struct request *rq, struct response *rs)
+{
+	reply_json(rs, 200, engagement_get_json(rq->store, rq->id));
+}
+
+void api_engagement_update(struct request *rq, struct response *rs)
+{
+	struct engagement_input in = {0};
+	struct error err = {0};
+
+	read_input(rq, &in);
+	if (engagement_update(rq->store, &rq->caller, rq->id, &in, &err) != 0)
+		reply_err(rs, &err);
+	else
+		reply_json(rs, 200, engagement_get_json(rq->store, rq->id));
+}
+
+void api_engagement_mode(struct request *rq, struct response *rs)
+{
+	struct error err = {0};
+
+	if (engagement_set_mode(rq->store, &rq->caller, rq->id, body_str(rq, "mode"),
+				body_str(rq, "reason"), &err) != 0)
+		reply_err(rs, &err);
+	else
+		reply_json(rs, 200, engagement_get_json(rq->store, rq->id));
+}

@@ -1,0 +1,66 @@
+/* html: a minimal formatter whose only string conversion escapes. */
+#include "html.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+void html_text(struct buf *b, const char *s)
+{
+	if (!s)
+		return;
+	for (; *s; s++) {
+		switch (*s) {
+		case '&':
+			buf_puts(b, "&amp;");
+			break;
+		case '<':
+			buf_puts(b, "&lt;");
+			break;
+		case '>':
+			buf_puts(b, "&gt;");
+			break;
+		case '"':
+			buf_puts(b, "&quot;");
+			break;
+		case '\'':
+			buf_puts(b, "&#39;");
+			break;
+		default:
+			buf_putc(b, *s);
+		}
+	}
+}
+
+void html_fmt(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	const char *p = fmt;
+
+	va_start(ap, fmt);
+	while (*p) {
+		const char *pct = strchr(p, '%');
+
+		if (!pct) {
+			buf_puts(b, p);
+			break;
+		}
+		buf_add(b, p, (size_t)(pct - p));
+		if (pct[1] == 's') {
+			html_text(b, va_arg(ap, const char *));
+			p = pct + 2;
+		} else if (pct[1] == 'd') {
+			buf_printf(b, "%d", va_arg(ap, int));
+			p = pct + 2;
+		} else if (strncmp(pct + 1, "lld", 3) == 0) {
+			buf_printf(b, "%lld", va_arg(ap, long long));
+			p = pct + 4;
+		} else if (pct[1] == '%') {
+			buf_putc(b, '%');
+			p = pct + 2;
+		} else {
+			/* An unknown conversion is a programming error: write nothing for it. */
+			p = pct + 1;
+		}
+	}
+	va_end(ap);
+}

@@ -1,0 +1,137 @@
+/* http: the request and response every route handler works with, and the route table's shape. */
+#ifndef ACCORD_HTTP_H
+#define ACCORD_HTTP_H
+
+#include <jansson.h>
+#include <microhttpd.h>
+#include <stdbool.h>
+
+#include "../service/access.h"
+#include "../service/caller.h"
+#include "../store/store.h"
+#include "../util/buf.h"
+
+enum method { M_GET, M_POST, M_PUT, M_PATCH, M_DELETE, M__MAX };
+
+/* Route flags. */
+#define R_PUBLIC 0x01 /* no sign-in needed */
+#define R_PAGE 0x02   /* an HTML page or form: errors render as HTML, no session redirects to /login */
+#define R_FORM 0x04   /* an HTML form post: a urlencoded body with a valid CSRF token */
+#define R_JSON 0x08   /* a JSON body, validated against the route's schema */
+
+/* Types of JSON body fields. */
+enum field_type { F_STRING, F_TEXT, F_INT, F_ID, F_DATE, F_ENUM, F_BOOL, F_STRINGS, F_OBJECT };
+
+struct field {
+	const char *name;
+	enum field_type type;
+	bool required;
+	int max;			/* string length in bytes, or array length */
+	const char *const *values;	/* F_ENUM, F_STRINGS: allowed values (NULL-terminated) */
+	const struct field *fields;	/* F_OBJECT: its fields ({NULL} terminated) */
+};
+
+/* Who may act: a relation the caller must have and roles of which it must hold one. */
+struct permit {
+	unsigned rel;
+	role_mask roles;
+};
+
+struct request;
+struct response;
+typedef void (*handler_fn)(struct request *rq, struct response *rs);
+
+/*
+ * One row of the route table. The router, not the handler, enforces: sign-in (unless
+ * R_PUBLIC), that the {id} resource is visible to the caller (`see`, else 404), that the
+ * caller may act (one of `act`, else 403; empty means anyone who sees it), the body's
+ * size (`max_body`, else 413), its encoding and its schema (400/422).
+ */
+struct route {
+	enum method method;
+	const char *pattern;
+	unsigned flags;
+	enum resource res;
+	unsigned see;
+	struct permit act[3];
+	const struct field *body;
+	size_t max_body;
+	handler_fn fn;
+};
+
+struct form_pair {
+	char *name;
+	char *value;
+};
+
+struct request {
+	struct MHD_Connection *conn;
+	enum method method;
+	const char *path;
+	const struct route *route;
+	long long id; /* the {id} in the path, 0 if none */
+	struct store *store;
+	struct caller caller;
+	bool signed_in;
+	unsigned rel;	/* the caller's relations to the {id} resource */
+	char client[64]; /* the client's address */
+	const char *token; /* the session token that signed the caller in */
+	const char *body_raw;
+	size_t body_len;
+	json_t *json; /* the validated JSON body (R_JSON) */
+	struct form_pair *form; /* the parsed form body (R_FORM), NULL-terminated */
+	size_t form_len;
+};
+
+struct header {
+	const char *name;
+	char *value;
+};
+
+struct response {
+	int status;
+	const char *content_type;
+	struct buf body;
+	struct header headers[6];
+	int nheaders;
+};
+
+extern const struct route routes[];
+extern const size_t routes_count;
+
+/* Response helpers (http/reply.c). */
+void reply_json(struct response *rs, int status, json_t *steal);
+void reply_error(struct response *rs, int status, const char *code, const char *field,
+		 const char *message);
+void reply_err(struct response *rs, const struct error *e);
+void reply_header(struct response *rs, const char *name, const char *value);
+void reply_redirect(struct response *rs, const char *location);
+
+/* Request helpers (http/request.c). */
+const char *request_query(struct request *rq, const char *name);
+const char *request_header(struct request *rq, const char *name);
+const char *request_cookie(struct request *rq, const char *name);
+const char *request_form(struct request *rq, const char *name);
+/* Reads ?limit=&after= into a page; false (and a 400 reply) when they are malformed. */
+struct page;
+bool request_page(struct request *rq, struct response *rs, struct page *pg);
+bool parse_id(const char *s, long long *out);
+
+/* Parses an application/x-www-form-urlencoded body into rq->form (http/form.c). */
+bool form_parse(struct request *rq);
+void form_free(struct request *rq);
+
+/* Dispatch (http/router.c). */
+const struct route *router_match(enum method m, const char *path, long long *id, bool *path_known);
+void router_handle(struct request *rq, struct response *rs);
+
+/* The server (http/server.c). */
+struct server_options {
+	const char *db;
+	const char *host;
+	unsigned short port;
+	unsigned threads;
+};
+int server_run(const struct server_options *opt);
+
+#endif

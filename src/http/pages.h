@@ -1,0 +1,36 @@
+/* pages: the server-rendered web UI — layout, forms and one handler per page. */
+#ifndef ACCORD_PAGES_H
+#define ACCORD_PAGES_H
+
+#include "html.h"
+#include "http.h"
+
+/* Layout (pages_layout.c). */
+void page_begin(struct request *rq, struct response *rs, const char *title);
+void page_end(struct response *rs);
+/* A whole error page; rq may be NULL (no route matched). */
+void page_error(struct request *rq, struct response *rs, int status, const char *message);
+/* A form's hidden CSRF field for the signed-in caller. */
+void form_csrf(struct buf *b, struct request *rq);
+/* A labelled input; the error's message shows beside it when err names this field. */
+void form_input(struct buf *b, const char *label, const char *name, const char *type,
+		const char *value, const struct error *err);
+/* A labelled select of values (labels may be NULL: the values are shown). */
+void form_select(struct buf *b, const char *label, const char *name, const char *const *values,
+		 const char *const *labels, size_t n, const char *selected, const struct error *err);
+/* An error that names no field of the form, shown above it. */
+void form_error_banner(struct buf *b, const struct error *err, const char *const *fields);
+
+void page_stylesheet(struct request *rq, struct response *rs);
+void page_login(struct request *rq, struct response *rs);
+void page_login_post(struct request *rq, struct response *rs);
+void page_logout_post(struct request *rq, struct response *rs);
+void page_dashboard(struct request *rq, struct response *rs);
+void page_engagement_create(struct request *rq, struct response *rs);
+void page_engagement(struct request *rq, struct response *rs);
+void page_engagement_mode(struct request *rq, struct response *rs);
+void page_org(struct request *rq, struct response *rs);
+void page_org_user_create(struct request *rq, struct response *rs);
+void page_org_unit_create(struct request *rq, struct response *rs);
+
+#endif

@@ -1,0 +1,105 @@
+/* pages_engagement: one engagement — its parties, term, governance split, mode and mode history. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../service/engagements.h"
+#include "pages.h"
+
+static const char *str(json_t *o, const char *k)
+{
+	const char *s = json_string_value(json_object_get(o, k));
+
+	return s ? s : "";
+}
+
+static long long num(json_t *o, const char *k)
+{
+	return (long long)json_integer_value(json_object_get(o, k));
+}
+
+static const char *lead_label(const char *lead)
+{
+	if (strcmp(lead, "buyer") == 0)
+		return "Buyer leads";
+	if (strcmp(lead, "provider") == 0)
+		return "Provider leads";
+	return "Joint";
+}
+
+static void render(struct request *rq, struct response *rs, const struct error *err)
+{
+	static const char *const modes[] = {"vendor", "partnership"};
+	static const char *const mode_labels[] = {"Provider-vendor", "Partnership"};
+	static const char *const fields[] = {"mode", "reason", NULL};
+	json_t *e = engagement_get_json(rq->store, rq->id), *gov, *h;
+	struct buf *b = &rs->body;
+	size_t i;
+
+	if (!e) {
+		page_error(rq, rs, 404, "There is no such engagement.");
+		return;
+	}
+	gov = json_object_get(e, "governance");
+	page_begin(rq, rs, str(e, "title"));
+	html_fmt(b, "<p class=\"crumbs\"><a href=\"/\">Engagements</a></p><h1>%s</h1>", str(e, "title"));
+	html_fmt(b, "<p><span class=\"pill %s\">%s mode</span> <span class=\"muted\">%s · %s to %s</span></p>",
+		 str(e, "mode"), str(e, "mode"), str(e, "service_line"), str(e, "starts_on"),
+		 str(e, "ends_on"));
+	html_fmt(b, "<div class=\"cols\"><section class=\"card\"><h2>Parties</h2><dl>");
+	html_fmt(b, "<dt>Buyer</dt><dd><a href=\"/orgs/%lld\">%s</a> <span class=\"muted\">%s</span></dd>",
+		 num(json_object_get(e, "buyer"), "id"), str(json_object_get(e, "buyer"), "name"),
+		 str(json_object_get(e, "buyer"), "industry"));
+	html_fmt(b, "<dt>Provider</dt><dd><a href=\"/orgs/%lld\">%s</a> <span class=\"muted\">%s</span></dd>",
+		 num(json_object_get(e, "provider"), "id"), str(json_object_get(e, "provider"), "name"),
+		 str(json_object_get(e, "provider"), "industry"));
+	html_fmt(b, "<dt>Contract manager</dt><dd>%s</dd></dl></section>", str(e, "contract_manager_name"));
+	html_fmt(b, "<section class=\"card\"><h2>Governance split</h2><table class=\"list\"><tbody>");
+	html_fmt(b, "<tr><th>Strategic management</th><td>%s</td></tr>", lead_label(str(gov, "strategic")));
+	html_fmt(b, "<tr><th>Tactical management</th><td>%s</td></tr>", lead_label(str(gov, "tactical")));
+	html_fmt(b, "<tr><th>Operations</th><td>%s</td></tr></tbody></table></section></div>",
+		 lead_label(str(gov, "operations")));
+
+	html_fmt(b, "<section class=\"card\"><h2>Mode history</h2>");
+	if (json_array_size(json_object_get(e, "mode_history")) == 0)
+		html_fmt(b, "<p class=\"muted\">Started in provider-vendor mode; no changes yet.</p>");
+	else
+		html_fmt(b, "<table class=\"list\"><thead><tr><th>When</th><th>Mode</th><th>By</th><th>Reason</th></tr></thead><tbody>");
+	json_array_foreach(json_object_get(e, "mode_history"), i, h)
+		html_fmt(b, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>", str(h, "changed_at"),
+			 str(h, "mode"), str(h, "changed_by_name"), str(h, "reason"));
+	if (json_array_size(json_object_get(e, "mode_history")))
+		html_fmt(b, "</tbody></table>");
+	if ((rq->rel & REL_BUYER) && (rq->caller.roles & ROLES_CONTRACT)) {
+		html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/mode\" class=\"grid\">", rq->id);
+		form_csrf(b, rq);
+		form_error_banner(b, err, fields);
+		form_select(b, "Change mode to", "mode", modes, mode_labels, 2,
+			    strcmp(str(e, "mode"), "vendor") == 0 ? "partnership" : "vendor", err);
+		form_input(b, "Reason", "reason", "text", request_form(rq, "reason"), err);
+		html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Record mode change</button></div></form>");
+	}
+	html_fmt(b, "</section>");
+	page_end(rs);
+	json_decref(e);
+}
+
+void page_engagement(struct request *rq, struct response *rs)
+{
+	render(rq, rs, NULL);
+}
+
+void page_engagement_mode(struct request *rq, struct response *rs)
+{
+	struct error err = {0};
+	const char *reason = request_form(rq, "reason");
+	char loc[48];
+
+	if (engagement_set_mode(rq->store, &rq->caller, rq->id, request_form(rq, "mode"),
+				reason && *reason ? reason : NULL, &err) != 0) {
+		rs->status = err.status;
+		render(rq, rs, &err);
+		return;
+	}
+	snprintf(loc, sizeof loc, "/engagements/%lld", rq->id);
+	reply_redirect(rs, loc);
+}

@@ -1,0 +1,107 @@
+/* pages_layout: the frame every page shares — head, navigation, error pages, form fields, the stylesheet. */
+#include <stdio.h>
+#include <string.h>
+
+#include "pages.h"
+
+extern const char asset_style_css[];
+
+void page_stylesheet(struct request *rq, struct response *rs)
+{
+	(void)rq;
+	rs->content_type = "text/css; charset=utf-8";
+	buf_puts(&rs->body, asset_style_css);
+}
+
+void form_csrf(struct buf *b, struct request *rq)
+{
+	html_fmt(b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", rq->caller.csrf);
+}
+
+void page_begin(struct request *rq, struct response *rs, const char *title)
+{
+	struct buf *b = &rs->body;
+
+	rs->content_type = "text/html; charset=utf-8";
+	html_fmt(b, "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+		    "<title>%s · accord</title>"
+		    "<link rel=\"stylesheet\" href=\"/assets/style.css\"></head><body>\n",
+		 title);
+	html_fmt(b, "<header class=\"top\"><a class=\"brand\" href=\"/\">accord</a>");
+	if (rq && rq->signed_in) {
+		html_fmt(b, "<nav><a href=\"/\">Engagements</a><a href=\"/orgs/%lld\">%s</a></nav>",
+			 rq->caller.org_id, rq->caller.org_name);
+		html_fmt(b, "<form class=\"who\" method=\"post\" action=\"/logout\"><span>%s</span>",
+			 rq->caller.name);
+		form_csrf(b, rq);
+		html_fmt(b, "<button class=\"link\" type=\"submit\">Sign out</button></form>");
+	}
+	html_fmt(b, "</header>\n<main>\n");
+}
+
+void page_end(struct response *rs)
+{
+	html_fmt(&rs->body, "</main>\n<footer>accord — governance for outsourcing partnerships</footer>\n</body></html>\n");
+}
+
+void page_error(struct request *rq, struct response *rs, int status, const char *message)
+{
+	const char *title = status == 404 ? "Not found" : status == 403 ? "Not allowed" : "Error";
+
+	buf_reset(&rs->body);
+	rs->status = status;
+	page_begin(rq, rs, title);
+	html_fmt(&rs->body, "<section class=\"card\"><h1>%s</h1><p>%s</p><p><a href=\"/\">Back to your engagements</a></p></section>",
+		 title, message);
+	page_end(rs);
+}
+
+static const char *field_error(const struct error *err, const char *name)
+{
+	if (err && err->field && strcmp(err->field, name) == 0)
+		return err->message;
+	return NULL;
+}
+
+void form_input(struct buf *b, const char *label, const char *name, const char *type,
+		const char *value, const struct error *err)
+{
+	const char *msg = field_error(err, name);
+
+	html_fmt(b, "<label class=\"field%s\"><span>%s</span>", msg ? " invalid" : "", label);
+	html_fmt(b, "<input type=\"%s\" name=\"%s\" id=\"f-%s\" value=\"%s\"%s>", type, name, name,
+		 value ? value : "", msg ? " aria-invalid=\"true\"" : "");
+	if (msg)
+		html_fmt(b, "<em class=\"error\">%s</em>", msg);
+	html_fmt(b, "</label>");
+}
+
+void form_select(struct buf *b, const char *label, const char *name, const char *const *values,
+		 const char *const *labels, size_t n, const char *selected, const struct error *err)
+{
+	const char *msg = field_error(err, name);
+
+	html_fmt(b, "<label class=\"field%s\"><span>%s</span><select name=\"%s\" id=\"f-%s\">",
+		 msg ? " invalid" : "", label, name, name);
+	for (size_t i = 0; i < n; i++) {
+		bool sel = selected && strcmp(selected, values[i]) == 0;
+
+		html_fmt(b, "<option value=\"%s\"%s>%s</option>", values[i], sel ? " selected" : "",
+			 labels ? labels[i] : values[i]);
+	}
+	html_fmt(b, "</select>");
+	if (msg)
+		html_fmt(b, "<em class=\"error\">%s</em>", msg);
+	html_fmt(b, "</label>");
+}
+
+void form_error_banner(struct buf *b, const struct error *err, const char *const *fields)
+{
+	if (!err || !err->status)
+		return;
+	for (; err->field && fields && *fields; fields++)
+		if (strcmp(*fields, err->field) == 0)
+			return;
+	html_fmt(b, "<p class=\"banner error\" role=\"alert\">%s</p>", err->message);
+}

@@ -1,0 +1,148 @@
+/* pages_org: an organisation's page — its card, business units and people, and the forms its managers add them with. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../service/orgs.h"
+#include "pages.h"
+
+static const char *str(json_t *o, const char *k)
+{
+	const char *s = json_string_value(json_object_get(o, k));
+
+	return s ? s : "";
+}
+
+static bool may_manage(struct request *rq)
+{
+	return (rq->rel & REL_ADMIN) ||
+	       ((rq->rel & REL_OWN) && (rq->caller.roles & ROLES_ORG_MANAGER));
+}
+
+static void render(struct request *rq, struct response *rs, const char *which,
+		   const struct error *err)
+{
+	static const char *const unit_fields[] = {"name", "cio_user_id", NULL};
+	static const char *const user_fields[] = {"email", "name", "roles", "password", NULL};
+	struct page pg = {0, PAGE_LIMIT_MAX};
+	json_t *org = org_get_json(rq->store, rq->id), *units = NULL, *users = NULL, *x, *r;
+	bool buyer = strcmp(str(org, "kind"), "buyer") == 0;
+	struct buf *b = &rs->body;
+	size_t i, j;
+
+	page_begin(rq, rs, str(org, "name"));
+	html_fmt(b, "<h1>%s</h1><p class=\"muted\">%s%s%s</p>", str(org, "name"), str(org, "kind"),
+		 *str(org, "industry") ? " · " : "", str(org, "industry"));
+	if (!(rq->rel & (REL_ADMIN | REL_OWN | REL_PARTNER))) {
+		html_fmt(b, "<section class=\"card\"><p class=\"muted\">You have no engagement with this organisation yet.</p></section>");
+		goto out;
+	}
+	units = unit_list_json(rq->store, rq->id, pg);
+	users = user_list_json(rq->store, rq->id, pg);
+	if (buyer) {
+		html_fmt(b, "<section class=\"card\"><h2>Business units</h2><table class=\"list\"><thead><tr><th>Unit</th><th>Unit CIO</th></tr></thead><tbody>");
+		json_array_foreach(json_object_get(units, "items"), i, x)
+			html_fmt(b, "<tr><td>%s</td><td>%s</td></tr>", str(x, "name"),
+				 *str(x, "cio_name") ? str(x, "cio_name") : "—");
+		html_fmt(b, "</tbody></table>");
+		if (may_manage(rq)) {
+			html_fmt(b, "<form method=\"post\" action=\"/orgs/%lld/units\" class=\"grid\">", rq->id);
+			form_csrf(b, rq);
+			if (which && strcmp(which, "unit") == 0)
+				form_error_banner(b, err, unit_fields);
+			form_input(b, "New unit", "name",
+				   "text", which && strcmp(which, "unit") == 0 ? request_form(rq, "name") : "",
+				   which && strcmp(which, "unit") == 0 ? err : NULL);
+			form_input(b, "Unit CIO (user id)", "cio_user_id", "number",
+				   which && strcmp(which, "unit") == 0 ? request_form(rq, "cio_user_id") : "",
+				   which && strcmp(which, "unit") == 0 ? err : NULL);
+			html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Add unit</button></div></form>");
+		}
+		html_fmt(b, "</section>");
+	}
+	html_fmt(b, "<section class=\"card\"><h2>People</h2><table class=\"list\"><thead><tr><th>Id</th><th>Name</th><th>E-mail</th><th>Roles</th></tr></thead><tbody>");
+	json_array_foreach(json_object_get(users, "items"), i, x)
+	{
+		html_fmt(b, "<tr><td>%lld</td><td>%s</td><td>%s</td><td>",
+			 (long long)json_integer_value(json_object_get(x, "id")), str(x, "name"),
+			 str(x, "email"));
+		json_array_foreach(json_object_get(x, "roles"), j, r)
+			html_fmt(b, "<span class=\"pill\">%s</span> ", json_string_value(r));
+		html_fmt(b, "</td></tr>");
+	}
+	html_fmt(b, "</tbody></table>");
+	if (may_manage(rq)) {
+		bool mine = which && strcmp(which, "user") == 0;
+		const char *role = mine ? request_form(rq, "roles") : NULL;
+		const char *roles[ROLE__MAX];
+		size_t n = 0;
+
+		for (int k = 0; k < ROLE__MAX; k++)
+			if (role_allowed_for_kind(k, org_kind_parse(str(org, "kind"))) &&
+			    (k != ROLE_ADMIN || (rq->caller.roles & ROLE_BIT(ROLE_ADMIN))))
+				roles[n++] = role_name(k);
+		html_fmt(b, "<form method=\"post\" action=\"/orgs/%lld/users\" class=\"grid\">", rq->id);
+		form_csrf(b, rq);
+		if (mine)
+			form_error_banner(b, err, user_fields);
+		form_input(b, "Name", "name", "text", mine ? request_form(rq, "name") : "", mine ? err : NULL);
+		form_input(b, "E-mail", "email", "email", mine ? request_form(rq, "email") : "", mine ? err : NULL);
+		form_select(b, "Role", "roles", roles, NULL, n, role, mine ? err : NULL);
+		form_input(b, "Initial password", "password", "password", "", mine ? err : NULL);
+		html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Add person</button></div></form>");
+	}
+	html_fmt(b, "</section>");
+out:
+	page_end(rs);
+	json_decref(org);
+	json_decref(units);
+	json_decref(users);
+}
+
+void page_org(struct request *rq, struct response *rs)
+{
+	render(rq, rs, NULL, NULL);
+}
+
+static void done(struct request *rq, struct response *rs)
+{
+	char loc[48];
+
+	snprintf(loc, sizeof loc, "/orgs/%lld", rq->id);
+	reply_redirect(rs, loc);
+}
+
+void page_org_user_create(struct request *rq, struct response *rs)
+{
+	struct user_input in = {rq->id, request_form(rq, "email"), request_form(rq, "name"), 0,
+				request_form(rq, "password")};
+	struct error err = {0};
+	int role = role_parse(request_form(rq, "roles"));
+
+	if (role < 0)
+		error_set(&err, 422, "invalid", "roles", "choose a role");
+	else
+		in.roles = ROLE_BIT(role);
+	if (err.status || !role_grant_check(rq->caller.roles, in.roles, &err) ||
+	    user_create(rq->store, &in, &err) < 0) {
+		rs->status = err.status;
+		render(rq, rs, "user", &err);
+		return;
+	}
+	done(rq, rs);
+}
+
+void page_org_unit_create(struct request *rq, struct response *rs)
+{
+	struct unit_input in = {rq->id, request_form(rq, "name"), 0};
+	const char *cio = request_form(rq, "cio_user_id");
+	struct error err = {0};
+
+	if (cio && *cio && !parse_id(cio, &in.cio_user_id))
+		error_set(&err, 422, "invalid", "cio_user_id", "enter the id of a unit CIO from the list of people");
+	if (err.status || unit_create(rq->store, &in, &err) < 0) {
+		rs->status = err.status;
+		render(rq, rs, "unit", &err);
+		return;
+	}
+	done(rq, rs);
+}

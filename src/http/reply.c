@@ -1,0 +1,62 @@
+/* reply: building JSON answers, JSON errors, headers and redirects. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "http.h"
+
+void reply_header(struct response *rs, const char *name, const char *value)
+{
+	if (rs->nheaders >= (int)(sizeof rs->headers / sizeof rs->headers[0]))
+		return;
+	rs->headers[rs->nheaders].name = name;
+	rs->headers[rs->nheaders].value = strdup(value);
+	rs->nheaders++;
+}
+
+void reply_json(struct response *rs, int status, json_t *steal)
+{
+	char *text;
+
+	rs->status = status;
+	rs->content_type = "application/json";
+	buf_reset(&rs->body);
+	if (!steal) {
+		rs->status = 500;
+		buf_puts(&rs->body, "{\"error\":{\"code\":\"internal\",\"message\":\"internal error\"}}");
+		return;
+	}
+	text = json_dumps(steal, JSON_COMPACT);
+	json_decref(steal);
+	if (!text) {
+		rs->status = 500;
+		buf_puts(&rs->body, "{\"error\":{\"code\":\"internal\",\"message\":\"internal error\"}}");
+		return;
+	}
+	buf_puts(&rs->body, text);
+	buf_putc(&rs->body, '\n');
+	free(text);
+}
+
+void reply_error(struct response *rs, int status, const char *code, const char *field,
+		 const char *message)
+{
+	json_t *e = json_pack("{s:s, s:s}", "code", code ? code : "error", "message",
+			      message ? message : "");
+
+	if (field)
+		json_object_set_new(e, "field", json_string(field));
+	reply_json(rs, status, json_pack("{s:o}", "error", e));
+}
+
+void reply_err(struct response *rs, const struct error *e)
+{
+	reply_error(rs, e->status ? e->status : 500, e->code, e->field, e->message);
+}
+
+void reply_redirect(struct response *rs, const char *location)
+{
+	rs->status = 303;
+	rs->content_type = "text/plain; charset=utf-8";
+	buf_reset(&rs->body);
+	reply_header(rs, "Location", location);
+}

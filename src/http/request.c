@@ -1,0 +1,69 @@
+/* request: reading query parameters, headers, cookies, form fields and paging from a request. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../service/orgs.h"
+#include "http.h"
+
+const char *request_query(struct request *rq, const char *name)
+{
+	return MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+const char *request_header(struct request *rq, const char *name)
+{
+	return MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, name);
+}
+
+const char *request_cookie(struct request *rq, const char *name)
+{
+	return MHD_lookup_connection_value(rq->conn, MHD_COOKIE_KIND, name);
+}
+
+const char *request_form(struct request *rq, const char *name)
+{
+	for (size_t i = 0; i < rq->form_len; i++)
+		if (strcmp(rq->form[i].name, name) == 0)
+			return rq->form[i].value;
+	return NULL;
+}
+
+bool parse_id(const char *s, long long *out)
+{
+	char *end;
+	long long v;
+
+	if (!s || *s < '1' || *s > '9' || strlen(s) > 18)
+		return false;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (*end || errno || v <= 0)
+		return false;
+	*out = v;
+	return true;
+}
+
+bool request_page(struct request *rq, struct response *rs, struct page *pg)
+{
+	const char *limit = request_query(rq, "limit"), *after = request_query(rq, "after");
+	long long v;
+
+	pg->limit = PAGE_LIMIT_DEFAULT;
+	pg->after = 0;
+	if (limit) {
+		if (!parse_id(limit, &v) || v > PAGE_LIMIT_MAX) {
+			reply_error(rs, 400, "invalid", "limit", "limit must be 1 to 200");
+			return false;
+		}
+		pg->limit = (int)v;
+	}
+	if (after && *after) {
+		if (!parse_id(after, &v)) {
+			reply_error(rs, 400, "invalid", "after", "after must be a cursor from 'next'");
+			return false;
+		}
+		pg->after = v;
+	}
+	return true;
+}

@@ -1,0 +1,159 @@
+/* router: matches a request to its route and runs the checks every route shares — sign-in, visibility, permission, CSRF, body — before its handler. */
+#include <stdio.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "../service/auth.h"
+#include "pages.h"
+#include "schema.h"
+
+/* Matches "/a/{id}/b" against a path; {id} takes a positive integer. */
+static bool pattern_match(const char *pat, const char *path, long long *id)
+{
+	while (*pat && *path) {
+		if (strncmp(pat, "{id}", 4) == 0) {
+			char num[24];
+			size_t n = strcspn(path, "/");
+
+			if (n == 0 || n >= sizeof num)
+				return false;
+			memcpy(num, path, n);
+			num[n] = '\0';
+			if (!parse_id(num, id))
+				return false;
+			pat += 4;
+			path += n;
+			continue;
+		}
+		if (*pat != *path)
+			return false;
+		pat++;
+		path++;
+	}
+	return *pat == '\0' && *path == '\0';
+}
+
+const struct route *router_match(enum method m, const char *path, long long *id, bool *path_known)
+{
+	*path_known = false;
+	for (size_t i = 0; i < routes_count; i++) {
+		long long v = 0;
+
+		if (!pattern_match(routes[i].pattern, path, &v))
+			continue;
+		*path_known = true;
+		if (routes[i].method == m) {
+			*id = v;
+			return &routes[i];
+		}
+	}
+	return NULL;
+}
+
+static void deny(struct request *rq, struct response *rs, int status, const char *code,
+		 const char *message)
+{
+	if (rq->route && (rq->route->flags & R_PAGE))
+		page_error(rq, rs, status, message);
+	else
+		reply_error(rs, status, code, NULL, message);
+}
+
+/* Signs the caller in from a bearer token or, for pages and forms, the session cookie. */
+static void authenticate(struct request *rq)
+{
+	const char *auth = request_header(rq, MHD_HTTP_HEADER_AUTHORIZATION);
+	const char *token = NULL;
+
+	if (auth && strncmp(auth, "Bearer ", 7) == 0)
+		token = auth + 7;
+	else
+		token = request_cookie(rq, "accord_session");
+	if (token && auth_session(rq->store, token, &rq->caller) == 0) {
+		rq->signed_in = true;
+		rq->token = token;
+	}
+}
+
+static bool permitted(const struct route *r, unsigned rel, role_mask roles)
+{
+	if (!r->act[0].rel)
+		return true;
+	for (size_t i = 0; i < sizeof r->act / sizeof r->act[0] && r->act[i].rel; i++)
+		if ((rel & r->act[i].rel) && (roles & r->act[i].roles))
+			return true;
+	return false;
+}
+
+/* The form's CSRF token must be the session's (or, before sign-in, the pre-session cookie's). */
+static bool csrf_ok(struct request *rq)
+{
+	const char *sent = request_form(rq, "csrf");
+	const char *want = rq->signed_in ? rq->caller.csrf : request_cookie(rq, "accord_pre");
+
+	return sent && want && *want && strlen(sent) == strlen(want) &&
+	       sodium_memcmp(sent, want, strlen(want)) == 0;
+}
+
+void router_handle(struct request *rq, struct response *rs)
+{
+	const struct route *r = rq->route;
+	struct error err = {0};
+
+	authenticate(rq);
+	if (!(r->flags & R_PUBLIC) && !rq->signed_in) {
+		if (r->flags & R_PAGE)
+			reply_redirect(rs, "/login");
+		else
+			reply_error(rs, 401, "unauthorized", NULL, "sign in first");
+		return;
+	}
+	if (rq->signed_in && r->res != RES_NONE) {
+		rq->rel = access_relations(rq->store, &rq->caller, r->res, rq->id);
+		if (!(rq->rel & r->see)) {
+			deny(rq, rs, 404, "not_found", "not found");
+			return;
+		}
+	} else if (rq->signed_in) {
+		rq->rel = REL_SIGNED_IN | REL_OWN;
+		if (rq->caller.roles & ROLE_BIT(ROLE_ADMIN))
+			rq->rel |= REL_ADMIN;
+	}
+	if (rq->signed_in && !permitted(r, rq->rel, rq->caller.roles)) {
+		deny(rq, rs, 403, "forbidden", "you may not do this");
+		return;
+	}
+	if (r->flags & R_FORM) {
+		if (!form_parse(rq)) {
+			deny(rq, rs, 400, "bad_request", "the form could not be read");
+			return;
+		}
+		if (!csrf_ok(rq)) {
+			deny(rq, rs, 403, "csrf", "the form has expired; reload the page and try again");
+			return;
+		}
+	}
+	if (r->flags & R_JSON) {
+		json_error_t jerr;
+
+		if (!text_is_utf8(rq->body_raw, rq->body_len)) {
+			reply_error(rs, 400, "bad_encoding", NULL, "the body is not valid UTF-8");
+			return;
+		}
+		rq->json = json_loadb(rq->body_raw, rq->body_len, JSON_REJECT_DUPLICATES, &jerr);
+		if (!rq->json) {
+			char msg[200];
+
+			snprintf(msg, sizeof msg, "the body is not valid JSON: %s (line %d)", jerr.text,
+				 jerr.line);
+			reply_error(rs, 400, "bad_json", NULL, msg);
+			return;
+		}
+		if (!schema_check(r->body, rq->json, NULL, &err)) {
+			reply_err(rs, &err);
+			return;
+		}
+	}
+	r->fn(rq, rs);
+}

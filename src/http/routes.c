@@ -1,0 +1,119 @@
+/* routes: the route table — every route accord serves, who may see and call it, and the body it takes. */
+#include "api.h"
+#include "pages.h"
+
+#define KB 1024
+
+static const char *const org_kinds[] = {"buyer", "provider", "platform", NULL};
+static const char *const role_names[] = {"admin", "buyer_cxo", "unit_cio", "contract_manager",
+					 "sourcing_manager", "provider_leadership",
+					 "provider_consulting", "member", NULL};
+static const char *const service_lines[] = {"IT", "ITES", "BPO", NULL};
+static const char *const leads[] = {"buyer", "provider", "joint", NULL};
+static const char *const modes[] = {"vendor", "partnership", NULL};
+
+static const struct field login_body[] = {
+	{"email", F_STRING, true, 254, NULL, NULL},
+	{"password", F_TEXT, true, 256, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field org_body[] = {
+	{"name", F_STRING, true, 120, NULL, NULL},
+	{"kind", F_ENUM, true, 0, org_kinds, NULL},
+	{"industry", F_STRING, false, 80, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field user_body[] = {
+	{"email", F_STRING, true, 254, NULL, NULL},
+	{"name", F_STRING, true, 120, NULL, NULL},
+	{"roles", F_STRINGS, true, 8, role_names, NULL},
+	{"password", F_TEXT, true, 256, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field unit_body[] = {
+	{"name", F_STRING, true, 120, NULL, NULL},
+	{"cio_user_id", F_ID, false, 0, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field governance_body[] = {
+	{"strategic", F_ENUM, false, 0, leads, NULL},
+	{"tactical", F_ENUM, false, 0, leads, NULL},
+	{"operations", F_ENUM, false, 0, leads, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field engagement_body[] = {
+	{"provider_org_id", F_ID, true, 0, NULL, NULL},
+	{"title", F_STRING, true, 160, NULL, NULL},
+	{"service_line", F_ENUM, true, 0, service_lines, NULL},
+	{"starts_on", F_DATE, true, 0, NULL, NULL},
+	{"ends_on", F_DATE, true, 0, NULL, NULL},
+	{"contract_manager_id", F_ID, false, 0, NULL, NULL},
+	{"governance", F_OBJECT, false, 0, NULL, governance_body},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field engagement_patch_body[] = {
+	{"title", F_STRING, false, 160, NULL, NULL},
+	{"service_line", F_ENUM, false, 0, service_lines, NULL},
+	{"starts_on", F_DATE, false, 0, NULL, NULL},
+	{"ends_on", F_DATE, false, 0, NULL, NULL},
+	{"contract_manager_id", F_ID, false, 0, NULL, NULL},
+	{"governance", F_OBJECT, false, 0, NULL, governance_body},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field mode_body[] = {
+	{"mode", F_ENUM, true, 0, modes, NULL},
+	{"reason", F_TEXT, false, 2000, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+/* Who sees an organisation's card, and its people and units. */
+#define SEE_ORG_CARD (REL_ADMIN | REL_OWN | REL_PARTNER | REL_DIRECTORY)
+#define SEE_ORG_PEOPLE (REL_ADMIN | REL_OWN | REL_PARTNER)
+#define SEE_ENGAGEMENT (REL_BUYER | REL_PROVIDER)
+/* Who manages an organisation's users and units: a platform admin, or the organisation's own managers. */
+#define ACT_ORG_MANAGE {{REL_ADMIN, ROLES_ALL}, {REL_OWN, ROLES_ORG_MANAGER}}
+#define ACT_BUYER_CONTRACT {{REL_BUYER, ROLES_CONTRACT}}
+
+const struct route routes[] = {
+	/* method, pattern, flags, resource, see, act, body, max body, handler */
+	{M_GET, "/healthz", R_PUBLIC, RES_NONE, 0, {{0}}, NULL, 0, api_healthz},
+	{M_POST, "/api/v1/login", R_PUBLIC | R_JSON, RES_NONE, 0, {{0}}, login_body, 4 * KB, api_login},
+	{M_POST, "/api/v1/logout", 0, RES_NONE, 0, {{0}}, NULL, 4 * KB, api_logout},
+	{M_GET, "/api/v1/me", 0, RES_NONE, 0, {{0}}, NULL, 0, api_me},
+
+	{M_GET, "/api/v1/orgs", 0, RES_NONE, 0, {{0}}, NULL, 0, api_orgs_list},
+	{M_POST, "/api/v1/orgs", R_JSON, RES_NONE, 0, {{REL_ADMIN, ROLES_ALL}}, org_body, 16 * KB, api_orgs_create},
+	{M_GET, "/api/v1/orgs/{id}", 0, RES_ORG, SEE_ORG_CARD, {{0}}, NULL, 0, api_org_get},
+	{M_GET, "/api/v1/orgs/{id}/users", 0, RES_ORG, SEE_ORG_PEOPLE, {{0}}, NULL, 0, api_org_users_list},
+	{M_POST, "/api/v1/orgs/{id}/users", R_JSON, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, user_body, 16 * KB, api_org_users_create},
+	{M_GET, "/api/v1/orgs/{id}/units", 0, RES_ORG, SEE_ORG_PEOPLE, {{0}}, NULL, 0, api_org_units_list},
+	{M_POST, "/api/v1/orgs/{id}/units", R_JSON, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, unit_body, 16 * KB, api_org_units_create},
+
+	{M_GET, "/api/v1/engagements", 0, RES_NONE, 0, {{0}}, NULL, 0, api_engagements_list},
+	{M_POST, "/api/v1/engagements", R_JSON, RES_NONE, 0, {{REL_OWN, ROLES_CONTRACT}}, engagement_body, 16 * KB, api_engagements_create},
+	{M_GET, "/api/v1/engagements/{id}", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_engagement_get},
+	{M_PATCH, "/api/v1/engagements/{id}", R_JSON, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, engagement_patch_body, 16 * KB, api_engagement_update},
+	{M_POST, "/api/v1/engagements/{id}/mode", R_JSON, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, mode_body, 16 * KB, api_engagement_mode},
+
+	/* The web UI: pages and the forms they post. */
+	{M_GET, "/assets/style.css", R_PUBLIC | R_PAGE, RES_NONE, 0, {{0}}, NULL, 0, page_stylesheet},
+	{M_GET, "/login", R_PUBLIC | R_PAGE, RES_NONE, 0, {{0}}, NULL, 0, page_login},
+	{M_POST, "/login", R_PUBLIC | R_PAGE | R_FORM, RES_NONE, 0, {{0}}, NULL, 8 * KB, page_login_post},
+	{M_POST, "/logout", R_PAGE | R_FORM, RES_NONE, 0, {{0}}, NULL, 8 * KB, page_logout_post},
+	{M_GET, "/", R_PAGE, RES_NONE, 0, {{0}}, NULL, 0, page_dashboard},
+	{M_POST, "/engagements", R_PAGE | R_FORM, RES_NONE, 0, {{REL_OWN, ROLES_CONTRACT}}, NULL, 16 * KB, page_engagement_create},
+	{M_GET, "/engagements/{id}", R_PAGE, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_engagement},
+	{M_POST, "/engagements/{id}/mode", R_PAGE | R_FORM, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, NULL, 16 * KB, page_engagement_mode},
+	{M_GET, "/orgs/{id}", R_PAGE, RES_ORG, SEE_ORG_CARD, {{0}}, NULL, 0, page_org},
+	{M_POST, "/orgs/{id}/users", R_PAGE | R_FORM, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, NULL, 16 * KB, page_org_user_create},
+	{M_POST, "/orgs/{id}/units", R_PAGE | R_FORM, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, NULL, 16 * KB, page_org_unit_create},
+};
+
+const size_t routes_count = sizeof routes / sizeof routes[0];

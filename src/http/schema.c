@@ -1,0 +1,136 @@
+/* schema: validates a JSON request body against its route's field list before any handler runs. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../domain/date.h"
+#include "../domain/org.h"
+#include "schema.h"
+
+static bool one_of(const char *const *values, const char *s)
+{
+	for (; values && *values; values++)
+		if (strcmp(*values, s) == 0)
+			return true;
+	return false;
+}
+
+static bool fail(struct error *e, int status, const char *code, const char *field, const char *msg)
+{
+	error_set(e, status, code, field, "%s: %s", field, msg);
+	return false;
+}
+
+static bool check_value(const struct field *f, json_t *v, const char *path, struct error *e)
+{
+	const char *s;
+	size_t len;
+
+	switch (f->type) {
+	case F_STRING:
+	case F_TEXT:
+		if (!json_is_string(v))
+			return fail(e, 422, "invalid", path, "must be a string");
+		s = json_string_value(v);
+		len = json_string_length(v);
+		if (strlen(s) != len)
+			return fail(e, 422, "invalid", path, "must not contain NUL characters");
+		if (f->max && len > (size_t)f->max)
+			return fail(e, 422, "too_long", path, "is too long");
+		if (f->type == F_STRING && f->required && !text_is_name(s, len + 1))
+			return fail(e, 422, "required", path, "must not be empty");
+		return true;
+	case F_INT:
+		if (!json_is_integer(v))
+			return fail(e, 422, "invalid", path, "must be an integer");
+		return true;
+	case F_ID:
+		if (!json_is_integer(v) || json_integer_value(v) <= 0)
+			return fail(e, 422, "invalid", path, "must be a positive integer id");
+		return true;
+	case F_DATE:
+		if (!json_is_string(v) || !date_parse(json_string_value(v), NULL))
+			return fail(e, 422, "invalid", path, "must be a date YYYY-MM-DD");
+		return true;
+	case F_ENUM:
+		if (!json_is_string(v) || !one_of(f->values, json_string_value(v)))
+			return fail(e, 422, "invalid", path, "is not one of the allowed values");
+		return true;
+	case F_BOOL:
+		if (!json_is_boolean(v))
+			return fail(e, 422, "invalid", path, "must be true or false");
+		return true;
+	case F_STRINGS: {
+		size_t i;
+		json_t *x;
+
+		if (!json_is_array(v))
+			return fail(e, 422, "invalid", path, "must be an array of strings");
+		if (f->max && json_array_size(v) > (size_t)f->max)
+			return fail(e, 422, "too_long", path, "has too many entries");
+		json_array_foreach(v, i, x)
+		{
+			if (!json_is_string(x) || (f->values && !one_of(f->values, json_string_value(x))))
+				return fail(e, 422, "invalid", path, "has an entry that is not allowed");
+		}
+		return true;
+	}
+	case F_OBJECT:
+		if (!json_is_object(v))
+			return fail(e, 422, "invalid", path, "must be an object");
+		return schema_check(f->fields, v, path, e);
+	}
+	return fail(e, 500, "internal", path, "unknown field type");
+}
+
+bool schema_check(const struct field *fields, json_t *obj, const char *prefix, struct error *e)
+{
+	static __thread char paths[4][128];
+	static __thread int depth;
+	const char *key;
+	json_t *v;
+	bool ok = true;
+
+	if (!json_is_object(obj)) {
+		error_set(e, 400, "bad_request", NULL, "the body must be a JSON object");
+		return false;
+	}
+	if (depth >= 4) {
+		error_set(e, 422, "invalid", prefix, "nested too deeply");
+		return false;
+	}
+	depth++;
+	/* Unknown fields are refused, so a misspelt field is never silently ignored. */
+	json_object_foreach(obj, key, v)
+	{
+		const struct field *f = fields;
+		char *path = paths[depth - 1];
+
+		while (f && f->name && strcmp(f->name, key) != 0)
+			f++;
+		snprintf(path, sizeof paths[0], "%s%s%s", prefix ? prefix : "", prefix ? "." : "", key);
+		if (!f || !f->name) {
+			error_set(e, 422, "unknown_field", path, "%s: no such field", path);
+			ok = false;
+			break;
+		}
+		if (json_is_null(v) && !f->required)
+			continue;
+		if (!check_value(f, v, path, e)) {
+			ok = false;
+			break;
+		}
+	}
+	for (const struct field *f = fields; ok && f && f->name; f++) {
+		json_t *x = json_object_get(obj, f->name);
+		char *path = paths[depth - 1];
+
+		if (f->required && (!x || json_is_null(x))) {
+			snprintf(path, sizeof paths[0], "%s%s%s", prefix ? prefix : "", prefix ? "." : "",
+				 f->name);
+			error_set(e, 422, "required", path, "%s: is required", path);
+			ok = false;
+		}
+	}
+	depth--;
+	return ok;
+}

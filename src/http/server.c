@@ -1,0 +1,268 @@
+/* server: runs libmicrohttpd in its epoll thread-pool mode, buffers bodies within limits, and hands complete requests to the router. */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "http.h"
+#include "pages.h"
+
+#define HEADER_MEMORY_LIMIT (64 * 1024)
+#define CONNECTION_LIMIT 1024
+#define CONNECTION_TIMEOUT 30
+
+static const char *server_db;
+static pthread_key_t store_key;
+static atomic_int in_flight;
+
+/* One database connection per worker thread, opened on first use, closed when the thread ends. */
+static void store_key_free(void *p)
+{
+	store_close(p);
+}
+
+static struct store *thread_store(void)
+{
+	struct store *s = pthread_getspecific(store_key);
+	struct error err;
+
+	if (!s) {
+		s = store_open(server_db, &err);
+		if (!s) {
+			fprintf(stderr, "accord: %s\n", err.message);
+			return NULL;
+		}
+		pthread_setspecific(store_key, s);
+	}
+	return s;
+}
+
+struct conn_state {
+	const struct route *route;
+	long long id;
+	bool path_known;
+	bool too_big;
+	enum method method;
+	struct buf body;
+};
+
+static int method_parse(const char *m)
+{
+	static const char *const names[M__MAX] = {"GET", "POST", "PUT", "PATCH", "DELETE"};
+
+	for (int i = 0; i < M__MAX; i++)
+		if (strcmp(m, names[i]) == 0)
+			return i;
+	if (strcmp(m, "HEAD") == 0)
+		return M_GET;
+	return -1;
+}
+
+static enum MHD_Result respond(struct MHD_Connection *conn, struct response *rs, bool page)
+{
+	struct MHD_Response *r;
+	enum MHD_Result ret;
+	size_t len;
+	char *body = buf_detach(&rs->body, &len);
+
+	r = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+	if (!r) {
+		free(body);
+		return MHD_NO;
+	}
+	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE,
+				rs->content_type ? rs->content_type : "application/json");
+	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(r, "X-Frame-Options", "DENY");
+	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
+	MHD_add_response_header(r, "Cache-Control", "no-store");
+	if (page)
+		MHD_add_response_header(r, "Content-Security-Policy",
+					"default-src 'self'; script-src 'none'; frame-ancestors 'none'; form-action 'self'");
+	for (int i = 0; i < rs->nheaders; i++) {
+		MHD_add_response_header(r, rs->headers[i].name, rs->headers[i].value);
+		free(rs->headers[i].value);
+	}
+	rs->nheaders = 0;
+	ret = MHD_queue_response(conn, (unsigned)rs->status, r);
+	MHD_destroy_response(r);
+	return ret;
+}
+
+static enum MHD_Result send_error(struct MHD_Connection *conn, int status, const char *code,
+				  const char *msg)
+{
+	struct response rs = {0};
+
+	buf_init(&rs.body, 0);
+	reply_error(&rs, status, code, NULL, msg);
+	return respond(conn, &rs, false);
+}
+
+static void client_address(struct MHD_Connection *conn, char *out, size_t n)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+
+	snprintf(out, n, "-");
+	if (!ci || !ci->client_addr)
+		return;
+	if (ci->client_addr->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, out,
+			  (socklen_t)n);
+	else if (ci->client_addr->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr, out,
+			  (socklen_t)n);
+}
+
+static enum MHD_Result dispatch(struct MHD_Connection *conn, const char *url,
+				struct conn_state *st)
+{
+	struct request rq;
+	struct response rs;
+	enum MHD_Result ret;
+
+	memset(&rq, 0, sizeof rq);
+	memset(&rs, 0, sizeof rs);
+	buf_init(&rs.body, 0);
+	rs.status = 200;
+	rq.conn = conn;
+	rq.method = st->method;
+	rq.path = url;
+	rq.route = st->route;
+	rq.id = st->id;
+	rq.body_raw = st->body.data;
+	rq.body_len = st->body.len;
+	client_address(conn, rq.client, sizeof rq.client);
+	rq.store = thread_store();
+	if (!rq.store)
+		return send_error(conn, 503, "unavailable", "the database is not available");
+	router_handle(&rq, &rs);
+	if (rq.json)
+		json_decref(rq.json);
+	form_free(&rq);
+	ret = respond(conn, &rs, (st->route->flags & R_PAGE) != 0);
+	buf_release(&rs.body);
+	return ret;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+				  const char *method, const char *version, const char *upload,
+				  size_t *upload_size, void **con_cls)
+{
+	struct conn_state *st = *con_cls;
+
+	(void)cls;
+	(void)version;
+	if (!st) {
+		const char *cl;
+		int m = method_parse(method);
+
+		st = calloc(1, sizeof *st);
+		if (!st)
+			return MHD_NO;
+		*con_cls = st;
+		buf_init(&st->body, 1);
+		atomic_fetch_add(&in_flight, 1);
+		if (m < 0)
+			return send_error(conn, 405, "method_not_allowed", "method not allowed");
+		st->method = (enum method)m;
+		st->route = router_match(st->method, url, &st->id, &st->path_known);
+		if (!st->route) {
+			if (st->path_known)
+				return send_error(conn, 405, "method_not_allowed", "method not allowed");
+			if (strncmp(url, "/api/", 5) != 0) {
+				struct response rs = {0};
+
+				buf_init(&rs.body, 0);
+				page_error(NULL, &rs, 404, "There is no such page.");
+				return respond(conn, &rs, true);
+			}
+			return send_error(conn, 404, "not_found", "no such route");
+		}
+		buf_init(&st->body, st->route->max_body ? st->route->max_body : 1);
+		cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+						 MHD_HTTP_HEADER_CONTENT_LENGTH);
+		if (cl && strtoull(cl, NULL, 10) > (unsigned long long)st->body.max)
+			return send_error(conn, 413, "too_large", "the body is too large");
+		return MHD_YES;
+	}
+	if (*upload_size) {
+		if (!st->too_big && buf_add(&st->body, upload, *upload_size) != 0)
+			st->too_big = true;
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (!st->route)
+		return MHD_YES;
+	if (st->too_big)
+		return send_error(conn, 413, "too_large", "the body is too large");
+	return dispatch(conn, url, st);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	struct conn_state *st = *con_cls;
+
+	(void)cls;
+	(void)conn;
+	(void)toe;
+	if (!st)
+		return;
+	buf_release(&st->body);
+	free(st);
+	*con_cls = NULL;
+	atomic_fetch_sub(&in_flight, 1);
+}
+
+int server_run(const struct server_options *opt)
+{
+	struct sockaddr_in addr;
+	struct MHD_Daemon *d;
+	sigset_t set;
+	int sig = 0;
+
+	server_db = opt->db;
+	pthread_key_create(&store_key, store_key_free);
+	memset(&addr, 0, sizeof addr);
+	addr.sin_family = AF_INET;
+	addr.sin_port = htons(opt->port);
+	if (inet_pton(AF_INET, opt->host, &addr.sin_addr) != 1) {
+		fprintf(stderr, "accord: --listen: '%s' is not an IPv4 address\n", opt->host);
+		return 2;
+	}
+	/* Block the stop signals in every thread; the main thread waits for them below. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, 0, NULL, NULL,
+			     on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+			     MHD_OPTION_THREAD_POOL_SIZE, opt->threads ? opt->threads : 4,
+			     MHD_OPTION_CONNECTION_LIMIT, CONNECTION_LIMIT,
+			     MHD_OPTION_CONNECTION_TIMEOUT, CONNECTION_TIMEOUT,
+			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADER_MEMORY_LIMIT,
+			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
+	if (!d) {
+		fprintf(stderr, "accord: cannot listen on %s:%u\n", opt->host, opt->port);
+		return 1;
+	}
+	fprintf(stderr, "accord: serving http://%s:%u/\n", opt->host, opt->port);
+	while (sigwait(&set, &sig) != 0)
+		;
+	/* Stop accepting, let in-flight requests finish (at most 10 s), then stop. */
+	MHD_quiesce_daemon(d);
+	for (int i = 0; i < 1000 && atomic_load(&in_flight) > 0; i++)
+		usleep(10000);
+	MHD_stop_daemon(d);
+	fprintf(stderr, "accord: stopped\n");
+	return 0;
+}

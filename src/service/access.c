@@ -1,0 +1,86 @@
+/* access: computes the caller's relations to organisations and engagements from the store. */
+#include "access.h"
+
+static int parties_row(void *ctx, const struct sqlval *cols, int n)
+{
+	long long *p = ctx;
+
+	(void)n;
+	p[0] = cols[0].i;
+	p[1] = cols[1].i;
+	return 1;
+}
+
+struct org_row {
+	int found;
+	int kind;
+};
+
+static int org_kind_row(void *ctx, const struct sqlval *cols, int n)
+{
+	struct org_row *o = ctx;
+
+	(void)n;
+	o->found = 1;
+	o->kind = org_kind_parse(cols[2].s);
+	return 1;
+}
+
+static unsigned org_relations(struct store *s, const struct caller *c, long long id)
+{
+	struct org_row o = {0, -1};
+	struct sqlval a[2];
+	long long n = 0;
+	unsigned rel = 0;
+
+	a[0] = SQL_I(id);
+	if (store_exec(s, STMT_ORG_GET, a, 1, org_kind_row, &o, NULL) <= 0 || !o.found)
+		return 0;
+	rel |= REL_SIGNED_IN;
+	if (c->roles & ROLE_BIT(ROLE_ADMIN))
+		rel |= REL_ADMIN;
+	if (id == c->org_id)
+		return rel | REL_OWN;
+	if (c->org_kind == ORG_BUYER && o.kind == ORG_PROVIDER) {
+		a[0] = SQL_I(c->org_id);
+		a[1] = SQL_I(id);
+		rel |= REL_DIRECTORY;
+	} else if (c->org_kind == ORG_PROVIDER && o.kind == ORG_BUYER) {
+		a[0] = SQL_I(id);
+		a[1] = SQL_I(c->org_id);
+		rel |= REL_DIRECTORY;
+	} else {
+		return rel;
+	}
+	if (store_int(s, STMT_ORG_PARTNERS, a, 2, &n, NULL) == 0 && n > 0)
+		rel |= REL_PARTNER;
+	return rel;
+}
+
+static unsigned engagement_relations(struct store *s, const struct caller *c, long long id)
+{
+	long long parties[2] = {0, 0};
+	struct sqlval a[1] = {SQL_I(id)};
+	unsigned rel = 0;
+
+	if (store_exec(s, STMT_ENG_PARTIES, a, 1, parties_row, parties, NULL) <= 0)
+		return 0;
+	if (parties[0] == c->org_id)
+		rel |= REL_BUYER;
+	if (parties[1] == c->org_id)
+		rel |= REL_PROVIDER;
+	return rel;
+}
+
+unsigned access_relations(struct store *s, const struct caller *c, enum resource res,
+			  long long id)
+{
+	switch (res) {
+	case RES_ORG:
+		return org_relations(s, c, id);
+	case RES_ENGAGEMENT:
+		return engagement_relations(s, c, id);
+	default:
+		return REL_SIGNED_IN;
+	}
+}

@@ -1,0 +1,39 @@
+/* access: the caller's relations to a resource — the one place that decides who may see and act on what. */
+#ifndef ACCORD_ACCESS_H
+#define ACCORD_ACCESS_H
+
+#include "../store/store.h"
+#include "caller.h"
+
+/*
+ * A relation is what ties the caller to the resource a route names. Routes declare
+ * which relations may see the resource (else 404) and which relation + role pairs may
+ * act on it (else 403); the router asks access_relations() once per request.
+ *
+ *   REL_ADMIN       the caller is a platform admin (organisations and their users only)
+ *   REL_OWN         the resource is the caller's own organisation
+ *   REL_PARTNER     the organisation has an engagement with the caller's organisation
+ *   REL_DIRECTORY   the organisation is of the opposite kind (a provider sees buyers,
+ *                   a buyer sees providers): its name, kind and industry, nothing else
+ *   REL_BUYER       the caller's organisation is the engagement's buyer
+ *   REL_PROVIDER    the caller's organisation is the engagement's provider
+ *   REL_SIGNED_IN   any signed-in user (collection routes with no id)
+ */
+enum relation {
+	REL_ADMIN = 1u << 0,
+	REL_OWN = 1u << 1,
+	REL_PARTNER = 1u << 2,
+	REL_DIRECTORY = 1u << 3,
+	REL_BUYER = 1u << 4,
+	REL_PROVIDER = 1u << 5,
+	REL_SIGNED_IN = 1u << 6,
+};
+
+/* What a route's {id} names. */
+enum resource { RES_NONE, RES_ORG, RES_ENGAGEMENT, RES__MAX };
+
+/* Relations of the caller to resource `res` with id `id`; 0 when it does not exist. */
+unsigned access_relations(struct store *s, const struct caller *c, enum resource res,
+			  long long id);
+
+#endif

@@ -1,0 +1,16 @@
+/* demo: fills an empty database with a believable outsourcing world for trying accord. */
+#ifndef ACCORD_DEMO_H
+#define ACCORD_DEMO_H
+
+#include <stdio.h>
+
+#include "../store/store.h"
+
+/*
+ * Writes the demo in one transaction; refuses (409) a database that has any
+ * organisation. Prints one log-in per role and organisation kind to `logins` as
+ * "ROLE EMAIL PASSWORD" lines; passwords are random for each run.
+ */
+int demo_fill(struct store *s, FILE *logins, struct error *err);
+
+#endif

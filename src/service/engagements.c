@@ -1,0 +1,319 @@
+/* engagements: validation and storage of engagements, their governance split and their mode history. */
+#include "engagements.h"
+
+#include <string.h>
+
+struct eng_row {
+	int found;
+	long long buyer, provider, cm;
+	char title[ENGAGEMENT_TITLE_MAX * 4 + 1];
+	char service_line[8], starts_on[11], ends_on[11], mode[16], gov[GOV__MAX][16];
+};
+
+static void copy(char *dst, size_t n, const char *src)
+{
+	size_t l = src ? strlen(src) : 0;
+
+	if (l >= n)
+		l = n - 1;
+	memcpy(dst, src ? src : "", l);
+	dst[l] = '\0';
+}
+
+static int eng_row_cb(void *ctx, const struct sqlval *c, int n)
+{
+	struct eng_row *r = ctx;
+
+	(void)n;
+	r->found = 1;
+	r->buyer = c[1].i;
+	r->provider = c[3].i;
+	copy(r->title, sizeof r->title, c[5].s);
+	copy(r->service_line, sizeof r->service_line, c[6].s);
+	copy(r->starts_on, sizeof r->starts_on, c[7].s);
+	copy(r->ends_on, sizeof r->ends_on, c[8].s);
+	r->cm = c[9].i;
+	copy(r->mode, sizeof r->mode, c[11].s);
+	for (int i = 0; i < GOV__MAX; i++)
+		copy(r->gov[i], sizeof r->gov[i], c[12 + i].s);
+	return 1;
+}
+
+static int kind_cb(void *ctx, const struct sqlval *c, int n)
+{
+	int *kind = ctx;
+
+	(void)n;
+	*kind = org_kind_parse(c[2].s);
+	return 1;
+}
+
+/* Validates the merged engagement (every field present) against the rules. */
+static int engagement_check(struct store *s, const struct caller *c, struct eng_row *e,
+			    struct error *err)
+{
+	struct date starts, ends;
+	struct sqlval a[2];
+	long long roles = 0;
+	int kind = -1;
+
+	a[0] = SQL_I(e->provider);
+	if (store_exec(s, STMT_ORG_GET, a, 1, kind_cb, &kind, err) < 0)
+		return -1;
+	if (kind != ORG_PROVIDER) {
+		error_set(err, 422, "invalid", "provider_org_id", "no provider organisation has id %lld",
+			  e->provider);
+		return -1;
+	}
+	if (!text_is_name(e->title, ENGAGEMENT_TITLE_MAX)) {
+		error_set(err, 422, e->title[0] ? "invalid" : "required", "title",
+			  "a title of 1 to %d characters is required", ENGAGEMENT_TITLE_MAX);
+		return -1;
+	}
+	if (service_line_parse(e->service_line) < 0) {
+		error_set(err, 422, e->service_line[0] ? "invalid" : "required", "service_line",
+			  "service_line must be IT, ITES or BPO");
+		return -1;
+	}
+	if (!date_parse(e->starts_on, &starts)) {
+		error_set(err, 422, e->starts_on[0] ? "invalid" : "required", "starts_on",
+			  "starts_on must be a date YYYY-MM-DD");
+		return -1;
+	}
+	if (!date_parse(e->ends_on, &ends)) {
+		error_set(err, 422, e->ends_on[0] ? "invalid" : "required", "ends_on",
+			  "ends_on must be a date YYYY-MM-DD");
+		return -1;
+	}
+	if (!engagement_term_check(starts, ends, err))
+		return -1;
+	a[0] = SQL_I(e->cm);
+	a[1] = SQL_I(c->org_id);
+	if (store_int(s, STMT_USER_ROLES_IN_ORG, a, 2, &roles, err) < 0)
+		return -1;
+	if (!(roles & ROLES_CONTRACT)) {
+		error_set(err, 422, "invalid", "contract_manager_id",
+			  "the contract manager must be a contract or sourcing manager of the buyer");
+		return -1;
+	}
+	for (int i = 0; i < GOV__MAX; i++) {
+		if (gov_lead_parse(e->gov[i]) < 0) {
+			static const char *const fields[GOV__MAX] = {
+				"governance.strategic", "governance.tactical", "governance.operations"};
+			error_set(err, 422, "invalid", fields[i],
+				  "the lead must be buyer, provider or joint");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void merge(struct eng_row *e, const struct engagement_input *in)
+{
+	if (in->provider_org_id)
+		e->provider = in->provider_org_id;
+	if (in->title)
+		copy(e->title, sizeof e->title, in->title);
+	if (in->service_line)
+		copy(e->service_line, sizeof e->service_line, in->service_line);
+	if (in->starts_on)
+		copy(e->starts_on, sizeof e->starts_on, in->starts_on);
+	if (in->ends_on)
+		copy(e->ends_on, sizeof e->ends_on, in->ends_on);
+	if (in->contract_manager_id)
+		e->cm = in->contract_manager_id;
+	for (int i = 0; i < GOV__MAX; i++)
+		if (in->gov[i])
+			copy(e->gov[i], sizeof e->gov[i], in->gov[i]);
+}
+
+long long engagement_create(struct store *s, const struct caller *c,
+			    const struct engagement_input *in, struct error *err)
+{
+	struct governance g = governance_default();
+	struct eng_row e;
+	struct sqlval a[12];
+	long long id = 0;
+	char now[24];
+
+	memset(&e, 0, sizeof e);
+	e.cm = c->user_id;
+	for (int i = 0; i < GOV__MAX; i++)
+		copy(e.gov[i], sizeof e.gov[i], gov_lead_name(g.lead[i]));
+	if (!in->provider_org_id) {
+		error_set(err, 422, "required", "provider_org_id", "provider_org_id is required");
+		return -1;
+	}
+	merge(&e, in);
+	if (engagement_check(s, c, &e, err))
+		return -1;
+	now_iso(now);
+	a[0] = SQL_I(c->org_id);
+	a[1] = SQL_I(e.provider);
+	a[2] = SQL_T(e.title);
+	a[3] = SQL_T(e.service_line);
+	a[4] = SQL_T(e.starts_on);
+	a[5] = SQL_T(e.ends_on);
+	a[6] = SQL_I(e.cm);
+	a[7] = SQL_T(e.gov[0]);
+	a[8] = SQL_T(e.gov[1]);
+	a[9] = SQL_T(e.gov[2]);
+	a[10] = SQL_I(c->user_id);
+	a[11] = SQL_T(now);
+	if (store_int(s, STMT_ENG_INSERT, a, 12, &id, err) != 0)
+		return -1;
+	return id;
+}
+
+static int load(struct store *s, long long id, struct eng_row *e, struct error *err)
+{
+	struct sqlval a[1] = {SQL_I(id)};
+
+	memset(e, 0, sizeof *e);
+	if (store_exec(s, STMT_ENG_GET, a, 1, eng_row_cb, e, err) < 0)
+		return -1;
+	if (!e->found) {
+		error_set(err, 404, "not_found", NULL, "no such engagement");
+		return -1;
+	}
+	return 0;
+}
+
+int engagement_update(struct store *s, const struct caller *c, long long id,
+		      const struct engagement_input *in, struct error *err)
+{
+	struct eng_row e;
+	struct sqlval a[9];
+
+	if (load(s, id, &e, err))
+		return -1;
+	if (in->provider_org_id && in->provider_org_id != e.provider) {
+		error_set(err, 422, "invalid", "provider_org_id",
+			  "the provider of an engagement cannot change");
+		return -1;
+	}
+	merge(&e, in);
+	if (engagement_check(s, c, &e, err))
+		return -1;
+	a[0] = SQL_T(e.title);
+	a[1] = SQL_T(e.service_line);
+	a[2] = SQL_T(e.starts_on);
+	a[3] = SQL_T(e.ends_on);
+	a[4] = SQL_I(e.cm);
+	a[5] = SQL_T(e.gov[0]);
+	a[6] = SQL_T(e.gov[1]);
+	a[7] = SQL_T(e.gov[2]);
+	a[8] = SQL_I(id);
+	return store_exec(s, STMT_ENG_UPDATE, a, 9, NULL, NULL, err) < 0 ? -1 : 0;
+}
+
+int engagement_set_mode(struct store *s, const struct caller *c, long long id, const char *mode,
+			const char *reason, struct error *err)
+{
+	struct eng_row e;
+	struct sqlval a[6];
+	char now[24];
+	int to = engagement_mode_parse(mode);
+	long long mid;
+
+	if (to < 0) {
+		error_set(err, 422, mode ? "invalid" : "required", "mode",
+			  "mode must be vendor or partnership");
+		return -1;
+	}
+	if (reason && strlen(reason) > MODE_REASON_MAX) {
+		error_set(err, 422, "invalid", "reason", "the reason is too long");
+		return -1;
+	}
+	if (store_begin(s, err))
+		return -1;
+	if (load(s, id, &e, err))
+		goto fail;
+	if (!engagement_mode_change_check(engagement_mode_parse(e.mode), to, reason, err))
+		goto fail;
+	now_iso(now);
+	a[0] = SQL_T(engagement_mode_name(to));
+	a[1] = SQL_I(id);
+	if (store_exec(s, STMT_ENG_SET_MODE, a, 2, NULL, NULL, err) < 0)
+		goto fail;
+	a[0] = SQL_I(e.buyer);
+	a[1] = SQL_I(id);
+	a[2] = SQL_T(engagement_mode_name(to));
+	a[3] = SQL_T(reason ? reason : "");
+	a[4] = SQL_I(c->user_id);
+	a[5] = SQL_T(now);
+	if (store_int(s, STMT_ENG_MODE_INSERT, a, 6, &mid, err) != 0)
+		goto fail;
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+static json_t *eng_json(const struct sqlval *c)
+{
+	return json_pack("{s:I, s:I, s:{s:I, s:s, s:s}, s:I, s:{s:I, s:s, s:s}, s:s, s:s, s:s, "
+			 "s:s, s:I, s:s, s:s, s:{s:s, s:s, s:s}, s:n, s:s}",
+			 "id", c[0].i, "buyer_org_id", c[1].i, "buyer", "id", c[1].i, "name",
+			 c[2].s, "industry", c[16].s, "provider_org_id", c[3].i, "provider", "id",
+			 c[3].i, "name", c[4].s, "industry", c[17].s, "title", c[5].s,
+			 "service_line", c[6].s, "starts_on", c[7].s, "ends_on", c[8].s,
+			 "contract_manager_id", c[9].i, "contract_manager_name", c[10].s, "mode",
+			 c[11].s, "governance", "strategic", c[12].s, "tactical", c[13].s,
+			 "operations", c[14].s, "trust", "created_at", c[15].s);
+}
+
+static int eng_list_cb(void *ctx, const struct sqlval *c, int n)
+{
+	(void)n;
+	json_array_append_new(ctx, eng_json(c));
+	return 0;
+}
+
+static int mode_cb(void *ctx, const struct sqlval *c, int n)
+{
+	(void)n;
+	json_array_append_new(ctx, json_pack("{s:I, s:s, s:s, s:I, s:s, s:s}", "id", c[0].i,
+					     "mode", c[1].s, "reason", c[2].s, "changed_by", c[3].i,
+					     "changed_by_name", c[4].s, "changed_at", c[5].s));
+	return 0;
+}
+
+json_t *engagement_get_json(struct store *s, long long id)
+{
+	json_t *items = json_array(), *e = NULL, *modes;
+	struct sqlval a[1] = {SQL_I(id)};
+
+	if (store_exec(s, STMT_ENG_GET, a, 1, eng_list_cb, items, NULL) > 0)
+		e = json_incref(json_array_get(items, 0));
+	json_decref(items);
+	if (!e)
+		return NULL;
+	modes = json_array();
+	if (store_exec(s, STMT_ENG_MODE_LIST, a, 1, mode_cb, modes, NULL) < 0) {
+		json_decref(modes);
+		json_decref(e);
+		return NULL;
+	}
+	json_object_set_new(e, "mode_history", modes);
+	return e;
+}
+
+json_t *engagement_list_json(struct store *s, const struct caller *c, struct page pg)
+{
+	json_t *items = json_array();
+	struct sqlval a[3] = {SQL_I(c->org_id), SQL_I(pg.after), SQL_I(pg.limit + 1)};
+	enum stmt st;
+
+	if (c->org_kind == ORG_BUYER)
+		st = STMT_ENG_LIST_BUYER;
+	else if (c->org_kind == ORG_PROVIDER)
+		st = STMT_ENG_LIST_PROVIDER;
+	else
+		return page_wrap(items, pg.limit);
+	if (store_exec(s, st, a, 3, eng_list_cb, items, NULL) < 0) {
+		json_decref(items);
+		return NULL;
+	}
+	return page_wrap(items, pg.limit);
+}

@@ -1,0 +1,37 @@
+/* engagements: use cases for outsourcing engagements — create, read, list, edit, change mode. */
+#ifndef ACCORD_ENGAGEMENTS_H
+#define ACCORD_ENGAGEMENTS_H
+
+#include <jansson.h>
+
+#include "../domain/engagement.h"
+#include "../store/store.h"
+#include "caller.h"
+#include "orgs.h"
+
+/* Text fields may be NULL when absent; governance leads may be NULL (defaults apply on create). */
+struct engagement_input {
+	long long provider_org_id;
+	const char *title;
+	const char *service_line;
+	const char *starts_on;
+	const char *ends_on;
+	long long contract_manager_id; /* 0: the caller */
+	const char *gov[GOV__MAX];
+};
+
+/* The caller is the buyer's contract or sourcing manager (the route table checked it). */
+long long engagement_create(struct store *s, const struct caller *c,
+			    const struct engagement_input *in, struct error *err);
+/* Changes only the fields given (non-NULL / non-zero). */
+int engagement_update(struct store *s, const struct caller *c, long long id,
+		      const struct engagement_input *in, struct error *err);
+int engagement_set_mode(struct store *s, const struct caller *c, long long id, const char *mode,
+			const char *reason, struct error *err);
+
+/* The engagement with its parties, governance split and mode history; NULL if absent. */
+json_t *engagement_get_json(struct store *s, long long id);
+/* The caller's organisation's engagements, as buyer or provider. */
+json_t *engagement_list_json(struct store *s, const struct caller *c, struct page pg);
+
+#endif

@@ -1,0 +1,318 @@
+/* orgs: create and list organisations, users and business units with their validation rules. */
+#include "orgs.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "auth.h"
+
+void now_iso(char out[24])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 24, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+json_t *page_wrap(json_t *items, int limit)
+{
+	json_t *next = json_null();
+	size_t n = json_array_size(items);
+
+	/* Lists fetch limit + 1 rows: the extra one proves there is a next page. */
+	if ((int)n > limit) {
+		json_array_remove(items, n - 1);
+		next = json_integer(json_integer_value(
+			json_object_get(json_array_get(items, n - 2), "id")));
+	}
+	return json_pack("{s:o, s:o}", "items", items, "next", next);
+}
+
+long long org_create(struct store *s, const struct org_input *in, struct error *err)
+{
+	char now[24];
+	long long id = 0, taken = 0;
+	struct sqlval a[4];
+	int kind = org_kind_parse(in->kind);
+
+	if (!text_is_name(in->name, ORG_NAME_MAX)) {
+		error_set(err, 422, in->name ? "invalid" : "required", "name",
+			  "a name of 1 to %d characters is required", ORG_NAME_MAX);
+		return -1;
+	}
+	if (kind < 0) {
+		error_set(err, 422, in->kind ? "invalid" : "required", "kind",
+			  "kind must be buyer, provider or platform");
+		return -1;
+	}
+	if (in->industry && *in->industry && !text_is_name(in->industry, ORG_INDUSTRY_MAX)) {
+		error_set(err, 422, "invalid", "industry", "industry must be at most %d characters",
+			  ORG_INDUSTRY_MAX);
+		return -1;
+	}
+	a[0] = SQL_T(in->name);
+	if (store_int(s, STMT_ORG_NAME_TAKEN, a, 1, &taken, err) < 0)
+		return -1;
+	if (taken) {
+		error_set(err, 409, "conflict", "name", "an organisation named '%s' exists already",
+			  in->name);
+		return -1;
+	}
+	now_iso(now);
+	a[1] = SQL_T(org_kind_name(kind));
+	a[2] = SQL_T(in->industry ? in->industry : "");
+	a[3] = SQL_T(now);
+	if (store_int(s, STMT_ORG_INSERT, a, 4, &id, err) != 0) {
+		if (err && err->status == 409)
+			err->field = "name";
+		return -1;
+	}
+	return id;
+}
+
+struct org_kind_row {
+	int found, kind;
+};
+
+static int org_kind_cb(void *ctx, const struct sqlval *cols, int n)
+{
+	struct org_kind_row *r = ctx;
+
+	(void)n;
+	r->found = 1;
+	r->kind = org_kind_parse(cols[2].s);
+	return 1;
+}
+
+long long user_create(struct store *s, const struct user_input *in, struct error *err)
+{
+	char lower[USER_EMAIL_MAX + 1], hash[128], feed[48], now[24];
+	struct org_kind_row org = {0, -1};
+	long long id = 0, taken = 0;
+	struct sqlval a[7];
+	size_t i, plen;
+
+	a[0] = SQL_I(in->org_id);
+	if (store_exec(s, STMT_ORG_GET, a, 1, org_kind_cb, &org, err) < 0)
+		return -1;
+	if (!org.found) {
+		error_set(err, 404, "not_found", "org", "no such organisation");
+		return -1;
+	}
+	if (!in->email || !text_is_email(in->email)) {
+		error_set(err, 422, in->email ? "invalid" : "required", "email",
+			  "a valid e-mail address is required");
+		return -1;
+	}
+	if (!text_is_name(in->name, USER_NAME_MAX)) {
+		error_set(err, 422, in->name ? "invalid" : "required", "name",
+			  "a name of 1 to %d characters is required", USER_NAME_MAX);
+		return -1;
+	}
+	if (!role_mask_check(in->roles, org.kind, err))
+		return -1;
+	plen = in->password ? strlen(in->password) : 0;
+	if (!in->password || plen < PASSWORD_MIN || plen > PASSWORD_MAX ||
+	    !text_is_utf8(in->password, plen)) {
+		error_set(err, 422, in->password ? "invalid" : "required", "password",
+			  "a password of %d to %d characters is required", PASSWORD_MIN,
+			  PASSWORD_MAX);
+		return -1;
+	}
+	for (i = 0; in->email[i]; i++)
+		lower[i] = (char)((in->email[i] >= 'A' && in->email[i] <= 'Z') ? in->email[i] + 32
+									     : in->email[i]);
+	lower[i] = '\0';
+	a[0] = SQL_T(lower);
+	if (store_int(s, STMT_USER_EMAIL_TAKEN, a, 1, &taken, err) < 0)
+		return -1;
+	if (taken) {
+		error_set(err, 409, "conflict", "email", "a user with this e-mail exists already");
+		return -1;
+	}
+	if (auth_password_hash(in->password, hash) != 0) {
+		error_set(err, 500, "internal", NULL, "cannot hash the password");
+		return -1;
+	}
+	auth_random_token(feed, sizeof feed, 24);
+	now_iso(now);
+	a[0] = SQL_I(in->org_id);
+	a[1] = SQL_T(lower);
+	a[2] = SQL_T(in->name);
+	a[3] = SQL_I(in->roles);
+	a[4] = SQL_T(hash);
+	a[5] = SQL_T(feed);
+	a[6] = SQL_T(now);
+	if (store_int(s, STMT_USER_INSERT, a, 7, &id, err) != 0) {
+		if (err && err->status == 409)
+			err->field = "email";
+		return -1;
+	}
+	return id;
+}
+
+long long unit_create(struct store *s, const struct unit_input *in, struct error *err)
+{
+	struct org_kind_row org = {0, -1};
+	long long id = 0, taken = 0, roles = 0;
+	struct sqlval a[4];
+	char now[24];
+
+	a[0] = SQL_I(in->org_id);
+	if (store_exec(s, STMT_ORG_GET, a, 1, org_kind_cb, &org, err) < 0)
+		return -1;
+	if (!org.found) {
+		error_set(err, 404, "not_found", "org", "no such organisation");
+		return -1;
+	}
+	if (org.kind != ORG_BUYER) {
+		error_set(err, 422, "invalid", "org", "only a buyer organisation has business units");
+		return -1;
+	}
+	if (!text_is_name(in->name, ORG_NAME_MAX)) {
+		error_set(err, 422, in->name ? "invalid" : "required", "name",
+			  "a name of 1 to %d characters is required", ORG_NAME_MAX);
+		return -1;
+	}
+	if (in->cio_user_id) {
+		a[0] = SQL_I(in->cio_user_id);
+		a[1] = SQL_I(in->org_id);
+		if (store_int(s, STMT_USER_ROLES_IN_ORG, a, 2, &roles, err) < 0)
+			return -1;
+		if (!(roles & ROLE_BIT(ROLE_UNIT_CIO))) {
+			error_set(err, 422, "invalid", "cio_user_id",
+				  "the unit CIO must be a user of this organisation with the unit_cio role");
+			return -1;
+		}
+	}
+	a[0] = SQL_I(in->org_id);
+	a[1] = SQL_T(in->name);
+	if (store_int(s, STMT_UNIT_NAME_TAKEN, a, 2, &taken, err) < 0)
+		return -1;
+	if (taken) {
+		error_set(err, 409, "conflict", "name", "a unit named '%s' exists already", in->name);
+		return -1;
+	}
+	now_iso(now);
+	a[2] = in->cio_user_id ? SQL_I(in->cio_user_id) : SQL_NUL;
+	a[3] = SQL_T(now);
+	if (store_int(s, STMT_UNIT_INSERT, a, 4, &id, err) != 0) {
+		if (err && err->status == 409)
+			err->field = "name";
+		return -1;
+	}
+	return id;
+}
+
+json_t *roles_json(role_mask m)
+{
+	json_t *a = json_array();
+
+	for (int r = 0; r < ROLE__MAX; r++)
+		if (m & ROLE_BIT(r))
+			json_array_append_new(a, json_string(role_name(r)));
+	return a;
+}
+
+static int org_row(void *ctx, const struct sqlval *c, int n)
+{
+	(void)n;
+	json_array_append_new(ctx, json_pack("{s:I, s:s, s:s, s:s, s:s}", "id", c[0].i, "name",
+					     c[1].s, "kind", c[2].s, "industry", c[3].s,
+					     "created_at", c[4].s));
+	return 0;
+}
+
+json_t *org_get_json(struct store *s, long long id)
+{
+	json_t *items = json_array(), *o = NULL;
+	struct sqlval a[1] = {SQL_I(id)};
+
+	if (store_exec(s, STMT_ORG_GET, a, 1, org_row, items, NULL) > 0)
+		o = json_incref(json_array_get(items, 0));
+	json_decref(items);
+	return o;
+}
+
+json_t *org_list_json(struct store *s, const struct caller *c, struct page pg)
+{
+	json_t *items = json_array();
+	struct sqlval a[4];
+	int n;
+
+	if (c->roles & ROLE_BIT(ROLE_ADMIN)) {
+		a[0] = SQL_I(pg.after);
+		a[1] = SQL_I(pg.limit + 1);
+		n = store_exec(s, STMT_ORG_LIST_ALL, a, 2, org_row, items, NULL);
+	} else {
+		a[0] = SQL_I(pg.after);
+		a[1] = SQL_I(c->org_id);
+		a[2] = SQL_T(c->org_kind == ORG_BUYER	   ? "provider"
+			     : c->org_kind == ORG_PROVIDER ? "buyer"
+							   : "-");
+		a[3] = SQL_I(pg.limit + 1);
+		n = store_exec(s, STMT_ORG_LIST_DIRECTORY, a, 4, org_row, items, NULL);
+	}
+	if (n < 0) {
+		json_decref(items);
+		return NULL;
+	}
+	return page_wrap(items, pg.limit);
+}
+
+static int user_row(void *ctx, const struct sqlval *c, int n)
+{
+	(void)n;
+	json_array_append_new(ctx, json_pack("{s:I, s:I, s:s, s:s, s:o}", "id", c[0].i, "org_id",
+					     c[1].i, "email", c[2].s, "name", c[3].s, "roles",
+					     roles_json((role_mask)c[4].i)));
+	return 0;
+}
+
+json_t *user_list_json(struct store *s, long long org_id, struct page pg)
+{
+	json_t *items = json_array();
+	struct sqlval a[3] = {SQL_I(org_id), SQL_I(pg.after), SQL_I(pg.limit + 1)};
+
+	if (store_exec(s, STMT_USER_LIST_ORG, a, 3, user_row, items, NULL) < 0) {
+		json_decref(items);
+		return NULL;
+	}
+	return page_wrap(items, pg.limit);
+}
+
+static int unit_row(void *ctx, const struct sqlval *c, int n)
+{
+	(void)n;
+	json_array_append_new(ctx, json_pack("{s:I, s:I, s:s, s:o, s:o}", "id", c[0].i, "org_id",
+					     c[1].i, "name", c[2].s, "cio_user_id",
+					     c[3].type == SQL_NULL ? json_null() : json_integer(c[3].i),
+					     "cio_name",
+					     c[4].s ? json_string(c[4].s) : json_null()));
+	return 0;
+}
+
+json_t *unit_list_json(struct store *s, long long org_id, struct page pg)
+{
+	json_t *items = json_array();
+	struct sqlval a[3] = {SQL_I(org_id), SQL_I(pg.after), SQL_I(pg.limit + 1)};
+
+	if (store_exec(s, STMT_UNIT_LIST_ORG, a, 3, unit_row, items, NULL) < 0) {
+		json_decref(items);
+		return NULL;
+	}
+	return page_wrap(items, pg.limit);
+}
+
+json_t *me_json(const struct caller *c)
+{
+	char url[96];
+
+	snprintf(url, sizeof url, "/calendar/%s.ics", c->feed_token);
+	return json_pack("{s:I, s:s, s:s, s:o, s:{s:I, s:s, s:s}, s:s}", "id", c->user_id,
+			 "email", c->email, "name", c->name, "roles", roles_json(c->roles), "org",
+			 "id", c->org_id, "name", c->org_name, "kind", org_kind_name(c->org_kind),
+			 "calendar_url", url);
+}

@@ -1,0 +1,58 @@
+/* orgs: use cases for organisations, their users and their business units. */
+#ifndef ACCORD_ORGS_H
+#define ACCORD_ORGS_H
+
+#include <jansson.h>
+
+#include "../store/store.h"
+#include "caller.h"
+
+/* A page of a list: the items and the cursor for the next page (0: none). */
+struct page {
+	long long after;
+	int limit;
+};
+
+#define PAGE_LIMIT_DEFAULT 50
+#define PAGE_LIMIT_MAX 200
+
+struct org_input {
+	const char *name;
+	const char *kind;
+	const char *industry; /* may be NULL */
+};
+
+struct user_input {
+	long long org_id;
+	const char *email;
+	const char *name;
+	role_mask roles;
+	const char *password;
+};
+
+struct unit_input {
+	long long org_id;
+	const char *name;
+	long long cio_user_id; /* 0: none yet */
+};
+
+/* Each create validates fully, writes nothing on failure, and returns the new id (or -1). */
+long long org_create(struct store *s, const struct org_input *in, struct error *err);
+long long user_create(struct store *s, const struct user_input *in, struct error *err);
+long long unit_create(struct store *s, const struct unit_input *in, struct error *err);
+
+/* Each returns a new reference the caller must json_decref, or NULL on a store error. */
+json_t *org_get_json(struct store *s, long long id);
+json_t *org_list_json(struct store *s, const struct caller *c, struct page pg);
+json_t *user_list_json(struct store *s, long long org_id, struct page pg);
+json_t *unit_list_json(struct store *s, long long org_id, struct page pg);
+json_t *roles_json(role_mask m);
+/* The JSON of the caller for GET /api/v1/me. */
+json_t *me_json(const struct caller *c);
+
+/* The current UTC time as "YYYY-MM-DDTHH:MM:SSZ". */
+void now_iso(char out[24]);
+/* Wraps items into {"items": [...], "next": cursor-or-null}; steals items. */
+json_t *page_wrap(json_t *items, int limit);
+
+#endif

@@ -1,0 +1,21 @@
+/* migrations: the numbered schema migrations, embedded at build time from src/store/migrations/NNN_name.sql. */
+#ifndef ACCORD_MIGRATIONS_H
+#define ACCORD_MIGRATIONS_H
+
+#include <stddef.h>
+
+/*
+ * The SQL is portable except for the markers below, which each backend replaces
+ * (the one place dialects differ in the schema):
+ *   @PK@  an auto-assigned 64-bit integer primary key
+ */
+struct migration {
+	int version;
+	const char *name;
+	const char *sql;
+};
+
+extern const struct migration migrations[];
+extern const size_t migrations_count;
+
+#endif

@@ -1,0 +1,178 @@
+/* store: picks a backend for a database name and runs migrations and transactions through it. */
+#include "store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "migrations.h"
+
+struct store {
+	const struct store_backend *be;
+	void *conn;
+	int in_tx;  /* nesting depth of store_begin */
+	int failed; /* an inner transaction rolled back: the outer one must not commit */
+};
+
+static const char *const stmt_sql[STMT__MAX] = {
+#define STMT(name, sql) [STMT_##name] = sql,
+#include "statements.def"
+#undef STMT
+};
+
+struct store *store_open(const char *db, struct error *err)
+{
+	struct store *s;
+
+	if (!db || !*db) {
+		error_set(err, 400, "required", "db", "no database given (use --db or ACCORD_DB)");
+		return NULL;
+	}
+	if (strncmp(db, "postgresql://", 13) == 0 || strncmp(db, "postgres://", 11) == 0) {
+		error_set(err, 400, "invalid", "db",
+			  "the PostgreSQL backend is not available in this build");
+		return NULL;
+	}
+	s = calloc(1, sizeof *s);
+	if (!s) {
+		error_set(err, 500, "internal", NULL, "out of memory");
+		return NULL;
+	}
+	s->be = &store_sqlite_backend;
+	s->conn = s->be->open(db, err);
+	if (!s->conn) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	if (s->in_tx)
+		store_rollback(s);
+	s->be->close(s->conn);
+	free(s);
+}
+
+int store_exec(struct store *s, enum stmt id, const struct sqlval *args, int nargs,
+	       store_row_fn fn, void *ctx, struct error *err)
+{
+	return s->be->exec(s->conn, id, stmt_sql[id], args, nargs, fn, ctx, err);
+}
+
+static int first_int(void *ctx, const struct sqlval *cols, int ncols)
+{
+	long long *out = ctx;
+
+	*out = ncols > 0 ? cols[0].i : 0;
+	return 1;
+}
+
+int store_int(struct store *s, enum stmt id, const struct sqlval *args, int nargs,
+	      long long *out, struct error *err)
+{
+	int n = store_exec(s, id, args, nargs, first_int, out, err);
+
+	if (n < 0)
+		return n;
+	return n == 0 ? 1 : 0;
+}
+
+/*
+ * Transactions nest: an inner begin/commit pair joins the outer transaction, and a
+ * rollback anywhere rolls the whole of it back (the outer commit then fails).
+ */
+int store_begin(struct store *s, struct error *err)
+{
+	if (s->in_tx++ > 0)
+		return 0;
+	s->failed = 0;
+	if (s->be->script(s->conn, s->be->begin_sql, err)) {
+		s->in_tx = 0;
+		return -1;
+	}
+	return 0;
+}
+
+int store_commit(struct store *s, struct error *err)
+{
+	if (s->in_tx > 1) {
+		s->in_tx--;
+		return 0;
+	}
+	s->in_tx = 0;
+	if (s->failed) {
+		error_set(err, 500, "store", NULL, "the transaction was rolled back");
+		return -1;
+	}
+	if (s->be->script(s->conn, "COMMIT", err)) {
+		s->be->script(s->conn, "ROLLBACK", NULL);
+		return -1;
+	}
+	return 0;
+}
+
+void store_rollback(struct store *s)
+{
+	if (s->in_tx > 1) {
+		s->in_tx--;
+		if (!s->failed)
+			s->be->script(s->conn, "ROLLBACK", NULL);
+		s->failed = 1;
+		return;
+	}
+	if (!s->failed)
+		s->be->script(s->conn, "ROLLBACK", NULL);
+	s->in_tx = 0;
+	s->failed = 0;
+}
+
+int store_schema_latest(void)
+{
+	return migrations_count ? migrations[migrations_count - 1].version : 0;
+}
+
+int store_schema_version(struct store *s)
+{
+	long long v = 0;
+
+	if (s->be->script(s->conn,
+			  "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)",
+			  NULL))
+		return -1;
+	if (store_int(s, STMT_SCHEMA_VERSION, NULL, 0, &v, NULL) < 0)
+		return -1;
+	return (int)v;
+}
+
+int store_migrate(struct store *s, int *applied, struct error *err)
+{
+	int current;
+
+	*applied = 0;
+	if (store_begin(s, err))
+		return -1;
+	current = store_schema_version(s);
+	if (current < 0) {
+		error_set(err, 500, "store", NULL, "cannot read the schema version");
+		goto fail;
+	}
+	for (size_t i = 0; i < migrations_count; i++) {
+		struct sqlval v[1];
+
+		if (migrations[i].version <= current)
+			continue;
+		if (s->be->script(s->conn, migrations[i].sql, err))
+			goto fail;
+		v[0] = SQL_I(migrations[i].version);
+		if (store_exec(s, STMT_SCHEMA_MARK, v, 1, NULL, NULL, err) < 0)
+			goto fail;
+		(*applied)++;
+	}
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return -1;
+}

@@ -1,0 +1,76 @@
+/* store: the storage interface every use case talks to; backends (SQLite now, PostgreSQL later) plug in below it. */
+#ifndef ACCORD_STORE_H
+#define ACCORD_STORE_H
+
+#include <stdbool.h>
+
+#include "../domain/error.h"
+#include "statements.h"
+
+/*
+ * Every SQL statement accord runs is named in statements.h and written once, in
+ * portable SQL with '?' placeholders; a backend prepares each on first use per
+ * connection and keeps it. Callers pass bound values and get rows back through a
+ * callback whose column values live only for the duration of the call.
+ *
+ * A struct store is one connection: use one per thread.
+ */
+enum sql_type { SQL_NULL, SQL_INT, SQL_TEXT };
+
+struct sqlval {
+	enum sql_type type;
+	long long i;
+	const char *s;
+};
+
+#define SQL_I(v) ((struct sqlval){SQL_INT, (long long)(v), NULL})
+static inline struct sqlval sql_text(const char *s)
+{
+	struct sqlval v = {s ? SQL_TEXT : SQL_NULL, 0, s};
+	return v;
+}
+#define SQL_T(v) sql_text(v)
+#define SQL_NUL ((struct sqlval){SQL_NULL, 0, NULL})
+
+/* Return 0 to go on, non-zero to stop early (not an error). */
+typedef int (*store_row_fn)(void *ctx, const struct sqlval *cols, int ncols);
+
+/* store_exec's results besides a row count (>= 0). */
+#define STORE_ERROR (-1)
+#define STORE_CONFLICT (-2) /* a UNIQUE or CHECK rule refused the write */
+
+struct store;
+
+/* Opens DB (a file path; "postgresql://..." is refused until that backend lands). */
+struct store *store_open(const char *db, struct error *err);
+void store_close(struct store *s);
+/* Applies pending numbered migrations; idempotent. Sets *applied to how many ran. */
+int store_migrate(struct store *s, int *applied, struct error *err);
+/* The newest migration's number, and the one the database is at (0: none). */
+int store_schema_version(struct store *s);
+int store_schema_latest(void);
+
+int store_exec(struct store *s, enum stmt id, const struct sqlval *args, int nargs,
+	       store_row_fn fn, void *ctx, struct error *err);
+/* Runs a statement expected to return one integer (e.g. "... RETURNING id", "SELECT count(*)"). 0 if found, 1 if no row. */
+int store_int(struct store *s, enum stmt id, const struct sqlval *args, int nargs,
+	      long long *out, struct error *err);
+
+int store_begin(struct store *s, struct error *err);
+int store_commit(struct store *s, struct error *err);
+void store_rollback(struct store *s);
+
+/* Backend operations; each backend fills one of these. */
+struct store_backend {
+	const char *name;
+	void *(*open)(const char *db, struct error *err);
+	void (*close)(void *conn);
+	int (*exec)(void *conn, enum stmt id, const char *sql, const struct sqlval *args,
+		    int nargs, store_row_fn fn, void *ctx, struct error *err);
+	int (*script)(void *conn, const char *sql, struct error *err);
+	const char *begin_sql;
+};
+
+extern const struct store_backend store_sqlite_backend;
+
+#endif
