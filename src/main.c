@@ -17,6 +17,7 @@ const struct command commands[] = {
 	 "fill an empty database with a demo world; prints log-ins as ROLE EMAIL PASSWORD"},
 	{"serve", cmd_serve, "accord serve --db DB [--listen HOST:PORT] [--threads N]",
 	 "serve the web UI and the API until SIGINT or SIGTERM"},
+	{"routes", cmd_routes, "accord routes", "list every HTTP route the server answers"},
 	{"help", cmd_help, "accord help [COMMAND]", "show the commands, or one command's usage"},
 };
 const size_t commands_count = sizeof commands / sizeof commands[0];

@@ -23,6 +23,7 @@ int cmd_user_add(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_help(int argc, char **argv);
+int cmd_routes(int argc, char **argv);
 
 /* Prints "accord: MESSAGE" on stderr and returns code. */
 int cli_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

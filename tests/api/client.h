@@ -1,0 +1,49 @@
+/* client: drives a real accord server over HTTP on loopback for the API tests. */
+#ifndef ACCORD_TEST_CLIENT_H
+#define ACCORD_TEST_CLIENT_H
+
+#include <jansson.h>
+#include <sys/types.h>
+
+struct resp {
+	long status;
+	json_t *json;	    /* parsed body, or NULL */
+	char *body;	    /* raw body */
+	char location[256]; /* Location header */
+	char retry_after[32];
+	char set_cookie[512];
+	char content_type[128];
+	char csp[256];
+	char nosniff[64];
+};
+
+struct server {
+	pid_t pid;
+	int port;
+	char base[64];
+	char log[256];
+};
+
+/* Starts `bin serve` on a free loopback port with the given extra environment (may be NULL). */
+int server_start(struct server *s, const char *bin, const char *db, const char *env);
+/* Sends SIGTERM and returns the exit status (or -1). */
+int server_stop(struct server *s);
+
+/* One request; body may be NULL; token is a bearer token or NULL; cookie a Cookie header value or NULL. */
+int http(struct server *s, const char *method, const char *path, const char *token,
+	 const char *body, const char *content_type, const char *cookie, struct resp *r);
+void resp_free(struct resp *r);
+
+/* Convenience: JSON request with a bearer token; returns the status, frees the response. */
+long call(struct server *s, const char *method, const char *path, const char *token, const char *body);
+/* Like call but keeps the parsed JSON (caller json_decref's it). */
+long call_json(struct server *s, const char *method, const char *path, const char *token,
+	       const char *body, json_t **out);
+
+/* Logs in and returns a malloc'd token, or NULL. */
+char *login(struct server *s, const char *email, const char *password);
+
+/* Runs a command, captures its stdout into out (malloc'd) and returns its exit status. */
+int run_capture(const char *cmd, char **out);
+
+#endif

@@ -1,0 +1,772 @@
+/* test_api: drives the real accord server over HTTP — log-in, sessions, the permission matrix, tenant isolation, bad input. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../harness.h"
+#include "client.h"
+
+static struct server S;
+static const char *bin;
+static char db[256], dir[128];
+
+/* Callers of the permission matrix, in column order. */
+enum { ADMIN, NW_CXO, NW_CIO, NW_CM, NW_SM, NW_MEMBER, KE_LEAD, KE_CONS, KE_MEMBER, MD_CM, HB_LEAD, LU_LEAD, CALLERS };
+static const char *const caller_names[CALLERS] = {"admin", "nw_cxo", "nw_cio", "nw_cm", "nw_sm", "nw_member",
+						  "ke_lead", "ke_cons", "ke_member", "md_cm", "hb_lead", "lu_lead"};
+static char *tok[CALLERS];
+static char email[CALLERS][128], password[CALLERS][64];
+static long long user_id[CALLERS];
+static long long NW, MD, KE, HB, LU, E1, E_MD; /* organisation and engagement ids */
+
+static char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
+static char *fmt(const char *f, ...)
+{
+	static char bufs[64][4096];
+	static int next;
+	char *b = bufs[next++ % 64];
+	va_list ap;
+
+	va_start(ap, f);
+	vsnprintf(b, sizeof bufs[0], f, ap);
+	va_end(ap);
+	return b;
+}
+
+static long long id_of(json_t *list, const char *key, const char *value)
+{
+	size_t i;
+	json_t *x;
+
+	json_array_foreach(json_object_get(list, "items"), i, x) if (strcmp(json_string_value(json_object_get(x, key)), value) == 0) return json_integer_value(json_object_get(x, "id"));
+	return 0;
+}
+
+static int count_items(const char *path, const char *token)
+{
+	json_t *j = NULL;
+	int n = -1;
+
+	if (call_json(&S, "GET", path, token, NULL, &j) == 200)
+		n = (int)json_array_size(json_object_get(j, "items"));
+	json_decref(j);
+	return n;
+}
+
+static const char *error_field(json_t *j)
+{
+	return json_string_value(json_object_get(json_object_get(j, "error"), "field"));
+}
+
+static const char *error_code(json_t *j)
+{
+	return json_string_value(json_object_get(json_object_get(j, "error"), "code"));
+}
+
+/* ---- set-up: a demo database, the server, log-ins for every caller ---- */
+
+static int setup(void)
+{
+	char *out = NULL, *line, *save = NULL;
+	json_t *j = NULL;
+	int rc;
+
+	snprintf(dir, sizeof dir, "/tmp/accord-api-XXXXXX");
+	if (!mkdtemp(dir))
+		return -1;
+	snprintf(db, sizeof db, "%s/accord.db", dir);
+	rc = run_capture(fmt("%s init --db %s 2>/dev/null && %s demo --db %s", bin, db, bin, db), &out);
+	if (rc != 0) {
+		fprintf(stderr, "demo failed: %d\n", rc);
+		return -1;
+	}
+	for (line = strtok_r(out, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char role[64], e[128], p[64];
+		int who = -1;
+
+		if (sscanf(line, "%63s %127s %63s", role, e, p) != 3)
+			continue;
+		if (!strcmp(role, "admin")) who = ADMIN;
+		else if (!strcmp(role, "buyer_cxo")) who = NW_CXO;
+		else if (!strcmp(role, "unit_cio")) who = NW_CIO;
+		else if (!strcmp(role, "contract_manager")) who = NW_CM;
+		else if (!strcmp(role, "sourcing_manager")) who = NW_SM;
+		else if (!strcmp(role, "member") && strstr(e, "northwind")) who = NW_MEMBER;
+		else if (!strcmp(role, "member")) who = KE_MEMBER;
+		else if (!strcmp(role, "provider_leadership")) who = KE_LEAD;
+		else if (!strcmp(role, "provider_consulting")) who = KE_CONS;
+		if (who >= 0) {
+			snprintf(email[who], sizeof email[who], "%s", e);
+			snprintf(password[who], sizeof password[who], "%s", p);
+		}
+	}
+	free(out);
+	if (server_start(&S, bin, db, NULL) != 0) {
+		fprintf(stderr, "server did not start\n");
+		return -1;
+	}
+	for (int c = 0; c <= KE_MEMBER; c++) {
+		tok[c] = login(&S, email[c], password[c]);
+		if (!tok[c]) {
+			fprintf(stderr, "cannot log in as %s (%s)\n", caller_names[c], email[c]);
+			return -1;
+		}
+	}
+	call_json(&S, "GET", "/api/v1/orgs?limit=200", tok[ADMIN], NULL, &j);
+	NW = id_of(j, "name", "Northwind Bank");
+	MD = id_of(j, "name", "Meridian Retail");
+	KE = id_of(j, "name", "Kestrel IT Services");
+	HB = id_of(j, "name", "Harbor BPO");
+	LU = id_of(j, "name", "Lumen Consulting");
+	json_decref(j);
+	/* Third tenants: made through the API by the platform admin. */
+	{
+		struct { int who; long long org; const char *role; } extra[] = {
+			{MD_CM, MD, "contract_manager"}, {HB_LEAD, HB, "provider_leadership"}, {LU_LEAD, LU, "provider_leadership"}};
+		for (size_t i = 0; i < 3; i++) {
+			int w = extra[i].who;
+
+			snprintf(email[w], sizeof email[w], "%s@third.example", caller_names[w]);
+			snprintf(password[w], sizeof password[w], "third-tenant-password");
+			if (call_json(&S, "POST", fmt("/api/v1/orgs/%lld/users", extra[i].org), tok[ADMIN],
+				      fmt("{\"email\":\"%s\",\"name\":\"%s\",\"roles\":[\"%s\"],\"password\":\"%s\"}",
+					  email[w], caller_names[w], extra[i].role, password[w]), &j) != 201)
+				return -1;
+			user_id[w] = json_integer_value(json_object_get(j, "id"));
+			json_decref(j);
+			tok[w] = login(&S, email[w], password[w]);
+			if (!tok[w])
+				return -1;
+		}
+	}
+	for (int c = 0; c < CALLERS; c++) {
+		call_json(&S, "GET", "/api/v1/me", tok[c], NULL, &j);
+		user_id[c] = json_integer_value(json_object_get(j, "id"));
+		json_decref(j);
+	}
+	call_json(&S, "GET", "/api/v1/engagements?limit=200", tok[NW_CM], NULL, &j);
+	E1 = id_of(j, "title", "Core banking application maintenance");
+	json_decref(j);
+	call_json(&S, "GET", "/api/v1/engagements?limit=200", tok[MD_CM], NULL, &j);
+	E_MD = id_of(j, "title", "Store systems support");
+	json_decref(j);
+	return NW && MD && KE && HB && LU && E1 && E_MD ? 0 : -1;
+}
+
+/* ---- the permission matrix: every API route, every caller ---- */
+
+struct matrix_row {
+	const char *method;
+	const char *pattern; /* as in the route table */
+	const char *path;
+	const char *body;
+	int want[CALLERS];
+};
+
+static void test_permission_matrix(void)
+{
+	const char *bad_user = "{\"email\":\"not-an-email\",\"name\":\"X\",\"roles\":[\"member\"],\"password\":\"long-enough-1\"}";
+	const char *bad_engagement = fmt("{\"provider_org_id\":%lld,\"title\":\"T\",\"service_line\":\"IT\",\"starts_on\":\"2026-01-01\",\"ends_on\":\"2026-12-31\"}", NW);
+	/*                       admin nwcxo nwcio nwcm nwsm nwmem kelead kecons kemem mdcm hblead lulead */
+	struct matrix_row rows[] = {
+		{"GET", "/api/v1/me", "/api/v1/me", NULL, {200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
+		{"GET", "/api/v1/orgs", "/api/v1/orgs", NULL, {200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
+		{"POST", "/api/v1/orgs", "/api/v1/orgs", "{\"name\":\"northwind bank\",\"kind\":\"buyer\"}",
+		 {409, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403}},
+		{"GET", "/api/v1/orgs/{id}", fmt("/api/v1/orgs/%lld", NW), NULL, {200, 200, 200, 200, 200, 200, 200, 200, 200, 404, 200, 200}},
+		{"GET", "/api/v1/orgs/{id}", fmt("/api/v1/orgs/%lld", LU), NULL, {200, 200, 200, 200, 200, 200, 404, 404, 404, 200, 404, 200}},
+		{"GET", "/api/v1/orgs/{id}/users", fmt("/api/v1/orgs/%lld/users", NW), NULL, {200, 200, 200, 200, 200, 200, 200, 200, 200, 404, 200, 200}},
+		{"GET", "/api/v1/orgs/{id}/users", fmt("/api/v1/orgs/%lld/users", LU), NULL, {200, 200, 200, 200, 200, 200, 404, 404, 404, 404, 404, 200}},
+		{"POST", "/api/v1/orgs/{id}/users", fmt("/api/v1/orgs/%lld/users", NW), bad_user,
+		 {422, 422, 403, 422, 422, 403, 403, 403, 403, 404, 403, 403}},
+		{"POST", "/api/v1/orgs/{id}/users", fmt("/api/v1/orgs/%lld/users", KE), bad_user,
+		 {422, 403, 403, 403, 403, 403, 422, 403, 403, 403, 404, 404}},
+		{"GET", "/api/v1/orgs/{id}/units", fmt("/api/v1/orgs/%lld/units", NW), NULL, {200, 200, 200, 200, 200, 200, 200, 200, 200, 404, 200, 200}},
+		{"POST", "/api/v1/orgs/{id}/units", fmt("/api/v1/orgs/%lld/units", NW), "{\"name\":\"retail banking\"}",
+		 {409, 409, 403, 409, 409, 403, 403, 403, 403, 404, 403, 403}},
+		{"GET", "/api/v1/engagements", "/api/v1/engagements", NULL, {200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
+		{"POST", "/api/v1/engagements", "/api/v1/engagements", bad_engagement,
+		 {403, 403, 403, 422, 422, 403, 403, 403, 403, 422, 403, 403}},
+		{"GET", "/api/v1/engagements/{id}", fmt("/api/v1/engagements/%lld", E1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
+		{"PATCH", "/api/v1/engagements/{id}", fmt("/api/v1/engagements/%lld", E1), "{\"ends_on\":\"2000-01-01\"}",
+		 {404, 403, 403, 422, 422, 403, 403, 403, 403, 404, 404, 404}},
+		{"POST", "/api/v1/engagements/{id}/mode", fmt("/api/v1/engagements/%lld/mode", E1), "{\"mode\":\"partnership\"}",
+		 {404, 403, 403, 409, 409, 403, 403, 403, 403, 404, 404, 404}},
+		{"GET", "/api/v1/engagements/{id}", fmt("/api/v1/engagements/%lld", E_MD), NULL, {404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 404, 404}},
+	};
+	/* Routes checked by their own tests below rather than by the matrix. */
+	const char *covered_elsewhere[] = {"GET /healthz", "POST /api/v1/login", "POST /api/v1/logout", NULL};
+	char *routes = NULL, *line, *save = NULL;
+
+	for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+		for (int c = 0; c < CALLERS; c++) {
+			long got = call(&S, rows[r].method, rows[r].path, tok[c], rows[r].body);
+
+			if (got != rows[r].want[c]) {
+				harness_case_failed = 1;
+				fprintf(stderr, "FAIL matrix: %s %s as %s: got %ld, want %d\n", rows[r].method,
+					rows[r].path, caller_names[c], got, rows[r].want[c]);
+			}
+		}
+		/* Without a token every API route but the public ones answers 401. */
+		CHECK_INT(call(&S, rows[r].method, rows[r].path, NULL, rows[r].body), 401);
+	}
+	/* Every API route in the route table is in the matrix or has its own test. */
+	CHECK_INT(run_capture(fmt("%s routes", bin), &routes), 0);
+	for (line = strtok_r(routes, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char method[16], pattern[256];
+		int found = 0;
+
+		if (sscanf(line, "%15s %255s", method, pattern) != 2 || strncmp(pattern, "/api/", 5) != 0)
+			continue;
+		for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++)
+			found |= !strcmp(rows[r].method, method) && !strcmp(rows[r].pattern, pattern);
+		for (size_t k = 0; covered_elsewhere[k]; k++)
+			found |= !strcmp(covered_elsewhere[k], fmt("%s %s", method, pattern));
+		if (!found) {
+			harness_case_failed = 1;
+			fprintf(stderr, "FAIL matrix: route %s %s is not covered\n", method, pattern);
+		}
+	}
+	free(routes);
+}
+
+/* ---- log-in and sessions ---- */
+
+static void test_health(void)
+{
+	json_t *j = NULL;
+
+	CHECK_INT(call_json(&S, "GET", "/healthz", NULL, NULL, &j), 200);
+	CHECK(json_is_true(json_object_get(j, "ok")));
+	json_decref(j);
+}
+
+static void test_login_and_me(void)
+{
+	json_t *j = NULL;
+	struct resp r;
+
+	CHECK_INT(call_json(&S, "POST", "/api/v1/login", NULL,
+			    fmt("{\"email\":\"%s\",\"password\":\"wrong password\"}", email[NW_MEMBER]), &j), 401);
+	CHECK_STR(error_code(j), "unauthorized");
+	json_decref(j);
+	CHECK_INT(call(&S, "POST", "/api/v1/login", NULL, "{\"email\":\"nobody@nowhere.example\",\"password\":\"whatever-it-is\"}"), 401);
+	CHECK_INT(call(&S, "POST", "/api/v1/login", NULL, "{\"email\":\"x@y.example\"}"), 422);
+	CHECK_INT(call(&S, "GET", "/api/v1/me", NULL, NULL), 401);
+	CHECK_INT(call(&S, "GET", "/api/v1/me", "not-a-real-token", NULL), 401);
+	CHECK_INT(call(&S, "GET", "/api/v1/me", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", NULL), 401);
+	/* E-mail addresses are matched without regard to case. */
+	{
+		char upper[128];
+		char *t;
+
+		snprintf(upper, sizeof upper, "%s", email[NW_CXO]);
+		for (char *p = upper; *p; p++)
+			if (*p >= 'a' && *p <= 'z')
+				*p = (char)(*p - 32);
+		t = login(&S, upper, password[NW_CXO]);
+		CHECK(t != NULL);
+		free(t);
+	}
+	CHECK_INT(call_json(&S, "GET", "/api/v1/me", tok[NW_CM], NULL, &j), 200);
+	CHECK_STR(json_string_value(json_object_get(j, "email")), email[NW_CM]);
+	CHECK_STR(json_string_value(json_object_get(json_object_get(j, "org"), "kind")), "buyer");
+	CHECK_INT(json_integer_value(json_object_get(json_object_get(j, "org"), "id")), NW);
+	CHECK_STR(json_string_value(json_array_get(json_object_get(j, "roles"), 0)), "contract_manager");
+	CHECK(strncmp(json_string_value(json_object_get(j, "calendar_url")) ?: "", "/calendar/", 10) == 0);
+	json_decref(j);
+	/* Security headers on every answer. */
+	http(&S, "GET", "/api/v1/me", tok[NW_CM], NULL, NULL, NULL, &r);
+	CHECK_STR(r.nosniff, "nosniff");
+	CHECK(strncmp(r.content_type, "application/json", 16) == 0);
+	resp_free(&r);
+}
+
+static void test_logout(void)
+{
+	char *t = login(&S, email[KE_CONS], password[KE_CONS]);
+
+	CHECK(t != NULL);
+	CHECK_INT(call(&S, "GET", "/api/v1/me", t, NULL), 200);
+	CHECK_INT(call(&S, "POST", "/api/v1/logout", t, NULL), 200);
+	CHECK_INT(call(&S, "GET", "/api/v1/me", t, NULL), 401);
+	CHECK_INT(call(&S, "POST", "/api/v1/logout", NULL, NULL), 401);
+	/* The caller's other session is untouched. */
+	CHECK_INT(call(&S, "GET", "/api/v1/me", tok[KE_CONS], NULL), 200);
+	free(t);
+}
+
+static void test_throttle(void)
+{
+	const char *e = "throttled@northwind.example";
+	struct resp r;
+	char *t;
+
+	CHECK_INT(call(&S, "POST", fmt("/api/v1/orgs/%lld/users", NW), tok[NW_CM],
+		       fmt("{\"email\":\"%s\",\"name\":\"Throttle Test\",\"roles\":[\"member\"],\"password\":\"right-password-1\"}", e)), 201);
+	for (int i = 0; i < 5; i++)
+		CHECK_INT(call(&S, "POST", "/api/v1/login", NULL, fmt("{\"email\":\"%s\",\"password\":\"wrong-%d\"}", e, i)), 401);
+	/* The sixth attempt comes too soon, even with the right password. */
+	http(&S, "POST", "/api/v1/login", NULL, fmt("{\"email\":\"%s\",\"password\":\"right-password-1\"}", e), NULL, NULL, &r);
+	CHECK_INT(r.status, 429);
+	CHECK(strtol(r.retry_after, NULL, 10) >= 1);
+	resp_free(&r);
+	/* Other accounts are not slowed. */
+	t = login(&S, email[NW_SM], password[NW_SM]);
+	CHECK(t != NULL);
+	free(t);
+	sleep(2);
+	t = login(&S, e, "right-password-1");
+	CHECK(t != NULL);
+	free(t);
+}
+
+static void test_sessions_across_servers_and_expiry(void)
+{
+	struct server b, c;
+	char *t;
+
+	/* Sessions live in the database: a log-in through one server is valid on another. */
+	CHECK_INT(server_start(&b, bin, db, NULL), 0);
+	CHECK_INT(call(&b, "GET", "/api/v1/me", tok[NW_CM], NULL), 200);
+	t = login(&b, email[KE_LEAD], password[KE_LEAD]);
+	CHECK(t != NULL);
+	CHECK_INT(call(&S, "GET", "/api/v1/me", t, NULL), 200);
+	free(t);
+	CHECK_INT(server_stop(&b), 0);
+	/* A session past its expiry answers 401. */
+	CHECK_INT(server_start(&c, bin, db, "ACCORD_SESSION_TTL=1"), 0);
+	t = login(&c, email[NW_MEMBER], password[NW_MEMBER]);
+	CHECK(t != NULL);
+	CHECK_INT(call(&S, "GET", "/api/v1/me", t, NULL), 200);
+	sleep(2);
+	CHECK_INT(call(&S, "GET", "/api/v1/me", t, NULL), 401);
+	CHECK_INT(call(&c, "GET", "/api/v1/me", t, NULL), 401);
+	free(t);
+	CHECK_INT(server_stop(&c), 0);
+}
+
+/* ---- engagements ---- */
+
+static void test_engagement_lifecycle(void)
+{
+	json_t *j = NULL;
+	long long id;
+
+	CHECK_INT(call_json(&S, "POST", "/api/v1/engagements", tok[NW_SM],
+			    fmt("{\"provider_org_id\":%lld,\"title\":\"Data platform build\",\"service_line\":\"IT\",\"starts_on\":\"2026-03-31\",\"ends_on\":\"2028-03-30\"}", LU), &j), 201);
+	id = json_integer_value(json_object_get(j, "id"));
+	CHECK(id > 0);
+	CHECK_INT(json_integer_value(json_object_get(j, "buyer_org_id")), NW);
+	CHECK_INT(json_integer_value(json_object_get(j, "provider_org_id")), LU);
+	CHECK_STR(json_string_value(json_object_get(j, "mode")), "vendor");
+	CHECK_STR(json_string_value(json_object_get(json_object_get(j, "governance"), "strategic")), "buyer");
+	CHECK_STR(json_string_value(json_object_get(json_object_get(j, "governance"), "tactical")), "buyer");
+	CHECK_STR(json_string_value(json_object_get(json_object_get(j, "governance"), "operations")), "provider");
+	CHECK_INT(json_integer_value(json_object_get(j, "contract_manager_id")), user_id[NW_SM]);
+	CHECK(json_object_get(j, "trust") != NULL);
+	json_decref(j);
+
+	/* The provider sees it; the other providers and buyers do not. */
+	CHECK_INT(call(&S, "GET", fmt("/api/v1/engagements/%lld", id), tok[LU_LEAD], NULL), 200);
+	CHECK_INT(call(&S, "GET", fmt("/api/v1/engagements/%lld", id), tok[KE_LEAD], NULL), 404);
+	CHECK_INT(call(&S, "GET", fmt("/api/v1/engagements/%lld", id), tok[MD_CM], NULL), 404);
+
+	/* Editing: the governance split and the contract manager. */
+	CHECK_INT(call_json(&S, "PATCH", fmt("/api/v1/engagements/%lld", id), tok[NW_CM],
+			    fmt("{\"governance\":{\"strategic\":\"joint\"},\"contract_manager_id\":%lld}", user_id[NW_CM]), &j), 200);
+	CHECK_STR(json_string_value(json_object_get(json_object_get(j, "governance"), "strategic")), "joint");
+	CHECK_STR(json_string_value(json_object_get(json_object_get(j, "governance"), "operations")), "provider");
+	CHECK_INT(json_integer_value(json_object_get(j, "contract_manager_id")), user_id[NW_CM]);
+	json_decref(j);
+	CHECK_INT(call_json(&S, "PATCH", fmt("/api/v1/engagements/%lld", id), tok[NW_CM],
+			    fmt("{\"contract_manager_id\":%lld}", user_id[NW_CIO]), &j), 422);
+	CHECK_STR(error_field(j), "contract_manager_id");
+	json_decref(j);
+	CHECK_INT(call_json(&S, "PATCH", fmt("/api/v1/engagements/%lld", id), tok[NW_CM],
+			    fmt("{\"provider_org_id\":%lld}", KE), &j), 422);
+	CHECK_STR(error_field(j), "provider_org_id");
+	json_decref(j);
+
+	/* Mode changes are kept as history. */
+	CHECK_INT(call_json(&S, "POST", fmt("/api/v1/engagements/%lld/mode", id), tok[NW_CM],
+			    "{\"mode\":\"partnership\",\"reason\":\"trust established\"}", &j), 200);
+	CHECK_STR(json_string_value(json_object_get(j, "mode")), "partnership");
+	CHECK_INT(json_array_size(json_object_get(j, "mode_history")), 1);
+	json_decref(j);
+	CHECK_INT(call_json(&S, "POST", fmt("/api/v1/engagements/%lld/mode", id), tok[NW_CM], "{\"mode\":\"vendor\"}", &j), 422);
+	CHECK_STR(error_field(j), "reason");
+	json_decref(j);
+	CHECK_INT(call_json(&S, "POST", fmt("/api/v1/engagements/%lld/mode", id), tok[NW_CM],
+			    "{\"mode\":\"vendor\",\"reason\":\"two reviews missed\"}", &j), 200);
+	CHECK_INT(json_array_size(json_object_get(j, "mode_history")), 2);
+	CHECK_STR(json_string_value(json_object_get(json_array_get(json_object_get(j, "mode_history"), 1), "reason")), "two reviews missed");
+	json_decref(j);
+	/* The provider sees the history too, but may not change the mode. */
+	CHECK_INT(call_json(&S, "GET", fmt("/api/v1/engagements/%lld", id), tok[LU_LEAD], NULL, &j), 200);
+	CHECK_INT(json_array_size(json_object_get(j, "mode_history")), 2);
+	json_decref(j);
+	CHECK_INT(call(&S, "POST", fmt("/api/v1/engagements/%lld/mode", id), tok[LU_LEAD], "{\"mode\":\"partnership\",\"reason\":\"x\"}"), 403);
+}
+
+static void test_lists_are_tenant_filtered(void)
+{
+	json_t *j = NULL, *x;
+	size_t i;
+
+	call_json(&S, "GET", "/api/v1/engagements?limit=200", tok[KE_LEAD], NULL, &j);
+	CHECK(json_array_size(json_object_get(j, "items")) >= 2);
+	json_array_foreach(json_object_get(j, "items"), i, x) CHECK_INT(json_integer_value(json_object_get(x, "provider_org_id")), KE);
+	json_decref(j);
+	call_json(&S, "GET", "/api/v1/engagements?limit=200", tok[NW_MEMBER], NULL, &j);
+	CHECK(json_array_size(json_object_get(j, "items")) >= 3);
+	json_array_foreach(json_object_get(j, "items"), i, x) CHECK_INT(json_integer_value(json_object_get(x, "buyer_org_id")), NW);
+	json_decref(j);
+	call_json(&S, "GET", "/api/v1/engagements?limit=200", tok[ADMIN], NULL, &j);
+	CHECK_INT(json_array_size(json_object_get(j, "items")), 0);
+	json_decref(j);
+	/* A buyer's directory lists providers and itself, never another buyer. */
+	call_json(&S, "GET", "/api/v1/orgs?limit=200", tok[MD_CM], NULL, &j);
+	CHECK(id_of(j, "name", "Meridian Retail") == MD);
+	CHECK(id_of(j, "name", "Northwind Bank") == 0);
+	CHECK(id_of(j, "name", "Lumen Consulting") == LU);
+	json_decref(j);
+	/* A provider's directory lists buyers and itself, never another provider. */
+	call_json(&S, "GET", "/api/v1/orgs?limit=200", tok[KE_LEAD], NULL, &j);
+	CHECK(id_of(j, "name", "Kestrel IT Services") == KE);
+	CHECK(id_of(j, "name", "Harbor BPO") == 0);
+	CHECK(id_of(j, "name", "Northwind Bank") == NW);
+	json_decref(j);
+	/* A partner sees the people; the admin sees every organisation. */
+	CHECK(count_items(fmt("/api/v1/orgs/%lld/users", KE), tok[NW_CM]) >= 3);
+	CHECK(count_items("/api/v1/orgs?limit=200", tok[ADMIN]) >= 6);
+}
+
+static void test_pagination(void)
+{
+	json_t *a = NULL, *b = NULL;
+	long long next;
+
+	CHECK_INT(call_json(&S, "GET", "/api/v1/engagements?limit=2", tok[NW_CM], NULL, &a), 200);
+	CHECK_INT(json_array_size(json_object_get(a, "items")), 2);
+	next = json_integer_value(json_object_get(a, "next"));
+	CHECK(next > 0);
+	CHECK_INT(call_json(&S, "GET", fmt("/api/v1/engagements?limit=200&after=%lld", next), tok[NW_CM], NULL, &b), 200);
+	CHECK(json_is_null(json_object_get(b, "next")));
+	CHECK_INT(json_array_size(json_object_get(a, "items")) + json_array_size(json_object_get(b, "items")),
+		  count_items("/api/v1/engagements?limit=200", tok[NW_CM]));
+	CHECK(json_integer_value(json_object_get(json_array_get(json_object_get(b, "items"), 0), "id")) > next);
+	json_decref(a);
+	json_decref(b);
+	CHECK_INT(call(&S, "GET", "/api/v1/engagements?limit=0", tok[NW_CM], NULL), 400);
+	CHECK_INT(call(&S, "GET", "/api/v1/engagements?limit=abc", tok[NW_CM], NULL), 400);
+	CHECK_INT(call(&S, "GET", "/api/v1/engagements?limit=201", tok[NW_CM], NULL), 400);
+	CHECK_INT(call(&S, "GET", "/api/v1/engagements?after=-3", tok[NW_CM], NULL), 400);
+}
+
+/* ---- bad input: one clear error, nothing written ---- */
+
+static void expect_rejected(const char *body, const char *content_type, long status, const char *code, const char *field)
+{
+	int before = count_items("/api/v1/engagements?limit=200", tok[NW_CM]);
+	struct resp r;
+
+	http(&S, "POST", "/api/v1/engagements", tok[NW_CM], body, content_type, NULL, &r);
+	if (r.status != status)
+		fprintf(stderr, "  body %.60s: status %ld, want %ld: %s\n", body, r.status, status, r.body);
+	CHECK_INT(r.status, status);
+	CHECK(r.json != NULL);
+	if (code)
+		CHECK_STR(error_code(r.json), code);
+	if (field)
+		CHECK_STR(error_field(r.json), field);
+	CHECK(json_string_value(json_object_get(json_object_get(r.json, "error"), "message")) != NULL);
+	resp_free(&r);
+	CHECK_INT(count_items("/api/v1/engagements?limit=200", tok[NW_CM]), before);
+}
+
+static void test_bad_input(void)
+{
+	char *big = malloc(20000);
+	const char *ok_rest = "\"service_line\":\"IT\",\"starts_on\":\"2026-01-01\",\"ends_on\":\"2026-12-31\"";
+
+	expect_rejected("{\"title\": \"unterminated", NULL, 400, "bad_json", NULL);
+	expect_rejected("[1, 2, 3]", NULL, 400, NULL, NULL);
+	expect_rejected("", NULL, 400, "bad_json", NULL);
+	expect_rejected(fmt("{\"provider_org_id\":%lld,\"title\":\"caf\xe9\",%s}", KE, ok_rest), NULL, 400, "bad_encoding", NULL);
+	expect_rejected(fmt("{\"provider_org_id\":%lld,%s}", KE, ok_rest), NULL, 422, "required", "title");
+	expect_rejected(fmt("{\"provider_org_id\":%lld,\"title\":5,%s}", KE, ok_rest), NULL, 422, "invalid", "title");
+	expect_rejected(fmt("{\"provider_org_id\":\"%lld\",\"title\":\"T\",%s}", KE, ok_rest), NULL, 422, "invalid", "provider_org_id");
+	expect_rejected(fmt("{\"provider_org_id\":%lld,\"title\":\"T\",%s,\"colour\":\"blue\"}", KE, ok_rest), NULL, 422, "unknown_field", "colour");
+	expect_rejected(fmt("{\"provider_org_id\":%lld,\"title\":\"T\",\"service_line\":\"HR\",\"starts_on\":\"2026-01-01\",\"ends_on\":\"2026-12-31\"}", KE), NULL, 422, "invalid", "service_line");
+	expect_rejected(fmt("{\"provider_org_id\":%lld,\"title\":\"T\",\"service_line\":\"IT\",\"starts_on\":\"2026-02-30\",\"ends_on\":\"2026-12-31\"}", KE), NULL, 422, "invalid", "starts_on");
+	expect_rejected(fmt("{\"provider_org_id\":%lld,\"title\":\"T\",\"service_line\":\"IT\",\"starts_on\":\"2026-06-01\",\"ends_on\":\"2026-05-31\"}", KE), NULL, 422, "invalid", "ends_on");
+	expect_rejected(fmt("{\"provider_org_id\":%lld,\"title\":\"T\",%s,\"governance\":{\"strategic\":\"boss\"}}", KE, ok_rest), NULL, 422, "invalid", "governance.strategic");
+	expect_rejected(fmt("{\"provider_org_id\":999999,\"title\":\"T\",%s}", ok_rest), NULL, 422, "invalid", "provider_org_id");
+	expect_rejected(fmt("{\"provider_org_id\":%lld,\"title\":\"   \",%s}", KE, ok_rest), NULL, 422, NULL, "title");
+	expect_rejected(fmt("{\"provider_org_id\":%lld,\"title\":\"T\",\"title\":\"U\",%s}", KE, ok_rest), NULL, 400, "bad_json", NULL);
+	memset(big, 'a', 19999);
+	big[19999] = '\0';
+	memcpy(big, "{\"title\":\"", 10);
+	expect_rejected(big, NULL, 413, "too_large", NULL);
+	free(big);
+
+	/* Unknown ids and routes. */
+	CHECK_INT(call(&S, "GET", "/api/v1/engagements/999999", tok[NW_CM], NULL), 404);
+	CHECK_INT(call(&S, "GET", "/api/v1/orgs/999999", tok[NW_CM], NULL), 404);
+	CHECK_INT(call(&S, "GET", "/api/v1/orgs/999999/users", tok[ADMIN], NULL), 404);
+	CHECK_INT(call(&S, "POST", "/api/v1/orgs/999999/users", tok[ADMIN], "{}"), 404);
+	CHECK_INT(call(&S, "GET", "/api/v1/engagements/abc", tok[NW_CM], NULL), 404);
+	CHECK_INT(call(&S, "GET", "/api/v1/engagements/0", tok[NW_CM], NULL), 404);
+	CHECK_INT(call(&S, "GET", "/api/v1/nothing-here", tok[NW_CM], NULL), 404);
+	CHECK_INT(call(&S, "DELETE", "/api/v1/engagements", tok[NW_CM], NULL), 405);
+}
+
+static void test_orgs_users_units(void)
+{
+	json_t *j = NULL;
+	long long org, unit_count;
+
+	/* The platform admin adds organisations; names are unique regardless of case. */
+	CHECK_INT(call_json(&S, "POST", "/api/v1/orgs", tok[ADMIN], "{\"name\":\"Orbit Insurance\",\"kind\":\"buyer\",\"industry\":\"Insurance\"}", &j), 201);
+	org = json_integer_value(json_object_get(j, "id"));
+	CHECK(org > 0);
+	CHECK_STR(json_string_value(json_object_get(j, "industry")), "Insurance");
+	json_decref(j);
+	CHECK_INT(call_json(&S, "POST", "/api/v1/orgs", tok[ADMIN], "{\"name\":\"ORBIT insurance\",\"kind\":\"buyer\"}", &j), 409);
+	CHECK_STR(error_field(j), "name");
+	json_decref(j);
+	CHECK_INT(call_json(&S, "POST", "/api/v1/orgs", tok[ADMIN], "{\"name\":\"Somebody\",\"kind\":\"vendor\"}", &j), 422);
+	CHECK_STR(error_field(j), "kind");
+	json_decref(j);
+
+	/* Users: roles must fit the organisation; only an admin grants admin; e-mails are unique. */
+	CHECK_INT(call_json(&S, "POST", fmt("/api/v1/orgs/%lld/users", NW), tok[NW_CXO],
+			    "{\"email\":\"new.lead@northwind.example\",\"name\":\"N\",\"roles\":[\"provider_leadership\"],\"password\":\"long-enough-1\"}", &j), 422);
+	CHECK_STR(error_field(j), "roles");
+	json_decref(j);
+	CHECK_INT(call_json(&S, "POST", fmt("/api/v1/orgs/%lld/users", NW), tok[NW_CXO],
+			    "{\"email\":\"root@northwind.example\",\"name\":\"N\",\"roles\":[\"admin\"],\"password\":\"long-enough-1\"}", &j), 403);
+	CHECK_STR(error_field(j), "roles");
+	json_decref(j);
+	CHECK_INT(call_json(&S, "POST", fmt("/api/v1/orgs/%lld/users", NW), tok[NW_CXO],
+			    "{\"email\":\"short@northwind.example\",\"name\":\"N\",\"roles\":[\"member\"],\"password\":\"short\"}", &j), 422);
+	CHECK_STR(error_field(j), "password");
+	json_decref(j);
+	CHECK_INT(call_json(&S, "POST", fmt("/api/v1/orgs/%lld/users", NW), tok[NW_CXO],
+			    fmt("{\"email\":\"%s\",\"name\":\"N\",\"roles\":[\"member\"],\"password\":\"long-enough-1\"}", email[NW_CM]), &j), 409);
+	CHECK_STR(error_field(j), "email");
+	json_decref(j);
+	CHECK_INT(call_json(&S, "POST", fmt("/api/v1/orgs/%lld/users", NW), tok[NW_CXO],
+			    "{\"email\":\"Ana.Silva@Northwind.example\",\"name\":\"Ana Silva\",\"roles\":[\"unit_cio\",\"member\"],\"password\":\"long-enough-1\"}", &j), 201);
+	CHECK_STR(json_string_value(json_object_get(j, "email")), "Ana.Silva@Northwind.example");
+	CHECK_INT(json_array_size(json_object_get(j, "roles")), 2);
+	json_decref(j);
+
+	/* Units: a unit CIO must hold unit_cio in the same organisation. */
+	unit_count = count_items(fmt("/api/v1/orgs/%lld/units", NW), tok[NW_CM]);
+	CHECK_INT(call_json(&S, "POST", fmt("/api/v1/orgs/%lld/units", NW), tok[NW_CM],
+			    fmt("{\"name\":\"Wealth Management\",\"cio_user_id\":%lld}", user_id[NW_CM]), &j), 422);
+	CHECK_STR(error_field(j), "cio_user_id");
+	json_decref(j);
+	CHECK_INT(call_json(&S, "POST", fmt("/api/v1/orgs/%lld/units", NW), tok[NW_CM],
+			    fmt("{\"name\":\"Wealth Management\",\"cio_user_id\":%lld}", user_id[KE_LEAD]), &j), 422);
+	json_decref(j);
+	CHECK_INT(count_items(fmt("/api/v1/orgs/%lld/units", NW), tok[NW_CM]), unit_count);
+	CHECK_INT(call_json(&S, "POST", fmt("/api/v1/orgs/%lld/units", NW), tok[NW_CM],
+			    fmt("{\"name\":\"Wealth Management\",\"cio_user_id\":%lld}", user_id[NW_CIO]), &j), 201);
+	CHECK_INT(json_integer_value(json_object_get(j, "cio_user_id")), user_id[NW_CIO]);
+	json_decref(j);
+	CHECK_INT(count_items(fmt("/api/v1/orgs/%lld/units", NW), tok[NW_CM]), unit_count + 1);
+	/* Providers have no business units. */
+	CHECK_INT(call(&S, "POST", fmt("/api/v1/orgs/%lld/units", KE), tok[KE_LEAD], "{\"name\":\"Delivery\"}"), 422);
+}
+
+/* ---- the web UI over plain HTTP: cookies, CSRF, escaping, page permissions ---- */
+
+static int html_csrf(const char *html, char *out, size_t n)
+{
+	const char *p = strstr(html, "name=\"csrf\" value=\"");
+	size_t len;
+
+	if (!p)
+		return -1;
+	p += 19;
+	len = strcspn(p, "\"");
+	if (len >= n)
+		return -1;
+	memcpy(out, p, len);
+	out[len] = '\0';
+	return 0;
+}
+
+/* Signs in through the form; fills the session cookie and the page's CSRF token. */
+static int web_login(int who, char *cookie, size_t cn, char *csrf, size_t sn)
+{
+	struct resp r;
+	char pre[128], pre_cookie[160];
+
+	http(&S, "GET", "/login", NULL, NULL, NULL, NULL, &r);
+	if (html_csrf(r.body, pre, sizeof pre) != 0) {
+		resp_free(&r);
+		return -1;
+	}
+	resp_free(&r);
+	snprintf(pre_cookie, sizeof pre_cookie, "accord_pre=%s", pre);
+	http(&S, "POST", "/login", NULL, fmt("csrf=%s&email=%s&password=%s", pre, email[who], password[who]),
+	     "application/x-www-form-urlencoded", pre_cookie, &r);
+	if (r.status != 303 || strncmp(r.set_cookie, "accord_session=", 15) != 0) {
+		resp_free(&r);
+		return -1;
+	}
+	CHECK(strstr(r.set_cookie, "HttpOnly") != NULL);
+	CHECK(strstr(r.set_cookie, "SameSite=") != NULL);
+	snprintf(cookie, cn, "%.*s", (int)strcspn(r.set_cookie, ";"), r.set_cookie);
+	resp_free(&r);
+	http(&S, "GET", "/", NULL, NULL, NULL, cookie, &r);
+	if (r.status != 200 || html_csrf(r.body, csrf, sn) != 0) {
+		resp_free(&r);
+		return -1;
+	}
+	resp_free(&r);
+	return 0;
+}
+
+static void test_web(void)
+{
+	char cookie[128], csrf[64], other_cookie[128], other_csrf[64];
+	struct resp r;
+	json_t *j = NULL;
+	long long id;
+
+	http(&S, "GET", "/", NULL, NULL, NULL, NULL, &r);
+	CHECK_INT(r.status, 303);
+	CHECK_STR(r.location, "/login");
+	resp_free(&r);
+	/* The sign-in form without its pre-session token is refused. */
+	http(&S, "POST", "/login", NULL, fmt("email=%s&password=%s", email[NW_CM], password[NW_CM]),
+	     "application/x-www-form-urlencoded", NULL, &r);
+	CHECK_INT(r.status, 403);
+	resp_free(&r);
+
+	CHECK_INT(web_login(NW_CM, cookie, sizeof cookie, csrf, sizeof csrf), 0);
+	http(&S, "GET", "/", NULL, NULL, NULL, cookie, &r);
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(r.body, "Core banking application maintenance") != NULL);
+	CHECK(strstr(r.body, "Store systems support") == NULL);
+	CHECK(strstr(r.csp, "default-src 'self'") != NULL);
+	resp_free(&r);
+
+	/* A form post without the CSRF token is refused and writes nothing. */
+	http(&S, "POST", "/engagements", NULL,
+	     fmt("provider_org_id=%lld&title=No+token&service_line=IT&starts_on=2026-01-01&ends_on=2026-12-31", KE),
+	     "application/x-www-form-urlencoded", cookie, &r);
+	CHECK_INT(r.status, 403);
+	resp_free(&r);
+	/* A bad date comes back with the message beside its field. */
+	http(&S, "POST", "/engagements", NULL,
+	     fmt("csrf=%s&provider_org_id=%lld&title=Kept+title&service_line=IT&starts_on=2026-06-01&ends_on=2026-01-01", csrf, KE),
+	     "application/x-www-form-urlencoded", cookie, &r);
+	CHECK_INT(r.status, 422);
+	CHECK(strstr(r.body, "class=\"field invalid\"><span>Ends on</span>") != NULL);
+	CHECK(strstr(r.body, "value=\"Kept title\"") != NULL);
+	resp_free(&r);
+	/* Everything people type is escaped on the page. */
+	http(&S, "POST", "/engagements", NULL,
+	     fmt("csrf=%s&provider_org_id=%lld&title=%%3Cscript%%3Ealert(1)%%3C%%2Fscript%%3E+%%26+%%22q%%22&service_line=ITES&starts_on=2026-01-01&ends_on=2026-12-31", csrf, KE),
+	     "application/x-www-form-urlencoded", cookie, &r);
+	CHECK_INT(r.status, 303);
+	CHECK(strncmp(r.location, "/engagements/", 13) == 0);
+	id = strtoll(r.location + 13, NULL, 10);
+	resp_free(&r);
+	http(&S, "GET", fmt("/engagements/%lld", id), NULL, NULL, NULL, cookie, &r);
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(r.body, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;") != NULL);
+	CHECK(strstr(r.body, "<script>") == NULL);
+	resp_free(&r);
+	CHECK_INT(call_json(&S, "GET", fmt("/api/v1/engagements/%lld", id), tok[KE_LEAD], NULL, &j), 200);
+	CHECK_STR(json_string_value(json_object_get(j, "title")), "<script>alert(1)</script> & \"q\"");
+	json_decref(j);
+
+	/* Page permissions follow the same rules: invisible 404, visible but not allowed 403. */
+	CHECK_INT(web_login(MD_CM, other_cookie, sizeof other_cookie, other_csrf, sizeof other_csrf), 0);
+	http(&S, "GET", fmt("/engagements/%lld", E1), NULL, NULL, NULL, other_cookie, &r);
+	CHECK_INT(r.status, 404);
+	CHECK(strstr(r.body, "Core banking") == NULL);
+	resp_free(&r);
+	http(&S, "GET", fmt("/orgs/%lld", NW), NULL, NULL, NULL, other_cookie, &r);
+	CHECK_INT(r.status, 404);
+	resp_free(&r);
+	CHECK_INT(web_login(NW_MEMBER, other_cookie, sizeof other_cookie, other_csrf, sizeof other_csrf), 0);
+	http(&S, "POST", fmt("/engagements/%lld/mode", E1), NULL, fmt("csrf=%s&mode=vendor&reason=x", other_csrf),
+	     "application/x-www-form-urlencoded", other_cookie, &r);
+	CHECK_INT(r.status, 403);
+	resp_free(&r);
+	http(&S, "GET", fmt("/orgs/%lld", NW), NULL, NULL, NULL, other_cookie, &r);
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(r.body, "Business units") != NULL);
+	CHECK(strstr(r.body, "Add person") == NULL);
+	resp_free(&r);
+	/* The CSRF token of one session does not work for another. */
+	http(&S, "POST", fmt("/orgs/%lld/units", NW), NULL, fmt("csrf=%s&name=Stolen", other_csrf),
+	     "application/x-www-form-urlencoded", cookie, &r);
+	CHECK_INT(r.status, 403);
+	resp_free(&r);
+
+	/* Signing out ends the session. */
+	http(&S, "POST", "/logout", NULL, fmt("csrf=%s", csrf), "application/x-www-form-urlencoded", cookie, &r);
+	CHECK_INT(r.status, 303);
+	resp_free(&r);
+	http(&S, "GET", "/", NULL, NULL, NULL, cookie, &r);
+	CHECK_INT(r.status, 303);
+	resp_free(&r);
+	/* Unknown pages answer an HTML 404. */
+	http(&S, "GET", "/no/such/page", NULL, NULL, NULL, NULL, &r);
+	CHECK_INT(r.status, 404);
+	CHECK(strncmp(r.content_type, "text/html", 9) == 0);
+	resp_free(&r);
+}
+
+static void test_graceful_stop(void)
+{
+	/* SIGTERM ends the server with status 0 (and, under the sanitizers, no leak reports). */
+	CHECK_INT(server_stop(&S), 0);
+}
+
+int main(int argc, char **argv)
+{
+	char *out = NULL;
+
+	if (argc != 2) {
+		fprintf(stderr, "usage: %s PATH_TO_ACCORD\n", argv[0]);
+		return 2;
+	}
+	bin = argv[1];
+	if (setup() != 0) {
+		fprintf(stderr, "api: set-up failed\n");
+		server_stop(&S);
+		printf("api: 0 passed, 1 failed\n");
+		return 1;
+	}
+	RUN(test_health);
+	RUN(test_login_and_me);
+	RUN(test_permission_matrix);
+	RUN(test_lists_are_tenant_filtered);
+	RUN(test_pagination);
+	RUN(test_bad_input);
+	RUN(test_orgs_users_units);
+	RUN(test_engagement_lifecycle);
+	RUN(test_web);
+	RUN(test_logout);
+	RUN(test_throttle);
+	RUN(test_sessions_across_servers_and_expiry);
+	RUN(test_graceful_stop);
+	for (int c = 0; c < CALLERS; c++)
+		free(tok[c]);
+	run_capture(fmt("rm -rf %s", dir), &out);
+	free(out);
+	return HARNESS_DONE("api");
+}
