@@ -4,7 +4,9 @@
 
 /*
  * The first `free` failures cost nothing. After that each further attempt must wait
- * 2^(failures - free) seconds since the last failure, at most THROTTLE_MAX_WAIT.
+ * 2^(failures - free + 1) seconds since the last failure (2 s, 4 s, 8 s, ...), at most
+ * THROTTLE_MAX_WAIT. Two seconds is the least wait: with whole-second timestamps a
+ * one-second wait could pass at once.
  * Failures older than THROTTLE_WINDOW seconds are forgotten.
  */
 #define THROTTLE_ACCOUNT_FREE 5

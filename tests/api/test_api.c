@@ -318,7 +318,7 @@ static void test_throttle(void)
 	t = login(&S, email[NW_SM], password[NW_SM]);
 	CHECK(t != NULL);
 	free(t);
-	sleep(2);
+	sleep(3);
 	t = login(&S, e, "right-password-1");
 	CHECK(t != NULL);
 	free(t);
@@ -338,11 +338,11 @@ static void test_sessions_across_servers_and_expiry(void)
 	free(t);
 	CHECK_INT(server_stop(&b), 0);
 	/* A session past its expiry answers 401. */
-	CHECK_INT(server_start(&c, bin, db, "ACCORD_SESSION_TTL=1"), 0);
+	CHECK_INT(server_start(&c, bin, db, "ACCORD_SESSION_TTL=4"), 0);
 	t = login(&c, email[NW_MEMBER], password[NW_MEMBER]);
 	CHECK(t != NULL);
 	CHECK_INT(call(&S, "GET", "/api/v1/me", t, NULL), 200);
-	sleep(2);
+	sleep(5);
 	CHECK_INT(call(&S, "GET", "/api/v1/me", t, NULL), 401);
 	CHECK_INT(call(&c, "GET", "/api/v1/me", t, NULL), 401);
 	free(t);
@@ -528,7 +528,7 @@ static void test_bad_input(void)
 static void test_orgs_users_units(void)
 {
 	json_t *j = NULL;
-	long long org, unit_count;
+	long long org, unit_count, org_count, user_count;
 
 	/* The platform admin adds organisations; names are unique regardless of case. */
 	CHECK_INT(call_json(&S, "POST", "/api/v1/orgs", tok[ADMIN], "{\"name\":\"Orbit Insurance\",\"kind\":\"buyer\",\"industry\":\"Insurance\"}", &j), 201);
@@ -539,9 +539,18 @@ static void test_orgs_users_units(void)
 	CHECK_INT(call_json(&S, "POST", "/api/v1/orgs", tok[ADMIN], "{\"name\":\"ORBIT insurance\",\"kind\":\"buyer\"}", &j), 409);
 	CHECK_STR(error_field(j), "name");
 	json_decref(j);
+	org_count = count_items("/api/v1/orgs?limit=200", tok[ADMIN]);
 	CHECK_INT(call_json(&S, "POST", "/api/v1/orgs", tok[ADMIN], "{\"name\":\"Somebody\",\"kind\":\"vendor\"}", &j), 422);
 	CHECK_STR(error_field(j), "kind");
 	json_decref(j);
+	CHECK_INT(call_json(&S, "POST", "/api/v1/orgs", tok[ADMIN], "{\"name\":\"Somebody\"}", &j), 422);
+	CHECK_STR(error_field(j), "kind");
+	json_decref(j);
+	CHECK_INT(call_json(&S, "POST", "/api/v1/orgs", tok[ADMIN], "{\"name\":\"\",\"kind\":\"buyer\"}", &j), 422);
+	CHECK_STR(error_field(j), "name");
+	json_decref(j);
+	CHECK_INT(count_items("/api/v1/orgs?limit=200", tok[ADMIN]), org_count);
+	user_count = count_items(fmt("/api/v1/orgs/%lld/users?limit=200", NW), tok[NW_CM]);
 
 	/* Users: roles must fit the organisation; only an admin grants admin; e-mails are unique. */
 	CHECK_INT(call_json(&S, "POST", fmt("/api/v1/orgs/%lld/users", NW), tok[NW_CXO],
@@ -560,6 +569,11 @@ static void test_orgs_users_units(void)
 			    fmt("{\"email\":\"%s\",\"name\":\"N\",\"roles\":[\"member\"],\"password\":\"long-enough-1\"}", email[NW_CM]), &j), 409);
 	CHECK_STR(error_field(j), "email");
 	json_decref(j);
+	CHECK_INT(call_json(&S, "POST", fmt("/api/v1/orgs/%lld/users", NW), tok[NW_CXO],
+			    "{\"email\":\"x@northwind.example\",\"name\":\"N\",\"roles\":[\"chief\"],\"password\":\"long-enough-1\"}", &j), 422);
+	CHECK_STR(error_field(j), "roles");
+	json_decref(j);
+	CHECK_INT(count_items(fmt("/api/v1/orgs/%lld/users?limit=200", NW), tok[NW_CM]), user_count);
 	CHECK_INT(call_json(&S, "POST", fmt("/api/v1/orgs/%lld/users", NW), tok[NW_CXO],
 			    "{\"email\":\"Ana.Silva@Northwind.example\",\"name\":\"Ana Silva\",\"roles\":[\"unit_cio\",\"member\"],\"password\":\"long-enough-1\"}", &j), 201);
 	CHECK_STR(json_string_value(json_object_get(j, "email")), "Ana.Silva@Northwind.example");
