@@ -17,6 +17,22 @@ static const char *const role_names[ROLE__MAX] = {
 	[ROLE_MEMBER] = "member",
 };
 
+static const char *const role_labels[ROLE__MAX] = {
+	[ROLE_ADMIN] = "Platform admin",
+	[ROLE_BUYER_CXO] = "Buyer CxO",
+	[ROLE_UNIT_CIO] = "Unit CIO",
+	[ROLE_CONTRACT_MANAGER] = "Contract manager",
+	[ROLE_SOURCING_MANAGER] = "Sourcing manager",
+	[ROLE_PROVIDER_LEADERSHIP] = "Provider leadership",
+	[ROLE_PROVIDER_CONSULTING] = "Provider consulting",
+	[ROLE_MEMBER] = "Member",
+};
+
+const char *role_label(enum role r)
+{
+	return (unsigned)r < ROLE__MAX ? role_labels[r] : "?";
+}
+
 const char *org_kind_name(enum org_kind k)
 {
 	return (unsigned)k < ORG_KIND__MAX ? kind_names[k] : "?";

@@ -36,6 +36,8 @@ const char *org_kind_name(enum org_kind k);
 int org_kind_parse(const char *s);
 const char *role_name(enum role r);
 int role_parse(const char *s);
+/* A role as people read it: "Contract manager". */
+const char *role_label(enum role r);
 /* Whether a user of an organisation of this kind may hold the role. */
 bool role_allowed_for_kind(enum role r, enum org_kind k);
 /* Validates a whole set of roles for an organisation kind; names the field "roles". */

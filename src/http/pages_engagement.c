@@ -65,8 +65,18 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	else
 		html_fmt(b, "<table class=\"list\"><thead><tr><th>When</th><th>Mode</th><th>By</th><th>Reason</th></tr></thead><tbody>");
 	json_array_foreach(json_object_get(e, "mode_history"), i, h)
-		html_fmt(b, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>", str(h, "changed_at"),
-			 str(h, "mode"), str(h, "changed_by_name"), str(h, "reason"));
+	{
+		const char *at = str(h, "changed_at");
+		char when[24];
+
+		/* "2026-11-26T20:02:26Z" reads as "2026-11-26 20:02 UTC". */
+		if (strlen(at) >= 16)
+			snprintf(when, sizeof when, "%.10s %.5s UTC", at, at + 11);
+		else
+			snprintf(when, sizeof when, "%s", at);
+		html_fmt(b, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>", when, str(h, "mode"),
+			 str(h, "changed_by_name"), str(h, "reason"));
+	}
 	if (json_array_size(json_object_get(e, "mode_history")))
 		html_fmt(b, "</tbody></table>");
 	if ((rq->rel & REL_BUYER) && (rq->caller.roles & ROLES_CONTRACT)) {

@@ -18,6 +18,33 @@ static bool may_manage(struct request *rq)
 	       ((rq->rel & REL_OWN) && (rq->caller.roles & ROLES_ORG_MANAGER));
 }
 
+/* The new-unit form: a name and a unit CIO chosen from the organisation's unit CIOs. */
+static void unit_form(struct buf *b, struct request *rq, json_t *users, const struct error *err)
+{
+	const char *ids[PAGE_LIMIT_MAX + 1], *names[PAGE_LIMIT_MAX + 1];
+	char idbuf[PAGE_LIMIT_MAX][24];
+	size_t i, j, n = 0;
+	json_t *u, *r;
+
+	ids[n] = "";
+	names[n++] = "— none yet —";
+	json_array_foreach(json_object_get(users, "items"), i, u)
+	{
+		json_array_foreach(json_object_get(u, "roles"), j, r)
+		{
+			if (strcmp(json_string_value(r), "unit_cio") != 0 || n > PAGE_LIMIT_MAX)
+				continue;
+			snprintf(idbuf[n - 1], sizeof idbuf[0], "%lld",
+				 (long long)json_integer_value(json_object_get(u, "id")));
+			ids[n] = idbuf[n - 1];
+			names[n++] = str(u, "name");
+		}
+	}
+	form_input(b, "New unit", "name", "text", err ? request_form(rq, "name") : "", err);
+	form_select(b, "Unit CIO", "cio_user_id", ids, names, n,
+		    err ? request_form(rq, "cio_user_id") : "", err);
+}
+
 static void render(struct request *rq, struct response *rs, const char *which,
 		   const struct error *err)
 {
@@ -49,44 +76,37 @@ static void render(struct request *rq, struct response *rs, const char *which,
 			form_csrf(b, rq);
 			if (which && strcmp(which, "unit") == 0)
 				form_error_banner(b, err, unit_fields);
-			form_input(b, "New unit", "name",
-				   "text", which && strcmp(which, "unit") == 0 ? request_form(rq, "name") : "",
-				   which && strcmp(which, "unit") == 0 ? err : NULL);
-			form_input(b, "Unit CIO (user id)", "cio_user_id", "number",
-				   which && strcmp(which, "unit") == 0 ? request_form(rq, "cio_user_id") : "",
-				   which && strcmp(which, "unit") == 0 ? err : NULL);
+			unit_form(b, rq, users, which && strcmp(which, "unit") == 0 ? err : NULL);
 			html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Add unit</button></div></form>");
 		}
 		html_fmt(b, "</section>");
 	}
-	html_fmt(b, "<section class=\"card\"><h2>People</h2><table class=\"list\"><thead><tr><th>Id</th><th>Name</th><th>E-mail</th><th>Roles</th></tr></thead><tbody>");
+	html_fmt(b, "<section class=\"card\"><h2>People</h2><table class=\"list\"><thead><tr><th>Name</th><th>E-mail</th><th>Roles</th></tr></thead><tbody>");
 	json_array_foreach(json_object_get(users, "items"), i, x)
 	{
-		html_fmt(b, "<tr><td>%lld</td><td>%s</td><td>%s</td><td>",
-			 (long long)json_integer_value(json_object_get(x, "id")), str(x, "name"),
-			 str(x, "email"));
+		html_fmt(b, "<tr><td>%s</td><td>%s</td><td>", str(x, "name"), str(x, "email"));
 		json_array_foreach(json_object_get(x, "roles"), j, r)
-			html_fmt(b, "<span class=\"pill\">%s</span> ", json_string_value(r));
+			html_fmt(b, "<span class=\"pill\">%s</span> ", role_label(role_parse(json_string_value(r))));
 		html_fmt(b, "</td></tr>");
 	}
 	html_fmt(b, "</tbody></table>");
 	if (may_manage(rq)) {
 		bool mine = which && strcmp(which, "user") == 0;
 		const char *role = mine ? request_form(rq, "roles") : NULL;
-		const char *roles[ROLE__MAX];
+		const char *roles[ROLE__MAX], *labels[ROLE__MAX];
 		size_t n = 0;
 
 		for (int k = 0; k < ROLE__MAX; k++)
 			if (role_allowed_for_kind(k, org_kind_parse(str(org, "kind"))) &&
 			    (k != ROLE_ADMIN || (rq->caller.roles & ROLE_BIT(ROLE_ADMIN))))
-				roles[n++] = role_name(k);
+				labels[n] = role_label(k), roles[n++] = role_name(k);
 		html_fmt(b, "<form method=\"post\" action=\"/orgs/%lld/users\" class=\"grid\">", rq->id);
 		form_csrf(b, rq);
 		if (mine)
 			form_error_banner(b, err, user_fields);
 		form_input(b, "Name", "name", "text", mine ? request_form(rq, "name") : "", mine ? err : NULL);
 		form_input(b, "E-mail", "email", "email", mine ? request_form(rq, "email") : "", mine ? err : NULL);
-		form_select(b, "Role", "roles", roles, NULL, n, role, mine ? err : NULL);
+		form_select(b, "Role", "roles", roles, labels, n, role, mine ? err : NULL);
 		form_input(b, "Initial password", "password", "password", "", mine ? err : NULL);
 		html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Add person</button></div></form>");
 	}
@@ -138,7 +158,7 @@ void page_org_unit_create(struct request *rq, struct response *rs)
 	struct error err = {0};
 
 	if (cio && *cio && !parse_id(cio, &in.cio_user_id))
-		error_set(&err, 422, "invalid", "cio_user_id", "enter the id of a unit CIO from the list of people");
+		error_set(&err, 422, "invalid", "cio_user_id", "choose a unit CIO from the list");
 	if (err.status || unit_create(rq->store, &in, &err) < 0) {
 		rs->status = err.status;
 		render(rq, rs, "unit", &err);
