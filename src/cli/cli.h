@@ -2,6 +2,8 @@
 #ifndef ACCORD_CLI_H
 #define ACCORD_CLI_H
 
+#include <stddef.h>
+
 #include "../store/store.h"
 
 #define EXIT_RUNTIME 1

@@ -2,6 +2,7 @@
 #include "date.h"
 
 #include <stdio.h>
+#include <string.h>
 
 bool date_is_leap(int y)
 {
@@ -33,11 +34,8 @@ bool date_parse(const char *s, struct date *out)
 {
 	struct date d;
 
-	if (!s || s[4] != '-' || s[7] != '-' || s[10] != '\0')
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
 		return false;
-	for (int i = 0; i < 10; i++)
-		if (s[i] == '\0')
-			return false;
 	d.year = digits(s, 4);
 	d.month = digits(s + 5, 2);
 	d.day = digits(s + 8, 2);

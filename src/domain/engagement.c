@@ -80,7 +80,8 @@ bool engagement_mode_change_check(enum engagement_mode from, enum engagement_mod
 			  engagement_mode_name(to));
 		return false;
 	}
-	if (to == MODE_VENDOR && (!reason || !text_is_name(reason, MODE_REASON_MAX))) {
+	if (to == MODE_VENDOR && (!reason || strspn(reason, " \t\r\n") == strlen(reason) ||
+				  strlen(reason) > MODE_REASON_MAX || !text_is_utf8(reason, strlen(reason)))) {
 		error_set(err, 422, "required", "reason",
 			  "a reason is required to move back to vendor mode");
 		return false;

@@ -158,9 +158,15 @@ bool text_is_name(const char *s, size_t max)
 	len = strlen(s);
 	if (!text_is_utf8(s, len))
 		return false;
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c == 0x7f)
 			return false;
+		/* C1 controls U+0080..U+009F are encoded C2 80..C2 9F. */
+		if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] <= 0x9F)
+			return false;
+	}
 	while (start < len && s[start] == ' ')
 		start++;
 	end = len;

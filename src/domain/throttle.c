@@ -8,6 +8,8 @@ long throttle_wait(long failures, long free_failures, long long last_at, long lo
 
 	if (over < 0 || throttle_expired(last_at, now))
 		return 0;
+	if (elapsed < 0) /* the clock stepped back: count from now */
+		elapsed = 0;
 	wait = over >= 10 ? THROTTLE_MAX_WAIT : (2L << over);
 	if (wait > THROTTLE_MAX_WAIT)
 		wait = THROTTLE_MAX_WAIT;

@@ -7,7 +7,7 @@ struct eng_row {
 	int found;
 	long long buyer, provider, cm;
 	char title[ENGAGEMENT_TITLE_MAX * 4 + 1];
-	char service_line[8], starts_on[11], ends_on[11], mode[16], gov[GOV__MAX][16];
+	char service_line[16], starts_on[32], ends_on[32], mode[16], gov[GOV__MAX][16];
 };
 
 static void copy(char *dst, size_t n, const char *src)

@@ -59,6 +59,10 @@ void store_close(struct store *s)
 int store_exec(struct store *s, enum stmt id, const struct sqlval *args, int nargs,
 	       store_row_fn fn, void *ctx, struct error *err)
 {
+	if (s->in_tx && s->failed) {
+		error_set(err, 500, "store", NULL, "the transaction was rolled back");
+		return STORE_ERROR;
+	}
 	return s->be->exec(s->conn, id, stmt_sql[id], args, nargs, fn, ctx, err);
 }
 

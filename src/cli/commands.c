@@ -1,0 +1,18 @@
+/* commands: the command table — every accord command, its usage and what it does. */
+#include "cli.h"
+
+const struct command commands[] = {
+	{"init", cmd_init, "accord init --db DB", "create or migrate the database (idempotent)"},
+	{"org add", cmd_org_add, "accord org add --db DB --name N --kind buyer|provider|platform [--industry I]",
+	 "add an organisation; prints its id"},
+	{"user add", cmd_user_add,
+	 "accord user add --db DB --org ID --email E --name N --role R [--role R2] [--password-stdin]",
+	 "add a user; prints its id (without --password-stdin a password is generated and shown on stderr)"},
+	{"demo", cmd_demo, "accord demo --db DB",
+	 "fill an empty database with a demo world; prints log-ins as ROLE EMAIL PASSWORD"},
+	{"serve", cmd_serve, "accord serve --db DB [--listen HOST:PORT] [--threads N]",
+	 "serve the web UI and the API until SIGINT or SIGTERM"},
+	{"routes", cmd_routes, "accord routes", "list every HTTP route the server answers"},
+	{"help", cmd_help, "accord help [COMMAND]", "show the commands, or one command's usage"},
+};
+const size_t commands_count = sizeof commands / sizeof commands[0];

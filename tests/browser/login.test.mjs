@@ -1,0 +1,340 @@
+// login.test.mjs: drives accord's web UI in headless Chromium — sign-in, dashboard, new-engagement form, org page, provider view, sign-out.
+// Usage (from the repository root): node tests/browser/login.test.mjs build/accord
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const WAIT = 5000; // every browser wait, in ms
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SHOTS = path.join(ROOT, 'build', 'screenshots');
+
+let passed = 0;
+let failed = 0;
+
+function fail(name, why) {
+	failed++;
+	console.log(`FAIL ${name}${why ? `: ${String(why).split('\n')[0]}` : ''}`);
+}
+
+// check NAME FN: one case; FN throws (or returns false) to fail.
+async function check(name, fn) {
+	try {
+		const r = await fn();
+		if (r === false) fail(name);
+		else passed++;
+	} catch (e) {
+		fail(name, e && e.message ? e.message : e);
+	}
+}
+
+function assert(cond, msg) {
+	if (!cond) throw new Error(msg);
+}
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const srv = net.createServer();
+		srv.on('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address();
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function waitHealthy(base, server) {
+	for (let i = 0; i < 100; i++) {
+		if (server.exitCode !== null) throw new Error(`accord serve exited with ${server.exitCode}`);
+		try {
+			const r = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(1000) });
+			if (r.ok) return;
+		} catch {
+			/* not listening yet */
+		}
+		await sleep(100);
+	}
+	throw new Error('no answer from /healthz after 100 tries');
+}
+
+async function stopServer(server) {
+	if (!server || server.exitCode !== null || server.signalCode !== null) return;
+	const exited = new Promise((r) => server.once('exit', r));
+	server.kill('SIGTERM');
+	const t = setTimeout(() => server.kill('SIGKILL'), 5000);
+	await exited;
+	clearTimeout(t);
+}
+
+async function signIn(page, base, login) {
+	await page.goto(`${base}/login`);
+	await page.fill('input[name=email]', login.email);
+	await page.fill('input[name=password]', login.password);
+	await Promise.all([page.waitForURL(`${base}/`), page.click('form[action="/login"] button[type=submit]')]);
+}
+
+// The titles of the engagements the dashboard lists, each linked to /engagements/N.
+async function listedEngagements(page) {
+	return page.$$eval('table.list a[href^="/engagements/"]', (as) =>
+		as.filter((a) => /^\/engagements\/\d+$/.test(a.getAttribute('href'))).map((a) => a.textContent.trim()),
+	);
+}
+
+// submit PAGE BUTTON: clicks a form's submit button and waits until a new document has loaded in its place.
+async function submit(page, button) {
+	await page.evaluate(() => {
+		window.__accordOldDocument = true;
+	});
+	await button.click();
+	await page.waitForFunction(() => !window.__accordOldDocument && document.readyState === 'complete', null, { timeout: WAIT });
+}
+
+const shot = (page, name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+
+async function main() {
+	if (process.argv.length < 3) {
+		console.error('usage: node tests/browser/login.test.mjs PATH_TO_ACCORD');
+		console.log('browser: 0 passed, 1 failed');
+		return 1;
+	}
+	const bin = path.resolve(process.argv[2]);
+	const dir = mkdtempSync(path.join(tmpdir(), 'accord-browser-'));
+	const db = path.join(dir, 'accord.db');
+	const env = { ...process.env };
+	delete env.ACCORD_DB;
+	let server = null;
+	let browser = null;
+	let serverLog = '';
+	const watchdog = setTimeout(() => {
+		console.log('FAIL the whole browser test finished within 120 s');
+		if (server) server.kill('SIGKILL');
+		rmSync(dir, { recursive: true, force: true });
+		console.log(`browser: ${passed} passed, ${failed + 1} failed`);
+		process.exit(1);
+	}, 120000);
+
+	try {
+		mkdirSync(SHOTS, { recursive: true });
+		const logins = {};
+
+		await check('accord init creates the database', () => {
+			execFileSync(bin, ['init', '--db', db], { env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 10000 });
+		});
+		await check('accord demo prints ROLE EMAIL PASSWORD log-ins', () => {
+			const out = execFileSync(bin, ['demo', '--db', db], { env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 20000 });
+			for (const line of out.toString().split('\n')) {
+				const f = line.trim().split(/\s+/);
+				if (f.length !== 3) continue;
+				const [role, email, password] = f;
+				(logins[role] ??= []).push({ role, email, password });
+			}
+			assert(logins.contract_manager, 'no contract_manager log-in');
+			assert(logins.provider_leadership, 'no provider_leadership log-in');
+		});
+		const cm = logins.contract_manager?.[0];
+		const lead = logins.provider_leadership?.[0];
+		if (!cm || !lead) throw new Error('cannot go on without the demo log-ins');
+
+		const port = await freePort();
+		const base = `http://127.0.0.1:${port}`;
+		server = spawn(bin, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`], {
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		server.stdout.on('data', (d) => (serverLog += d));
+		server.stderr.on('data', (d) => (serverLog += d));
+		await check('accord serve answers GET /healthz', () => waitHealthy(base, server));
+
+		browser = await chromium.launch({
+			executablePath: '/usr/bin/chromium',
+			args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+				'--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+			timeout: 20000,
+		});
+		const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+		ctx.setDefaultTimeout(WAIT);
+		ctx.setDefaultNavigationTimeout(WAIT * 2);
+		const page = await ctx.newPage();
+		const pageErrors = [];
+		page.on('pageerror', (e) => pageErrors.push(e.message));
+
+		await check('opening / signed out redirects to /login', async () => {
+			await page.goto(`${base}/`);
+			assert(new URL(page.url()).pathname === '/login', `ended at ${page.url()}`);
+		});
+
+		await check('the login page has e-mail and password fields and the stylesheet', async () => {
+			await page.goto(`${base}/login`);
+			await page.locator('input[name=email]').waitFor();
+			await page.locator('input[name=password][type=password]').waitFor();
+			const css = await page.request.get(`${base}/assets/style.css`);
+			assert(css.status() === 200, `stylesheet status ${css.status()}`);
+			assert(/text\/css/.test(css.headers()['content-type'] ?? ''), 'stylesheet is not text/css');
+			await shot(page, 'login');
+		});
+
+		await check('a wrong password shows an error on the login page and keeps the e-mail', async () => {
+			await page.goto(`${base}/login`);
+			await page.fill('input[name=email]', cm.email);
+			await page.fill('input[name=password]', `${cm.password}-wrong`);
+			await submit(page, page.locator('form[action="/login"] button[type=submit]'));
+			await page.waitForSelector('.banner.error, [role=alert]');
+			assert(new URL(page.url()).pathname === '/login', `ended at ${page.url()}`);
+			const msg = (await page.locator('.banner.error, [role=alert]').first().textContent()).trim();
+			assert(msg.length > 0, 'the error is empty');
+			assert((await page.inputValue('input[name=email]')) === cm.email, 'the e-mail was not kept');
+			const cookies = await ctx.cookies(base);
+			assert(!cookies.some((c) => c.name === 'accord_session' && c.value), 'a session cookie was set');
+		});
+
+		await check('the contract manager signs in and sees the "Engagements" dashboard', async () => {
+			await signIn(page, base, cm);
+			const h1 = (await page.locator('h1').first().textContent()).trim();
+			assert(h1 === 'Engagements', `heading is "${h1}"`);
+		});
+
+		await check("the dashboard lists the buyer's demo engagements, each linking to /engagements/N", async () => {
+			const titles = await listedEngagements(page);
+			for (const t of ['Core banking application maintenance', 'Card dispute back-office', 'Cloud migration advisory'])
+				assert(titles.includes(t), `"${t}" missing from [${titles.join(', ')}]`);
+			await shot(page, 'dashboard');
+		});
+
+		await check("the dashboard leaves out another buyer's engagements", async () => {
+			const titles = await listedEngagements(page);
+			assert(!titles.includes('Store systems support'), 'Meridian\'s "Store systems support" is listed');
+			assert(!titles.includes('Customer contact centre'), 'Meridian\'s "Customer contact centre" is listed');
+		});
+
+		// Markup in the title must come back as text (the pages escape what they print).
+		const title = `Browser test <i>engagement</i> & "quotes" ${Date.now()}`;
+		const form = page.locator('form[action="/engagements"]');
+		await check('ends-on before starts-on shows an error beside "Ends on" and keeps the title', async () => {
+			await page.goto(`${base}/`);
+			await form.locator('select[name=provider_org_id]').selectOption({ label: 'Harbor BPO' });
+			await form.locator('input[name=title]').fill(title);
+			await form.locator('select[name=service_line]').selectOption('ITES');
+			await form.locator('input[name=starts_on]').fill('2027-06-01');
+			await form.locator('input[name=ends_on]').fill('2027-01-31');
+			await submit(page, form.locator('button[type=submit]'));
+			const err = page.locator('label:has(input[name=ends_on]) em.error');
+			await err.waitFor();
+			const msg = (await err.textContent()).trim();
+			assert(msg.length > 0, 'the error beside "Ends on" is empty');
+			assert((await form.locator('input[name=title]').inputValue()) === title, 'the title typed was lost');
+			assert((await page.locator('label:has(input[name=starts_on]) em.error').count()) === 0,
+				'an error is shown beside "Starts on" as well');
+		});
+
+		await check('the posted values other than the title are kept after the error', async () => {
+			assert((await form.locator('input[name=starts_on]').inputValue()) === '2027-06-01', 'starts_on lost');
+			assert((await form.locator('input[name=ends_on]').inputValue()) === '2027-01-31', 'ends_on lost');
+			assert((await form.locator('select[name=service_line]').inputValue()) === 'ITES', 'service line lost');
+			const provider = await form.locator('select[name=provider_org_id] option:checked').textContent();
+			assert(provider.trim() === 'Harbor BPO', `provider is "${provider}"`);
+		});
+
+		let engagementPath = null;
+		await check('a correct new engagement redirects to its page showing its title', async () => {
+			await form.locator('input[name=title]').fill(title);
+			await form.locator('input[name=starts_on]').fill('2027-01-01');
+			await form.locator('input[name=ends_on]').fill('2028-12-31');
+			await Promise.all([page.waitForURL(/\/engagements\/\d+$/), form.locator('button[type=submit]').click()]);
+			engagementPath = new URL(page.url()).pathname;
+			const h1 = (await page.locator('h1').first().textContent()).trim();
+			assert(h1 === title, `heading is "${h1}"`);
+			assert((await page.locator('h1 i').count()) === 0, 'markup in the title was not escaped');
+			assert((await page.title()).includes(title), `the document title is "${await page.title()}"`);
+			const body = await page.locator('main').textContent();
+			assert(body.includes('Harbor BPO'), 'the provider is not shown');
+			assert(body.includes('2027-01-01') && body.includes('2028-12-31'), 'the term is not shown');
+			await shot(page, 'engagement');
+		});
+
+		await check('the new engagement is listed on the dashboard', async () => {
+			await page.goto(`${base}/`);
+			const link = page.locator(`table.list a[href="${engagementPath}"]`);
+			assert((await link.textContent()).trim() === title, 'not listed under its title');
+		});
+
+		await check('the nav link opens the organisation page with "Business units" and "People"', async () => {
+			await page.goto(`${base}/`);
+			const nav = page.locator('header nav a[href^="/orgs/"]');
+			await Promise.all([page.waitForURL(/\/orgs\/\d+$/), nav.first().click()]);
+			const h2 = await page.locator('main h2').allTextContents();
+			assert(h2.map((s) => s.trim()).includes('Business units'), `headings: ${h2.join(', ')}`);
+			assert(h2.map((s) => s.trim()).includes('People'), `headings: ${h2.join(', ')}`);
+			const main = await page.locator('main').textContent();
+			assert(main.includes('Northwind Bank'), 'the organisation name is missing');
+			assert(main.includes(cm.email), "the signed-in user is not among the org's people");
+			await shot(page, 'org');
+		});
+
+		await check('signing out returns to /login and / then redirects to /login', async () => {
+			await page.goto(`${base}/`);
+			await Promise.all([page.waitForURL(/\/login$/), page.click('form[action="/logout"] button[type=submit]')]);
+			await page.goto(`${base}/`);
+			assert(new URL(page.url()).pathname === '/login', `after sign-out / ended at ${page.url()}`);
+		});
+
+		await check('no JavaScript errors on the pages visited', () => {
+			assert(pageErrors.length === 0, pageErrors.join('; '));
+		});
+
+		// The provider's leadership sees only its own organisation's engagements.
+		const ctx2 = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+		ctx2.setDefaultTimeout(WAIT);
+		ctx2.setDefaultNavigationTimeout(WAIT * 2);
+		const page2 = await ctx2.newPage();
+		await check("provider_leadership sees its own engagements (Kestrel's) and not others'", async () => {
+			await signIn(page2, base, lead);
+			const titles = await listedEngagements(page2);
+			for (const t of ['Core banking application maintenance', 'Store systems support'])
+				assert(titles.includes(t), `"${t}" missing from [${titles.join(', ')}]`);
+			for (const t of ['Card dispute back-office', 'Cloud migration advisory', 'Customer contact centre', title])
+				assert(!titles.includes(t), `"${t}" is listed`);
+			const heads = await page2.locator('table.list thead th').allTextContents();
+			assert(heads.map((h) => h.trim()).includes('Customer'), `columns: ${heads.join(', ')}`);
+		});
+		await check('provider_leadership is not offered the new-engagement form', async () => {
+			assert((await page2.locator('form[action="/engagements"]').count()) === 0, 'the form is shown');
+		});
+		await check('provider_leadership signs out back to /login', async () => {
+			await Promise.all([page2.waitForURL(/\/login$/), page2.click('form[action="/logout"] button[type=submit]')]);
+		});
+		await ctx2.close();
+
+		// The dashboard on a phone.
+		const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+		phone.setDefaultTimeout(WAIT);
+		phone.setDefaultNavigationTimeout(WAIT * 2);
+		const page3 = await phone.newPage();
+		await check('the dashboard on a phone (390x844) fits the screen width', async () => {
+			await signIn(page3, base, cm);
+			await shot(page3, 'dashboard-phone');
+			const w = await page3.evaluate(() => document.documentElement.scrollWidth);
+			assert(w <= 390, `the page is ${w} px wide`);
+		});
+		await phone.close();
+		await ctx.close();
+	} catch (e) {
+		fail('the browser test ran to the end', e && e.message ? e.message : e);
+	} finally {
+		clearTimeout(watchdog);
+		if (browser) await browser.close().catch(() => {});
+		await stopServer(server);
+		if (server && server.exitCode !== null && server.exitCode !== 0)
+			fail('accord serve exits 0 on SIGTERM', `exit ${server.exitCode}`);
+		if (failed && serverLog) console.log(`server output:\n${serverLog.slice(-2000)}`);
+		rmSync(dir, { recursive: true, force: true });
+	}
+	console.log(`browser: ${passed} passed, ${failed} failed`);
+	return failed ? 1 : 0;
+}
+
+process.exitCode = await main();

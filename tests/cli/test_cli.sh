@@ -1,0 +1,250 @@
+#!/bin/sh
+# test_cli: checks accord's command-line contract (exit codes, one-line errors, printed ids, the demo world).
+# Usage: tests/cli/test_cli.sh PATH_TO_ACCORD_BINARY
+set -u
+
+if [ $# -ne 1 ]; then
+	echo "usage: $0 PATH_TO_ACCORD_BINARY" >&2
+	exit 2
+fi
+case $1 in
+/*) BIN=$1 ;;
+*) BIN=$(pwd)/$1 ;;
+esac
+if [ ! -x "$BIN" ]; then
+	echo "test_cli: $BIN is not an executable" >&2
+	echo "cli: 0 passed, 1 failed"
+	exit 1
+fi
+command -v sqlite3 >/dev/null 2>&1 || {
+	echo "test_cli: the sqlite3 command is needed" >&2
+	echo "cli: 0 passed, 1 failed"
+	exit 1
+}
+
+T=$(mktemp -d) || exit 1
+trap 'rm -rf "$T"' EXIT
+trap 'exit 130' INT TERM
+unset ACCORD_DB ACCORD_TODAY
+
+passed=0
+failed=0
+rc=0
+
+ok() { passed=$((passed + 1)); }
+
+# bad DESCRIPTION: one failed case; shows what the last command did.
+bad() {
+	failed=$((failed + 1))
+	echo "FAIL $1 (exit $rc; stdout: $(head -c 300 "$T/out" | tr '\n' '|'); stderr: $(head -c 300 "$T/err" | tr '\n' '|'))"
+}
+
+# run CMD...: runs accord with stdin from /dev/null; sets rc, stdout in $T/out, stderr in $T/err.
+run() {
+	"$BIN" "$@" </dev/null >"$T/out" 2>"$T/err"
+	rc=$?
+}
+
+# run_in INPUT CMD...: the same with INPUT (one line) on stdin.
+run_in() {
+	input=$1
+	shift
+	printf '%s\n' "$input" | "$BIN" "$@" >"$T/out" 2>"$T/err"
+	rc=$?
+}
+
+lines() { wc -l <"$1" | tr -d ' '; }
+
+# one_error: stderr is exactly one line starting "accord: ".
+one_error() {
+	[ "$(lines "$T/err")" -eq 1 ] && head -n 1 "$T/err" | grep -q '^accord: '
+}
+
+# printed_id: stdout is exactly one line holding a positive integer.
+printed_id() {
+	[ "$(lines "$T/out")" -eq 1 ] && grep -Eq '^[1-9][0-9]*$' "$T/out"
+}
+
+# expect_error CODE DESCRIPTION: the last command exited CODE with one error line and nothing on stdout.
+expect_error() {
+	if [ "$rc" -eq "$1" ] && one_error && [ ! -s "$T/out" ]; then ok; else bad "$2"; fi
+}
+
+# q DB SQL: the query's output, or "error" when sqlite3 fails (so a broken database never compares equal).
+q() { sqlite3 "$1" "$2" 2>/dev/null || echo "error $$ $(date +%s%N)"; }
+
+count() { q "$1" "select count(*) from $2"; }
+
+# counts DB: rows of orgs, users and engagements, as one line.
+counts() { q "$1" "select (select count(*) from orgs), (select count(*) from users), (select count(*) from engagements)"; }
+
+# positive N: N is an integer above 0.
+positive() { case $1 in '' | *[!0-9]* | 0) return 1 ;; *) return 0 ;; esac; }
+
+DB=$T/main.db
+
+# --- version and help
+run --version
+if [ "$rc" -eq 0 ] && [ "$(lines "$T/out")" -eq 1 ] && grep -Eq '^accord [0-9]+\.[0-9]+\.[0-9]+$' "$T/out"; then ok; else bad "--version prints 'accord X.Y.Z' and exits 0"; fi
+
+run help
+if [ "$rc" -eq 0 ] && grep -q 'init' "$T/out" && grep -q 'org add' "$T/out" && grep -q 'user add' "$T/out" &&
+	grep -q 'demo' "$T/out" && grep -q 'serve' "$T/out"; then ok; else bad "help exits 0 and lists init, org add, user add, demo, serve"; fi
+
+run help init
+if [ "$rc" -eq 0 ] && grep -q 'accord init --db' "$T/out"; then ok; else bad "help init exits 0 and shows the init usage"; fi
+
+run help user add
+if [ "$rc" -eq 0 ] && grep -q 'accord user add' "$T/out" && grep -q -- '--password-stdin' "$T/out"; then ok; else bad "help user add shows the user add usage"; fi
+
+run help no-such-command
+expect_error 2 "help of an unknown command exits 2 with one error line"
+
+run no-such-command
+expect_error 2 "an unknown command exits 2 with one error line"
+
+run
+if [ "$rc" -eq 2 ]; then ok; else bad "no command at all exits 2"; fi
+
+# --- init
+run init --db "$DB"
+if [ "$rc" -eq 0 ] && [ -s "$DB" ]; then ok; else bad "init --db F creates the database and exits 0"; fi
+
+run init --db "$DB"
+if [ "$rc" -eq 0 ] && [ "$(count "$DB" orgs)" = 0 ]; then ok; else bad "init --db F a second time exits 0 (idempotent)"; fi
+
+run init
+expect_error 2 "init without --db and without ACCORD_DB exits 2 with one error line"
+
+run init --db "$DB" --bogus
+expect_error 2 "init with an unknown option exits 2 with one error line"
+
+# --- ACCORD_DB as the default for --db
+ENVDB=$T/env.db
+ACCORD_DB=$ENVDB "$BIN" init </dev/null >"$T/out" 2>"$T/err"
+rc=$?
+if [ "$rc" -eq 0 ] && [ -s "$ENVDB" ]; then ok; else bad "init without --db uses ACCORD_DB"; fi
+
+ACCORD_DB=$ENVDB "$BIN" org add --name "Env Org" --kind buyer </dev/null >"$T/out" 2>"$T/err"
+rc=$?
+if [ "$rc" -eq 0 ] && printed_id && [ "$(q "$ENVDB" "select count(*) from orgs where name='Env Org'")" = 1 ]; then ok; else bad "org add without --db writes to the ACCORD_DB database"; fi
+
+# --- org add
+run org add --db "$DB" --name "Acme Bank" --kind buyer --industry Banking
+BUYER=$(cat "$T/out")
+if [ "$rc" -eq 0 ] && printed_id; then ok; else bad "org add prints a positive integer id"; fi
+
+run org add --db "$DB" --name "Bolt Services" --kind provider
+PROVIDER=$(cat "$T/out")
+if [ "$rc" -eq 0 ] && printed_id && [ "$PROVIDER" != "$BUYER" ]; then ok; else bad "a second org add prints a new id"; fi
+
+before=$(count "$DB" orgs)
+run org add --db "$DB" --name "Wrong Kind" --kind supplier
+expect_error 2 "org add with a bad --kind exits 2 with one error line"
+if [ "$(count "$DB" orgs)" = "$before" ]; then ok; else bad "org add with a bad --kind writes nothing"; fi
+
+run org add --db "$DB" --kind buyer
+expect_error 2 "org add without --name exits 2 with one error line"
+
+run org add --db "$DB" --name "   " --kind buyer
+expect_error 2 "org add with a blank name exits 2 with one error line"
+
+run org add --db "$DB" --name "Acme Bank" --kind provider
+expect_error 1 "org add with a duplicate name exits 1 with one error line"
+if [ "$(count "$DB" orgs)" = "$before" ]; then ok; else bad "org add with a duplicate name writes nothing"; fi
+
+# --- user add
+run_in "correct horse battery" user add --db "$DB" --org "$BUYER" --email cm@acme.example \
+	--name "Carol Manager" --role contract_manager --password-stdin
+if [ "$rc" -eq 0 ] && printed_id; then ok; else bad "user add --password-stdin prints a positive integer id"; fi
+
+run_in "correct horse battery" user add --db "$DB" --org "$BUYER" --email two@acme.example \
+	--name "Two Roles" --role unit_cio --role sourcing_manager --password-stdin
+if [ "$rc" -eq 0 ] && printed_id; then ok; else bad "user add with two --role options prints an id"; fi
+
+users=$(count "$DB" users)
+run_in "correct horse battery" user add --db "$DB" --org "$BUYER" --email lead@acme.example \
+	--name "Wrong Place" --role provider_leadership --password-stdin
+expect_error 2 "user add with provider_leadership in a buyer org exits 2 with one error line"
+if [ "$(count "$DB" users)" = "$users" ]; then ok; else bad "user add with a role not allowed for the org kind writes nothing"; fi
+
+run_in "correct horse battery" user add --db "$DB" --org "$PROVIDER" --email cxo@bolt.example \
+	--name "Wrong Place" --role buyer_cxo --password-stdin
+expect_error 2 "user add with buyer_cxo in a provider org exits 2 with one error line"
+
+run_in "correct horse battery" user add --db "$DB" --org "$BUYER" --email x@acme.example \
+	--name "No Such Role" --role overlord --password-stdin
+expect_error 2 "user add with an unknown role exits 2 with one error line"
+
+run_in "short" user add --db "$DB" --org "$BUYER" --email short@acme.example \
+	--name "Short Password" --role member --password-stdin
+expect_error 2 "user add with a short password exits 2 with one error line"
+
+run_in "correct horse battery" user add --db "$DB" --org "$BUYER" --email not-an-email \
+	--name "Bad Mail" --role member --password-stdin
+expect_error 2 "user add with an invalid e-mail exits 2 with one error line"
+
+run_in "correct horse battery" user add --db "$DB" --org "$BUYER" --email x@acme.example \
+	--name "No Roles" --password-stdin
+expect_error 2 "user add without --role exits 2 with one error line"
+
+run_in "correct horse battery" user add --db "$DB" --org "$BUYER" --email CM@Acme.Example \
+	--name "Carol Again" --role member --password-stdin
+expect_error 1 "user add with an e-mail taken (other case) exits 1 with one error line"
+if [ "$(count "$DB" users)" = "$users" ]; then ok; else bad "rejected user adds write nothing"; fi
+
+run user add --db "$DB" --org "$PROVIDER" --email gen@bolt.example --name "Gene Rated" --role provider_consulting
+if [ "$rc" -eq 0 ] && printed_id && [ "$(lines "$T/err")" -eq 1 ] &&
+	grep -q 'gen@bolt.example' "$T/err" && grep -Eq 'password.*[A-Za-z0-9_-]{10,}' "$T/err"; then ok; else bad "user add without --password-stdin prints the id on stdout and a generated password on stderr"; fi
+
+# --- demo on a fresh database
+DEMO=$T/demo.db
+run init --db "$DEMO"
+run demo --db "$DEMO"
+cp "$T/out" "$T/logins"
+if [ "$rc" -eq 0 ] && [ -s "$T/logins" ]; then ok; else bad "demo on a fresh database exits 0 and prints log-ins"; fi
+
+if [ -s "$T/logins" ] && awk 'NF != 3 { bad = 1 } END { exit bad }' "$T/logins"; then ok; else bad "every demo log-in line has 3 fields ROLE EMAIL PASSWORD"; fi
+
+if [ -s "$T/logins" ] && awk '$1 !~ /^(admin|buyer_cxo|unit_cio|contract_manager|sourcing_manager|provider_leadership|provider_consulting|member)$/ { bad = 1 } END { exit bad }' "$T/logins"; then ok; else bad "every demo log-in names a known role"; fi
+
+if [ "$(awk '$1 == "admin"' "$T/logins" | wc -l | tr -d ' ')" = 1 ]; then ok; else bad "the demo prints exactly one admin log-in"; fi
+
+# The kind of each log-in's organisation, from the database by e-mail (the e-mail domain names the org).
+: >"$T/kinds"
+unknown=0
+while read -r role email _password; do
+	kind=$(q "$DEMO" "select o.kind from users u join orgs o on o.id = u.org_id where u.email = lower('$(printf %s "$email" | sed "s/'/''/g")')")
+	case $kind in buyer | provider | platform) ;; *) unknown=1 ;; esac
+	echo "$kind $role" >>"$T/kinds"
+done <"$T/logins"
+if [ "$unknown" -eq 0 ] && [ -s "$T/kinds" ]; then ok; else bad "every demo log-in e-mail belongs to a demo user"; fi
+if [ -s "$T/kinds" ] && [ -z "$(sort "$T/kinds" | uniq -d)" ]; then ok; else bad "the demo prints no role twice for the same organisation kind ($(sort "$T/kinds" | uniq -d | tr '\n' ' '))"; fi
+
+if [ -s "$T/logins" ] && [ "$(awk '{ print $2 }' "$T/logins" | sort | uniq -d)" = "" ] && awk '$2 !~ /^[^@ ]+@[^@ ]+\.[^@ ]+$/ { bad = 1 } END { exit bad }' "$T/logins"; then ok; else bad "demo log-in e-mails are addresses and distinct"; fi
+
+if [ -s "$T/logins" ] && awk 'length($3) < 10 { bad = 1 } END { exit bad }' "$T/logins"; then ok; else bad "demo passwords are at least 10 characters"; fi
+
+if [ "$(q "$DEMO" "select count(*) from orgs where kind='buyer'")" = 2 ]; then ok; else bad "the demo has 2 buyer orgs"; fi
+if [ "$(q "$DEMO" "select count(*) from orgs where kind='provider'")" = 3 ]; then ok; else bad "the demo has 3 provider orgs"; fi
+if positive "$(count "$DEMO" units)"; then ok; else bad "the demo has business units"; fi
+if positive "$(count "$DEMO" engagements)"; then ok; else bad "the demo has engagements"; fi
+if [ "$(q "$DEMO" "select count(*) from engagements e where mode='partnership' and not exists (select 1 from engagement_modes m where m.engagement_id = e.id)")" = 0 ]; then ok; else bad "every demo engagement in partnership mode has a mode history row (they start in vendor)"; fi
+if [ "$(q "$DEMO" "select count(*) from engagements e join orgs b on b.id = e.buyer_org_id join orgs p on p.id = e.provider_org_id where b.kind != 'buyer' or p.kind != 'provider'")" = 0 ]; then ok; else bad "every demo engagement is between a buyer and a provider"; fi
+
+# --- demo on a database that is not empty
+before=$(counts "$DEMO")
+run demo --db "$DEMO"
+expect_error 1 "demo on a non-empty database exits 1 with one error line and prints no log-ins"
+if [ "$(counts "$DEMO")" = "$before" ]; then ok; else bad "demo on a non-empty database changes no counts (before $before, after $(counts "$DEMO"))"; fi
+
+before=$(counts "$DB")
+run demo --db "$DB"
+expect_error 1 "demo on a database holding only CLI-made orgs exits 1 with one error line"
+if [ "$(counts "$DB")" = "$before" ]; then ok; else bad "demo on a database holding CLI-made orgs changes nothing"; fi
+
+run demo
+expect_error 2 "demo without --db and without ACCORD_DB exits 2 with one error line"
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
