@@ -11,8 +11,12 @@ int cmd_help(int argc, char **argv)
 
 		snprintf(name, sizeof name, "%s%s%s", argv[1], argc >= 3 ? " " : "", argc >= 3 ? argv[2] : "");
 		for (size_t i = 0; i < commands_count; i++) {
+			const char *space = strchr(commands[i].name, ' ');
+
+			/* "help user" names the one command "user add" too. */
 			if (strcmp(commands[i].name, name) == 0 ||
-			    strncmp(commands[i].name, argv[1], strlen(argv[1])) == 0) {
+			    (argc == 2 && space && strlen(argv[1]) == (size_t)(space - commands[i].name) &&
+			     strncmp(commands[i].name, argv[1], strlen(argv[1])) == 0)) {
 				printf("usage: %s\n  %s\n", commands[i].usage, commands[i].summary);
 				return 0;
 			}

@@ -46,10 +46,10 @@ static void render(struct request *rq, struct response *rs, const struct error *
 		 str(e, "mode"), str(e, "mode"), str(e, "service_line"), str(e, "starts_on"),
 		 str(e, "ends_on"));
 	html_fmt(b, "<div class=\"cols\"><section class=\"card\"><h2>Parties</h2><dl>");
-	html_fmt(b, "<dt>Buyer</dt><dd><a href=\"/orgs/%lld\">%s</a> <span class=\"muted\">%s</span></dd>",
+	html_fmt(b, "<dt>Buyer</dt><dd><a href=\"/orgs/%lld\">%s</a> <span class=\"muted\">· %s</span></dd>",
 		 num(json_object_get(e, "buyer"), "id"), str(json_object_get(e, "buyer"), "name"),
 		 str(json_object_get(e, "buyer"), "industry"));
-	html_fmt(b, "<dt>Provider</dt><dd><a href=\"/orgs/%lld\">%s</a> <span class=\"muted\">%s</span></dd>",
+	html_fmt(b, "<dt>Provider</dt><dd><a href=\"/orgs/%lld\">%s</a> <span class=\"muted\">· %s</span></dd>",
 		 num(json_object_get(e, "provider"), "id"), str(json_object_get(e, "provider"), "name"),
 		 str(json_object_get(e, "provider"), "industry"));
 	html_fmt(b, "<dt>Contract manager</dt><dd>%s</dd></dl></section>", str(e, "contract_manager_name"));

@@ -93,6 +93,10 @@ if [ "$rc" -eq 0 ] && grep -q 'init' "$T/out" && grep -q 'org add' "$T/out" && g
 
 run help init
 if [ "$rc" -eq 0 ] && grep -q 'accord init --db' "$T/out"; then ok; else bad "help init exits 0 and shows the init usage"; fi
+run help user bogus
+if [ "$rc" -eq 2 ] && [ "$(wc -l < "$T/err")" -eq 1 ]; then ok; else bad "help of an unknown two-word command exits 2 with one line"; fi
+run help in
+if [ "$rc" -eq 2 ]; then ok; else bad "help does not take a prefix of a command name"; fi
 
 run help user add
 if [ "$rc" -eq 0 ] && grep -q 'accord user add' "$T/out" && grep -q -- '--password-stdin' "$T/out"; then ok; else bad "help user add shows the user add usage"; fi
