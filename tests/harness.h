@@ -38,6 +38,16 @@ static const char *harness_case;
 		}                                                                          \
 	} while (0)
 
+/* Fills out with n copies of c (at most cap - 1) and returns it. */
+static inline const char *repeat(char *out, size_t cap, char c, size_t n)
+{
+	if (n >= cap)
+		n = cap - 1;
+	memset(out, c, n);
+	out[n] = '\0';
+	return out;
+}
+
 /* Runs one test case: a function of no arguments. */
 #define RUN(fn)                                                                            \
 	do {                                                                               \

@@ -196,3 +196,14 @@ bool text_is_email(const char *s)
 	dot = strrchr(at, '.');
 	return dot && dot > at + 1 && dot[1] != '\0';
 }
+
+void text_lower_ascii(char *dst, size_t n, const char *src)
+{
+	size_t i;
+
+	if (n == 0)
+		return;
+	for (i = 0; src && src[i] && i + 1 < n; i++)
+		dst[i] = (char)((src[i] >= 'A' && src[i] <= 'Z') ? src[i] + 32 : src[i]);
+	dst[i] = '\0';
+}

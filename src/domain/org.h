@@ -51,6 +51,8 @@ bool text_is_utf8(const char *s, size_t len);
 /* Trimmed length 1..max, valid UTF-8, no control characters. */
 bool text_is_name(const char *s, size_t max);
 bool text_is_email(const char *s);
+/* Copies src into dst (size n) with ASCII letters lower-cased, as e-mail addresses are kept. */
+void text_lower_ascii(char *dst, size_t n, const char *src);
 
 #define ORG_NAME_MAX 120
 #define ORG_INDUSTRY_MAX 80

@@ -5,6 +5,9 @@
 #include "html.h"
 #include "http.h"
 
+/* The string member k of o, or "" (pages_layout.c). */
+const char *json_text(json_t *o, const char *k);
+
 /* Layout (pages_layout.c). */
 void page_begin(struct request *rq, struct response *rs, const char *title);
 void page_end(struct response *rs);

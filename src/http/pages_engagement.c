@@ -5,12 +5,6 @@
 #include "../service/engagements.h"
 #include "pages.h"
 
-static const char *str(json_t *o, const char *k)
-{
-	const char *s = json_string_value(json_object_get(o, k));
-
-	return s ? s : "";
-}
 
 static long long num(json_t *o, const char *k)
 {
@@ -40,24 +34,24 @@ static void render(struct request *rq, struct response *rs, const struct error *
 		return;
 	}
 	gov = json_object_get(e, "governance");
-	page_begin(rq, rs, str(e, "title"));
-	html_fmt(b, "<p class=\"crumbs\"><a href=\"/\">Engagements</a></p><h1>%s</h1>", str(e, "title"));
+	page_begin(rq, rs, json_text(e, "title"));
+	html_fmt(b, "<p class=\"crumbs\"><a href=\"/\">Engagements</a></p><h1>%s</h1>", json_text(e, "title"));
 	html_fmt(b, "<p><span class=\"pill %s\">%s mode</span> <span class=\"muted\">%s · %s to %s</span></p>",
-		 str(e, "mode"), str(e, "mode"), str(e, "service_line"), str(e, "starts_on"),
-		 str(e, "ends_on"));
+		 json_text(e, "mode"), json_text(e, "mode"), json_text(e, "service_line"), json_text(e, "starts_on"),
+		 json_text(e, "ends_on"));
 	html_fmt(b, "<div class=\"cols\"><section class=\"card\"><h2>Parties</h2><dl>");
 	html_fmt(b, "<dt>Buyer</dt><dd><a href=\"/orgs/%lld\">%s</a> <span class=\"muted\">· %s</span></dd>",
-		 num(json_object_get(e, "buyer"), "id"), str(json_object_get(e, "buyer"), "name"),
-		 str(json_object_get(e, "buyer"), "industry"));
+		 num(json_object_get(e, "buyer"), "id"), json_text(json_object_get(e, "buyer"), "name"),
+		 json_text(json_object_get(e, "buyer"), "industry"));
 	html_fmt(b, "<dt>Provider</dt><dd><a href=\"/orgs/%lld\">%s</a> <span class=\"muted\">· %s</span></dd>",
-		 num(json_object_get(e, "provider"), "id"), str(json_object_get(e, "provider"), "name"),
-		 str(json_object_get(e, "provider"), "industry"));
-	html_fmt(b, "<dt>Contract manager</dt><dd>%s</dd></dl></section>", str(e, "contract_manager_name"));
+		 num(json_object_get(e, "provider"), "id"), json_text(json_object_get(e, "provider"), "name"),
+		 json_text(json_object_get(e, "provider"), "industry"));
+	html_fmt(b, "<dt>Contract manager</dt><dd>%s</dd></dl></section>", json_text(e, "contract_manager_name"));
 	html_fmt(b, "<section class=\"card\"><h2>Governance split</h2><table class=\"list\"><tbody>");
-	html_fmt(b, "<tr><th>Strategic management</th><td>%s</td></tr>", lead_label(str(gov, "strategic")));
-	html_fmt(b, "<tr><th>Tactical management</th><td>%s</td></tr>", lead_label(str(gov, "tactical")));
+	html_fmt(b, "<tr><th>Strategic management</th><td>%s</td></tr>", lead_label(json_text(gov, "strategic")));
+	html_fmt(b, "<tr><th>Tactical management</th><td>%s</td></tr>", lead_label(json_text(gov, "tactical")));
 	html_fmt(b, "<tr><th>Operations</th><td>%s</td></tr></tbody></table></section></div>",
-		 lead_label(str(gov, "operations")));
+		 lead_label(json_text(gov, "operations")));
 
 	html_fmt(b, "<section class=\"card\"><h2>Mode history</h2>");
 	if (json_array_size(json_object_get(e, "mode_history")) == 0)
@@ -66,7 +60,7 @@ static void render(struct request *rq, struct response *rs, const struct error *
 		html_fmt(b, "<table class=\"list\"><thead><tr><th>When</th><th>Mode</th><th>By</th><th>Reason</th></tr></thead><tbody>");
 	json_array_foreach(json_object_get(e, "mode_history"), i, h)
 	{
-		const char *at = str(h, "changed_at");
+		const char *at = json_text(h, "changed_at");
 		char when[24];
 
 		/* "2026-11-26T20:02:26Z" reads as "2026-11-26 20:02 UTC". */
@@ -74,8 +68,8 @@ static void render(struct request *rq, struct response *rs, const struct error *
 			snprintf(when, sizeof when, "%.10s %.5s UTC", at, at + 11);
 		else
 			snprintf(when, sizeof when, "%s", at);
-		html_fmt(b, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>", when, str(h, "mode"),
-			 str(h, "changed_by_name"), str(h, "reason"));
+		html_fmt(b, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>", when, json_text(h, "mode"),
+			 json_text(h, "changed_by_name"), json_text(h, "reason"));
 	}
 	if (json_array_size(json_object_get(e, "mode_history")))
 		html_fmt(b, "</tbody></table>");
@@ -84,7 +78,7 @@ static void render(struct request *rq, struct response *rs, const struct error *
 		form_csrf(b, rq);
 		form_error_banner(b, err, fields);
 		form_select(b, "Change mode to", "mode", modes, mode_labels, 2,
-			    strcmp(str(e, "mode"), "vendor") == 0 ? "partnership" : "vendor", err);
+			    strcmp(json_text(e, "mode"), "vendor") == 0 ? "partnership" : "vendor", err);
 		form_input(b, "Reason", "reason", "text", request_form(rq, "reason"), err);
 		html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Record mode change</button></div></form>");
 	}

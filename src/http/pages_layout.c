@@ -13,6 +13,13 @@ void page_stylesheet(struct request *rq, struct response *rs)
 	buf_puts(&rs->body, asset_style_css);
 }
 
+const char *json_text(json_t *o, const char *k)
+{
+	const char *s = json_string_value(json_object_get(o, k));
+
+	return s ? s : "";
+}
+
 void form_csrf(struct buf *b, struct request *rq)
 {
 	html_fmt(b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", rq->caller.csrf);

@@ -5,12 +5,6 @@
 #include "../service/orgs.h"
 #include "pages.h"
 
-static const char *str(json_t *o, const char *k)
-{
-	const char *s = json_string_value(json_object_get(o, k));
-
-	return s ? s : "";
-}
 
 static bool may_manage(struct request *rq)
 {
@@ -37,7 +31,7 @@ static void unit_form(struct buf *b, struct request *rq, json_t *users, const st
 			snprintf(idbuf[n - 1], sizeof idbuf[0], "%lld",
 				 (long long)json_integer_value(json_object_get(u, "id")));
 			ids[n] = idbuf[n - 1];
-			names[n++] = str(u, "name");
+			names[n++] = json_text(u, "name");
 		}
 	}
 	form_input(b, "New unit", "name", "text", err ? request_form(rq, "name") : "", err);
@@ -52,13 +46,13 @@ static void render(struct request *rq, struct response *rs, const char *which,
 	static const char *const user_fields[] = {"email", "name", "roles", "password", NULL};
 	struct page pg = {0, PAGE_LIMIT_MAX};
 	json_t *org = org_get_json(rq->store, rq->id), *units = NULL, *users = NULL, *x, *r;
-	bool buyer = strcmp(str(org, "kind"), "buyer") == 0;
+	bool buyer = strcmp(json_text(org, "kind"), "buyer") == 0;
 	struct buf *b = &rs->body;
 	size_t i, j;
 
-	page_begin(rq, rs, str(org, "name"));
-	html_fmt(b, "<h1>%s</h1><p class=\"muted\">%s%s%s</p>", str(org, "name"), str(org, "kind"),
-		 *str(org, "industry") ? " · " : "", str(org, "industry"));
+	page_begin(rq, rs, json_text(org, "name"));
+	html_fmt(b, "<h1>%s</h1><p class=\"muted\">%s%s%s</p>", json_text(org, "name"), json_text(org, "kind"),
+		 *json_text(org, "industry") ? " · " : "", json_text(org, "industry"));
 	if (!(rq->rel & (REL_ADMIN | REL_OWN | REL_PARTNER))) {
 		html_fmt(b, "<section class=\"card\"><p class=\"muted\">You have no engagement with this organisation yet.</p></section>");
 		goto out;
@@ -68,8 +62,8 @@ static void render(struct request *rq, struct response *rs, const char *which,
 	if (buyer) {
 		html_fmt(b, "<section class=\"card\"><h2>Business units</h2><table class=\"list\"><thead><tr><th>Unit</th><th>Unit CIO</th></tr></thead><tbody>");
 		json_array_foreach(json_object_get(units, "items"), i, x)
-			html_fmt(b, "<tr><td>%s</td><td>%s</td></tr>", str(x, "name"),
-				 *str(x, "cio_name") ? str(x, "cio_name") : "—");
+			html_fmt(b, "<tr><td>%s</td><td>%s</td></tr>", json_text(x, "name"),
+				 *json_text(x, "cio_name") ? json_text(x, "cio_name") : "—");
 		html_fmt(b, "</tbody></table>");
 		if (may_manage(rq)) {
 			html_fmt(b, "<form method=\"post\" action=\"/orgs/%lld/units\" class=\"grid\">", rq->id);
@@ -84,7 +78,7 @@ static void render(struct request *rq, struct response *rs, const char *which,
 	html_fmt(b, "<section class=\"card\"><h2>People</h2><table class=\"list\"><thead><tr><th>Name</th><th>E-mail</th><th>Roles</th></tr></thead><tbody>");
 	json_array_foreach(json_object_get(users, "items"), i, x)
 	{
-		html_fmt(b, "<tr><td>%s</td><td>%s</td><td>", str(x, "name"), str(x, "email"));
+		html_fmt(b, "<tr><td>%s</td><td>%s</td><td>", json_text(x, "name"), json_text(x, "email"));
 		json_array_foreach(json_object_get(x, "roles"), j, r)
 			html_fmt(b, "<span class=\"pill\">%s</span> ", role_label(role_parse(json_string_value(r))));
 		html_fmt(b, "</td></tr>");
@@ -97,7 +91,7 @@ static void render(struct request *rq, struct response *rs, const char *which,
 		size_t n = 0;
 
 		for (int k = 0; k < ROLE__MAX; k++)
-			if (role_allowed_for_kind(k, org_kind_parse(str(org, "kind"))) &&
+			if (role_allowed_for_kind(k, org_kind_parse(json_text(org, "kind"))) &&
 			    (k != ROLE_ADMIN || (rq->caller.roles & ROLE_BIT(ROLE_ADMIN))))
 				labels[n] = role_label(k), roles[n++] = role_name(k);
 		html_fmt(b, "<form method=\"post\" action=\"/orgs/%lld/users\" class=\"grid\">", rq->id);

@@ -118,12 +118,9 @@ int auth_login(struct store *s, const char *email, const char *password, const c
 	long long now = (long long)time(NULL);
 	long wait_account, wait_address;
 	struct sqlval a[7];
-	size_t i;
 
 	*retry_after = 0;
-	for (i = 0; email[i] && i < USER_EMAIL_MAX; i++)
-		lower[i] = (char)((email[i] >= 'A' && email[i] <= 'Z') ? email[i] + 32 : email[i]);
-	lower[i] = '\0';
+	text_lower_ascii(lower, sizeof lower, email);
 	snprintf(account_key, sizeof account_key, "account:%s", lower);
 	snprintf(address_key, sizeof address_key, "address:%s", client ? client : "-");
 

@@ -92,7 +92,7 @@ long long user_create(struct store *s, const struct user_input *in, struct error
 	struct org_kind_row org = {0, -1};
 	long long id = 0, taken = 0;
 	struct sqlval a[7];
-	size_t i, plen;
+	size_t plen;
 
 	a[0] = SQL_I(in->org_id);
 	if (store_exec(s, STMT_ORG_GET, a, 1, org_kind_cb, &org, err) < 0)
@@ -121,10 +121,7 @@ long long user_create(struct store *s, const struct user_input *in, struct error
 			  PASSWORD_MAX);
 		return -1;
 	}
-	for (i = 0; in->email[i]; i++)
-		lower[i] = (char)((in->email[i] >= 'A' && in->email[i] <= 'Z') ? in->email[i] + 32
-									     : in->email[i]);
-	lower[i] = '\0';
+	text_lower_ascii(lower, sizeof lower, in->email);
 	a[0] = SQL_T(lower);
 	if (store_int(s, STMT_USER_EMAIL_TAKEN, a, 1, &taken, err) < 0)
 		return -1;

@@ -22,15 +22,6 @@ static int utf8_exact(const char *bytes, size_t n)
 #define UTF8_OK(lit) CHECK_INT(utf8_exact(lit, sizeof lit - 1), 1)
 #define UTF8_BAD(lit) CHECK_INT(utf8_exact(lit, sizeof lit - 1), 0)
 
-/* A string of n copies of c (n < 400). */
-static const char *repeat(char *out, size_t cap, char c, size_t n)
-{
-	if (n >= cap)
-		n = cap - 1;
-	memset(out, c, n);
-	out[n] = '\0';
-	return out;
-}
 
 static void kind_names_round_trip(void)
 {
@@ -414,6 +405,18 @@ static void email_invalid(void)
 	CHECK(!text_is_email(NULL));
 }
 
+static void lower_ascii_is_bounded(void)
+{
+	char out[8];
+
+	text_lower_ascii(out, sizeof out, "Ana.SILVA@X");
+	CHECK_STR(out, "ana.sil");
+	text_lower_ascii(out, sizeof out, "\xC3\x89A");
+	CHECK_STR(out, "\xC3\x89a");
+	text_lower_ascii(out, sizeof out, NULL);
+	CHECK_STR(out, "");
+}
+
 int main(void)
 {
 	RUN(kind_names_round_trip);
@@ -438,5 +441,6 @@ int main(void)
 	RUN(name_refuses_c1_controls);
 	RUN(email_valid);
 	RUN(email_invalid);
+	RUN(lower_ascii_is_bounded);
 	return HARNESS_DONE("org");
 }

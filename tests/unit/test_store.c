@@ -151,14 +151,6 @@ static const char *jstr(json_t *o, const char *key)
 	return s ? s : "(absent)";
 }
 
-static const char *repeat(char *out, size_t cap, char c, size_t n)
-{
-	if (n >= cap)
-		n = cap - 1;
-	memset(out, c, n);
-	out[n] = '\0';
-	return out;
-}
 
 /* ---- opening and migrating ---- */
 
