@@ -730,6 +730,39 @@ static void test_web(void)
 	CHECK_INT(r.status, 403);
 	resp_free(&r);
 
+	/* The people and unit forms: a bad field comes back beside it and nothing is written; another tenant gets 404. */
+	{
+		int users = count_items(fmt("/api/v1/orgs/%lld/users?limit=200", NW), tok[NW_CM]);
+		int units = count_items(fmt("/api/v1/orgs/%lld/units?limit=200", NW), tok[NW_CM]);
+
+		http(&S, "POST", fmt("/orgs/%lld/users", NW), NULL,
+		     fmt("csrf=%s&name=New+Person&email=not-an-email&roles=member&password=long-enough-1", csrf),
+		     "application/x-www-form-urlencoded", cookie, &r);
+		CHECK_INT(r.status, 422);
+		CHECK(strstr(r.body, "class=\"field invalid\"><span>E-mail</span>") != NULL);
+		CHECK(strstr(r.body, "value=\"New Person\"") != NULL);
+		resp_free(&r);
+		http(&S, "POST", fmt("/orgs/%lld/units", NW), NULL, fmt("csrf=%s&name=&cio_user_id=", csrf),
+		     "application/x-www-form-urlencoded", cookie, &r);
+		CHECK_INT(r.status, 422);
+		CHECK(strstr(r.body, "class=\"field invalid\"><span>New unit</span>") != NULL);
+		resp_free(&r);
+		http(&S, "POST", fmt("/orgs/%lld/units", NW), NULL, fmt("csrf=%s&name=Cards&cio_user_id=%lld", csrf, user_id[NW_CM]),
+		     "application/x-www-form-urlencoded", cookie, &r);
+		CHECK_INT(r.status, 422);
+		resp_free(&r);
+		CHECK_INT(count_items(fmt("/api/v1/orgs/%lld/users?limit=200", NW), tok[NW_CM]), users);
+		CHECK_INT(count_items(fmt("/api/v1/orgs/%lld/units?limit=200", NW), tok[NW_CM]), units);
+		http(&S, "POST", fmt("/orgs/%lld/units", MD), NULL, fmt("csrf=%s&name=Intruders", csrf),
+		     "application/x-www-form-urlencoded", cookie, &r);
+		CHECK_INT(r.status, 404);
+		resp_free(&r);
+		http(&S, "POST", fmt("/engagements/%lld/mode", E_MD), NULL, fmt("csrf=%s&mode=partnership&reason=x", csrf),
+		     "application/x-www-form-urlencoded", cookie, &r);
+		CHECK_INT(r.status, 404);
+		resp_free(&r);
+	}
+
 	/* Signing out ends the session. */
 	http(&S, "POST", "/logout", NULL, fmt("csrf=%s", csrf), "application/x-www-form-urlencoded", cookie, &r);
 	CHECK_INT(r.status, 303);
