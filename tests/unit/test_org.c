@@ -411,8 +411,8 @@ static void lower_ascii_is_bounded(void)
 
 	text_lower_ascii(out, sizeof out, "Ana.SILVA@X");
 	CHECK_STR(out, "ana.sil");
-	text_lower_ascii(out, sizeof out, "\xC3\x89A");
-	CHECK_STR(out, "\xC3\x89a");
+	text_lower_ascii(out, sizeof out, "\xC3\x89" "A");
+	CHECK_STR(out, "\xC3\x89" "a");
 	text_lower_ascii(out, sizeof out, NULL);
 	CHECK_STR(out, "");
 }
