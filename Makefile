@@ -2,7 +2,7 @@
 # `make demo` sets up, builds and serves the demo on http://127.0.0.1:8080.
 
 CC ?= cc
-PKGS = libmicrohttpd jansson sqlite3 libsodium
+PKGS = libmicrohttpd jansson sqlite3 libsodium libcurl libical libcmark
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
 CFLAGS ?= -O2 -g
 CFLAGS += -std=gnu11 $(WARN) -D_FORTIFY_SOURCE=2 -fstack-protector-strong
@@ -68,7 +68,7 @@ build/tests/%: tests/unit/%.c tests/harness.h $(filter-out build/asan/main.o,$(A
 
 build/tests/api: tests/api/*.c tests/api/*.h tests/harness.h
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(ASAN_FLAGS) $(shell pkg-config --cflags jansson libcurl) -o $@ $(filter %.c,$^) $(shell pkg-config --libs jansson libcurl)
+	$(CC) $(CFLAGS) $(ASAN_FLAGS) $(shell pkg-config --cflags jansson libcurl libical) -o $@ $(filter %.c,$^) $(shell pkg-config --libs jansson libcurl libical)
 
 check: setup build/accord build/accord-asan $(UNIT_TESTS) build/tests/api
 	@tests/run
