@@ -3,20 +3,13 @@
 
 #include <string.h>
 
+#include "names.h"
 #include "org.h"
 
 static const char *const service_names[SERVICE__MAX] = {"IT", "ITES", "BPO"};
 static const char *const mode_names[MODE__MAX] = {"vendor", "partnership"};
 static const char *const lead_names[LEAD__MAX] = {"buyer", "provider", "joint"};
 static const char *const layer_names[GOV__MAX] = {"strategic", "tactical", "operations"};
-
-static int lookup(const char *const *names, int n, const char *s)
-{
-	for (int i = 0; s && i < n; i++)
-		if (strcmp(s, names[i]) == 0)
-			return i;
-	return -1;
-}
 
 const char *service_line_name(enum service_line s)
 {
@@ -25,7 +18,7 @@ const char *service_line_name(enum service_line s)
 
 int service_line_parse(const char *s)
 {
-	return lookup(service_names, SERVICE__MAX, s);
+	return names_lookup(service_names, SERVICE__MAX, s);
 }
 
 const char *engagement_mode_name(enum engagement_mode m)
@@ -35,7 +28,7 @@ const char *engagement_mode_name(enum engagement_mode m)
 
 int engagement_mode_parse(const char *s)
 {
-	return lookup(mode_names, MODE__MAX, s);
+	return names_lookup(mode_names, MODE__MAX, s);
 }
 
 const char *gov_lead_name(enum gov_lead l)
@@ -45,7 +38,7 @@ const char *gov_lead_name(enum gov_lead l)
 
 int gov_lead_parse(const char *s)
 {
-	return lookup(lead_names, LEAD__MAX, s);
+	return names_lookup(lead_names, LEAD__MAX, s);
 }
 
 const char *gov_layer_name(enum gov_layer l)

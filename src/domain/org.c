@@ -1,6 +1,8 @@
 /* org: names of kinds and roles, which roles fit which organisation, and text validity. */
 #include "org.h"
 
+#include "names.h"
+
 #include <string.h>
 
 static const char *const kind_names[ORG_KIND__MAX] = {
@@ -40,10 +42,7 @@ const char *org_kind_name(enum org_kind k)
 
 int org_kind_parse(const char *s)
 {
-	for (int i = 0; s && i < ORG_KIND__MAX; i++)
-		if (strcmp(s, kind_names[i]) == 0)
-			return i;
-	return -1;
+	return names_lookup(kind_names, ORG_KIND__MAX, s);
 }
 
 const char *role_name(enum role r)
@@ -53,10 +52,7 @@ const char *role_name(enum role r)
 
 int role_parse(const char *s)
 {
-	for (int i = 0; s && i < ROLE__MAX; i++)
-		if (strcmp(s, role_names[i]) == 0)
-			return i;
-	return -1;
+	return names_lookup(role_names, ROLE__MAX, s);
 }
 
 bool role_allowed_for_kind(enum role r, enum org_kind k)
