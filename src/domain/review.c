@@ -79,6 +79,40 @@ enum review_status review_status_derive(enum review_state st, struct date due,
 	return date_compare(today, deadline) > 0 ? REVIEW_MISSED : REVIEW_PLANNED;
 }
 
+void compliance_count(struct compliance *c, enum review_state st, struct date due,
+		      const struct date *held_on, int grace_days, role_mask required,
+		      role_mask present, struct date today)
+{
+	switch (review_status_derive(st, due, held_on, grace_days, today)) {
+	case REVIEW_CANCELLED:
+		c->cancelled++;
+		return;
+	case REVIEW_HELD:
+	case REVIEW_LATE:
+		c->due++;
+		if (date_compare(*held_on, date_add_days(due, grace_days)) > 0)
+			c->late++;
+		else
+			c->held_on_time++;
+		if (!review_quorum_met(required, present))
+			c->without_quorum++;
+		return;
+	case REVIEW_MISSED:
+		c->due++;
+		c->missed++;
+		return;
+	case REVIEW_PLANNED:
+	case REVIEW_STATUS__MAX:
+		break;
+	}
+	if (date_compare(today, due) >= 0) {
+		c->due++;
+		c->in_grace++;
+	} else {
+		c->upcoming++;
+	}
+}
+
 bool review_held_on_check(struct date held_on, struct date engagement_start, struct date today,
 			  struct error *err)
 {

@@ -64,6 +64,25 @@ static inline bool review_quorum_met(role_mask required, role_mask present)
 bool review_held_on_check(struct date held_on, struct date engagement_start, struct date today,
 			  struct error *err);
 
+/*
+ * Compliance with a mandate, counted review by review. A review is due once its due
+ * date has come or it has been held; due = held_on_time + late + missed + in_grace
+ * (due or past due, not held, still within grace). without_quorum counts held reviews
+ * (on time or late) whose attendance lacked a mandated role.
+ */
+struct compliance {
+	int due, held_on_time, late, missed, in_grace, without_quorum, upcoming, cancelled;
+};
+
+void compliance_count(struct compliance *c, enum review_state st, struct date due,
+		      const struct date *held_on, int grace_days, role_mask required,
+		      role_mask present, struct date today);
+/* Whether a contract manager should look: anything late, missed or held without quorum. */
+static inline bool compliance_needs_attention(const struct compliance *c)
+{
+	return c->late || c->missed || c->without_quorum;
+}
+
 /* Action items that decisions produce. */
 enum action_status { ACTION_OPEN, ACTION_DONE, ACTION_DROPPED, ACTION_STATUS__MAX };
 const char *action_status_name(enum action_status s);

@@ -23,6 +23,36 @@ void api_engagement_get(struct request *rq, struct response *rs);
 void api_engagement_update(struct request *rq, struct response *rs);
 void api_engagement_mode(struct request *rq, struct response *rs);
 
+void api_mandate_get(struct request *rq, struct response *rs);
+void api_mandate_put(struct request *rq, struct response *rs);
+void api_reviews_list(struct request *rq, struct response *rs);
+void api_reviews_create(struct request *rq, struct response *rs);
+void api_review_get(struct request *rq, struct response *rs);
+void api_review_update(struct request *rq, struct response *rs);
+void api_review_attendance(struct request *rq, struct response *rs);
+void api_engagement_people(struct request *rq, struct response *rs);
+void api_engagement_compliance(struct request *rq, struct response *rs);
+void api_portfolio(struct request *rq, struct response *rs);
+
+void api_actions_create(struct request *rq, struct response *rs);
+void api_action_get(struct request *rq, struct response *rs);
+void api_action_update(struct request *rq, struct response *rs);
+void api_review_actions(struct request *rq, struct response *rs);
+void api_engagement_actions(struct request *rq, struct response *rs);
+void api_my_actions(struct request *rq, struct response *rs);
+
+void api_issues_list(struct request *rq, struct response *rs);
+void api_issues_create(struct request *rq, struct response *rs);
+void api_issue_get(struct request *rq, struct response *rs);
+void api_issue_update(struct request *rq, struct response *rs);
+void api_issue_respond(struct request *rq, struct response *rs);
+
+void api_calendar_feed(struct request *rq, struct response *rs);
+void api_calendar_rotate(struct request *rq, struct response *rs);
+
+/* The absolute URL of accord as the client reached it: ACCORD_PUBLIC_URL, else http://Host. */
+void public_base_url(struct request *rq, char *out, size_t n);
+
 /* Helpers for handlers: a string or integer member of the validated body, or NULL / 0. */
 const char *body_str(struct request *rq, const char *name);
 long long body_id(struct request *rq, const char *name);

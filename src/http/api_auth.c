@@ -50,5 +50,12 @@ void api_logout(struct request *rq, struct response *rs)
 
 void api_me(struct request *rq, struct response *rs)
 {
-	reply_json(rs, 200, me_json(&rq->caller));
+	json_t *me = me_json(&rq->caller);
+	char base[256], url[384];
+
+	/* Calendar apps need the whole address to subscribe. */
+	public_base_url(rq, base, sizeof base);
+	snprintf(url, sizeof url, "%s/calendar/%s.ics", base, rq->caller.feed_token);
+	json_object_set_new(me, "calendar_url", json_string(url));
+	reply_json(rs, 200, me);
 }

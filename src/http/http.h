@@ -20,7 +20,7 @@ enum method { M_GET, M_POST, M_PUT, M_PATCH, M_DELETE, M__MAX };
 #define R_JSON 0x08   /* a JSON body, validated against the route's schema */
 
 /* Types of JSON body fields. */
-enum field_type { F_STRING, F_TEXT, F_INT, F_ID, F_DATE, F_ENUM, F_BOOL, F_STRINGS, F_OBJECT };
+enum field_type { F_STRING, F_TEXT, F_INT, F_ID, F_DATE, F_ENUM, F_BOOL, F_STRINGS, F_OBJECT, F_OBJECTS };
 
 struct field {
 	const char *name;
@@ -28,7 +28,7 @@ struct field {
 	bool required;
 	int max;			/* string length in bytes, or array length */
 	const char *const *values;	/* F_ENUM, F_STRINGS: allowed values (NULL-terminated) */
-	const struct field *fields;	/* F_OBJECT: its fields ({NULL} terminated) */
+	const struct field *fields;	/* F_OBJECT, F_OBJECTS: the fields of the object(s) ({NULL} terminated) */
 };
 
 /* Who may act: a relation the caller must have and roles of which it must hold one. */
@@ -116,6 +116,9 @@ const char *request_form(struct request *rq, const char *name);
 struct page;
 bool request_page(struct request *rq, struct response *rs, struct page *pg);
 bool parse_id(const char *s, long long *out);
+/* Reads an optional ?name= that must be one of values (NULL-terminated); false (and a 400) otherwise. */
+bool request_choice(struct request *rq, struct response *rs, const char *name,
+		    const char *const *values, const char **out);
 
 /* Parses an application/x-www-form-urlencoded body into rq->form (http/form.c). */
 bool form_parse(struct request *rq);

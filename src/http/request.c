@@ -67,3 +67,21 @@ bool request_page(struct request *rq, struct response *rs, struct page *pg)
 	}
 	return true;
 }
+
+bool request_choice(struct request *rq, struct response *rs, const char *name,
+		    const char *const *values, const char **out)
+{
+	const char *v = request_query(rq, name);
+
+	*out = NULL;
+	if (!v || !*v)
+		return true;
+	for (; *values; values++) {
+		if (strcmp(*values, v) == 0) {
+			*out = *values;
+			return true;
+		}
+	}
+	reply_error(rs, 400, "invalid", name, "this filter has no such value");
+	return false;
+}

@@ -8,7 +8,7 @@
 #include "pages.h"
 #include "schema.h"
 
-/* Matches "/a/{id}/b" against a path; {id} takes a positive integer. */
+/* Matches "/a/{id}/b" against a path; {id} takes a positive integer, {token} base64url text. */
 static bool pattern_match(const char *pat, const char *path, long long *id)
 {
 	while (*pat && *path) {
@@ -23,6 +23,16 @@ static bool pattern_match(const char *pat, const char *path, long long *id)
 			if (!parse_id(num, id))
 				return false;
 			pat += 4;
+			path += n;
+			continue;
+		}
+		if (strncmp(pat, "{token}", 7) == 0) {
+			/* A secret token: base64url text; the handler reads it from the path. */
+			size_t n = strspn(path, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
+
+			if (n == 0 || n > 64)
+				return false;
+			pat += 7;
 			path += n;
 			continue;
 		}

@@ -73,6 +73,86 @@ static const struct field mode_body[] = {
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
+static const char *const cadences[] = {"quarterly", "half-yearly", "annual", NULL};
+static const char *const review_states[] = {"planned", "held", "cancelled", NULL};
+static const char *const action_statuses[] = {"open", "done", "dropped", NULL};
+static const char *const issue_statuses[] = {"open", "addressed", "closed", NULL};
+static const char *const issue_kinds[] = {"issue", "plan", "imperative", NULL};
+
+#define TEXT_MAX (64 * 1024)
+
+static const struct field mandate_body[] = {
+	{"cadence", F_ENUM, true, 0, cadences, NULL},
+	{"required_roles", F_STRINGS, true, 8, role_names, NULL},
+	{"grace_days", F_INT, false, 0, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field review_create_body[] = {
+	{"due_on", F_DATE, true, 0, NULL, NULL},
+	{"agenda", F_TEXT, false, TEXT_MAX, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field review_patch_body[] = {
+	{"status", F_ENUM, false, 0, review_states, NULL},
+	{"held_on", F_DATE, false, 0, NULL, NULL},
+	{"cancel_reason", F_TEXT, false, 2000, NULL, NULL},
+	{"agenda", F_TEXT, false, TEXT_MAX, NULL, NULL},
+	{"minutes", F_TEXT, false, TEXT_MAX, NULL, NULL},
+	{"decisions", F_TEXT, false, TEXT_MAX, NULL, NULL},
+	{"due_on", F_DATE, false, 0, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field attendee_body[] = {
+	{"user_id", F_ID, true, 0, NULL, NULL},
+	{"present", F_BOOL, false, 0, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field attendance_body[] = {
+	{"attendees", F_OBJECTS, true, 500, NULL, attendee_body},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field action_body[] = {
+	{"title", F_STRING, true, 800, NULL, NULL},
+	{"owner_id", F_ID, true, 0, NULL, NULL},
+	{"due_on", F_DATE, true, 0, NULL, NULL},
+	{"status", F_ENUM, false, 0, action_statuses, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field action_patch_body[] = {
+	{"title", F_STRING, false, 800, NULL, NULL},
+	{"owner_id", F_ID, false, 0, NULL, NULL},
+	{"due_on", F_DATE, false, 0, NULL, NULL},
+	{"status", F_ENUM, false, 0, action_statuses, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field issue_body[] = {
+	{"title", F_STRING, true, 800, NULL, NULL},
+	{"body", F_TEXT, false, 32 * 1024, NULL, NULL},
+	{"review_id", F_ID, false, 0, NULL, NULL},
+	{"kind", F_ENUM, false, 0, issue_kinds, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field issue_patch_body[] = {
+	{"title", F_STRING, false, 800, NULL, NULL},
+	{"body", F_TEXT, false, 32 * 1024, NULL, NULL},
+	{"status", F_ENUM, false, 0, issue_statuses, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field response_body[] = {
+	{"body", F_TEXT, true, 32 * 1024, NULL, NULL},
+	{"practice_id", F_ID, false, 0, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
 /* Who sees an organisation's card, and its people and units. */
 #define SEE_ORG_CARD (REL_ADMIN | REL_OWN | REL_PARTNER | REL_DIRECTORY)
 #define SEE_ORG_PEOPLE (REL_ADMIN | REL_OWN | REL_PARTNER)
@@ -80,6 +160,16 @@ static const struct field mode_body[] = {
 /* Who manages an organisation's users and units: a platform admin, or the organisation's own managers. */
 #define ACT_ORG_MANAGE {{REL_ADMIN, ROLES_ALL}, {REL_OWN, ROLES_ORG_MANAGER}}
 #define ACT_BUYER_CONTRACT {{REL_BUYER, ROLES_CONTRACT}}
+/* Who runs reviews: the buyer's executives and managers, the provider's leadership and consultants. */
+#define ROLES_BUYER_GOV (ROLE_BIT(ROLE_BUYER_CXO) | ROLE_BIT(ROLE_UNIT_CIO) | ROLES_CONTRACT)
+#define ROLES_PROVIDER_GOV (ROLE_BIT(ROLE_PROVIDER_LEADERSHIP) | ROLE_BIT(ROLE_PROVIDER_CONSULTING))
+#define ACT_REVIEW_EDIT {{REL_BUYER, ROLES_BUYER_GOV}, {REL_PROVIDER, ROLES_PROVIDER_GOV}}
+/* An action item: those who run reviews, and its owner (who marks it done). */
+#define ACT_ACTION_EDIT {{REL_BUYER, ROLES_BUYER_GOV}, {REL_PROVIDER, ROLES_PROVIDER_GOV}, {REL_ASSIGNEE, ROLES_ALL}}
+#define ACT_BUYER_SHARE {{REL_BUYER, ROLES_BUYER_GOV}}
+#define ACT_PROVIDER_ANSWER {{REL_PROVIDER, ROLES_PROVIDER_GOV}}
+/* The portfolio view: a buyer's contract managers and CxO, a provider's leadership. */
+#define ACT_PORTFOLIO {{REL_OWN, ROLES_CONTRACT | ROLE_BIT(ROLE_BUYER_CXO) | ROLE_BIT(ROLE_PROVIDER_LEADERSHIP)}}
 
 const struct route routes[] = {
 	/* method, pattern, flags, resource, see, act, body, max body, handler */
@@ -101,6 +191,32 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/engagements/{id}", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_engagement_get},
 	{M_PATCH, "/api/v1/engagements/{id}", R_JSON, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, engagement_patch_body, 16 * KB, api_engagement_update},
 	{M_POST, "/api/v1/engagements/{id}/mode", R_JSON, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, mode_body, 16 * KB, api_engagement_mode},
+
+	{M_GET, "/api/v1/engagements/{id}/mandate", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_mandate_get},
+	{M_PUT, "/api/v1/engagements/{id}/mandate", R_JSON, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, mandate_body, 16 * KB, api_mandate_put},
+	{M_GET, "/api/v1/engagements/{id}/reviews", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_reviews_list},
+	{M_POST, "/api/v1/engagements/{id}/reviews", R_JSON, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, review_create_body, 80 * KB, api_reviews_create},
+	{M_GET, "/api/v1/engagements/{id}/people", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_engagement_people},
+	{M_GET, "/api/v1/engagements/{id}/compliance", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_engagement_compliance},
+	{M_GET, "/api/v1/engagements/{id}/actions", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_engagement_actions},
+	{M_GET, "/api/v1/engagements/{id}/strategic-issues", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_issues_list},
+	{M_POST, "/api/v1/engagements/{id}/strategic-issues", R_JSON, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_SHARE, issue_body, 48 * KB, api_issues_create},
+	{M_GET, "/api/v1/compliance", 0, RES_NONE, 0, ACT_PORTFOLIO, NULL, 0, api_portfolio},
+
+	{M_GET, "/api/v1/reviews/{id}", 0, RES_REVIEW, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_review_get},
+	{M_PATCH, "/api/v1/reviews/{id}", R_JSON, RES_REVIEW, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, review_patch_body, 256 * KB, api_review_update},
+	{M_PUT, "/api/v1/reviews/{id}/attendance", R_JSON, RES_REVIEW, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, attendance_body, 64 * KB, api_review_attendance},
+	{M_GET, "/api/v1/reviews/{id}/actions", 0, RES_REVIEW, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_review_actions},
+	{M_POST, "/api/v1/reviews/{id}/actions", R_JSON, RES_REVIEW, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, action_body, 16 * KB, api_actions_create},
+	{M_GET, "/api/v1/actions/{id}", 0, RES_ACTION, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_action_get},
+	{M_PATCH, "/api/v1/actions/{id}", R_JSON, RES_ACTION, SEE_ENGAGEMENT, ACT_ACTION_EDIT, action_patch_body, 16 * KB, api_action_update},
+	{M_GET, "/api/v1/strategic-issues/{id}", 0, RES_ISSUE, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_issue_get},
+	{M_PATCH, "/api/v1/strategic-issues/{id}", R_JSON, RES_ISSUE, SEE_ENGAGEMENT, ACT_BUYER_SHARE, issue_patch_body, 48 * KB, api_issue_update},
+	{M_POST, "/api/v1/strategic-issues/{id}/responses", R_JSON, RES_ISSUE, SEE_ENGAGEMENT, ACT_PROVIDER_ANSWER, response_body, 48 * KB, api_issue_respond},
+
+	{M_GET, "/api/v1/me/actions", 0, RES_NONE, 0, {{0}}, NULL, 0, api_my_actions},
+	{M_POST, "/api/v1/me/calendar", 0, RES_NONE, 0, {{0}}, NULL, 4 * KB, api_calendar_rotate},
+	{M_GET, "/calendar/{token}.ics", R_PUBLIC, RES_NONE, 0, {{0}}, NULL, 0, api_calendar_feed},
 
 	/* The web UI: pages and the forms they post. */
 	{M_GET, "/assets/style.css", R_PUBLIC | R_PAGE, RES_NONE, 0, {{0}}, NULL, 0, page_stylesheet},

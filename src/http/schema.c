@@ -78,6 +78,25 @@ static bool check_value(const struct field *f, json_t *v, const char *path, stru
 		if (!json_is_object(v))
 			return fail(e, 422, "invalid", path, "must be an object");
 		return schema_check(f->fields, v, path, e);
+	case F_OBJECTS: {
+		char item[160];
+		size_t i;
+		json_t *x;
+
+		if (!json_is_array(v))
+			return fail(e, 422, "invalid", path, "must be an array of objects");
+		if (f->max && json_array_size(v) > (size_t)f->max)
+			return fail(e, 422, "too_long", path, "has too many entries");
+		json_array_foreach(v, i, x)
+		{
+			snprintf(item, sizeof item, "%s[%zu]", path, i);
+			if (!json_is_object(x))
+				return fail(e, 422, "invalid", item, "must be an object");
+			if (!schema_check(f->fields, x, item, e))
+				return false;
+		}
+		return true;
+	}
 	}
 	return fail(e, 500, "internal", path, "unknown field type");
 }

@@ -1,13 +1,14 @@
 /* access: computes the caller's relations to organisations and engagements from the store. */
 #include "access.h"
 
+/* Reads (buyer org, provider org, third column) of a parties statement. */
 static int parties_row(void *ctx, const struct sqlval *cols, int n)
 {
 	long long *p = ctx;
 
-	(void)n;
 	p[0] = cols[0].i;
 	p[1] = cols[1].i;
+	p[2] = n > 2 ? cols[2].i : 0;
 	return 1;
 }
 
@@ -57,18 +58,21 @@ static unsigned org_relations(struct store *s, const struct caller *c, long long
 	return rel;
 }
 
-static unsigned engagement_relations(struct store *s, const struct caller *c, long long id)
+/* Relations to anything that belongs to an engagement, through the statement that finds its parties. */
+static unsigned party_relations(struct store *s, const struct caller *c, enum stmt st, long long id)
 {
-	long long parties[2] = {0, 0};
+	long long parties[3] = {0, 0, 0};
 	struct sqlval a[1] = {SQL_I(id)};
 	unsigned rel = 0;
 
-	if (store_exec(s, STMT_ENG_PARTIES, a, 1, parties_row, parties, NULL) <= 0)
+	if (store_exec(s, st, a, 1, parties_row, parties, NULL) <= 0)
 		return 0;
 	if (parties[0] == c->org_id)
 		rel |= REL_BUYER;
 	if (parties[1] == c->org_id)
 		rel |= REL_PROVIDER;
+	if (st == STMT_ACTION_PARTIES && rel && parties[2] == c->user_id)
+		rel |= REL_ASSIGNEE;
 	return rel;
 }
 
@@ -79,7 +83,13 @@ unsigned access_relations(struct store *s, const struct caller *c, enum resource
 	case RES_ORG:
 		return org_relations(s, c, id);
 	case RES_ENGAGEMENT:
-		return engagement_relations(s, c, id);
+		return party_relations(s, c, STMT_ENG_PARTIES, id);
+	case RES_REVIEW:
+		return party_relations(s, c, STMT_REVIEW_PARTIES, id);
+	case RES_ACTION:
+		return party_relations(s, c, STMT_ACTION_PARTIES, id);
+	case RES_ISSUE:
+		return party_relations(s, c, STMT_ISSUE_PARTIES, id);
 	default:
 		return REL_SIGNED_IN;
 	}

@@ -18,6 +18,10 @@
  *   REL_BUYER       the caller's organisation is the engagement's buyer
  *   REL_PROVIDER    the caller's organisation is the engagement's provider
  *   REL_SIGNED_IN   any signed-in user (collection routes with no id)
+ *   REL_ASSIGNEE    the caller owns the action item
+ *
+ * Reviews, action items and strategic issues belong to their engagement: the caller
+ * has REL_BUYER / REL_PROVIDER to them exactly as to the engagement.
  */
 enum relation {
 	REL_ADMIN = 1u << 0,
@@ -27,10 +31,11 @@ enum relation {
 	REL_BUYER = 1u << 4,
 	REL_PROVIDER = 1u << 5,
 	REL_SIGNED_IN = 1u << 6,
+	REL_ASSIGNEE = 1u << 7,
 };
 
 /* What a route's {id} names. */
-enum resource { RES_NONE, RES_ORG, RES_ENGAGEMENT, RES__MAX };
+enum resource { RES_NONE, RES_ORG, RES_ENGAGEMENT, RES_REVIEW, RES_ACTION, RES_ISSUE, RES__MAX };
 
 /* Relations of the caller to resource `res` with id `id`; 0 when it does not exist. */
 unsigned access_relations(struct store *s, const struct caller *c, enum resource res,

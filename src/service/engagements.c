@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "reviews.h"
+
 struct eng_row {
 	int found;
 	long long buyer, provider, cm;
@@ -204,7 +206,15 @@ int engagement_update(struct store *s, const struct caller *c, long long id,
 	a[6] = SQL_T(e.gov[1]);
 	a[7] = SQL_T(e.gov[2]);
 	a[8] = SQL_I(id);
-	return store_exec(s, STMT_ENG_UPDATE, a, 9, NULL, NULL, err) < 0 ? -1 : 0;
+	if (store_begin(s, err))
+		return -1;
+	/* A changed term re-plans the future reviews of the mandate. */
+	if (store_exec(s, STMT_ENG_UPDATE, a, 9, NULL, NULL, err) < 0 ||
+	    ((in->starts_on || in->ends_on) && mandate_replan(s, id, err))) {
+		store_rollback(s);
+		return -1;
+	}
+	return store_commit(s, err);
 }
 
 int engagement_set_mode(struct store *s, const struct caller *c, long long id, const char *mode,

@@ -178,6 +178,39 @@ static void quorum(void)
 	CHECK(review_quorum_met(cxo, cxo | ROLE_BIT(ROLE_CONTRACT_MANAGER)));
 }
 
+static void compliance_counts(void)
+{
+	struct compliance c = {0};
+	struct date today = D(2026, 11, 26), h1 = D(2026, 1, 20), h2 = D(2026, 8, 1);
+	role_mask cxo = ROLE_BIT(ROLE_BUYER_CXO), lead = ROLE_BIT(ROLE_PROVIDER_LEADERSHIP);
+
+	/* Held within grace with quorum; held late without quorum; missed; in grace; upcoming; cancelled. */
+	compliance_count(&c, RSTATE_HELD, D(2026, 1, 15), &h1, 14, cxo | lead, cxo | lead, today);
+	compliance_count(&c, RSTATE_HELD, D(2026, 7, 15), &h2, 14, cxo | lead, lead, today);
+	compliance_count(&c, RSTATE_PLANNED, D(2026, 10, 15), NULL, 14, cxo, 0, today);
+	compliance_count(&c, RSTATE_PLANNED, D(2026, 11, 20), NULL, 14, cxo, 0, today);
+	compliance_count(&c, RSTATE_PLANNED, D(2026, 11, 26), NULL, 0, cxo, 0, today);
+	compliance_count(&c, RSTATE_PLANNED, D(2027, 1, 15), NULL, 14, cxo, 0, today);
+	compliance_count(&c, RSTATE_CANCELLED, D(2026, 4, 15), NULL, 14, cxo, 0, today);
+	CHECK_INT(c.due, 5);
+	CHECK_INT(c.held_on_time, 1);
+	CHECK_INT(c.late, 1);
+	CHECK_INT(c.missed, 1);
+	CHECK_INT(c.in_grace, 2); /* due on 20 Nov (grace to 4 Dec) and due today */
+	CHECK_INT(c.without_quorum, 1);
+	CHECK_INT(c.upcoming, 1);
+	CHECK_INT(c.cancelled, 1);
+	CHECK_INT(c.due, c.held_on_time + c.late + c.missed + c.in_grace);
+	CHECK(compliance_needs_attention(&c));
+
+	/* Held early, before its due date, counts as held on time. */
+	memset(&c, 0, sizeof c);
+	compliance_count(&c, RSTATE_HELD, D(2027, 1, 15), &h2, 0, 0, 0, today);
+	CHECK_INT(c.due, 1);
+	CHECK_INT(c.held_on_time, 1);
+	CHECK(!compliance_needs_attention(&c));
+}
+
 static void held_on_rules(void)
 {
 	struct error err = {0};
@@ -254,6 +287,7 @@ int main(void)
 	RUN(schedule_is_bounded);
 	RUN(status_derivation);
 	RUN(quorum);
+	RUN(compliance_counts);
 	RUN(held_on_rules);
 	RUN(actions_and_issues);
 	RUN(review_reminder_windows);
