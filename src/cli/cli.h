@@ -24,6 +24,7 @@ int cmd_org_add(int argc, char **argv);
 int cmd_user_add(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+int cmd_remind(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_routes(int argc, char **argv);
 

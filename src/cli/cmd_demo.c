@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "../service/demo.h"
+#include "../service/clock.h"
 #include "cli.h"
 
 int cmd_demo(int argc, char **argv)
@@ -28,6 +29,8 @@ int cmd_demo(int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_fail(EXIT_USAGE, "demo: unexpected argument '%s'", argv[optind]);
+	if (!clock_check())
+		return cli_fail(EXIT_USAGE, "demo: ACCORD_TODAY must be a date YYYY-MM-DD");
 	if (!(db = cli_db(db)))
 		return cli_fail(EXIT_USAGE, "demo: --db is required (or set ACCORD_DB)");
 	if (!(s = cli_open(db)))

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../http/http.h"
+#include "../service/clock.h"
 #include "cli.h"
 
 int cmd_serve(int argc, char **argv)
@@ -37,6 +38,8 @@ int cmd_serve(int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_fail(EXIT_USAGE, "serve: unexpected argument '%s'", argv[optind]);
+	if (!clock_check())
+		return cli_fail(EXIT_USAGE, "serve: ACCORD_TODAY must be a date YYYY-MM-DD");
 	if (!(so.db = cli_db(so.db)))
 		return cli_fail(EXIT_USAGE, "serve: --db is required (or set ACCORD_DB)");
 	snprintf(host, sizeof host, "%s", listen);

@@ -12,6 +12,8 @@ const struct command commands[] = {
 	 "fill an empty database with a demo world; prints log-ins as ROLE EMAIL PASSWORD"},
 	{"serve", cmd_serve, "accord serve --db DB [--listen HOST:PORT] [--threads N]",
 	 "serve the web UI and the API until SIGINT or SIGTERM"},
+	{"remind", cmd_remind, "accord remind --db DB [--smtp URL] [--from ADDRESS] [--base-url URL] [--dry-run]",
+	 "e-mail the reminders due today (reviews in 30 and 7 days or overdue, minutes missing, actions due in 3 days or overdue), each exactly once; --dry-run lists them"},
 	{"routes", cmd_routes, "accord routes", "list every HTTP route the server answers"},
 	{"help", cmd_help, "accord help [COMMAND]", "show the commands, or one command's usage"},
 };

@@ -43,7 +43,6 @@ void api_calendar_feed(struct request *rq, struct response *rs)
 	rs->content_type = "text/calendar; charset=utf-8";
 	buf_reset(&rs->body);
 	buf_puts(&rs->body, ics);
-	reply_header(rs, "Cache-Control", "private, max-age=300");
 	free(ics);
 }
 

@@ -718,7 +718,7 @@ static void tally_add(struct tally *t, const struct sqlval *c, struct date today
 	st = review_state_parse(c[7].s);
 	compliance_count(&t->c, st, due, is_held ? &held : NULL, (int)c[9].i, (role_mask)c[8].i,
 			 (role_mask)c[10].i, today);
-	if (st == RSTATE_PLANNED && !t->next_due[0])
+	if (st == RSTATE_PLANNED && !t->next_due[0] && date_compare(due, today) >= 0)
 		snprintf(t->next_due, sizeof t->next_due, "%s", c[5].s);
 	if (is_held && strcmp(c[6].s, t->last_held) > 0)
 		snprintf(t->last_held, sizeof t->last_held, "%s", c[6].s);
