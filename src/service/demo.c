@@ -1,4 +1,4 @@
-/* demo: the demo world — two buyers, three providers, their people, units and engagements. */
+/* demo: the demo world — two buyers, three providers, their people, units and engagements (their governance in demo_reviews.c). */
 #include "demo.h"
 
 #include <string.h>
@@ -83,7 +83,7 @@ static const struct demo_engagement engagements[] = {
 
 int demo_fill(struct store *s, FILE *logins, struct error *err)
 {
-	long long org_ids[N(orgs)], user_ids[N(users)], count = 0;
+	long long org_ids[N(orgs)], user_ids[N(users)], eng_ids[N(engagements)], count = 0;
 	char passwords[N(users)][32], emails[N(users)][128];
 	unsigned printed[ORG_KIND__MAX] = {0};
 
@@ -143,10 +143,13 @@ int demo_fill(struct store *s, FILE *logins, struct error *err)
 			in.gov[g] = d->gov[g];
 		if ((id = engagement_create(s, &c, &in, err)) < 0)
 			goto fail;
+		eng_ids[i] = id;
 		if (d->partnership_reason &&
 		    engagement_set_mode(s, &c, id, "partnership", d->partnership_reason, err) != 0)
 			goto fail;
 	}
+	if (demo_governance(s, eng_ids, N(engagements), err))
+		goto fail;
 	if (store_commit(s, err))
 		return -1;
 	for (size_t i = 0; i < N(users); i++) {

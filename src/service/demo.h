@@ -2,6 +2,7 @@
 #ifndef ACCORD_DEMO_H
 #define ACCORD_DEMO_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 #include "../store/store.h"
@@ -12,5 +13,7 @@
  * "ROLE EMAIL PASSWORD" lines; passwords are random for each run.
  */
 int demo_fill(struct store *s, FILE *logins, struct error *err);
+/* Mandates and a history of reviews, attendance, actions and strategic issues for the demo's engagements (demo_reviews.c). */
+int demo_governance(struct store *s, const long long *engagement_ids, size_t n, struct error *err);
 
 #endif

@@ -103,11 +103,10 @@ static bool already_done(const struct dates *done, struct date d)
 
 /* Moves the future planned reviews onto the schedule's dates; see mandate_set. */
 static int replan(struct store *s, long long eng, const struct eng_term *t,
-		  const struct mandate_row *m, struct error *err)
+		  const struct mandate_row *m, struct date today, struct error *err)
 {
 	static __thread struct dates want, done;
 	static __thread struct ids have;
-	struct date today = clock_today();
 	char today_s[11], due[11], now[24];
 	struct sqlval a[9];
 	int n, k = 0;
@@ -175,6 +174,12 @@ static int replan(struct store *s, long long eng, const struct eng_term *t,
 int mandate_set(struct store *s, const struct caller *c, long long eng,
 		const struct mandate_input *in, struct error *err)
 {
+	return mandate_set_from(s, c, eng, in, clock_today(), err);
+}
+
+int mandate_set_from(struct store *s, const struct caller *c, long long eng,
+		     const struct mandate_input *in, struct date from, struct error *err)
+{
 	struct mandate_row m = {1, cadence_parse(in->cadence), in->required_roles,
 				(int)in->grace_days};
 	struct eng_term t;
@@ -215,7 +220,7 @@ int mandate_set(struct store *s, const struct caller *c, long long eng,
 	a[6] = SQL_T(now);
 	if (store_exec(s, STMT_MANDATE_PUT, a, 7, NULL, NULL, err) < 0)
 		goto fail;
-	if (replan(s, eng, &t, &m, err))
+	if (replan(s, eng, &t, &m, from, err))
 		goto fail;
 	return store_commit(s, err);
 fail:
@@ -235,7 +240,7 @@ int mandate_replan(struct store *s, long long eng, struct error *err)
 		return 0;
 	if (load_term(s, eng, &t, err))
 		return -1;
-	return replan(s, eng, &t, &m, err);
+	return replan(s, eng, &t, &m, clock_today(), err);
 }
 
 static int mandate_json_cb(void *ctx, const struct sqlval *c, int n)

@@ -29,6 +29,9 @@ struct mandate_input {
  */
 int mandate_set(struct store *s, const struct caller *c, long long engagement_id,
 		const struct mandate_input *in, struct error *err);
+/* The same, planning from a given day rather than today (the demo mandates at signing). */
+int mandate_set_from(struct store *s, const struct caller *c, long long engagement_id,
+		     const struct mandate_input *in, struct date from, struct error *err);
 /* Re-plans after the engagement's term changed (no-op without a mandate); inside the caller's transaction. */
 int mandate_replan(struct store *s, long long engagement_id, struct error *err);
 /* {engagement_id, cadence, required_roles, grace_days, set_by, set_at}, or NULL when none. */
