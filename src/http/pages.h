@@ -7,6 +7,8 @@
 
 /* The string member k of o, or "" (pages_layout.c). */
 const char *json_text(json_t *o, const char *k);
+/* The integer member k of o, or 0. */
+long long json_num(json_t *o, const char *k);
 
 /* Layout (pages_layout.c). */
 void page_begin(struct request *rq, struct response *rs, const char *title);
@@ -21,6 +23,13 @@ void form_input(struct buf *b, const char *label, const char *name, const char *
 /* A labelled select of values (labels may be NULL: the values are shown). */
 void form_select(struct buf *b, const char *label, const char *name, const char *const *values,
 		 const char *const *labels, size_t n, const char *selected, const struct error *err);
+/* A labelled multi-line text field. */
+void form_textarea(struct buf *b, const char *label, const char *name, const char *value, int rows,
+		   const struct error *err);
+/* A review's status as a coloured pill, with "no quorum" beside a held review that lacked one. */
+void status_pill(struct buf *b, const char *status, bool quorum_met, bool held);
+/* The form's "back" field when it is a path on this site, else fallback (no open redirects). */
+const char *form_back(struct request *rq, const char *fallback);
 /* An error that names no field of the form, shown above it. */
 void form_error_banner(struct buf *b, const struct error *err, const char *const *fields);
 
@@ -33,6 +42,24 @@ void page_engagement_create(struct request *rq, struct response *rs);
 void page_engagement(struct request *rq, struct response *rs);
 void page_engagement_mode(struct request *rq, struct response *rs);
 void page_org(struct request *rq, struct response *rs);
+void page_engagement_mandate(struct request *rq, struct response *rs);
+void page_engagement_review_create(struct request *rq, struct response *rs);
+void page_engagement_issue_create(struct request *rq, struct response *rs);
+void page_review(struct request *rq, struct response *rs);
+void page_review_update(struct request *rq, struct response *rs);
+void page_review_attendance(struct request *rq, struct response *rs);
+void page_review_action_create(struct request *rq, struct response *rs);
+void page_action_update(struct request *rq, struct response *rs);
+void page_my_actions(struct request *rq, struct response *rs);
+void page_issue(struct request *rq, struct response *rs);
+void page_issue_update(struct request *rq, struct response *rs);
+void page_issue_respond(struct request *rq, struct response *rs);
+void page_portfolio(struct request *rq, struct response *rs);
+void page_portfolio_csv(struct request *rq, struct response *rs);
+void page_calendar_rotate(struct request *rq, struct response *rs);
+/* The engagement page's governance sections: mandate, review timeline, issues (pages_governance.c). */
+void governance_sections(struct request *rq, struct buf *b, json_t *engagement, const struct error *err,
+			 const char *form);
 void page_org_user_create(struct request *rq, struct response *rs);
 void page_org_unit_create(struct request *rq, struct response *rs);
 

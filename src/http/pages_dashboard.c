@@ -3,20 +3,45 @@
 #include <string.h>
 
 #include "../service/engagements.h"
+#include "../service/reviews.h"
 #include "pages.h"
 
 static const char *const service_lines[] = {"IT", "ITES", "BPO"};
 static const char *const leads[] = {"buyer", "provider", "joint"};
 static const char *const lead_labels[] = {"Buyer leads", "Provider leads", "Joint"};
 
+/* "3 on time · 1 late · 1 missed · 1 without quorum" for an engagement's row, from the portfolio. */
+static void reviews_cell(struct buf *b, json_t *portfolio, long long id)
+{
+	static const char *const keys[] = {"held_on_time", "late", "missed", "without_quorum", "in_grace"};
+	static const char *const labels[] = {"on time", "late", "missed", "without quorum", "in grace"};
+	static const char *const classes[] = {"st-held", "st-late", "st-missed", "st-noquorum", "st-planned"};
+	json_t *c = NULL, *x;
+	size_t i;
+	int shown = 0;
+
+	json_array_foreach(json_object_get(portfolio, "items"), i, x) if (json_num(x, "engagement_id") == id) c = x;
+	html_fmt(b, "<td>");
+	for (size_t k = 0; c && k < sizeof keys / sizeof keys[0]; k++) {
+		long long v = json_num(c, keys[k]);
+
+		if (v)
+			html_fmt(b, "%s<span class=\"pill %s\">%lld %s</span>", shown++ ? " " : "", classes[k], v, labels[k]);
+	}
+	if (!shown)
+		html_fmt(b, "<span class=\"muted\">none due yet</span>");
+	html_fmt(b, "</td>");
+}
+
 static void engagement_rows(struct buf *b, struct request *rq, json_t *list)
 {
 	bool buyer = rq->caller.org_kind == ORG_BUYER;
+	json_t *portfolio = portfolio_json(rq->store, &rq->caller);
 	size_t i;
 	json_t *e;
 
 	html_fmt(b, "<table class=\"list\"><thead><tr><th>Engagement</th><th>%s</th><th>Service line</th>"
-		    "<th>Term</th><th>Mode</th></tr></thead><tbody>",
+		    "<th>Term</th><th>Reviews</th><th>Mode</th></tr></thead><tbody>",
 		 buyer ? "Provider" : "Customer");
 	json_array_foreach(json_object_get(list, "items"), i, e)
 	{
@@ -32,9 +57,11 @@ static void engagement_rows(struct buf *b, struct request *rq, json_t *list)
 			 json_string_value(json_object_get(e, "service_line")),
 			 json_string_value(json_object_get(e, "starts_on")),
 			 json_string_value(json_object_get(e, "ends_on")));
+		reviews_cell(b, portfolio, (long long)json_integer_value(json_object_get(e, "id")));
 		html_fmt(b, "<td><span class=\"pill %s\">%s</span></td></tr>", mode, mode);
 	}
 	html_fmt(b, "</tbody></table>");
+	json_decref(portfolio);
 	if (json_array_size(json_object_get(list, "items")) == 0)
 		html_fmt(b, "<p class=\"muted\">No engagements yet.</p>");
 }

@@ -1,15 +1,14 @@
-/* pages_engagement: one engagement — its parties, term, governance split, mode and mode history. */
+/* pages_engagement: one engagement — its parties, term, governance split, governance record, mode and mode history. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../service/engagements.h"
+#include "../service/issues.h"
+#include "../service/reviews.h"
 #include "pages.h"
 
 
-static long long num(json_t *o, const char *k)
-{
-	return (long long)json_integer_value(json_object_get(o, k));
-}
 
 static const char *lead_label(const char *lead)
 {
@@ -20,7 +19,8 @@ static const char *lead_label(const char *lead)
 	return "Joint";
 }
 
-static void render(struct request *rq, struct response *rs, const struct error *err)
+static void render(struct request *rq, struct response *rs, const struct error *err,
+		   const char *form)
 {
 	static const char *const modes[] = {"vendor", "partnership"};
 	static const char *const mode_labels[] = {"Provider-vendor", "Partnership"};
@@ -41,10 +41,10 @@ static void render(struct request *rq, struct response *rs, const struct error *
 		 json_text(e, "ends_on"));
 	html_fmt(b, "<div class=\"cols\"><section class=\"card\"><h2>Parties</h2><dl>");
 	html_fmt(b, "<dt>Buyer</dt><dd><a href=\"/orgs/%lld\">%s</a> <span class=\"muted\">· %s</span></dd>",
-		 num(json_object_get(e, "buyer"), "id"), json_text(json_object_get(e, "buyer"), "name"),
+		 json_num(json_object_get(e, "buyer"), "id"), json_text(json_object_get(e, "buyer"), "name"),
 		 json_text(json_object_get(e, "buyer"), "industry"));
 	html_fmt(b, "<dt>Provider</dt><dd><a href=\"/orgs/%lld\">%s</a> <span class=\"muted\">· %s</span></dd>",
-		 num(json_object_get(e, "provider"), "id"), json_text(json_object_get(e, "provider"), "name"),
+		 json_num(json_object_get(e, "provider"), "id"), json_text(json_object_get(e, "provider"), "name"),
 		 json_text(json_object_get(e, "provider"), "industry"));
 	html_fmt(b, "<dt>Contract manager</dt><dd>%s</dd></dl></section>", json_text(e, "contract_manager_name"));
 	html_fmt(b, "<section class=\"card\"><h2>Governance split</h2><table class=\"list\"><tbody>");
@@ -53,7 +53,10 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	html_fmt(b, "<tr><th>Operations</th><td>%s</td></tr></tbody></table></section></div>",
 		 lead_label(json_text(gov, "operations")));
 
-	html_fmt(b, "<section class=\"card\"><h2>Mode history</h2>");
+	governance_sections(rq, b, e, err, form);
+	if (form && strcmp(form, "mode") != 0)
+		err = NULL;
+	html_fmt(b, "<section class=\"card\" id=\"mode\"><h2>Mode history</h2>");
 	if (json_array_size(json_object_get(e, "mode_history")) == 0)
 		html_fmt(b, "<p class=\"muted\">Started in provider-vendor mode; no changes yet.</p>");
 	else
@@ -89,7 +92,71 @@ static void render(struct request *rq, struct response *rs, const struct error *
 
 void page_engagement(struct request *rq, struct response *rs)
 {
-	render(rq, rs, NULL);
+	render(rq, rs, NULL, NULL);
+}
+
+/* After a form on this page: back to it, or the page again with the error beside its field. */
+static void done(struct request *rq, struct response *rs, int rc, const struct error *err,
+		 const char *form, const char *anchor)
+{
+	char loc[64];
+
+	if (rc != 0) {
+		rs->status = err->status;
+		render(rq, rs, err, form);
+		return;
+	}
+	snprintf(loc, sizeof loc, "/engagements/%lld#%s", rq->id, anchor);
+	reply_redirect(rs, loc);
+}
+
+void page_engagement_mandate(struct request *rq, struct response *rs)
+{
+	struct mandate_input in = {request_form(rq, "cadence"), 0, GRACE_DAYS_DEFAULT};
+	const char *grace = request_form(rq, "grace_days");
+	struct error err = {0};
+	char *end = NULL;
+	int rc = -1;
+
+	for (int r = 0; r < ROLE__MAX; r++) {
+		char key[48];
+
+		snprintf(key, sizeof key, "role_%s", role_name(r));
+		if (request_form(rq, key))
+			in.required_roles |= ROLE_BIT(r);
+	}
+	if (grace && *grace) {
+		in.grace_days = strtoll(grace, &end, 10);
+		if (*end)
+			in.grace_days = -1;
+	}
+	rc = mandate_set(rq->store, &rq->caller, rq->id, &in, &err);
+	done(rq, rs, rc, &err, "mandate", "reviews");
+}
+
+void page_engagement_review_create(struct request *rq, struct response *rs)
+{
+	struct error err = {0};
+	long long id = review_create_adhoc(rq->store, rq->id, request_form(rq, "due_on"),
+					   request_form(rq, "agenda"), &err);
+	char loc[48];
+
+	if (id < 0) {
+		done(rq, rs, -1, &err, "review", "reviews");
+		return;
+	}
+	snprintf(loc, sizeof loc, "/reviews/%lld", id);
+	reply_redirect(rs, loc);
+}
+
+void page_engagement_issue_create(struct request *rq, struct response *rs)
+{
+	struct issue_input in = {request_form(rq, "kind"), request_form(rq, "title"),
+				 request_form(rq, "body"), 0, NULL};
+	struct error err = {0};
+	long long id = issue_create(rq->store, &rq->caller, rq->id, &in, &err);
+
+	done(rq, rs, id < 0 ? -1 : 0, &err, "issue", "issues");
 }
 
 void page_engagement_mode(struct request *rq, struct response *rs)
@@ -101,7 +168,7 @@ void page_engagement_mode(struct request *rq, struct response *rs)
 	if (engagement_set_mode(rq->store, &rq->caller, rq->id, request_form(rq, "mode"),
 				reason && *reason ? reason : NULL, &err) != 0) {
 		rs->status = err.status;
-		render(rq, rs, &err);
+		render(rq, rs, &err, "mode");
 		return;
 	}
 	snprintf(loc, sizeof loc, "/engagements/%lld", rq->id);

@@ -20,6 +20,11 @@ const char *json_text(json_t *o, const char *k)
 	return s ? s : "";
 }
 
+long long json_num(json_t *o, const char *k)
+{
+	return (long long)json_integer_value(json_object_get(o, k));
+}
+
 void form_csrf(struct buf *b, struct request *rq)
 {
 	html_fmt(b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", rq->caller.csrf);
@@ -37,8 +42,10 @@ void page_begin(struct request *rq, struct response *rs, const char *title)
 		 title);
 	html_fmt(b, "<header class=\"top\"><a class=\"brand\" href=\"/\">accord</a>");
 	if (rq && rq->signed_in) {
-		html_fmt(b, "<nav><a href=\"/\">Engagements</a><a href=\"/orgs/%lld\">%s</a></nav>",
-			 rq->caller.org_id, rq->caller.org_name);
+		html_fmt(b, "<nav><a href=\"/\">Engagements</a><a href=\"/actions\">My actions</a>");
+		if (rq->caller.roles & ROLES_PORTFOLIO)
+			html_fmt(b, "<a href=\"/portfolio\">Compliance</a>");
+		html_fmt(b, "<a href=\"/orgs/%lld\">%s</a></nav>", rq->caller.org_id, rq->caller.org_name);
 		html_fmt(b, "<form class=\"who\" method=\"post\" action=\"/logout\"><span>%s</span>",
 			 rq->caller.name);
 		form_csrf(b, rq);
@@ -111,4 +118,35 @@ void form_error_banner(struct buf *b, const struct error *err, const char *const
 		if (strcmp(*fields, err->field) == 0)
 			return;
 	html_fmt(b, "<p class=\"banner error\" role=\"alert\">%s</p>", err->message);
+}
+
+void form_textarea(struct buf *b, const char *label, const char *name, const char *value, int rows,
+		   const struct error *err)
+{
+	const char *msg = field_error(err, name);
+
+	html_fmt(b, "<label class=\"field wide%s\"><span>%s</span>", msg ? " invalid" : "", label);
+	html_fmt(b, "<textarea name=\"%s\" id=\"f-%s\" rows=\"%d\"%s>%s</textarea>", name, name, rows,
+		 msg ? " aria-invalid=\"true\"" : "", value ? value : "");
+	if (msg)
+		html_fmt(b, "<em class=\"error\">%s</em>", msg);
+	html_fmt(b, "</label>");
+}
+
+void status_pill(struct buf *b, const char *status, bool quorum_met, bool held)
+{
+	html_fmt(b, "<span class=\"pill st-%s\">%s</span>", status, status);
+	if (held && !quorum_met)
+		html_fmt(b, " <span class=\"pill st-noquorum\" title=\"a mandated role was not present\">no quorum</span>");
+}
+
+const char *form_back(struct request *rq, const char *fallback)
+{
+	const char *back = request_form(rq, "back");
+
+	/* Only a path on this site: "/x", never "//host" or "/\\host". */
+	if (back && back[0] == '/' && back[1] != '/' && back[1] != '\\' && strlen(back) < 200 &&
+	    !strpbrk(back, "\r\n"))
+		return back;
+	return fallback;
 }

@@ -160,16 +160,13 @@ static const struct field response_body[] = {
 /* Who manages an organisation's users and units: a platform admin, or the organisation's own managers. */
 #define ACT_ORG_MANAGE {{REL_ADMIN, ROLES_ALL}, {REL_OWN, ROLES_ORG_MANAGER}}
 #define ACT_BUYER_CONTRACT {{REL_BUYER, ROLES_CONTRACT}}
-/* Who runs reviews: the buyer's executives and managers, the provider's leadership and consultants. */
-#define ROLES_BUYER_GOV (ROLE_BIT(ROLE_BUYER_CXO) | ROLE_BIT(ROLE_UNIT_CIO) | ROLES_CONTRACT)
-#define ROLES_PROVIDER_GOV (ROLE_BIT(ROLE_PROVIDER_LEADERSHIP) | ROLE_BIT(ROLE_PROVIDER_CONSULTING))
 #define ACT_REVIEW_EDIT {{REL_BUYER, ROLES_BUYER_GOV}, {REL_PROVIDER, ROLES_PROVIDER_GOV}}
 /* An action item: those who run reviews, and its owner (who marks it done). */
 #define ACT_ACTION_EDIT {{REL_BUYER, ROLES_BUYER_GOV}, {REL_PROVIDER, ROLES_PROVIDER_GOV}, {REL_ASSIGNEE, ROLES_ALL}}
 #define ACT_BUYER_SHARE {{REL_BUYER, ROLES_BUYER_GOV}}
 #define ACT_PROVIDER_ANSWER {{REL_PROVIDER, ROLES_PROVIDER_GOV}}
 /* The portfolio view: a buyer's contract managers and CxO, a provider's leadership. */
-#define ACT_PORTFOLIO {{REL_OWN, ROLES_CONTRACT | ROLE_BIT(ROLE_BUYER_CXO) | ROLE_BIT(ROLE_PROVIDER_LEADERSHIP)}}
+#define ACT_PORTFOLIO {{REL_OWN, ROLES_PORTFOLIO}}
 
 const struct route routes[] = {
 	/* method, pattern, flags, resource, see, act, body, max body, handler */
@@ -227,6 +224,21 @@ const struct route routes[] = {
 	{M_POST, "/engagements", R_PAGE | R_FORM, RES_NONE, 0, {{REL_OWN, ROLES_CONTRACT}}, NULL, 16 * KB, page_engagement_create},
 	{M_GET, "/engagements/{id}", R_PAGE, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_engagement},
 	{M_POST, "/engagements/{id}/mode", R_PAGE | R_FORM, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, NULL, 16 * KB, page_engagement_mode},
+	{M_POST, "/engagements/{id}/mandate", R_PAGE | R_FORM, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, NULL, 16 * KB, page_engagement_mandate},
+	{M_POST, "/engagements/{id}/reviews", R_PAGE | R_FORM, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, NULL, 200 * KB, page_engagement_review_create},
+	{M_POST, "/engagements/{id}/issues", R_PAGE | R_FORM, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_SHARE, NULL, 100 * KB, page_engagement_issue_create},
+	{M_GET, "/reviews/{id}", R_PAGE, RES_REVIEW, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_review},
+	{M_POST, "/reviews/{id}", R_PAGE | R_FORM, RES_REVIEW, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, NULL, 600 * KB, page_review_update},
+	{M_POST, "/reviews/{id}/attendance", R_PAGE | R_FORM, RES_REVIEW, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, NULL, 64 * KB, page_review_attendance},
+	{M_POST, "/reviews/{id}/actions", R_PAGE | R_FORM, RES_REVIEW, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, NULL, 16 * KB, page_review_action_create},
+	{M_POST, "/actions/{id}", R_PAGE | R_FORM, RES_ACTION, SEE_ENGAGEMENT, ACT_ACTION_EDIT, NULL, 8 * KB, page_action_update},
+	{M_GET, "/actions", R_PAGE, RES_NONE, 0, {{0}}, NULL, 0, page_my_actions},
+	{M_GET, "/issues/{id}", R_PAGE, RES_ISSUE, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_issue},
+	{M_POST, "/issues/{id}", R_PAGE | R_FORM, RES_ISSUE, SEE_ENGAGEMENT, ACT_BUYER_SHARE, NULL, 8 * KB, page_issue_update},
+	{M_POST, "/issues/{id}/responses", R_PAGE | R_FORM, RES_ISSUE, SEE_ENGAGEMENT, ACT_PROVIDER_ANSWER, NULL, 100 * KB, page_issue_respond},
+	{M_GET, "/portfolio", R_PAGE, RES_NONE, 0, ACT_PORTFOLIO, NULL, 0, page_portfolio},
+	{M_GET, "/portfolio.csv", R_PAGE, RES_NONE, 0, ACT_PORTFOLIO, NULL, 0, page_portfolio_csv},
+	{M_POST, "/me/calendar", R_PAGE | R_FORM, RES_NONE, 0, {{0}}, NULL, 8 * KB, page_calendar_rotate},
 	{M_GET, "/orgs/{id}", R_PAGE, RES_ORG, SEE_ORG_CARD, {{0}}, NULL, 0, page_org},
 	{M_POST, "/orgs/{id}/users", R_PAGE | R_FORM, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, NULL, 16 * KB, page_org_user_create},
 	{M_POST, "/orgs/{id}/units", R_PAGE | R_FORM, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, NULL, 16 * KB, page_org_unit_create},

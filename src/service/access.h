@@ -2,6 +2,8 @@
 #ifndef ACCORD_ACCESS_H
 #define ACCORD_ACCESS_H
 
+#include <stdbool.h>
+
 #include "../store/store.h"
 #include "caller.h"
 
@@ -33,6 +35,19 @@ enum relation {
 	REL_SIGNED_IN = 1u << 6,
 	REL_ASSIGNEE = 1u << 7,
 };
+
+/* Role sets the route table and the pages share. Who runs reviews: the buyer's executives and managers, the provider's leadership and consultants. */
+#define ROLES_BUYER_GOV (ROLE_BIT(ROLE_BUYER_CXO) | ROLE_BIT(ROLE_UNIT_CIO) | ROLES_CONTRACT)
+#define ROLES_PROVIDER_GOV (ROLE_BIT(ROLE_PROVIDER_LEADERSHIP) | ROLE_BIT(ROLE_PROVIDER_CONSULTING))
+/* Who sees the portfolio of compliance: a buyer's contract managers and CxO, a provider's leadership. */
+#define ROLES_PORTFOLIO (ROLES_CONTRACT | ROLE_BIT(ROLE_BUYER_CXO) | ROLE_BIT(ROLE_PROVIDER_LEADERSHIP))
+
+/* Whether the caller, with these relations to an engagement's item, runs its reviews. */
+static inline bool access_runs_reviews(unsigned rel, role_mask roles)
+{
+	return ((rel & REL_BUYER) && (roles & ROLES_BUYER_GOV)) ||
+	       ((rel & REL_PROVIDER) && (roles & ROLES_PROVIDER_GOV));
+}
 
 /* What a route's {id} names. */
 enum resource { RES_NONE, RES_ORG, RES_ENGAGEMENT, RES_REVIEW, RES_ACTION, RES_ISSUE, RES__MAX };
