@@ -2,13 +2,19 @@
 #include "html.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 void html_text(struct buf *b, const char *s)
 {
+	html_textn(b, s, (size_t)-1);
+}
+
+void html_textn(struct buf *b, const char *s, size_t max)
+{
 	if (!s)
 		return;
-	for (; *s; s++) {
+	for (; *s && max; s++, max--) {
 		switch (*s) {
 		case '&':
 			buf_puts(b, "&amp;");
@@ -48,6 +54,17 @@ void html_fmt(struct buf *b, const char *fmt, ...)
 		if (pct[1] == 's') {
 			html_text(b, va_arg(ap, const char *));
 			p = pct + 2;
+		} else if (pct[1] == '.' && pct[2] >= '0' && pct[2] <= '9') {
+			/* "%.Ns": at most N bytes of the string (for dates cut from timestamps). */
+			char *end;
+			unsigned long n = strtoul(pct + 2, &end, 10);
+
+			if (*end != 's') {
+				p = pct + 1;
+				continue;
+			}
+			html_textn(b, va_arg(ap, const char *), n);
+			p = end + 1;
 		} else if (pct[1] == 'd') {
 			buf_printf(b, "%d", va_arg(ap, int));
 			p = pct + 2;

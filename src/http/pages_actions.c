@@ -56,11 +56,12 @@ void page_my_actions(struct request *rq, struct response *rs)
 	json_array_foreach(json_object_get(list, "items"), i, a)
 	{
 		html_fmt(b, "<tr><td>%s <a class=\"muted\" href=\"/reviews/%lld#actions\">(review due %s)</a></td>"
-			    "<td><a href=\"/engagements/%lld\">%s</a></td><td>%s%s</td><td>",
+			    "<td><a href=\"/engagements/%lld\">%s</a></td><td>%s",
 			 json_text(a, "title"), json_num(a, "review_id"), json_text(a, "review_due_on"),
-			 json_num(a, "engagement_id"), json_text(a, "engagement_title"), json_text(a, "due_on"),
-			 json_is_true(json_object_get(a, "overdue")) ? " <span class=\"pill st-missed\">overdue</span>" : "");
-		html_fmt(b, "<form method=\"post\" action=\"/actions/%lld\" class=\"inline\">", json_num(a, "id"));
+			 json_num(a, "engagement_id"), json_text(a, "engagement_title"), json_text(a, "due_on"));
+		if (json_is_true(json_object_get(a, "overdue")))
+			html_fmt(b, " <span class=\"pill st-missed\">overdue</span>");
+		html_fmt(b, "</td><td><form method=\"post\" action=\"/actions/%lld\" class=\"inline\">", json_num(a, "id"));
 		form_csrf(b, rq);
 		html_fmt(b, "<input type=\"hidden\" name=\"back\" value=\"/actions\">");
 		form_select(b, "Status", "status", action_states, NULL, 3, json_text(a, "status"), NULL);

@@ -39,14 +39,17 @@ static void attendance_form(struct request *rq, struct buf *b, json_t *r, bool m
 		}
 		html_fmt(b, "</p>");
 	}
-	html_fmt(b, "<p>%s</p>", json_is_true(json_object_get(r, "quorum_met"))
-					 ? "Quorum: every mandated role is present."
-					 : "No quorum yet: a mandated role has nobody present.");
+	if (json_is_true(json_object_get(r, "quorum_met")))
+		html_fmt(b, "<p>Quorum: every mandated role is present.</p>");
+	else if (json_is_string(json_object_get(r, "held_on")))
+		html_fmt(b, "<p class=\"banner warn\">Held without quorum: a mandated role had nobody present.</p>");
+	else
+		html_fmt(b, "<p class=\"muted\">No quorum yet: tick who attends; every mandated role needs someone present.</p>");
 	if (may) {
 		html_fmt(b, "<form method=\"post\" action=\"/reviews/%lld/attendance\">", json_num(r, "id"));
 		form_csrf(b, rq);
 	}
-	html_fmt(b, "<table class=\"list\"><thead><tr><th>Present</th><th>Name</th><th>Organisation</th><th>Roles</th></tr></thead><tbody>");
+	html_fmt(b, "<table class=\"list\"><thead><tr><th>Here</th><th>Name</th><th>Organisation</th><th>Roles</th></tr></thead><tbody>");
 	json_array_foreach(people, i, p)
 	{
 		bool present = false;
@@ -108,8 +111,11 @@ static void actions_card(struct request *rq, struct buf *b, json_t *r, const str
 	{
 		bool overdue = json_is_true(json_object_get(a, "overdue"));
 
-		html_fmt(b, "<tr><td>%s</td><td>%s</td><td>%s%s</td><td>", json_text(a, "title"), json_text(a, "owner_name"),
-			 json_text(a, "due_on"), overdue ? " <span class=\"pill st-missed\">overdue</span>" : "");
+		html_fmt(b, "<tr><td>%s</td><td>%s</td><td>%s", json_text(a, "title"), json_text(a, "owner_name"),
+			 json_text(a, "due_on"));
+		if (overdue)
+			html_fmt(b, " <span class=\"pill st-missed\">overdue</span>");
+		html_fmt(b, "</td><td>");
 		if (may || json_num(a, "owner_id") == rq->caller.user_id) {
 			html_fmt(b, "<form method=\"post\" action=\"/actions/%lld\" class=\"inline\">", json_num(a, "id"));
 			form_csrf(b, rq);

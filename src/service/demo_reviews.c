@@ -41,7 +41,7 @@ static const struct demo_mandate mandates[] = {
 static const char *const minutes_text[] = {
 	"## Service performance\n\nAll critical SLAs met; two incidents above target were reviewed.\n\n"
 	"## Roadmap\n\nThe provider presented the next half-year plan and a proposal to automate regression testing.",
-	"## Operations\n\nBacklog down 18%% since the last review.\n\n## Risks\n\n- Key-person dependency in the night shift\n- Licence renewal in Q2",
+	"## Operations\n\nBacklog down 18% since the last review.\n\n## Risks\n\n- Key-person dependency in the night shift\n- Licence renewal in Q2",
 	"## Relationship\n\nBoth sides agreed to share the quarterly business plan ahead of the next review.\n\n"
 	"Decision: the provider's consulting lead joins the architecture board.",
 };

@@ -102,6 +102,23 @@ static void fmt_numbers_and_percent(void)
 	buf_release(&b);
 }
 
+static void fmt_precision_cuts_strings(void)
+{
+	struct buf b;
+
+	buf_init(&b, 0);
+	html_fmt(&b, "<td>%.10s</td><td>%s</td>", "2026-11-27T00:10:40Z", "after");
+	CHECK_STR(b.data, "<td>2026-11-27</td><td>after</td>");
+	buf_reset(&b);
+	/* The cut counts bytes of the source; what is kept is still escaped. */
+	html_fmt(&b, "%.3s|%.20s|%.0s|%d", "<&>zz", "short", "gone", 7);
+	CHECK_STR(b.data, "&lt;&amp;&gt;|short||7");
+	buf_reset(&b);
+	html_fmt(&b, "%.10s", NULL);
+	CHECK_STR(b.data, "");
+	buf_release(&b);
+}
+
 static void text_escapes(void)
 {
 	struct buf b;
@@ -325,6 +342,7 @@ int main(void)
 	RUN(fmt_escapes_strings);
 	RUN(fmt_null_and_empty_strings);
 	RUN(fmt_numbers_and_percent);
+	RUN(fmt_precision_cuts_strings);
 	RUN(text_escapes);
 	RUN(buf_starts_empty);
 	RUN(buf_appends);
