@@ -43,9 +43,11 @@ void page_my_actions(struct request *rq, struct response *rs)
 	page_begin(rq, rs, "My actions");
 	html_fmt(b, "<h1>My actions</h1><p class=\"muted\">Action items you own, from the business reviews of every engagement.</p>");
 	html_fmt(b, "<p class=\"tabs\">");
-	for (size_t k = 0; filters[k]; k++)
-		html_fmt(b, "<a href=\"/actions?status=%s\"%s>%s</a> ", filters[k],
-			 !strcmp(status ? status : "open", filters[k]) ? " aria-current=\"page\"" : "", filters[k]);
+	for (size_t k = 0; filters[k]; k++) {
+		html_fmt(b, "<a href=\"/actions?status=%s\"", filters[k]);
+		html_fmt(b, strcmp(status ? status : "open", filters[k]) ? ">" : " aria-current=\"page\">");
+		html_fmt(b, "%s</a> ", filters[k]);
+	}
 	html_fmt(b, "</p><section class=\"card\">");
 	if (overdue)
 		html_fmt(b, "<p class=\"banner warn\">%d of them %s overdue.</p>", (int)overdue, overdue == 1 ? "is" : "are");

@@ -84,8 +84,9 @@ void form_input(struct buf *b, const char *label, const char *name, const char *
 	const char *msg = field_error(err, name);
 
 	html_fmt(b, "<label class=\"field%s\"><span>%s</span>", msg ? " invalid" : "", label);
-	html_fmt(b, "<input type=\"%s\" name=\"%s\" id=\"f-%s\" value=\"%s\"%s>", type, name, name,
-		 value ? value : "", msg ? " aria-invalid=\"true\"" : "");
+	html_fmt(b, "<input type=\"%s\" name=\"%s\" id=\"f-%s\" value=\"%s\"", type, name, name,
+		 value ? value : "");
+	html_fmt(b, msg ? " aria-invalid=\"true\">" : ">");
 	if (msg)
 		html_fmt(b, "<em class=\"error\">%s</em>", msg);
 	html_fmt(b, "</label>");
@@ -126,8 +127,9 @@ void form_textarea(struct buf *b, const char *label, const char *name, const cha
 	const char *msg = field_error(err, name);
 
 	html_fmt(b, "<label class=\"field wide%s\"><span>%s</span>", msg ? " invalid" : "", label);
-	html_fmt(b, "<textarea name=\"%s\" id=\"f-%s\" rows=\"%d\"%s>%s</textarea>", name, name, rows,
-		 msg ? " aria-invalid=\"true\"" : "", value ? value : "");
+	html_fmt(b, "<textarea name=\"%s\" id=\"f-%s\" rows=\"%d\"", name, name, rows);
+	html_fmt(b, msg ? " aria-invalid=\"true\">" : ">");
+	html_fmt(b, "%s</textarea>", value ? value : "");
 	if (msg)
 		html_fmt(b, "<em class=\"error\">%s</em>", msg);
 	html_fmt(b, "</label>");

@@ -46,8 +46,8 @@ void page_portfolio(struct request *rq, struct response *rs)
 	{
 		bool attention = json_is_true(json_object_get(e, "needs_attention"));
 
-		html_fmt(b, "<tr%s><td>%s<a href=\"/engagements/%lld\">%s</a></td><td>%s</td>", attention ? " class=\"attention\"" : "",
-			 attention ? "⚠ " : "", json_num(e, "engagement_id"), json_text(e, "title"),
+		html_fmt(b, attention ? "<tr class=\"attention\">" : "<tr>");
+		html_fmt(b, "<td>%s<a href=\"/engagements/%lld\">%s</a></td><td>%s</td>", attention ? "⚠ " : "", json_num(e, "engagement_id"), json_text(e, "title"),
 			 json_text(e, rq->caller.org_kind == ORG_PROVIDER ? "buyer" : "provider"));
 		cell(b, json_num(e, "due"), NULL);
 		cell(b, json_num(e, "held_on_time"), "good");

@@ -4,6 +4,7 @@
 #include <curl/curl.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -243,4 +244,27 @@ int run_capture(const char *cmd, char **out)
 	st = pclose(p);
 	*out = k.data ? k.data : strdup("");
 	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+char *fmt(const char *f, ...)
+{
+	static char bufs[64][4096];
+	static int next;
+	char *b = bufs[next++ % 64];
+	va_list ap;
+
+	va_start(ap, f);
+	vsnprintf(b, sizeof bufs[0], f, ap);
+	va_end(ap);
+	return b;
+}
+
+const char *error_code(json_t *j)
+{
+	return json_string_value(json_object_get(json_object_get(j, "error"), "code"));
+}
+
+const char *error_field(json_t *j)
+{
+	return json_string_value(json_object_get(json_object_get(j, "error"), "field"));
 }

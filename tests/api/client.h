@@ -46,4 +46,10 @@ char *login(struct server *s, const char *email, const char *password);
 /* Runs a command, captures its stdout into out (malloc'd) and returns its exit status. */
 int run_capture(const char *cmd, char **out);
 
+/* printf into one of 64 rotating 4 KiB buffers: for paths and bodies that live a few calls. */
+char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
+/* error.code and error.field of an error answer, or NULL. */
+const char *error_code(json_t *j);
+const char *error_field(json_t *j);
+
 #endif

@@ -21,20 +21,6 @@ static char email[CALLERS][128], password[CALLERS][64];
 static long long user_id[CALLERS];
 static long long NW, MD, KE, HB, LU, E1, E_MD; /* organisation and engagement ids */
 
-static char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
-static char *fmt(const char *f, ...)
-{
-	static char bufs[64][4096];
-	static int next;
-	char *b = bufs[next++ % 64];
-	va_list ap;
-
-	va_start(ap, f);
-	vsnprintf(b, sizeof bufs[0], f, ap);
-	va_end(ap);
-	return b;
-}
-
 static long long id_of(json_t *list, const char *key, const char *value)
 {
 	size_t i;
@@ -53,16 +39,6 @@ static int count_items(const char *path, const char *token)
 		n = (int)json_array_size(json_object_get(j, "items"));
 	json_decref(j);
 	return n;
-}
-
-static const char *error_field(json_t *j)
-{
-	return json_string_value(json_object_get(json_object_get(j, "error"), "field"));
-}
-
-static const char *error_code(json_t *j)
-{
-	return json_string_value(json_object_get(json_object_get(j, "error"), "code"));
 }
 
 /* ---- set-up: a demo database, the server, log-ins for every caller ---- */

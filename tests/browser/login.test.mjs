@@ -1,4 +1,4 @@
-// login.test.mjs: drives accord's web UI in headless Chromium — sign-in, dashboard, new-engagement form, org page, provider view, sign-out.
+// login.test.mjs: drives accord's web UI in headless Chromium — sign-in, dashboard, new-engagement form, org page, provider view, business reviews, sign-out.
 // Usage (from the repository root): node tests/browser/login.test.mjs build/accord
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
@@ -308,6 +308,93 @@ async function main() {
 			await Promise.all([page2.waitForURL(/\/login$/), page2.click('form[action="/logout"] button[type=submit]')]);
 		});
 		await ctx2.close();
+
+		// Business reviews: the governance timeline, then recording attendance and minutes through the forms.
+		const ctx4 = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+		ctx4.setDefaultTimeout(WAIT);
+		ctx4.setDefaultNavigationTimeout(WAIT * 2);
+		const page4 = await ctx4.newPage();
+		page4.on('pageerror', (e) => pageErrors.push(e.message));
+		const today = new Date().toISOString().slice(0, 10);
+		const tomorrow = new Date(Date.now() + 86400000).toISOString().slice(0, 10);
+		await check('the dashboard shows each engagement\'s reviews: on time, late, missed, without quorum', async () => {
+			await signIn(page4, base, cm);
+			const row = page4.locator('tr', { hasText: 'Card dispute back-office' });
+			for (const label of ['on time', 'late', 'missed', 'without quorum'])
+				assert((await row.locator('.pill', { hasText: label }).count()) === 1, `no "${label}" pill`);
+		});
+		await check('the engagement page shows the timeline coloured by status, with quorum', async () => {
+			await page4.click('a:text-is("Card dispute back-office")');
+			await page4.waitForURL(/\/engagements\/\d+$/);
+			assert((await page4.locator('ol.timeline li.st-missed').count()) >= 1, 'no missed review on the timeline');
+			assert((await page4.locator('ol.timeline li.st-late').count()) >= 1, 'no late review on the timeline');
+			assert((await page4.locator('ol.timeline li.noquorum').count()) >= 1, 'no review marked without quorum');
+			assert((await page4.locator('table.list .pill.st-noquorum').count()) >= 1, 'the list does not say "no quorum"');
+			await shot(page4, 'engagement-governance');
+		});
+		let reviewUrl = '';
+		await check('an ad-hoc review is added through the form', async () => {
+			await page4.click('summary:text("Add an ad-hoc review")');
+			await page4.fill('#reviews input[name=due_on]', today);
+			await page4.fill('#reviews textarea[name=agenda]', '1. Dispute backlog\n2. Automation pilot');
+			await submit(page4, page4.locator('#reviews button[type=submit]'));
+			assert(/\/reviews\/\d+$/.test(new URL(page4.url()).pathname), `ended at ${page4.url()}`);
+			reviewUrl = page4.url();
+			assert((await page4.locator('.md ol li').count()) === 2, 'the agenda is not rendered as a list');
+		});
+		await check('attendance recorded through the checklist meets the quorum', async () => {
+			assert((await page4.locator('#attendance').textContent()).includes('No quorum yet'), 'quorum before anyone attends');
+			for (const name of ['Helen Park', 'Claire Dubois', 'Ken Sato'])
+				await page4.locator('#attendance tr', { hasText: name }).locator('input[type=checkbox]').check();
+			await submit(page4, page4.locator('#attendance button[type=submit]'));
+			assert((await page4.locator('#attendance').textContent()).includes('Quorum: every mandated role is present'), 'no quorum after attendance');
+			assert(await page4.locator('#attendance tr', { hasText: 'Helen Park' }).locator('input[type=checkbox]').isChecked(), 'Helen Park is not ticked');
+		});
+		await check('a held_on in the future is refused beside its field and nothing is saved', async () => {
+			await page4.selectOption('#record select[name=status]', 'held');
+			await page4.fill('#record input[name=held_on]', tomorrow);
+			await page4.fill('#record textarea[name=minutes]', 'should not be saved');
+			await submit(page4, page4.locator('#record button[type=submit]'));
+			const err = await page4.locator('#record label.invalid', { has: page4.locator('input[name=held_on]') }).locator('em.error').textContent();
+			assert(/future/.test(err), `error is "${err}"`);
+			const r = await page4.request.get(reviewUrl.replace('/reviews/', '/api/v1/reviews/'));
+			const j = await r.json();
+			assert(j.minutes === '' && j.held_on === null, `saved: ${JSON.stringify(j).slice(0, 120)}`);
+		});
+		await check('minutes recorded as Markdown render safely and the review shows as held', async () => {
+			await page4.goto(reviewUrl);
+			await page4.selectOption('#record select[name=status]', 'held');
+			await page4.fill('#record input[name=held_on]', today);
+			await page4.fill('#record textarea[name=minutes]', '## Outcome\n\n**Agreed** to pilot triage. <script>window.pwned=1</script> [bad](javascript:alert(1))');
+			await submit(page4, page4.locator('#record button[type=submit]'));
+			assert((await page4.locator('.md h2', { hasText: 'Outcome' }).count()) === 1, 'no Outcome heading');
+			assert((await page4.locator('.md strong', { hasText: 'Agreed' }).count()) === 1, 'no bold Agreed');
+			assert((await page4.locator('.md script').count()) === 0, 'a script element reached the page');
+			assert((await page4.locator('.md a[href^="javascript"]').count()) === 0, 'a javascript: link reached the page');
+			assert(!(await page4.evaluate(() => window.pwned)), 'the script ran');
+			assert((await page4.locator('h1 + p .pill.st-held').count()) === 1, 'the review is not shown as held');
+			await shot(page4, 'review');
+		});
+		await check('the compliance page flags engagements that need attention and offers CSV', async () => {
+			await page4.goto(`${base}/portfolio`);
+			assert((await page4.locator('tr.attention', { hasText: 'Card dispute back-office' }).count()) === 1, 'not flagged');
+			const csv = await page4.request.get(`${base}/portfolio.csv`);
+			assert(/text\/csv/.test(csv.headers()['content-type'] ?? ''), 'not CSV');
+			assert((await csv.text()).startsWith('engagement_id,title,'), 'no CSV header');
+			await shot(page4, 'portfolio');
+		});
+		await check('my actions lists the caller\'s actions with overdue flags and the calendar address', async () => {
+			await page4.goto(`${base}/actions`);
+			assert((await page4.locator('h1').textContent()).trim() === 'My actions', 'wrong page');
+			assert(!(await page4.content()).includes('&lt;span'), 'markup was escaped into the page');
+			for (const p of ['/', '/portfolio', '/actions', reviewUrl.replace(base, '')]) {
+				const html = await (await page4.request.get(`${base}${p}`)).text();
+				assert(!/=&quot;|&lt;(span|tr|td|a) /.test(html), `${p} has markup escaped into an attribute or text`);
+			}
+			assert(/\/calendar\/[A-Za-z0-9_-]+\.ics$/.test(await page4.inputValue('#calendar input')), 'no calendar address');
+			await shot(page4, 'my-actions');
+		});
+		await ctx4.close();
 
 		// The dashboard on a phone.
 		const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
