@@ -7,19 +7,20 @@
 
 #include "../harness.h"
 #include "client.h"
+#include "world.h"
 
 static struct server S;
 static const char *bin;
 static char db[256], dir[128];
 
-/* Callers of the permission matrix, in column order. */
-enum { ADMIN, NW_CXO, NW_CIO, NW_CM, NW_SM, NW_MEMBER, KE_LEAD, KE_CONS, KE_MEMBER, MD_CM, HB_LEAD, LU_LEAD, CALLERS };
 static const char *const caller_names[CALLERS] = {"admin", "nw_cxo", "nw_cio", "nw_cm", "nw_sm", "nw_member",
 						  "ke_lead", "ke_cons", "ke_member", "md_cm", "hb_lead", "lu_lead"};
 static char *tok[CALLERS];
 static char email[CALLERS][128], password[CALLERS][64];
 static long long user_id[CALLERS];
-static long long NW, MD, KE, HB, LU, E1, E_MD; /* organisation and engagement ids */
+static long long NW, MD, KE, HB, LU, E1, E2, E_MD; /* organisation and engagement ids */
+/* Governance items the matrix acts on: a review, actions owned by a member of each side, and a strategic issue of E1; a review of E_MD. */
+static long long R1, A_NW_MEMBER, A_KE_MEMBER, I1, R_MD;
 
 static long long id_of(json_t *list, const char *key, const char *value)
 {
@@ -43,6 +44,45 @@ static int count_items(const char *path, const char *token)
 
 /* ---- set-up: a demo database, the server, log-ins for every caller ---- */
 
+/* The first item's id of a list the caller may read, or 0. */
+static long long first_id(const char *path, int who)
+{
+	json_t *j = NULL;
+	long long id = 0;
+
+	if (call_json(&S, "GET", path, tok[who], NULL, &j) == 200)
+		id = json_integer_value(json_object_get(json_array_get(json_object_get(j, "items"), 0), "id"));
+	json_decref(j);
+	return id;
+}
+
+/* A new action on review `review` owned by `owner`, made by E1's contract manager; its id or 0. */
+static long long make_action(long long review, int owner)
+{
+	json_t *j = NULL;
+	long long id = 0;
+
+	if (call_json(&S, "POST", fmt("/api/v1/reviews/%lld/actions", review), tok[NW_CM],
+		      fmt("{\"title\":\"Matrix action of %s\",\"owner_id\":%lld,\"due_on\":\"2027-01-15\"}",
+			  caller_names[owner], user_id[owner]), &j) == 201)
+		id = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	return id;
+}
+
+/* Ids of E1's and E_MD's reviews, actions and issues for the matrix (the actions are made here). */
+static int governance_ids(void)
+{
+	R1 = first_id(fmt("/api/v1/engagements/%lld/reviews?limit=1", E1), NW_CM);
+	R_MD = first_id(fmt("/api/v1/engagements/%lld/reviews?limit=1", E_MD), MD_CM);
+	I1 = first_id(fmt("/api/v1/engagements/%lld/strategic-issues?limit=1", E1), NW_CM);
+	if (!R1 || !R_MD || !I1)
+		return -1;
+	A_NW_MEMBER = make_action(R1, NW_MEMBER);
+	A_KE_MEMBER = make_action(R1, KE_MEMBER);
+	return A_NW_MEMBER && A_KE_MEMBER ? 0 : -1;
+}
+
 static int setup(void)
 {
 	char *out = NULL, *line, *save = NULL;
@@ -53,7 +93,7 @@ static int setup(void)
 	if (!mkdtemp(dir))
 		return -1;
 	snprintf(db, sizeof db, "%s/accord.db", dir);
-	rc = run_capture(fmt("%s init --db %s 2>/dev/null && %s demo --db %s", bin, db, bin, db), &out);
+	rc = run_capture(fmt("%s init --db %s 2>/dev/null && ACCORD_TODAY=%s %s demo --db %s", bin, db, TEST_TODAY, bin, db), &out);
 	if (rc != 0) {
 		fprintf(stderr, "demo failed: %d\n", rc);
 		return -1;
@@ -79,7 +119,7 @@ static int setup(void)
 		}
 	}
 	free(out);
-	if (server_start(&S, bin, db, NULL) != 0) {
+	if (server_start(&S, bin, db, "ACCORD_TODAY=" TEST_TODAY) != 0) {
 		fprintf(stderr, "server did not start\n");
 		return -1;
 	}
@@ -124,11 +164,14 @@ static int setup(void)
 	}
 	call_json(&S, "GET", "/api/v1/engagements?limit=200", tok[NW_CM], NULL, &j);
 	E1 = id_of(j, "title", "Core banking application maintenance");
+	E2 = id_of(j, "title", "Card dispute back-office");
 	json_decref(j);
 	call_json(&S, "GET", "/api/v1/engagements?limit=200", tok[MD_CM], NULL, &j);
 	E_MD = id_of(j, "title", "Store systems support");
 	json_decref(j);
-	return NW && MD && KE && HB && LU && E1 && E_MD ? 0 : -1;
+	if (!(NW && MD && KE && HB && LU && E1 && E2 && E_MD))
+		return -1;
+	return governance_ids();
 }
 
 /* ---- the permission matrix: every API route, every caller ---- */
@@ -171,9 +214,49 @@ static void test_permission_matrix(void)
 		{"POST", "/api/v1/engagements/{id}/mode", fmt("/api/v1/engagements/%lld/mode", E1), "{\"mode\":\"partnership\"}",
 		 {404, 403, 403, 409, 409, 403, 403, 403, 403, 404, 404, 404}},
 		{"GET", "/api/v1/engagements/{id}", fmt("/api/v1/engagements/%lld", E_MD), NULL, {404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 404, 404}},
+
+		/* Governance of E1 (Northwind buys from Kestrel): only the two organisations see it. Bodies are invalid, so nothing is written. */
+		{"GET", "/api/v1/engagements/{id}/mandate", fmt("/api/v1/engagements/%lld/mandate", E1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
+		{"PUT", "/api/v1/engagements/{id}/mandate", fmt("/api/v1/engagements/%lld/mandate", E1), "{\"cadence\":\"monthly\",\"required_roles\":[\"buyer_cxo\"]}",
+		 {404, 403, 403, 422, 422, 403, 403, 403, 403, 404, 404, 404}},
+		{"GET", "/api/v1/engagements/{id}/reviews", fmt("/api/v1/engagements/%lld/reviews", E1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
+		{"POST", "/api/v1/engagements/{id}/reviews", fmt("/api/v1/engagements/%lld/reviews", E1), "{\"due_on\":\"next week\"}",
+		 {404, 422, 422, 422, 422, 403, 422, 422, 403, 404, 404, 404}},
+		{"GET", "/api/v1/engagements/{id}/people", fmt("/api/v1/engagements/%lld/people", E1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
+		{"GET", "/api/v1/engagements/{id}/compliance", fmt("/api/v1/engagements/%lld/compliance", E1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
+		{"GET", "/api/v1/engagements/{id}/actions", fmt("/api/v1/engagements/%lld/actions", E1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
+		{"GET", "/api/v1/engagements/{id}/strategic-issues", fmt("/api/v1/engagements/%lld/strategic-issues", E1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
+		{"POST", "/api/v1/engagements/{id}/strategic-issues", fmt("/api/v1/engagements/%lld/strategic-issues", E1), "{\"title\":\"T\",\"kind\":\"rumour\"}",
+		 {404, 422, 422, 422, 422, 403, 403, 403, 403, 404, 404, 404}},
+		{"GET", "/api/v1/compliance", "/api/v1/compliance", NULL, {403, 200, 403, 200, 200, 403, 200, 403, 403, 200, 200, 200}},
+		{"GET", "/api/v1/reviews/{id}", fmt("/api/v1/reviews/%lld", R1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
+		{"PATCH", "/api/v1/reviews/{id}", fmt("/api/v1/reviews/%lld", R1), "{\"status\":\"done\"}",
+		 {404, 422, 422, 422, 422, 403, 422, 422, 403, 404, 404, 404}},
+		{"PUT", "/api/v1/reviews/{id}/attendance", fmt("/api/v1/reviews/%lld/attendance", R1), "{\"attendees\":[{\"user_id\":\"x\"}]}",
+		 {404, 422, 422, 422, 422, 403, 422, 422, 403, 404, 404, 404}},
+		{"GET", "/api/v1/reviews/{id}/actions", fmt("/api/v1/reviews/%lld/actions", R1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
+		{"POST", "/api/v1/reviews/{id}/actions", fmt("/api/v1/reviews/%lld/actions", R1), fmt("{\"title\":\"T\",\"owner_id\":%lld,\"due_on\":\"soon\"}", user_id[NW_CM]),
+		 {404, 422, 422, 422, 422, 403, 422, 422, 403, 404, 404, 404}},
+		{"GET", "/api/v1/actions/{id}", fmt("/api/v1/actions/%lld", A_NW_MEMBER), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
+		/* The owner may update an action even as a plain member; the other side's member may not. */
+		{"PATCH", "/api/v1/actions/{id}", fmt("/api/v1/actions/%lld", A_NW_MEMBER), "{\"status\":\"finished\"}",
+		 {404, 422, 422, 422, 422, 422, 422, 422, 403, 404, 404, 404}},
+		{"PATCH", "/api/v1/actions/{id}", fmt("/api/v1/actions/%lld", A_KE_MEMBER), "{\"status\":\"finished\"}",
+		 {404, 422, 422, 422, 422, 403, 422, 422, 422, 404, 404, 404}},
+		{"GET", "/api/v1/strategic-issues/{id}", fmt("/api/v1/strategic-issues/%lld", I1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
+		{"PATCH", "/api/v1/strategic-issues/{id}", fmt("/api/v1/strategic-issues/%lld", I1), "{\"status\":\"resolved\"}",
+		 {404, 422, 422, 422, 422, 403, 403, 403, 403, 404, 404, 404}},
+		{"POST", "/api/v1/strategic-issues/{id}/responses", fmt("/api/v1/strategic-issues/%lld/responses", I1), "{\"body\":5}",
+		 {404, 403, 403, 403, 403, 403, 422, 422, 403, 404, 404, 404}},
+		{"GET", "/api/v1/me/actions", "/api/v1/me/actions", NULL, {200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
+		/* Meridian's engagement with Kestrel: Northwind and Harbor see none of its reviews. */
+		{"GET", "/api/v1/engagements/{id}/reviews", fmt("/api/v1/engagements/%lld/reviews", E_MD), NULL, {404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 404, 404}},
+		{"GET", "/api/v1/reviews/{id}", fmt("/api/v1/reviews/%lld", R_MD), NULL, {404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 404, 404}},
+		{"PATCH", "/api/v1/reviews/{id}", fmt("/api/v1/reviews/%lld", R_MD), "{\"status\":\"done\"}",
+		 {404, 404, 404, 404, 404, 404, 422, 422, 403, 422, 404, 404}},
 	};
-	/* Routes checked by their own tests below rather than by the matrix. */
-	const char *covered_elsewhere[] = {"GET /healthz", "POST /api/v1/login", "POST /api/v1/logout", NULL};
+	/* Routes checked by their own tests rather than by the matrix (rotating the feed is a write no body can refuse). */
+	const char *covered_elsewhere[] = {"GET /healthz", "POST /api/v1/login", "POST /api/v1/logout", "POST /api/v1/me/calendar", NULL};
 	char *routes = NULL, *line, *save = NULL;
 
 	for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
@@ -252,7 +335,8 @@ static void test_login_and_me(void)
 	CHECK_STR(json_string_value(json_object_get(json_object_get(j, "org"), "kind")), "buyer");
 	CHECK_INT(json_integer_value(json_object_get(json_object_get(j, "org"), "id")), NW);
 	CHECK_STR(json_string_value(json_array_get(json_object_get(j, "roles"), 0)), "contract_manager");
-	CHECK(strncmp(json_string_value(json_object_get(j, "calendar_url")) ?: "", "/calendar/", 10) == 0);
+	/* The feed address is absolute, so a calendar app can subscribe to it as it is. */
+	CHECK(strncmp(json_string_value(json_object_get(j, "calendar_url")) ?: "", fmt("%s/calendar/", S.base), strlen(S.base) + 10) == 0);
 	json_decref(j);
 	/* Security headers on every answer. */
 	http(&S, "GET", "/api/v1/me", tok[NW_CM], NULL, NULL, NULL, &r);
@@ -782,6 +866,12 @@ int main(int argc, char **argv)
 	RUN(test_bad_input);
 	RUN(test_orgs_users_units);
 	RUN(test_engagement_lifecycle);
+	{
+		struct world w = {&S, bin, db, caller_names, tok, user_id, NW, MD, KE, HB, LU, E1, E2, E_MD};
+
+		reviews_cases_run(&w, &harness_passed, &harness_failed);
+		calendar_cases_run(&w, &harness_passed, &harness_failed);
+	}
 	RUN(test_web);
 	RUN(test_logout);
 	RUN(test_throttle);
