@@ -30,6 +30,12 @@ void form_textarea(struct buf *b, const char *label, const char *name, const cha
 void status_pill(struct buf *b, const char *status, bool quorum_met, bool held);
 /* The form's "back" field when it is a path on this site, else fallback (no open redirects). */
 const char *form_back(struct request *rq, const char *fallback);
+/* Renders a page again, showing err beside its field in the form named form. */
+typedef void (*page_render_fn)(struct request *rq, struct response *rs, const struct error *err,
+			       const char *form);
+/* After a form post: on success back to PREFIX/{id}#ANCHOR, else the page again with the error. */
+void form_result(struct request *rq, struct response *rs, int rc, const struct error *err,
+		 page_render_fn render, const char *form, const char *prefix, const char *anchor);
 /* An error that names no field of the form, shown above it. */
 void form_error_banner(struct buf *b, const struct error *err, const char *const *fields);
 

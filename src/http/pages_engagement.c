@@ -99,15 +99,7 @@ void page_engagement(struct request *rq, struct response *rs)
 static void done(struct request *rq, struct response *rs, int rc, const struct error *err,
 		 const char *form, const char *anchor)
 {
-	char loc[64];
-
-	if (rc != 0) {
-		rs->status = err->status;
-		render(rq, rs, err, form);
-		return;
-	}
-	snprintf(loc, sizeof loc, "/engagements/%lld#%s", rq->id, anchor);
-	reply_redirect(rs, loc);
+	form_result(rq, rs, rc, err, render, form, "/engagements", anchor);
 }
 
 void page_engagement_mandate(struct request *rq, struct response *rs)

@@ -152,3 +152,17 @@ const char *form_back(struct request *rq, const char *fallback)
 		return back;
 	return fallback;
 }
+
+void form_result(struct request *rq, struct response *rs, int rc, const struct error *err,
+		 page_render_fn render, const char *form, const char *prefix, const char *anchor)
+{
+	char loc[96];
+
+	if (rc != 0) {
+		rs->status = err->status;
+		render(rq, rs, err, form);
+		return;
+	}
+	snprintf(loc, sizeof loc, "%s/%lld#%s", prefix, rq->id, anchor);
+	reply_redirect(rs, loc);
+}

@@ -233,15 +233,7 @@ void page_review(struct request *rq, struct response *rs)
 static void done(struct request *rq, struct response *rs, int rc, const struct error *err,
 		 const char *form, const char *anchor)
 {
-	char loc[64];
-
-	if (rc != 0) {
-		rs->status = err->status;
-		render(rq, rs, err, form);
-		return;
-	}
-	snprintf(loc, sizeof loc, "/reviews/%lld#%s", rq->id, anchor);
-	reply_redirect(rs, loc);
+	form_result(rq, rs, rc, err, render, form, "/reviews", anchor);
 }
 
 static const char *form_or_null(struct request *rq, const char *name)
