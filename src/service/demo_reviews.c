@@ -235,8 +235,8 @@ int demo_governance(struct store *s, const long long *engagement_ids, size_t n,
 		}
 		if (i < 3 && issues(s, &cm, &lead, eng, past.n ? past.id[past.n - 1] : 0, (int)i, err))
 			return -1;
-		if (i == 0) {
-			/* A steering meeting coming up soon, so reminders have something to say. */
+		if (i == 0 && date_compare(date_add_days(today, 12), info.starts) >= 0) {
+			/* A steering meeting coming up soon, so reminders have something to say (once the engagement has begun). */
 			char due[11];
 
 			date_format(date_add_days(today, 12), due);

@@ -395,9 +395,11 @@ static int review_merge(struct review_row *r, const struct review_input *in,
 	/* Giving held_on records the review as held, unless another status is named. */
 	if (in->held_on && !in->status)
 		to = RSTATE_HELD;
-	if (to == RSTATE_CANCELLED && r->state != RSTATE_CANCELLED && !may_cancel) {
+	/* Cancelling, changing why, and taking a cancellation back are the same power. */
+	if (!may_cancel && (to == RSTATE_CANCELLED || r->state == RSTATE_CANCELLED) &&
+	    (to != r->state || (in->cancel_reason && strcmp(in->cancel_reason, r->cancel_reason) != 0))) {
 		error_set(err, 403, "forbidden", "status",
-			  "only the buyer's contract or sourcing manager may cancel a review");
+			  "only the buyer's contract or sourcing manager may cancel a review or undo a cancellation");
 		return -1;
 	}
 	replace(&r->agenda, in->agenda);
@@ -463,16 +465,22 @@ int review_update(struct store *s, long long id, const struct review_input *in, 
 	a[5] = SQL_T(r.decisions);
 	a[6] = SQL_T(now);
 	a[7] = SQL_I(id);
-	if (store_exec(s, STMT_REVIEW_UPDATE, a, 8, NULL, NULL, err) < 0)
+	/* The record and a new due date are written together or not at all. */
+	if (store_begin(s, err))
 		goto out;
+	if (store_exec(s, STMT_REVIEW_UPDATE, a, 8, NULL, NULL, err) < 0)
+		goto fail;
 	if (in->due_on) {
 		/* Only ad-hoc reviews move; review_merge checked. */
 		a[0] = SQL_T(r.due_on);
 		a[1] = SQL_I(id);
 		if (store_exec(s, STMT_REVIEW_MOVE, a, 2, NULL, NULL, err) < 0)
-			goto out;
+			goto fail;
 	}
-	rc = 0;
+	rc = store_commit(s, err);
+	goto out;
+fail:
+	store_rollback(s);
 out:
 	review_row_free(&r);
 	return rc;
@@ -540,7 +548,8 @@ int attendance_set(struct store *s, long long review_id, const struct attendee *
 		goto out;
 	for (size_t i = 0; i < n; i++) {
 		const struct person *p = find_person(&people, at[i].user_id);
-		char field[48];
+		/* err keeps a pointer to the field's name, so it must outlive this call. */
+		static __thread char field[48];
 
 		snprintf(field, sizeof field, "attendees[%zu].user_id", i);
 		if (!p) {

@@ -236,6 +236,19 @@ if positive "$(count "$DEMO" engagements)"; then ok; else bad "the demo has enga
 if [ "$(q "$DEMO" "select count(*) from engagements e where mode='partnership' and not exists (select 1 from engagement_modes m where m.engagement_id = e.id)")" = 0 ]; then ok; else bad "every demo engagement in partnership mode has a mode history row (they start in vendor)"; fi
 if [ "$(q "$DEMO" "select count(*) from engagements e join orgs b on b.id = e.buyer_org_id join orgs p on p.id = e.provider_org_id where b.kind != 'buyer' or p.kind != 'provider'")" = 0 ]; then ok; else bad "every demo engagement is between a buyer and a provider"; fi
 
+# --- the demo takes ACCORD_TODAY as today, even one before its engagements begin
+EARLY=$T/early.db
+run init --db "$EARLY"
+ACCORD_TODAY=2023-01-01 "$BIN" demo --db "$EARLY" </dev/null >"$T/out" 2>"$T/err"
+rc=$?
+if [ "$rc" -eq 0 ] && positive "$(count "$EARLY" reviews)" && [ "$(q "$EARLY" "select count(*) from reviews where state <> 'planned' or due_on < '2023-01-01'")" = 0 ]; then ok; else bad "demo with ACCORD_TODAY before every engagement starts plans reviews and records none as held"; fi
+BADDAY=$T/badday.db
+run init --db "$BADDAY"
+ACCORD_TODAY=2026-02-29 "$BIN" demo --db "$BADDAY" </dev/null >"$T/out" 2>"$T/err"
+rc=$?
+expect_error 2 "demo with a bad ACCORD_TODAY exits 2 with one error line"
+if [ "$(count "$BADDAY" orgs)" = 0 ]; then ok; else bad "demo with a bad ACCORD_TODAY writes nothing"; fi
+
 # --- demo on a database that is not empty
 before=$(counts "$DEMO")
 run demo --db "$DEMO"

@@ -1,0 +1,227 @@
+#!/bin/sh
+# test_remind: "accord remind" against a real SMTP server on loopback — what is due, each reminder exactly once, --dry-run, failures released.
+# Usage: tests/cli/test_remind.sh PATH_TO_ACCORD_BINARY
+set -u
+
+if [ $# -ne 1 ]; then
+	echo "usage: $0 PATH_TO_ACCORD_BINARY" >&2
+	exit 2
+fi
+case $1 in
+/*) BIN=$1 ;;
+*) BIN=$(pwd)/$1 ;;
+esac
+cd "$(dirname "$0")/../.." || exit 1
+SINK=tests/mail/smtp-sink.mjs
+for need in node sqlite3; do
+	if ! command -v "$need" >/dev/null 2>&1; then
+		echo "test_remind: the $need command is needed" >&2
+		echo "remind: 0 passed, 1 failed"
+		exit 1
+	fi
+done
+if [ ! -x "$BIN" ] || [ ! -d tests/mail/node_modules/smtp-server ]; then
+	echo "test_remind: $BIN is not an executable, or tests/mail has no node_modules (run make setup)" >&2
+	echo "remind: 0 passed, 1 failed"
+	exit 1
+fi
+
+T=$(mktemp -d) || exit 1
+sink_pid=""
+sink_port=""
+cleanup() {
+	if [ -n "$sink_pid" ]; then
+		kill "$sink_pid" 2>/dev/null
+		i=0
+		while [ $i -lt 50 ] && kill -0 "$sink_pid" 2>/dev/null; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		kill -KILL "$sink_pid" 2>/dev/null
+		wait "$sink_pid" 2>/dev/null
+		sink_pid=""
+	fi
+	rm -rf "$T"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+unset ACCORD_DB ACCORD_TODAY ACCORD_SMTP ACCORD_MAIL_FROM ACCORD_PUBLIC_URL
+
+passed=0
+failed=0
+rc=0
+ok() { passed=$((passed + 1)); }
+bad() {
+	failed=$((failed + 1))
+	echo "FAIL $1 (exit $rc; stdout: $(head -c 400 "$T/out" | tr '\n' '|'); stderr: $(head -c 300 "$T/err" | tr '\n' '|'))"
+}
+
+# remind DAY ARGS...: runs accord remind with ACCORD_TODAY=DAY; sets rc, stdout in $T/out, stderr in $T/err.
+remind() {
+	day=$1
+	shift
+	ACCORD_TODAY=$day "$BIN" remind "$@" </dev/null >"$T/out" 2>"$T/err"
+	rc=$?
+}
+
+lines() { if [ -f "$1" ]; then wc -l <"$1" | tr -d ' '; else echo 0; fi; }
+one_error() { [ "$(lines "$T/err")" -eq 1 ] && grep -q '^accord: ' "$T/err"; }
+q() { sqlite3 "$1" "$2" 2>/dev/null || echo "error $(date +%s%N)"; }
+
+MAIL=$T/mail
+mails() { lines "$MAIL/messages.jsonl"; }
+# sent_since N: "to<TAB>subject" of every message after the first N, sorted.
+sent_since() {
+	[ -f "$MAIL/messages.jsonl" ] || return 0
+	tail -n +"$(($1 + 1))" "$MAIL/messages.jsonl" | node -e '
+let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
+	for (const l of s.split("\n").filter(Boolean)) { const m = JSON.parse(l); console.log(m.to.join(",") + "\t" + m.subject); }
+});' | LC_ALL=C sort
+}
+# want LINES...: the expected "to<TAB>subject" lines, sorted (arguments use | for the tab).
+want() { printf '%s\n' "$@" | tr '|' '\t' | LC_ALL=C sort; }
+
+# A closed loopback port: bound, read and released.
+closed_port() { node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'; }
+
+# Starts the SMTP sink writing into $MAIL; sets sink_pid and sink_port.
+node "$SINK" "$MAIL" >"$T/sink.out" 2>"$T/sink.err" &
+sink_pid=$!
+i=0
+while [ $i -lt 100 ] && [ -z "$sink_port" ]; do
+	sink_port=$(sed -n 's/^PORT \([0-9][0-9]*\)$/\1/p' "$T/sink.out" | head -1)
+	[ -n "$sink_port" ] && break
+	kill -0 "$sink_pid" 2>/dev/null || break
+	sleep 0.1
+	i=$((i + 1))
+done
+if [ -z "$sink_port" ]; then
+	echo "test_remind: the SMTP sink did not start: $(cat "$T/sink.err")" >&2
+	echo "remind: 0 passed, 1 failed"
+	exit 1
+fi
+SMTP=smtp://127.0.0.1:$sink_port
+
+# The demo as of 2026-11-26 (its review history is in src/service/demo_reviews.c).
+TODAY=2026-11-26
+DB=$T/demo.db
+DB2=$T/demo2.db
+for d in "$DB" "$DB2"; do
+	"$BIN" init --db "$d" >/dev/null 2>&1 && ACCORD_TODAY=$TODAY "$BIN" demo --db "$d" >/dev/null 2>"$T/err"
+	rc=$?
+	if [ "$rc" -eq 0 ]; then ok; else bad "init and demo on $d"; fi
+done
+reminders() { q "$1" "select count(*) from reminders"; }
+
+# What the demo owes on 2026-11-26, worked out by hand:
+#   review_30: the ad-hoc steering committee of Core banking, 12 days ahead, to its contract
+#     manager and the mandated roles (Northwind's CxO, Kestrel's leadership);
+#   review_overdue: Card disputes' missed review of 2026-01-01 (Northwind's CM and CxO,
+#     Harbor's leadership and consulting), Store systems' missed review of 2025-07-01
+#     (Meridian's CM and CxO, Kestrel's leadership);
+#   minutes_missing: Card disputes' review held 2026-09-30 without minutes, to its CM;
+#   action_overdue: every open action due before today, to its owner (from the database).
+OVERDUE_ACTIONS=$(q "$DB" "select count(*) from actions where status = 'open' and due_on < '$TODAY'")
+EXPECTED=$((11 + OVERDUE_ACTIONS))
+want \
+	"tom.okafor@northwind.example|Business review due in 12 days: Core banking application maintenance" \
+	"helen.park@northwind.example|Business review due in 12 days: Core banking application maintenance" \
+	"anil.mehta@kestrel.example|Business review due in 12 days: Core banking application maintenance" \
+	"tom.okafor@northwind.example|Business review overdue: Card dispute back-office" \
+	"helen.park@northwind.example|Business review overdue: Card dispute back-office" \
+	"claire.dubois@harbor.example|Business review overdue: Card dispute back-office" \
+	"ken.sato@harbor.example|Business review overdue: Card dispute back-office" \
+	"jonas.berg@meridian.example|Business review overdue: Store systems support" \
+	"david.ross@meridian.example|Business review overdue: Store systems support" \
+	"anil.mehta@kestrel.example|Business review overdue: Store systems support" \
+	"tom.okafor@northwind.example|Minutes missing: business review of Card dispute back-office" \
+	>"$T/want.reviews"
+q "$DB" "select u.email || char(9) || 'Action overdue: ' || a.title from actions a join users u on u.id = a.owner_id where a.status = 'open' and a.due_on < '$TODAY'" >"$T/want.actions"
+LC_ALL=C sort "$T/want.reviews" "$T/want.actions" >"$T/want.first"
+if [ "$OVERDUE_ACTIONS" -ge 1 ] && [ "$(q "$DB" "select count(*) from actions where status = 'open' and due_on between '$TODAY' and '2026-11-29'")" = 0 ]; then ok; else bad "the demo has overdue open actions and none due within 3 days ($OVERDUE_ACTIONS)"; fi
+
+# --- usage errors: exit 2, one line, nothing sent or recorded
+remind 2026-13-01 --db "$DB" --smtp "$SMTP"
+if [ "$rc" -eq 2 ] && one_error && [ ! -s "$T/out" ]; then ok; else bad "a bad ACCORD_TODAY (2026-13-01) exits 2 with one error line"; fi
+remind tomorrow --db "$DB" --smtp "$SMTP"
+if [ "$rc" -eq 2 ] && one_error; then ok; else bad "a bad ACCORD_TODAY (tomorrow) exits 2 with one error line"; fi
+remind "$TODAY" --db "$DB" --smtp "$SMTP" --bogus
+if [ "$rc" -eq 2 ] && one_error; then ok; else bad "an unknown option exits 2 with one error line"; fi
+remind "$TODAY" --db "$DB" --smtp "$SMTP" extra
+if [ "$rc" -eq 2 ] && one_error; then ok; else bad "an unexpected argument exits 2 with one error line"; fi
+remind "$TODAY" --db "$DB" --smtp "http://127.0.0.1:$sink_port"
+if [ "$rc" -eq 2 ] && one_error; then ok; else bad "an --smtp that is not smtp:// exits 2 with one error line"; fi
+remind "$TODAY" --smtp "$SMTP"
+if [ "$rc" -eq 2 ] && one_error; then ok; else bad "remind without --db (and no ACCORD_DB) exits 2 with one error line"; fi
+remind "$TODAY" --db "$DB" --smtp
+if [ "$rc" -eq 2 ] && one_error; then ok; else bad "--smtp without its value exits 2 with one error line"; fi
+if [ "$(mails)" = 0 ] && [ "$(reminders "$DB")" = 0 ]; then ok; else bad "usage errors send and record nothing"; fi
+
+# --- --dry-run lists what is due and sends and records nothing
+remind "$TODAY" --db "$DB" --smtp "$SMTP" --dry-run
+if [ "$rc" -eq 0 ] && [ "$(grep -c '^due ' "$T/out")" = "$EXPECTED" ] && [ "$(tail -n 1 "$T/out")" = "$EXPECTED reminders due" ]; then ok; else bad "--dry-run lists the $EXPECTED reminders due and counts them"; fi
+if grep -q '^due review_30 review [0-9]* to anil.mehta@kestrel.example: Business review due in 12 days' "$T/out" &&
+	grep -q '^due minutes_missing review [0-9]* to tom.okafor@northwind.example' "$T/out" &&
+	grep -q '^due action_overdue action [0-9]* to ' "$T/out"; then ok; else bad "--dry-run lines name the kind, the subject and the person"; fi
+if [ "$(mails)" = 0 ] && [ "$(reminders "$DB")" = 0 ]; then ok; else bad "--dry-run sends and records nothing"; fi
+
+# --- an SMTP server that cannot be reached: exit 1, one error line, every claim released
+port=$(closed_port)
+remind "$TODAY" --db "$DB" --smtp "smtp://127.0.0.1:$port"
+if [ "$rc" -eq 1 ] && one_error && grep -q "could not be sent" "$T/err"; then ok; else bad "a closed SMTP port exits 1 with one error line"; fi
+if [ "$(tail -n 1 "$T/out")" = "0 sent, $EXPECTED failed" ]; then ok; else bad "a closed SMTP port reports 0 sent, $EXPECTED failed"; fi
+if [ "$(mails)" = 0 ] && [ "$(reminders "$DB")" = 0 ]; then ok; else bad "reminders that could not be sent are released, not recorded ($(reminders "$DB") rows)"; fi
+
+# --- the real run sends each due reminder once, to the right people
+remind "$TODAY" --db "$DB" --smtp "$SMTP"
+if [ "$rc" -eq 0 ] && [ ! -s "$T/err" ] && [ "$(tail -n 1 "$T/out")" = "$EXPECTED sent, 0 failed" ]; then ok; else bad "remind sends the $EXPECTED reminders due and exits 0"; fi
+if [ "$(mails)" = "$EXPECTED" ]; then ok; else bad "the SMTP server received $EXPECTED messages (got $(mails))"; fi
+sent_since 0 >"$T/got.first"
+if cmp -s "$T/got.first" "$T/want.first"; then ok; else bad "the messages are the expected reminders to the expected people: $(diff "$T/want.first" "$T/got.first" | tr '\n\t' '| ')"; fi
+if [ "$(q "$DB" "select count(*) from reminders where state = 'sent'")" = "$EXPECTED" ] && [ "$(reminders "$DB")" = "$EXPECTED" ]; then ok; else bad "every reminder sent is recorded as sent"; fi
+if node -e '
+const ms = require("fs").readFileSync(process.argv[1], "utf8").split("\n").filter(Boolean).map(JSON.parse);
+const m = ms.find((x) => x.to[0] === "tom.okafor@northwind.example" && x.subject.startsWith("Business review due in 12 days"));
+const ok = m && ms.every((x) => x.from === "accord@localhost" && x.to.length === 1) &&
+	m.text.includes("Hello Tom Okafor") && m.text.includes("due on 2026-12-08, in 12 days") && /\/reviews\/\d+/.test(m.text);
+process.exit(ok ? 0 : 1);' "$MAIL/messages.jsonl"; then ok; else bad "a reminder greets its person, says when the review is due and links to it"; fi
+
+# --- exactly once: a second run the same day sends nothing
+remind "$TODAY" --db "$DB" --smtp "$SMTP"
+if [ "$rc" -eq 0 ] && [ "$(tail -n 1 "$T/out")" = "0 sent, 0 failed" ] && [ "$(mails)" = "$EXPECTED" ]; then ok; else bad "a second run the same day sends nothing"; fi
+remind "$TODAY" --db "$DB" --smtp "$SMTP" --dry-run
+if [ "$rc" -eq 0 ] && [ "$(cat "$T/out")" = "0 reminders due" ]; then ok; else bad "--dry-run after the run lists nothing"; fi
+
+# --- five days later the steering committee is a week away: only the review_7 reminders
+LATER=2026-12-01
+remind "$LATER" --db "$DB" --smtp "$SMTP"
+if [ "$rc" -eq 0 ] && [ "$(tail -n 1 "$T/out")" = "3 sent, 0 failed" ]; then ok; else bad "on $LATER remind sends 3 reminders"; fi
+sent_since "$EXPECTED" >"$T/got.later"
+want \
+	"tom.okafor@northwind.example|Business review due in 7 days: Core banking application maintenance" \
+	"helen.park@northwind.example|Business review due in 7 days: Core banking application maintenance" \
+	"anil.mehta@kestrel.example|Business review due in 7 days: Core banking application maintenance" \
+	>"$T/want.later"
+if cmp -s "$T/got.later" "$T/want.later"; then ok; else bad "on $LATER only the review_7 reminders arrive: $(tr '\n\t' '| ' <"$T/got.later")"; fi
+if [ "$(q "$DB" "select count(*) from reminders where kind = 'review_7'")" = 3 ]; then ok; else bad "the review_7 reminders are recorded"; fi
+remind "$LATER" --db "$DB" --smtp "$SMTP"
+if [ "$rc" -eq 0 ] && [ "$(tail -n 1 "$T/out")" = "0 sent, 0 failed" ] && [ "$(mails)" = $((EXPECTED + 3)) ]; then ok; else bad "a second run on $LATER sends nothing"; fi
+
+# --- two runs at once still send each reminder once
+before=$(mails)
+ACCORD_TODAY=$TODAY "$BIN" remind --db "$DB2" --smtp "$SMTP" </dev/null >"$T/out.a" 2>"$T/err.a" &
+a=$!
+ACCORD_TODAY=$TODAY "$BIN" remind --db "$DB2" --smtp "$SMTP" </dev/null >"$T/out.b" 2>"$T/err.b" &
+b=$!
+wait "$a"
+rc_a=$?
+wait "$b"
+rc=$?
+sa=$(tail -n 1 "$T/out.a" | sed -n 's/^\([0-9]*\) sent, 0 failed$/\1/p')
+sb=$(tail -n 1 "$T/out.b" | sed -n 's/^\([0-9]*\) sent, 0 failed$/\1/p')
+if [ "$rc_a" -eq 0 ] && [ "$rc" -eq 0 ] && [ -n "$sa" ] && [ -n "$sb" ] && [ $((sa + sb)) -eq "$EXPECTED" ]; then ok; else bad "two runs at once share the $EXPECTED reminders (a: $(tail -n 1 "$T/out.a"), b: $(tail -n 1 "$T/out.b"))"; fi
+sent_since "$before" >"$T/got.twice"
+if [ "$(mails)" = $((before + EXPECTED)) ] && cmp -s "$T/got.twice" "$T/want.first"; then ok; else bad "two runs at once deliver each reminder exactly once ($(($(mails) - before)) messages)"; fi
+
+echo "remind: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
