@@ -37,6 +37,12 @@ void api_action_update(struct request *rq, struct response *rs)
 	struct error err = {0};
 
 	read_input(rq, &in);
+	/* The owner who does not run reviews may only report progress on their own action. */
+	if (!access_runs_reviews(rq->rel, rq->caller.roles) && (in.title || in.owner_id || in.due_on)) {
+		reply_error(rs, 403, "forbidden", in.title ? "title" : in.owner_id ? "owner_id" : "due_on",
+			    "as the action's owner you may change its status only");
+		return;
+	}
 	if (action_update(rq->store, rq->id, &in, &err) != 0)
 		reply_err(rs, &err);
 	else

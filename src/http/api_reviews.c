@@ -92,7 +92,7 @@ void api_review_attendance(struct request *rq, struct response *rs)
 		json_t *present = json_object_get(x, "present");
 
 		at[i].user_id = json_integer_value(json_object_get(x, "user_id"));
-		at[i].present = !present || json_is_true(present);
+		at[i].present = !present || json_is_null(present) || json_is_true(present);
 	}
 	if (attendance_set(rq->store, rq->id, at, n, &err) != 0)
 		reply_err(rs, &err);

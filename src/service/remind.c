@@ -6,6 +6,7 @@
 
 #include "../domain/review.h"
 #include "../util/buf.h"
+#include "../util/grow.h"
 #include "clock.h"
 #include "mail.h"
 #include "orgs.h"
@@ -27,15 +28,8 @@ struct batch {
 
 static struct reminder *batch_add(struct batch *b)
 {
-	if (b->n == b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 64;
-		struct reminder *v = realloc(b->v, cap * sizeof *v);
-
-		if (!v)
-			return NULL;
-		b->v = v;
-		b->cap = cap;
-	}
+	if (grow((void **)&b->v, &b->cap, b->n, sizeof *b->v))
+		return NULL;
 	memset(&b->v[b->n], 0, sizeof b->v[0]);
 	return &b->v[b->n++];
 }
@@ -92,15 +86,8 @@ static int review_cb(void *ctx, const struct sqlval *c, int n)
 				     c[6].s && c[6].s[0], l->today);
 	if (!kinds)
 		return 0;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 64;
-		struct review_due *v = realloc(l->v, cap * sizeof *v);
-
-		if (!v)
-			return 1;
-		l->v = v;
-		l->cap = cap;
-	}
+	if (grow((void **)&l->v, &l->cap, l->n, sizeof *l->v))
+		return 1;
 	r = &l->v[l->n++];
 	r->id = c[0].i;
 	r->engagement_id = c[1].i;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../util/csv.h"
+#include "../util/grow.h"
 #include "clock.h"
 #include "markdown.h"
 
@@ -284,8 +285,9 @@ long long review_create_adhoc(struct store *s, long long eng, const char *due_on
 	}
 	if (load_term(s, eng, &t, err))
 		return -1;
-	if (date_compare(due, t.starts) < 0) {
-		error_set(err, 422, "invalid", "due_on", "due_on cannot be before the engagement starts");
+	if (date_compare(due, t.starts) < 0 || date_compare(due, t.ends) > 0) {
+		error_set(err, 422, "invalid", "due_on",
+			  "due_on must fall within the engagement's term");
 		return -1;
 	}
 	a[0] = SQL_I(eng);
@@ -385,9 +387,10 @@ static int review_merge(struct review_row *r, const struct review_input *in,
 				  "a mandated review's due date comes from the mandate; change the mandate or add an ad-hoc review");
 			return -1;
 		}
-		if (!date_parse(in->due_on, &d) || date_compare(d, t->starts) < 0) {
+		if (!date_parse(in->due_on, &d) || date_compare(d, t->starts) < 0 ||
+		    date_compare(d, t->ends) > 0) {
 			error_set(err, 422, "invalid", "due_on",
-				  "due_on must be a date on or after the engagement starts");
+				  "due_on must be a date within the engagement's term");
 			return -1;
 		}
 		snprintf(r->due_on, sizeof r->due_on, "%s", in->due_on);
@@ -502,15 +505,8 @@ static int people_cb(void *ctx, const struct sqlval *c, int n)
 	struct people *p = ctx;
 
 	(void)n;
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 64;
-		struct person *v = realloc(p->v, cap * sizeof *v);
-
-		if (!v)
-			return 1;
-		p->v = v;
-		p->cap = cap;
-	}
+	if (grow((void **)&p->v, &p->cap, p->n, sizeof *p->v))
+		return 1;
 	p->v[p->n].id = c[0].i;
 	p->v[p->n].roles = (role_mask)c[3].i;
 	p->v[p->n].org_id = c[4].i;

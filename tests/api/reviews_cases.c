@@ -440,6 +440,7 @@ static void test_review_rules(void)
 	before = snapshot(NW_CM, reviews, NULL);
 	EXPECT(KE_CONS, "POST", fmt("/api/v1/engagements/%lld/reviews", X), "{\"due_on\":\"2025-08-30\"}", 422, "due_on");
 	EXPECT(KE_CONS, "POST", fmt("/api/v1/engagements/%lld/reviews", X), "{\"agenda\":\"no date\"}", 422, "due_on");
+	EXPECT(KE_CONS, "POST", fmt("/api/v1/engagements/%lld/reviews", X), "{\"due_on\":\"2031-01-01\"}", 422, "due_on");
 	EXPECT(KE_MEMBER, "POST", fmt("/api/v1/engagements/%lld/reviews", X), "{\"due_on\":\"2026-12-15\"}", 403, NULL);
 	CHECK_UNCHANGED(before, snapshot(NW_CM, reviews, NULL));
 	free(before);
@@ -453,6 +454,7 @@ static void test_review_rules(void)
 	CHECK_STR(str(j, "due_on"), "2026-12-17");
 	json_decref(j);
 	EXPECT(NW_CM, "PATCH", fmt("/api/v1/reviews/%lld", adhoc), "{\"due_on\":\"2025-01-01\"}", 422, "due_on");
+	EXPECT(NW_CM, "PATCH", fmt("/api/v1/reviews/%lld", adhoc), "{\"due_on\":\"2031-01-01\"}", 422, "due_on");
 	EXPECT(NW_CM, "GET", "/api/v1/reviews/999999", NULL, 404, NULL);
 	EXPECT(NW_CM, "PATCH", "/api/v1/reviews/999999", "{\"minutes\":\"x\"}", 404, NULL);
 }
@@ -804,6 +806,13 @@ static void test_actions(void)
 	CHECK_STR(str(j, "status"), "done");
 	CHECK(json_is_false(json_object_get(j, "overdue")));
 	json_decref(j);
+	/* An owner who does not run reviews reports progress only: no new title, owner or date. */
+	before = snapshot(NW_CM, fmt("/api/v1/actions/%lld", late), NULL);
+	EXPECT(NW_MEMBER, "PATCH", fmt("/api/v1/actions/%lld", late), fmt("{\"owner_id\":%lld}", u[NW_CM]), 403, "owner_id");
+	EXPECT(NW_MEMBER, "PATCH", fmt("/api/v1/actions/%lld", late), "{\"title\":\"Someone else's job\"}", 403, "title");
+	EXPECT(NW_MEMBER, "PATCH", fmt("/api/v1/actions/%lld", late), "{\"due_on\":\"2027-06-30\",\"status\":\"open\"}", 403, "due_on");
+	CHECK_UNCHANGED(before, snapshot(NW_CM, fmt("/api/v1/actions/%lld", late), NULL));
+	free(before);
 	j = get(NW_MEMBER, "/api/v1/me/actions?status=open");
 	CHECK(find(items(j), late) == NULL);
 	json_decref(j);
