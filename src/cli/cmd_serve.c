@@ -6,6 +6,7 @@
 
 #include "../http/http.h"
 #include "../service/clock.h"
+#include "../service/trust.h"
 #include "cli.h"
 
 int cmd_serve(int argc, char **argv)
@@ -40,6 +41,12 @@ int cmd_serve(int argc, char **argv)
 		return cli_fail(EXIT_USAGE, "serve: unexpected argument '%s'", argv[optind]);
 	if (!clock_check())
 		return cli_fail(EXIT_USAGE, "serve: ACCORD_TODAY must be a date YYYY-MM-DD");
+	{
+		struct error err = {0};
+
+		if (!trust_settings_load(&err))
+			return cli_fail(EXIT_USAGE, "serve: ACCORD_TRUST: %s", err.message);
+	}
 	if (!(so.db = cli_db(so.db)))
 		return cli_fail(EXIT_USAGE, "serve: --db is required (or set ACCORD_DB)");
 	snprintf(host, sizeof host, "%s", listen);

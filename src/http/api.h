@@ -47,6 +47,13 @@ void api_issue_get(struct request *rq, struct response *rs);
 void api_issue_update(struct request *rq, struct response *rs);
 void api_issue_respond(struct request *rq, struct response *rs);
 
+void api_surveys_list(struct request *rq, struct response *rs);
+void api_surveys_submit(struct request *rq, struct response *rs);
+void api_trust(struct request *rq, struct response *rs);
+void api_portfolio_full(struct request *rq, struct response *rs);
+/* Each engagement of the caller's organisation with its compliance and trust (api_trust.c). */
+json_t *portfolio_full_json(struct store *s, const struct caller *c);
+
 void api_calendar_feed(struct request *rq, struct response *rs);
 void api_calendar_rotate(struct request *rq, struct response *rs);
 

@@ -14,7 +14,7 @@ static void read_input(struct request *rq, struct action_input *in)
 
 void api_actions_create(struct request *rq, struct response *rs)
 {
-	struct action_input in;
+	struct action_input in = {0};
 	struct error err = {0};
 	long long id;
 
@@ -33,7 +33,7 @@ void api_action_get(struct request *rq, struct response *rs)
 
 void api_action_update(struct request *rq, struct response *rs)
 {
-	struct action_input in;
+	struct action_input in = {0};
 	struct error err = {0};
 
 	read_input(rq, &in);

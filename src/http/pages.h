@@ -63,6 +63,13 @@ void page_issue_respond(struct request *rq, struct response *rs);
 void page_portfolio(struct request *rq, struct response *rs);
 void page_portfolio_csv(struct request *rq, struct response *rs);
 void page_calendar_rotate(struct request *rq, struct response *rs);
+void page_trust(struct request *rq, struct response *rs);
+void page_report(struct request *rq, struct response *rs);
+void page_survey_submit(struct request *rq, struct response *rs);
+/* The SVG line chart of trust across held reviews (pages_chart.c): history items {review_id, held_on, score}. */
+void chart_trust_svg(struct buf *b, json_t *history, double partnership_at, double regression_below);
+/* A small inline SVG sparkline of scores (0..100); nothing for fewer than two. */
+void chart_sparkline_svg(struct buf *b, json_t *history);
 /* The engagement page's governance sections: mandate, review timeline, issues (pages_governance.c). */
 void governance_sections(struct request *rq, struct buf *b, json_t *engagement, const struct error *err,
 			 const char *form);

@@ -79,7 +79,7 @@ void page_my_actions(struct request *rq, struct response *rs)
 
 void page_action_update(struct request *rq, struct response *rs)
 {
-	struct action_input in = {NULL, 0, NULL, request_form(rq, "status")};
+	struct action_input in = {NULL, 0, NULL, request_form(rq, "status"), NULL};
 	struct error err = {0};
 
 	if (action_update(rq->store, rq->id, &in, &err) != 0) {

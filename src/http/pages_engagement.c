@@ -19,6 +19,32 @@ static const char *lead_label(const char *lead)
 	return "Joint";
 }
 
+/* What the trust model recommends, in words, with the way to its evidence. */
+static void mode_advice(struct buf *b, json_t *e)
+{
+	json_t *t = json_object_get(e, "trust");
+	const char *mode = json_text(e, "mode"), *rec = json_text(t, "recommended_mode");
+	long long id = json_num(e, "id");
+
+	if (!t || !json_is_number(json_object_get(t, "score"))) {
+		html_fmt(b, "<p class=\"muted\">No trust score yet: it comes with the first held review. "
+			    "<a href=\"/engagements/%lld/trust\">How trust is scored</a></p>", id);
+		return;
+	}
+	html_fmt(b, "<p>Trust <a href=\"/engagements/%lld/trust\"><strong>%d</strong> of 100</a>. ", id,
+		 (int)(json_number_value(json_object_get(t, "score")) + 0.5));
+	if (strcmp(rec, mode) != 0 && !strcmp(rec, "partnership"))
+		html_fmt(b, "</p><p class=\"banner good\">Trust has held high over the last reviews: accord recommends moving to partnership. "
+			    "<a href=\"/engagements/%lld/trust\">See why</a></p>", id);
+	else if (strcmp(rec, mode) != 0)
+		html_fmt(b, "</p><p class=\"banner warn\">Trust has stayed low over the last reviews: accord warns of a regression to provider-vendor mode. "
+			    "<a href=\"/engagements/%lld/trust\">See why</a></p>", id);
+	else if (!strcmp(json_text(t, "advice"), "regression"))
+		html_fmt(b, "Trust has stayed low over the last reviews. <a href=\"/engagements/%lld/trust\">See why</a></p>", id);
+	else
+		html_fmt(b, "The current mode fits the evidence. <a href=\"/engagements/%lld/trust\">See why</a></p>", id);
+}
+
 static void render(struct request *rq, struct response *rs, const struct error *err,
 		   const char *form)
 {
@@ -56,7 +82,8 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	governance_sections(rq, b, e, err, form);
 	if (form && strcmp(form, "mode") != 0)
 		err = NULL;
-	html_fmt(b, "<section class=\"card\" id=\"mode\"><h2>Mode history</h2>");
+	html_fmt(b, "<section class=\"card\" id=\"mode\"><h2>Mode and trust</h2>");
+	mode_advice(b, e);
 	if (json_array_size(json_object_get(e, "mode_history")) == 0)
 		html_fmt(b, "<p class=\"muted\">Started in provider-vendor mode; no changes yet.</p>");
 	else
@@ -81,7 +108,7 @@ static void render(struct request *rq, struct response *rs, const struct error *
 		form_csrf(b, rq);
 		form_error_banner(b, err, fields);
 		form_select(b, "Change mode to", "mode", modes, mode_labels, 2,
-			    strcmp(json_text(e, "mode"), "vendor") == 0 ? "partnership" : "vendor", err);
+			    request_form(rq, "mode") ?: (strcmp(json_text(e, "mode"), "vendor") == 0 ? "partnership" : "vendor"), err);
 		form_input(b, "Reason", "reason", "text", request_form(rq, "reason"), err);
 		html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Record mode change</button></div></form>");
 	}

@@ -272,7 +272,7 @@ void page_review_attendance(struct request *rq, struct response *rs)
 
 void page_review_action_create(struct request *rq, struct response *rs)
 {
-	struct action_input in = {request_form(rq, "title"), 0, form_or_null(rq, "due_on"), NULL};
+	struct action_input in = {request_form(rq, "title"), 0, form_or_null(rq, "due_on"), NULL, NULL};
 	const char *owner = request_form(rq, "owner_id");
 	struct error err = {0};
 

@@ -81,6 +81,22 @@ static const char *const issue_kinds[] = {"issue", "plan", "imperative", NULL};
 
 #define TEXT_MAX (64 * 1024)
 
+static const struct field survey_answers_body[] = {
+	{"trust", F_INT, true, 0, NULL, NULL},
+	{"communication", F_INT, true, 0, NULL, NULL},
+	{"value", F_INT, true, 0, NULL, NULL},
+	{"innovation", F_INT, true, 0, NULL, NULL},
+	{"responsiveness", F_INT, true, 0, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field survey_body[] = {
+	{"period", F_ID, true, 0, NULL, NULL},
+	{"answers", F_OBJECT, true, 0, NULL, survey_answers_body},
+	{"comment", F_TEXT, false, 4000, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
 static const struct field mandate_body[] = {
 	{"cadence", F_ENUM, true, 0, cadences, NULL},
 	{"required_roles", F_STRINGS, true, 8, role_names, NULL},
@@ -199,6 +215,10 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/engagements/{id}/strategic-issues", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_issues_list},
 	{M_POST, "/api/v1/engagements/{id}/strategic-issues", R_JSON, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_SHARE, issue_body, 48 * KB, api_issues_create},
 	{M_GET, "/api/v1/compliance", 0, RES_NONE, 0, ACT_PORTFOLIO, NULL, 0, api_portfolio},
+	{M_GET, "/api/v1/engagements/{id}/surveys", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_surveys_list},
+	{M_POST, "/api/v1/engagements/{id}/surveys", R_JSON, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, survey_body, 16 * KB, api_surveys_submit},
+	{M_GET, "/api/v1/engagements/{id}/trust", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_trust},
+	{M_GET, "/api/v1/portfolio", 0, RES_NONE, 0, ACT_PORTFOLIO, NULL, 0, api_portfolio_full},
 
 	{M_GET, "/api/v1/reviews/{id}", 0, RES_REVIEW, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_review_get},
 	{M_PATCH, "/api/v1/reviews/{id}", R_JSON, RES_REVIEW, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, review_patch_body, 256 * KB, api_review_update},

@@ -9,7 +9,7 @@
 struct action_row {
 	int found;
 	long long engagement_id, owner_id;
-	char title[ACTION_TITLE_MAX * 4 + 1], due_on[11], status[16];
+	char title[ACTION_TITLE_MAX * 4 + 1], due_on[11], status[16], closed_on[11];
 };
 
 static int action_row_cb(void *ctx, const struct sqlval *c, int n)
@@ -23,6 +23,7 @@ static int action_row_cb(void *ctx, const struct sqlval *c, int n)
 	r->owner_id = c[4].i;
 	snprintf(r->due_on, sizeof r->due_on, "%s", c[6].s);
 	snprintf(r->status, sizeof r->status, "%s", c[7].s);
+	snprintf(r->closed_on, sizeof r->closed_on, "%s", c[12].s ? c[12].s : "");
 	return 1;
 }
 
@@ -93,8 +94,21 @@ static void merge(struct action_row *r, const struct action_input *in)
 		r->owner_id = in->owner_id;
 	if (in->due_on)
 		snprintf(r->due_on, sizeof r->due_on, "%s", in->due_on);
-	if (in->status)
+	if (in->status) {
+		bool was_open = !r->status[0] || strcmp(r->status, "open") == 0;
+		bool now_open = strcmp(in->status, "open") == 0;
+
+		/* Closing records the day (commitments are judged by it); reopening clears it. */
+		if (now_open)
+			r->closed_on[0] = '\0';
+		else if (was_open || in->closed_on) {
+			if (in->closed_on)
+				snprintf(r->closed_on, sizeof r->closed_on, "%s", in->closed_on);
+			else
+				date_format(clock_today(), r->closed_on);
+		}
 		snprintf(r->status, sizeof r->status, "%s", in->status);
+	}
 }
 
 static bool fits(const struct action_input *in, struct error *err)
@@ -115,14 +129,15 @@ long long action_create(struct store *s, const struct caller *c, long long revie
 {
 	struct action_row r = {0};
 	struct parties p = {0};
-	struct sqlval a[10];
+	struct sqlval a[11];
 	char now[24];
 	long long id;
 
 	if (!fits(in, err))
 		return -1;
-	snprintf(r.status, sizeof r.status, "open");
 	merge(&r, in);
+	if (!r.status[0])
+		snprintf(r.status, sizeof r.status, "open");
 	a[0] = SQL_I(review_id);
 	if (store_exec(s, STMT_REVIEW_PARTIES, a, 1, parties_cb, &p, err) < 0)
 		return -1;
@@ -143,7 +158,8 @@ long long action_create(struct store *s, const struct caller *c, long long revie
 	a[7] = SQL_I(c->user_id);
 	a[8] = SQL_T(now);
 	a[9] = SQL_T(now);
-	if (store_int(s, STMT_ACTION_INSERT, a, 10, &id, err) != 0)
+	a[10] = r.closed_on[0] ? SQL_T(r.closed_on) : SQL_NUL;
+	if (store_int(s, STMT_ACTION_INSERT, a, 11, &id, err) != 0)
 		return -1;
 	return id;
 }
@@ -152,7 +168,7 @@ int action_update(struct store *s, long long id, const struct action_input *in, 
 {
 	struct action_row r = {0};
 	struct parties p = {0};
-	struct sqlval a[6];
+	struct sqlval a[7];
 	char now[24];
 
 	if (!fits(in, err))
@@ -176,8 +192,9 @@ int action_update(struct store *s, long long id, const struct action_input *in, 
 	a[2] = SQL_T(r.due_on);
 	a[3] = SQL_T(r.status);
 	a[4] = SQL_T(now);
-	a[5] = SQL_I(id);
-	return store_exec(s, STMT_ACTION_UPDATE, a, 6, NULL, NULL, err) < 0 ? -1 : 0;
+	a[5] = r.closed_on[0] ? SQL_T(r.closed_on) : SQL_NUL;
+	a[6] = SQL_I(id);
+	return store_exec(s, STMT_ACTION_UPDATE, a, 7, NULL, NULL, err) < 0 ? -1 : 0;
 }
 
 struct action_list {
@@ -201,6 +218,8 @@ static int action_json_cb(void *ctx, const struct sqlval *c, int n)
 			  "owner_name", c[5].s, "due_on", c[6].s, "status", c[7].s, "overdue",
 			  st >= 0 && action_overdue(st, due, l->today), "created_at", c[8].s,
 			  "updated_at", c[9].s));
+	json_object_set_new(json_array_get(l->items, json_array_size(l->items) - 1), "closed_on",
+			    c[12].s ? json_string(c[12].s) : json_null());
 	return 0;
 }
 

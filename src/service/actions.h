@@ -17,6 +17,7 @@ struct action_input {
 	long long owner_id;
 	const char *due_on;
 	const char *status;
+	const char *closed_on; /* the day it was closed (demo history); NULL: today when closed */
 };
 
 /* The owner must belong to one of the engagement's two organisations. Returns the new id or -1. */

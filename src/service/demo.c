@@ -77,6 +77,8 @@ static const struct demo_engagement engagements[] = {
 	 {"buyer", "buyer", "provider"}, NULL},
 	{2, 4, 10, "Customer contact centre", "ITES", "2024-10-01", "2029-09-30",
 	 {"buyer", "joint", "provider"}, NULL},
+	{1, 3, 5, "Digital channels development", "IT", "2025-01-15", "2028-01-14",
+	 {"buyer", "joint", "provider"}, NULL},
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))

@@ -9,6 +9,7 @@
 #include "clock.h"
 #include "issues.h"
 #include "reviews.h"
+#include "surveys.h"
 
 /*
  * Each engagement's past reviews follow a pattern, one letter per review in due order
@@ -16,12 +17,19 @@
  *   O held on time with every mandated role present     L held late, with quorum
  *   Q held on time without the buyer's CxO (no quorum)  M missed (never held)
  *   C cancelled with a reason                           N held on time, no minutes yet
+ * surveys gives, per review of the pattern, what both sides answered on every dimension
+ * ('1'..'5'; '-' no survey) and kept whether the actions decided at that review were
+ * closed by their due date ('y') or late ('n'). Together they draw the trust stories:
+ * Core banking earned its partnership, Card disputes is regressing, Digital channels
+ * started badly and is now recommended for partnership (docs/trust.md shows the arithmetic).
  */
 struct demo_mandate {
 	const char *cadence;
 	role_mask roles;
 	int grace;
 	const char *pattern;
+	const char *surveys;
+	const char *kept;
 };
 
 #define CXO ROLE_BIT(ROLE_BUYER_CXO)
@@ -31,11 +39,12 @@ struct demo_mandate {
 
 /* In the order of demo.c's engagements. */
 static const struct demo_mandate mandates[] = {
-	{"half-yearly", CXO | LEAD, 14, "LOOOO"},
-	{"quarterly", CXO | LEAD | CONS, 10, "OQLMOCN"},
-	{"half-yearly", CIO | LEAD, 14, "L"},
-	{"annual", CXO | LEAD, 21, "OMQ"},
-	{"quarterly", CXO | LEAD, 14, "OOQOLOOO"},
+	{"half-yearly", CXO | LEAD, 14, "LOOOO", "34455", "yyyyy"},
+	{"quarterly", CXO | LEAD | CONS, 10, "OQLMOCN", "332-1-1", "nnnnnnn"},
+	{"half-yearly", CIO | LEAD, 14, "L", "3", "y"},
+	{"annual", CXO | LEAD, 21, "OMQ", "3-2", "yyy"},
+	{"quarterly", CXO | LEAD, 14, "OOQOLOOO", "44343444", "yyyyyyyy"},
+	{"quarterly", CXO | LEAD, 14, "QLOOOOO", "2334455", "nnyyyyy"},
 };
 
 static const char *const minutes_text[] = {
@@ -99,12 +108,12 @@ static int past_cb(void *ctx, const struct sqlval *c, int n)
 /* Records one past review's outcome: held_on, attendance, minutes and actions. */
 static int outcome(struct store *s, const struct caller *cm, const struct people *pp,
 		   long long rid, const char *due_s, char what, int grace, int k, struct date today,
-		   struct error *err)
+		   bool kept, struct error *err)
 {
 	struct review_input in = {0};
 	struct attendee at[5];
 	struct date due, held;
-	char held_s[11], action_due[11];
+	char held_s[11], action_due[11], closed_on[11];
 	size_t n = 0;
 
 	date_parse(due_s, &due);
@@ -143,9 +152,10 @@ static int outcome(struct store *s, const struct caller *cm, const struct people
 		struct date d = date_add_days(held, 21 + 14 * a);
 		bool done = date_compare(date_add_days(d, 10), today) < 0 && (k + a) % 4 != 3;
 		struct action_input ai = {action_titles[(k + a) % 4], a ? cm->user_id : pp->lead,
-					  action_due, done ? "done" : "open"};
+					  action_due, done ? "done" : "open", closed_on};
 
 		date_format(d, action_due);
+		date_format(date_add_days(d, kept ? -2 : 5), closed_on);
 		if (action_create(s, cm, rid, &ai, err) < 0)
 			return -1;
 	}
@@ -182,6 +192,52 @@ static int issues(struct store *s, const struct caller *cm, const struct caller 
 		return issue_update(s, id, &up, err);
 	}
 	return 0;
+}
+
+struct held_state {
+	int held;
+	char held_on[11];
+};
+
+static int held_cb(void *ctx, const struct sqlval *c, int n)
+{
+	struct held_state *st = ctx;
+
+	(void)n;
+	st->held = c[4].s && strcmp(c[4].s, "held") == 0;
+	snprintf(st->held_on, sizeof st->held_on, "%s", c[3].s ? c[3].s : "");
+	return 1;
+}
+
+/* Both sides' answers after a held review, submitted within its period. */
+static int survey(struct store *s, long long eng, long long rid, char mood, const struct caller *cm,
+		  const struct caller *lead, struct date today, struct error *err)
+{
+	struct held_state st = {0, ""};
+	struct sqlval a[1] = {SQL_I(rid)};
+	struct survey_input in = {rid, {0}, NULL};
+	struct date held;
+	char at[24];
+
+	if (mood < '1' || mood > '5')
+		return 0;
+	if (store_exec(s, STMT_REVIEW_GET, a, 1, held_cb, &st, err) < 0)
+		return -1;
+	if (!st.held || !date_parse(st.held_on, &held))
+		return 0;
+	/* Answered a few days after the meeting, or today if that is earlier. */
+	held = date_add_days(held, 3);
+	if (date_compare(held, today) > 0)
+		held = today;
+	date_format(held, at);
+	strcat(at, "T16:00:00Z");
+	for (int i = 0; i < SD__MAX; i++)
+		in.answers[i] = mood - '0';
+	in.comment = mood >= '4' ? "Good momentum; the review was worth our time." :
+		     mood <= '2' ? "Too many surprises since the last review." : "Steady, with room to improve.";
+	if (survey_record(s, cm, eng, true, &in, at, err))
+		return -1;
+	return survey_record(s, lead, eng, false, &in, at, err);
 }
 
 struct eng_info {
@@ -229,8 +285,11 @@ int demo_governance(struct store *s, const long long *engagement_ids, size_t n,
 			return -1;
 		for (int k = 0; k < past.n; k++) {
 			char what = k < (int)strlen(d->pattern) ? d->pattern[k] : 'O';
+			char mood = k < (int)strlen(d->surveys) ? d->surveys[k] : '-';
+			bool kept = k >= (int)strlen(d->kept) || d->kept[k] == 'y';
 
-			if (outcome(s, &cm, &pp, past.id[k], past.due[k], what, d->grace, k, today, err))
+			if (outcome(s, &cm, &pp, past.id[k], past.due[k], what, d->grace, k, today, kept, err) ||
+			    survey(s, eng, past.id[k], mood, &cm, &lead, today, err))
 				return -1;
 		}
 		if (i < 3 && issues(s, &cm, &lead, eng, past.n ? past.id[past.n - 1] : 0, (int)i, err))

@@ -850,26 +850,17 @@ void compliance_csv(struct buf *out, json_t *items)
 					   "held_on_time", "late", "missed", "in_grace",
 					   "without_quorum", "upcoming", "cancelled", "next_due_on",
 					   "last_held_on", "needs_attention"};
-	const size_t ncols = sizeof cols / sizeof cols[0];
-	size_t i;
-	json_t *e;
 
-	for (size_t k = 0; k < ncols; k++)
-		csv_field(out, cols[k], k + 1 == ncols);
-	json_array_foreach(items, i, e)
-	{
-		for (size_t k = 0; k < ncols; k++) {
-			json_t *v = json_object_get(e, cols[k]);
-			char num[32];
-			const char *text = num;
+	csv_items(out, items, cols, sizeof cols / sizeof cols[0]);
+}
 
-			if (json_is_integer(v))
-				snprintf(num, sizeof num, "%lld", (long long)json_integer_value(v));
-			else if (json_is_boolean(v))
-				text = json_is_true(v) ? "yes" : "no";
-			else
-				text = json_is_string(v) ? json_string_value(v) : "";
-			csv_field(out, text, k + 1 == ncols);
-		}
-	}
+void portfolio_csv(struct buf *out, json_t *items)
+{
+	static const char *const cols[] = {"engagement_id", "title", "buyer", "provider", "mode",
+					   "trust", "advice", "recommended_mode", "due",
+					   "held_on_time", "late", "missed", "in_grace",
+					   "without_quorum", "upcoming", "cancelled", "next_due_on",
+					   "last_held_on", "needs_attention"};
+
+	csv_items(out, items, cols, sizeof cols / sizeof cols[0]);
 }

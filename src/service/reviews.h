@@ -76,5 +76,7 @@ json_t *compliance_json(struct store *s, long long engagement_id);
 json_t *portfolio_json(struct store *s, const struct caller *c);
 /* The same, as CSV with a header line. */
 void compliance_csv(struct buf *out, json_t *items);
+/* The portfolio with trust (items of api portfolio_full_json) as CSV. */
+void portfolio_csv(struct buf *out, json_t *items);
 
 #endif

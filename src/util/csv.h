@@ -4,6 +4,9 @@
 
 #include <stdbool.h>
 
+#include <jansson.h>
+#include <stddef.h>
+
 #include "buf.h"
 
 /*
@@ -13,5 +16,12 @@
  * needed for it.
  */
 void csv_field(struct buf *out, const char *s, bool last);
+
+/*
+ * Writes a header line of the column names, then one line per object of items with
+ * those members: strings as they are, integers, reals to one decimal, booleans as
+ * yes/no, anything else (null, absent) empty.
+ */
+void csv_items(struct buf *out, json_t *items, const char *const *cols, size_t ncols);
 
 #endif
