@@ -155,7 +155,7 @@ void page_portfolio(struct request *rq, struct response *rs)
 		else
 			html_fmt(b, "<td class=\"num muted\">—</td>");
 		html_fmt(b, "<td>");
-		/* SPARKLINE */
+		chart_sparkline_svg(b, json_object_get(e, "trust_history"));
 		html_fmt(b, "</td>");
 		advice_cell(b, e);
 		cell(b, json_num(e, "due"), NULL);

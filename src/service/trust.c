@@ -51,7 +51,7 @@ struct ev_review {
 };
 
 struct ev_action {
-	long long id;
+	long long id, review_id;
 	struct date due, closed;
 	bool is_closed;
 	int status;
@@ -167,6 +167,7 @@ static int action_cb(void *ctx, const struct sqlval *c, int n)
 	date_parse(c[2].s, &a->due);
 	a->status = action_status_parse(c[3].s);
 	a->is_closed = c[4].s && date_parse(c[4].s, &a->closed);
+	a->review_id = c[5].i;
 	return 0;
 }
 
@@ -433,13 +434,14 @@ static json_t *factor_evidence(const struct evidence *e, const struct point *p, 
 
 			if (x->status == ACTION_DROPPED || !within(x->due, p->from, p->to))
 				continue;
-			if (x->status == ACTION_DONE && x->is_closed && date_compare(x->closed, x->due) <= 0)
-				json_array_append_new(a, json_integer(x->id));
-			else
-				json_array_append_new(b, json_integer(x->id));
+			date_format(x->due, d);
+			json_array_append_new(x->status == ACTION_DONE && x->is_closed &&
+						      date_compare(x->closed, x->due) <= 0 ? a : b,
+					      json_pack("{s:I, s:I, s:s}", "id", x->id, "review_id",
+							x->review_id, "due_on", d));
 		}
-		json_object_set_new(o, "kept_action_ids", a);
-		json_object_set_new(o, "not_kept_action_ids", b);
+		json_object_set_new(o, "kept_actions", a);
+		json_object_set_new(o, "not_kept_actions", b);
 		break;
 	case TF_OPENNESS:
 		a = ids_json();
