@@ -73,10 +73,12 @@ bool engagement_mode_change_check(enum engagement_mode from, enum engagement_mod
 			  engagement_mode_name(to));
 		return false;
 	}
-	if (to == MODE_VENDOR && (!reason || strspn(reason, " \t\r\n") == strlen(reason) ||
-				  strlen(reason) > MODE_REASON_MAX || !text_is_utf8(reason, strlen(reason)))) {
+	/* Every move is a decision someone must be able to explain later, either way. */
+	if (!reason || strspn(reason, " \t\r\n") == strlen(reason) ||
+	    strlen(reason) > MODE_REASON_MAX || !text_is_utf8(reason, strlen(reason))) {
 		error_set(err, 422, "required", "reason",
-			  "a reason is required to move back to vendor mode");
+			  to == MODE_VENDOR ? "a reason is required to move back to vendor mode"
+					    : "a reason is required to move to partnership");
 		return false;
 	}
 	return true;

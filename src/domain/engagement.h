@@ -37,7 +37,7 @@ bool engagement_term_check(struct date starts, struct date ends, struct error *e
 
 /*
  * A mode change must change something: moving to the mode the engagement is already in
- * is a 409 conflict; a reason is required when moving back to vendor mode.
+ * is a 409 conflict; a reason is required either way.
  */
 bool engagement_mode_change_check(enum engagement_mode from, enum engagement_mode to,
 				  const char *reason, struct error *err);

@@ -383,11 +383,61 @@ async function main() {
 			assert((await csv.text()).startsWith('engagement_id,title,'), 'no CSV header');
 			await shot(page4, 'portfolio');
 		});
+		await check('the portfolio shows trust with a trend and which relationship is ready for partnership', async () => {
+			await page4.goto(`${base}/portfolio`);
+			const row = page4.locator('tr', { hasText: 'Digital channels development' });
+			assert((await row.locator('a.pill.rec', { hasText: 'partnership recommended' }).count()) === 1, 'no recommendation');
+			assert((await row.locator('svg.spark').count()) === 1, 'no sparkline');
+			await page4.goto(`${base}/portfolio?show=recommended`);
+			const titles = await page4.locator('table.list tbody td:first-child a').allTextContents();
+			assert(titles.length === 1 && titles[0] === 'Digital channels development', `recommended: ${titles.join(', ')}`);
+			await shot(page4, 'portfolio-trust');
+		});
+		await check('the trust page shows the chart with its text alternative and the factors with evidence', async () => {
+			await page4.click('a.pill.rec');
+			await page4.waitForURL(/\/engagements\/\d+\/trust$/);
+			const svg = page4.locator('figure.chart svg[role=img]');
+			assert((await svg.count()) === 1, 'no chart');
+			const desc = (await svg.locator('desc').textContent()).trim();
+			assert(/Trust went from \d+ to \d+ of 100 over \d+ held reviews: improving/.test(desc), `desc: ${desc}`);
+			assert((await page4.locator('figure.chart figcaption').textContent()).trim() === desc, 'caption differs from desc');
+			assert((await svg.locator('a[href^="/reviews/"] circle').count()) >= 3, 'points do not link to their reviews');
+			assert((await page4.locator('#factors tr', { hasText: 'unknown' }).count()) >= 1, 'unknown factors are not shown as such');
+			assert((await page4.locator('.banner.good', { hasText: 'recommends moving to partnership' }).count()) === 1, 'no advice');
+			// The page and the API tell the same score and factors.
+			const api = await (await page4.request.get(page4.url().replace('/engagements/', '/api/v1/engagements/'))).json();
+			const shown = (await page4.locator('.stats strong').first().textContent()).trim();
+			assert(shown === String(Math.round(api.score)), `page ${shown}, API ${api.score}`);
+			for (const f of api.factors) {
+				const row = page4.locator('#factors tbody tr', { has: page4.locator(`td:text-is("${f.name}")`) });
+				const value = (await row.locator('td').nth(1).textContent()).trim();
+				assert(value === (f.known ? String(Math.round(f.value)) : 'unknown'), `${f.name}: page ${value}, API ${f.value}`);
+			}
+			await shot(page4, 'trust');
+		});
+		await check('the contract manager confirms partnership with a reason and the mode history shows it', async () => {
+			await submit(page4, page4.locator('#mode button[type=submit]'));
+			assert((await page4.locator('#mode em.error').textContent()).includes('reason'), 'no reason asked for');
+			await page4.fill('#mode input[name=reason]', 'Trust held above 70 for three reviews in a row');
+			await submit(page4, page4.locator('#mode button[type=submit]'));
+			const history = page4.locator('#mode table.list');
+			assert((await history.locator('tr', { hasText: 'Trust held above 70 for three reviews in a row' }).count()) === 1, 'not in the history');
+			assert((await page4.locator('h1 + p .pill.partnership').count()) === 1, 'the engagement is not in partnership mode');
+		});
+		await check('the governance report prints without navigation or forms', async () => {
+			const id = new URL(page4.url()).pathname.split('/')[2];
+			await page4.goto(`${base}/engagements/${id}/report`);
+			assert((await page4.locator('figure.chart svg').count()) === 1, 'no chart in the report');
+			await page4.emulateMedia({ media: 'print' });
+			assert(!(await page4.locator('header.top').isVisible()), 'the header prints');
+			await page4.emulateMedia({ media: 'screen' });
+			await shot(page4, 'report');
+		});
 		await check('my actions lists the caller\'s actions with overdue flags and the calendar address', async () => {
 			await page4.goto(`${base}/actions`);
 			assert((await page4.locator('h1').textContent()).trim() === 'My actions', 'wrong page');
 			assert(!(await page4.content()).includes('&lt;span'), 'markup was escaped into the page');
-			for (const p of ['/', '/portfolio', '/actions', reviewUrl.replace(base, '')]) {
+			for (const p of ['/', '/portfolio', '/actions', reviewUrl.replace(base, ''), '/engagements/1/trust', '/engagements/1/report']) {
 				const html = await (await page4.request.get(`${base}${p}`)).text();
 				assert(!/=&quot;|&lt;(span|tr|td|a) /.test(html), `${p} has markup escaped into an attribute or text`);
 			}

@@ -151,15 +151,18 @@ static void mode_to_vendor_needs_reason(void)
 	CHECK_INT(err.status, 0);
 }
 
-static void mode_to_partnership_reason_optional(void)
+static void mode_to_partnership_needs_reason(void)
 {
 	struct error err = fresh();
 
-	CHECK(engagement_mode_change_check(MODE_VENDOR, MODE_PARTNERSHIP, NULL, &err));
-	CHECK(engagement_mode_change_check(MODE_VENDOR, MODE_PARTNERSHIP, "", &err));
 	CHECK(engagement_mode_change_check(MODE_VENDOR, MODE_PARTNERSHIP, "Joint roadmap agreed",
 					   &err));
 	CHECK_INT(err.status, 0);
+	CHECK(!engagement_mode_change_check(MODE_VENDOR, MODE_PARTNERSHIP, NULL, &err));
+	CHECK_INT(err.status, 422);
+	CHECK_STR(err.field, "reason");
+	CHECK(!engagement_mode_change_check(MODE_VENDOR, MODE_PARTNERSHIP, " \n", &err));
+	CHECK_STR(err.field, "reason");
 }
 
 /* The same-mode conflict wins over a missing reason. */
@@ -214,7 +217,7 @@ int main(void)
 	RUN(term_ends_before_start);
 	RUN(mode_same_is_conflict);
 	RUN(mode_to_vendor_needs_reason);
-	RUN(mode_to_partnership_reason_optional);
+	RUN(mode_to_partnership_needs_reason);
 	RUN(mode_conflict_before_reason);
 	RUN(mode_reason_length);
 	RUN(mode_reason_may_span_lines);
