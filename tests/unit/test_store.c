@@ -963,9 +963,13 @@ static void engagement_mode_changes(void)
 	CHECK_ERR(err, 409, "mode");
 	CHECK_INT(mode_history_count(E), 0);
 
-	/* To partnership, no reason needed. */
+	/* To partnership, with a reason (none: 422, nothing written). */
 	err = fresh();
-	CHECK_INT(engagement_set_mode(S, &c, E, "partnership", NULL, &err), 0);
+	CHECK_INT(engagement_set_mode(S, &c, E, "partnership", NULL, &err), -1);
+	CHECK_ERR(err, 422, "reason");
+	CHECK_INT(mode_history_count(E), 0);
+	err = fresh();
+	CHECK_INT(engagement_set_mode(S, &c, E, "partnership", "Three good reviews in a row", &err), 0);
 	CHECK_INT(mode_history_count(E), 1);
 	err = fresh();
 	CHECK_INT(engagement_set_mode(S, &c, E, "partnership", "again", &err), -1);
@@ -999,7 +1003,7 @@ static void engagement_mode_changes(void)
 	h = json_object_get(e, "mode_history");
 	CHECK_INT(json_array_size(h), 2);
 	CHECK_STR(jstr(json_array_get(h, 0), "mode"), "partnership");
-	CHECK_STR(jstr(json_array_get(h, 0), "reason"), "");
+	CHECK_STR(jstr(json_array_get(h, 0), "reason"), "Three good reviews in a row");
 	CHECK_INT(json_integer_value(json_object_get(json_array_get(h, 0), "changed_by")), cm);
 	CHECK_STR(jstr(json_array_get(h, 0), "changed_by_name"), "Tom Okafor");
 	CHECK_STR(jstr(json_array_get(h, 1), "mode"), "vendor");
