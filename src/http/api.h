@@ -54,6 +54,20 @@ void api_portfolio_full(struct request *rq, struct response *rs);
 /* Each engagement of the caller's organisation with its compliance and trust (api_trust.c). */
 json_t *portfolio_full_json(struct store *s, const struct caller *c);
 
+void api_roadmaps_list(struct request *rq, struct response *rs);
+void api_roadmaps_create(struct request *rq, struct response *rs);
+void api_roadmap_get(struct request *rq, struct response *rs);
+void api_roadmap_items_create(struct request *rq, struct response *rs);
+void api_roadmap_share(struct request *rq, struct response *rs);
+void api_roadmap_item_get(struct request *rq, struct response *rs);
+void api_bids_list(struct request *rq, struct response *rs);
+void api_bids_submit(struct request *rq, struct response *rs);
+void api_bid_update(struct request *rq, struct response *rs);
+void api_award(struct request *rq, struct response *rs);
+void api_suggestions_list(struct request *rq, struct response *rs);
+void api_suggestions_create(struct request *rq, struct response *rs);
+void api_suggestion_decide(struct request *rq, struct response *rs);
+
 void api_calendar_feed(struct request *rq, struct response *rs);
 void api_calendar_rotate(struct request *rq, struct response *rs);
 

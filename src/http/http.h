@@ -20,14 +20,14 @@ enum method { M_GET, M_POST, M_PUT, M_PATCH, M_DELETE, M__MAX };
 #define R_JSON 0x08   /* a JSON body, validated against the route's schema */
 
 /* Types of JSON body fields. */
-enum field_type { F_STRING, F_TEXT, F_INT, F_ID, F_DATE, F_ENUM, F_BOOL, F_STRINGS, F_OBJECT, F_OBJECTS };
+enum field_type { F_STRING, F_TEXT, F_INT, F_ID, F_DATE, F_ENUM, F_BOOL, F_STRINGS, F_OBJECT, F_OBJECTS, F_IDS };
 
 struct field {
 	const char *name;
 	enum field_type type;
 	bool required;
 	int max;			/* string length in bytes, or array length */
-	const char *const *values;	/* F_ENUM, F_STRINGS: allowed values (NULL-terminated) */
+	const char *const *values;	/* F_ENUM, F_STRINGS: allowed values (NULL-terminated); F_IDS: positive integers */
 	const struct field *fields;	/* F_OBJECT, F_OBJECTS: the fields of the object(s) ({NULL} terminated) */
 };
 

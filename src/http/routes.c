@@ -169,6 +169,59 @@ static const struct field response_body[] = {
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
+static const char *const bid_moves[] = {"withdrawn", "shortlisted", NULL};
+static const char *const decisions[] = {"accepted", "rejected", NULL};
+
+static const struct field roadmap_body[] = {
+	{"unit_id", F_ID, true, 0, NULL, NULL},
+	{"fiscal_year", F_INT, true, 0, NULL, NULL},
+	{"title", F_STRING, true, 800, NULL, NULL},
+	{"budget", F_INT, true, 0, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field item_body[] = {
+	{"title", F_STRING, true, 800, NULL, NULL},
+	{"budget", F_INT, true, 0, NULL, NULL},
+	{"starts_on", F_DATE, true, 0, NULL, NULL},
+	{"ends_on", F_DATE, true, 0, NULL, NULL},
+	{"open_for_bids", F_BOOL, false, 0, NULL, NULL},
+	{"bid_deadline", F_DATE, false, 0, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field share_body[] = {
+	{"org_ids", F_IDS, true, 200, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field bid_body[] = {
+	{"amount", F_INT, true, 0, NULL, NULL},
+	{"proposal", F_TEXT, false, 32 * 1024, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field bid_patch_body[] = {
+	{"status", F_ENUM, true, 0, bid_moves, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field award_body[] = {
+	{"bid_id", F_ID, true, 0, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field suggestion_body[] = {
+	{"body", F_TEXT, true, 32 * 1024, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field suggestion_patch_body[] = {
+	{"status", F_ENUM, true, 0, decisions, NULL},
+	{"note", F_TEXT, false, 4000, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
 /* Who sees an organisation's card, and its people and units. */
 #define SEE_ORG_CARD (REL_ADMIN | REL_OWN | REL_PARTNER | REL_DIRECTORY)
 #define SEE_ORG_PEOPLE (REL_ADMIN | REL_OWN | REL_PARTNER)
@@ -183,6 +236,11 @@ static const struct field response_body[] = {
 #define ACT_PROVIDER_ANSWER {{REL_PROVIDER, ROLES_PROVIDER_GOV}}
 /* The portfolio view: a buyer's contract managers and CxO, a provider's leadership. */
 #define ACT_PORTFOLIO {{REL_OWN, ROLES_PORTFOLIO}}
+#define SEE_ROADMAP (REL_BUYER | REL_VIEWER)
+#define SEE_AUTHORED (REL_BUYER | REL_AUTHOR)
+#define ACT_ROADMAP_KEEP {{REL_BUYER, ROLES_ROADMAP}}
+#define ACT_PROVIDER_VIEWER {{REL_VIEWER, ROLES_PROVIDER_GOV}}
+#define ACT_AWARD {{REL_BUYER, ROLES_AWARD}}
 
 const struct route routes[] = {
 	/* method, pattern, flags, resource, see, act, body, max body, handler */
@@ -230,6 +288,20 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/strategic-issues/{id}", 0, RES_ISSUE, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_issue_get},
 	{M_PATCH, "/api/v1/strategic-issues/{id}", R_JSON, RES_ISSUE, SEE_ENGAGEMENT, ACT_BUYER_SHARE, issue_patch_body, 48 * KB, api_issue_update},
 	{M_POST, "/api/v1/strategic-issues/{id}/responses", R_JSON, RES_ISSUE, SEE_ENGAGEMENT, ACT_PROVIDER_ANSWER, response_body, 48 * KB, api_issue_respond},
+
+	{M_GET, "/api/v1/roadmaps", 0, RES_NONE, 0, {{0}}, NULL, 0, api_roadmaps_list},
+	{M_POST, "/api/v1/roadmaps", R_JSON, RES_NONE, 0, {{REL_OWN, ROLES_ROADMAP}}, roadmap_body, 16 * KB, api_roadmaps_create},
+	{M_GET, "/api/v1/roadmaps/{id}", 0, RES_ROADMAP, SEE_ROADMAP, {{0}}, NULL, 0, api_roadmap_get},
+	{M_POST, "/api/v1/roadmaps/{id}/items", R_JSON, RES_ROADMAP, SEE_ROADMAP, ACT_ROADMAP_KEEP, item_body, 16 * KB, api_roadmap_items_create},
+	{M_POST, "/api/v1/roadmaps/{id}/share", R_JSON, RES_ROADMAP, SEE_ROADMAP, ACT_ROADMAP_KEEP, share_body, 16 * KB, api_roadmap_share},
+	{M_GET, "/api/v1/roadmap-items/{id}", 0, RES_ITEM, SEE_ROADMAP, {{0}}, NULL, 0, api_roadmap_item_get},
+	{M_GET, "/api/v1/roadmap-items/{id}/bids", 0, RES_ITEM, SEE_ROADMAP, {{0}}, NULL, 0, api_bids_list},
+	{M_POST, "/api/v1/roadmap-items/{id}/bids", R_JSON, RES_ITEM, SEE_ROADMAP, ACT_PROVIDER_VIEWER, bid_body, 48 * KB, api_bids_submit},
+	{M_POST, "/api/v1/roadmap-items/{id}/award", R_JSON, RES_ITEM, SEE_ROADMAP, ACT_AWARD, award_body, 4 * KB, api_award},
+	{M_GET, "/api/v1/roadmap-items/{id}/suggestions", 0, RES_ITEM, SEE_ROADMAP, {{0}}, NULL, 0, api_suggestions_list},
+	{M_POST, "/api/v1/roadmap-items/{id}/suggestions", R_JSON, RES_ITEM, SEE_ROADMAP, ACT_PROVIDER_VIEWER, suggestion_body, 48 * KB, api_suggestions_create},
+	{M_PATCH, "/api/v1/bids/{id}", R_JSON, RES_BID, SEE_AUTHORED, {{REL_AUTHOR, ROLES_PROVIDER_GOV}, {REL_BUYER, ROLES_AWARD}}, bid_patch_body, 4 * KB, api_bid_update},
+	{M_PATCH, "/api/v1/suggestions/{id}", R_JSON, RES_SUGGESTION, SEE_AUTHORED, ACT_AWARD, suggestion_patch_body, 8 * KB, api_suggestion_decide},
 
 	{M_GET, "/api/v1/me/actions", 0, RES_NONE, 0, {{0}}, NULL, 0, api_my_actions},
 	{M_POST, "/api/v1/me/calendar", 0, RES_NONE, 0, {{0}}, NULL, 4 * KB, api_calendar_rotate},

@@ -78,6 +78,21 @@ static bool check_value(const struct field *f, json_t *v, const char *path, stru
 		if (!json_is_object(v))
 			return fail(e, 422, "invalid", path, "must be an object");
 		return schema_check(f->fields, v, path, e);
+	case F_IDS: {
+		size_t i;
+		json_t *x;
+
+		if (!json_is_array(v))
+			return fail(e, 422, "invalid", path, "must be an array of ids");
+		if (f->max && json_array_size(v) > (size_t)f->max)
+			return fail(e, 422, "too_long", path, "has too many entries");
+		json_array_foreach(v, i, x)
+		{
+			if (!json_is_integer(x) || json_integer_value(x) <= 0)
+				return fail(e, 422, "invalid", path, "has an entry that is not a positive integer id");
+		}
+		return true;
+	}
 	case F_OBJECTS: {
 		char item[160];
 		size_t i;

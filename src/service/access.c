@@ -76,6 +76,35 @@ static unsigned party_relations(struct store *s, const struct caller *c, enum st
 	return rel;
 }
 
+/* A roadmap or item: its buyer, or a provider that may see it. */
+static unsigned roadmap_relations(struct store *s, const struct caller *c, enum stmt st, long long id)
+{
+	long long r[3] = {0, 0, 0};
+	struct sqlval a[3] = {SQL_I(c->org_id), SQL_I(c->org_id), SQL_I(id)};
+
+	if (store_exec(s, st, a, 3, parties_row, r, NULL) <= 0)
+		return 0;
+	if (r[0] == c->org_id)
+		return REL_BUYER;
+	return r[1] && c->org_kind == ORG_PROVIDER ? REL_VIEWER : 0;
+}
+
+/* A bid or suggestion: its buyer and the organisation that wrote it. */
+static unsigned authored_relations(struct store *s, const struct caller *c, enum stmt st, long long id)
+{
+	long long r[3] = {0, 0, 0};
+	struct sqlval a[1] = {SQL_I(id)};
+	unsigned rel = 0;
+
+	if (store_exec(s, st, a, 1, parties_row, r, NULL) <= 0)
+		return 0;
+	if (r[0] == c->org_id)
+		rel |= REL_BUYER;
+	if (r[1] == c->org_id)
+		rel |= REL_AUTHOR;
+	return rel;
+}
+
 unsigned access_relations(struct store *s, const struct caller *c, enum resource res,
 			  long long id)
 {
@@ -90,6 +119,14 @@ unsigned access_relations(struct store *s, const struct caller *c, enum resource
 		return party_relations(s, c, STMT_ACTION_PARTIES, id);
 	case RES_ISSUE:
 		return party_relations(s, c, STMT_ISSUE_PARTIES, id);
+	case RES_ROADMAP:
+		return roadmap_relations(s, c, STMT_ROADMAP_ACCESS, id);
+	case RES_ITEM:
+		return roadmap_relations(s, c, STMT_ITEM_ACCESS, id);
+	case RES_BID:
+		return authored_relations(s, c, STMT_BID_ACCESS, id);
+	case RES_SUGGESTION:
+		return authored_relations(s, c, STMT_SUGGESTION_ACCESS, id);
 	default:
 		return REL_SIGNED_IN;
 	}

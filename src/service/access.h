@@ -34,11 +34,17 @@ enum relation {
 	REL_PROVIDER = 1u << 5,
 	REL_SIGNED_IN = 1u << 6,
 	REL_ASSIGNEE = 1u << 7,
+	REL_VIEWER = 1u << 8, /* a provider a roadmap was shared with or presented to */
+	REL_AUTHOR = 1u << 9, /* the caller's organisation wrote the bid or suggestion */
 };
 
 /* Role sets the route table and the pages share. Who runs reviews: the buyer's executives and managers, the provider's leadership and consultants. */
 #define ROLES_BUYER_GOV (ROLE_BIT(ROLE_BUYER_CXO) | ROLE_BIT(ROLE_UNIT_CIO) | ROLES_CONTRACT)
 #define ROLES_PROVIDER_GOV (ROLE_BIT(ROLE_PROVIDER_LEADERSHIP) | ROLE_BIT(ROLE_PROVIDER_CONSULTING))
+/* Who keeps a buyer's roadmaps: its unit CIOs and CxO. */
+#define ROLES_ROADMAP (ROLE_BIT(ROLE_UNIT_CIO) | ROLE_BIT(ROLE_BUYER_CXO))
+/* Who awards roadmap items: the roadmap keepers and the buyer's contract and sourcing managers. */
+#define ROLES_AWARD (ROLES_ROADMAP | ROLES_CONTRACT)
 /* Who sees the portfolio of compliance: a buyer's contract managers and CxO, a provider's leadership. */
 #define ROLES_PORTFOLIO (ROLES_CONTRACT | ROLE_BIT(ROLE_BUYER_CXO) | ROLE_BIT(ROLE_PROVIDER_LEADERSHIP))
 
@@ -50,7 +56,19 @@ static inline bool access_runs_reviews(unsigned rel, role_mask roles)
 }
 
 /* What a route's {id} names. */
-enum resource { RES_NONE, RES_ORG, RES_ENGAGEMENT, RES_REVIEW, RES_ACTION, RES_ISSUE, RES__MAX };
+enum resource {
+	RES_NONE,
+	RES_ORG,
+	RES_ENGAGEMENT,
+	RES_REVIEW,
+	RES_ACTION,
+	RES_ISSUE,
+	RES_ROADMAP,   /* the buyer (REL_BUYER) and providers that may see it (REL_VIEWER) */
+	RES_ITEM,      /* as its roadmap */
+	RES_BID,       /* the buyer (REL_BUYER) and the bidder (REL_AUTHOR), nobody else */
+	RES_SUGGESTION, /* the buyer and the suggesting organisation */
+	RES__MAX
+};
 
 /* Relations of the caller to resource `res` with id `id`; 0 when it does not exist. */
 unsigned access_relations(struct store *s, const struct caller *c, enum resource res,

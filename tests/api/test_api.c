@@ -21,6 +21,7 @@ static long long user_id[CALLERS];
 static long long NW, MD, KE, HB, LU, E1, E2, E_MD; /* organisation and engagement ids */
 /* Governance items the matrix acts on: a review, actions owned by a member of each side, and a strategic issue of E1; a review of E_MD. */
 static long long R1, A_NW_MEMBER, A_KE_MEMBER, I1, R_MD;
+static long long RM1, IT1, BID1, SG1; /* a Northwind roadmap shared with Kestrel, an open item, Kestrel's bid and suggestion */
 
 static long long id_of(json_t *list, const char *key, const char *value)
 {
@@ -81,6 +82,42 @@ static int governance_ids(void)
 	A_NW_MEMBER = make_action(R1, NW_MEMBER);
 	A_KE_MEMBER = make_action(R1, KE_MEMBER);
 	return A_NW_MEMBER && A_KE_MEMBER ? 0 : -1;
+}
+
+/* A roadmap of Northwind's first unit, with an item open for bids, shared with Kestrel, which bids and suggests. */
+static int roadmap_ids(void)
+{
+	json_t *j = NULL;
+	long long unit;
+
+	call_json(&S, "GET", fmt("/api/v1/orgs/%lld/units", NW), tok[NW_CIO], NULL, &j);
+	unit = json_integer_value(json_object_get(json_array_get(json_object_get(j, "items"), 0), "id"));
+	json_decref(j);
+	j = NULL;
+	if (call_json(&S, "POST", "/api/v1/roadmaps", tok[NW_CIO],
+		      fmt("{\"unit_id\":%lld,\"fiscal_year\":2027,\"title\":\"Retail banking 2027\",\"budget\":1000000}", unit), &j) != 201)
+		return -1;
+	RM1 = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	j = NULL;
+	if (call_json(&S, "POST", fmt("/api/v1/roadmaps/%lld/items", RM1), tok[NW_CIO],
+		      "{\"title\":\"Mobile app rebuild\",\"budget\":600000,\"starts_on\":\"2027-01-01\",\"ends_on\":\"2027-12-31\",\"open_for_bids\":true,\"bid_deadline\":\"2026-12-10\"}", &j) != 201)
+		return -1;
+	IT1 = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	if (call(&S, "POST", fmt("/api/v1/roadmaps/%lld/share", RM1), tok[NW_CIO], fmt("{\"org_ids\":[%lld]}", KE)) != 200)
+		return -1;
+	j = NULL;
+	if (call_json(&S, "POST", fmt("/api/v1/roadmap-items/%lld/bids", IT1), tok[KE_LEAD], "{\"amount\":550000,\"proposal\":\"Native apps\"}", &j) != 201)
+		return -1;
+	BID1 = json_integer_value(json_object_get(json_array_get(json_object_get(j, "items"), 0), "id"));
+	json_decref(j);
+	j = NULL;
+	if (call_json(&S, "POST", fmt("/api/v1/roadmap-items/%lld/suggestions", IT1), tok[KE_CONS], "{\"body\":\"Phase the rebuild by product\"}", &j) != 201)
+		return -1;
+	SG1 = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	return RM1 && IT1 && BID1 && SG1 ? 0 : -1;
 }
 
 static int setup(void)
@@ -171,7 +208,7 @@ static int setup(void)
 	json_decref(j);
 	if (!(NW && MD && KE && HB && LU && E1 && E2 && E_MD))
 		return -1;
-	return governance_ids();
+	return governance_ids() || roadmap_ids();
 }
 
 /* ---- the permission matrix: every API route, every caller ---- */
@@ -230,6 +267,30 @@ static void test_permission_matrix(void)
 		 {404, 422, 422, 422, 422, 403, 403, 403, 403, 404, 404, 404}},
 		{"GET", "/api/v1/compliance", "/api/v1/compliance", NULL, {403, 200, 403, 200, 200, 403, 200, 403, 403, 200, 200, 200}},
 		{"GET", "/api/v1/portfolio", "/api/v1/portfolio", NULL, {403, 200, 403, 200, 200, 403, 200, 403, 403, 200, 200, 200}},
+
+		/* Roadmaps: Northwind's, shared with Kestrel only. Bodies are invalid, so nothing is written. */
+		{"GET", "/api/v1/roadmaps", "/api/v1/roadmaps", NULL, {200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
+		{"POST", "/api/v1/roadmaps", "/api/v1/roadmaps", "{\"unit_id\":999999,\"fiscal_year\":2027,\"title\":\"T\",\"budget\":1}",
+		 {403, 422, 422, 403, 403, 403, 403, 403, 403, 403, 403, 403}},
+		{"GET", "/api/v1/roadmaps/{id}", fmt("/api/v1/roadmaps/%lld", RM1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
+		{"POST", "/api/v1/roadmaps/{id}/items", fmt("/api/v1/roadmaps/%lld/items", RM1), "{\"title\":\"T\",\"budget\":1,\"starts_on\":\"2027-01-01\",\"ends_on\":\"2026-01-01\"}",
+		 {404, 422, 422, 403, 403, 403, 403, 403, 403, 404, 404, 404}},
+		{"POST", "/api/v1/roadmaps/{id}/share", fmt("/api/v1/roadmaps/%lld/share", RM1), fmt("{\"org_ids\":[%lld]}", NW),
+		 {404, 422, 422, 403, 403, 403, 403, 403, 403, 404, 404, 404}},
+		{"GET", "/api/v1/roadmap-items/{id}", fmt("/api/v1/roadmap-items/%lld", IT1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
+		/* The buyer cannot open the bids before the deadline (409); a provider sees its own. */
+		{"GET", "/api/v1/roadmap-items/{id}/bids", fmt("/api/v1/roadmap-items/%lld/bids", IT1), NULL, {404, 409, 409, 409, 409, 409, 200, 200, 200, 404, 404, 404}},
+		{"POST", "/api/v1/roadmap-items/{id}/bids", fmt("/api/v1/roadmap-items/%lld/bids", IT1), "{\"amount\":-1}",
+		 {404, 403, 403, 403, 403, 403, 422, 422, 403, 404, 404, 404}},
+		{"POST", "/api/v1/roadmap-items/{id}/award", fmt("/api/v1/roadmap-items/%lld/award", IT1), "{\"bid_id\":999999}",
+		 {404, 422, 422, 422, 422, 403, 403, 403, 403, 404, 404, 404}},
+		{"GET", "/api/v1/roadmap-items/{id}/suggestions", fmt("/api/v1/roadmap-items/%lld/suggestions", IT1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
+		{"POST", "/api/v1/roadmap-items/{id}/suggestions", fmt("/api/v1/roadmap-items/%lld/suggestions", IT1), "{\"body\":\" \"}",
+		 {404, 403, 403, 403, 403, 403, 422, 422, 403, 404, 404, 404}},
+		{"PATCH", "/api/v1/bids/{id}", fmt("/api/v1/bids/%lld", BID1), "{\"status\":\"won\"}",
+		 {404, 422, 422, 422, 422, 403, 422, 422, 403, 404, 404, 404}},
+		{"PATCH", "/api/v1/suggestions/{id}", fmt("/api/v1/suggestions/%lld", SG1), "{\"status\":\"maybe\"}",
+		 {404, 422, 422, 422, 422, 403, 403, 403, 403, 404, 404, 404}},
 		{"GET", "/api/v1/engagements/{id}/trust", fmt("/api/v1/engagements/%lld/trust", E1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
 		{"GET", "/api/v1/engagements/{id}/surveys", fmt("/api/v1/engagements/%lld/surveys", E1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
 		{"POST", "/api/v1/engagements/{id}/surveys", fmt("/api/v1/engagements/%lld/surveys", E1), "{\"period\":1,\"answers\":{\"trust\":9,\"communication\":3,\"value\":3,\"innovation\":3,\"responsiveness\":3}}",

@@ -1,0 +1,628 @@
+/* roadmaps: use cases for buyers' roadmaps and their items, sharing them with providers, suggestions, sealed bids and awards. */
+#include "roadmaps.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "clock.h"
+
+static int int_cb(void *ctx, const struct sqlval *c, int n)
+{
+	(void)n;
+	*(long long *)ctx = c[0].i;
+	return 1;
+}
+
+long long roadmap_create(struct store *s, const struct caller *c, const struct roadmap_input *in,
+			 struct error *err)
+{
+	struct sqlval a[7];
+	long long org = 0, taken = 0, id;
+	char now[24];
+
+	if (!text_is_name(in->title, ROADMAP_TITLE_MAX)) {
+		error_set(err, 422, in->title ? "invalid" : "required", "title",
+			  "a title of 1 to %d characters is required", ROADMAP_TITLE_MAX);
+		return -1;
+	}
+	if (in->fiscal_year < FISCAL_YEAR_MIN || in->fiscal_year > FISCAL_YEAR_MAX) {
+		error_set(err, 422, "invalid", "fiscal_year", "fiscal_year must be from %d to %d",
+			  FISCAL_YEAR_MIN, FISCAL_YEAR_MAX);
+		return -1;
+	}
+	if (!in->has_budget || in->budget < 0 || in->budget > BUDGET_MAX) {
+		error_set(err, 422, in->has_budget ? "invalid" : "required", "budget",
+			  "budget must be a whole amount from 0 to %lld", BUDGET_MAX);
+		return -1;
+	}
+	a[0] = SQL_I(in->unit_id);
+	if (store_exec(s, STMT_UNIT_ORG, a, 1, int_cb, &org, err) < 0)
+		return -1;
+	if (org != c->org_id) {
+		error_set(err, 422, "invalid", "unit_id", "unit_id must be one of your organisation's business units");
+		return -1;
+	}
+	a[1] = SQL_I(in->fiscal_year);
+	if (store_int(s, STMT_ROADMAP_TAKEN, a, 2, &taken, err) < 0)
+		return -1;
+	if (taken) {
+		error_set(err, 409, "conflict", "fiscal_year", "this unit already has a roadmap for %lld",
+			  in->fiscal_year);
+		return -1;
+	}
+	now_iso(now);
+	a[0] = SQL_I(c->org_id);
+	a[1] = SQL_I(in->unit_id);
+	a[2] = SQL_I(in->fiscal_year);
+	a[3] = SQL_T(in->title);
+	a[4] = SQL_I(in->budget);
+	a[5] = SQL_I(c->user_id);
+	a[6] = SQL_T(now);
+	if (store_int(s, STMT_ROADMAP_INSERT, a, 7, &id, err) != 0)
+		return -1;
+	return id;
+}
+
+struct roadmap_row {
+	int found;
+	long long buyer, budget, items_budget;
+};
+
+static int roadmap_row_cb(void *ctx, const struct sqlval *c, int n)
+{
+	struct roadmap_row *r = ctx;
+
+	(void)n;
+	r->found = 1;
+	r->buyer = c[1].i;
+	r->budget = c[6].i;
+	r->items_budget = c[8].i;
+	return 1;
+}
+
+long long roadmap_item_create(struct store *s, long long roadmap_id, const struct item_input *in,
+			      struct error *err)
+{
+	struct roadmap_row r = {0};
+	struct date starts, ends, deadline;
+	struct sqlval a[9];
+	char now[24];
+	long long id;
+
+	if (!text_is_name(in->title, ROADMAP_TITLE_MAX)) {
+		error_set(err, 422, in->title ? "invalid" : "required", "title",
+			  "a title of 1 to %d characters is required", ROADMAP_TITLE_MAX);
+		return -1;
+	}
+	if (!in->has_budget) {
+		error_set(err, 422, "required", "budget", "budget is required");
+		return -1;
+	}
+	if (!in->starts_on || !date_parse(in->starts_on, &starts)) {
+		error_set(err, 422, in->starts_on ? "invalid" : "required", "starts_on", "starts_on must be a date YYYY-MM-DD");
+		return -1;
+	}
+	if (!in->ends_on || !date_parse(in->ends_on, &ends) || date_compare(ends, starts) < 0) {
+		error_set(err, 422, in->ends_on ? "invalid" : "required", "ends_on",
+			  "ends_on must be a date on or after starts_on");
+		return -1;
+	}
+	if (in->open_for_bids &&
+	    (!in->bid_deadline || !date_parse(in->bid_deadline, &deadline) ||
+	     date_compare(deadline, clock_today()) < 0)) {
+		error_set(err, 422, in->bid_deadline ? "invalid" : "required", "bid_deadline",
+			  "an item open for bids needs a bid_deadline of today or later");
+		return -1;
+	}
+	if (store_begin(s, err))
+		return -1;
+	a[0] = SQL_I(roadmap_id);
+	if (store_exec(s, STMT_ROADMAP_GET, a, 1, roadmap_row_cb, &r, err) < 0)
+		goto fail;
+	if (!roadmap_budget_check(r.budget, r.items_budget, in->budget, err))
+		goto fail;
+	now_iso(now);
+	a[0] = SQL_I(r.buyer);
+	a[1] = SQL_I(roadmap_id);
+	a[2] = SQL_T(in->title);
+	a[3] = SQL_I(in->budget);
+	a[4] = SQL_T(in->starts_on);
+	a[5] = SQL_T(in->ends_on);
+	a[6] = SQL_T(in->open_for_bids ? "open" : "draft");
+	a[7] = in->open_for_bids ? SQL_T(in->bid_deadline) : SQL_NUL;
+	a[8] = SQL_T(now);
+	if (store_int(s, STMT_ITEM_INSERT, a, 9, &id, err) != 0)
+		goto fail;
+	if (store_commit(s, err))
+		return -1;
+	return id;
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+static int provider_cb(void *ctx, const struct sqlval *c, int n)
+{
+	(void)n;
+	*(long long *)ctx = c[2].s && strcmp(c[2].s, "provider") == 0;
+	return 1;
+}
+
+int roadmap_share(struct store *s, long long roadmap_id, const long long *org_ids, size_t n,
+		  struct error *err)
+{
+	struct roadmap_row r = {0};
+	struct sqlval a[4];
+	char now[24];
+
+	if (!n) {
+		error_set(err, 422, "required", "org_ids", "name at least one provider to share with");
+		return -1;
+	}
+	a[0] = SQL_I(roadmap_id);
+	if (store_exec(s, STMT_ROADMAP_GET, a, 1, roadmap_row_cb, &r, err) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		static __thread char field[32];
+		long long is_provider = 0;
+
+		a[0] = SQL_I(org_ids[i]);
+		if (store_exec(s, STMT_ORG_GET, a, 1, provider_cb, &is_provider, err) < 0)
+			return -1;
+		if (!is_provider) {
+			snprintf(field, sizeof field, "org_ids[%zu]", i);
+			error_set(err, 422, "invalid", field, "organisation %lld is not a provider", org_ids[i]);
+			return -1;
+		}
+	}
+	if (store_begin(s, err))
+		return -1;
+	now_iso(now);
+	for (size_t i = 0; i < n; i++) {
+		a[0] = SQL_I(roadmap_id);
+		a[1] = SQL_I(org_ids[i]);
+		a[2] = SQL_I(r.buyer);
+		a[3] = SQL_T(now);
+		if (store_exec(s, STMT_ROADMAP_SHARE, a, 4, NULL, NULL, err) < 0) {
+			store_rollback(s);
+			return -1;
+		}
+	}
+	return store_commit(s, err);
+}
+
+/* ---- reading roadmaps and items, as the caller may see them ---- */
+
+struct item_view {
+	json_t *items;
+	long long org; /* the viewing provider, or 0 for the buyer */
+	struct store *s;
+};
+
+static json_t *own_bid(struct store *s, long long item, long long org);
+
+static int item_cb(void *ctx, const struct sqlval *c, int n)
+{
+	struct item_view *v = ctx;
+	const char *status = c[6].s;
+	json_t *o;
+
+	(void)n;
+	/* A provider never learns that somebody else won: to it, an item awarded elsewhere is closed. */
+	if (v->org && !strcmp(status, "awarded") && c[12].i != v->org)
+		status = "closed";
+	o = json_pack("{s:I, s:I, s:s, s:I, s:s, s:s, s:s, s:o, s:s}", "id", c[0].i, "roadmap_id", c[1].i,
+		      "title", c[2].s, "budget", c[3].i, "starts_on", c[4].s, "ends_on", c[5].s, "status",
+		      status, "bid_deadline", c[7].s ? json_string(c[7].s) : json_null(), "created_at", c[10].s);
+	if (!v->org) {
+		json_object_set_new(o, "bids", json_integer(c[11].i));
+		json_object_set_new(o, "awarded_bid_id", c[8].type == SQL_NULL ? json_null() : json_integer(c[8].i));
+		json_object_set_new(o, "engagement_id", c[9].type == SQL_NULL ? json_null() : json_integer(c[9].i));
+	} else {
+		json_object_set_new(o, "my_bid", own_bid(v->s, c[0].i, v->org));
+	}
+	json_array_append_new(v->items, o);
+	return 0;
+}
+
+static int bid_json_cb(void *ctx, const struct sqlval *c, int n)
+{
+	(void)n;
+	json_array_append_new(ctx, json_pack("{s:I, s:I, s:I, s:s, s:I, s:s, s:s, s:s}", "id", c[0].i, "item_id", c[1].i,
+					     "org_id", c[2].i, "org_name", c[3].s, "amount", c[4].i, "proposal",
+					     c[5].s, "status", c[6].s, "updated_at", c[7].s));
+	return 0;
+}
+
+static json_t *own_bid(struct store *s, long long item, long long org)
+{
+	struct sqlval a[2] = {SQL_I(item), SQL_I(org)};
+	json_t *list = json_array(), *b;
+
+	store_exec(s, STMT_BID_LIST_OWN, a, 2, bid_json_cb, list, NULL);
+	b = json_incref(json_array_get(list, 0));
+	json_decref(list);
+	return b ? b : json_null();
+}
+
+static int roadmap_json_cb(void *ctx, const struct sqlval *c, int n)
+{
+	(void)n;
+	json_array_append_new(ctx, json_pack("{s:I, s:I, s:I, s:s, s:I, s:s, s:I, s:I, s:s}", "id", c[0].i,
+					     "buyer_org_id", c[1].i, "unit_id", c[2].i, "unit_name", c[3].s,
+					     "fiscal_year", c[4].i, "title", c[5].s, "budget", c[6].i,
+					     "items_budget", c[8].i, "created_at", c[7].s));
+	return 0;
+}
+
+json_t *roadmap_get_json(struct store *s, const struct caller *c, long long id, bool buyer)
+{
+	struct sqlval a[1] = {SQL_I(id)};
+	json_t *list = json_array(), *r;
+	struct item_view v = {json_array(), buyer ? 0 : c->org_id, s};
+
+	store_exec(s, STMT_ROADMAP_GET, a, 1, roadmap_json_cb, list, NULL);
+	r = json_incref(json_array_get(list, 0));
+	json_decref(list);
+	if (!r) {
+		json_decref(v.items);
+		return NULL;
+	}
+	if (!buyer)
+		json_object_del(r, "items_budget");
+	store_exec(s, STMT_ITEM_LIST_ROADMAP, a, 1, item_cb, &v, NULL);
+	json_object_set_new(r, "items", v.items);
+	return r;
+}
+
+json_t *roadmap_list_json(struct store *s, const struct caller *c, struct page pg)
+{
+	json_t *items = json_array();
+	struct sqlval a[4];
+	int rc;
+
+	if (c->org_kind == ORG_BUYER) {
+		a[0] = SQL_I(c->org_id);
+		a[1] = SQL_I(pg.after);
+		a[2] = SQL_I(pg.limit + 1);
+		rc = store_exec(s, STMT_ROADMAP_LIST_BUYER, a, 3, roadmap_json_cb, items, NULL);
+	} else if (c->org_kind == ORG_PROVIDER) {
+		a[0] = SQL_I(c->org_id);
+		a[1] = SQL_I(c->org_id);
+		a[2] = SQL_I(pg.after);
+		a[3] = SQL_I(pg.limit + 1);
+		rc = store_exec(s, STMT_ROADMAP_LIST_VISIBLE, a, 4, roadmap_json_cb, items, NULL);
+	} else {
+		rc = 0;
+	}
+	if (rc < 0) {
+		json_decref(items);
+		return NULL;
+	}
+	if (c->org_kind != ORG_BUYER) {
+		size_t i;
+		json_t *x;
+
+		json_array_foreach(items, i, x) json_object_del(x, "items_budget");
+	}
+	return page_wrap(items, pg.limit);
+}
+
+json_t *roadmap_item_json(struct store *s, const struct caller *c, long long item_id, bool buyer)
+{
+	struct sqlval a[1] = {SQL_I(item_id)};
+	struct item_view v = {json_array(), buyer ? 0 : c->org_id, s};
+	json_t *o;
+
+	store_exec(s, STMT_ITEM_GET, a, 1, item_cb, &v, NULL);
+	o = json_incref(json_array_get(v.items, 0));
+	json_decref(v.items);
+	return o;
+}
+
+/* ---- sealed bids ---- */
+
+struct item_row {
+	int found;
+	long long roadmap_id, buyer_org, awarded_org;
+	int status;
+	struct date deadline;
+	bool has_deadline;
+};
+
+static int item_row_cb(void *ctx, const struct sqlval *c, int n)
+{
+	struct item_row *r = ctx;
+
+	(void)n;
+	r->found = 1;
+	r->roadmap_id = c[1].i;
+	r->status = item_status_parse(c[6].s);
+	r->has_deadline = c[7].s && date_parse(c[7].s, &r->deadline);
+	r->awarded_org = c[12].i;
+	return 1;
+}
+
+static int item_load(struct store *s, long long id, struct item_row *r, struct error *err)
+{
+	struct sqlval a[1] = {SQL_I(id)};
+	struct roadmap_row rm = {0};
+
+	memset(r, 0, sizeof *r);
+	if (store_exec(s, STMT_ITEM_GET, a, 1, item_row_cb, r, err) < 0)
+		return -1;
+	if (!r->found) {
+		error_set(err, 404, "not_found", NULL, "no such roadmap item");
+		return -1;
+	}
+	a[0] = SQL_I(r->roadmap_id);
+	if (store_exec(s, STMT_ROADMAP_GET, a, 1, roadmap_row_cb, &rm, err) < 0)
+		return -1;
+	r->buyer_org = rm.buyer;
+	return 0;
+}
+
+static bool window(const struct item_row *r, struct error *err)
+{
+	char d[11];
+
+	if (r->status != ITEM_OPEN || !r->has_deadline) {
+		error_set(err, 409, "not_open", NULL, "this item is not open for bids");
+		return false;
+	}
+	if (!bid_window_open(r->status, r->deadline, clock_today())) {
+		date_format(r->deadline, d);
+		error_set(err, 409, "deadline_passed", NULL, "bids closed on %s", d);
+		return false;
+	}
+	return true;
+}
+
+long long bid_submit(struct store *s, const struct caller *c, long long item_id, long long amount,
+		     const char *proposal, struct error *err)
+{
+	struct item_row r;
+	struct sqlval a[7];
+	char now[24];
+	long long id;
+
+	if (amount < 0 || amount > BUDGET_MAX) {
+		error_set(err, 422, "invalid", "amount", "amount must be a whole amount from 0 to %lld", BUDGET_MAX);
+		return -1;
+	}
+	if (proposal && strlen(proposal) > PROPOSAL_MAX) {
+		error_set(err, 422, "too_long", "proposal", "the proposal is too long");
+		return -1;
+	}
+	if (item_load(s, item_id, &r, err) || !window(&r, err))
+		return -1;
+	now_iso(now);
+	a[0] = SQL_I(r.buyer_org);
+	a[1] = SQL_I(item_id);
+	a[2] = SQL_I(c->org_id);
+	a[3] = SQL_I(amount);
+	a[4] = SQL_T(proposal ? proposal : "");
+	a[5] = SQL_I(c->user_id);
+	a[6] = SQL_T(now);
+	if (store_int(s, STMT_BID_PUT, a, 7, &id, err) != 0)
+		return -1;
+	return id;
+}
+
+struct bid_row {
+	int found;
+	long long item_id, org;
+	int status;
+};
+
+static int bid_row_cb(void *ctx, const struct sqlval *c, int n)
+{
+	struct bid_row *b = ctx;
+
+	(void)n;
+	b->found = 1;
+	b->item_id = c[1].i;
+	b->org = c[2].i;
+	b->status = bid_status_parse(c[6].s);
+	return 1;
+}
+
+int bid_set_status(struct store *s, long long bid_id, const char *status, bool buyer,
+		   struct error *err)
+{
+	struct bid_row b = {0};
+	struct item_row r;
+	struct sqlval a[3];
+	char now[24];
+	int to = bid_status_parse(status);
+
+	a[0] = SQL_I(bid_id);
+	if (store_exec(s, STMT_BID_GET, a, 1, bid_row_cb, &b, err) < 0 || item_load(s, b.item_id, &r, err))
+		return -1;
+	if (buyer && to == BID_SHORTLISTED) {
+		if (!r.has_deadline || bids_sealed(r.deadline, clock_today()) || r.status != ITEM_OPEN ||
+		    b.status == BID_WITHDRAWN) {
+			error_set(err, 409, "sealed", "status", "bids can be shortlisted only after the deadline, while the item is open");
+			return -1;
+		}
+	} else if (!buyer && to == BID_WITHDRAWN) {
+		if (!window(&r, err))
+			return -1;
+	} else {
+		error_set(err, 422, "invalid", "status",
+			  buyer ? "the buyer may set a bid to shortlisted" : "a bidder may set its bid to withdrawn");
+		return -1;
+	}
+	now_iso(now);
+	a[0] = SQL_T(bid_status_name(to));
+	a[1] = SQL_T(now);
+	a[2] = SQL_I(bid_id);
+	return store_exec(s, STMT_BID_SET_STATUS, a, 3, NULL, NULL, err) < 0 ? -1 : 0;
+}
+
+json_t *bid_list_json(struct store *s, const struct caller *c, long long item_id, bool buyer,
+		      struct error *err)
+{
+	struct item_row r;
+	struct sqlval a[2] = {SQL_I(item_id), SQL_I(c->org_id)};
+	json_t *items = json_array();
+	char d[11];
+
+	if (item_load(s, item_id, &r, err)) {
+		json_decref(items);
+		return NULL;
+	}
+	if (buyer && (!r.has_deadline || bids_sealed(r.deadline, clock_today()))) {
+		if (r.has_deadline)
+			date_format(r.deadline, d);
+		error_set(err, 409, "sealed", NULL, "bids stay sealed until the deadline (%s) has passed",
+			  r.has_deadline ? d : "none set");
+		json_decref(items);
+		return NULL;
+	}
+	if (store_exec(s, buyer ? STMT_BID_LIST_ITEM : STMT_BID_LIST_OWN, a, buyer ? 1 : 2, bid_json_cb,
+		       items, err) < 0) {
+		json_decref(items);
+		return NULL;
+	}
+	return json_pack("{s:o, s:n}", "items", items, "next");
+}
+
+int bid_award(struct store *s, long long item_id, long long bid_id, struct error *err)
+{
+	struct bid_row b = {0};
+	struct item_row r;
+	struct sqlval a[3];
+	long long eng = 0, got = 0;
+	char now[24];
+
+	if (item_load(s, item_id, &r, err))
+		return -1;
+	a[0] = SQL_I(bid_id);
+	if (store_exec(s, STMT_BID_GET, a, 1, bid_row_cb, &b, err) < 0)
+		return -1;
+	if (!b.found || b.item_id != item_id || b.status == BID_WITHDRAWN) {
+		error_set(err, 422, "invalid", "bid_id", "bid_id must be a standing bid on this item");
+		return -1;
+	}
+	if (r.status == ITEM_AWARDED) {
+		error_set(err, 409, "conflict", NULL, "this item has already been awarded");
+		return -1;
+	}
+	if (!r.has_deadline || bids_sealed(r.deadline, clock_today())) {
+		error_set(err, 409, "sealed", NULL, "bids can be awarded only after the deadline has passed");
+		return -1;
+	}
+	if (store_begin(s, err))
+		return -1;
+	/* The winner's engagement with the buyer, if they have one, receives the award. */
+	a[0] = SQL_I(r.buyer_org);
+	a[1] = SQL_I(b.org);
+	if (store_exec(s, STMT_ENG_BETWEEN, a, 2, int_cb, &eng, err) < 0)
+		goto fail;
+	a[0] = SQL_I(bid_id);
+	a[1] = eng ? SQL_I(eng) : SQL_NUL;
+	a[2] = SQL_I(item_id);
+	switch (store_int(s, STMT_ITEM_AWARD, a, 3, &got, err)) {
+	case 0:
+		break;
+	case 1:
+		error_set(err, 409, "conflict", NULL, "this item has already been awarded");
+		goto fail;
+	default:
+		goto fail;
+	}
+	now_iso(now);
+	a[0] = SQL_I(bid_id);
+	a[1] = SQL_T(now);
+	a[2] = SQL_I(item_id);
+	if (store_exec(s, STMT_BID_SETTLE, a, 3, NULL, NULL, err) < 0)
+		goto fail;
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+/* ---- suggestions ---- */
+
+static int suggestion_json_cb(void *ctx, const struct sqlval *c, int n)
+{
+	(void)n;
+	json_array_append_new(ctx, json_pack("{s:I, s:I, s:I, s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:o}", "id", c[0].i,
+					     "item_id", c[1].i, "org_id", c[2].i, "org_name", c[3].s, "body", c[4].s,
+					     "status", c[5].s, "note", c[6].s, "author_id", c[7].i, "author_name",
+					     c[8].s, "created_at", c[9].s, "decided_on",
+					     c[10].s ? json_string(c[10].s) : json_null()));
+	return 0;
+}
+
+long long suggestion_create(struct store *s, const struct caller *c, long long item_id,
+			    const char *body, struct error *err)
+{
+	struct item_row r;
+	struct sqlval a[6];
+	char now[24];
+	long long id;
+
+	if (!text_is_name(body, PROPOSAL_MAX)) {
+		error_set(err, 422, body ? "invalid" : "required", "body", "the suggestion needs a text");
+		return -1;
+	}
+	if (item_load(s, item_id, &r, err))
+		return -1;
+	now_iso(now);
+	a[0] = SQL_I(r.buyer_org);
+	a[1] = SQL_I(item_id);
+	a[2] = SQL_I(c->org_id);
+	a[3] = SQL_T(body);
+	a[4] = SQL_I(c->user_id);
+	a[5] = SQL_T(now);
+	if (store_int(s, STMT_SUGGESTION_INSERT, a, 6, &id, err) != 0)
+		return -1;
+	return id;
+}
+
+int suggestion_decide(struct store *s, long long id, const char *status, const char *note,
+		      struct error *err)
+{
+	struct sqlval a[4];
+	char today[11];
+
+	if (!status || (strcmp(status, "accepted") && strcmp(status, "rejected"))) {
+		error_set(err, 422, status ? "invalid" : "required", "status", "status must be accepted or rejected");
+		return -1;
+	}
+	if (note && strlen(note) > 4000) {
+		error_set(err, 422, "too_long", "note", "the note is too long");
+		return -1;
+	}
+	date_format(clock_today(), today);
+	a[0] = SQL_T(status);
+	a[1] = SQL_T(note ? note : "");
+	a[2] = SQL_T(today);
+	a[3] = SQL_I(id);
+	return store_exec(s, STMT_SUGGESTION_DECIDE, a, 4, NULL, NULL, err) < 0 ? -1 : 0;
+}
+
+json_t *suggestion_list_json(struct store *s, const struct caller *c, long long item_id, bool buyer)
+{
+	struct sqlval a[2] = {SQL_I(item_id), SQL_I(c->org_id)};
+	json_t *items = json_array();
+
+	/* A suggestion is seen by its author's organisation and the buyer only. */
+	store_exec(s, buyer ? STMT_SUGGESTION_LIST_ITEM : STMT_SUGGESTION_LIST_OWN, a, buyer ? 1 : 2,
+		   suggestion_json_cb, items, NULL);
+	return json_pack("{s:o, s:n}", "items", items, "next");
+}
+
+json_t *suggestion_get_json(struct store *s, long long id)
+{
+	struct sqlval a[1] = {SQL_I(id)};
+	json_t *items = json_array(), *o;
+
+	store_exec(s, STMT_SUGGESTION_GET, a, 1, suggestion_json_cb, items, NULL);
+	o = json_incref(json_array_get(items, 0));
+	json_decref(items);
+	return o;
+}

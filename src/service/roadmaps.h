@@ -1,0 +1,65 @@
+/* roadmaps: use cases for buyers' roadmaps and their items, sharing them with providers, suggestions, sealed bids and awards. */
+#ifndef ACCORD_ROADMAPS_H
+#define ACCORD_ROADMAPS_H
+
+#include <jansson.h>
+
+#include "../domain/roadmap.h"
+#include "../store/store.h"
+#include "caller.h"
+#include "orgs.h"
+
+#define ROADMAP_TITLE_MAX 200
+#define PROPOSAL_MAX (32 * 1024)
+
+struct roadmap_input {
+	long long unit_id, fiscal_year, budget;
+	const char *title;
+	bool has_budget;
+};
+
+struct item_input {
+	const char *title;
+	long long budget;
+	bool has_budget;
+	const char *starts_on, *ends_on;
+	bool open_for_bids;
+	const char *bid_deadline;
+};
+
+long long roadmap_create(struct store *s, const struct caller *c, const struct roadmap_input *in,
+			 struct error *err);
+long long roadmap_item_create(struct store *s, long long roadmap_id, const struct item_input *in,
+			      struct error *err);
+/* Shares with providers (org_ids, n of them); each must be a provider organisation. */
+int roadmap_share(struct store *s, long long roadmap_id, const long long *org_ids, size_t n,
+		  struct error *err);
+
+/*
+ * A roadmap with its items as the caller may see it: the buyer sees each item's bid count;
+ * a provider sees only its own bid on each, and an item awarded to another as "closed".
+ */
+json_t *roadmap_get_json(struct store *s, const struct caller *c, long long id, bool buyer);
+json_t *roadmap_list_json(struct store *s, const struct caller *c, struct page pg);
+json_t *roadmap_item_json(struct store *s, const struct caller *c, long long item_id, bool buyer);
+
+/* A provider's bid on an open item before its deadline: new, revised, or resubmitted. Returns the bid id. */
+long long bid_submit(struct store *s, const struct caller *c, long long item_id, long long amount,
+		     const char *proposal, struct error *err);
+/* The bidder withdraws (while the window is open); the buyer shortlists (after the deadline). */
+int bid_set_status(struct store *s, long long bid_id, const char *status, bool buyer,
+		   struct error *err);
+/* The buyer sees every bid once the deadline has passed (409 before); a provider only its own. */
+json_t *bid_list_json(struct store *s, const struct caller *c, long long item_id, bool buyer,
+		      struct error *err);
+/* Awards the item to one bid, after the deadline; a second award is 409. */
+int bid_award(struct store *s, long long item_id, long long bid_id, struct error *err);
+
+long long suggestion_create(struct store *s, const struct caller *c, long long item_id,
+			    const char *body, struct error *err);
+int suggestion_decide(struct store *s, long long id, const char *status, const char *note,
+		      struct error *err);
+json_t *suggestion_list_json(struct store *s, const struct caller *c, long long item_id, bool buyer);
+json_t *suggestion_get_json(struct store *s, long long id);
+
+#endif
