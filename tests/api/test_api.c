@@ -938,6 +938,7 @@ int main(int argc, char **argv)
 		reviews_cases_run(&w, &harness_passed, &harness_failed);
 		calendar_cases_run(&w, &harness_passed, &harness_failed);
 		trust_cases_run(&w, &harness_passed, &harness_failed);
+		roadmap_cases_run(&w, &harness_passed, &harness_failed);
 	}
 	RUN(test_web);
 	RUN(test_logout);
