@@ -68,6 +68,21 @@ void api_suggestions_list(struct request *rq, struct response *rs);
 void api_suggestions_create(struct request *rq, struct response *rs);
 void api_suggestion_decide(struct request *rq, struct response *rs);
 
+void api_summits_list(struct request *rq, struct response *rs);
+void api_summits_create(struct request *rq, struct response *rs);
+void api_summit_get(struct request *rq, struct response *rs);
+void api_summit_invite(struct request *rq, struct response *rs);
+void api_invitation_update(struct request *rq, struct response *rs);
+void api_summit_sessions_create(struct request *rq, struct response *rs);
+void api_session_rate(struct request *rq, struct response *rs);
+void api_prospects_list(struct request *rq, struct response *rs);
+void api_prospects_add(struct request *rq, struct response *rs);
+void api_problems_list(struct request *rq, struct response *rs);
+void api_problems_create(struct request *rq, struct response *rs);
+void api_problem_get(struct request *rq, struct response *rs);
+void api_problem_respond(struct request *rq, struct response *rs);
+void api_problem_response_update(struct request *rq, struct response *rs);
+
 void api_calendar_feed(struct request *rq, struct response *rs);
 void api_calendar_rotate(struct request *rq, struct response *rs);
 

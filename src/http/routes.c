@@ -222,6 +222,64 @@ static const struct field suggestion_patch_body[] = {
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
+static const char *const summit_kinds[] = {"buyer-planning", "provider-customer", NULL};
+static const char *const invite_groups[] = {"providers", "customers", "customers-and-prospects", NULL};
+static const char *const invitation_statuses[] = {"accepted", "declined", "attended", NULL};
+static const char *const session_kinds[] = {"roadmap", "showcase", "best-practice", NULL};
+static const char *const response_statuses[] = {"submitted", "useful", "selected", NULL};
+
+static const struct field summit_body[] = {
+	{"kind", F_ENUM, true, 0, summit_kinds, NULL},
+	{"title", F_STRING, true, 800, NULL, NULL},
+	{"starts_on", F_DATE, true, 0, NULL, NULL},
+	{"venue", F_TEXT, false, 400, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field invite_body[] = {
+	{"org_ids", F_IDS, false, 500, NULL, NULL},
+	{"all", F_ENUM, false, 0, invite_groups, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field invitation_body[] = {
+	{"status", F_ENUM, true, 0, invitation_statuses, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field session_body[] = {
+	{"kind", F_ENUM, true, 0, session_kinds, NULL},
+	{"title", F_STRING, true, 800, NULL, NULL},
+	{"presenter_org_id", F_ID, true, 0, NULL, NULL},
+	{"roadmap_id", F_ID, false, 0, NULL, NULL},
+	{"practice_id", F_ID, false, 0, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field rating_body[] = {
+	{"rating", F_INT, true, 0, NULL, NULL},
+	{"comment", F_TEXT, false, 4000, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field prospect_body[] = {
+	{"org_id", F_ID, true, 0, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field problem_body[] = {
+	{"title", F_STRING, true, 800, NULL, NULL},
+	{"body", F_TEXT, false, 32 * 1024, NULL, NULL},
+	{"engagement_id", F_ID, false, 0, NULL, NULL},
+	{"summit_id", F_ID, false, 0, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field problem_response_body[] = {
+	{"status", F_ENUM, true, 0, response_statuses, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
 /* Who sees an organisation's card, and its people and units. */
 #define SEE_ORG_CARD (REL_ADMIN | REL_OWN | REL_PARTNER | REL_DIRECTORY)
 #define SEE_ORG_PEOPLE (REL_ADMIN | REL_OWN | REL_PARTNER)
@@ -241,6 +299,11 @@ static const struct field suggestion_patch_body[] = {
 #define ACT_ROADMAP_KEEP {{REL_BUYER, ROLES_ROADMAP}}
 #define ACT_PROVIDER_VIEWER {{REL_VIEWER, ROLES_PROVIDER_GOV}}
 #define ACT_AWARD {{REL_BUYER, ROLES_AWARD}}
+#define SEE_SUMMIT (REL_HOST | REL_INVITED)
+/* Who runs a summit: the host's governance roles (buyer or provider side). */
+#define ACT_HOST {{REL_HOST, ROLES_BUYER_GOV | ROLES_PROVIDER_GOV}}
+#define ACT_INVITATION {{REL_HOST, ROLES_BUYER_GOV | ROLES_PROVIDER_GOV}, {REL_INVITED, ROLES_BUYER_GOV | ROLES_PROVIDER_GOV}}
+#define ACT_SUMMIT_CREATE {{REL_OWN, ROLES_BUYER_GOV | ROLE_BIT(ROLE_PROVIDER_LEADERSHIP)}}
 
 const struct route routes[] = {
 	/* method, pattern, flags, resource, see, act, body, max body, handler */
@@ -302,6 +365,21 @@ const struct route routes[] = {
 	{M_POST, "/api/v1/roadmap-items/{id}/suggestions", R_JSON, RES_ITEM, SEE_ROADMAP, ACT_PROVIDER_VIEWER, suggestion_body, 48 * KB, api_suggestions_create},
 	{M_PATCH, "/api/v1/bids/{id}", R_JSON, RES_BID, SEE_AUTHORED, {{REL_AUTHOR, ROLES_PROVIDER_GOV}, {REL_BUYER, ROLES_AWARD}}, bid_patch_body, 4 * KB, api_bid_update},
 	{M_PATCH, "/api/v1/suggestions/{id}", R_JSON, RES_SUGGESTION, SEE_AUTHORED, ACT_AWARD, suggestion_patch_body, 8 * KB, api_suggestion_decide},
+
+	{M_GET, "/api/v1/summits", 0, RES_NONE, 0, {{0}}, NULL, 0, api_summits_list},
+	{M_POST, "/api/v1/summits", R_JSON, RES_NONE, 0, ACT_SUMMIT_CREATE, summit_body, 8 * KB, api_summits_create},
+	{M_GET, "/api/v1/summits/{id}", 0, RES_SUMMIT, SEE_SUMMIT, {{0}}, NULL, 0, api_summit_get},
+	{M_POST, "/api/v1/summits/{id}/invitations", R_JSON, RES_SUMMIT, SEE_SUMMIT, ACT_HOST, invite_body, 32 * KB, api_summit_invite},
+	{M_POST, "/api/v1/summits/{id}/sessions", R_JSON, RES_SUMMIT, SEE_SUMMIT, ACT_HOST, session_body, 8 * KB, api_summit_sessions_create},
+	{M_PATCH, "/api/v1/invitations/{id}", R_JSON, RES_INVITATION, SEE_SUMMIT, ACT_INVITATION, invitation_body, 4 * KB, api_invitation_update},
+	{M_POST, "/api/v1/sessions/{id}/ratings", R_JSON, RES_SESSION, SEE_SUMMIT, {{REL_INVITED, ROLES_ALL}}, rating_body, 8 * KB, api_session_rate},
+	{M_GET, "/api/v1/prospects", 0, RES_NONE, 0, {{REL_OWN, ROLES_PROVIDER_GOV}}, NULL, 0, api_prospects_list},
+	{M_POST, "/api/v1/prospects", R_JSON, RES_NONE, 0, {{REL_OWN, ROLE_BIT(ROLE_PROVIDER_LEADERSHIP)}}, prospect_body, 4 * KB, api_prospects_add},
+	{M_GET, "/api/v1/problems", 0, RES_NONE, 0, {{0}}, NULL, 0, api_problems_list},
+	{M_POST, "/api/v1/problems", R_JSON, RES_NONE, 0, {{REL_OWN, ROLES_BUYER_GOV}}, problem_body, 48 * KB, api_problems_create},
+	{M_GET, "/api/v1/problems/{id}", 0, RES_PROBLEM, SEE_ROADMAP, {{0}}, NULL, 0, api_problem_get},
+	{M_POST, "/api/v1/problems/{id}/responses", R_JSON, RES_PROBLEM, SEE_ROADMAP, ACT_PROVIDER_VIEWER, response_body, 48 * KB, api_problem_respond},
+	{M_PATCH, "/api/v1/problem-responses/{id}", R_JSON, RES_RESPONSE, SEE_AUTHORED, {{REL_BUYER, ROLES_BUYER_GOV}}, problem_response_body, 4 * KB, api_problem_response_update},
 
 	{M_GET, "/api/v1/me/actions", 0, RES_NONE, 0, {{0}}, NULL, 0, api_my_actions},
 	{M_POST, "/api/v1/me/calendar", 0, RES_NONE, 0, {{0}}, NULL, 4 * KB, api_calendar_rotate},

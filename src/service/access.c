@@ -105,6 +105,28 @@ static unsigned authored_relations(struct store *s, const struct caller *c, enum
 	return rel;
 }
 
+/* A summit or one of its sessions: its host, or an invited organisation. */
+static unsigned summit_relations(struct store *s, const struct caller *c, enum stmt st, long long id)
+{
+	long long r[3] = {0, 0, 0};
+	struct sqlval a[2] = {SQL_I(c->org_id), SQL_I(id)};
+
+	if (store_exec(s, st, a, 2, parties_row, r, NULL) <= 0)
+		return 0;
+	return (r[0] == c->org_id ? REL_HOST : 0) | (r[1] ? REL_INVITED : 0);
+}
+
+/* An invitation: the summit's host and the invited organisation. */
+static unsigned invitation_relations(struct store *s, const struct caller *c, long long id)
+{
+	long long r[3] = {0, 0, 0};
+	struct sqlval a[1] = {SQL_I(id)};
+
+	if (store_exec(s, STMT_INVITATION_ACCESS, a, 1, parties_row, r, NULL) <= 0)
+		return 0;
+	return (r[0] == c->org_id ? REL_HOST : 0) | (r[1] == c->org_id ? REL_INVITED : 0);
+}
+
 unsigned access_relations(struct store *s, const struct caller *c, enum resource res,
 			  long long id)
 {
@@ -127,6 +149,16 @@ unsigned access_relations(struct store *s, const struct caller *c, enum resource
 		return authored_relations(s, c, STMT_BID_ACCESS, id);
 	case RES_SUGGESTION:
 		return authored_relations(s, c, STMT_SUGGESTION_ACCESS, id);
+	case RES_SUMMIT:
+		return summit_relations(s, c, STMT_SUMMIT_ACCESS, id);
+	case RES_SESSION:
+		return summit_relations(s, c, STMT_SUMMIT_SESSION_ACCESS, id);
+	case RES_INVITATION:
+		return invitation_relations(s, c, id);
+	case RES_PROBLEM:
+		return roadmap_relations(s, c, STMT_PROBLEM_ACCESS, id);
+	case RES_RESPONSE:
+		return authored_relations(s, c, STMT_PROBLEM_RESPONSE_ACCESS, id);
 	default:
 		return REL_SIGNED_IN;
 	}

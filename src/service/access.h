@@ -36,6 +36,8 @@ enum relation {
 	REL_ASSIGNEE = 1u << 7,
 	REL_VIEWER = 1u << 8, /* a provider a roadmap was shared with or presented to */
 	REL_AUTHOR = 1u << 9, /* the caller's organisation wrote the bid or suggestion */
+	REL_HOST = 1u << 10,  /* the caller's organisation hosts the summit */
+	REL_INVITED = 1u << 11, /* the caller's organisation is invited to the summit */
 };
 
 /* Role sets the route table and the pages share. Who runs reviews: the buyer's executives and managers, the provider's leadership and consultants. */
@@ -67,6 +69,11 @@ enum resource {
 	RES_ITEM,      /* as its roadmap */
 	RES_BID,       /* the buyer (REL_BUYER) and the bidder (REL_AUTHOR), nobody else */
 	RES_SUGGESTION, /* the buyer and the suggesting organisation */
+	RES_SUMMIT,    /* its host (REL_HOST) and invited organisations (REL_INVITED) */
+	RES_INVITATION, /* the summit's host and the invited organisation */
+	RES_SESSION,   /* as its summit */
+	RES_PROBLEM,   /* its buyer and the providers it is addressed to (REL_VIEWER) */
+	RES_RESPONSE,  /* a problem response: the buyer and the responding organisation (REL_AUTHOR) */
 	RES__MAX
 };
 

@@ -67,6 +67,24 @@ static int review_cb(void *ctx, const struct sqlval *c, int n)
 	return 0;
 }
 
+static int summit_cb(void *ctx, const struct sqlval *c, int n)
+{
+	struct feed *f = ctx;
+	struct cal_event *e;
+
+	(void)n;
+	if (f->n >= FEED_MAX)
+		return 1;
+	e = &f->ev[f->n++];
+	e->uid = keep(f, fmt("summit-%lld@accord", c[0].i));
+	e->date = keep(f, strdup(c[2].s));
+	e->summary = keep(f, fmt("Summit: %s", c[1].s));
+	e->description = keep(f, fmt("Hosted by %s%s%s.", c[4].s, c[3].s[0] ? " at " : "", c[3].s));
+	e->url = keep(f, fmt("%s/summits/%lld", f->base, c[0].i));
+	e->status = "CONFIRMED";
+	return 0;
+}
+
 static int action_cb(void *ctx, const struct sqlval *c, int n)
 {
 	struct feed *f = ctx;
@@ -103,6 +121,7 @@ char *calendar_feed(struct store *s, const char *token, const char *base_url)
 	f->base = base_url ? base_url : "";
 	a[0] = SQL_I(uid);
 	store_exec(s, STMT_CAL_REVIEWS, a, 1, review_cb, f, NULL);
+	store_exec(s, STMT_CAL_SUMMITS, a, 1, summit_cb, f, NULL);
 	a[1] = SQL_T("open");
 	a[2] = SQL_T("open");
 	a[3] = SQL_I(0);

@@ -21,7 +21,7 @@ static long long user_id[CALLERS];
 static long long NW, MD, KE, HB, LU, E1, E2, E_MD; /* organisation and engagement ids */
 /* Governance items the matrix acts on: a review, actions owned by a member of each side, and a strategic issue of E1; a review of E_MD. */
 static long long R1, A_NW_MEMBER, A_KE_MEMBER, I1, R_MD;
-static long long RM1, IT1, BID1, SG1; /* a Northwind roadmap shared with Kestrel, an open item, Kestrel's bid and suggestion */
+static long long RM1, IT1, BID1, SG1, SUM1, INV_KE, SES1, PB1, PR1; /* + a Northwind summit inviting Kestrel, its session, a problem and Kestrel's response */ /* a Northwind roadmap shared with Kestrel, an open item, Kestrel's bid and suggestion */
 
 static long long id_of(json_t *list, const char *key, const char *value)
 {
@@ -117,7 +117,32 @@ static int roadmap_ids(void)
 		return -1;
 	SG1 = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
-	return RM1 && IT1 && BID1 && SG1 ? 0 : -1;
+	j = NULL;
+	if (call_json(&S, "POST", "/api/v1/summits", tok[NW_CM], "{\"kind\":\"buyer-planning\",\"title\":\"Planning summit\",\"starts_on\":\"2027-02-10\"}", &j) != 201)
+		return -1;
+	SUM1 = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	j = NULL;
+	if (call_json(&S, "POST", fmt("/api/v1/summits/%lld/invitations", SUM1), tok[NW_CM], fmt("{\"org_ids\":[%lld]}", KE), &j) != 200)
+		return -1;
+	INV_KE = json_integer_value(json_object_get(json_array_get(json_object_get(j, "invitations"), 0), "id"));
+	json_decref(j);
+	j = NULL;
+	if (call_json(&S, "POST", fmt("/api/v1/summits/%lld/sessions", SUM1), tok[NW_CM], fmt("{\"kind\":\"showcase\",\"title\":\"Cloud\",\"presenter_org_id\":%lld}", KE), &j) != 201)
+		return -1;
+	SES1 = json_integer_value(json_object_get(json_array_get(json_object_get(j, "sessions"), 0), "id"));
+	json_decref(j);
+	j = NULL;
+	if (call_json(&S, "POST", "/api/v1/problems", tok[NW_CM], fmt("{\"title\":\"Branch costs\",\"summit_id\":%lld}", SUM1), &j) != 201)
+		return -1;
+	PB1 = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	j = NULL;
+	if (call_json(&S, "POST", fmt("/api/v1/problems/%lld/responses", PB1), tok[KE_LEAD], "{\"body\":\"Thin clients\"}", &j) != 201)
+		return -1;
+	PR1 = json_integer_value(json_object_get(json_array_get(json_object_get(j, "responses"), 0), "id"));
+	json_decref(j);
+	return RM1 && IT1 && BID1 && SG1 && SUM1 && INV_KE && SES1 && PB1 && PR1 ? 0 : -1;
 }
 
 static int setup(void)
@@ -290,6 +315,31 @@ static void test_permission_matrix(void)
 		{"PATCH", "/api/v1/bids/{id}", fmt("/api/v1/bids/%lld", BID1), "{\"status\":\"won\"}",
 		 {404, 422, 422, 422, 422, 403, 422, 422, 403, 404, 404, 404}},
 		{"PATCH", "/api/v1/suggestions/{id}", fmt("/api/v1/suggestions/%lld", SG1), "{\"status\":\"maybe\"}",
+		 {404, 422, 422, 422, 422, 403, 403, 403, 403, 404, 404, 404}},
+
+		/* Summits: Northwind's, inviting Kestrel only; problems addressed to its invitees. */
+		{"GET", "/api/v1/summits", "/api/v1/summits", NULL, {200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
+		{"POST", "/api/v1/summits", "/api/v1/summits", "{\"kind\":\"gala\",\"title\":\"T\",\"starts_on\":\"2027-01-01\"}",
+		 {403, 422, 422, 422, 422, 403, 422, 403, 403, 422, 422, 422}},
+		{"GET", "/api/v1/summits/{id}", fmt("/api/v1/summits/%lld", SUM1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
+		{"POST", "/api/v1/summits/{id}/invitations", fmt("/api/v1/summits/%lld/invitations", SUM1), "{\"all\":\"customers\"}",
+		 {404, 422, 422, 422, 422, 403, 403, 403, 403, 404, 404, 404}},
+		{"POST", "/api/v1/summits/{id}/sessions", fmt("/api/v1/summits/%lld/sessions", SUM1), "{\"kind\":\"dance\",\"title\":\"T\",\"presenter_org_id\":1}",
+		 {404, 422, 422, 422, 422, 403, 403, 403, 403, 404, 404, 404}},
+		{"PATCH", "/api/v1/invitations/{id}", fmt("/api/v1/invitations/%lld", INV_KE), "{\"status\":\"maybe\"}",
+		 {404, 422, 422, 422, 422, 403, 422, 422, 403, 404, 404, 404}},
+		{"POST", "/api/v1/sessions/{id}/ratings", fmt("/api/v1/sessions/%lld/ratings", SES1), "{\"rating\":9}",
+		 {404, 403, 403, 403, 403, 403, 422, 422, 422, 404, 404, 404}},
+		{"GET", "/api/v1/prospects", "/api/v1/prospects", NULL, {403, 403, 403, 403, 403, 403, 200, 200, 403, 403, 200, 200}},
+		{"POST", "/api/v1/prospects", "/api/v1/prospects", fmt("{\"org_id\":%lld}", KE),
+		 {403, 403, 403, 403, 403, 403, 422, 403, 403, 403, 422, 422}},
+		{"GET", "/api/v1/problems", "/api/v1/problems", NULL, {200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
+		{"POST", "/api/v1/problems", "/api/v1/problems", "{\"title\":\"T\"}",
+		 {403, 422, 422, 422, 422, 403, 403, 403, 403, 422, 403, 403}},
+		{"GET", "/api/v1/problems/{id}", fmt("/api/v1/problems/%lld", PB1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
+		{"POST", "/api/v1/problems/{id}/responses", fmt("/api/v1/problems/%lld/responses", PB1), "{\"body\":\" \"}",
+		 {404, 403, 403, 403, 403, 403, 422, 422, 403, 404, 404, 404}},
+		{"PATCH", "/api/v1/problem-responses/{id}", fmt("/api/v1/problem-responses/%lld", PR1), "{\"status\":\"great\"}",
 		 {404, 422, 422, 422, 422, 403, 403, 403, 403, 404, 404, 404}},
 		{"GET", "/api/v1/engagements/{id}/trust", fmt("/api/v1/engagements/%lld/trust", E1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
 		{"GET", "/api/v1/engagements/{id}/surveys", fmt("/api/v1/engagements/%lld/surveys", E1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},

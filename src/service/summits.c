@@ -1,0 +1,563 @@
+/* summits: use cases for buyers' planning summits and providers' customer summits — invitations, agenda, ratings, prospects — and problem statements. */
+#include "summits.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../domain/date.h"
+
+static int int_cb(void *ctx, const struct sqlval *c, int n)
+{
+	(void)n;
+	*(long long *)ctx = c[0].i;
+	return 1;
+}
+
+struct org_kind_row {
+	int found;
+	char kind[16];
+};
+
+static int org_cb(void *ctx, const struct sqlval *c, int n)
+{
+	struct org_kind_row *o = ctx;
+
+	(void)n;
+	o->found = 1;
+	snprintf(o->kind, sizeof o->kind, "%s", c[2].s);
+	return 1;
+}
+
+static const char *org_kind_of(struct store *s, long long id, struct org_kind_row *o)
+{
+	struct sqlval a[1] = {SQL_I(id)};
+
+	memset(o, 0, sizeof *o);
+	store_exec(s, STMT_ORG_GET, a, 1, org_cb, o, NULL);
+	return o->found ? o->kind : "";
+}
+
+long long summit_create(struct store *s, const struct caller *c, const struct summit_input *in,
+			struct error *err)
+{
+	bool planning = in->kind && !strcmp(in->kind, "buyer-planning");
+	struct sqlval a[7];
+	char now[24];
+	long long id;
+
+	if (!in->kind || (!planning && strcmp(in->kind, "provider-customer"))) {
+		error_set(err, 422, in->kind ? "invalid" : "required", "kind", "kind must be buyer-planning or provider-customer");
+		return -1;
+	}
+	if (planning != (c->org_kind == ORG_BUYER)) {
+		error_set(err, 422, "invalid", "kind",
+			  planning ? "a buyer-planning summit is hosted by a buyer" : "a provider-customer summit is hosted by a provider");
+		return -1;
+	}
+	if (!text_is_name(in->title, SUMMIT_TITLE_MAX)) {
+		error_set(err, 422, in->title ? "invalid" : "required", "title", "a title of 1 to %d characters is required", SUMMIT_TITLE_MAX);
+		return -1;
+	}
+	if (!in->starts_on || !date_parse(in->starts_on, NULL)) {
+		error_set(err, 422, in->starts_on ? "invalid" : "required", "starts_on", "starts_on must be a date YYYY-MM-DD");
+		return -1;
+	}
+	if (in->venue && strlen(in->venue) > 400) {
+		error_set(err, 422, "too_long", "venue", "the venue is too long");
+		return -1;
+	}
+	now_iso(now);
+	a[0] = SQL_I(c->org_id);
+	a[1] = SQL_T(in->kind);
+	a[2] = SQL_T(in->title);
+	a[3] = SQL_T(in->starts_on);
+	a[4] = SQL_T(in->venue ? in->venue : "");
+	a[5] = SQL_I(c->user_id);
+	a[6] = SQL_T(now);
+	if (store_int(s, STMT_SUMMIT_INSERT, a, 7, &id, err) != 0)
+		return -1;
+	return id;
+}
+
+struct summit_row {
+	int found;
+	long long host;
+	bool planning;
+};
+
+static int summit_row_cb(void *ctx, const struct sqlval *c, int n)
+{
+	struct summit_row *r = ctx;
+
+	(void)n;
+	r->found = 1;
+	r->host = c[1].i;
+	r->planning = !strcmp(c[3].s, "buyer-planning");
+	return 1;
+}
+
+struct ids {
+	long long v[4096];
+	size_t n;
+};
+
+static int ids_cb(void *ctx, const struct sqlval *c, int n)
+{
+	struct ids *l = ctx;
+
+	(void)n;
+	if (l->n < sizeof l->v / sizeof l->v[0])
+		l->v[l->n++] = c[0].i;
+	return 0;
+}
+
+int summit_invite(struct store *s, long long summit_id, const long long *org_ids, size_t n,
+		  const char *group, struct error *err)
+{
+	static __thread struct ids list;
+	struct summit_row r = {0};
+	struct sqlval a[4];
+	char now[24];
+	long long count = 0;
+
+	a[0] = SQL_I(summit_id);
+	if (store_exec(s, STMT_SUMMIT_GET, a, 1, summit_row_cb, &r, err) < 0)
+		return -1;
+	list.n = 0;
+	if (group) {
+		bool ok = r.planning ? !strcmp(group, "providers")
+				     : (!strcmp(group, "customers") || !strcmp(group, "customers-and-prospects"));
+
+		if (!ok) {
+			error_set(err, 422, "invalid", "all",
+				  r.planning ? "a planning summit invites all: providers" : "a customer summit invites all: customers or customers-and-prospects");
+			return -1;
+		}
+		a[0] = SQL_I(r.host);
+		if (store_exec(s, r.planning ? STMT_GROUP_PROVIDERS : STMT_GROUP_CUSTOMERS, a, 1, ids_cb, &list, err) < 0)
+			return -1;
+		if (!strcmp(group, "customers-and-prospects") &&
+		    store_exec(s, STMT_GROUP_PROSPECTS, a, 1, ids_cb, &list, err) < 0)
+			return -1;
+	} else {
+		if (!n) {
+			error_set(err, 422, "required", "org_ids", "name the organisations to invite, or all");
+			return -1;
+		}
+		for (size_t i = 0; i < n && list.n < sizeof list.v / sizeof list.v[0]; i++) {
+			static __thread char field[32];
+			struct org_kind_row o;
+			const char *want = r.planning ? "provider" : "buyer";
+
+			if (strcmp(org_kind_of(s, org_ids[i], &o), want) != 0 || org_ids[i] == r.host) {
+				snprintf(field, sizeof field, "org_ids[%zu]", i);
+				error_set(err, 422, "invalid", field, "organisation %lld is not a %s that can be invited",
+					  org_ids[i], want);
+				return -1;
+			}
+			list.v[list.n++] = org_ids[i];
+		}
+	}
+	if (store_begin(s, err))
+		return -1;
+	now_iso(now);
+	for (size_t i = 0; i < list.n; i++) {
+		a[0] = SQL_I(r.host);
+		a[1] = SQL_I(summit_id);
+		a[2] = SQL_I(list.v[i]);
+		a[3] = SQL_T(now);
+		if (store_exec(s, STMT_INVITE, a, 4, NULL, NULL, err) < 0) {
+			store_rollback(s);
+			return -1;
+		}
+	}
+	if (store_commit(s, err))
+		return -1;
+	return (int)count;
+}
+
+int invitation_set(struct store *s, long long id, const char *status, bool host, struct error *err)
+{
+	struct sqlval a[3];
+	char now[24];
+
+	if (!status || (strcmp(status, "accepted") && strcmp(status, "declined") && strcmp(status, "attended"))) {
+		error_set(err, 422, status ? "invalid" : "required", "status", "status must be accepted, declined or attended");
+		return -1;
+	}
+	if (host != !strcmp(status, "attended")) {
+		error_set(err, 403, "forbidden", "status",
+			  host ? "the host records attendance; the invitee accepts or declines" : "only the host records attendance");
+		return -1;
+	}
+	now_iso(now);
+	a[0] = SQL_T(status);
+	a[1] = SQL_T(now);
+	a[2] = SQL_I(id);
+	return store_exec(s, STMT_INVITATION_SET, a, 3, NULL, NULL, err) < 0 ? -1 : 0;
+}
+
+long long summit_session_add(struct store *s, long long summit_id, const char *kind, const char *title,
+			     long long presenter, long long roadmap_id, long long practice_id, struct error *err)
+{
+	struct summit_row r = {0};
+	struct sqlval a[8];
+	long long invited = 0, owner = 0, id;
+	char now[24];
+
+	if (!kind || (strcmp(kind, "roadmap") && strcmp(kind, "showcase") && strcmp(kind, "best-practice"))) {
+		error_set(err, 422, kind ? "invalid" : "required", "kind", "kind must be roadmap, showcase or best-practice");
+		return -1;
+	}
+	if (!text_is_name(title, SUMMIT_TITLE_MAX)) {
+		error_set(err, 422, title ? "invalid" : "required", "title", "a title is required");
+		return -1;
+	}
+	a[0] = SQL_I(summit_id);
+	if (store_exec(s, STMT_SUMMIT_GET, a, 1, summit_row_cb, &r, err) < 0)
+		return -1;
+	a[1] = SQL_I(presenter);
+	if (store_int(s, STMT_INVITED_COUNT, a, 2, &invited, err) < 0)
+		return -1;
+	if (presenter != r.host && !invited) {
+		error_set(err, 422, "invalid", "presenter_org_id", "the presenter must be the host or an invited organisation");
+		return -1;
+	}
+	if (!strcmp(kind, "roadmap")) {
+		a[0] = SQL_I(roadmap_id);
+		if (store_exec(s, STMT_ROADMAP_OWNER, a, 1, int_cb, &owner, err) < 0)
+			return -1;
+		if (!roadmap_id || owner != r.host || !r.planning) {
+			error_set(err, 422, "invalid", "roadmap_id", "a roadmap session presents one of the host buyer's roadmaps");
+			return -1;
+		}
+	} else if (roadmap_id) {
+		error_set(err, 422, "invalid", "roadmap_id", "only a roadmap session presents a roadmap");
+		return -1;
+	}
+	if (practice_id) {
+		/* The practice library arrives with the best-practice exchange; until then no id names one. */
+		error_set(err, 422, "invalid", "practice_id", "no practice has id %lld", practice_id);
+		return -1;
+	}
+	now_iso(now);
+	a[0] = SQL_I(r.host);
+	a[1] = SQL_I(summit_id);
+	a[2] = SQL_T(kind);
+	a[3] = SQL_T(title);
+	a[4] = SQL_I(presenter);
+	a[5] = roadmap_id ? SQL_I(roadmap_id) : SQL_NUL;
+	a[6] = SQL_NUL;
+	a[7] = SQL_T(now);
+	if (store_int(s, STMT_SUMMIT_SESSION_INSERT, a, 8, &id, err) != 0)
+		return -1;
+	return id;
+}
+
+int session_rate(struct store *s, const struct caller *c, long long session_id, long long rating,
+		 const char *comment, struct error *err)
+{
+	struct sqlval a[6];
+	long long host = 0;
+	char now[24];
+
+	if (rating < 1 || rating > 5) {
+		error_set(err, 422, "invalid", "rating", "rating must be a whole number from 1 to 5");
+		return -1;
+	}
+	if (comment && strlen(comment) > 4000) {
+		error_set(err, 422, "too_long", "comment", "the comment is too long");
+		return -1;
+	}
+	a[0] = SQL_I(c->org_id);
+	a[1] = SQL_I(session_id);
+	if (store_exec(s, STMT_SUMMIT_SESSION_ACCESS, a, 2, int_cb, &host, err) < 0)
+		return -1;
+	now_iso(now);
+	a[0] = SQL_I(session_id);
+	a[1] = SQL_I(c->user_id);
+	a[2] = SQL_I(host);
+	a[3] = SQL_I(rating);
+	a[4] = SQL_T(comment ? comment : "");
+	a[5] = SQL_T(now);
+	return store_exec(s, STMT_RATING_PUT, a, 6, NULL, NULL, err) < 0 ? -1 : 0;
+}
+
+static int summit_json_cb(void *ctx, const struct sqlval *c, int n)
+{
+	(void)n;
+	json_array_append_new(ctx, json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:s, s:s}", "id", c[0].i, "host_org_id", c[1].i,
+					     "host_name", c[2].s, "kind", c[3].s, "title", c[4].s, "starts_on", c[5].s,
+					     "venue", c[6].s, "created_at", c[7].s));
+	return 0;
+}
+
+static int invitation_json_cb(void *ctx, const struct sqlval *c, int n)
+{
+	(void)n;
+	json_array_append_new(ctx, json_pack("{s:I, s:I, s:s, s:s, s:s, s:s}", "id", c[0].i, "org_id", c[1].i, "org_name",
+					     c[2].s, "org_kind", c[3].s, "status", c[4].s, "updated_at", c[5].s));
+	return 0;
+}
+
+struct sessions_ctx {
+	json_t *items;
+	bool host;
+};
+
+static int session_json_cb(void *ctx, const struct sqlval *c, int n)
+{
+	struct sessions_ctx *x = ctx;
+	json_t *o = json_pack("{s:I, s:s, s:s, s:I, s:s, s:o, s:o}", "id", c[0].i, "kind", c[1].s, "title", c[2].s,
+			      "presenter_org_id", c[3].i, "presenter_name", c[4].s, "roadmap_id",
+			      c[5].type == SQL_NULL ? json_null() : json_integer(c[5].i), "practice_id",
+			      c[6].type == SQL_NULL ? json_null() : json_integer(c[6].i));
+
+	(void)n;
+	/* Only the host sees how sessions were rated. */
+	if (x->host) {
+		json_object_set_new(o, "ratings", json_integer(c[7].i));
+		/* The store gives the mean in hundredths, in integer arithmetic every backend shares. */
+		json_object_set_new(o, "mean_rating", c[8].type == SQL_INT ? json_real(c[8].i / 100.0) : json_null());
+		json_object_set_new(o, "comments", json_array());
+	}
+	json_array_append_new(x->items, o);
+	return 0;
+}
+
+static int comment_cb(void *ctx, const struct sqlval *c, int n)
+{
+	size_t i;
+	json_t *x;
+
+	(void)n;
+	json_array_foreach((json_t *)ctx, i, x)
+	{
+		if (json_integer_value(json_object_get(x, "id")) == c[0].i)
+			json_array_append_new(json_object_get(x, "comments"),
+					      json_pack("{s:I, s:s}", "rating", c[1].i, "comment", c[2].s));
+	}
+	return 0;
+}
+
+json_t *summit_get_json(struct store *s, long long id, bool host)
+{
+	struct sqlval a[1] = {SQL_I(id)};
+	json_t *list = json_array(), *o, *inv = json_array();
+	struct sessions_ctx x = {json_array(), host};
+
+	store_exec(s, STMT_SUMMIT_GET, a, 1, summit_json_cb, list, NULL);
+	o = json_incref(json_array_get(list, 0));
+	json_decref(list);
+	if (!o) {
+		json_decref(inv);
+		json_decref(x.items);
+		return NULL;
+	}
+	store_exec(s, STMT_INVITATION_LIST, a, 1, invitation_json_cb, inv, NULL);
+	store_exec(s, STMT_SUMMIT_SESSION_LIST, a, 1, session_json_cb, &x, NULL);
+	if (host)
+		store_exec(s, STMT_RATING_COMMENTS, a, 1, comment_cb, x.items, NULL);
+	json_object_set_new(o, "invitations", inv);
+	json_object_set_new(o, "sessions", x.items);
+	return o;
+}
+
+json_t *summit_list_json(struct store *s, const struct caller *c, struct page pg)
+{
+	struct sqlval a[4] = {SQL_I(c->org_id), SQL_I(c->org_id), SQL_I(pg.after), SQL_I(pg.limit + 1)};
+	json_t *items = json_array();
+
+	if (store_exec(s, STMT_SUMMIT_LIST, a, 4, summit_json_cb, items, NULL) < 0) {
+		json_decref(items);
+		return NULL;
+	}
+	return page_wrap(items, pg.limit);
+}
+
+int prospect_add(struct store *s, const struct caller *c, long long org_id, struct error *err)
+{
+	struct org_kind_row o;
+	struct sqlval a[3];
+	char now[24];
+
+	if (strcmp(org_kind_of(s, org_id, &o), "buyer") != 0) {
+		error_set(err, 422, "invalid", "org_id", "a prospect is a buyer organisation");
+		return -1;
+	}
+	now_iso(now);
+	a[0] = SQL_I(c->org_id);
+	a[1] = SQL_I(org_id);
+	a[2] = SQL_T(now);
+	return store_exec(s, STMT_PROSPECT_ADD, a, 3, NULL, NULL, err) < 0 ? -1 : 0;
+}
+
+static int prospect_json_cb(void *ctx, const struct sqlval *c, int n)
+{
+	(void)n;
+	json_array_append_new(ctx, json_pack("{s:I, s:s, s:s, s:s}", "org_id", c[0].i, "name", c[1].s, "industry", c[2].s,
+					     "added_at", c[3].s));
+	return 0;
+}
+
+json_t *prospect_list_json(struct store *s, const struct caller *c)
+{
+	struct sqlval a[1] = {SQL_I(c->org_id)};
+	json_t *items = json_array();
+
+	store_exec(s, STMT_PROSPECT_LIST, a, 1, prospect_json_cb, items, NULL);
+	return json_pack("{s:o, s:n}", "items", items, "next");
+}
+
+/* ---- problem statements ---- */
+
+long long problem_create(struct store *s, const struct caller *c, const struct problem_input *in,
+			 struct error *err)
+{
+	struct sqlval a[7];
+	long long owner = 0, id;
+	char now[24];
+
+	if (!text_is_name(in->title, SUMMIT_TITLE_MAX)) {
+		error_set(err, 422, in->title ? "invalid" : "required", "title", "a title of 1 to %d characters is required", SUMMIT_TITLE_MAX);
+		return -1;
+	}
+	if (in->body && strlen(in->body) > 32 * 1024) {
+		error_set(err, 422, "too_long", "body", "the text is too long");
+		return -1;
+	}
+	if (!in->engagement_id == !in->summit_id) {
+		error_set(err, 422, "required", "engagement_id", "address the problem to one engagement's provider (engagement_id) or to a summit's invitees (summit_id)");
+		return -1;
+	}
+	a[0] = SQL_I(in->engagement_id ? in->engagement_id : in->summit_id);
+	if (store_exec(s, in->engagement_id ? STMT_ENG_BUYER_OF : STMT_SUMMIT_HOST_OF, a, 1, int_cb, &owner, err) < 0)
+		return -1;
+	if (owner != c->org_id) {
+		error_set(err, 422, "invalid", in->engagement_id ? "engagement_id" : "summit_id",
+			  in->engagement_id ? "engagement_id must be one of your engagements" : "summit_id must be a summit you host");
+		return -1;
+	}
+	now_iso(now);
+	a[0] = SQL_I(c->org_id);
+	a[1] = SQL_T(in->title);
+	a[2] = SQL_T(in->body ? in->body : "");
+	a[3] = in->engagement_id ? SQL_I(in->engagement_id) : SQL_NUL;
+	a[4] = in->summit_id ? SQL_I(in->summit_id) : SQL_NUL;
+	a[5] = SQL_I(c->user_id);
+	a[6] = SQL_T(now);
+	if (store_int(s, STMT_PROBLEM_INSERT, a, 7, &id, err) != 0)
+		return -1;
+	return id;
+}
+
+long long problem_respond(struct store *s, const struct caller *c, long long problem_id,
+			  const char *body, long long practice_id, struct error *err)
+{
+	struct sqlval a[7];
+	long long buyer = 0, id;
+	char now[24];
+
+	if (!text_is_name(body, 32 * 1024)) {
+		error_set(err, 422, body ? "invalid" : "required", "body", "the response needs a text");
+		return -1;
+	}
+	if (practice_id) {
+		error_set(err, 422, "invalid", "practice_id", "no practice has id %lld", practice_id);
+		return -1;
+	}
+	a[0] = SQL_I(c->org_id);
+	a[1] = SQL_I(c->org_id);
+	a[2] = SQL_I(problem_id);
+	if (store_exec(s, STMT_PROBLEM_ACCESS, a, 3, int_cb, &buyer, err) < 0)
+		return -1;
+	now_iso(now);
+	a[0] = SQL_I(buyer);
+	a[1] = SQL_I(problem_id);
+	a[2] = SQL_I(c->org_id);
+	a[3] = SQL_T(body);
+	a[4] = SQL_NUL;
+	a[5] = SQL_I(c->user_id);
+	a[6] = SQL_T(now);
+	if (store_int(s, STMT_PROBLEM_RESPOND, a, 7, &id, err) != 0)
+		return -1;
+	return id;
+}
+
+int problem_response_set(struct store *s, long long id, const char *status, struct error *err)
+{
+	struct sqlval a[2];
+
+	if (!status || (strcmp(status, "useful") && strcmp(status, "selected") && strcmp(status, "submitted"))) {
+		error_set(err, 422, status ? "invalid" : "required", "status", "status must be useful, selected or submitted");
+		return -1;
+	}
+	a[0] = SQL_T(status);
+	a[1] = SQL_I(id);
+	return store_exec(s, STMT_PROBLEM_RESPONSE_SET, a, 2, NULL, NULL, err) < 0 ? -1 : 0;
+}
+
+static int problem_json_cb(void *ctx, const struct sqlval *c, int n)
+{
+	(void)n;
+	json_array_append_new(ctx, json_pack("{s:I, s:I, s:s, s:s, s:s, s:o, s:o, s:I, s:s, s:s}", "id", c[0].i,
+					     "buyer_org_id", c[1].i, "buyer_name", c[2].s, "title", c[3].s, "body", c[4].s,
+					     "engagement_id", c[5].type == SQL_NULL ? json_null() : json_integer(c[5].i),
+					     "summit_id", c[6].type == SQL_NULL ? json_null() : json_integer(c[6].i),
+					     "created_by", c[7].i, "created_by_name", c[8].s, "created_at", c[9].s));
+	return 0;
+}
+
+static int response_json_cb(void *ctx, const struct sqlval *c, int n)
+{
+	(void)n;
+	json_array_append_new(ctx, json_pack("{s:I, s:I, s:I, s:s, s:s, s:n, s:s, s:I, s:s, s:s}", "id", c[0].i,
+					     "problem_id", c[1].i, "org_id", c[2].i, "org_name", c[3].s, "body", c[4].s,
+					     "practice_id", "status", c[6].s, "author_id", c[7].i, "author_name", c[8].s,
+					     "created_at", c[9].s));
+	return 0;
+}
+
+json_t *problem_get_json(struct store *s, const struct caller *c, long long id, bool buyer)
+{
+	struct sqlval a[2] = {SQL_I(id), SQL_I(c->org_id)};
+	json_t *list = json_array(), *o, *responses = json_array();
+
+	store_exec(s, STMT_PROBLEM_GET, a, 1, problem_json_cb, list, NULL);
+	o = json_incref(json_array_get(list, 0));
+	json_decref(list);
+	if (!o) {
+		json_decref(responses);
+		return NULL;
+	}
+	/* A response is seen by its author's organisation and the buyer only. */
+	store_exec(s, buyer ? STMT_PROBLEM_RESPONSES_ALL : STMT_PROBLEM_RESPONSES_OWN, a, buyer ? 1 : 2,
+		   response_json_cb, responses, NULL);
+	json_object_set_new(o, "responses", responses);
+	return o;
+}
+
+json_t *problem_list_json(struct store *s, const struct caller *c, struct page pg)
+{
+	json_t *items = json_array();
+	struct sqlval a[4];
+	int rc = 0;
+
+	if (c->org_kind == ORG_BUYER) {
+		a[0] = SQL_I(c->org_id);
+		a[1] = SQL_I(pg.after);
+		a[2] = SQL_I(pg.limit + 1);
+		rc = store_exec(s, STMT_PROBLEM_LIST_BUYER, a, 3, problem_json_cb, items, NULL);
+	} else if (c->org_kind == ORG_PROVIDER) {
+		a[0] = SQL_I(c->org_id);
+		a[1] = SQL_I(c->org_id);
+		a[2] = SQL_I(pg.after);
+		a[3] = SQL_I(pg.limit + 1);
+		rc = store_exec(s, STMT_PROBLEM_LIST_PROVIDER, a, 4, problem_json_cb, items, NULL);
+	}
+	if (rc < 0) {
+		json_decref(items);
+		return NULL;
+	}
+	return page_wrap(items, pg.limit);
+}

@@ -1,0 +1,56 @@
+/* summits: use cases for buyers' planning summits and providers' customer summits — invitations, agenda, ratings, prospects — and problem statements. */
+#ifndef ACCORD_SUMMITS_H
+#define ACCORD_SUMMITS_H
+
+#include <jansson.h>
+
+#include "../store/store.h"
+#include "caller.h"
+#include "orgs.h"
+
+#define SUMMIT_TITLE_MAX 200
+
+struct summit_input {
+	const char *kind, *title, *starts_on, *venue;
+};
+
+/* buyer-planning summits are hosted by buyers, provider-customer summits by providers. */
+long long summit_create(struct store *s, const struct caller *c, const struct summit_input *in,
+			struct error *err);
+/*
+ * Invites organisations by id (each of the kind the summit is for), or a whole group:
+ * "providers" (every provider with an engagement with the host buyer), "customers"
+ * (every buyer with an engagement with the host provider), "customers-and-prospects"
+ * (those and the host's prospects). Inviting again changes nothing. Returns how many
+ * organisations the summit now invites, or -1.
+ */
+int summit_invite(struct store *s, long long summit_id, const long long *org_ids, size_t n,
+		  const char *group, struct error *err);
+/* The invitee accepts or declines; the host records attendance. */
+int invitation_set(struct store *s, long long id, const char *status, bool host, struct error *err);
+long long summit_session_add(struct store *s, long long summit_id, const char *kind, const char *title,
+			     long long presenter_org_id, long long roadmap_id, long long practice_id,
+			     struct error *err);
+int session_rate(struct store *s, const struct caller *c, long long session_id, long long rating,
+		 const char *comment, struct error *err);
+/* The summit with invitations and agenda; the host also gets each session's ratings summary and comments. */
+json_t *summit_get_json(struct store *s, long long id, bool host);
+json_t *summit_list_json(struct store *s, const struct caller *c, struct page pg);
+
+int prospect_add(struct store *s, const struct caller *c, long long org_id, struct error *err);
+json_t *prospect_list_json(struct store *s, const struct caller *c);
+
+struct problem_input {
+	const char *title, *body;
+	long long engagement_id, summit_id;
+};
+long long problem_create(struct store *s, const struct caller *c, const struct problem_input *in,
+			 struct error *err);
+long long problem_respond(struct store *s, const struct caller *c, long long problem_id,
+			  const char *body, long long practice_id, struct error *err);
+int problem_response_set(struct store *s, long long id, const char *status, struct error *err);
+/* The problem with the responses the caller may see: all for the buyer, its own for a provider. */
+json_t *problem_get_json(struct store *s, const struct caller *c, long long id, bool buyer);
+json_t *problem_list_json(struct store *s, const struct caller *c, struct page pg);
+
+#endif
