@@ -88,7 +88,9 @@ static void evidence(struct buf *b, json_t *f, long long review_id)
 		html_fmt(b, " · answered: ");
 		ids(b, json_object_get(e, "answered_issue_ids"), "/issues/");
 	} else if (!strcmp(name, "value")) {
-		html_fmt(b, "%s", json_text(e, "note"));
+		html_fmt(b, "accepted roadmap suggestions: %d · awarded roadmap items: %d",
+			 (int)json_array_size(json_object_get(e, "accepted_suggestion_ids")),
+			 (int)json_array_size(json_object_get(e, "awarded_item_ids")));
 	} else if (!strcmp(name, "sentiment")) {
 		json_t *bm = json_object_get(e, "buyer_mean"), *pm = json_object_get(e, "provider_mean");
 		char v[64];

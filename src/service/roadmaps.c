@@ -492,9 +492,9 @@ int bid_award(struct store *s, long long item_id, long long bid_id, struct error
 {
 	struct bid_row b = {0};
 	struct item_row r;
-	struct sqlval a[3];
+	struct sqlval a[4];
 	long long eng = 0, got = 0;
-	char now[24];
+	char now[24], today[11];
 
 	if (item_load(s, item_id, &r, err))
 		return -1;
@@ -520,10 +520,12 @@ int bid_award(struct store *s, long long item_id, long long bid_id, struct error
 	a[1] = SQL_I(b.org);
 	if (store_exec(s, STMT_ENG_BETWEEN, a, 2, int_cb, &eng, err) < 0)
 		goto fail;
+	date_format(clock_today(), today);
 	a[0] = SQL_I(bid_id);
 	a[1] = eng ? SQL_I(eng) : SQL_NUL;
-	a[2] = SQL_I(item_id);
-	switch (store_int(s, STMT_ITEM_AWARD, a, 3, &got, err)) {
+	a[2] = SQL_T(today);
+	a[3] = SQL_I(item_id);
+	switch (store_int(s, STMT_ITEM_AWARD, a, 4, &got, err)) {
 	case 0:
 		break;
 	case 1:

@@ -63,6 +63,12 @@ struct ev_issue {
 	bool answered;
 };
 
+struct ev_value {
+	long long id;
+	bool award; /* else an accepted suggestion */
+	struct date on;
+};
+
 struct ev_survey {
 	long long review_id;
 	bool buyer, provider;
@@ -78,8 +84,9 @@ struct evidence {
 	struct ev_action *actions;
 	struct ev_issue *issues;
 	struct ev_survey *surveys;
-	size_t nreviews, nactions, nissues, nsurveys;
-	size_t creviews, cactions, cissues, csurveys;
+	struct ev_value *values;
+	size_t nreviews, nactions, nissues, nsurveys, nvalues;
+	size_t creviews, cactions, cissues, csurveys, cvalues;
 };
 
 struct evidence_set {
@@ -94,6 +101,7 @@ static void evidence_free(struct evidence_set *set)
 		free(set->v[i].actions);
 		free(set->v[i].issues);
 		free(set->v[i].surveys);
+		free(set->v[i].values);
 	}
 	free(set->v);
 }
@@ -220,11 +228,29 @@ static int survey_cb(void *ctx, const struct sqlval *c, int n)
 	return 0;
 }
 
+static int value_cb(void *ctx, const struct sqlval *c, int n)
+{
+	struct evidence *e = find(ctx, c[0].i);
+	struct ev_value *v;
+
+	(void)n;
+	if (!e || !c[3].s || grow((void **)&e->values, &e->cvalues, e->nvalues, sizeof *e->values))
+		return 0;
+	v = &e->values[e->nvalues];
+	v->id = c[2].i;
+	v->award = !strcmp(c[1].s, "award");
+	if (date_parse(c[3].s, &v->on))
+		e->nvalues++;
+	return 0;
+}
+
 /* Loads one engagement (key > 0 with org 0) or every engagement of an organisation. */
 static int evidence_load(struct store *s, long long engagement_id, long long org_id,
 			 struct evidence_set *set)
 {
 	struct sqlval one[1] = {SQL_I(engagement_id)}, org[2] = {SQL_I(org_id), SQL_I(org_id)};
+	struct sqlval two[2] = {SQL_I(engagement_id), SQL_I(engagement_id)};
+	struct sqlval four[4] = {SQL_I(org_id), SQL_I(org_id), SQL_I(org_id), SQL_I(org_id)};
 	const struct sqlval *a = engagement_id ? one : org;
 	int na = engagement_id ? 1 : 2;
 
@@ -238,7 +264,9 @@ static int evidence_load(struct store *s, long long engagement_id, long long org
 	    store_exec(s, engagement_id ? STMT_TRUST_ISSUES_ENG : STMT_TRUST_ISSUES_ORG, a, na,
 		       issue_cb, set, NULL) < 0 ||
 	    store_exec(s, engagement_id ? STMT_SURVEY_LIST_ENG : STMT_SURVEY_LIST_ORG, a, na,
-		       survey_cb, set, NULL) < 0) {
+		       survey_cb, set, NULL) < 0 ||
+	    store_exec(s, engagement_id ? STMT_TRUST_VALUE_ENG : STMT_TRUST_VALUE_ORG, engagement_id ? two : four,
+		       engagement_id ? 2 : 4, value_cb, set, NULL) < 0) {
 		evidence_free(set);
 		return -1;
 	}
@@ -316,6 +344,8 @@ static void window_fill(const struct evidence *e, struct point *p, struct date t
 		w->issues_shared++;
 		w->issues_answered += e->issues[i].answered;
 	}
+	for (size_t i = 0; i < e->nvalues; i++)
+		w->value_events += within(e->values[i].on, p->from, p->to);
 	p->survey = NULL;
 	for (size_t i = 0; i < e->nsurveys; i++) {
 		const struct ev_survey *sv = &e->surveys[i];
@@ -457,8 +487,15 @@ static json_t *factor_evidence(const struct evidence *e, const struct point *p, 
 		json_object_set_new(o, "answered_issue_ids", b);
 		break;
 	case TF_VALUE:
+		a = ids_json();
+		b = ids_json();
+		for (size_t i = 0; i < e->nvalues; i++)
+			if (within(e->values[i].on, p->from, p->to))
+				json_array_append_new(e->values[i].award ? b : a, json_integer(e->values[i].id));
 		json_object_set_new(o, "events", json_integer(w->value_events));
-		json_object_set_new(o, "note", json_string("accepted suggestions, adopted practices and awards count here once roadmaps and the practice exchange are in use"));
+		json_object_set_new(o, "accepted_suggestion_ids", a);
+		json_object_set_new(o, "awarded_item_ids", b);
+		json_object_set_new(o, "note", json_string("accepted roadmap suggestions and awarded roadmap items count here; adopted practices will once the practice exchange is in use"));
 		break;
 	case TF_SENTIMENT:
 		json_object_set_new(o, "period", json_integer(p->review->id));

@@ -202,11 +202,43 @@ static void test_deadline_and_racing_awards(void)
 	CHECK_INT(server_stop(&later), 0);
 }
 
+/* The award links to the winner's engagement with the buyer and counts as value in its next trust window. */
+static void test_award_counts_as_value(void)
+{
+	struct server later;
+	json_t *j, *f;
+	long long eng, review;
+	size_t i;
+
+	CHECK_INT(server_start(&later, W->bin, W->db, "ACCORD_TODAY=2026-12-20"), 0);
+	j = req(&later, NW_CXO, "GET", fmt("/api/v1/roadmap-items/%lld", item_id), NULL, 200);
+	eng = num(j, "engagement_id");
+	CHECK_STR(json_string_value(json_object_get(j, "status")), "awarded");
+	json_decref(j);
+	CHECK(eng > 0);
+	j = req(&later, NW_CM, "POST", fmt("/api/v1/engagements/%lld/reviews", eng), "{\"due_on\":\"2026-12-20\"}", 201);
+	review = num(j, "id");
+	json_decref(j);
+	json_decref(req(&later, NW_CM, "PATCH", fmt("/api/v1/reviews/%lld", review), "{\"held_on\":\"2026-12-20\"}", 200));
+	j = req(&later, NW_CM, "GET", fmt("/api/v1/engagements/%lld/trust", eng), NULL, 200);
+	CHECK_INT(num(j, "review_id"), review);
+	json_array_foreach(json_object_get(j, "factors"), i, f)
+	{
+		if (strcmp(json_string_value(json_object_get(f, "name")), "value"))
+			continue;
+		CHECK(json_is_true(json_object_get(f, "known")));
+		CHECK_INT(json_integer_value(json_array_get(json_object_get(json_object_get(f, "evidence"), "awarded_item_ids"), 0)), item_id);
+	}
+	json_decref(j);
+	CHECK_INT(server_stop(&later), 0);
+}
+
 void roadmap_cases_run(const struct world *w, int *passed, int *failed)
 {
 	W = w;
 	RUN(test_bids_are_sealed);
 	RUN(test_deadline_and_racing_awards);
+	RUN(test_award_counts_as_value);
 	*passed += harness_passed;
 	*failed += harness_failed;
 }
