@@ -5,19 +5,28 @@
 
 #include "pages.h"
 
-/* Chart geometry, in viewBox units. */
+/* Chart geometry, in viewBox units: the plot sits between the margins; the right one holds the threshold labels. */
 #define W 640
-#define H 240
-#define LEFT 44
-#define RIGHT 16
-#define TOP 16
+#define H 250
+#define LEFT 40
+#define RIGHT 104
+#define TOP 24
 #define BOTTOM 40
+#define PAD 14 /* between the y axis (or the right edge) and the first (or last) point */
+#define MAX_X_LABELS 7
+#define MAX_VALUE_LABELS 16
 
+/* A history item's score, or -1 when unknown (no evidence in its window: a gap, never a zero). */
 static double score_of(json_t *h)
 {
 	json_t *v = json_object_get(h, "score");
 
 	return json_is_number(v) ? json_number_value(v) : -1;
+}
+
+static int rounded(double score)
+{
+	return (int)lround(score);
 }
 
 static int y_of(double score)
@@ -27,60 +36,107 @@ static int y_of(double score)
 
 static int x_of(size_t i, size_t n)
 {
-	return n <= 1 ? (LEFT + W - RIGHT) / 2 : LEFT + (int)((W - LEFT - RIGHT) * i / (n - 1));
+	int from = LEFT + PAD, to = W - RIGHT - PAD;
+
+	return n <= 1 ? (from + to) / 2 : from + (int)((to - from) * i / (n - 1));
 }
 
-/* The trend in words: the text alternative of both charts. */
-static void trend_words(char *out, size_t size, json_t *history)
+struct trend {
+	size_t known, unknown;
+	double first, last;
+	const char *last_on;
+};
+
+static struct trend trend_of(json_t *history)
 {
-	double first = -1, last = -1;
-	size_t i, known = 0;
+	struct trend t = {0, 0, -1, -1, ""};
+	size_t i;
 	json_t *h;
 
 	json_array_foreach(history, i, h)
 	{
-		if (score_of(h) < 0)
+		if (score_of(h) < 0) {
+			t.unknown++;
 			continue;
-		if (first < 0)
-			first = score_of(h);
-		last = score_of(h);
-		known++;
+		}
+		if (!t.known++)
+			t.first = score_of(h);
+		t.last = score_of(h);
+		t.last_on = json_text(h, "held_on");
 	}
-	if (!known)
-		snprintf(out, size, "No trust score yet.");
-	else if (known == 1)
-		snprintf(out, size, "Trust %.0f of 100 after one held review.", last);
-	else
-		snprintf(out, size, "Trust went from %.0f to %.0f of 100 over %zu held reviews: %s.", first,
-			 last, known, last > first + 2 ? "improving" : last < first - 2 ? "declining" : "steady");
+	return t;
 }
 
-static void threshold(struct buf *b, double at, const char *label)
+/* The trend in words: the chart's <desc> and caption. */
+static void trend_words(char *out, size_t size, json_t *history)
 {
-	html_fmt(b, "<line class=\"threshold\" x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\"/>", LEFT, W - RIGHT,
-		 y_of(at), y_of(at));
-	html_fmt(b, "<text class=\"threshold-label\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>", W - RIGHT,
-		 y_of(at) - 4, label);
+	struct trend t = trend_of(history);
+	int first = rounded(t.first), last = rounded(t.last);
+	size_t len;
+
+	if (!t.known)
+		len = (size_t)snprintf(out, size, "No trust score yet: no held review has any evidence.");
+	else if (t.known == 1)
+		len = (size_t)snprintf(out, size, "Trust %d of 100 after one held review (%s).", last, t.last_on);
+	else
+		len = (size_t)snprintf(out, size, "Trust went from %d to %d of 100 over %zu held reviews: %s. Latest %d on %s.",
+				       first, last, t.known,
+				       last > first + 2 ? "improving" : last < first - 2 ? "declining" : "steady", last,
+				       t.last_on);
+	if (t.unknown && len < size)
+		snprintf(out + len, size - len, " %zu held review%s had no evidence to score.", t.unknown,
+			 t.unknown == 1 ? "" : "s");
+}
+
+static void threshold(struct buf *b, double at, const char *label, const char *value)
+{
+	html_fmt(b, "<line class=\"threshold\" x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\"/>", LEFT, W - RIGHT, y_of(at), y_of(at));
+	html_fmt(b, "<text class=\"threshold-label\" x=\"%d\" y=\"%d\">%s<tspan x=\"%d\" dy=\"12\">%s</tspan></text>",
+		 W - RIGHT + 6, y_of(at) - 2, label, W - RIGHT + 6, value);
+}
+
+/* The same numbers as a table, for screen readers (the SVG is one image to them). */
+static void data_table(struct buf *b, json_t *history)
+{
+	size_t i;
+	json_t *h;
+
+	html_fmt(b, "<table class=\"sr-only\"><caption>Trust after each held review</caption>"
+		    "<thead><tr><th scope=\"col\">Review held</th><th scope=\"col\">Trust of 100</th></tr></thead><tbody>");
+	json_array_foreach(history, i, h)
+	{
+		html_fmt(b, "<tr><td><a href=\"/reviews/%lld\">%s</a></td>", json_num(h, "review_id"), json_text(h, "held_on"));
+		if (score_of(h) < 0)
+			html_fmt(b, "<td>unknown (no evidence)</td></tr>");
+		else
+			html_fmt(b, "<td>%d</td></tr>", rounded(score_of(h)));
+	}
+	html_fmt(b, "</tbody></table>");
 }
 
 void chart_trust_svg(struct buf *b, json_t *history, double partnership_at, double regression_below)
 {
-	size_t n = json_array_size(history), i;
-	char words[160], label[64];
+	size_t n = json_array_size(history), i, step = n > MAX_X_LABELS ? (n + MAX_X_LABELS - 1) / MAX_X_LABELS : 1;
+	char words[256], value[32];
 	bool pen = false;
 	json_t *h;
 
 	trend_words(words, sizeof words, history);
 	html_fmt(b, "<figure class=\"chart\"><svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"chart-title chart-desc\">", W, H);
-	html_fmt(b, "<title id=\"chart-title\">Trust across held reviews</title><desc id=\"chart-desc\">%s</desc>", words);
+	html_fmt(b, "<title id=\"chart-title\">Trust across held reviews, 0 to 100</title><desc id=\"chart-desc\">%s</desc>", words);
+	/* The zones: at or above partnership, below regression. */
+	html_fmt(b, "<rect class=\"zone-good\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>", LEFT, y_of(100), W - RIGHT - LEFT,
+		 y_of(partnership_at) - y_of(100));
+	html_fmt(b, "<rect class=\"zone-bad\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>", LEFT, y_of(regression_below),
+		 W - RIGHT - LEFT, y_of(0) - y_of(regression_below));
 	for (int g = 0; g <= 100; g += 50) {
 		html_fmt(b, "<line class=\"grid\" x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\"/>", LEFT, W - RIGHT, y_of(g), y_of(g));
 		html_fmt(b, "<text class=\"axis\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%d</text>", LEFT - 6, y_of(g) + 4, g);
 	}
-	snprintf(label, sizeof label, "partnership %.0f", partnership_at);
-	threshold(b, partnership_at, label);
-	snprintf(label, sizeof label, "regression %.0f", regression_below);
-	threshold(b, regression_below, label);
+	snprintf(value, sizeof value, "at or above %.0f", partnership_at);
+	threshold(b, partnership_at, "partnership", value);
+	snprintf(value, sizeof value, "below %.0f", regression_below);
+	threshold(b, regression_below, "regression", value);
 	/* The line: unknown scores are gaps, never zeros. */
 	html_fmt(b, "<path class=\"line\" d=\"");
 	json_array_foreach(history, i, h)
@@ -96,36 +152,59 @@ void chart_trust_svg(struct buf *b, json_t *history, double partnership_at, doub
 	html_fmt(b, "\"/>");
 	json_array_foreach(history, i, h)
 	{
+		double s = score_of(h);
 		char tip[96];
 
-		html_fmt(b, "<text class=\"axis\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>", x_of(i, n), H - BOTTOM + 18,
-			 json_text(h, "held_on"));
-		if (score_of(h) < 0)
+		/* Dates along the bottom: at most MAX_X_LABELS of them, always the latest. */
+		if ((n - 1 - i) % step == 0)
+			html_fmt(b, "<text class=\"axis\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>", x_of(i, n),
+				 H - BOTTOM + 18, json_text(h, "held_on"));
+		if (s < 0) {
+			html_fmt(b, "<text class=\"axis gap\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">no score</text>", x_of(i, n),
+				 y_of(0) - 6);
 			continue;
-		snprintf(tip, sizeof tip, "Review held %s: trust %.1f", json_text(h, "held_on"), score_of(h));
-		html_fmt(b, "<a href=\"/reviews/%lld\"><circle class=\"point\" cx=\"%d\" cy=\"%d\" r=\"5\"><title>%s</title></circle></a>",
-			 json_num(h, "review_id"), x_of(i, n), y_of(score_of(h)), tip);
+		}
+		snprintf(tip, sizeof tip, "Review held %s: trust %d of 100. Open the review.", json_text(h, "held_on"), rounded(s));
+		/* Each point links to the review it scores. */
+		html_fmt(b, "<a href=\"/reviews/%lld\">", json_num(h, "review_id"));
+		html_fmt(b, s >= partnership_at ? "<circle class=\"point good\"" : s < regression_below ? "<circle class=\"point bad\"" : "<circle class=\"point\"");
+		html_fmt(b, " cx=\"%d\" cy=\"%d\" r=\"5\"><title>%s</title></circle>", x_of(i, n), y_of(s), tip);
+		if (n <= MAX_VALUE_LABELS || i == n - 1)
+			html_fmt(b, "<text class=\"value\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%d</text>", x_of(i, n), y_of(s) - 10,
+				 rounded(s));
+		html_fmt(b, "</a>");
 	}
-	html_fmt(b, "</svg><figcaption>%s</figcaption></figure>", words);
+	html_fmt(b, "</svg><figcaption>%s</figcaption>", words);
+	data_table(b, history);
+	html_fmt(b, "</figure>");
 }
 
 void chart_sparkline_svg(struct buf *b, json_t *history)
 {
-	size_t n = json_array_size(history), i, known = 0;
-	char words[160];
+	struct trend t = trend_of(history);
+	size_t n = json_array_size(history), i;
+	char words[96];
+	bool pen = false;
+	int lx = 0, ly = 0;
 	json_t *h;
 
-	json_array_foreach(history, i, h) known += score_of(h) >= 0;
-	if (known < 2)
+	if (t.known < 2)
 		return;
-	trend_words(words, sizeof words, history);
-	html_fmt(b, "<svg class=\"spark\" viewBox=\"0 0 120 28\" width=\"120\" height=\"28\" role=\"img\" aria-label=\"%s\"><title>%s</title><polyline points=\"",
+	snprintf(words, sizeof words, "trust %d to %d over %zu reviews", rounded(t.first), rounded(t.last), t.known);
+	html_fmt(b, "<svg class=\"spark\" viewBox=\"0 0 120 28\" width=\"120\" height=\"28\" role=\"img\" aria-label=\"%s\"><title>%s</title>",
 		 words, words);
+	html_fmt(b, "<line class=\"spark-base\" x1=\"0\" x2=\"120\" y1=\"14\" y2=\"14\"/><path d=\"");
 	json_array_foreach(history, i, h)
 	{
-		if (score_of(h) < 0)
+		if (score_of(h) < 0) {
+			pen = false;
 			continue;
-		html_fmt(b, "%d,%d ", n > 1 ? (int)(2 + 116 * i / (n - 1)) : 60, 26 - (int)lround(score_of(h) * 24 / 100));
+		}
+		lx = 4 + (int)(112 * i / (n - 1));
+		ly = 25 - (int)lround(score_of(h) * 22 / 100);
+		html_fmt(b, pen ? "L" : "M");
+		html_fmt(b, "%d %d ", lx, ly);
+		pen = true;
 	}
-	html_fmt(b, "\"/></svg>");
+	html_fmt(b, "\"/><circle cx=\"%d\" cy=\"%d\" r=\"2.5\"/></svg>", lx, ly);
 }

@@ -45,6 +45,11 @@ void page_begin(struct request *rq, struct response *rs, const char *title)
 		html_fmt(b, "<nav><a href=\"/\">Engagements</a><a href=\"/actions\">My actions</a>");
 		if (rq->caller.roles & ROLES_PORTFOLIO)
 			html_fmt(b, "<a href=\"/portfolio\">Portfolio</a>");
+		html_fmt(b, "<a href=\"/summits\">Summits</a>");
+		if (rq->caller.org_kind == ORG_PROVIDER)
+			html_fmt(b, "<a href=\"/opportunities\">Opportunities</a>");
+		else if (rq->caller.org_kind == ORG_BUYER)
+			html_fmt(b, "<a href=\"/roadmaps\">Roadmaps</a>");
 		html_fmt(b, "<a href=\"/orgs/%lld\">%s</a></nav>", rq->caller.org_id, rq->caller.org_name);
 		html_fmt(b, "<form class=\"who\" method=\"post\" action=\"/logout\"><span>%s</span>",
 			 rq->caller.name);

@@ -150,7 +150,7 @@ int demo_fill(struct store *s, FILE *logins, struct error *err)
 		    engagement_set_mode(s, &c, id, "partnership", d->partnership_reason, err) != 0)
 			goto fail;
 	}
-	if (demo_governance(s, eng_ids, N(engagements), err))
+	if (demo_governance(s, eng_ids, N(engagements), err) || demo_summits(s, err))
 		goto fail;
 	if (store_commit(s, err))
 		return -1;

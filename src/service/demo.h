@@ -15,5 +15,7 @@
 int demo_fill(struct store *s, FILE *logins, struct error *err);
 /* Mandates and a history of reviews, attendance, actions and strategic issues for the demo's engagements (demo_reviews.c). */
 int demo_governance(struct store *s, const long long *engagement_ids, size_t n, struct error *err);
+/* Summits, roadmaps with sealed bids and an award, and a problem statement (demo_summits.c). */
+int demo_summits(struct store *s, struct error *err);
 
 #endif

@@ -1,0 +1,225 @@
+/* pages_summit: summits — the host's planner (invitations, agenda, feedback) and the invitee's view (reply, rate) — and a provider's opportunities. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../service/roadmaps.h"
+#include "../service/summits.h"
+#include "pages.h"
+
+static const char *const kinds[] = {"buyer-planning", "provider-customer"};
+static const char *const kind_labels[] = {"Annual IT planning summit", "Customer summit"};
+static const char *const session_kinds[] = {"roadmap", "showcase", "best-practice"};
+
+static void summit_rows(struct buf *b, json_t *list)
+{
+	size_t i;
+	json_t *x;
+
+	if (!json_array_size(json_object_get(list, "items"))) {
+		html_fmt(b, "<p class=\"muted\">None.</p>");
+		return;
+	}
+	html_fmt(b, "<table class=\"list\"><thead><tr><th>Summit</th><th>Host</th><th>Date</th><th>Venue</th></tr></thead><tbody>");
+	json_array_foreach(json_object_get(list, "items"), i, x)
+		html_fmt(b, "<tr><td><a href=\"/summits/%lld\">%s</a></td><td>%s</td><td>%s</td><td>%s</td></tr>", json_num(x, "id"),
+			 json_text(x, "title"), json_text(x, "host_name"), json_text(x, "starts_on"), json_text(x, "venue"));
+	html_fmt(b, "</tbody></table>");
+}
+
+static void render_list(struct request *rq, struct response *rs, const struct error *err)
+{
+	static const char *const fields[] = {"kind", "title", "starts_on", "venue", NULL};
+	struct page pg = {0, PAGE_LIMIT_MAX};
+	json_t *list = summit_list_json(rq->store, &rq->caller, pg);
+	struct buf *b = &rs->body;
+	bool buyer = rq->caller.org_kind == ORG_BUYER;
+
+	page_begin(rq, rs, "Summits");
+	html_fmt(b, "<h1>Summits</h1><section class=\"card\">");
+	summit_rows(b, list);
+	html_fmt(b, "</section>");
+	if ((buyer && (rq->caller.roles & ROLES_BUYER_GOV)) || (!buyer && (rq->caller.roles & ROLE_BIT(ROLE_PROVIDER_LEADERSHIP)))) {
+		html_fmt(b, "<section class=\"card\"><h2>Plan a summit</h2><form method=\"post\" action=\"/summits\" class=\"grid\">");
+		form_csrf(b, rq);
+		form_error_banner(b, err, fields);
+		html_fmt(b, "<input type=\"hidden\" name=\"kind\" value=\"%s\">", buyer ? kinds[0] : kinds[1]);
+		html_fmt(b, "<p>%s</p>", buyer ? kind_labels[0] : kind_labels[1]);
+		form_input(b, "Title", "title", "text", request_form(rq, "title"), err);
+		form_input(b, "Date", "starts_on", "date", request_form(rq, "starts_on"), err);
+		form_input(b, "Venue", "venue", "text", request_form(rq, "venue"), err);
+		html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Create summit</button></div></form></section>");
+	}
+	page_end(rs);
+	json_decref(list);
+}
+
+void page_summits(struct request *rq, struct response *rs)
+{
+	render_list(rq, rs, NULL);
+}
+
+void page_summit_create(struct request *rq, struct response *rs)
+{
+	struct summit_input in = {request_form(rq, "kind"), request_form(rq, "title"), request_form(rq, "starts_on"), request_form(rq, "venue")};
+	struct error err = {0};
+	long long id = summit_create(rq->store, &rq->caller, &in, &err);
+	char loc[48];
+
+	if (id < 0) {
+		rs->status = err.status;
+		render_list(rq, rs, &err);
+		return;
+	}
+	snprintf(loc, sizeof loc, "/summits/%lld", id);
+	reply_redirect(rs, loc);
+}
+
+static void render(struct request *rq, struct response *rs, const struct error *err, const char *form)
+{
+	bool host = (rq->rel & REL_HOST) != 0;
+	json_t *s = summit_get_json(rq->store, rq->id, host), *x, *c;
+	struct buf *b = &rs->body;
+	size_t i, k;
+
+	if (!s) {
+		page_error(rq, rs, 404, "There is no such summit.");
+		return;
+	}
+	page_begin(rq, rs, json_text(s, "title"));
+	html_fmt(b, "<p class=\"crumbs\"><a href=\"/summits\">Summits</a></p><h1>%s</h1><p class=\"muted\">%s · hosted by %s · %s %s</p>",
+		 json_text(s, "title"), !strcmp(json_text(s, "kind"), "buyer-planning") ? kind_labels[0] : kind_labels[1],
+		 json_text(s, "host_name"), json_text(s, "starts_on"), json_text(s, "venue"));
+	html_fmt(b, "<section class=\"card\" id=\"invitations\"><h2>Invitations</h2><table class=\"list\"><tbody>");
+	json_array_foreach(json_object_get(s, "invitations"), i, x)
+		html_fmt(b, "<tr><td>%s</td><td><span class=\"pill\">%s</span></td></tr>", json_text(x, "org_name"), json_text(x, "status"));
+	html_fmt(b, "</tbody></table>");
+	if (!json_array_size(json_object_get(s, "invitations")))
+		html_fmt(b, "<p class=\"muted\">Nobody invited yet.</p>");
+	if (host) {
+		bool planning = !strcmp(json_text(s, "kind"), "buyer-planning");
+
+		html_fmt(b, "<form method=\"post\" action=\"/summits/%lld/invitations\" class=\"inline\">", rq->id);
+		form_csrf(b, rq);
+		if (planning)
+			html_fmt(b, "<input type=\"hidden\" name=\"all\" value=\"providers\"><button type=\"submit\">Invite all our providers</button>");
+		else
+			html_fmt(b, "<select name=\"all\" aria-label=\"who\"><option value=\"customers\">all our customers</option>"
+				    "<option value=\"customers-and-prospects\">all customers and prospects</option></select><button type=\"submit\">Invite</button>");
+		html_fmt(b, "</form>");
+		if (form && !strcmp(form, "invite"))
+			form_error_banner(b, err, NULL);
+	}
+	html_fmt(b, "</section><section class=\"card\" id=\"agenda\"><h2>Agenda</h2>");
+	json_array_foreach(json_object_get(s, "sessions"), i, x)
+	{
+		html_fmt(b, "<div class=\"survey\"><h3>%s <span class=\"pill\">%s</span> <span class=\"muted\">· %s</span></h3>", json_text(x, "title"),
+			 json_text(x, "kind"), json_text(x, "presenter_name"));
+		if (json_is_integer(json_object_get(x, "roadmap_id")))
+			html_fmt(b, "<p><a href=\"/roadmaps/%lld\">The roadmap presented</a></p>", json_num(x, "roadmap_id"));
+		if (host) {
+			json_t *mean = json_object_get(x, "mean_rating");
+			char avg[16];
+
+			snprintf(avg, sizeof avg, "%.1f", json_is_number(mean) ? json_number_value(mean) : 0);
+			html_fmt(b, "<p>Feedback: %lld rating(s)", json_num(x, "ratings"));
+			if (json_is_number(mean))
+				html_fmt(b, ", mean %s of 5", avg);
+			html_fmt(b, "</p>");
+			json_array_foreach(json_object_get(x, "comments"), k, c)
+				html_fmt(b, "<p class=\"muted\">%lld ★ “%s”</p>", json_num(c, "rating"), json_text(c, "comment"));
+		}
+		html_fmt(b, "</div>");
+	}
+	if (!json_array_size(json_object_get(s, "sessions")))
+		html_fmt(b, "<p class=\"muted\">No sessions yet.</p>");
+	if (host) {
+		static const char *const fields[] = {"kind", "title", "presenter_org_id", "roadmap_id", NULL};
+
+		html_fmt(b, "<details%s><summary>Add a session</summary><form method=\"post\" action=\"/summits/%lld/sessions\" class=\"grid\">",
+			 form && !strcmp(form, "session") ? " open" : "", rq->id);
+		form_csrf(b, rq);
+		form_error_banner(b, form && !strcmp(form, "session") ? err : NULL, fields);
+		form_select(b, "Kind", "kind", session_kinds, NULL, 3, request_form(rq, "kind"), form ? err : NULL);
+		form_input(b, "Title", "title", "text", request_form(rq, "title"), form ? err : NULL);
+		form_input(b, "Presenting organisation (id)", "presenter_org_id", "number", request_form(rq, "presenter_org_id"), form ? err : NULL);
+		form_input(b, "Roadmap (id, for a roadmap session)", "roadmap_id", "number", request_form(rq, "roadmap_id"), form ? err : NULL);
+		html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Add session</button></div></form></details>");
+	}
+	html_fmt(b, "</section>");
+	page_end(rs);
+	json_decref(s);
+}
+
+void page_summit(struct request *rq, struct response *rs)
+{
+	render(rq, rs, NULL, NULL);
+}
+
+void page_summit_invite(struct request *rq, struct response *rs)
+{
+	struct error err = {0};
+
+	form_result(rq, rs, summit_invite(rq->store, rq->id, NULL, 0, request_form(rq, "all"), &err) < 0 ? -1 : 0, &err, render,
+		    "invite", "/summits", "invitations");
+}
+
+void page_summit_session(struct request *rq, struct response *rs)
+{
+	const char *presenter = request_form(rq, "presenter_org_id"), *roadmap = request_form(rq, "roadmap_id");
+	long long p = 0, r = 0;
+	struct error err = {0};
+
+	if (presenter)
+		parse_id(presenter, &p);
+	if (roadmap && *roadmap)
+		parse_id(roadmap, &r);
+	form_result(rq, rs,
+		    summit_session_add(rq->store, rq->id, request_form(rq, "kind"), request_form(rq, "title"), p, r, 0, &err) < 0 ? -1 : 0,
+		    &err, render, "session", "/summits", "agenda");
+}
+
+void page_opportunities(struct request *rq, struct response *rs)
+{
+	struct page pg = {0, PAGE_LIMIT_MAX};
+	json_t *roadmaps = roadmap_list_json(rq->store, &rq->caller, pg), *problems = problem_list_json(rq->store, &rq->caller, pg);
+	json_t *summits = summit_list_json(rq->store, &rq->caller, pg), *r, *it, *p;
+	struct buf *b = &rs->body;
+	size_t i, k;
+	int open = 0;
+
+	page_begin(rq, rs, "Opportunities");
+	html_fmt(b, "<h1>Opportunities</h1><section class=\"card\" id=\"open-items\"><h2>Roadmap components open for bids</h2>"
+		    "<table class=\"list\"><thead><tr><th>Component</th><th>Roadmap</th><th>Bids due by</th><th>Your bid</th></tr></thead><tbody>");
+	json_array_foreach(json_object_get(roadmaps, "items"), i, r)
+	{
+		json_t *full = roadmap_get_json(rq->store, &rq->caller, json_num(r, "id"), false);
+
+		json_array_foreach(json_object_get(full, "items"), k, it)
+		{
+			if (strcmp(json_text(it, "status"), "open"))
+				continue;
+			open++;
+			html_fmt(b, "<tr><td><a href=\"/roadmap-items/%lld\">%s</a></td><td><a href=\"/roadmaps/%lld\">%s</a></td><td>%s</td><td>%s</td></tr>",
+				 json_num(it, "id"), json_text(it, "title"), json_num(r, "id"), json_text(r, "title"), json_text(it, "bid_deadline"),
+				 json_is_object(json_object_get(it, "my_bid")) ? json_text(json_object_get(it, "my_bid"), "status") : "—");
+		}
+		json_decref(full);
+	}
+	html_fmt(b, "</tbody></table>");
+	if (!open)
+		html_fmt(b, "<p class=\"muted\">No component is open for bids.</p>");
+	html_fmt(b, "</section><section class=\"card\"><h2>Problem statements addressed to you</h2>");
+	if (!json_array_size(json_object_get(problems, "items")))
+		html_fmt(b, "<p class=\"muted\">None.</p>");
+	json_array_foreach(json_object_get(problems, "items"), i, p)
+		html_fmt(b, "<p><strong>%s</strong> <span class=\"muted\">from %s</span><br>%s</p>", json_text(p, "title"),
+			 json_text(p, "buyer_name"), json_text(p, "body"));
+	html_fmt(b, "</section><section class=\"card\"><h2>Summits</h2>");
+	summit_rows(b, summits);
+	html_fmt(b, "</section>");
+	page_end(rs);
+	json_decref(roadmaps);
+	json_decref(problems);
+	json_decref(summits);
+}
