@@ -179,7 +179,7 @@ static void factors_table(struct buf *b, json_t *t)
 				 rounded(number_or(f, "value", 0)), w, sh);
 		else
 			html_fmt(b, "<td class=\"num muted\">unknown</td><td class=\"num\">%s</td>"
-				    "<td class=\"num muted\">none — no evidence, weight spread over the others</td>", w);
+				    "<td class=\"num muted why\">none <small>— no evidence, weight spread over the others</small></td>", w);
 		html_fmt(b, "<td><span class=\"muted\">%s</span><br>", k >= 0 ? factor_questions[k] : "");
 		evidence(b, f, json_num(t, "review_id"));
 		html_fmt(b, "</td></tr>");

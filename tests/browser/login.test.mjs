@@ -446,6 +446,60 @@ async function main() {
 		});
 		await ctx4.close();
 
+		// Sealed bids: the provider bids through the form; after the deadline the buyer awards it.
+		let itemUrl = '';
+		const ctx5 = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+		ctx5.setDefaultTimeout(WAIT);
+		ctx5.setDefaultNavigationTimeout(WAIT * 2);
+		const page5 = await ctx5.newPage();
+		await check('the provider finds an open component on its opportunities page and submits a sealed bid', async () => {
+			await signIn(page5, base, lead);
+			await page5.goto(`${base}/opportunities`);
+			await page5.click('#open-items a:text-is("Branch network modernisation")');
+			await page5.waitForURL(/\/roadmap-items\/\d+$/);
+			itemUrl = new URL(page5.url()).pathname;
+			await page5.fill('#bid input[name=amount]', '-5');
+			await submit(page5, page5.locator('#bid button[type=submit]'));
+			assert((await page5.locator('#bid em.error').count()) === 1, 'a bad amount is not refused beside its field');
+			await page5.fill('#bid input[name=amount]', '705000');
+			await page5.fill('#bid textarea[name=proposal]', 'Phased refresh, revised after the site survey.');
+			await submit(page5, page5.locator('#bid button[type=submit]'));
+			const text = await page5.locator('#bid').textContent();
+			assert(text.includes('705,000') && text.includes('submitted'), `bid section: ${text.slice(0, 120)}`);
+			assert(!(await page5.content()).includes('690,000'), 'a competitor\'s amount is on the page');
+			await shot(page5, 'bid');
+		});
+		await ctx5.close();
+		{
+			const later = new Date(Date.now() + 15 * 86400000).toISOString().slice(0, 10);
+			const port2 = await freePort();
+			const base2 = `http://127.0.0.1:${port2}`;
+			const server2 = spawn(bin, ['serve', '--db', db, '--listen', `127.0.0.1:${port2}`], {
+				env: { ...env, ACCORD_TODAY: later },
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
+			try {
+				await waitHealthy(base2, server2);
+				const ctx6 = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+				ctx6.setDefaultTimeout(WAIT);
+				ctx6.setDefaultNavigationTimeout(WAIT * 2);
+				const page6 = await ctx6.newPage();
+				await check('after the deadline the buyer opens the bid book and awards the component', async () => {
+					await signIn(page6, base2, cm);
+					await page6.goto(`${base2}${itemUrl}`);
+					assert((await page6.locator('#bids tbody tr').count()) === 2, 'the bid book does not list both bids');
+					await submit(page6, page6.locator('#bids button', { hasText: 'Award to Kestrel IT Services' }));
+					const text = await page6.locator('#bids').textContent();
+					assert(/won/.test(text) && /lost/.test(text), `bid book: ${text.slice(0, 160)}`);
+					assert((await page6.locator('h1 + p .pill', { hasText: 'awarded' }).count()) === 1, 'the item is not awarded');
+					await shot(page6, 'award');
+				});
+				await ctx6.close();
+			} finally {
+				await stopServer(server2);
+			}
+		}
+
 		// The dashboard on a phone.
 		const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 		phone.setDefaultTimeout(WAIT);
