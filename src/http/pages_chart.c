@@ -43,13 +43,13 @@ static int x_of(size_t i, size_t n)
 
 struct trend {
 	size_t known, unknown;
-	double first, last;
-	const char *last_on;
+	double first, last, before; /* before: the known score preceding the last, or -1 */
+	const char *last_on, *before_on;
 };
 
 static struct trend trend_of(json_t *history)
 {
-	struct trend t = {0, 0, -1, -1, ""};
+	struct trend t = {0, 0, -1, -1, -1, "", ""};
 	size_t i;
 	json_t *h;
 
@@ -61,6 +61,8 @@ static struct trend trend_of(json_t *history)
 		}
 		if (!t.known++)
 			t.first = score_of(h);
+		t.before = t.last;
+		t.before_on = t.last_on;
 		t.last = score_of(h);
 		t.last_on = json_text(h, "held_on");
 	}
@@ -71,18 +73,23 @@ static struct trend trend_of(json_t *history)
 static void trend_words(char *out, size_t size, json_t *history)
 {
 	struct trend t = trend_of(history);
-	int first = rounded(t.first), last = rounded(t.last);
+	int first = rounded(t.first), last = rounded(t.last), before = rounded(t.before);
 	size_t len;
 
 	if (!t.known)
 		len = (size_t)snprintf(out, size, "No trust score yet: no held review has any evidence.");
 	else if (t.known == 1)
 		len = (size_t)snprintf(out, size, "Trust %d of 100 after one held review (%s).", last, t.last_on);
-	else
-		len = (size_t)snprintf(out, size, "Trust went from %d to %d of 100 over %zu held reviews: %s. Latest %d on %s.",
+	else {
+		char change[24] = "unchanged";
+
+		if (last != before)
+			snprintf(change, sizeof change, "%s %d", last > before ? "up" : "down", last > before ? last - before : before - last);
+		len = (size_t)snprintf(out, size, "Trust went from %d to %d of 100 over %zu held reviews: %s. Latest %d on %s, %s since %s.",
 				       first, last, t.known,
 				       last > first + 2 ? "improving" : last < first - 2 ? "declining" : "steady", last,
-				       t.last_on);
+				       t.last_on, change, t.before_on);
+	}
 	if (t.unknown && len < size)
 		snprintf(out + len, size - len, " %zu held review%s had no evidence to score.", t.unknown,
 			 t.unknown == 1 ? "" : "s");
@@ -117,7 +124,7 @@ static void data_table(struct buf *b, json_t *history)
 void chart_trust_svg(struct buf *b, json_t *history, double partnership_at, double regression_below)
 {
 	size_t n = json_array_size(history), i, step = n > MAX_X_LABELS ? (n + MAX_X_LABELS - 1) / MAX_X_LABELS : 1;
-	char words[256], value[32];
+	char words[320], value[32];
 	bool pen = false;
 	json_t *h;
 

@@ -175,11 +175,12 @@ static void factors_table(struct buf *b, json_t *t)
 		percent(sh, sizeof sh, number_or(f, "share", 0));
 		html_fmt(b, "<tr><td>%s</td>", json_text(f, "name"));
 		if (json_is_true(json_object_get(f, "known")))
-			html_fmt(b, "<td class=\"num\"><strong>%d</strong></td><td class=\"num\">%s</td><td class=\"num\">%s</td>",
+			html_fmt(b, "<td class=\"num\" data-label=\"value\"><strong>%d</strong></td><td class=\"num\" data-label=\"weight\">%s</td>"
+				    "<td class=\"num\" data-label=\"counted\">%s</td>",
 				 rounded(number_or(f, "value", 0)), w, sh);
 		else
-			html_fmt(b, "<td class=\"num muted\">unknown</td><td class=\"num\">%s</td>"
-				    "<td class=\"num muted why\">none <small>— no evidence, weight spread over the others</small></td>", w);
+			html_fmt(b, "<td class=\"num muted\" data-label=\"value\">unknown</td><td class=\"num\" data-label=\"weight\">%s</td>"
+				    "<td class=\"num muted why\" data-label=\"counted\">none <small>— no evidence, weight spread over the others</small></td>", w);
 		html_fmt(b, "<td><span class=\"muted\">%s</span><br>", k >= 0 ? factor_questions[k] : "");
 		evidence(b, f, json_num(t, "review_id"));
 		html_fmt(b, "</td></tr>");
@@ -495,6 +496,9 @@ void page_survey_submit(struct request *rq, struct response *rs)
 	for (int d = 0; d < SD__MAX; d++)
 		in.answers[d] = mark(rq, survey_dimension_names[d]);
 	if (survey_submit(rq->store, &rq->caller, rq->id, (rq->rel & REL_BUYER) != 0, &in, &err) != 0) {
+		/* The service names the API field ("answers.trust"); beside the select, plain words read better. */
+		if (err.field && !strncmp(err.field, "answers.", 8))
+			snprintf(err.message, sizeof err.message, "%s", err.code && !strcmp(err.code, "required") ? "choose a mark from 1 to 5" : "a mark is from 1 to 5");
 		rs->status = err.status;
 		render(rq, rs, &err, "survey");
 		return;

@@ -989,6 +989,7 @@ int main(int argc, char **argv)
 		calendar_cases_run(&w, &harness_passed, &harness_failed);
 		trust_cases_run(&w, &harness_passed, &harness_failed);
 		roadmap_cases_run(&w, &harness_passed, &harness_failed);
+		summit_cases_run(&w, &harness_passed, &harness_failed);
 	}
 	RUN(test_web);
 	RUN(test_logout);

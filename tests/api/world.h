@@ -28,5 +28,6 @@ void reviews_cases_run(const struct world *w, int *passed, int *failed);
 void calendar_cases_run(const struct world *w, int *passed, int *failed);
 void trust_cases_run(const struct world *w, int *passed, int *failed);
 void roadmap_cases_run(const struct world *w, int *passed, int *failed);
+void summit_cases_run(const struct world *w, int *passed, int *failed);
 
 #endif
