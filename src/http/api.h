@@ -64,6 +64,7 @@ void api_bids_list(struct request *rq, struct response *rs);
 void api_bids_submit(struct request *rq, struct response *rs);
 void api_bid_update(struct request *rq, struct response *rs);
 void api_award(struct request *rq, struct response *rs);
+void api_roadmap_item_update(struct request *rq, struct response *rs);
 void api_suggestions_list(struct request *rq, struct response *rs);
 void api_suggestions_create(struct request *rq, struct response *rs);
 void api_suggestion_decide(struct request *rq, struct response *rs);

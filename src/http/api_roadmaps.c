@@ -107,11 +107,24 @@ void api_bid_update(struct request *rq, struct response *rs)
 		reply_json(rs, 200, json_pack("{s:I, s:s}", "id", rq->id, "status", body_str(rq, "status")));
 }
 
-void api_award(struct request *rq, struct response *rs)
+void api_roadmap_item_update(struct request *rq, struct response *rs)
 {
 	struct error err = {0};
 
-	if (bid_award(rq->store, rq->id, body_id(rq, "bid_id"), &err) != 0)
+	if (roadmap_item_update(rq->store, rq->id, body_str(rq, "status"), body_str(rq, "bid_deadline"), &err) != 0)
+		reply_err(rs, &err);
+	else
+		reply_json(rs, 200, roadmap_item_json(rq->store, &rq->caller, rq->id, true));
+}
+
+void api_award(struct request *rq, struct response *rs)
+{
+	struct error err = {0};
+	int rc = json_is_true(json_object_get(rq->json, "create_engagement"))
+			 ? bid_award_engaging(rq->store, &rq->caller, rq->id, body_id(rq, "bid_id"), body_str(rq, "service_line"), &err)
+			 : bid_award(rq->store, rq->id, body_id(rq, "bid_id"), &err);
+
+	if (rc != 0)
 		reply_err(rs, &err);
 	else
 		reply_json(rs, 200, roadmap_item_json(rq->store, &rq->caller, rq->id, true));

@@ -129,7 +129,7 @@ void chart_trust_svg(struct buf *b, json_t *history, double partnership_at, doub
 	json_t *h;
 
 	trend_words(words, sizeof words, history);
-	html_fmt(b, "<figure class=\"chart\"><svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"chart-title chart-desc\">", W, H);
+	html_fmt(b, "<figure class=\"chart\"><div class=\"plot\"><svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"chart-title chart-desc\">", W, H);
 	html_fmt(b, "<title id=\"chart-title\">Trust across held reviews, 0 to 100</title><desc id=\"chart-desc\">%s</desc>", words);
 	/* The zones: at or above partnership, below regression. */
 	html_fmt(b, "<rect class=\"zone-good\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>", LEFT, y_of(100), W - RIGHT - LEFT,
@@ -181,7 +181,7 @@ void chart_trust_svg(struct buf *b, json_t *history, double partnership_at, doub
 				 rounded(s));
 		html_fmt(b, "</a>");
 	}
-	html_fmt(b, "</svg><figcaption>%s</figcaption>", words);
+	html_fmt(b, "</svg></div><figcaption>%s</figcaption>", words);
 	data_table(b, history);
 	html_fmt(b, "</figure>");
 }

@@ -168,7 +168,7 @@ static void trust(struct request *rq, struct buf *b, json_t *t)
 		    "<th class=\"num\" scope=\"col\">This window alone</th></tr></thead><tbody>");
 	json_array_foreach(json_object_get(t, "history"), i, h)
 	{
-		html_fmt(b, "<tr><td><a href=\"/reviews/%lld\">%s</a></td>", json_num(h, "review_id"), json_text(h, "held_on"));
+		html_fmt(b, "<tr><td class=\"d\"><a href=\"/reviews/%lld\">%s</a></td>", json_num(h, "review_id"), json_text(h, "held_on"));
 		if (json_is_number(json_object_get(h, "score")))
 			html_fmt(b, "<td class=\"num\">%d</td><td class=\"num\">%d</td></tr>", rounded(number_or(h, "score", 0)),
 				 rounded(number_or(h, "raw", 0)));
@@ -221,7 +221,7 @@ static void reviews(struct request *rq, struct buf *b, json_t *e)
 	{
 		bool held = json_is_string(json_object_get(r, "held_on"));
 
-		html_fmt(b, "<tr><td><a href=\"/reviews/%lld\">%s</a>%s</td><td>%s</td><td>", json_num(r, "id"), json_text(r, "due_on"),
+		html_fmt(b, "<tr><td class=\"d\"><a href=\"/reviews/%lld\">%s</a>%s</td><td class=\"d\">%s</td><td>", json_num(r, "id"), json_text(r, "due_on"),
 			 json_is_true(json_object_get(r, "adhoc")) ? " (ad hoc)" : "", held ? json_text(r, "held_on") : "—");
 		status_pill(b, json_text(r, "status"), json_is_true(json_object_get(r, "quorum_met")), held);
 		if (!strcmp(json_text(r, "status"), "cancelled") && json_text(r, "cancel_reason")[0])
@@ -254,13 +254,13 @@ static void action_rows(struct buf *b, json_t *items, bool open, const char *sin
 	{
 		if (!open && strncmp(json_text(a, "closed_on"), since, 10) < 0)
 			continue;
-		html_fmt(b, "<tr><td>%s</td><td>%s</td><td>%s</td><td>", json_text(a, "title"), json_text(a, "owner_name"), json_text(a, "due_on"));
+		html_fmt(b, "<tr><td>%s</td><td>%s</td><td class=\"d\">%s</td><td>", json_text(a, "title"), json_text(a, "owner_name"), json_text(a, "due_on"));
 		if (open && json_is_true(json_object_get(a, "overdue")))
 			html_fmt(b, "<span class=\"pill st-missed\">overdue</span>");
 		else if (open)
 			html_fmt(b, "<span class=\"pill st-planned\">open</span>");
 		else
-			html_fmt(b, "%s %.10s", json_text(a, "status"), json_text(a, "closed_on"));
+			html_fmt(b, "%s <span class=\"d\">%.10s</span>", json_text(a, "status"), json_text(a, "closed_on"));
 		html_fmt(b, "</td><td><a href=\"/reviews/%lld#actions\">review due %s</a></td></tr>", json_num(a, "review_id"),
 			 json_text(a, "review_due_on"));
 	}
@@ -319,7 +319,7 @@ static void issues(struct request *rq, struct buf *b)
 	html_fmt(b, "<table class=\"list\"><thead><tr><th scope=\"col\">Shared</th><th scope=\"col\">Kind</th><th scope=\"col\">Title</th>"
 		    "<th scope=\"col\">Status</th><th class=\"num\" scope=\"col\">Provider's answers</th></tr></thead><tbody>");
 	json_array_foreach(json_object_get(list, "items"), i, x)
-		html_fmt(b, "<tr><td>%.10s</td><td>%s</td><td><a href=\"/issues/%lld\">%s</a></td><td><span class=\"pill is-%s\">%s</span></td>"
+		html_fmt(b, "<tr><td class=\"d\">%.10s</td><td>%s</td><td><a href=\"/issues/%lld\">%s</a></td><td><span class=\"pill is-%s\">%s</span></td>"
 			    "<td class=\"num\">%lld</td></tr>",
 			 json_text(x, "created_at"), json_text(x, "kind"), json_num(x, "id"), json_text(x, "title"), json_text(x, "status"),
 			 json_text(x, "status"), json_num(x, "responses_count"));

@@ -206,8 +206,18 @@ static const struct field bid_patch_body[] = {
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
+static const char *const item_moves[] = {"draft", "open", "closed", NULL};
+
+static const struct field item_patch_body[] = {
+	{"status", F_ENUM, false, 0, item_moves, NULL},
+	{"bid_deadline", F_DATE, false, 0, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
 static const struct field award_body[] = {
 	{"bid_id", F_ID, true, 0, NULL, NULL},
+	{"create_engagement", F_BOOL, false, 0, NULL, NULL},
+	{"service_line", F_ENUM, false, 0, service_lines, NULL},
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
@@ -358,6 +368,7 @@ const struct route routes[] = {
 	{M_POST, "/api/v1/roadmaps/{id}/items", R_JSON, RES_ROADMAP, SEE_ROADMAP, ACT_ROADMAP_KEEP, item_body, 16 * KB, api_roadmap_items_create},
 	{M_POST, "/api/v1/roadmaps/{id}/share", R_JSON, RES_ROADMAP, SEE_ROADMAP, ACT_ROADMAP_KEEP, share_body, 16 * KB, api_roadmap_share},
 	{M_GET, "/api/v1/roadmap-items/{id}", 0, RES_ITEM, SEE_ROADMAP, {{0}}, NULL, 0, api_roadmap_item_get},
+	{M_PATCH, "/api/v1/roadmap-items/{id}", R_JSON, RES_ITEM, SEE_ROADMAP, ACT_ROADMAP_KEEP, item_patch_body, 4 * KB, api_roadmap_item_update},
 	{M_GET, "/api/v1/roadmap-items/{id}/bids", 0, RES_ITEM, SEE_ROADMAP, {{0}}, NULL, 0, api_bids_list},
 	{M_POST, "/api/v1/roadmap-items/{id}/bids", R_JSON, RES_ITEM, SEE_ROADMAP, ACT_PROVIDER_VIEWER, bid_body, 48 * KB, api_bids_submit},
 	{M_POST, "/api/v1/roadmap-items/{id}/award", R_JSON, RES_ITEM, SEE_ROADMAP, ACT_AWARD, award_body, 4 * KB, api_award},

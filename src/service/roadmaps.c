@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "clock.h"
+#include "engagements.h"
 
 static int int_cb(void *ctx, const struct sqlval *c, int n)
 {
@@ -322,6 +323,23 @@ json_t *roadmap_item_json(struct store *s, const struct caller *c, long long ite
 
 /* ---- sealed bids ---- */
 
+struct item_seed_row {
+	int found;
+	char title[ROADMAP_TITLE_MAX * 4 + 1], starts[11], ends[11];
+};
+
+static int item_seed_cb(void *ctx, const struct sqlval *c, int n)
+{
+	struct item_seed_row *r = ctx;
+
+	(void)n;
+	r->found = 1;
+	snprintf(r->title, sizeof r->title, "%s", c[2].s);
+	snprintf(r->starts, sizeof r->starts, "%s", c[4].s);
+	snprintf(r->ends, sizeof r->ends, "%s", c[5].s);
+	return 1;
+}
+
 struct item_row {
 	int found;
 	long long roadmap_id, buyer_org, awarded_org;
@@ -539,6 +557,102 @@ int bid_award(struct store *s, long long item_id, long long bid_id, struct error
 	a[1] = SQL_T(now);
 	a[2] = SQL_I(item_id);
 	if (store_exec(s, STMT_BID_SETTLE, a, 3, NULL, NULL, err) < 0)
+		goto fail;
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+int roadmap_item_update(struct store *s, long long item_id, const char *status, const char *bid_deadline,
+			struct error *err)
+{
+	struct item_row r;
+	struct sqlval a[4];
+	struct date d;
+	int to;
+
+	if (item_load(s, item_id, &r, err))
+		return -1;
+	to = status ? item_status_parse(status) : r.status;
+	if (to != ITEM_OPEN && to != ITEM_CLOSED && to != ITEM_DRAFT) {
+		error_set(err, 422, "invalid", "status", "status must be draft, open or closed (awards go through award)");
+		return -1;
+	}
+	if (r.status == ITEM_AWARDED || r.status == ITEM_CLOSED) {
+		error_set(err, 409, "conflict", "status", "an item that was awarded or closed does not move");
+		return -1;
+	}
+	if (to == ITEM_DRAFT && r.status != ITEM_DRAFT) {
+		error_set(err, 409, "conflict", "status", "an item open for bids cannot go back to draft");
+		return -1;
+	}
+	if (to == ITEM_OPEN) {
+		const char *dl = bid_deadline;
+		char cur[11];
+
+		if (!dl && r.has_deadline) {
+			date_format(r.deadline, cur);
+			dl = cur;
+		}
+		if (!dl || !date_parse(dl, &d) || date_compare(d, clock_today()) < 0) {
+			error_set(err, 422, dl ? "invalid" : "required", "bid_deadline", "an item open for bids needs a bid_deadline of today or later");
+			return -1;
+		}
+		if (r.status == ITEM_OPEN && r.has_deadline && !bids_sealed(r.deadline, clock_today())) {
+			error_set(err, 409, "conflict", "bid_deadline", "the deadline has passed; the bids are open");
+			return -1;
+		}
+		a[1] = SQL_T(dl);
+	} else {
+		a[1] = SQL_NUL;
+	}
+	a[0] = SQL_T(item_status_name(to));
+	a[2] = SQL_I(item_id);
+	a[3] = SQL_T(item_status_name(r.status));
+	if (to == ITEM_CLOSED && r.has_deadline) {
+		static __thread char keep[11];
+
+		date_format(r.deadline, keep);
+		a[1] = SQL_T(keep);
+	}
+	return store_exec(s, STMT_ITEM_SET_STATUS, a, 4, NULL, NULL, err) < 0 ? -1 : 0;
+}
+
+int bid_award_engaging(struct store *s, const struct caller *c, long long item_id, long long bid_id,
+		       const char *service_line, struct error *err)
+{
+	struct bid_row b = {0};
+	struct sqlval a[2];
+	long long eng = 0;
+	int rc;
+
+	a[0] = SQL_I(bid_id);
+	if (store_exec(s, STMT_BID_GET, a, 1, bid_row_cb, &b, err) < 0)
+		return -1;
+	if (store_begin(s, err))
+		return -1;
+	a[0] = SQL_I(c->org_id);
+	a[1] = SQL_I(b.org);
+	if (b.found && b.item_id == item_id && store_exec(s, STMT_ENG_BETWEEN, a, 2, int_cb, &eng, err) < 0)
+		goto fail;
+	if (b.found && b.item_id == item_id && !eng) {
+		struct sqlval g[1] = {SQL_I(item_id)};
+		struct item_seed_row seed = {0, "", "", ""};
+		struct engagement_input in = {0};
+
+		if (store_exec(s, STMT_ITEM_GET, g, 1, item_seed_cb, &seed, err) < 0)
+			goto fail;
+		in.provider_org_id = b.org;
+		in.title = seed.title;
+		in.service_line = service_line ? service_line : "IT";
+		in.starts_on = seed.starts;
+		in.ends_on = seed.ends;
+		if (engagement_create(s, c, &in, err) < 0)
+			goto fail;
+	}
+	rc = bid_award(s, item_id, bid_id, err);
+	if (rc)
 		goto fail;
 	return store_commit(s, err);
 fail:

@@ -43,6 +43,14 @@ json_t *roadmap_get_json(struct store *s, const struct caller *c, long long id, 
 json_t *roadmap_list_json(struct store *s, const struct caller *c, struct page pg);
 json_t *roadmap_item_json(struct store *s, const struct caller *c, long long item_id, bool buyer);
 
+/*
+ * Moves an item: a draft opens for bids (bid_deadline of today or later required), an open
+ * item's deadline may move while its bids are sealed, and a draft or open item closes
+ * without an award. Awarded items do not move.
+ */
+int roadmap_item_update(struct store *s, long long item_id, const char *status, const char *bid_deadline,
+			struct error *err);
+
 /* A provider's bid on an open item before its deadline: new, revised, or resubmitted. Returns the bid id. */
 long long bid_submit(struct store *s, const struct caller *c, long long item_id, long long amount,
 		     const char *proposal, struct error *err);
@@ -52,8 +60,14 @@ int bid_set_status(struct store *s, long long bid_id, const char *status, bool b
 /* The buyer sees every bid once the deadline has passed (409 before); a provider only its own. */
 json_t *bid_list_json(struct store *s, const struct caller *c, long long item_id, bool buyer,
 		      struct error *err);
-/* Awards the item to one bid, after the deadline; a second award is 409. */
+/*
+ * Awards the item to one bid, after the deadline; a second award is 409. With engage, when
+ * the buyer has no engagement with the winner yet, one is opened for the item (the caller
+ * as contract manager, the item's title, service line and timeframe).
+ */
 int bid_award(struct store *s, long long item_id, long long bid_id, struct error *err);
+int bid_award_engaging(struct store *s, const struct caller *c, long long item_id, long long bid_id,
+		       const char *service_line, struct error *err);
 
 long long suggestion_create(struct store *s, const struct caller *c, long long item_id,
 			    const char *body, struct error *err);

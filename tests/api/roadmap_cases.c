@@ -73,6 +73,25 @@ static void set_up_item(void)
 		"{\"title\":\"Late\",\"budget\":1,\"starts_on\":\"2027-01-01\",\"ends_on\":\"2027-06-30\",\"open_for_bids\":true,\"bid_deadline\":\"2026-11-25\"}", 422);
 	CHECK_STR(error_field(j), "bid_deadline");
 	json_decref(j);
+	/* A draft opens for bids only with a deadline, and closes without an award. */
+	j = req(W->S, NW_CXO, "POST", fmt("/api/v1/roadmaps/%lld/items", roadmap),
+		"{\"title\":\"Data platform\",\"budget\":100000,\"starts_on\":\"2027-01-01\",\"ends_on\":\"2027-06-30\"}", 201);
+	{
+		long long draft = num(j, "id");
+
+		CHECK_STR(json_string_value(json_object_get(j, "status")), "draft");
+		json_decref(j);
+		j = req(W->S, NW_CXO, "PATCH", fmt("/api/v1/roadmap-items/%lld", draft), "{\"status\":\"open\"}", 422);
+		CHECK_STR(error_field(j), "bid_deadline");
+		json_decref(j);
+		j = req(W->S, NW_CXO, "PATCH", fmt("/api/v1/roadmap-items/%lld", draft), "{\"status\":\"open\",\"bid_deadline\":\"2026-12-31\"}", 200);
+		CHECK_STR(json_string_value(json_object_get(j, "status")), "open");
+		json_decref(j);
+		json_decref(req(W->S, NW_CXO, "PATCH", fmt("/api/v1/roadmap-items/%lld", draft), "{\"status\":\"draft\"}", 409));
+		json_decref(req(W->S, NW_CXO, "PATCH", fmt("/api/v1/roadmap-items/%lld", draft), "{\"status\":\"closed\"}", 200));
+		json_decref(req(W->S, NW_CXO, "PATCH", fmt("/api/v1/roadmap-items/%lld", draft), "{\"status\":\"open\",\"bid_deadline\":\"2026-12-31\"}", 409));
+		json_decref(req(W->S, KE_LEAD, "POST", fmt("/api/v1/roadmap-items/%lld/bids", draft), "{\"amount\":1}", 404)); /* not shared yet */
+	}
 	/* Not shared yet: Harbor cannot see it at all. */
 	json_decref(req(W->S, HB_LEAD, "GET", fmt("/api/v1/roadmap-items/%lld", item_id), NULL, 404));
 	json_decref(req(W->S, NW_CXO, "POST", fmt("/api/v1/roadmaps/%lld/share", roadmap),
@@ -247,12 +266,59 @@ static void test_award_counts_as_value(void)
 	CHECK_INT(server_stop(&later), 0);
 }
 
+/* An award to a provider the buyer has no engagement with opens one on request. */
+static void test_award_opens_an_engagement(void)
+{
+	struct server later;
+	json_t *j;
+	char *cio;
+	long long unit, roadmap, item, bid, eng;
+
+	json_decref(req(W->S, ADMIN, "POST", fmt("/api/v1/orgs/%lld/users", W->MD),
+			"{\"email\":\"cio@meridian.test\",\"name\":\"Meridian CIO\",\"roles\":[\"unit_cio\"],\"password\":\"meridian-cio-password\"}", 201));
+	cio = login(W->S, "cio@meridian.test", "meridian-cio-password");
+	CHECK(cio != NULL);
+	if (!cio)
+		return;
+	j = NULL;
+	CHECK_INT(call_json(W->S, "GET", fmt("/api/v1/orgs/%lld/units", W->MD), cio, NULL, &j), 200);
+	unit = num(json_array_get(json_object_get(j, "items"), 0), "id");
+	json_decref(j);
+	j = NULL;
+	CHECK_INT(call_json(W->S, "POST", "/api/v1/roadmaps", cio, fmt("{\"unit_id\":%lld,\"fiscal_year\":2027,\"title\":\"Stores 2027\",\"budget\":500000}", unit), &j), 201);
+	roadmap = num(j, "id");
+	json_decref(j);
+	j = NULL;
+	CHECK_INT(call_json(W->S, "POST", fmt("/api/v1/roadmaps/%lld/items", roadmap), cio,
+			    "{\"title\":\"Store analytics\",\"budget\":200000,\"starts_on\":\"2027-02-01\",\"ends_on\":\"2027-12-31\",\"open_for_bids\":true,\"bid_deadline\":\"" TEST_TODAY "\"}", &j), 201);
+	item = num(j, "id");
+	json_decref(j);
+	CHECK_INT(call(W->S, "POST", fmt("/api/v1/roadmaps/%lld/share", roadmap), cio, fmt("{\"org_ids\":[%lld]}", W->LU)), 200);
+	j = req(W->S, LU_LEAD, "POST", fmt("/api/v1/roadmap-items/%lld/bids", item), "{\"amount\":180000}", 201);
+	bid = num(json_array_get(json_object_get(j, "items"), 0), "id");
+	json_decref(j);
+	CHECK_INT(server_start(&later, W->bin, W->db, "ACCORD_TODAY=2026-11-27"), 0);
+	j = req(&later, MD_CM, "POST", fmt("/api/v1/roadmap-items/%lld/award", item),
+		fmt("{\"bid_id\":%lld,\"create_engagement\":true,\"service_line\":\"IT\"}", bid), 200);
+	eng = num(j, "engagement_id");
+	json_decref(j);
+	CHECK(eng > 0);
+	j = req(&later, LU_LEAD, "GET", fmt("/api/v1/engagements/%lld", eng), NULL, 200);
+	CHECK_INT(num(j, "provider_org_id"), W->LU);
+	CHECK_INT(num(j, "buyer_org_id"), W->MD);
+	CHECK_STR(json_string_value(json_object_get(j, "title")), "Store analytics");
+	json_decref(j);
+	CHECK_INT(server_stop(&later), 0);
+	free(cio);
+}
+
 void roadmap_cases_run(const struct world *w, int *passed, int *failed)
 {
 	W = w;
 	RUN(test_bids_are_sealed);
 	RUN(test_deadline_and_racing_awards);
 	RUN(test_award_counts_as_value);
+	RUN(test_award_opens_an_engagement);
 	*passed += harness_passed;
 	*failed += harness_failed;
 }

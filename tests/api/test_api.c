@@ -303,6 +303,8 @@ static void test_permission_matrix(void)
 		{"POST", "/api/v1/roadmaps/{id}/share", fmt("/api/v1/roadmaps/%lld/share", RM1), fmt("{\"org_ids\":[%lld]}", NW),
 		 {404, 422, 422, 403, 403, 403, 403, 403, 403, 404, 404, 404}},
 		{"GET", "/api/v1/roadmap-items/{id}", fmt("/api/v1/roadmap-items/%lld", IT1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
+		{"PATCH", "/api/v1/roadmap-items/{id}", fmt("/api/v1/roadmap-items/%lld", IT1), "{\"status\":\"awarded\"}",
+		 {404, 422, 422, 403, 403, 403, 403, 403, 403, 404, 404, 404}},
 		/* The buyer cannot open the bids before the deadline (409); a provider sees its own. */
 		{"GET", "/api/v1/roadmap-items/{id}/bids", fmt("/api/v1/roadmap-items/%lld/bids", IT1), NULL, {404, 409, 409, 409, 409, 409, 200, 200, 200, 404, 404, 404}},
 		{"POST", "/api/v1/roadmap-items/{id}/bids", fmt("/api/v1/roadmap-items/%lld/bids", IT1), "{\"amount\":-1}",
