@@ -51,31 +51,47 @@ static const char *const weight_fields[TF__MAX] = {"weight.cadence",  "weight.pr
 						   "weight.commitments", "weight.openness",
 						   "weight.value",    "weight.sentiment"};
 
+/* The settings besides the weights, by name; each reports errors under its own name. */
+enum setting {
+	SET_SMOOTHING,
+	SET_PARTNERSHIP_AT,
+	SET_PARTNERSHIP_REVIEWS,
+	SET_REGRESSION_BELOW,
+	SET_REGRESSION_REVIEWS,
+	SET_LATE_CREDIT,
+	SET_SENTIMENT_GAP,
+	SET__MAX
+};
+static const char *const setting_names[SET__MAX] = {
+	"smoothing",	      "partnership_at", "partnership_reviews", "regression_below",
+	"regression_reviews", "late_credit",	"sentiment_gap"};
+
 static bool in_range(double v, double lo, double hi)
 {
 	return isfinite(v) && v >= lo && v <= hi;
 }
 
-bool trust_settings_check(const struct trust_settings *s, struct error *err)
+static bool check_weights(const struct trust_settings *s, struct error *err)
 {
 	double sum = 0;
 
 	for (int f = 0; f < TF__MAX; f++) {
 		if (!in_range(s->weight[f], 0, 1)) {
-			error_set(err, 422, "invalid", weight_fields[f], "%s must be from 0 to 1",
-				  weight_fields[f]);
+			error_set(err, 422, "invalid", weight_fields[f],
+				  "%s must be from 0 to 1, not %.9g", weight_fields[f], s->weight[f]);
 			return false;
 		}
 		sum += s->weight[f];
 	}
 	if (fabs(sum - 1) > 1e-6) {
-		error_set(err, 422, "invalid", "weight", "the weights must sum to 1, not %g", sum);
+		error_set(err, 422, "invalid", "weight", "the weights must sum to 1, not %.9g", sum);
 		return false;
 	}
-	if (!in_range(s->smoothing, 0, 1) || s->smoothing <= 0) {
-		error_set(err, 422, "invalid", "smoothing", "smoothing must be above 0 and at most 1");
-		return false;
-	}
+	return true;
+}
+
+static bool check_thresholds(const struct trust_settings *s, struct error *err)
+{
 	if (!in_range(s->partnership_at, 0, 100)) {
 		error_set(err, 422, "invalid", "partnership_at", "partnership_at must be from 0 to 100");
 		return false;
@@ -87,14 +103,27 @@ bool trust_settings_check(const struct trust_settings *s, struct error *err)
 	}
 	if (s->partnership_reviews < 1 || s->partnership_reviews > 20) {
 		error_set(err, 422, "invalid", "partnership_reviews",
-			  "partnership_reviews must be from 1 to 20");
+			  "partnership_reviews must be a whole number from 1 to 20");
 		return false;
 	}
 	if (s->regression_reviews < 1 || s->regression_reviews > 20) {
 		error_set(err, 422, "invalid", "regression_reviews",
-			  "regression_reviews must be from 1 to 20");
+			  "regression_reviews must be a whole number from 1 to 20");
 		return false;
 	}
+	return true;
+}
+
+bool trust_settings_check(const struct trust_settings *s, struct error *err)
+{
+	if (!check_weights(s, err))
+		return false;
+	if (!in_range(s->smoothing, 0, 1) || s->smoothing <= 0) {
+		error_set(err, 422, "invalid", "smoothing", "smoothing must be above 0 and at most 1");
+		return false;
+	}
+	if (!check_thresholds(s, err))
+		return false;
 	if (!in_range(s->late_credit, 0, 1)) {
 		error_set(err, 422, "invalid", "late_credit", "late_credit must be from 0 to 1");
 		return false;
@@ -107,48 +136,104 @@ bool trust_settings_check(const struct trust_settings *s, struct error *err)
 	return true;
 }
 
-/* Sets one named setting from text; false when the name or number is not right. */
-static bool set_one(struct trust_settings *s, const char *name, size_t nlen, const char *value,
-		    struct error *err)
+/* A setting by name: a factor's index for its weight, else TF__MAX + enum setting; -1 when none. */
+static int setting_of(const char *name, size_t len)
 {
-	static const char *const names[] = {"smoothing",	  "partnership_at",	"partnership_reviews",
-					    "regression_below",	  "regression_reviews", "late_credit",
-					    "sentiment_gap"};
-	char key[32], *end;
-	double v;
-	int f;
+	char key[24];
+	int i;
 
-	if (nlen == 0 || nlen >= sizeof key) {
-		error_set(err, 422, "invalid", "trust", "a setting has no name");
+	if (len == 0 || len >= sizeof key)
+		return -1;
+	memcpy(key, name, len);
+	key[len] = '\0';
+	if ((i = trust_factor_parse(key)) >= 0)
+		return i;
+	i = names_lookup(setting_names, SET__MAX, key);
+	return i >= 0 ? TF__MAX + i : -1;
+}
+
+/* The field errors about setting i name: "weight.cadence", "smoothing", ... */
+static const char *setting_field(int i)
+{
+	return i < TF__MAX ? weight_fields[i] : setting_names[i - TF__MAX];
+}
+
+/* A plain decimal number taking the whole of text[0..len): no spaces, hex, NaN or infinity. */
+static bool parse_number(const char *text, size_t len, double *v)
+{
+	char buf[40], *end;
+
+	if (len == 0 || len >= sizeof buf)
 		return false;
-	}
-	memcpy(key, name, nlen);
-	key[nlen] = '\0';
-	v = strtod(value, &end);
-	if (end == value || !isfinite(v) || (*end && *end != ',' && *end != ' ')) {
-		error_set(err, 422, "invalid", "trust", "%s needs a number", key);
+	memcpy(buf, text, len);
+	buf[len] = '\0';
+	if (strspn(buf, "0123456789.eE+-") != len)
 		return false;
-	}
-	if ((f = trust_factor_parse(key)) >= 0) {
-		s->weight[f] = v;
+	*v = strtod(buf, &end);
+	return end == buf + len && isfinite(*v);
+}
+
+/* A count of reviews; out-of-range values become 0 or 21 so that the check names them. */
+static int review_count(double v)
+{
+	return v < 0 ? 0 : v > 20 ? 21 : (int)v;
+}
+
+/* Stores v as setting i; false when a count of reviews is not a whole number. */
+static bool store(struct trust_settings *s, int i, double v, struct error *err)
+{
+	if (i < TF__MAX) {
+		s->weight[i] = v;
 		return true;
 	}
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-		if (strcmp(key, names[i]) != 0)
-			continue;
-		switch (i) {
-		case 0: s->smoothing = v; break;
-		case 1: s->partnership_at = v; break;
-		case 2: s->partnership_reviews = v == (int)v ? (int)v : -1; break;
-		case 3: s->regression_below = v; break;
-		case 4: s->regression_reviews = v == (int)v ? (int)v : -1; break;
-		case 5: s->late_credit = v; break;
-		default: s->sentiment_gap = v; break;
-		}
-		return true;
+	switch ((enum setting)(i - TF__MAX)) {
+	case SET_SMOOTHING: s->smoothing = v; return true;
+	case SET_PARTNERSHIP_AT: s->partnership_at = v; return true;
+	case SET_REGRESSION_BELOW: s->regression_below = v; return true;
+	case SET_LATE_CREDIT: s->late_credit = v; return true;
+	case SET_SENTIMENT_GAP: s->sentiment_gap = v; return true;
+	default: break;
 	}
-	error_set(err, 422, "invalid", "trust", "there is no setting called %s", key);
-	return false;
+	if (v != floor(v)) {
+		error_set(err, 422, "invalid", setting_field(i), "%s must be a whole number",
+			  setting_field(i));
+		return false;
+	}
+	if (i - TF__MAX == SET_PARTNERSHIP_REVIEWS)
+		s->partnership_reviews = review_count(v);
+	else
+		s->regression_reviews = review_count(v);
+	return true;
+}
+
+/* Applies one "name=value" pair, tok[0..len), to *s; errors name the setting when it has one. */
+static bool apply_pair(struct trust_settings *s, const char *tok, size_t len, struct error *err)
+{
+	const char *eq = memchr(tok, '=', len);
+	int nlen = (int)(eq ? (size_t)(eq - tok) : len), vlen = (int)len - nlen - 1;
+	int i = setting_of(tok, (size_t)nlen);
+	double v;
+
+	if (nlen == 0) {
+		error_set(err, 422, "invalid", "trust", "a setting has no name: settings are name=value pairs");
+		return false;
+	}
+	if (i < 0) {
+		error_set(err, 422, "invalid", "trust", "there is no setting called %.*s",
+			  nlen > 40 ? 40 : nlen, tok);
+		return false;
+	}
+	if (!eq) {
+		error_set(err, 422, "invalid", setting_field(i), "%.*s needs a value, as in %.*s=0.2", nlen,
+			  tok, nlen, tok);
+		return false;
+	}
+	if (!parse_number(eq + 1, (size_t)vlen, &v)) {
+		error_set(err, 422, "invalid", setting_field(i), "%.*s needs a number, not \"%.*s\"", nlen,
+			  tok, vlen > 40 ? 40 : vlen, eq + 1);
+		return false;
+	}
+	return store(s, i, v, err);
 }
 
 bool trust_settings_parse(const char *spec, struct trust_settings *s, struct error *err)
@@ -156,21 +241,16 @@ bool trust_settings_parse(const char *spec, struct trust_settings *s, struct err
 	struct trust_settings t = *s;
 	const char *p = spec ? spec : "";
 
-	while (*p) {
-		const char *eq, *end;
+	for (;;) {
+		size_t len;
 
 		p += strspn(p, ", ");
 		if (!*p)
 			break;
-		end = p + strcspn(p, ", ");
-		eq = memchr(p, '=', (size_t)(end - p));
-		if (!eq) {
-			error_set(err, 422, "invalid", "trust", "settings are name=value pairs");
+		len = strcspn(p, ", ");
+		if (!apply_pair(&t, p, len, err))
 			return false;
-		}
-		if (!set_one(&t, p, (size_t)(eq - p), eq + 1, err))
-			return false;
-		p = end;
+		p += len;
 	}
 	if (!trust_settings_check(&t, err))
 		return false;
@@ -178,51 +258,73 @@ bool trust_settings_parse(const char *spec, struct trust_settings *s, struct err
 	return true;
 }
 
+/* Records factor f: known with value (kept within 0..1), or unknown. */
 static void factor(struct trust_score *out, enum trust_factor f, bool known, double value)
 {
 	out->factor[f].known = known;
 	out->factor[f].value = known ? (value < 0 ? 0 : value > 1 ? 1 : value) : 0;
 }
 
-void trust_score_window(const struct trust_window *w, const struct trust_settings *s,
-			double previous, struct trust_score *out)
+/* part / whole as factor f; unknown when the window has no whole to measure against. */
+static void ratio(struct trust_score *out, enum trust_factor f, double part, int whole)
 {
-	int reviews = w->on_time + w->late + w->missed;
-	int sides = (w->buyer_answers > 0) + (w->provider_answers > 0);
-	double known_weight = 0, sum = 0, sentiment = 0;
+	factor(out, f, whole > 0, whole > 0 ? part / whole : 0);
+}
 
-	memset(out, 0, sizeof *out);
-	factor(out, TF_CADENCE, reviews > 0,
-	       reviews ? (w->on_time + s->late_credit * w->late) / reviews : 0);
-	factor(out, TF_PRESENCE, w->roles_required > 0,
-	       w->roles_required ? (double)w->roles_present / w->roles_required : 0);
-	factor(out, TF_COMMITMENTS, w->actions_due > 0,
-	       w->actions_due ? (double)w->actions_kept / w->actions_due : 0);
-	factor(out, TF_OPENNESS, w->issues_shared > 0,
-	       w->issues_shared ? (double)w->issues_answered / w->issues_shared : 0);
-	factor(out, TF_VALUE, w->value_events > 0, w->value_events / 2.0);
+/* Sentiment: the mean over the sides that answered of (mean - 1) / 4, and the gap warning. */
+static void sentiment(const struct trust_window *w, const struct trust_settings *s,
+		      struct trust_score *out)
+{
+	int sides = (w->buyer_answers > 0) + (w->provider_answers > 0);
+	double sum = 0;
+
 	if (w->buyer_answers > 0)
-		sentiment += (w->buyer_mean - 1) / 4;
+		sum += (w->buyer_mean - 1) / 4;
 	if (w->provider_answers > 0)
-		sentiment += (w->provider_mean - 1) / 4;
-	factor(out, TF_SENTIMENT, sides > 0, sides ? sentiment / sides : 0);
+		sum += (w->provider_mean - 1) / 4;
+	factor(out, TF_SENTIMENT, sides > 0, sides > 0 ? sum / sides : 0);
 	out->sentiment_gap = sides == 2 && fabs(w->buyer_mean - w->provider_mean) >= s->sentiment_gap;
+}
+
+/* Gives each known factor its share of the known weight; returns Σ share × value, or -1 when no weight is known. */
+static double weigh(const struct trust_settings *s, struct trust_score *out)
+{
+	double known_weight = 0, sum = 0;
+
 	for (int f = 0; f < TF__MAX; f++) {
 		out->factor[f].weight = s->weight[f];
 		if (out->factor[f].known)
 			known_weight += s->weight[f];
 	}
-	if (known_weight <= 0) {
-		/* Nothing to go on: the score stands where it was. */
-		out->known = false;
-		out->raw = out->smoothed = previous < 0 ? 0 : previous;
-		return;
-	}
+	if (known_weight <= 0)
+		return -1;
 	for (int f = 0; f < TF__MAX; f++) {
 		if (!out->factor[f].known)
 			continue;
 		out->factor[f].share = s->weight[f] / known_weight;
 		sum += out->factor[f].share * out->factor[f].value;
+	}
+	return sum;
+}
+
+void trust_score_window(const struct trust_window *w, const struct trust_settings *s,
+			double previous, struct trust_score *out)
+{
+	double sum;
+
+	memset(out, 0, sizeof *out);
+	ratio(out, TF_CADENCE, w->on_time + s->late_credit * w->late, w->on_time + w->late + w->missed);
+	ratio(out, TF_PRESENCE, w->roles_present, w->roles_required);
+	ratio(out, TF_COMMITMENTS, w->actions_kept, w->actions_due);
+	ratio(out, TF_OPENNESS, w->issues_answered, w->issues_shared);
+	factor(out, TF_VALUE, w->value_events > 0, w->value_events / 2.0);
+	sentiment(w, s, out);
+	sum = weigh(s, out);
+	if (sum < 0) {
+		/* Nothing to go on: the score stands where it was (0 and unknown for a first review). */
+		out->known = false;
+		out->raw = out->smoothed = previous < 0 ? 0 : previous;
+		return;
 	}
 	out->known = true;
 	out->raw = 100 * sum;

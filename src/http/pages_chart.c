@@ -13,7 +13,7 @@
 #define TOP 24
 #define BOTTOM 40
 #define PAD 14 /* between the y axis (or the right edge) and the first (or last) point */
-#define MAX_X_LABELS 7
+#define X_LABEL_SPACE 76 /* a date label's width and a gap, in viewBox units */
 #define MAX_VALUE_LABELS 16
 
 /* A history item's score, or -1 when unknown (no evidence in its window: a gap, never a zero). */
@@ -123,11 +123,15 @@ static void data_table(struct buf *b, json_t *history)
 
 void chart_trust_svg(struct buf *b, json_t *history, double partnership_at, double regression_below)
 {
-	size_t n = json_array_size(history), i, step = n > MAX_X_LABELS ? (n + MAX_X_LABELS - 1) / MAX_X_LABELS : 1;
+	size_t n = json_array_size(history), i, step = 1, last_known = 0;
 	char words[320], value[32];
 	bool pen = false;
 	json_t *h;
 
+	/* Every step-th date fits along the bottom without overlapping. */
+	while (n > 1 && (size_t)(x_of(step, n) - x_of(0, n)) < X_LABEL_SPACE)
+		step++;
+	json_array_foreach(history, i, h) if (score_of(h) >= 0) last_known = i;
 	trend_words(words, sizeof words, history);
 	html_fmt(b, "<figure class=\"chart\"><div class=\"plot\"><svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"chart-title chart-desc\">", W, H);
 	html_fmt(b, "<title id=\"chart-title\">Trust across held reviews, 0 to 100</title><desc id=\"chart-desc\">%s</desc>", words);
@@ -162,13 +166,13 @@ void chart_trust_svg(struct buf *b, json_t *history, double partnership_at, doub
 		double s = score_of(h);
 		char tip[96];
 
-		/* Dates along the bottom: at most MAX_X_LABELS of them, always the latest. */
+		/* Dates along the bottom, always the latest. */
 		if ((n - 1 - i) % step == 0)
 			html_fmt(b, "<text class=\"axis\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>", x_of(i, n),
 				 H - BOTTOM + 18, json_text(h, "held_on"));
 		if (s < 0) {
-			html_fmt(b, "<text class=\"axis gap\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">no score</text>", x_of(i, n),
-				 y_of(0) - 6);
+			html_fmt(b, "<text class=\"axis gap\" x=\"%d\" y=\"%d\" text-anchor=\"middle\"><title>Review held %s: no evidence to score</title>?</text>",
+				 x_of(i, n), y_of(0) - 6, json_text(h, "held_on"));
 			continue;
 		}
 		snprintf(tip, sizeof tip, "Review held %s: trust %d of 100. Open the review.", json_text(h, "held_on"), rounded(s));
@@ -176,7 +180,7 @@ void chart_trust_svg(struct buf *b, json_t *history, double partnership_at, doub
 		html_fmt(b, "<a href=\"/reviews/%lld\">", json_num(h, "review_id"));
 		html_fmt(b, s >= partnership_at ? "<circle class=\"point good\"" : s < regression_below ? "<circle class=\"point bad\"" : "<circle class=\"point\"");
 		html_fmt(b, " cx=\"%d\" cy=\"%d\" r=\"5\"><title>%s</title></circle>", x_of(i, n), y_of(s), tip);
-		if (n <= MAX_VALUE_LABELS || i == n - 1)
+		if (n <= MAX_VALUE_LABELS || i == last_known)
 			html_fmt(b, "<text class=\"value\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%d</text>", x_of(i, n), y_of(s) - 10,
 				 rounded(s));
 		html_fmt(b, "</a>");

@@ -49,7 +49,7 @@ void page_begin(struct request *rq, struct response *rs, const char *title)
 		if (rq->caller.org_kind == ORG_PROVIDER)
 			html_fmt(b, "<a href=\"/opportunities\">Opportunities</a>");
 		else if (rq->caller.org_kind == ORG_BUYER)
-			html_fmt(b, "<a href=\"/roadmaps\">Roadmaps</a>");
+			html_fmt(b, "<a href=\"/roadmaps\">Roadmaps</a><a href=\"/problems\">Problems</a>");
 		html_fmt(b, "<a href=\"/orgs/%lld\">%s</a></nav>", rq->caller.org_id, rq->caller.org_name);
 		html_fmt(b, "<form class=\"who\" method=\"post\" action=\"/logout\"><span>%s</span>",
 			 rq->caller.name);

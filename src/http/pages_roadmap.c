@@ -164,6 +164,12 @@ static void render_item(struct request *rq, struct response *rs, const struct er
 	if (json_is_string(json_object_get(it, "bid_deadline")))
 		html_fmt(b, " · bids due by %s", json_text(it, "bid_deadline"));
 	html_fmt(b, "</p>");
+	if (buyer && !strcmp(json_text(it, "status"), "draft") && (rq->caller.roles & ROLES_ROADMAP)) {
+		html_fmt(b, "<form method=\"post\" action=\"/roadmap-items/%lld/status\" class=\"inline\">", rq->id);
+		form_csrf(b, rq);
+		form_input(b, "Bids due by", "bid_deadline", "date", NULL, form && !strcmp(form, "status") ? err : NULL);
+		html_fmt(b, "<button type=\"submit\">Open for bids</button></form>");
+	}
 	if (buyer) {
 		json_t *bids = bid_list_json(rq->store, &rq->caller, rq->id, true, &list_err);
 
@@ -220,8 +226,18 @@ static void render_item(struct request *rq, struct response *rs, const struct er
 		if (!json_array_size(json_object_get(sg, "items")))
 			html_fmt(b, "<p class=\"muted\">None yet.</p>");
 		json_array_foreach(json_object_get(sg, "items"), i, x)
+		{
 			html_fmt(b, "<p><strong>%s</strong>: %s <span class=\"pill\">%s</span> <span class=\"muted\">%s</span></p>",
 				 json_text(x, "org_name"), json_text(x, "body"), json_text(x, "status"), json_text(x, "note"));
+			if (buyer && (rq->caller.roles & ROLES_AWARD) && !strcmp(json_text(x, "status"), "proposed")) {
+				html_fmt(b, "<form method=\"post\" action=\"/suggestions/%lld\" class=\"inline\">", json_num(x, "id"));
+				form_csrf(b, rq);
+				html_fmt(b, "<input type=\"hidden\" name=\"back\" value=\"/roadmap-items/%lld#suggestions\">"
+					    "<input type=\"text\" name=\"note\" aria-label=\"note\" placeholder=\"note\">"
+					    "<button type=\"submit\" name=\"status\" value=\"accepted\">Accept</button>"
+					    "<button type=\"submit\" name=\"status\" value=\"rejected\">Reject</button></form>", rq->id);
+			}
+		}
 		if (!buyer && (rq->caller.roles & ROLES_PROVIDER_GOV)) {
 			html_fmt(b, "<form method=\"post\" action=\"/roadmap-items/%lld/suggestions\" class=\"grid\">", rq->id);
 			form_csrf(b, rq);
@@ -270,4 +286,23 @@ void page_suggestion_submit(struct request *rq, struct response *rs)
 
 	form_result(rq, rs, suggestion_create(rq->store, &rq->caller, rq->id, request_form(rq, "body"), &err) < 0 ? -1 : 0, &err,
 		    render_item, "suggestion", "/roadmap-items", "suggestions");
+}
+
+void page_item_open(struct request *rq, struct response *rs)
+{
+	struct error err = {0};
+
+	form_result(rq, rs, roadmap_item_update(rq->store, rq->id, "open", request_form(rq, "bid_deadline"), &err), &err, render_item,
+		    "status", "/roadmap-items", "bids");
+}
+
+void page_suggestion_decide(struct request *rq, struct response *rs)
+{
+	struct error err = {0};
+
+	if (suggestion_decide(rq->store, rq->id, request_form(rq, "status"), request_form(rq, "note"), &err) != 0) {
+		page_error(rq, rs, err.status, err.message);
+		return;
+	}
+	reply_redirect(rs, form_back(rq, "/roadmaps"));
 }

@@ -106,7 +106,10 @@ static void render(struct request *rq, struct response *rs, const struct error *
 		else
 			html_fmt(b, "<select name=\"all\" aria-label=\"who\"><option value=\"customers\">all our customers</option>"
 				    "<option value=\"customers-and-prospects\">all customers and prospects</option></select><button type=\"submit\">Invite</button>");
-		html_fmt(b, "</form>");
+		html_fmt(b, "</form><form method=\"post\" action=\"/summits/%lld/invitations\" class=\"inline\">", rq->id);
+		form_csrf(b, rq);
+		html_fmt(b, "<input type=\"number\" name=\"org_id\" aria-label=\"organisation id\" placeholder=\"organisation id\">"
+			    "<button type=\"submit\">Invite this organisation</button></form>");
 		if (form && !strcmp(form, "invite"))
 			form_error_banner(b, err, NULL);
 	}
@@ -158,10 +161,18 @@ void page_summit(struct request *rq, struct response *rs)
 
 void page_summit_invite(struct request *rq, struct response *rs)
 {
+	const char *org = request_form(rq, "org_id");
 	struct error err = {0};
+	long long id = 0;
+	int rc;
 
-	form_result(rq, rs, summit_invite(rq->store, rq->id, NULL, 0, request_form(rq, "all"), &err) < 0 ? -1 : 0, &err, render,
-		    "invite", "/summits", "invitations");
+	if (org && *org) {
+		parse_id(org, &id);
+		rc = summit_invite(rq->store, rq->id, &id, 1, NULL, &err);
+	} else {
+		rc = summit_invite(rq->store, rq->id, NULL, 0, request_form(rq, "all"), &err);
+	}
+	form_result(rq, rs, rc < 0 ? -1 : 0, &err, render, "invite", "/summits", "invitations");
 }
 
 void page_summit_session(struct request *rq, struct response *rs)
@@ -213,8 +224,8 @@ void page_opportunities(struct request *rq, struct response *rs)
 	if (!json_array_size(json_object_get(problems, "items")))
 		html_fmt(b, "<p class=\"muted\">None.</p>");
 	json_array_foreach(json_object_get(problems, "items"), i, p)
-		html_fmt(b, "<p><strong>%s</strong> <span class=\"muted\">from %s</span><br>%s</p>", json_text(p, "title"),
-			 json_text(p, "buyer_name"), json_text(p, "body"));
+		html_fmt(b, "<p><a href=\"/problems/%lld\"><strong>%s</strong></a> <span class=\"muted\">from %s</span><br>%s</p>", json_num(p, "id"),
+			 json_text(p, "title"), json_text(p, "buyer_name"), json_text(p, "body"));
 	html_fmt(b, "</section><section class=\"card\"><h2>Summits</h2>");
 	summit_rows(b, summits);
 	html_fmt(b, "</section>");

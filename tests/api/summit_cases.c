@@ -177,6 +177,26 @@ static void test_problem_statements(void)
 	j = req(KE_MEMBER, "GET", fmt("/api/v1/problems/%lld", problem), NULL, 200);
 	json_array_foreach(json_object_get(j, "responses"), i, x) CHECK_INT(num(x, "org_id"), W->KE);
 	json_decref(j);
+	/* The pages follow the same rules. */
+	{
+		struct resp r;
+
+		http(W->S, "GET", fmt("/problems/%lld", problem), W->tok[NW_CXO], NULL, NULL, NULL, &r);
+		CHECK_INT(r.status, 200);
+		CHECK(r.body && strstr(r.body, "Split the batch by product line") && strstr(r.body, "Second idea"));
+		resp_free(&r);
+		http(W->S, "GET", fmt("/problems/%lld", problem), W->tok[HB_LEAD], NULL, NULL, NULL, &r);
+		CHECK_INT(r.status, 404);
+		CHECK(!r.body || !strstr(r.body, "Batch window"));
+		resp_free(&r);
+		http(W->S, "GET", "/opportunities", W->tok[KE_LEAD], NULL, NULL, NULL, &r);
+		CHECK_INT(r.status, 200);
+		CHECK(r.body && strstr(r.body, "Batch window too long"));
+		resp_free(&r);
+		http(W->S, "GET", "/opportunities", W->tok[HB_LEAD], NULL, NULL, NULL, &r);
+		CHECK(r.body && !strstr(r.body, "Batch window too long"));
+		resp_free(&r);
+	}
 }
 
 void summit_cases_run(const struct world *w, int *passed, int *failed)

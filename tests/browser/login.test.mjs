@@ -437,9 +437,10 @@ async function main() {
 			await page4.goto(`${base}/actions`);
 			assert((await page4.locator('h1').textContent()).trim() === 'My actions', 'wrong page');
 			assert(!(await page4.content()).includes('&lt;span'), 'markup was escaped into the page');
-			for (const p of ['/', '/portfolio', '/actions', reviewUrl.replace(base, ''), '/engagements/1/trust', '/engagements/1/report']) {
+			for (const p of ['/', '/portfolio', '/actions', reviewUrl.replace(base, ''), '/engagements/1/trust', '/engagements/1/report', '/summits', '/summits/1', '/roadmaps', '/roadmaps/1', '/roadmap-items/1', '/problems', '/problems/1']) {
 				const html = await (await page4.request.get(`${base}${p}`)).text();
 				assert(!/=&quot;|&lt;(span|tr|td|a) /.test(html), `${p} has markup escaped into an attribute or text`);
+				assert(/<h1>/.test(html), `${p} is not a page`);
 			}
 			assert(/\/calendar\/[A-Za-z0-9_-]+\.ics$/.test(await page4.inputValue('#calendar input')), 'no calendar address');
 			await shot(page4, 'my-actions');
