@@ -116,6 +116,16 @@ static void test_bids_are_sealed(void)
 	CHECK_INT(json_array_size(json_object_get(j, "items")), 1);
 	CHECK_INT(num(json_array_get(json_object_get(j, "items"), 0), "id"), harbor_bid);
 	json_decref(j);
+	/* Suggestions too: each provider sees its own, the buyer sees both. */
+	json_decref(req(W->S, HB_LEAD, "POST", fmt("/api/v1/roadmap-items/%lld/suggestions", item_id), "{\"body\":\"Harbor approach: pilot in two regions\"}", 201));
+	json_decref(req(W->S, KE_CONS, "POST", fmt("/api/v1/roadmap-items/%lld/suggestions", item_id), "{\"body\":\"Kestrel idea: reuse the card platform\"}", 201));
+	j = req(W->S, NW_CXO, "GET", fmt("/api/v1/roadmap-items/%lld/suggestions", item_id), NULL, 200);
+	CHECK_INT(json_array_size(json_object_get(j, "items")), 2);
+	json_decref(j);
+	j = req(W->S, KE_LEAD, "GET", fmt("/api/v1/roadmap-items/%lld/suggestions", item_id), NULL, 200);
+	CHECK_INT(json_array_size(json_object_get(j, "items")), 1);
+	CHECK_INT(num(json_array_get(json_object_get(j, "items"), 0), "org_id"), W->KE);
+	json_decref(j);
 	/* Nothing Kestrel can read says anything of Harbor's bid: not its amount, id, name or proposal, nor that it exists. */
 	paths[n++] = "/api/v1/roadmaps";
 	paths[n++] = fmt("/api/v1/roadmap-items/%lld", item_id);
