@@ -78,7 +78,8 @@ static bool check_weights(const struct trust_settings *s, struct error *err)
 	for (int f = 0; f < TF__MAX; f++) {
 		if (!in_range(s->weight[f], 0, 1)) {
 			error_set(err, 422, "invalid", weight_fields[f],
-				  "%s must be from 0 to 1, not %.9g", weight_fields[f], s->weight[f]);
+				  "the weight of %s must be from 0 to 1, not %.9g",
+				  trust_factor_name((enum trust_factor)f), s->weight[f]);
 			return false;
 		}
 		sum += s->weight[f];
@@ -258,11 +259,17 @@ bool trust_settings_parse(const char *spec, struct trust_settings *s, struct err
 	return true;
 }
 
+/* v kept within lo..hi: shares summing to 1 + 1e-16 must not make a score of 100.00000000000003. */
+static double within(double v, double lo, double hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
 /* Records factor f: known with value (kept within 0..1), or unknown. */
 static void factor(struct trust_score *out, enum trust_factor f, bool known, double value)
 {
 	out->factor[f].known = known;
-	out->factor[f].value = known ? (value < 0 ? 0 : value > 1 ? 1 : value) : 0;
+	out->factor[f].value = known ? within(value, 0, 1) : 0;
 }
 
 /* part / whole as factor f; unknown when the window has no whole to measure against. */
@@ -286,7 +293,7 @@ static void sentiment(const struct trust_window *w, const struct trust_settings 
 	out->sentiment_gap = sides == 2 && fabs(w->buyer_mean - w->provider_mean) >= s->sentiment_gap;
 }
 
-/* Gives each known factor its share of the known weight; returns Σ share × value, or -1 when no weight is known. */
+/* Gives each known factor its share of the known weight; Σ share × value, or -1 when none is known. */
 static double weigh(const struct trust_settings *s, struct trust_score *out)
 {
 	double known_weight = 0, sum = 0;
@@ -327,8 +334,9 @@ void trust_score_window(const struct trust_window *w, const struct trust_setting
 		return;
 	}
 	out->known = true;
-	out->raw = 100 * sum;
-	out->smoothed = previous < 0 ? out->raw : s->smoothing * out->raw + (1 - s->smoothing) * previous;
+	out->raw = within(100 * sum, 0, 100);
+	out->smoothed = previous < 0 ? out->raw
+				     : within(s->smoothing * out->raw + (1 - s->smoothing) * previous, 0, 100);
 }
 
 /* Whether the last k values are all known and satisfy the test against limit. */

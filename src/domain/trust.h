@@ -40,7 +40,10 @@ bool trust_settings_check(const struct trust_settings *s, struct error *err);
  * Applies "name=value" pairs separated by commas or spaces (e.g. ACCORD_TRUST, as in
  * "cadence=0.3,sentiment=0.1,partnership_at=75") on top of *s, then checks the result.
  * Names: the factor names (weights), smoothing, partnership_at, partnership_reviews,
- * regression_below, regression_reviews, late_credit, sentiment_gap.
+ * regression_below, regression_reviews, late_credit, sentiment_gap. Values are plain
+ * decimal numbers; a name given twice takes the last value. On failure *s is unchanged
+ * and err->field names the setting ("weight.cadence", "smoothing", ...; "weight" when the
+ * weights do not sum to 1; "trust" when a name is missing or unknown).
  */
 bool trust_settings_parse(const char *spec, struct trust_settings *s, struct error *err);
 
@@ -76,7 +79,9 @@ struct trust_score {
 /*
  * Scores one window. previous is the smoothed score of the previous held review, or
  * a negative number for the first. Unknown factors are never scored as 0 or as 1:
- * their weight is spread over the known ones in proportion to their weights.
+ * their weight is spread over the known ones in proportion to their weights. When no
+ * factor is known (or the known ones weigh 0), the score is unknown and raw and smoothed
+ * both stay at previous (0 for the first review). Nothing is rounded.
  */
 void trust_score_window(const struct trust_window *w, const struct trust_settings *s,
 			double previous, struct trust_score *out);
