@@ -23,6 +23,8 @@ void form_input(struct buf *b, const char *label, const char *name, const char *
 /* A labelled select of values (labels may be NULL: the values are shown). */
 void form_select(struct buf *b, const char *label, const char *name, const char *const *values,
 		 const char *const *labels, size_t n, const char *selected, const struct error *err);
+/* Role names as people read them, comma-separated ("none" for an empty list). */
+void role_list(struct buf *b, json_t *list);
 /* A labelled multi-line text field. */
 void form_textarea(struct buf *b, const char *label, const char *name, const char *value, int rows,
 		   const struct error *err);

@@ -171,3 +171,17 @@ void form_result(struct request *rq, struct response *rs, int rc, const struct e
 	snprintf(loc, sizeof loc, "%s/%lld#%s", prefix, rq->id, anchor);
 	reply_redirect(rs, loc);
 }
+
+void role_list(struct buf *b, json_t *list)
+{
+	size_t i;
+	json_t *r;
+
+	if (!json_array_size(list))
+		html_fmt(b, "none");
+	json_array_foreach(list, i, r)
+	{
+		html_fmt(b, i ? ", " : "");
+		html_fmt(b, "%s", role_label(role_parse(json_string_value(r))));
+	}
+}

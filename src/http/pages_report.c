@@ -34,20 +34,6 @@ static double number_or(json_t *o, const char *k, double dflt)
 	return json_is_number(v) ? json_number_value(v) : dflt;
 }
 
-static void roles(struct buf *b, json_t *list)
-{
-	size_t i;
-	json_t *r;
-
-	if (!json_array_size(list))
-		html_fmt(b, "none");
-	json_array_foreach(list, i, r)
-	{
-		html_fmt(b, i ? ", " : "");
-		html_fmt(b, "%s", role_label(role_parse(json_string_value(r))));
-	}
-}
-
 static void parties(struct buf *b, json_t *e, json_t *m)
 {
 	json_t *gov = json_object_get(e, "governance"), *hist = json_object_get(e, "mode_history");
@@ -69,7 +55,7 @@ static void parties(struct buf *b, json_t *e, json_t *m)
 	html_fmt(b, "</dd><dt>Mandate</dt><dd>");
 	if (m) {
 		html_fmt(b, "%s reviews, %lld days of grace; mandated roles: ", json_text(m, "cadence"), json_num(m, "grace_days"));
-		roles(b, json_object_get(m, "required_roles"));
+		role_list(b, json_object_get(m, "required_roles"));
 	} else {
 		html_fmt(b, "no mandate set");
 	}
@@ -232,7 +218,7 @@ static void reviews(struct request *rq, struct buf *b, json_t *e)
 			html_fmt(b, "met</td><td>");
 		} else if (held) {
 			html_fmt(b, "missing: ");
-			roles(b, json_object_get(r, "missing_roles"));
+			role_list(b, json_object_get(r, "missing_roles"));
 			html_fmt(b, "</td><td>");
 		} else {
 			html_fmt(b, "—</td><td>—</td></tr>");

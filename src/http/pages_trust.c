@@ -84,20 +84,6 @@ static void actions(struct buf *b, json_t *list)
 	}
 }
 
-static void roles(struct buf *b, json_t *list)
-{
-	size_t i;
-	json_t *r;
-
-	if (!json_array_size(list))
-		html_fmt(b, "none");
-	json_array_foreach(list, i, r)
-	{
-		html_fmt(b, i ? ", " : "");
-		html_fmt(b, "%s", role_label(role_parse(json_string_value(r))));
-	}
-}
-
 /* One side's survey mean, or that it did not answer. */
 static void mean(struct buf *b, const char *side, json_t *m)
 {
@@ -125,9 +111,9 @@ static void evidence(struct buf *b, json_t *f, long long review_id)
 		ids(b, json_object_get(e, "missed_review_ids"), "/reviews/");
 	} else if (!strcmp(name, "presence")) {
 		html_fmt(b, "<a href=\"/reviews/%lld#attendance\">mandated</a>: ", json_num(e, "review_id"));
-		roles(b, json_object_get(e, "required_roles"));
+		role_list(b, json_object_get(e, "required_roles"));
 		html_fmt(b, " · missing: ");
-		roles(b, json_object_get(e, "missing_roles"));
+		role_list(b, json_object_get(e, "missing_roles"));
 	} else if (!strcmp(name, "commitments")) {
 		html_fmt(b, "kept: ");
 		actions(b, json_object_get(e, "kept_actions"));
