@@ -10,7 +10,7 @@ ifneq ($(CI),)
 CFLAGS += -Werror
 endif
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lunistring -lpthread -lm
 
 SRC_LIB = $(wildcard src/util/*.c src/domain/*.c src/store/*.c src/service/*.c src/http/*.c src/cli/*.c)
 MIGRATIONS = $(sort $(wildcard src/store/migrations/*.sql))
