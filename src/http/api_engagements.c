@@ -35,12 +35,12 @@ void api_engagements_create(struct request *rq, struct response *rs)
 	if (id < 0)
 		reply_err(rs, &err);
 	else
-		reply_json(rs, 201, engagement_get_json(rq->store, id));
+		reply_json(rs, 201, engagement_with_trust_json(rq->store, id));
 }
 
 void api_engagement_get(struct request *rq, struct response *rs)
 {
-	reply_json(rs, 200, engagement_get_json(rq->store, rq->id));
+	reply_json(rs, 200, engagement_with_trust_json(rq->store, rq->id));
 }
 
 void api_engagement_update(struct request *rq, struct response *rs)
@@ -52,7 +52,7 @@ void api_engagement_update(struct request *rq, struct response *rs)
 	if (engagement_update(rq->store, &rq->caller, rq->id, &in, &err) != 0)
 		reply_err(rs, &err);
 	else
-		reply_json(rs, 200, engagement_get_json(rq->store, rq->id));
+		reply_json(rs, 200, engagement_with_trust_json(rq->store, rq->id));
 }
 
 void api_engagement_mode(struct request *rq, struct response *rs)
@@ -63,5 +63,5 @@ void api_engagement_mode(struct request *rq, struct response *rs)
 				body_str(rq, "reason"), &err) != 0)
 		reply_err(rs, &err);
 	else
-		reply_json(rs, 200, engagement_get_json(rq->store, rq->id));
+		reply_json(rs, 200, engagement_with_trust_json(rq->store, rq->id));
 }

@@ -51,7 +51,7 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	static const char *const modes[] = {"vendor", "partnership"};
 	static const char *const mode_labels[] = {"Provider-vendor", "Partnership"};
 	static const char *const fields[] = {"mode", "reason", NULL};
-	json_t *e = engagement_get_json(rq->store, rq->id), *gov, *h;
+	json_t *e = engagement_with_trust_json(rq->store, rq->id), *gov, *h;
 	struct buf *b = &rs->body;
 	size_t i;
 

@@ -45,17 +45,22 @@ static char *fmt(const char *format, ...)
 	return s;
 }
 
+/* The next free event of the feed, or NULL when it is full. */
+static struct cal_event *next_event(struct feed *f)
+{
+	return f->n < FEED_MAX ? &f->ev[f->n++] : NULL;
+}
+
 static int review_cb(void *ctx, const struct sqlval *c, int n)
 {
 	struct feed *f = ctx;
-	struct cal_event *e;
+	struct cal_event *e = next_event(f);
 	bool held = c[4].s && strcmp(c[5].s, "held") == 0;
 	bool cancelled = strcmp(c[5].s, "cancelled") == 0;
 
 	(void)n;
-	if (f->n >= FEED_MAX)
+	if (!e)
 		return 1;
-	e = &f->ev[f->n++];
 	e->uid = keep(f, fmt("review-%lld@accord", c[0].i));
 	e->date = keep(f, strdup(held ? c[4].s : c[3].s));
 	e->summary = keep(f, fmt("%sBusiness review: %s", held ? "" : cancelled ? "Cancelled: " : "",
@@ -70,12 +75,11 @@ static int review_cb(void *ctx, const struct sqlval *c, int n)
 static int summit_cb(void *ctx, const struct sqlval *c, int n)
 {
 	struct feed *f = ctx;
-	struct cal_event *e;
+	struct cal_event *e = next_event(f);
 
 	(void)n;
-	if (f->n >= FEED_MAX)
+	if (!e)
 		return 1;
-	e = &f->ev[f->n++];
 	e->uid = keep(f, fmt("summit-%lld@accord", c[0].i));
 	e->date = keep(f, strdup(c[2].s));
 	e->summary = keep(f, fmt("Summit: %s", c[1].s));
@@ -88,12 +92,11 @@ static int summit_cb(void *ctx, const struct sqlval *c, int n)
 static int action_cb(void *ctx, const struct sqlval *c, int n)
 {
 	struct feed *f = ctx;
-	struct cal_event *e;
+	struct cal_event *e = next_event(f);
 
 	(void)n;
-	if (f->n >= FEED_MAX)
+	if (!e)
 		return 1;
-	e = &f->ev[f->n++];
 	e->uid = keep(f, fmt("action-%lld@accord", c[0].i));
 	e->date = keep(f, strdup(c[6].s));
 	e->summary = keep(f, fmt("Action due: %s", c[3].s));

@@ -217,7 +217,7 @@ static int survey(struct store *s, long long eng, long long rid, char mood, cons
 	struct sqlval a[1] = {SQL_I(rid)};
 	struct survey_input in = {rid, {0}, NULL};
 	struct date held;
-	char at[24];
+	char at[24], day[11];
 
 	if (mood < '1' || mood > '5')
 		return 0;
@@ -229,8 +229,8 @@ static int survey(struct store *s, long long eng, long long rid, char mood, cons
 	held = date_add_days(held, 3);
 	if (date_compare(held, today) > 0)
 		held = today;
-	date_format(held, at);
-	strcat(at, "T16:00:00Z");
+	date_format(held, day);
+	snprintf(at, sizeof at, "%sT16:00:00Z", day);
 	for (int i = 0; i < SD__MAX; i++)
 		in.answers[i] = mood - '0';
 	in.comment = mood >= '4' ? "Good momentum; the review was worth our time." :

@@ -292,7 +292,7 @@ static int mode_cb(void *ctx, const struct sqlval *c, int n)
 
 json_t *engagement_get_json(struct store *s, long long id)
 {
-	json_t *items = json_array(), *e = NULL, *modes, *trust;
+	json_t *items = json_array(), *e = NULL, *modes;
 	struct sqlval a[1] = {SQL_I(id)};
 
 	if (store_exec(s, STMT_ENG_GET, a, 1, eng_list_cb, items, NULL) > 0)
@@ -307,15 +307,6 @@ json_t *engagement_get_json(struct store *s, long long id)
 		return NULL;
 	}
 	json_object_set_new(e, "mode_history", modes);
-	trust = trust_json(s, id);
-	if (trust) {
-		json_object_set_new(e, "trust", json_pack("{s:O, s:O, s:O, s:O}", "score",
-							  json_object_get(trust, "score"), "advice",
-							  json_object_get(trust, "advice"), "recommended_mode",
-							  json_object_get(trust, "recommended_mode"), "review_id",
-							  json_object_get(trust, "review_id")));
-		json_decref(trust);
-	}
 	return e;
 }
 
@@ -336,4 +327,22 @@ json_t *engagement_list_json(struct store *s, const struct caller *c, struct pag
 		return NULL;
 	}
 	return page_wrap(items, pg.limit);
+}
+
+json_t *engagement_with_trust_json(struct store *s, long long id)
+{
+	json_t *e = engagement_get_json(s, id), *trust;
+
+	if (!e)
+		return NULL;
+	trust = trust_json(s, id);
+	if (trust) {
+		json_object_set_new(e, "trust", json_pack("{s:O, s:O, s:O, s:O}", "score",
+							  json_object_get(trust, "score"), "advice",
+							  json_object_get(trust, "advice"), "recommended_mode",
+							  json_object_get(trust, "recommended_mode"), "review_id",
+							  json_object_get(trust, "review_id")));
+		json_decref(trust);
+	}
+	return e;
 }

@@ -31,6 +31,8 @@ int engagement_set_mode(struct store *s, const struct caller *c, long long id, c
 
 /* The engagement with its parties, governance split and mode history; NULL if absent. */
 json_t *engagement_get_json(struct store *s, long long id);
+/* The same with its trust summary {score, advice, recommended_mode, review_id}: the API's answer (a few more queries). */
+json_t *engagement_with_trust_json(struct store *s, long long id);
 /* The caller's organisation's engagements, as buyer or provider. */
 json_t *engagement_list_json(struct store *s, const struct caller *c, struct page pg);
 

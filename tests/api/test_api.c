@@ -410,6 +410,44 @@ static void test_permission_matrix(void)
 	free(routes);
 }
 
+/* Every page and form of reviews, trust, roadmaps, summits and problems: another tenant gets 404 before anything is read. */
+static void test_pages_other_tenants(void)
+{
+	const char *gets[] = {fmt("/engagements/%lld/trust", E1), fmt("/engagements/%lld/report", E1), fmt("/reviews/%lld", R1),
+			      fmt("/issues/%lld", I1), fmt("/roadmaps/%lld", RM1), fmt("/roadmap-items/%lld", IT1),
+			      fmt("/summits/%lld", SUM1), fmt("/problems/%lld", PB1)};
+	const char *posts[] = {fmt("/engagements/%lld/mandate", E1), fmt("/engagements/%lld/reviews", E1),
+			       fmt("/engagements/%lld/issues", E1), fmt("/engagements/%lld/surveys", E1), fmt("/reviews/%lld", R1),
+			       fmt("/reviews/%lld/attendance", R1), fmt("/reviews/%lld/actions", R1), fmt("/actions/%lld", A_NW_MEMBER),
+			       fmt("/issues/%lld", I1), fmt("/issues/%lld/responses", I1), fmt("/roadmaps/%lld/items", RM1),
+			       fmt("/roadmap-items/%lld/bids", IT1), fmt("/roadmap-items/%lld/award", IT1),
+			       fmt("/roadmap-items/%lld/suggestions", IT1), fmt("/roadmap-items/%lld/status", IT1),
+			       fmt("/suggestions/%lld", SG1), fmt("/summits/%lld/invitations", SUM1), fmt("/summits/%lld/sessions", SUM1),
+			       fmt("/problems/%lld/responses", PB1), fmt("/problem-responses/%lld", PR1)};
+	struct resp r;
+
+	for (size_t i = 0; i < sizeof gets / sizeof gets[0]; i++) {
+		CHECK_INT(call(&S, "GET", gets[i], tok[MD_CM], NULL), 404);
+		CHECK_INT(call(&S, "GET", gets[i], tok[ADMIN], NULL), 404);
+		CHECK_INT(call(&S, "GET", gets[i], tok[NW_CM], NULL), 200);
+	}
+	for (size_t i = 0; i < sizeof posts / sizeof posts[0]; i++) {
+		http(&S, "POST", posts[i], tok[MD_CM], "csrf=x", "application/x-www-form-urlencoded", NULL, &r);
+		if (r.status != 404)
+			fprintf(stderr, "  POST %s as md_cm: %ld\n", posts[i], r.status);
+		CHECK_INT(r.status, 404);
+		CHECK(!r.body || (!strstr(r.body, "Northwind") && !strstr(r.body, "Kestrel")));
+		resp_free(&r);
+	}
+	/* Visible but not allowed: 403, and a form without a valid token changes nothing either way. */
+	http(&S, "POST", fmt("/roadmap-items/%lld/award", IT1), tok[KE_LEAD], "csrf=x&bid_id=1", "application/x-www-form-urlencoded", NULL, &r);
+	CHECK_INT(r.status, 403);
+	resp_free(&r);
+	http(&S, "POST", fmt("/roadmap-items/%lld/bids", IT1), tok[KE_LEAD], "csrf=forged&amount=1", "application/x-www-form-urlencoded", NULL, &r);
+	CHECK_INT(r.status, 403);
+	resp_free(&r);
+}
+
 /* ---- log-in and sessions ---- */
 
 static void test_health(void)
@@ -994,6 +1032,7 @@ int main(int argc, char **argv)
 		summit_cases_run(&w, &harness_passed, &harness_failed);
 	}
 	RUN(test_web);
+	RUN(test_pages_other_tenants);
 	RUN(test_logout);
 	RUN(test_throttle);
 	RUN(test_sessions_across_servers_and_expiry);
