@@ -84,6 +84,23 @@ void api_problem_get(struct request *rq, struct response *rs);
 void api_problem_respond(struct request *rq, struct response *rs);
 void api_problem_response_update(struct request *rq, struct response *rs);
 
+void api_terms_get(struct request *rq, struct response *rs);
+void api_terms_put(struct request *rq, struct response *rs);
+void api_practices_list(struct request *rq, struct response *rs);
+void api_practices_create(struct request *rq, struct response *rs);
+void api_practice_get(struct request *rq, struct response *rs);
+void api_practice_update(struct request *rq, struct response *rs);
+void api_practice_revisions(struct request *rq, struct response *rs);
+void api_practice_publish(struct request *rq, struct response *rs);
+void api_practice_approval(struct request *rq, struct response *rs);
+void api_practice_retire(struct request *rq, struct response *rs);
+void api_practice_adoptions(struct request *rq, struct response *rs);
+void api_practice_adopt(struct request *rq, struct response *rs);
+void api_adoption_get(struct request *rq, struct response *rs);
+void api_adoption_update(struct request *rq, struct response *rs);
+void api_engagement_adoptions(struct request *rq, struct response *rs);
+void api_knowledge(struct request *rq, struct response *rs);
+
 void api_calendar_feed(struct request *rq, struct response *rs);
 void api_calendar_rotate(struct request *rq, struct response *rs);
 

@@ -2,6 +2,7 @@
 #include "html.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,6 +36,31 @@ void html_textn(struct buf *b, const char *s, size_t max)
 			buf_putc(b, *s);
 		}
 	}
+}
+
+void html_highlight(struct buf *b, const char *s)
+{
+	bool open = false;
+
+	for (const char *p = s; p && *p; p++) {
+		const char *mark = strpbrk(p, "\x01\x02");
+		size_t len = mark ? (size_t)(mark - p) : strlen(p);
+
+		html_textn(b, p, len);
+		p += len;
+		if (!*p)
+			break;
+		/* Marks are only ever balanced and never nested in what we write. */
+		if (*p == '\x01' && !open)
+			buf_puts(b, "<mark>");
+		else if (*p == '\x02' && open)
+			buf_puts(b, "</mark>");
+		else
+			continue;
+		open = !open;
+	}
+	if (open)
+		buf_puts(b, "</mark>");
 }
 
 void html_fmt(struct buf *b, const char *fmt, ...)

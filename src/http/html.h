@@ -16,5 +16,10 @@ void html_fmt(struct buf *b, const char *fmt, ...);
 void html_text(struct buf *b, const char *s);
 /* Appends at most max bytes of s, escaped. */
 void html_textn(struct buf *b, const char *s, size_t max);
+/*
+ * Appends s escaped, turning the search index's match markers into <mark>: \x01 opens,
+ * \x02 closes. Markup comes only from the markers, never from s, and is always balanced.
+ */
+void html_highlight(struct buf *b, const char *s);
 
 #endif

@@ -20,7 +20,7 @@ enum method { M_GET, M_POST, M_PUT, M_PATCH, M_DELETE, M__MAX };
 #define R_JSON 0x08   /* a JSON body, validated against the route's schema */
 
 /* Types of JSON body fields. */
-enum field_type { F_STRING, F_TEXT, F_INT, F_ID, F_DATE, F_ENUM, F_BOOL, F_STRINGS, F_OBJECT, F_OBJECTS, F_IDS };
+enum field_type { F_STRING, F_TEXT, F_INT, F_ID, F_DATE, F_ENUM, F_BOOL, F_STRINGS, F_OBJECT, F_OBJECTS, F_IDS, F_NUMBER };
 
 struct field {
 	const char *name;

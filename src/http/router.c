@@ -151,7 +151,11 @@ void router_handle(struct request *rq, struct response *rs)
 			reply_error(rs, 400, "bad_encoding", NULL, "the body is not valid UTF-8");
 			return;
 		}
-		rq->json = json_loadb(rq->body_raw, rq->body_len, JSON_REJECT_DUPLICATES, &jerr);
+		/* A route whose fields are all optional takes an empty body as {}. */
+		if (rq->body_len == 0 && !schema_requires(r->body))
+			rq->json = json_object();
+		else
+			rq->json = json_loadb(rq->body_raw, rq->body_len, JSON_REJECT_DUPLICATES, &jerr);
 		if (!rq->json) {
 			char msg[200];
 

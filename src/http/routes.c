@@ -290,6 +290,63 @@ static const struct field problem_response_body[] = {
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
+static const char *const decisions_ap[] = {"approve", "decline", NULL};
+static const char *const adoption_statuses[] = {"proposed", "buy-in", "implementing", "implemented", "rejected", NULL};
+
+static const struct field terms_body[] = {
+	{"terms", F_STRINGS, true, 500, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field practice_body[] = {
+	{"title", F_STRING, true, 800, NULL, NULL},
+	{"body", F_TEXT, true, 64 * 1024, NULL, NULL},
+	{"tags", F_STRINGS, false, 12, NULL, NULL},
+	{"origin_engagement_id", F_ID, true, 0, NULL, NULL},
+	{"service_line", F_ENUM, false, 0, service_lines, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field practice_patch_body[] = {
+	{"title", F_STRING, false, 800, NULL, NULL},
+	{"body", F_TEXT, false, 64 * 1024, NULL, NULL},
+	{"tags", F_STRINGS, false, 12, NULL, NULL},
+	{"service_line", F_ENUM, false, 0, service_lines, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field publish_body[] = {
+	{"request_approval", F_BOOL, false, 0, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field approval_body[] = {
+	{"revision", F_ID, true, 0, NULL, NULL},
+	{"decision", F_ENUM, true, 0, decisions_ap, NULL},
+	{"note", F_TEXT, false, 2000, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field adoption_body[] = {
+	{"engagement_id", F_ID, true, 0, NULL, NULL},
+	{"note", F_TEXT, false, 2000, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field benefit_body[] = {
+	{"text", F_TEXT, false, 2000, NULL, NULL},
+	{"value", F_NUMBER, false, 0, NULL, NULL},
+	{"unit", F_TEXT, false, 40, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field adoption_patch_body[] = {
+	{"status", F_ENUM, true, 0, adoption_statuses, NULL},
+	{"benefit", F_OBJECT, false, 0, NULL, benefit_body},
+	{"note", F_TEXT, false, 2000, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
 /* Who sees an organisation's card, and its people and units. */
 #define SEE_ORG_CARD (REL_ADMIN | REL_OWN | REL_PARTNER | REL_DIRECTORY)
 #define SEE_ORG_PEOPLE (REL_ADMIN | REL_OWN | REL_PARTNER)
@@ -314,6 +371,13 @@ static const struct field problem_response_body[] = {
 #define ACT_HOST {{REL_HOST, ROLES_BUYER_GOV | ROLES_PROVIDER_GOV}}
 #define ACT_INVITATION {{REL_HOST, ROLES_BUYER_GOV | ROLES_PROVIDER_GOV}, {REL_INVITED, ROLES_BUYER_GOV | ROLES_PROVIDER_GOV}}
 #define ACT_SUMMIT_CREATE {{REL_OWN, ROLES_BUYER_GOV | ROLE_BIT(ROLE_PROVIDER_LEADERSHIP)}}
+/* The practice exchange (docs/practices.md). */
+#define SEE_PRACTICE (REL_AUTHOR | REL_ORIGIN | REL_VIEWER)
+#define ACT_PRACTICE_KEEP {{REL_AUTHOR, ROLES_PROVIDER_GOV}}
+#define ACT_ADOPT {{REL_AUTHOR, ROLES_PROVIDER_GOV}, {REL_ORIGIN, ROLES_ALL}, {REL_VIEWER, ROLES_ALL}}
+#define ACT_ADOPTION {{REL_BUYER, ROLES_ALL}, {REL_PROVIDER, ROLES_PROVIDER_GOV}}
+#define SEE_TERMS (REL_OWN)
+#define ACT_TERMS {{REL_OWN, ROLES_CONTRACT | ROLE_BIT(ROLE_BUYER_CXO)}}
 
 const struct route routes[] = {
 	/* method, pattern, flags, resource, see, act, body, max body, handler */
@@ -391,6 +455,23 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/problems/{id}", 0, RES_PROBLEM, SEE_ROADMAP, {{0}}, NULL, 0, api_problem_get},
 	{M_POST, "/api/v1/problems/{id}/responses", R_JSON, RES_PROBLEM, SEE_ROADMAP, ACT_PROVIDER_VIEWER, response_body, 48 * KB, api_problem_respond},
 	{M_PATCH, "/api/v1/problem-responses/{id}", R_JSON, RES_RESPONSE, SEE_AUTHORED, {{REL_BUYER, ROLES_BUYER_GOV}}, problem_response_body, 4 * KB, api_problem_response_update},
+
+	{M_GET, "/api/v1/orgs/{id}/confidential-terms", 0, RES_ORG, SEE_TERMS, {{REL_OWN, ROLES_BUYER_GOV}}, NULL, 0, api_terms_get},
+	{M_PUT, "/api/v1/orgs/{id}/confidential-terms", R_JSON, RES_ORG, SEE_TERMS, ACT_TERMS, terms_body, 128 * KB, api_terms_put},
+	{M_GET, "/api/v1/practices", 0, RES_NONE, 0, {{0}}, NULL, 0, api_practices_list},
+	{M_POST, "/api/v1/practices", R_JSON, RES_NONE, 0, {{REL_OWN, ROLES_PROVIDER_GOV}}, practice_body, 80 * KB, api_practices_create},
+	{M_GET, "/api/v1/practices/{id}", 0, RES_PRACTICE, SEE_PRACTICE, {{0}}, NULL, 0, api_practice_get},
+	{M_PATCH, "/api/v1/practices/{id}", R_JSON, RES_PRACTICE, SEE_PRACTICE, ACT_PRACTICE_KEEP, practice_patch_body, 80 * KB, api_practice_update},
+	{M_GET, "/api/v1/practices/{id}/revisions", 0, RES_PRACTICE, REL_AUTHOR, {{0}}, NULL, 0, api_practice_revisions},
+	{M_POST, "/api/v1/practices/{id}/publish", R_JSON, RES_PRACTICE, SEE_PRACTICE, ACT_PRACTICE_KEEP, publish_body, 4 * KB, api_practice_publish},
+	{M_POST, "/api/v1/practices/{id}/approval", R_JSON, RES_PRACTICE, SEE_PRACTICE, {{REL_ORIGIN, ROLE_BIT(ROLE_CONTRACT_MANAGER)}}, approval_body, 8 * KB, api_practice_approval},
+	{M_POST, "/api/v1/practices/{id}/retire", R_JSON, RES_PRACTICE, SEE_PRACTICE, ACT_PRACTICE_KEEP, publish_body, 4 * KB, api_practice_retire},
+	{M_GET, "/api/v1/practices/{id}/adoptions", 0, RES_PRACTICE, SEE_PRACTICE, {{0}}, NULL, 0, api_practice_adoptions},
+	{M_POST, "/api/v1/practices/{id}/adoptions", R_JSON, RES_PRACTICE, SEE_PRACTICE, ACT_ADOPT, adoption_body, 8 * KB, api_practice_adopt},
+	{M_GET, "/api/v1/adoptions/{id}", 0, RES_ADOPTION, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_adoption_get},
+	{M_PATCH, "/api/v1/adoptions/{id}", R_JSON, RES_ADOPTION, SEE_ENGAGEMENT, ACT_ADOPTION, adoption_patch_body, 8 * KB, api_adoption_update},
+	{M_GET, "/api/v1/engagements/{id}/adoptions", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_engagement_adoptions},
+	{M_GET, "/api/v1/knowledge", 0, RES_NONE, 0, {{REL_OWN, ROLES_PROVIDER_GOV}}, NULL, 0, api_knowledge},
 
 	{M_GET, "/api/v1/me/actions", 0, RES_NONE, 0, {{0}}, NULL, 0, api_my_actions},
 	{M_POST, "/api/v1/me/calendar", 0, RES_NONE, 0, {{0}}, NULL, 4 * KB, api_calendar_rotate},

@@ -43,6 +43,10 @@ static bool check_value(const struct field *f, json_t *v, const char *path, stru
 		if (!json_is_integer(v))
 			return fail(e, 422, "invalid", path, "must be an integer");
 		return true;
+	case F_NUMBER:
+		if (!json_is_number(v))
+			return fail(e, 422, "invalid", path, "must be a number");
+		return true;
 	case F_ID:
 		if (!json_is_integer(v) || json_integer_value(v) <= 0)
 			return fail(e, 422, "invalid", path, "must be a positive integer id");
@@ -167,4 +171,12 @@ bool schema_check(const struct field *fields, json_t *obj, const char *prefix, s
 	}
 	depth--;
 	return ok;
+}
+
+bool schema_requires(const struct field *fields)
+{
+	for (const struct field *f = fields; f && f->name; f++)
+		if (f->required)
+			return true;
+	return false;
 }

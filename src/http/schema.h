@@ -6,5 +6,7 @@
 
 /* True when obj has only known fields, every required one, each of the right type and size. */
 bool schema_check(const struct field *fields, json_t *obj, const char *prefix, struct error *e);
+/* Whether any top-level field is required. */
+bool schema_requires(const struct field *fields);
 
 #endif

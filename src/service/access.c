@@ -1,6 +1,8 @@
 /* access: computes the caller's relations to organisations and engagements from the store. */
 #include "access.h"
 
+#include <string.h>
+
 /* Reads (buyer org, provider org, third column) of a parties statement. */
 static int parties_row(void *ctx, const struct sqlval *cols, int n)
 {
@@ -127,6 +129,47 @@ static unsigned invitation_relations(struct store *s, const struct caller *c, lo
 	return (r[0] == c->org_id ? REL_HOST : 0) | (r[1] == c->org_id ? REL_INVITED : 0);
 }
 
+struct practice_access {
+	long long provider, origin_buyer;
+	bool published, awaiting, customer, at_summit, adopted;
+};
+
+static int practice_access_row(void *ctx, const struct sqlval *c, int n)
+{
+	struct practice_access *p = ctx;
+
+	(void)n;
+	p->provider = c[0].i;
+	p->origin_buyer = c[1].i;
+	p->published = !strcmp(c[2].s, "published");
+	p->awaiting = c[3].i != 0;
+	p->customer = c[4].i != 0;
+	p->at_summit = c[5].i != 0;
+	p->adopted = c[6].i != 0;
+	return 1;
+}
+
+/*
+ * A practice: its provider always; others only its published revision, while they are a
+ * customer of the provider or at a summit presenting it; a retired one only those that
+ * adopted it. The origin customer also sees a revision awaiting its approval.
+ */
+static unsigned practice_relations(struct store *s, const struct caller *c, long long id)
+{
+	struct practice_access p = {0};
+	struct sqlval a[5] = {SQL_I(c->org_id), SQL_I(c->org_id), SQL_I(c->org_id), SQL_I(c->org_id), SQL_I(id)};
+	bool shown;
+
+	if (store_exec(s, STMT_PRACTICE_ACCESS, a, 5, practice_access_row, &p, NULL) <= 0)
+		return 0;
+	if (p.provider == c->org_id)
+		return REL_AUTHOR;
+	shown = (p.published && (p.customer || p.at_summit)) || p.adopted;
+	if (p.origin_buyer == c->org_id && (shown || p.awaiting))
+		return REL_ORIGIN;
+	return shown ? REL_VIEWER : 0;
+}
+
 unsigned access_relations(struct store *s, const struct caller *c, enum resource res,
 			  long long id)
 {
@@ -159,6 +202,10 @@ unsigned access_relations(struct store *s, const struct caller *c, enum resource
 		return roadmap_relations(s, c, STMT_PROBLEM_ACCESS, id);
 	case RES_RESPONSE:
 		return authored_relations(s, c, STMT_PROBLEM_RESPONSE_ACCESS, id);
+	case RES_PRACTICE:
+		return practice_relations(s, c, id);
+	case RES_ADOPTION:
+		return party_relations(s, c, STMT_ADOPTION_PARTIES, id);
 	default:
 		return REL_SIGNED_IN;
 	}

@@ -38,6 +38,7 @@ enum relation {
 	REL_AUTHOR = 1u << 9, /* the caller's organisation wrote the bid or suggestion */
 	REL_HOST = 1u << 10,  /* the caller's organisation hosts the summit */
 	REL_INVITED = 1u << 11, /* the caller's organisation is invited to the summit */
+	REL_ORIGIN = 1u << 12,	/* the caller's organisation is the customer a practice was found with */
 };
 
 /* Role sets the route table and the pages share. Who runs reviews: the buyer's executives and managers, the provider's leadership and consultants. */
@@ -74,6 +75,8 @@ enum resource {
 	RES_SESSION,   /* as its summit */
 	RES_PROBLEM,   /* its buyer and the providers it is addressed to (REL_VIEWER) */
 	RES_RESPONSE,  /* a problem response: the buyer and the responding organisation (REL_AUTHOR) */
+	RES_PRACTICE,  /* its provider (REL_AUTHOR), origin customer (REL_ORIGIN), others it is shown to (REL_VIEWER); docs/practices.md */
+	RES_ADOPTION,  /* the engagement's buyer (REL_BUYER) and provider (REL_PROVIDER) */
 	RES__MAX
 };
 
