@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "markdown.h"
+#include "practices.h"
 
 struct issue_row {
 	int found;
@@ -140,9 +141,8 @@ long long issue_respond(struct store *s, const struct caller *c, long long issue
 			  "the response needs a text of at most %d bytes", ISSUE_BODY_MAX);
 		return -1;
 	}
-	if (practice_id) {
-		/* The practice library arrives with the best-practice exchange; until then no id names one. */
-		error_set(err, 422, "invalid", "practice_id", "no practice has id %lld", practice_id);
+	if (practice_id && !practice_citable(s, practice_id, c->org_id)) {
+		error_set(err, 422, "invalid", "practice_id", "cite one of your published practices");
 		return -1;
 	}
 	a[0] = SQL_I(issue_id);
@@ -152,7 +152,7 @@ long long issue_respond(struct store *s, const struct caller *c, long long issue
 	a[0] = SQL_I(parties[0]);
 	a[1] = SQL_I(issue_id);
 	a[2] = SQL_T(body);
-	a[3] = SQL_NUL;
+	a[3] = practice_id ? SQL_I(practice_id) : SQL_NUL;
 	a[4] = SQL_I(c->user_id);
 	a[5] = SQL_T(now);
 	if (store_int(s, STMT_RESPONSE_INSERT, a, 6, &id, err) != 0)

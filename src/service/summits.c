@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../domain/date.h"
+#include "practices.h"
 
 static int int_cb(void *ctx, const struct sqlval *c, int n)
 {
@@ -235,9 +236,9 @@ long long summit_session_add(struct store *s, long long summit_id, const char *k
 		error_set(err, 422, "invalid", "roadmap_id", "only a roadmap session presents a roadmap");
 		return -1;
 	}
-	if (practice_id) {
-		/* The practice library arrives with the best-practice exchange; until then no id names one. */
-		error_set(err, 422, "invalid", "practice_id", "no practice has id %lld", practice_id);
+	if (practice_id && (strcmp(kind, "best-practice") || !practice_citable(s, practice_id, presenter))) {
+		error_set(err, 422, "invalid", "practice_id",
+			  "a best-practice session links one of the presenting provider's published practices");
 		return -1;
 	}
 	now_iso(now);
@@ -247,7 +248,7 @@ long long summit_session_add(struct store *s, long long summit_id, const char *k
 	a[3] = SQL_T(title);
 	a[4] = SQL_I(presenter);
 	a[5] = roadmap_id ? SQL_I(roadmap_id) : SQL_NUL;
-	a[6] = SQL_NUL;
+	a[6] = practice_id ? SQL_I(practice_id) : SQL_NUL;
 	a[7] = SQL_T(now);
 	if (store_int(s, STMT_SUMMIT_SESSION_INSERT, a, 8, &id, err) != 0)
 		return -1;
@@ -462,8 +463,8 @@ long long problem_respond(struct store *s, const struct caller *c, long long pro
 		error_set(err, 422, body ? "invalid" : "required", "body", "the response needs a text");
 		return -1;
 	}
-	if (practice_id) {
-		error_set(err, 422, "invalid", "practice_id", "no practice has id %lld", practice_id);
+	if (practice_id && !practice_citable(s, practice_id, c->org_id)) {
+		error_set(err, 422, "invalid", "practice_id", "cite one of your published practices");
 		return -1;
 	}
 	a[0] = SQL_I(c->org_id);
@@ -476,7 +477,7 @@ long long problem_respond(struct store *s, const struct caller *c, long long pro
 	a[1] = SQL_I(problem_id);
 	a[2] = SQL_I(c->org_id);
 	a[3] = SQL_T(body);
-	a[4] = SQL_NUL;
+	a[4] = practice_id ? SQL_I(practice_id) : SQL_NUL;
 	a[5] = SQL_I(c->user_id);
 	a[6] = SQL_T(now);
 	if (store_int(s, STMT_PROBLEM_RESPOND, a, 7, &id, err) != 0)

@@ -65,7 +65,7 @@ struct ev_issue {
 
 struct ev_value {
 	long long id;
-	bool award; /* else an accepted suggestion */
+	enum { VALUE_SUGGESTION, VALUE_AWARD, VALUE_ADOPTION } kind;
 	struct date on;
 };
 
@@ -238,7 +238,7 @@ static int value_cb(void *ctx, const struct sqlval *c, int n)
 		return 0;
 	v = &e->values[e->nvalues];
 	v->id = c[2].i;
-	v->award = !strcmp(c[1].s, "award");
+	v->kind = !strcmp(c[1].s, "award") ? VALUE_AWARD : !strcmp(c[1].s, "adoption") ? VALUE_ADOPTION : VALUE_SUGGESTION;
 	if (date_parse(c[3].s, &v->on))
 		e->nvalues++;
 	return 0;
@@ -249,8 +249,9 @@ static int evidence_load(struct store *s, long long engagement_id, long long org
 			 struct evidence_set *set)
 {
 	struct sqlval one[1] = {SQL_I(engagement_id)}, org[2] = {SQL_I(org_id), SQL_I(org_id)};
-	struct sqlval two[2] = {SQL_I(engagement_id), SQL_I(engagement_id)};
-	struct sqlval four[4] = {SQL_I(org_id), SQL_I(org_id), SQL_I(org_id), SQL_I(org_id)};
+	struct sqlval value_eng[4] = {SQL_I(engagement_id), SQL_I(engagement_id), SQL_I(engagement_id), SQL_I(engagement_id)};
+	struct sqlval value_org[8] = {SQL_I(org_id), SQL_I(org_id), SQL_I(org_id), SQL_I(org_id),
+				      SQL_I(org_id), SQL_I(org_id), SQL_I(org_id), SQL_I(org_id)};
 	const struct sqlval *a = engagement_id ? one : org;
 	int na = engagement_id ? 1 : 2;
 
@@ -265,8 +266,8 @@ static int evidence_load(struct store *s, long long engagement_id, long long org
 		       issue_cb, set, NULL) < 0 ||
 	    store_exec(s, engagement_id ? STMT_SURVEY_LIST_ENG : STMT_SURVEY_LIST_ORG, a, na,
 		       survey_cb, set, NULL) < 0 ||
-	    store_exec(s, engagement_id ? STMT_TRUST_VALUE_ENG : STMT_TRUST_VALUE_ORG, engagement_id ? two : four,
-		       engagement_id ? 2 : 4, value_cb, set, NULL) < 0) {
+	    store_exec(s, engagement_id ? STMT_TRUST_VALUE_ENG : STMT_TRUST_VALUE_ORG,
+		       engagement_id ? value_eng : value_org, engagement_id ? 4 : 8, value_cb, set, NULL) < 0) {
 		evidence_free(set);
 		return -1;
 	}
@@ -486,17 +487,31 @@ static json_t *factor_evidence(const struct evidence *e, const struct point *p, 
 		json_object_set_new(o, "shared_issue_ids", a);
 		json_object_set_new(o, "answered_issue_ids", b);
 		break;
-	case TF_VALUE:
+	case TF_VALUE: {
+		json_t *adopted = ids_json();
+
 		a = ids_json();
 		b = ids_json();
-		for (size_t i = 0; i < e->nvalues; i++)
-			if (within(e->values[i].on, p->from, p->to))
-				json_array_append_new(e->values[i].award ? b : a, json_integer(e->values[i].id));
+		for (size_t i = 0; i < e->nvalues; i++) {
+			const struct ev_value *v = &e->values[i];
+			json_t *into = v->kind == VALUE_AWARD ? b : v->kind == VALUE_ADOPTION ? adopted : a, *x;
+			bool listed = false;
+			size_t k;
+
+			if (!within(v->on, p->from, p->to))
+				continue;
+			/* An adoption's buy-in and implementation are two events of one adoption: list its id once. */
+			json_array_foreach(into, k, x) listed |= json_integer_value(x) == v->id;
+			if (!listed)
+				json_array_append_new(into, json_integer(v->id));
+		}
 		json_object_set_new(o, "events", json_integer(w->value_events));
 		json_object_set_new(o, "accepted_suggestion_ids", a);
 		json_object_set_new(o, "awarded_item_ids", b);
-		json_object_set_new(o, "note", json_string("accepted roadmap suggestions and awarded roadmap items count here; adopted practices will once the practice exchange is in use"));
+		json_object_set_new(o, "adoption_ids", adopted);
+		json_object_set_new(o, "note", json_string("accepted roadmap suggestions, awarded roadmap items, and adopted practices (on the day of buy-in and again when implemented) count here"));
 		break;
+	}
 	case TF_SENTIMENT:
 		json_object_set_new(o, "period", json_integer(p->review->id));
 		json_object_set_new(o, "buyer_mean", w->buyer_answers ? number(w->buyer_mean) : json_null());

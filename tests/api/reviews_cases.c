@@ -893,7 +893,7 @@ static void test_strategic_issues(void)
 
 	/* The provider answers from experience; a buyer may not, and no practice exists yet. */
 	before = snapshot(NW_CM, path, NULL);
-	EXPECT(KE_CONS, "POST", fmt("%s/responses", path), "{\"body\":\"We did this\",\"practice_id\":1}", 422, "practice_id");
+	EXPECT(KE_CONS, "POST", fmt("%s/responses", path), "{\"body\":\"We did this\",\"practice_id\":999999}", 422, "practice_id");
 	EXPECT(KE_CONS, "POST", fmt("%s/responses", path), "{\"body\":\"\"}", 422, "body");
 	EXPECT(KE_CONS, "POST", fmt("%s/responses", path), "{}", 422, "body");
 	EXPECT(NW_CM, "POST", fmt("%s/responses", path), "{\"body\":\"buyers ask, providers answer\"}", 403, NULL);
