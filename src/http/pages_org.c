@@ -1,8 +1,10 @@
 /* pages_org: an organisation's page — its card, business units and people, and the forms its managers add them with. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../service/orgs.h"
+#include "../service/practices.h"
 #include "pages.h"
 
 
@@ -37,6 +39,30 @@ static void unit_form(struct buf *b, struct request *rq, json_t *users, const st
 	form_input(b, "New unit", "name", "text", err ? request_form(rq, "name") : "", err);
 	form_select(b, "Unit CIO", "cio_user_id", ids, names, n,
 		    err ? request_form(rq, "cio_user_id") : "", err);
+}
+
+/* A buyer's confidential terms: what the practice exchange's leak check looks for besides its names. */
+static void terms_section(struct buf *b, struct request *rq, const struct error *err)
+{
+	json_t *t = terms_json(rq->store, rq->id), *x;
+	struct buf text;
+	size_t i;
+
+	buf_init(&text, 0);
+	json_array_foreach(json_object_get(t, "terms"), i, x) buf_printf(&text, "%s\n", json_string_value(x));
+	html_fmt(b, "<section class=\"card\" id=\"terms\"><h2>Confidential terms</h2><p class=\"muted\">Project names, products, places — anything that would identify you. A provider cannot publish a practice found with you while its text names any of them, your organisation, units, people or engagements, unless your contract manager approves.</p>");
+	if (rq->caller.roles & (ROLES_CONTRACT | ROLE_BIT(ROLE_BUYER_CXO))) {
+		html_fmt(b, "<form method=\"post\" action=\"/orgs/%lld/confidential-terms\" class=\"grid\">", rq->id);
+		form_csrf(b, rq);
+		form_error_banner(b, err, NULL);
+		form_textarea(b, "One term per line", "terms", err ? request_form(rq, "terms") : (text.data ? text.data : ""), 6, err);
+		html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Save terms</button></div></form>");
+	} else {
+		html_fmt(b, "<p>%s</p>", text.data ? text.data : "None yet.");
+	}
+	html_fmt(b, "</section>");
+	buf_release(&text);
+	json_decref(t);
 }
 
 static void render(struct request *rq, struct response *rs, const char *which,
@@ -105,6 +131,8 @@ static void render(struct request *rq, struct response *rs, const char *which,
 		html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Add person</button></div></form>");
 	}
 	html_fmt(b, "</section>");
+	if (buyer && (rq->rel & REL_OWN) && (rq->caller.roles & ROLES_BUYER_GOV))
+		terms_section(b, rq, which && !strcmp(which, "terms") ? err : NULL);
 out:
 	page_end(rs);
 	json_decref(org);
@@ -159,4 +187,35 @@ void page_org_unit_create(struct request *rq, struct response *rs)
 		return;
 	}
 	done(rq, rs);
+}
+
+void page_org_terms(struct request *rq, struct response *rs)
+{
+	const char *terms[TERMS_MAX + 1];
+	const char *posted = request_form(rq, "terms");
+	char *copy = strdup(posted ? posted : "");
+	struct error err = {0};
+	size_t n = 0;
+
+	for (char *save = NULL, *t = copy ? strtok_r(copy, "\r\n", &save) : NULL; t && n <= TERMS_MAX; t = strtok_r(NULL, "\r\n", &save)) {
+		while (*t == ' ' || *t == '\t')
+			t++;
+		if (*t)
+			terms[n++] = t;
+	}
+	if (terms_put(rq->store, rq->id, terms, n, &err)) {
+		free(copy);
+		/* The field is the one text area, whichever line was wrong. */
+		err.field = "terms";
+		rs->status = err.status;
+		render(rq, rs, "terms", &err);
+		return;
+	}
+	free(copy);
+	{
+		char loc[64];
+
+		snprintf(loc, sizeof loc, "/orgs/%lld#terms", rq->id);
+		reply_redirect(rs, loc);
+	}
 }

@@ -85,7 +85,7 @@ static const struct demo_engagement engagements[] = {
 
 int demo_fill(struct store *s, FILE *logins, struct error *err)
 {
-	long long org_ids[N(orgs)], user_ids[N(users)], eng_ids[N(engagements)], count = 0;
+	long long org_ids[N(orgs)], user_ids[N(users)], eng_ids[N(engagements)], count = 0, best_practice = 0;
 	char passwords[N(users)][32], emails[N(users)][128];
 	unsigned printed[ORG_KIND__MAX] = {0};
 
@@ -150,7 +150,8 @@ int demo_fill(struct store *s, FILE *logins, struct error *err)
 		    engagement_set_mode(s, &c, id, "partnership", d->partnership_reason, err) != 0)
 			goto fail;
 	}
-	if (demo_governance(s, eng_ids, N(engagements), err) || demo_summits(s, err))
+	if (demo_governance(s, eng_ids, N(engagements), err) || demo_practices(s, eng_ids, &best_practice, err) ||
+	    demo_summits(s, best_practice, err))
 		goto fail;
 	if (store_commit(s, err))
 		return -1;

@@ -16,6 +16,8 @@ int demo_fill(struct store *s, FILE *logins, struct error *err);
 /* Mandates and a history of reviews, attendance, actions and strategic issues for the demo's engagements (demo_reviews.c). */
 int demo_governance(struct store *s, const long long *engagement_ids, size_t n, struct error *err);
 /* Summits, roadmaps with sealed bids and an award, and a problem statement (demo_summits.c). */
-int demo_summits(struct store *s, struct error *err);
+int demo_summits(struct store *s, long long best_practice, struct error *err);
+/* Practices found at one customer and adopted at another, one held back by the leak check, one for the summit (demo_practices.c). */
+int demo_practices(struct store *s, const long long *engagement_ids, long long *summit_practice, struct error *err);
 
 #endif

@@ -49,7 +49,7 @@ static int set_deadline(struct store *s, long long item, struct date d, struct e
 	return store_exec(s, STMT_ITEM_SET_DEADLINE, a, 2, NULL, NULL, err) < 0 ? -1 : 0;
 }
 
-int demo_summits(struct store *s, struct error *err)
+int demo_summits(struct store *s, long long best_practice, struct error *err)
 {
 	struct caller cio, cm, ke, hb, lu, nw_cxo;
 	struct date today = clock_today();
@@ -100,7 +100,7 @@ int demo_summits(struct store *s, struct error *err)
 	if ((x = summit_session_add(s, summit, "showcase", "Cloud-native core banking in practice", orgs_ke, 0, 0, err)) < 0 ||
 	    session_rate(s, &lu, x, 4, "", err))
 		return -1;
-	if ((x = summit_session_add(s, summit, "best-practice", "Dispute triage that halves cycle time", orgs_hb, 0, 0, err)) < 0 ||
+	if ((x = summit_session_add(s, summit, "best-practice", "Dispute triage that halves cycle time", orgs_hb, 0, best_practice, err)) < 0 ||
 	    session_rate(s, &ke, x, 4, "Useful for our service desk too.", err))
 		return -1;
 
