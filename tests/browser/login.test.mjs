@@ -471,6 +471,75 @@ async function main() {
 			await shot(page5, 'bid');
 		});
 		await ctx5.close();
+
+		// The practice exchange: the provider writes down a practice found at Meridian, fixes what the leak check finds,
+		// publishes it; Northwind finds it by searching, buys in and reports the benefit, and never learns where it came from.
+		const ctx7 = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+		ctx7.setDefaultTimeout(WAIT);
+		ctx7.setDefaultNavigationTimeout(WAIT * 2);
+		const page7 = await ctx7.newPage();
+		let practiceUrl = '';
+		await check('the provider writes down a practice; the leak check marks the customer\'s person beside the text', async () => {
+			await signIn(page7, base, lead);
+			await page7.goto(`${base}/practices`);
+			await page7.fill('#new input[name=title]', 'Incident swarming for store outages');
+			const option = await page7.locator('#new select[name=origin_engagement_id] option', { hasText: 'Store systems support' }).getAttribute('value');
+			await page7.selectOption('#new select[name=origin_engagement_id]', option);
+			await page7.fill('#new input[name=tags]', 'incident management, swarming');
+			await page7.fill('#new textarea[name=body]', 'Amara Diallo asked us to stop tiered escalation.\nWe **swarm** every store outage: one call, all resolver groups, no hand-offs.');
+			await submit(page7, page7.locator('#new button[type=submit]'));
+			assert(/\/practices\/\d+$/.test(page7.url()), `not on the practice page: ${page7.url()}`);
+			practiceUrl = new URL(page7.url()).pathname;
+			const marked = await page7.locator('ul.findings[data-field=body]').textContent();
+			assert(marked.includes('Amara Diallo'), `findings beside the body: ${marked}`);
+			assert((await page7.locator('#publish button', { hasText: 'Ask the customer' }).count()) === 1, 'no approval button while the text leaks');
+			await shot(page7, 'practice-leak');
+		});
+		await check('edited, the practice passes the check and is published', async () => {
+			await page7.fill('#edit textarea[name=body]', 'A retailer asked us to stop tiered escalation.\nWe **swarm** every store outage: one call, all resolver groups, no hand-offs.');
+			await submit(page7, page7.locator('#edit button', { hasText: 'Save a new revision' }));
+			assert((await page7.locator('ul.findings').count()) === 0, 'findings remain after the edit');
+			await submit(page7, page7.locator('#publish button'));
+			assert((await page7.locator('h1 .pill').textContent()).trim() === 'published', 'not published');
+			assert((await page7.locator('#revisions details').count()) === 2, 'the revision history does not list both revisions');
+		});
+		await ctx7.close();
+		const ctx8 = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+		ctx8.setDefaultTimeout(WAIT);
+		ctx8.setDefaultNavigationTimeout(WAIT * 2);
+		const page8 = await ctx8.newPage();
+		await check('another customer finds it by searching, with the match highlighted and the origin reduced to its industry', async () => {
+			await signIn(page8, base, cm);
+			await page8.goto(`${base}/practices`);
+			await page8.fill('input[name=q]', 'swarm outage');
+			await submit(page8, page8.locator('form.filters button[type=submit]'));
+			const result = page8.locator('article.result', { hasText: 'Incident swarming for store outages' });
+			assert((await result.count()) === 1, 'the search does not find the practice');
+			assert((await result.locator('mark').count()) >= 1, 'no highlighted match');
+			assert((await result.textContent()).includes('a customer in Retail'), 'the provenance is not reduced to the industry');
+			await submit(page8, result.locator('h3 a'));
+			assert(new URL(page8.url()).pathname === practiceUrl, 'the result does not open the practice');
+		});
+		await check('the customer expresses buy-in and reports the benefit; nothing on its pages names the origin customer', async () => {
+			const option = await page8.locator('#buy-in select[name=engagement_id] option', { hasText: 'Core banking' }).getAttribute('value');
+			await page8.selectOption('#buy-in select[name=engagement_id]', option);
+			await submit(page8, page8.locator('#buy-in button[type=submit]'));
+			assert((await page8.locator('#adoptions .pill', { hasText: 'buy-in' }).count()) === 1, 'the adoption is not at buy-in');
+			await submit(page8, page8.locator('#adoptions button', { hasText: 'Implementation started' }));
+			await page8.fill('#adoptions input[name=benefit_text]', 'Store outages resolved faster');
+			await page8.fill('#adoptions input[name=benefit_value]', '27');
+			await page8.fill('#adoptions input[name=benefit_unit]', '% shorter outages');
+			await submit(page8, page8.locator('#adoptions button', { hasText: 'Implemented' }));
+			const text = await page8.locator('#adoptions').textContent();
+			assert(text.includes('implemented') && text.includes('27 % shorter outages'), `adoptions: ${text.slice(0, 200)}`);
+			for (const p of [practiceUrl, '/practices', '/practices?q=swarm']) {
+				const html = await (await page8.request.get(`${base}${p}`)).text();
+				for (const secret of ['Meridian', 'Store systems support', 'Amara Diallo'])
+					assert(!html.includes(secret), `${p} names ${secret}`);
+			}
+			await shot(page8, 'practice-adopted');
+		});
+		await ctx8.close();
 		{
 			const later = new Date(Date.now() + 15 * 86400000).toISOString().slice(0, 10);
 			const port2 = await freePort();
