@@ -89,6 +89,12 @@ void page_practice_adopt(struct request *rq, struct response *rs);
 void page_adoption_step(struct request *rq, struct response *rs);
 void page_knowledge(struct request *rq, struct response *rs);
 void page_org_terms(struct request *rq, struct response *rs);
+/* A select of the caller's published practices for a response or a session to cite (field practice_id). */
+void practice_cite_select(struct buf *b, struct request *rq, const struct error *err);
+/* "Cites a practice" with its link, when o has a practice_id. */
+void practice_cite_link(struct buf *b, json_t *o);
+/* The practice_id a form posted: 0 for none, -1 when it is not an id (the service then refuses it). */
+long long practice_cited(struct request *rq);
 void page_problem_response_judge(struct request *rq, struct response *rs);
 void page_suggestion_decide(struct request *rq, struct response *rs);
 void page_item_open(struct request *rq, struct response *rs);

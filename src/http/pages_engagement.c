@@ -6,6 +6,7 @@
 #include "../service/engagements.h"
 #include "../service/issues.h"
 #include "../service/reviews.h"
+#include "../service/adoptions.h"
 #include "pages.h"
 
 
@@ -43,6 +44,30 @@ static void mode_advice(struct buf *b, json_t *e)
 		html_fmt(b, "Trust has stayed low over the last reviews. <a href=\"/engagements/%lld/trust\">See why</a></p>", id);
 	else
 		html_fmt(b, "The current mode fits the evidence. <a href=\"/engagements/%lld/trust\">See why</a></p>", id);
+}
+
+/* Practices adopted on this engagement, with their stage and benefit. */
+static void adoptions_section(struct buf *b, struct request *rq)
+{
+	json_t *list = adoption_list_engagement_json(rq->store, rq->id), *a;
+	size_t i;
+
+	html_fmt(b, "<section class=\"card\" id=\"adoptions\"><h2>Practices adopted</h2>");
+	if (!json_array_size(json_object_get(list, "items")))
+		html_fmt(b, "<p class=\"muted\">None yet. <a href=\"/practices\">Browse the practice library</a>.</p>");
+	json_array_foreach(json_object_get(list, "items"), i, a)
+	{
+		json_t *benefit = json_object_get(a, "benefit");
+
+		html_fmt(b, "<p><a href=\"/practices/%lld\">%s</a> <span class=\"pill ad-%s\">%s</span> <span class=\"muted\">%s</span>",
+			 json_num(a, "practice_id"), json_text(a, "practice_title"), json_text(a, "status"), json_text(a, "status"),
+			 json_text(benefit, "text"));
+		if (json_is_string(json_object_get(benefit, "value")))
+			html_fmt(b, " <strong>%s %s</strong>", json_text(benefit, "value"), json_text(benefit, "unit"));
+		html_fmt(b, "</p>");
+	}
+	html_fmt(b, "</section>");
+	json_decref(list);
 }
 
 static void render(struct request *rq, struct response *rs, const struct error *err,
@@ -115,6 +140,7 @@ static void render(struct request *rq, struct response *rs, const struct error *
 		html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Record mode change</button></div></form>");
 	}
 	html_fmt(b, "</section>");
+	adoptions_section(b, rq);
 	page_end(rs);
 	json_decref(e);
 }

@@ -40,6 +40,7 @@ static void render(struct request *rq, struct response *rs, const struct error *
 		html_fmt(b, "<section class=\"card md\"><p class=\"muted\">%s, %s, on %.10s</p>", json_text(r, "author_name"),
 			 json_text(r, "author_org"), json_text(r, "created_at"));
 		buf_puts(b, json_text(r, "body_html"));
+		practice_cite_link(b, r);
 		html_fmt(b, "</section>");
 	}
 	if ((rq->rel & REL_PROVIDER) && (rq->caller.roles & ROLES_PROVIDER_GOV)) {
@@ -47,6 +48,7 @@ static void render(struct request *rq, struct response *rs, const struct error *
 		form_csrf(b, rq);
 		form_error_banner(b, err, fields);
 		form_textarea(b, "How have you resolved issues like this? (Markdown)", "body", err ? request_form(rq, "body") : NULL, 6, err);
+		practice_cite_select(b, rq, err);
 		html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Send response</button></div></form></section>");
 	}
 	if ((rq->rel & REL_BUYER) && (rq->caller.roles & ROLES_BUYER_GOV)) {
@@ -85,7 +87,7 @@ void page_issue_respond(struct request *rq, struct response *rs)
 	struct error err = {0};
 	char loc[48];
 
-	if (issue_respond(rq->store, &rq->caller, rq->id, request_form(rq, "body"), 0, &err) < 0) {
+	if (issue_respond(rq->store, &rq->caller, rq->id, request_form(rq, "body"), practice_cited(rq), &err) < 0) {
 		rs->status = err.status;
 		render(rq, rs, &err);
 		return;

@@ -595,3 +595,46 @@ void page_knowledge(struct request *rq, struct response *rs)
 	page_end(rs);
 	json_decref(k);
 }
+
+void practice_cite_select(struct buf *b, struct request *rq, const struct error *err)
+{
+	struct practice_filter f = {NULL, NULL, NULL, NULL, "published"};
+	struct page pg = {0, PAGE_LIMIT_MAX};
+	json_t *list = practice_list_json(rq->store, &rq->caller, &f, pg, NULL), *p;
+	const char *msg = err && err->field && !strcmp(err->field, "practice_id") ? err->message : NULL;
+	const char *chosen = request_form(rq, "practice_id");
+	size_t i;
+
+	html_fmt(b, "<label class=\"field%s\"><span>Cite one of your practices</span><select name=\"practice_id\" id=\"f-practice_id\"><option value=\"\">none</option>",
+		 msg ? " invalid" : "");
+	json_array_foreach(json_object_get(list, "items"), i, p)
+	{
+		char id[24];
+
+		if (json_num(p, "provider_org_id") != rq->caller.org_id)
+			continue;
+		snprintf(id, sizeof id, "%lld", json_num(p, "id"));
+		html_fmt(b, "<option value=\"%s\"%s>%s</option>", id, chosen && !strcmp(chosen, id) ? " selected" : "", json_text(p, "title"));
+	}
+	html_fmt(b, "</select>");
+	if (msg)
+		html_fmt(b, "<em class=\"error\">%s</em>", msg);
+	html_fmt(b, "</label>");
+	json_decref(list);
+}
+
+void practice_cite_link(struct buf *b, json_t *o)
+{
+	if (json_is_integer(json_object_get(o, "practice_id")))
+		html_fmt(b, "<p class=\"cites\">Cites a practice: <a href=\"/practices/%lld\">read it in the library</a></p>", json_num(o, "practice_id"));
+}
+
+long long practice_cited(struct request *rq)
+{
+	const char *v = request_form(rq, "practice_id");
+	long long id = 0;
+
+	if (v && *v && !parse_id(v, &id))
+		id = -1;
+	return id;
+}

@@ -88,6 +88,7 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	{
 		html_fmt(b, "<div class=\"survey\"><p><strong>%s</strong> <span class=\"pill\">%s</span></p><p>%s</p>", json_text(x, "org_name"),
 			 json_text(x, "status"), json_text(x, "body"));
+		practice_cite_link(b, x);
 		if (buyer && (rq->caller.roles & ROLES_BUYER_GOV)) {
 			html_fmt(b, "<form method=\"post\" action=\"/problem-responses/%lld\" class=\"inline\">", json_num(x, "id"));
 			form_csrf(b, rq);
@@ -101,6 +102,7 @@ static void render(struct request *rq, struct response *rs, const struct error *
 		html_fmt(b, "<form method=\"post\" action=\"/problems/%lld/responses\" class=\"grid\">", rq->id);
 		form_csrf(b, rq);
 		form_textarea(b, "Your approach and related experience", "body", NULL, 5, err);
+		practice_cite_select(b, rq, err);
 		html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Send response</button></div></form>");
 	}
 	html_fmt(b, "</section>");
@@ -117,7 +119,7 @@ void page_problem_respond(struct request *rq, struct response *rs)
 {
 	struct error err = {0};
 
-	form_result(rq, rs, problem_respond(rq->store, &rq->caller, rq->id, request_form(rq, "body"), 0, &err) < 0 ? -1 : 0, &err,
+	form_result(rq, rs, problem_respond(rq->store, &rq->caller, rq->id, request_form(rq, "body"), practice_cited(rq), &err) < 0 ? -1 : 0, &err,
 		    render, "respond", "/problems", "responses");
 }
 

@@ -120,6 +120,8 @@ static void render(struct request *rq, struct response *rs, const struct error *
 			 json_text(x, "kind"), json_text(x, "presenter_name"));
 		if (json_is_integer(json_object_get(x, "roadmap_id")))
 			html_fmt(b, "<p><a href=\"/roadmaps/%lld\">The roadmap presented</a></p>", json_num(x, "roadmap_id"));
+		if (json_is_integer(json_object_get(x, "practice_id")))
+			html_fmt(b, "<p><a href=\"/practices/%lld\">The practice presented</a></p>", json_num(x, "practice_id"));
 		if (host) {
 			json_t *mean = json_object_get(x, "mean_rating");
 			char avg[16];
@@ -137,7 +139,7 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	if (!json_array_size(json_object_get(s, "sessions")))
 		html_fmt(b, "<p class=\"muted\">No sessions yet.</p>");
 	if (host) {
-		static const char *const fields[] = {"kind", "title", "presenter_org_id", "roadmap_id", NULL};
+		static const char *const fields[] = {"kind", "title", "presenter_org_id", "roadmap_id", "practice_id", NULL};
 
 		html_fmt(b, "<details%s><summary>Add a session</summary><form method=\"post\" action=\"/summits/%lld/sessions\" class=\"grid\">",
 			 form && !strcmp(form, "session") ? " open" : "", rq->id);
@@ -147,6 +149,7 @@ static void render(struct request *rq, struct response *rs, const struct error *
 		form_input(b, "Title", "title", "text", request_form(rq, "title"), form ? err : NULL);
 		form_input(b, "Presenting organisation (id)", "presenter_org_id", "number", request_form(rq, "presenter_org_id"), form ? err : NULL);
 		form_input(b, "Roadmap (id, for a roadmap session)", "roadmap_id", "number", request_form(rq, "roadmap_id"), form ? err : NULL);
+		form_input(b, "Practice (id, for a best-practice session)", "practice_id", "number", request_form(rq, "practice_id"), form ? err : NULL);
 		html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Add session</button></div></form></details>");
 	}
 	html_fmt(b, "</section>");
@@ -178,7 +181,7 @@ void page_summit_invite(struct request *rq, struct response *rs)
 void page_summit_session(struct request *rq, struct response *rs)
 {
 	const char *presenter = request_form(rq, "presenter_org_id"), *roadmap = request_form(rq, "roadmap_id");
-	long long p = 0, r = 0;
+	long long p = 0, r = 0, practice = practice_cited(rq);
 	struct error err = {0};
 
 	if (presenter)
@@ -186,7 +189,7 @@ void page_summit_session(struct request *rq, struct response *rs)
 	if (roadmap && *roadmap)
 		parse_id(roadmap, &r);
 	form_result(rq, rs,
-		    summit_session_add(rq->store, rq->id, request_form(rq, "kind"), request_form(rq, "title"), p, r, 0, &err) < 0 ? -1 : 0,
+		    summit_session_add(rq->store, rq->id, request_form(rq, "kind"), request_form(rq, "title"), p, r, practice, &err) < 0 ? -1 : 0,
 		    &err, render, "session", "/summits", "agenda");
 }
 

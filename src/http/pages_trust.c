@@ -125,9 +125,10 @@ static void evidence(struct buf *b, json_t *f, long long review_id)
 		html_fmt(b, " · answered: ");
 		ids(b, json_object_get(e, "answered_issue_ids"), "/issues/");
 	} else if (!strcmp(name, "value")) {
-		html_fmt(b, "accepted roadmap suggestions: %d · awarded roadmap items: %d",
+		html_fmt(b, "accepted roadmap suggestions: %d · awarded roadmap items: %d · practices adopted: %d",
 			 (int)json_array_size(json_object_get(e, "accepted_suggestion_ids")),
-			 (int)json_array_size(json_object_get(e, "awarded_item_ids")));
+			 (int)json_array_size(json_object_get(e, "awarded_item_ids")),
+			 (int)json_array_size(json_object_get(e, "adoption_ids")));
 	} else if (!strcmp(name, "sentiment")) {
 		html_fmt(b, "<a href=\"#survey-%lld\">survey after this review</a>: ", json_num(e, "period"));
 		mean(b, "buyer", json_object_get(e, "buyer_mean"));
