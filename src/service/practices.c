@@ -257,35 +257,72 @@ static void terms_free(struct terms *t)
 	memset(t, 0, sizeof *t);
 }
 
-/* The findings of a revision's text against its origin customer, as [{term, field, kind}]. */
+/*
+ * The body as a reader sees it: rendered from Markdown, with the tags taken out and
+ * nothing put in their place, so formatting inside a word ("**North**wind") or an
+ * entity ("&#78;orthwind") reads as the word it shows. Written by hand because cmark
+ * has no plain-text renderer; its HTML has no raw HTML in it (markdown.c omits it).
+ */
+static char *body_as_read(const char *md)
+{
+	struct buf html, text;
+	bool in_tag = false;
+
+	buf_init(&html, 0);
+	buf_init(&text, 0);
+	markdown_html(&html, md);
+	for (size_t i = 0; html.data && i < html.len; i++) {
+		char ch = html.data[i];
+
+		if (ch == '<')
+			in_tag = true;
+		else if (ch == '>')
+			in_tag = false;
+		else if (!in_tag)
+			buf_putc(&text, ch);
+	}
+	buf_release(&html);
+	if (!text.data)
+		buf_putc(&text, '\0');
+	return buf_detach(&text, NULL);
+}
+
+/* The findings of a revision's text against its origin customer, as [{term, field, kind}], one per term and field. */
 static json_t *findings_of(struct store *s, long long origin, const struct revision *r)
 {
 	struct terms t = {0};
 	struct sqlval a[6];
 	json_t *out = json_array();
-	char *tags = strdup(r->tags ? r->tags : "");
-	const char *fields[3];
-	static const char *const names[3] = {"title", "body", "tags"};
+	char *read = body_as_read(r->body);
+	const char *fields[4];
+	/* Tags are read as one text: neighbouring tags that spell a name are found too. */
+	static const char *const names[4] = {"title", "body", "tags", "body"};
 	struct leak_finding *found;
 	size_t max, n;
 
 	for (int i = 0; i < 6; i++)
 		a[i] = SQL_I(origin);
 	store_exec(s, STMT_LEAK_TERMS, a, 6, leak_term_row, &t, NULL);
-	for (char *p = tags; p && *p; p++)
-		if (*p == ',')
-			*p = '\n'; /* tags are separate words: a term never spans two of them */
 	fields[0] = r->title;
 	fields[1] = r->body;
-	fields[2] = tags ? tags : "";
-	max = t.n * 3 + 1;
+	fields[2] = r->tags ? r->tags : "";
+	fields[3] = read ? read : "";
+	max = t.n * 4 + 1;
 	found = calloc(max, sizeof *found);
 	if (found) {
-		n = leak_check(fields, names, 3, (const char *const *)t.term, t.n, found, max);
+		n = leak_check(fields, names, 4, (const char *const *)t.term, t.n, found, max);
 		for (size_t i = 0; i < n && i < max; i++) {
 			const char *kind = "";
+			bool seen = false;
+			json_t *x;
+			size_t k;
 
-			for (size_t k = 0; k < t.n; k++)
+			/* The body is read twice (as typed and as rendered): one finding per term in it. */
+			json_array_foreach(out, k, x) seen |= !strcmp(json_string_value(json_object_get(x, "term")), found[i].term) &&
+							      !strcmp(json_string_value(json_object_get(x, "field")), found[i].field);
+			if (seen)
+				continue;
+			for (k = 0; k < t.n; k++)
 				if (t.term[k] == found[i].term)
 					kind = t.kind[k];
 			json_array_append_new(out, json_pack("{s:s, s:s, s:s}", "term", found[i].term, "field",
@@ -293,7 +330,7 @@ static json_t *findings_of(struct store *s, long long origin, const struct revis
 		}
 	}
 	free(found);
-	free(tags);
+	free(read);
 	terms_free(&t);
 	return out;
 }
