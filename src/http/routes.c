@@ -320,6 +320,11 @@ static const struct field publish_body[] = {
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
+/* A POST that takes no fields: an empty body or {}. */
+static const struct field no_body[] = {
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
 static const struct field approval_body[] = {
 	{"revision", F_ID, true, 0, NULL, NULL},
 	{"decision", F_ENUM, true, 0, decisions_ap, NULL},
@@ -465,7 +470,7 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/practices/{id}/revisions", 0, RES_PRACTICE, REL_AUTHOR, {{0}}, NULL, 0, api_practice_revisions},
 	{M_POST, "/api/v1/practices/{id}/publish", R_JSON, RES_PRACTICE, SEE_PRACTICE, ACT_PRACTICE_KEEP, publish_body, 4 * KB, api_practice_publish},
 	{M_POST, "/api/v1/practices/{id}/approval", R_JSON, RES_PRACTICE, SEE_PRACTICE, {{REL_ORIGIN, ROLE_BIT(ROLE_CONTRACT_MANAGER)}}, approval_body, 8 * KB, api_practice_approval},
-	{M_POST, "/api/v1/practices/{id}/retire", R_JSON, RES_PRACTICE, SEE_PRACTICE, ACT_PRACTICE_KEEP, publish_body, 4 * KB, api_practice_retire},
+	{M_POST, "/api/v1/practices/{id}/retire", R_JSON, RES_PRACTICE, SEE_PRACTICE, ACT_PRACTICE_KEEP, no_body, 4 * KB, api_practice_retire},
 	{M_GET, "/api/v1/practices/{id}/adoptions", 0, RES_PRACTICE, SEE_PRACTICE, {{0}}, NULL, 0, api_practice_adoptions},
 	{M_POST, "/api/v1/practices/{id}/adoptions", R_JSON, RES_PRACTICE, SEE_PRACTICE, ACT_ADOPT, adoption_body, 8 * KB, api_practice_adopt},
 	{M_GET, "/api/v1/adoptions/{id}", 0, RES_ADOPTION, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_adoption_get},
