@@ -62,8 +62,13 @@ static void adoptions_section(struct buf *b, struct request *rq)
 		html_fmt(b, "<p><a href=\"/practices/%lld\">%s</a> <span class=\"pill ad-%s\">%s</span> <span class=\"muted\">%s</span>",
 			 json_num(a, "practice_id"), json_text(a, "practice_title"), json_text(a, "status"), json_text(a, "status"),
 			 json_text(benefit, "text"));
-		if (json_is_string(json_object_get(benefit, "value")))
-			html_fmt(b, " <strong>%s %s</strong>", json_text(benefit, "value"), json_text(benefit, "unit"));
+		json_t *v = json_object_get(benefit, "value");
+		char value[32];
+
+		if (json_is_number(v)) {
+			snprintf(value, sizeof value, "%.15g", json_number_value(v));
+			html_fmt(b, " <strong>%s %s</strong>", value, json_text(benefit, "unit"));
+		}
 		html_fmt(b, "</p>");
 	}
 	html_fmt(b, "</section>");

@@ -254,6 +254,19 @@ static void tags_text(char *out, size_t n, json_t *tags)
 	json_array_foreach(tags, i, t) if (len < n) len += (size_t)snprintf(out + len, n - len, "%s%s", i ? ", " : "", json_string_value(t));
 }
 
+/* A benefit's value as people write it: 27, 12.5. */
+static const char *benefit_value(json_t *benefit, char out[32])
+{
+	json_t *v = json_object_get(benefit, "value");
+
+	out[0] = '\0';
+	if (json_is_integer(v))
+		snprintf(out, 32, "%lld", (long long)json_integer_value(v));
+	else if (json_is_real(v))
+		snprintf(out, 32, "%.15g", json_real_value(v));
+	return out;
+}
+
 static void adoption_step_form(struct buf *b, struct request *rq, json_t *a, bool customer)
 {
 	const char *st = json_text(a, "status");
@@ -269,7 +282,9 @@ static void adoption_step_form(struct buf *b, struct request *rq, json_t *a, boo
 	html_fmt(b, "<input type=\"hidden\" name=\"back\" value=\"/practices/%lld\">", rq->id);
 	if (can_implemented) {
 		form_input(b, "Benefit measured", "benefit_text", "text", json_text(benefit, "text"), NULL);
-		form_input(b, "Value", "benefit_value", "text", json_text(benefit, "value"), NULL);
+		char value[32];
+
+		form_input(b, "Value", "benefit_value", "text", benefit_value(benefit, value), NULL);
 		form_input(b, "Unit", "benefit_unit", "text", json_text(benefit, "unit"), NULL);
 	}
 	html_fmt(b, "<div class=\"actions\">");
@@ -301,8 +316,10 @@ static void adoptions_table(struct buf *b, struct request *rq, json_t *items, bo
 		html_fmt(b, "<tr><td><a href=\"/engagements/%lld\">%s</a> <span class=\"muted\">%s</span></td><td><span class=\"pill ad-%s\">%s</span></td><td>%.10s</td><td>%s",
 			 json_num(a, "engagement_id"), json_text(a, "engagement_title"), json_text(a, provider ? "buyer_name" : "provider_name"),
 			 json_text(a, "status"), json_text(a, "status"), json_text(a, "updated_at"), json_text(benefit, "text"));
-		if (json_is_string(json_object_get(benefit, "value")))
-			html_fmt(b, " <strong>%s %s</strong>", json_text(benefit, "value"), json_text(benefit, "unit"));
+		char value[32];
+
+		if (*benefit_value(benefit, value))
+			html_fmt(b, " <strong>%s %s</strong>", value, json_text(benefit, "unit"));
 		html_fmt(b, "</td></tr><tr><td colspan=\"4\">");
 		adoption_step_form(b, rq, a, !provider);
 		html_fmt(b, "</td></tr>");
@@ -587,8 +604,10 @@ void page_knowledge(struct request *rq, struct response *rs)
 		html_fmt(b, "<p><a href=\"/practices/%lld\"><strong>%s</strong></a> at %s (<a href=\"/engagements/%lld\">%s</a>): %s", json_num(x, "practice_id"),
 			 json_text(x, "practice_title"), json_text(x, "buyer_name"), json_num(x, "engagement_id"), json_text(x, "engagement_title"),
 			 json_text(benefit, "text"));
-		if (json_is_string(json_object_get(benefit, "value")))
-			html_fmt(b, " — <strong>%s %s</strong>", json_text(benefit, "value"), json_text(benefit, "unit"));
+		char value[32];
+
+		if (*benefit_value(benefit, value))
+			html_fmt(b, " — <strong>%s %s</strong>", value, json_text(benefit, "unit"));
 		html_fmt(b, " <span class=\"muted\">%.10s</span></p>", json_text(x, "implemented_on"));
 	}
 	html_fmt(b, "</section>");

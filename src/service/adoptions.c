@@ -242,7 +242,12 @@ static json_t *opt(const char *s)
 
 static json_t *adoption_row_json(const struct sqlval *c)
 {
-	json_t *benefit = json_pack("{s:s, s:o, s:s}", "text", c[14].s, "value", opt(c[15].s), "unit", c[16].s);
+	json_t *value = json_null(), *benefit;
+
+	/* The value is kept as the decimal text it was given (no float drift); it answers as a number. */
+	if (c[15].s)
+		value = strchr(c[15].s, '.') ? json_real(strtod(c[15].s, NULL)) : json_integer(strtoll(c[15].s, NULL, 10));
+	benefit = json_pack("{s:s, s:o, s:s}", "text", c[14].s, "value", value, "unit", c[16].s);
 
 	return json_pack("{s:I, s:I, s:s, s:I, s:s, s:I, s:s, s:I, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:s}",
 			 "id", c[0].i, "practice_id", c[1].i, "practice_title", c[19].s, "engagement_id", c[2].i,

@@ -512,9 +512,9 @@ static int problem_json_cb(void *ctx, const struct sqlval *c, int n)
 static int response_json_cb(void *ctx, const struct sqlval *c, int n)
 {
 	(void)n;
-	json_array_append_new(ctx, json_pack("{s:I, s:I, s:I, s:s, s:s, s:n, s:s, s:I, s:s, s:s}", "id", c[0].i,
+	json_array_append_new(ctx, json_pack("{s:I, s:I, s:I, s:s, s:s, s:o, s:s, s:I, s:s, s:s}", "id", c[0].i,
 					     "problem_id", c[1].i, "org_id", c[2].i, "org_name", c[3].s, "body", c[4].s,
-					     "practice_id", "status", c[6].s, "author_id", c[7].i, "author_name", c[8].s,
+					     "practice_id", c[5].type == SQL_NULL ? json_null() : json_integer(c[5].i), "status", c[6].s, "author_id", c[7].i, "author_name", c[8].s,
 					     "created_at", c[9].s));
 	return 0;
 }

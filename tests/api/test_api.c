@@ -22,6 +22,8 @@ static long long NW, MD, KE, HB, LU, E1, E2, E_MD; /* organisation and engagemen
 /* Governance items the matrix acts on: a review, actions owned by a member of each side, and a strategic issue of E1; a review of E_MD. */
 static long long R1, A_NW_MEMBER, A_KE_MEMBER, I1, R_MD;
 static long long RM1, IT1, BID1, SG1, SUM1, INV_KE, SES1, PB1, PR1; /* + a Northwind summit inviting Kestrel, its session, a problem and Kestrel's response */ /* a Northwind roadmap shared with Kestrel, an open item, Kestrel's bid and suggestion */
+/* The practice exchange: a practice Kestrel found on E1 and published, a Kestrel draft, Kestrel's proposal of the first on E_MD. */
+static long long P_PUB, P_DRAFT, AD1;
 
 static long long id_of(json_t *list, const char *key, const char *value)
 {
@@ -145,6 +147,33 @@ static int roadmap_ids(void)
 	return RM1 && IT1 && BID1 && SG1 && SUM1 && INV_KE && SES1 && PB1 && PR1 ? 0 : -1;
 }
 
+/* A published practice of Kestrel found on E1, a draft, and an adoption of the first proposed by Kestrel on Meridian's engagement (a proposal: no buy-in, so nothing counts in trust). */
+static int practice_ids(void)
+{
+	json_t *j = NULL;
+
+	if (call_json(&S, "POST", "/api/v1/practices", tok[KE_LEAD],
+		      fmt("{\"title\":\"Matrix practice zqmatrixpub\",\"body\":\"A weekly zqmatrixpub checklist for releases.\",\"tags\":[\"zqmatrix\"],\"origin_engagement_id\":%lld}", E1), &j) != 201)
+		return -1;
+	P_PUB = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	if (call(&S, "POST", fmt("/api/v1/practices/%lld/publish", P_PUB), tok[KE_LEAD], "{}") != 200)
+		return -1;
+	j = NULL;
+	if (call_json(&S, "POST", "/api/v1/practices", tok[KE_CONS],
+		      fmt("{\"title\":\"Matrix draft zqmatrixdraft\",\"body\":\"Not published.\",\"origin_engagement_id\":%lld}", E1), &j) != 201)
+		return -1;
+	P_DRAFT = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	j = NULL;
+	if (call_json(&S, "POST", fmt("/api/v1/practices/%lld/adoptions", P_PUB), tok[KE_LEAD],
+		      fmt("{\"engagement_id\":%lld}", E_MD), &j) != 201)
+		return -1;
+	AD1 = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	return P_PUB && P_DRAFT && AD1 ? 0 : -1;
+}
+
 static int setup(void)
 {
 	char *out = NULL, *line, *save = NULL;
@@ -233,10 +262,25 @@ static int setup(void)
 	json_decref(j);
 	if (!(NW && MD && KE && HB && LU && E1 && E2 && E_MD))
 		return -1;
-	return governance_ids() || roadmap_ids();
+	return governance_ids() || roadmap_ids() || practice_ids();
 }
 
 /* ---- the permission matrix: every API route, every caller ---- */
+
+/* fmt for the matrix's later rows: fmt's 64 buffers are all taken by the rows before them. */
+static char *mfmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
+static char *mfmt(const char *f, ...)
+{
+	static char bufs[48][256];
+	static int next;
+	char *b = bufs[next++ % 48];
+	va_list ap;
+
+	va_start(ap, f);
+	vsnprintf(b, sizeof bufs[0], f, ap);
+	va_end(ap);
+	return b;
+}
 
 struct matrix_row {
 	const char *method;
@@ -343,6 +387,48 @@ static void test_permission_matrix(void)
 		 {404, 403, 403, 403, 403, 403, 422, 422, 403, 404, 404, 404}},
 		{"PATCH", "/api/v1/problem-responses/{id}", fmt("/api/v1/problem-responses/%lld", PR1), "{\"status\":\"great\"}",
 		 {404, 422, 422, 422, 422, 403, 403, 403, 403, 404, 404, 404}},
+
+		/* The practice exchange (docs/practices.md): P_PUB is Kestrel's, found on E1 (Northwind, the origin) and published, so
+		 * Kestrel's customers see it (Meridian too) and nobody else; P_DRAFT only Kestrel; AD1 is Kestrel's proposal on E_MD.
+		 * Bodies are invalid, so nothing is written. */
+		{"GET", "/api/v1/orgs/{id}/confidential-terms", mfmt("/api/v1/orgs/%lld/confidential-terms", NW), NULL,
+		 {404, 200, 200, 200, 200, 403, 404, 404, 404, 404, 404, 404}},
+		{"PUT", "/api/v1/orgs/{id}/confidential-terms", mfmt("/api/v1/orgs/%lld/confidential-terms", NW), "{\"terms\":\"not a list\"}",
+		 {404, 422, 403, 422, 422, 403, 404, 404, 404, 404, 404, 404}},
+		{"GET", "/api/v1/orgs/{id}/confidential-terms", mfmt("/api/v1/orgs/%lld/confidential-terms", KE), NULL,
+		 {404, 404, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404}},
+		{"GET", "/api/v1/practices", "/api/v1/practices", NULL, {200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
+		{"POST", "/api/v1/practices", "/api/v1/practices", mfmt("{\"title\":\"T\",\"body\":\"B\",\"origin_engagement_id\":%lld,\"service_line\":\"HR\"}", E1),
+		 {403, 403, 403, 403, 403, 403, 422, 422, 403, 403, 422, 422}},
+		{"GET", "/api/v1/practices/{id}", mfmt("/api/v1/practices/%lld", P_PUB), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404}},
+		{"GET", "/api/v1/practices/{id}", mfmt("/api/v1/practices/%lld", P_DRAFT), NULL, {404, 404, 404, 404, 404, 404, 200, 200, 200, 404, 404, 404}},
+		{"PATCH", "/api/v1/practices/{id}", mfmt("/api/v1/practices/%lld", P_PUB), "{\"service_line\":\"HR\"}",
+		 {404, 403, 403, 403, 403, 403, 422, 422, 403, 403, 404, 404}},
+		{"PATCH", "/api/v1/practices/{id}", mfmt("/api/v1/practices/%lld", P_DRAFT), "{\"tags\":\"x\"}",
+		 {404, 404, 404, 404, 404, 404, 422, 422, 403, 404, 404, 404}},
+		{"GET", "/api/v1/practices/{id}/revisions", mfmt("/api/v1/practices/%lld/revisions", P_PUB), NULL,
+		 {404, 404, 404, 404, 404, 404, 200, 200, 200, 404, 404, 404}},
+		{"POST", "/api/v1/practices/{id}/publish", mfmt("/api/v1/practices/%lld/publish", P_PUB), "{\"request_approval\":\"yes\"}",
+		 {404, 403, 403, 403, 403, 403, 422, 422, 403, 403, 404, 404}},
+		{"POST", "/api/v1/practices/{id}/approval", mfmt("/api/v1/practices/%lld/approval", P_PUB), "{\"revision\":1,\"decision\":\"maybe\"}",
+		 {404, 403, 403, 422, 403, 403, 403, 403, 403, 403, 404, 404}},
+		{"POST", "/api/v1/practices/{id}/approval", mfmt("/api/v1/practices/%lld/approval", P_DRAFT), "{\"revision\":1,\"decision\":\"maybe\"}",
+		 {404, 404, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404}},
+		{"POST", "/api/v1/practices/{id}/retire", mfmt("/api/v1/practices/%lld/retire", P_PUB), "{\"reason\":\"x\"}",
+		 {404, 403, 403, 403, 403, 403, 422, 422, 403, 403, 404, 404}},
+		{"GET", "/api/v1/practices/{id}/adoptions", mfmt("/api/v1/practices/%lld/adoptions", P_PUB), NULL,
+		 {404, 200, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404}},
+		{"POST", "/api/v1/practices/{id}/adoptions", mfmt("/api/v1/practices/%lld/adoptions", P_PUB), "{\"engagement_id\":\"x\"}",
+		 {404, 422, 422, 422, 422, 422, 422, 422, 403, 422, 404, 404}},
+		{"POST", "/api/v1/practices/{id}/adoptions", mfmt("/api/v1/practices/%lld/adoptions", P_DRAFT), "{\"engagement_id\":\"x\"}",
+		 {404, 404, 404, 404, 404, 404, 422, 422, 403, 404, 404, 404}},
+		{"GET", "/api/v1/adoptions/{id}", mfmt("/api/v1/adoptions/%lld", AD1), NULL, {404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 404, 404}},
+		{"PATCH", "/api/v1/adoptions/{id}", mfmt("/api/v1/adoptions/%lld", AD1), "{\"status\":\"done\"}",
+		 {404, 404, 404, 404, 404, 404, 422, 422, 403, 422, 404, 404}},
+		{"GET", "/api/v1/engagements/{id}/adoptions", mfmt("/api/v1/engagements/%lld/adoptions", E1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
+		{"GET", "/api/v1/engagements/{id}/adoptions", mfmt("/api/v1/engagements/%lld/adoptions", E_MD), NULL, {404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 404, 404}},
+		{"GET", "/api/v1/knowledge", "/api/v1/knowledge", NULL, {403, 403, 403, 403, 403, 403, 200, 200, 403, 403, 200, 200}},
+
 		{"GET", "/api/v1/engagements/{id}/trust", fmt("/api/v1/engagements/%lld/trust", E1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
 		{"GET", "/api/v1/engagements/{id}/surveys", fmt("/api/v1/engagements/%lld/surveys", E1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
 		{"POST", "/api/v1/engagements/{id}/surveys", fmt("/api/v1/engagements/%lld/surveys", E1), "{\"period\":1,\"answers\":{\"trust\":9,\"communication\":3,\"value\":3,\"innovation\":3,\"responsiveness\":3}}",
@@ -437,6 +523,50 @@ static void test_pages_other_tenants(void)
 			fprintf(stderr, "  POST %s as md_cm: %ld\n", posts[i], r.status);
 		CHECK_INT(r.status, 404);
 		CHECK(!r.body || (!strstr(r.body, "Northwind") && !strstr(r.body, "Kestrel")));
+		resp_free(&r);
+	}
+	/* The practice exchange: a draft is its provider's alone; a published practice is no other provider's; an adoption is its engagement's. */
+	{
+		const char *practice_posts[] = {fmt("/practices/%lld", P_DRAFT), fmt("/practices/%lld/publish", P_DRAFT),
+						fmt("/practices/%lld/approval", P_DRAFT), fmt("/practices/%lld/retire", P_DRAFT),
+						fmt("/practices/%lld/adoptions", P_DRAFT), fmt("/adoptions/%lld", AD1)};
+		int outsiders[] = {NW_CM, HB_LEAD, ADMIN};
+
+		CHECK_INT(call(&S, "GET", fmt("/practices/%lld", P_DRAFT), tok[KE_CONS], NULL), 200);
+		CHECK_INT(call(&S, "GET", fmt("/practices/%lld", P_PUB), tok[MD_CM], NULL), 200);
+		for (size_t k = 0; k < sizeof outsiders / sizeof outsiders[0]; k++) {
+			http(&S, "GET", fmt("/practices/%lld", P_DRAFT), tok[outsiders[k]], NULL, NULL, NULL, &r);
+			CHECK_INT(r.status, 404);
+			CHECK(!r.body || !strstr(r.body, "zqmatrix"));
+			resp_free(&r);
+			CHECK_INT(call(&S, "GET", fmt("/practices/%lld", P_PUB), tok[outsiders[k] == NW_CM ? LU_LEAD : outsiders[k]], NULL), 404);
+			for (size_t i = 0; i < sizeof practice_posts / sizeof practice_posts[0]; i++) {
+				/* The adoption is Meridian's and Kestrel's: Northwind, Harbor and the admin are all outsiders to it. */
+				http(&S, "POST", practice_posts[i], tok[outsiders[k]], "csrf=x", "application/x-www-form-urlencoded", NULL, &r);
+				if (r.status != 404)
+					fprintf(stderr, "  POST %s as %s: %ld\n", practice_posts[i], caller_names[outsiders[k]], r.status);
+				CHECK_INT(r.status, 404);
+				CHECK(!r.body || !strstr(r.body, "zqmatrix"));
+				resp_free(&r);
+			}
+		}
+		/* Seen but not theirs to change: a customer may not edit, publish or retire; a member of the provider may not either. */
+		http(&S, "POST", fmt("/practices/%lld", P_PUB), tok[MD_CM], "csrf=x&title=Mine", "application/x-www-form-urlencoded", NULL, &r);
+		CHECK_INT(r.status, 403);
+		resp_free(&r);
+		http(&S, "POST", fmt("/practices/%lld/publish", P_DRAFT), tok[KE_MEMBER], "csrf=x", "application/x-www-form-urlencoded", NULL, &r);
+		CHECK_INT(r.status, 403);
+		resp_free(&r);
+		http(&S, "POST", fmt("/practices/%lld/approval", P_PUB), tok[NW_SM], "csrf=x&revision=1&decision=approve", "application/x-www-form-urlencoded", NULL, &r);
+		CHECK_INT(r.status, 403);
+		resp_free(&r);
+		CHECK_INT(call(&S, "GET", "/knowledge", tok[NW_CM], NULL), 403);
+		CHECK_INT(call(&S, "GET", "/knowledge", tok[KE_LEAD], NULL), 200);
+		http(&S, "POST", fmt("/orgs/%lld/confidential-terms", NW), tok[MD_CM], "csrf=x&terms=x", "application/x-www-form-urlencoded", NULL, &r);
+		CHECK_INT(r.status, 404);
+		resp_free(&r);
+		http(&S, "POST", fmt("/orgs/%lld/confidential-terms", NW), tok[NW_MEMBER], "csrf=x&terms=x", "application/x-www-form-urlencoded", NULL, &r);
+		CHECK_INT(r.status, 403);
 		resp_free(&r);
 	}
 	/* Visible but not allowed: 403, and a form without a valid token changes nothing either way. */
@@ -1030,6 +1160,7 @@ int main(int argc, char **argv)
 		trust_cases_run(&w, &harness_passed, &harness_failed);
 		roadmap_cases_run(&w, &harness_passed, &harness_failed);
 		summit_cases_run(&w, &harness_passed, &harness_failed);
+		practice_cases_run(&w, &harness_passed, &harness_failed);
 	}
 	RUN(test_web);
 	RUN(test_pages_other_tenants);
