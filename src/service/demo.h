@@ -13,6 +13,9 @@
  * "ROLE EMAIL PASSWORD" lines; passwords are random for each run.
  */
 int demo_fill(struct store *s, FILE *logins, struct error *err);
+/* Loads the demo user with this e-mail as a caller (demo_summits.c). */
+struct caller;
+int demo_who(struct store *s, const char *email, struct caller *c, struct error *err);
 /* Mandates and a history of reviews, attendance, actions and strategic issues for the demo's engagements (demo_reviews.c). */
 int demo_governance(struct store *s, const long long *engagement_ids, size_t n, struct error *err);
 /* Summits, roadmaps with sealed bids and an award, and a problem statement (demo_summits.c). */

@@ -7,25 +7,6 @@
 #include "auth.h"
 #include "practices.h"
 
-static int id_cb(void *ctx, const struct sqlval *c, int n)
-{
-	(void)n;
-	*(long long *)ctx = c[0].i;
-	return 1;
-}
-
-static int who(struct store *s, const char *email, struct caller *c, struct error *err)
-{
-	struct sqlval a[1] = {SQL_T(email)};
-	long long id = 0;
-
-	if (store_exec(s, STMT_USER_BY_EMAIL, a, 1, id_cb, &id, err) < 0 || !id || auth_caller_load(s, id, c) != 0) {
-		error_set(err, 500, "internal", NULL, "demo: no user %s", email);
-		return -1;
-	}
-	return 0;
-}
-
 static long long practice(struct store *s, const struct caller *c, long long origin, const char *title,
 			  const char *body, const char *tag1, const char *tag2, struct error *err)
 {
@@ -44,8 +25,8 @@ int demo_practices(struct store *s, const long long *eng, long long *summit_prac
 	long long trains, tills, recon, triage, a;
 	json_t *findings = NULL;
 
-	if (who(s, "anil.mehta@kestrel.example", &ke, err) || who(s, "claire.dubois@harbor.example", &hb, err) ||
-	    who(s, "jonas.berg@meridian.example", &md_cm, err) || who(s, "tom.okafor@northwind.example", &nw_cm, err))
+	if (demo_who(s, "anil.mehta@kestrel.example", &ke, err) || demo_who(s, "claire.dubois@harbor.example", &hb, err) ||
+	    demo_who(s, "jonas.berg@meridian.example", &md_cm, err) || demo_who(s, "tom.okafor@northwind.example", &nw_cm, err))
 		return -1;
 	if (terms_put(s, nw_cm.org_id, nw_terms, 3, err))
 		return -1;

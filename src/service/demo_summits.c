@@ -16,8 +16,7 @@ static int id_cb(void *ctx, const struct sqlval *c, int n)
 	return 1;
 }
 
-/* Loads the demo user with this e-mail as a caller. */
-static int who(struct store *s, const char *email, struct caller *c, struct error *err)
+int demo_who(struct store *s, const char *email, struct caller *c, struct error *err)
 {
 	struct sqlval a[1] = {SQL_T(email)};
 	long long id = 0;
@@ -59,9 +58,9 @@ int demo_summits(struct store *s, long long best_practice, struct error *err)
 	struct item_input iin;
 	long long orgs_nw, orgs_ke, orgs_hb, orgs_lu;
 
-	if (who(s, "raj.iyer@northwind.example", &cio, err) || who(s, "tom.okafor@northwind.example", &cm, err) ||
-	    who(s, "helen.park@northwind.example", &nw_cxo, err) || who(s, "anil.mehta@kestrel.example", &ke, err) ||
-	    who(s, "claire.dubois@harbor.example", &hb, err) || who(s, "maria.lopez@lumen.example", &lu, err))
+	if (demo_who(s, "raj.iyer@northwind.example", &cio, err) || demo_who(s, "tom.okafor@northwind.example", &cm, err) ||
+	    demo_who(s, "helen.park@northwind.example", &nw_cxo, err) || demo_who(s, "anil.mehta@kestrel.example", &ke, err) ||
+	    demo_who(s, "claire.dubois@harbor.example", &hb, err) || demo_who(s, "maria.lopez@lumen.example", &lu, err))
 		return -1;
 	orgs_nw = cm.org_id;
 	orgs_ke = ke.org_id;
@@ -137,7 +136,7 @@ int demo_summits(struct store *s, long long best_practice, struct error *err)
 		struct caller md;
 		struct summit_input sin;
 
-		if (who(s, "jonas.berg@meridian.example", &md, err) || prospect_add(s, &lu, md.org_id, err))
+		if (demo_who(s, "jonas.berg@meridian.example", &md, err) || prospect_add(s, &lu, md.org_id, err))
 			return -1;
 		date_format(date_add_days(today, 40), day);
 		sin = (struct summit_input){"provider-customer", "Lumen client day", day, "Lumen studio, Amsterdam"};
