@@ -2,7 +2,7 @@
 # `make demo` sets up, builds and serves the demo on http://127.0.0.1:8080.
 
 CC ?= cc
-PKGS = libmicrohttpd jansson sqlite3 libsodium libcurl libical libcmark
+PKGS = libmicrohttpd jansson sqlite3 libsodium libcurl libical libcmark libpq
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
 CFLAGS ?= -O2 -g
 CFLAGS += -std=gnu11 $(WARN) -D_FORTIFY_SOURCE=2 -fstack-protector-strong
@@ -15,7 +15,7 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lunistring -lpthread 
 SRC_LIB = $(wildcard src/util/*.c src/domain/*.c src/store/*.c src/service/*.c src/http/*.c src/cli/*.c)
 MIGRATIONS = $(sort $(wildcard src/store/migrations/*.sql))
 GEN = build/gen/migrations.c build/gen/assets.c
-HEADERS = $(wildcard src/*.h src/*/*.h) src/store/statements.def
+HEADERS = $(wildcard src/*.h src/*/*.h) src/store/statements.def src/store/statements_pg.def
 
 OBJ = $(patsubst src/%.c,build/obj/%.o,$(SRC_LIB)) $(patsubst build/gen/%.c,build/obj/gen/%.o,$(GEN))
 ASAN_OBJ = $(patsubst build/obj/%,build/asan/%,$(OBJ))

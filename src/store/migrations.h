@@ -7,7 +7,9 @@
 /*
  * The SQL is portable except for the markers below, which each backend replaces
  * (the one place dialects differ in the schema):
- *   @PK@  an auto-assigned 64-bit integer primary key
+ *   @PK@               an auto-assigned 64-bit integer primary key
+ *   @PRACTICE_SEARCH@  the full-text index practice_search (rowid, title, tags, body):
+ *                      an FTS5 table in SQLite, a tsvector table with a GIN index in PostgreSQL
  */
 struct migration {
 	int version;

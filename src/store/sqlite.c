@@ -134,22 +134,22 @@ out:
 	return rows;
 }
 
-/* Runs a script; "@PK@" becomes SQLite's auto-assigned integer key. */
+/* The schema's dialect markers in SQLite's words (migrations.h lists them). */
+static const char *const markers[][2] = {
+	{"@PK@", "INTEGER PRIMARY KEY"},
+	{"@PRACTICE_SEARCH@", "CREATE VIRTUAL TABLE practice_search USING fts5 (title, tags, body, tokenize = 'unicode61 remove_diacritics 2')"},
+};
+
+/* Runs a script with its dialect markers replaced. */
 static int sq_script(void *conn, const char *sql, struct error *err)
 {
 	struct sqlite_conn *c = conn;
 	struct buf b;
-	const char *p = sql, *m;
 	char *msg = NULL;
 	int rc;
 
 	buf_init(&b, 0);
-	while ((m = strstr(p, "@PK@"))) {
-		buf_add(&b, p, (size_t)(m - p));
-		buf_puts(&b, "INTEGER PRIMARY KEY");
-		p = m + 4;
-	}
-	buf_puts(&b, p);
+	store_dialect(sql, markers, sizeof markers / sizeof markers[0], &b);
 	rc = sqlite3_exec(c->db, b.data, NULL, NULL, &msg);
 	buf_release(&b);
 	if (rc != SQLITE_OK) {

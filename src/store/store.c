@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/buf.h"
 #include "migrations.h"
 
 struct store {
@@ -11,6 +12,7 @@ struct store {
 	void *conn;
 	int in_tx;  /* nesting depth of store_begin */
 	int failed; /* an inner transaction rolled back: the outer one must not commit */
+	const char *const *dialect; /* the backend's own SQL for some statements, NULL where the shared SQL serves */
 };
 
 static const char *const stmt_sql[STMT__MAX] = {
@@ -18,6 +20,37 @@ static const char *const stmt_sql[STMT__MAX] = {
 #include "statements.def"
 #undef STMT
 };
+
+/* PostgreSQL's own SQL for the few statements whose SQL differs (statements_pg.def); the shared macros above are in scope. */
+static const char *const stmt_sql_pg[STMT__MAX] = {
+#define STMT_PG(name, sql) [STMT_##name] = sql,
+#include "statements_pg.def"
+#undef STMT_PG
+};
+
+void store_dialect(const char *sql, const char *const markers[][2], size_t n, struct buf *out)
+{
+	const char *p = sql;
+
+	while (*p) {
+		size_t best = strlen(p), which = 0;
+
+		for (size_t k = 0; k < n; k++) {
+			const char *m = strstr(p, markers[k][0]);
+
+			if (m && (size_t)(m - p) < best) {
+				best = (size_t)(m - p);
+				which = k + 1;
+			}
+		}
+		buf_add(out, p, best);
+		p += best;
+		if (!which)
+			break;
+		buf_puts(out, markers[which - 1][1]);
+		p += strlen(markers[which - 1][0]);
+	}
+}
 
 struct store *store_open(const char *db, struct error *err)
 {
@@ -27,17 +60,16 @@ struct store *store_open(const char *db, struct error *err)
 		error_set(err, 400, "required", "db", "no database given (use --db or ACCORD_DB)");
 		return NULL;
 	}
-	if (strncmp(db, "postgresql://", 13) == 0 || strncmp(db, "postgres://", 11) == 0) {
-		error_set(err, 400, "invalid", "db",
-			  "the PostgreSQL backend is not available in this build");
-		return NULL;
-	}
 	s = calloc(1, sizeof *s);
 	if (!s) {
 		error_set(err, 500, "internal", NULL, "out of memory");
 		return NULL;
 	}
 	s->be = &store_sqlite_backend;
+	if (strncmp(db, "postgresql://", 13) == 0 || strncmp(db, "postgres://", 11) == 0) {
+		s->be = &store_postgres_backend;
+		s->dialect = stmt_sql_pg;
+	}
 	s->conn = s->be->open(db, err);
 	if (!s->conn) {
 		free(s);
@@ -63,7 +95,8 @@ int store_exec(struct store *s, enum stmt id, const struct sqlval *args, int nar
 		error_set(err, 500, "store", NULL, "the transaction was rolled back");
 		return STORE_ERROR;
 	}
-	return s->be->exec(s->conn, id, stmt_sql[id], args, nargs, fn, ctx, err);
+	return s->be->exec(s->conn, id, s->dialect && s->dialect[id] ? s->dialect[id] : stmt_sql[id], args, nargs, fn,
+			   ctx, err);
 }
 
 static int first_int(void *ctx, const struct sqlval *cols, int ncols)

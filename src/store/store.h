@@ -3,6 +3,7 @@
 #define ACCORD_STORE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "../domain/error.h"
 #include "statements.h"
@@ -41,7 +42,7 @@ typedef int (*store_row_fn)(void *ctx, const struct sqlval *cols, int ncols);
 
 struct store;
 
-/* Opens DB (a file path; "postgresql://..." is refused until that backend lands). */
+/* Opens DB: a SQLite file path, or a PostgreSQL URL (postgresql://... or postgres://...). */
 struct store *store_open(const char *db, struct error *err);
 void store_close(struct store *s);
 /* Applies pending numbered migrations; idempotent. Sets *applied to how many ran. */
@@ -72,5 +73,10 @@ struct store_backend {
 };
 
 extern const struct store_backend store_sqlite_backend;
+extern const struct store_backend store_postgres_backend;
+
+/* Appends sql to out with each marker markers[k][0] replaced by markers[k][1] (a backend's schema dialect). */
+struct buf;
+void store_dialect(const char *sql, const char *const markers[][2], size_t n, struct buf *out);
 
 #endif

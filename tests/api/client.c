@@ -32,6 +32,13 @@ static int free_port(void)
 	return port;
 }
 
+static char log_dir[200];
+
+void server_log_dir(const char *dir)
+{
+	snprintf(log_dir, sizeof log_dir, "%s", dir);
+}
+
 int server_start(struct server *s, const char *bin, const char *db, const char *env)
 {
 	char listen[64];
@@ -41,7 +48,7 @@ int server_start(struct server *s, const char *bin, const char *db, const char *
 		return -1;
 	snprintf(listen, sizeof listen, "127.0.0.1:%d", s->port);
 	snprintf(s->base, sizeof s->base, "http://127.0.0.1:%d", s->port);
-	snprintf(s->log, sizeof s->log, "%s.serve-%d.log", db, s->port);
+	snprintf(s->log, sizeof s->log, "%s/serve-%d.log", log_dir[0] ? log_dir : "/tmp", s->port);
 	s->pid = fork();
 	if (s->pid < 0)
 		return -1;

@@ -25,6 +25,8 @@ struct server {
 };
 
 /* Starts `bin serve` on a free loopback port with the given extra environment (may be NULL). */
+/* Where servers started from now on write their logs (serve-PORT.log). */
+void server_log_dir(const char *dir);
 int server_start(struct server *s, const char *bin, const char *db, const char *env);
 /* Sends SIGTERM and returns the exit status (or -1). */
 int server_stop(struct server *s);

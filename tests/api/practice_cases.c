@@ -487,11 +487,16 @@ static void test_search_rules(void)
 	j = find(MD_CM, "?q=zqsnippetword");
 	x = item_of(j, s3);
 	CHECK(x != NULL);
-	CHECK(strstr(str(x, "snippet_html"), "&lt;script&gt;") != NULL);
+	/* Every '<' in it opens or closes a <mark>: the text's own markup came out escaped (SQLite: "&lt;script&gt;") or,
+	 * where PostgreSQL's headline parser takes a tag for markup, not at all. */
+	for (const char *lt = strchr(str(x, "snippet_html"), '<'); lt; lt = strchr(lt + 1, '<'))
+		CHECK(!strncmp(lt, "<mark>", 6) || !strncmp(lt, "</mark>", 7));
+	if (!getenv("ACCORD_TEST_DB"))
+		CHECK(strstr(str(x, "snippet_html"), "&lt;script&gt;") != NULL);
 	CHECK(strstr(str(x, "snippet_html"), "<mark>zqsnippetword</mark>") != NULL);
 	CHECK(strstr(str(x, "snippet_html"), "<script>") == NULL);
 	CHECK(strstr(str(x, "snippet_html"), "&amp;") != NULL);
-	if (!x || !strstr(str(x, "snippet_html"), "&lt;script&gt;"))
+	if (!x || !strstr(str(x, "snippet_html"), "<mark>zqsnippetword</mark>"))
 		fprintf(stderr, "  snippet_html: %s\n", str(x, "snippet_html"));
 	json_decref(j);
 	/* The body is rendered safely: no raw HTML, no script links. */

@@ -183,7 +183,12 @@ static int setup(void)
 	snprintf(dir, sizeof dir, "/tmp/accord-api-XXXXXX");
 	if (!mkdtemp(dir))
 		return -1;
-	snprintf(db, sizeof db, "%s/accord.db", dir);
+	/* ACCORD_TEST_DB names an empty PostgreSQL database to run against (tests/run makes one); else a SQLite file. */
+	if (getenv("ACCORD_TEST_DB") && *getenv("ACCORD_TEST_DB"))
+		snprintf(db, sizeof db, "%s", getenv("ACCORD_TEST_DB"));
+	else
+		snprintf(db, sizeof db, "%s/accord.db", dir);
+	server_log_dir(dir);
 	rc = run_capture(fmt("%s init --db %s 2>/dev/null && ACCORD_TODAY=%s %s demo --db %s", bin, db, TEST_TODAY, bin, db), &out);
 	if (rc != 0) {
 		fprintf(stderr, "demo failed: %d\n", rc);

@@ -66,7 +66,13 @@ remind() {
 
 lines() { if [ -f "$1" ]; then wc -l <"$1" | tr -d ' '; else echo 0; fi; }
 one_error() { [ "$(lines "$T/err")" -eq 1 ] && grep -q '^accord: ' "$T/err"; }
-q() { sqlite3 "$1" "$2" 2>/dev/null || echo "error $(date +%s%N)"; }
+# q DB SQL: one query's rows, from SQLite or (a postgresql:// DB) from PostgreSQL, whose chr() is SQLite's char().
+q() {
+	case $1 in
+	postgres*) psql "$1" -AtqX -c "$(printf '%s' "$2" | sed 's/char(/chr(/g')" 2>/dev/null || echo "error $(date +%s%N)" ;;
+	*) sqlite3 "$1" "$2" 2>/dev/null || echo "error $(date +%s%N)" ;;
+	esac
+}
 
 MAIL=$T/mail
 mails() { lines "$MAIL/messages.jsonl"; }
@@ -104,8 +110,9 @@ SMTP=smtp://127.0.0.1:$sink_port
 
 # The demo as of 2026-11-26 (its review history is in src/service/demo_reviews.c).
 TODAY=2026-11-26
-DB=$T/demo.db
-DB2=$T/demo2.db
+# ACCORD_TEST_DB and ACCORD_TEST_DB2: two empty PostgreSQL databases to run against instead (tests/run makes them).
+DB=${ACCORD_TEST_DB:-$T/demo.db}
+DB2=${ACCORD_TEST_DB2:-$T/demo2.db}
 for d in "$DB" "$DB2"; do
 	"$BIN" init --db "$d" >/dev/null 2>&1 && ACCORD_TODAY=$TODAY "$BIN" demo --db "$d" >/dev/null 2>"$T/err"
 	rc=$?

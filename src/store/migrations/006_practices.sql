@@ -38,7 +38,8 @@ CREATE TABLE practice_revisions (
 	UNIQUE (practice_id, number)
 );
 
-CREATE VIRTUAL TABLE practice_search USING fts5 (title, tags, body, tokenize = 'unicode61 remove_diacritics 2');
+-- The full-text index of practices' current and published revisions (rowid: the revision's id), in each backend's own form.
+@PRACTICE_SEARCH@;
 
 CREATE TABLE practice_approvals (
 	id @PK@,

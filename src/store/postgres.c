@@ -1,0 +1,281 @@
+/* postgres: the PostgreSQL store backend over libpq — one connection per thread, statements prepared once per connection, reconnects after a server restart. */
+#include <libpq-fe.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/buf.h"
+#include "store.h"
+
+/*
+ * Behaviour matches the SQLite backend (docs/scale-out.md):
+ * - Placeholders: every statement is written with '?' and becomes $1..$n here, once, when
+ *   it is first prepared on a connection.
+ * - Results: booleans (EXISTS, comparisons) answer 0/1 and integral numerics (SUM of a
+ *   BIGINT) answer integers, as SQLite's do; other numbers answer as text, as SQLite's REAL does.
+ * - Transactions: store_begin takes one transaction-scoped advisory lock, so write
+ *   transactions run one at a time as under SQLite's BEGIN IMMEDIATE, across every
+ *   accord server sharing the database. The invariants that must also hold outside
+ *   those transactions (one award per item, one survey per side and period, one
+ *   reminder per person) are UNIQUE constraints and conditional UPDATEs, which hold at
+ *   READ COMMITTED.
+ * - Restarts: a connection found broken is reset before the next statement, and its
+ *   prepared statements are prepared again; a statement that fails because the server
+ *   went away fails cleanly (500) and is never retried, so nothing is written twice.
+ */
+
+/* The one advisory lock key that serialises write transactions ('accord' in ASCII). */
+#define WRITE_LOCK "SELECT pg_advisory_xact_lock(97990111114100)"
+
+struct pg_conn {
+	PGconn *db;
+	bool prepared[STMT__MAX];
+};
+
+static void pg_unprepare(struct pg_conn *c)
+{
+	memset(c->prepared, 0, sizeof c->prepared);
+}
+
+/* Reconnects a broken connection; 0 when it is usable. */
+static int pg_ensure(struct pg_conn *c, struct error *err)
+{
+	if (PQstatus(c->db) == CONNECTION_OK)
+		return 0;
+	PQreset(c->db);
+	pg_unprepare(c);
+	if (PQstatus(c->db) != CONNECTION_OK) {
+		error_set(err, 503, "store", NULL, "the database is unavailable: %s", PQerrorMessage(c->db));
+		return -1;
+	}
+	return 0;
+}
+
+static void *pg_open(const char *url, struct error *err)
+{
+	struct pg_conn *c = calloc(1, sizeof *c);
+	PGresult *r;
+
+	if (!c) {
+		error_set(err, 500, "internal", NULL, "out of memory");
+		return NULL;
+	}
+	c->db = PQconnectdb(url);
+	if (!c->db || PQstatus(c->db) != CONNECTION_OK) {
+		/* The message may hold the URL's password: say only what failed. */
+		const char *m = c->db ? PQerrorMessage(c->db) : "out of memory";
+		const char *nl = strchr(m, '\n');
+
+		error_set(err, 500, "store", "db", "cannot connect to PostgreSQL: %.*s", nl ? (int)(nl - m) : (int)strlen(m), m);
+		PQfinish(c->db);
+		free(c);
+		return NULL;
+	}
+	/* Quiet NOTICEs (CREATE ... IF NOT EXISTS) and plain, predictable text output. */
+	r = PQexec(c->db, "SET client_min_messages = warning; SET standard_conforming_strings = on; SET TIME ZONE 'UTC'");
+	PQclear(r);
+	return c;
+}
+
+static void pg_close(void *conn)
+{
+	struct pg_conn *c = conn;
+
+	PQfinish(c->db);
+	free(c);
+}
+
+static int pg_fail(struct pg_conn *c, PGresult *r, struct error *err)
+{
+	const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+	const char *msg = r ? PQresultErrorMessage(r) : PQerrorMessage(c->db);
+	const char *nl = strchr(msg, '\n');
+	int len = nl ? (int)(nl - msg) : (int)strlen(msg);
+
+	/* Class 23: integrity constraint violations (unique, check, foreign key, not null). */
+	if (state && !strncmp(state, "23", 2)) {
+		error_set(err, 409, "conflict", NULL, "%.*s", len, msg);
+		return STORE_CONFLICT;
+	}
+	if (PQstatus(c->db) != CONNECTION_OK)
+		error_set(err, 503, "store", NULL, "the database is unavailable: %.*s", len, msg);
+	else
+		error_set(err, 500, "store", NULL, "database error: %.*s", len, msg);
+	return STORE_ERROR;
+}
+
+/* '?' outside quoted strings becomes $1, $2, ... */
+static char *numbered(const char *sql, int *nparams)
+{
+	struct buf b;
+	bool quoted = false;
+	int n = 0;
+
+	buf_init(&b, 0);
+	for (const char *p = sql; *p; p++) {
+		if (*p == '\'')
+			quoted = !quoted;
+		if (*p == '?' && !quoted)
+			buf_printf(&b, "$%d", ++n);
+		else
+			buf_putc(&b, *p);
+	}
+	*nparams = n;
+	return buf_detach(&b, NULL);
+}
+
+static int pg_prepare(struct pg_conn *c, enum stmt id, const char *sql, struct error *err)
+{
+	char name[16];
+	int n;
+	char *text = numbered(sql, &n);
+	PGresult *r;
+	int rc = 0;
+
+	if (!text) {
+		error_set(err, 500, "internal", NULL, "out of memory");
+		return -1;
+	}
+	snprintf(name, sizeof name, "s%d", (int)id);
+	r = PQprepare(c->db, name, text, n, NULL);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		pg_fail(c, r, err);
+		rc = -1;
+	} else {
+		c->prepared[id] = true;
+	}
+	PQclear(r);
+	free(text);
+	return rc;
+}
+
+/* A result column as the SQLite backend would give it. */
+static struct sqlval column(PGresult *r, int row, int col)
+{
+	const char *v;
+	struct sqlval out = {SQL_TEXT, 0, NULL};
+
+	if (PQgetisnull(r, row, col))
+		return SQL_NUL;
+	v = PQgetvalue(r, row, col);
+	switch (PQftype(r, col)) {
+	case 16: /* bool */
+		return SQL_I(v[0] == 't');
+	case 20: /* int8 */
+	case 21: /* int2 */
+	case 23: /* int4 */
+		return SQL_I(strtoll(v, NULL, 10));
+	case 1700: /* numeric: integral values (a SUM) are integers */
+		if (!strchr(v, '.'))
+			return SQL_I(strtoll(v, NULL, 10));
+		break;
+	default:
+		break;
+	}
+	out.s = v;
+	return out;
+}
+
+static int pg_exec(void *conn, enum stmt id, const char *sql, const struct sqlval *args, int nargs,
+		   store_row_fn fn, void *ctx, struct error *err)
+{
+	struct pg_conn *c = conn;
+	const char *values[64];
+	char ints[64][24], name[16];
+	struct sqlval cols[32];
+	PGresult *r;
+	int rows, ncols;
+	ExecStatusType st;
+
+	if (nargs > 64) {
+		error_set(err, 500, "internal", NULL, "too many statement parameters");
+		return STORE_ERROR;
+	}
+	if (pg_ensure(c, err))
+		return STORE_ERROR;
+	if (!c->prepared[id] && pg_prepare(c, id, sql, err))
+		return STORE_ERROR;
+	for (int i = 0; i < nargs; i++) {
+		switch (args[i].type) {
+		case SQL_INT:
+			snprintf(ints[i], sizeof ints[i], "%lld", args[i].i);
+			values[i] = ints[i];
+			break;
+		case SQL_TEXT:
+			values[i] = args[i].s;
+			break;
+		default:
+			values[i] = NULL;
+		}
+	}
+	snprintf(name, sizeof name, "s%d", (int)id);
+	r = PQexecPrepared(c->db, name, nargs, values, NULL, NULL, 0);
+	st = PQresultStatus(r);
+	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+		rows = pg_fail(c, r, err);
+		PQclear(r);
+		return rows;
+	}
+	rows = PQntuples(r);
+	ncols = PQnfields(r);
+	if (ncols > 32)
+		ncols = 32;
+	for (int row = 0; fn && row < rows; row++) {
+		for (int i = 0; i < ncols; i++)
+			cols[i] = column(r, row, i);
+		if (fn(ctx, cols, ncols)) {
+			rows = row + 1;
+			break;
+		}
+	}
+	/* As in SQLite, a statement without RETURNING answers no rows, whatever it changed. */
+	if (st == PGRES_COMMAND_OK)
+		rows = 0;
+	PQclear(r);
+	return rows;
+}
+
+/* The schema's dialect markers in PostgreSQL's words (migrations.h lists them). */
+static const char *const markers[][2] = {
+	{"@PK@", "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"},
+	/* The practice index: a tsvector over title (weight A), tags (B) and body (C), GIN-indexed. */
+	{"@PRACTICE_SEARCH@",
+	 "CREATE TABLE practice_search (rowid BIGINT PRIMARY KEY, title TEXT NOT NULL, tags TEXT NOT NULL, body TEXT NOT NULL, "
+	 "doc tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', tags), 'B') || "
+	 "setweight(to_tsvector('simple', body), 'C')) STORED); CREATE INDEX practice_search_doc ON practice_search USING GIN (doc)"},
+};
+
+static int pg_script(void *conn, const char *sql, struct error *err)
+{
+	struct pg_conn *c = conn;
+	struct buf b;
+	PGresult *r;
+	int rc = 0;
+	bool begin = !strcmp(sql, "BEGIN");
+
+	/* A transaction starts on a working connection; COMMIT and ROLLBACK go to the one it began on. */
+	if (begin && pg_ensure(c, err))
+		return -1;
+	buf_init(&b, 0);
+	store_dialect(sql, markers, sizeof markers / sizeof markers[0], &b);
+	if (begin)
+		buf_puts(&b, "; " WRITE_LOCK);
+	r = PQexec(c->db, b.data ? b.data : "");
+	if (PQresultStatus(r) != PGRES_COMMAND_OK && PQresultStatus(r) != PGRES_TUPLES_OK) {
+		pg_fail(c, r, err);
+		rc = -1;
+	}
+	PQclear(r);
+	buf_release(&b);
+	return rc;
+}
+
+const struct store_backend store_postgres_backend = {
+	.name = "postgresql",
+	.open = pg_open,
+	.close = pg_close,
+	.exec = pg_exec,
+	.script = pg_script,
+	.begin_sql = "BEGIN",
+};
