@@ -70,20 +70,24 @@ static void deny(struct request *rq, struct response *rs, int status, const char
 		reply_error(rs, status, code, NULL, message);
 }
 
-/* Signs the caller in from a bearer token or, for pages and forms, the session cookie. */
-static void authenticate(struct request *rq)
+/* Signs the caller in from a bearer token or, for pages and forms, the session cookie; -1 when the store cannot tell. */
+static int authenticate(struct request *rq)
 {
 	const char *auth = request_header(rq, MHD_HTTP_HEADER_AUTHORIZATION);
 	const char *token = NULL;
+	int rc = 1;
 
 	if (auth && strncmp(auth, "Bearer ", 7) == 0)
 		token = auth + 7;
 	else
 		token = request_cookie(rq, "accord_session");
-	if (token && auth_session(rq->store, token, &rq->caller) == 0) {
+	if (token)
+		rc = auth_session(rq->store, token, &rq->caller);
+	if (rc == 0) {
 		rq->signed_in = true;
 		rq->token = token;
 	}
+	return rc < 0 ? -1 : 0;
 }
 
 static bool permitted(const struct route *r, unsigned rel, role_mask roles)
@@ -111,7 +115,11 @@ void router_handle(struct request *rq, struct response *rs)
 	const struct route *r = rq->route;
 	struct error err = {0};
 
-	authenticate(rq);
+	/* A database that cannot be asked (PostgreSQL restarting) is not a signed-out caller. */
+	if (authenticate(rq) < 0 && !(r->flags & R_PUBLIC)) {
+		deny(rq, rs, 503, "unavailable", "the database is unavailable; try again shortly");
+		return;
+	}
 	if (!(r->flags & R_PUBLIC) && !rq->signed_in) {
 		if (r->flags & R_PAGE)
 			reply_redirect(rs, "/login");

@@ -177,12 +177,12 @@ static struct sqlval column(PGresult *r, int row, int col)
 	return out;
 }
 
-static int pg_exec(void *conn, enum stmt id, const char *sql, const struct sqlval *args, int nargs,
-		   store_row_fn fn, void *ctx, struct error *err)
+/* Runs a prepared statement (name) or, with name NULL, SQL prepared for this call only; rows go to fn. */
+static int pg_run(struct pg_conn *c, const char *name, const char *sql, const struct sqlval *args, int nargs,
+		  store_row_fn fn, void *ctx, struct error *err)
 {
-	struct pg_conn *c = conn;
 	const char *values[64];
-	char ints[64][24], name[16];
+	char ints[64][24];
 	struct sqlval cols[32];
 	PGresult *r;
 	int rows, ncols;
@@ -192,10 +192,6 @@ static int pg_exec(void *conn, enum stmt id, const char *sql, const struct sqlva
 		error_set(err, 500, "internal", NULL, "too many statement parameters");
 		return STORE_ERROR;
 	}
-	if (pg_ensure(c, err))
-		return STORE_ERROR;
-	if (!c->prepared[id] && pg_prepare(c, id, sql, err))
-		return STORE_ERROR;
 	for (int i = 0; i < nargs; i++) {
 		switch (args[i].type) {
 		case SQL_INT:
@@ -209,8 +205,15 @@ static int pg_exec(void *conn, enum stmt id, const char *sql, const struct sqlva
 			values[i] = NULL;
 		}
 	}
-	snprintf(name, sizeof name, "s%d", (int)id);
-	r = PQexecPrepared(c->db, name, nargs, values, NULL, NULL, 0);
+	if (name) {
+		r = PQexecPrepared(c->db, name, nargs, values, NULL, NULL, 0);
+	} else {
+		int n;
+		char *text = numbered(sql, &n);
+
+		r = text ? PQexecParams(c->db, text, nargs, NULL, values, NULL, NULL, 0) : NULL;
+		free(text);
+	}
 	st = PQresultStatus(r);
 	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
 		rows = pg_fail(c, r, err);
@@ -234,6 +237,30 @@ static int pg_exec(void *conn, enum stmt id, const char *sql, const struct sqlva
 		rows = 0;
 	PQclear(r);
 	return rows;
+}
+
+static int pg_exec(void *conn, enum stmt id, const char *sql, const struct sqlval *args, int nargs,
+		   store_row_fn fn, void *ctx, struct error *err)
+{
+	struct pg_conn *c = conn;
+	char name[16];
+
+	if (pg_ensure(c, err))
+		return STORE_ERROR;
+	if (!c->prepared[id] && pg_prepare(c, id, sql, err))
+		return STORE_ERROR;
+	snprintf(name, sizeof name, "s%d", (int)id);
+	return pg_run(c, name, sql, args, nargs, fn, ctx, err);
+}
+
+static int pg_query(void *conn, const char *sql, const struct sqlval *args, int nargs, store_row_fn fn,
+		    void *ctx, struct error *err)
+{
+	struct pg_conn *c = conn;
+
+	if (pg_ensure(c, err))
+		return STORE_ERROR;
+	return pg_run(c, NULL, sql, args, nargs, fn, ctx, err);
 }
 
 /* The schema's dialect markers in PostgreSQL's words (migrations.h lists them). */
@@ -277,5 +304,6 @@ const struct store_backend store_postgres_backend = {
 	.close = pg_close,
 	.exec = pg_exec,
 	.script = pg_script,
+	.query = pg_query,
 	.begin_sql = "BEGIN",
 };

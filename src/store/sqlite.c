@@ -72,20 +72,13 @@ static int sq_fail(struct sqlite_conn *c, int rc, struct error *err)
 	return STORE_ERROR;
 }
 
-static int sq_exec(void *conn, enum stmt id, const char *sql, const struct sqlval *args,
-		   int nargs, store_row_fn fn, void *ctx, struct error *err)
+/* Binds args to a prepared statement, steps it through fn, and resets it. */
+static int sq_run(struct sqlite_conn *c, sqlite3_stmt *st, const struct sqlval *args, int nargs,
+		  store_row_fn fn, void *ctx, struct error *err)
 {
-	struct sqlite_conn *c = conn;
-	sqlite3_stmt *st = c->cache[id];
 	struct sqlval cols[32];
 	int rc, rows = 0, ncols;
 
-	if (!st) {
-		rc = sqlite3_prepare_v3(c->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
-		if (rc != SQLITE_OK)
-			return sq_fail(c, rc, err);
-		c->cache[id] = st;
-	}
 	for (int i = 0; i < nargs; i++) {
 		switch (args[i].type) {
 		case SQL_INT:
@@ -134,6 +127,36 @@ out:
 	return rows;
 }
 
+static int sq_exec(void *conn, enum stmt id, const char *sql, const struct sqlval *args,
+		   int nargs, store_row_fn fn, void *ctx, struct error *err)
+{
+	struct sqlite_conn *c = conn;
+	sqlite3_stmt *st = c->cache[id];
+	int rc;
+
+	if (!st) {
+		rc = sqlite3_prepare_v3(c->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+		if (rc != SQLITE_OK)
+			return sq_fail(c, rc, err);
+		c->cache[id] = st;
+	}
+	return sq_run(c, st, args, nargs, fn, ctx, err);
+}
+
+static int sq_query(void *conn, const char *sql, const struct sqlval *args, int nargs, store_row_fn fn,
+		    void *ctx, struct error *err)
+{
+	struct sqlite_conn *c = conn;
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(c->db, sql, -1, &st, NULL);
+
+	if (rc != SQLITE_OK)
+		return sq_fail(c, rc, err);
+	rc = sq_run(c, st, args, nargs, fn, ctx, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* The schema's dialect markers in SQLite's words (migrations.h lists them). */
 static const char *const markers[][2] = {
 	{"@PK@", "INTEGER PRIMARY KEY"},
@@ -167,5 +190,6 @@ const struct store_backend store_sqlite_backend = {
 	.close = sq_close,
 	.exec = sq_exec,
 	.script = sq_script,
+	.query = sq_query,
 	.begin_sql = "BEGIN IMMEDIATE",
 };

@@ -99,6 +99,21 @@ int store_exec(struct store *s, enum stmt id, const struct sqlval *args, int nar
 			   ctx, err);
 }
 
+int store_query(struct store *s, const char *sql, const struct sqlval *args, int nargs,
+		store_row_fn fn, void *ctx, struct error *err)
+{
+	if (s->in_tx && s->failed) {
+		error_set(err, 500, "store", NULL, "the transaction was rolled back");
+		return STORE_ERROR;
+	}
+	return s->be->query(s->conn, sql, args, nargs, fn, ctx, err);
+}
+
+const char *store_backend_name(const struct store *s)
+{
+	return s->be->name;
+}
+
 static int first_int(void *ctx, const struct sqlval *cols, int ncols)
 {
 	long long *out = ctx;

@@ -57,6 +57,15 @@ int store_exec(struct store *s, enum stmt id, const struct sqlval *args, int nar
 int store_int(struct store *s, enum stmt id, const struct sqlval *args, int nargs,
 	      long long *out, struct error *err);
 
+/*
+ * Runs SQL that is not one of the named statements, prepared for this one call: only for
+ * SQL composed from the schema's own table and column names (accord copy), never from input.
+ */
+int store_query(struct store *s, const char *sql, const struct sqlval *args, int nargs,
+		store_row_fn fn, void *ctx, struct error *err);
+/* "sqlite" or "postgresql". */
+const char *store_backend_name(const struct store *s);
+
 int store_begin(struct store *s, struct error *err);
 int store_commit(struct store *s, struct error *err);
 void store_rollback(struct store *s);
@@ -69,6 +78,8 @@ struct store_backend {
 	int (*exec)(void *conn, enum stmt id, const char *sql, const struct sqlval *args,
 		    int nargs, store_row_fn fn, void *ctx, struct error *err);
 	int (*script)(void *conn, const char *sql, struct error *err);
+	int (*query)(void *conn, const char *sql, const struct sqlval *args, int nargs, store_row_fn fn,
+		     void *ctx, struct error *err);
 	const char *begin_sql;
 };
 
