@@ -1,5 +1,5 @@
 // login.test.mjs: drives accord's web UI in headless Chromium — sign-in, dashboard, new-engagement form, org page, provider view, business reviews, sign-out.
-// Usage (from the repository root): node tests/browser/login.test.mjs build/accord
+// Usage (from the repository root): node tests/browser/login.test.mjs build/accord  (ACCORD_TEST_DB=postgresql://... to run on PostgreSQL)
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -104,7 +104,8 @@ async function main() {
 	}
 	const bin = path.resolve(process.argv[2]);
 	const dir = mkdtempSync(path.join(tmpdir(), 'accord-browser-'));
-	const db = path.join(dir, 'accord.db');
+	// ACCORD_TEST_DB names an empty PostgreSQL database to run against (tests/run makes one); else a SQLite file.
+	const db = process.env.ACCORD_TEST_DB || path.join(dir, 'accord.db');
 	const env = { ...process.env };
 	delete env.ACCORD_DB;
 	let server = null;

@@ -1,6 +1,7 @@
 #!/bin/sh
 # test_cli: checks accord's command-line contract (exit codes, one-line errors, printed ids, the demo world).
 # Usage: tests/cli/test_cli.sh PATH_TO_ACCORD_BINARY
+# With ACCORD_TEST_PG=DIR (a running tests/pg/cluster.sh cluster) every database is a fresh PostgreSQL database in it.
 set -u
 
 if [ $# -ne 1 ]; then
@@ -23,6 +24,7 @@ command -v sqlite3 >/dev/null 2>&1 || {
 }
 
 T=$(mktemp -d) || exit 1
+cd "$(dirname "$0")/../.." || exit 1
 trap 'rm -rf "$T"' EXIT
 trap 'exit 130' INT TERM
 unset ACCORD_DB ACCORD_TODAY
@@ -70,8 +72,29 @@ expect_error() {
 	if [ "$rc" -eq "$1" ] && one_error && [ ! -s "$T/out" ]; then ok; else bad "$2"; fi
 }
 
-# q DB SQL: the query's output, or "error" when sqlite3 fails (so a broken database never compares equal).
-q() { sqlite3 "$1" "$2" 2>/dev/null || echo "error $$ $(date +%s%N)"; }
+# q DB SQL: the query's output, or "error" when the query fails (so a broken database never compares equal).
+q() {
+	case $1 in
+	postgres*) psql "$1" -AtqX -F '|' -c "$2" 2>/dev/null || echo "error $$ $(date +%s%N)" ;;
+	*) sqlite3 "$1" "$2" 2>/dev/null || echo "error $$ $(date +%s%N)" ;;
+	esac
+}
+
+# newdb NAME: a database that does not exist yet — a SQLite path, or a new empty PostgreSQL database.
+newdb() {
+	if [ -n "${ACCORD_TEST_PG:-}" ]; then
+		tests/pg/cluster.sh createdb "$ACCORD_TEST_PG" "cli_$1"
+	else
+		echo "$T/$1.db"
+	fi
+}
+# exists DB: init made the database (a SQLite file with content, or a PostgreSQL database with accord's schema).
+exists() {
+	case $1 in
+	postgres*) [ "$(q "$1" "select count(*) from schema_migrations")" -ge 1 ] 2>/dev/null ;;
+	*) [ -s "$1" ] ;;
+	esac
+}
 
 count() { q "$1" "select count(*) from $2"; }
 
@@ -81,7 +104,7 @@ counts() { q "$1" "select (select count(*) from orgs), (select count(*) from use
 # positive N: N is an integer above 0.
 positive() { case $1 in '' | *[!0-9]* | 0) return 1 ;; *) return 0 ;; esac; }
 
-DB=$T/main.db
+DB=$(newdb main)
 
 # --- version and help
 run --version
@@ -112,7 +135,7 @@ if [ "$rc" -eq 2 ]; then ok; else bad "no command at all exits 2"; fi
 
 # --- init
 run init --db "$DB"
-if [ "$rc" -eq 0 ] && [ -s "$DB" ]; then ok; else bad "init --db F creates the database and exits 0"; fi
+if [ "$rc" -eq 0 ] && exists "$DB"; then ok; else bad "init --db F creates the database and exits 0"; fi
 
 run init --db "$DB"
 if [ "$rc" -eq 0 ] && [ "$(count "$DB" orgs)" = 0 ]; then ok; else bad "init --db F a second time exits 0 (idempotent)"; fi
@@ -124,10 +147,10 @@ run init --db "$DB" --bogus
 expect_error 2 "init with an unknown option exits 2 with one error line"
 
 # --- ACCORD_DB as the default for --db
-ENVDB=$T/env.db
+ENVDB=$(newdb env)
 ACCORD_DB=$ENVDB "$BIN" init </dev/null >"$T/out" 2>"$T/err"
 rc=$?
-if [ "$rc" -eq 0 ] && [ -s "$ENVDB" ]; then ok; else bad "init without --db uses ACCORD_DB"; fi
+if [ "$rc" -eq 0 ] && exists "$ENVDB"; then ok; else bad "init without --db uses ACCORD_DB"; fi
 
 ACCORD_DB=$ENVDB "$BIN" org add --name "Env Org" --kind buyer </dev/null >"$T/out" 2>"$T/err"
 rc=$?
@@ -202,7 +225,7 @@ if [ "$rc" -eq 0 ] && printed_id && [ "$(lines "$T/err")" -eq 1 ] &&
 	grep -q 'gen@bolt.example' "$T/err" && grep -Eq 'password.*[A-Za-z0-9_-]{10,}' "$T/err"; then ok; else bad "user add without --password-stdin prints the id on stdout and a generated password on stderr"; fi
 
 # --- demo on a fresh database
-DEMO=$T/demo.db
+DEMO=$(newdb demo)
 run init --db "$DEMO"
 run demo --db "$DEMO"
 cp "$T/out" "$T/logins"
@@ -237,12 +260,12 @@ if [ "$(q "$DEMO" "select count(*) from engagements e where mode='partnership' a
 if [ "$(q "$DEMO" "select count(*) from engagements e join orgs b on b.id = e.buyer_org_id join orgs p on p.id = e.provider_org_id where b.kind != 'buyer' or p.kind != 'provider'")" = 0 ]; then ok; else bad "every demo engagement is between a buyer and a provider"; fi
 
 # --- the demo takes ACCORD_TODAY as today, even one before its engagements begin
-EARLY=$T/early.db
+EARLY=$(newdb early)
 run init --db "$EARLY"
 ACCORD_TODAY=2023-01-01 "$BIN" demo --db "$EARLY" </dev/null >"$T/out" 2>"$T/err"
 rc=$?
 if [ "$rc" -eq 0 ] && positive "$(count "$EARLY" reviews)" && [ "$(q "$EARLY" "select count(*) from reviews where state <> 'planned' or due_on < '2023-01-01'")" = 0 ]; then ok; else bad "demo with ACCORD_TODAY before every engagement starts plans reviews and records none as held"; fi
-BADDAY=$T/badday.db
+BADDAY=$(newdb badday)
 run init --db "$BADDAY"
 ACCORD_TODAY=2026-02-29 "$BIN" demo --db "$BADDAY" </dev/null >"$T/out" 2>"$T/err"
 rc=$?
