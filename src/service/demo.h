@@ -13,6 +13,12 @@
  * "ROLE EMAIL PASSWORD" lines; passwords are random for each run.
  */
 int demo_fill(struct store *s, FILE *logins, struct error *err);
+/*
+ * The benchmark dataset (demo_scale.c): n engagements (large: 20000) and everything that
+ * goes with them, in one transaction, reporting progress to progress (may be NULL).
+ * Refuses (409) a database that has any organisation.
+ */
+int demo_scale(struct store *s, long long n, FILE *logins, FILE *progress, struct error *err);
 /* Loads the demo user with this e-mail as a caller (demo_summits.c). */
 struct caller;
 int demo_who(struct store *s, const char *email, struct caller *c, struct error *err);

@@ -286,5 +286,21 @@ if [ "$(counts "$DB")" = "$before" ]; then ok; else bad "demo on a database hold
 run demo
 expect_error 2 "demo without --db and without ACCORD_DB exits 2 with one error line"
 
+# --- the benchmark dataset at its smallest size: every table in proportion (docs: src/service/demo_scale.c)
+SCALE=$(newdb scale)
+ACCORD_TODAY=2026-11-26 "$BIN" demo --db "$SCALE" --scale 40 </dev/null >"$T/out" 2>"$T/err"
+rc=$?
+if [ "$rc" -eq 0 ] && [ "$(lines "$T/out")" -eq 8 ] && grep -q '^contract_manager u4@b1.example ' "$T/out" && grep -q '100%' "$T/err"; then ok; else bad "demo --scale 40 exits 0, prints the log-ins and shows its progress"; fi
+if [ "$(q "$SCALE" "select (select count(*) from orgs), (select count(*) from users), (select count(*) from engagements), (select count(*) from reviews), (select count(*) from attendance), (select count(*) from actions), (select count(*) from surveys), (select count(*) from practices), (select count(*) from practice_revisions)")" = "6|120|40|400|1280|2000|320|200|400" ]; then ok; else bad "demo --scale 40 writes every table in proportion ($(q "$SCALE" "select count(*) from actions") actions)"; fi
+if [ "$(q "$SCALE" "select count(*) from adoptions")" -ge 5 ] && [ "$(q "$SCALE" "select count(*) from reviews where state = 'held'")" = 320 ]; then ok; else bad "demo --scale 40 has adoptions and held reviews"; fi
+before=$(counts "$SCALE")
+run demo --db "$SCALE" --scale 40
+expect_error 1 "demo --scale on a non-empty database exits 1 with one error line"
+if [ "$(counts "$SCALE")" = "$before" ]; then ok; else bad "demo --scale on a non-empty database changes nothing"; fi
+for bad_scale in 10 huge 40x -5; do
+	run demo --db "$(newdb "scale_bad_$(printf %s "$bad_scale" | tr -c 'a-z0-9' '_')")" --scale "$bad_scale"
+	expect_error 2 "demo --scale $bad_scale exits 2 with one error line"
+done
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
