@@ -15,10 +15,16 @@ long long body_id(struct request *rq, const char *name)
 	return json_integer_value(json_object_get(rq->json, name));
 }
 
+/* Healthy means the database answers too, so a load balancer stops sending to a server that cannot serve. */
 void api_healthz(struct request *rq, struct response *rs)
 {
-	(void)rq;
-	reply_json(rs, 200, json_pack("{s:b}", "ok", 1));
+	long long v = 0;
+	struct error err = {0};
+
+	if (store_int(rq->store, STMT_SCHEMA_VERSION, NULL, 0, &v, &err) < 0)
+		reply_json(rs, 503, json_pack("{s:b, s:s}", "ok", 0, "database", "unavailable"));
+	else
+		reply_json(rs, 200, json_pack("{s:b}", "ok", 1));
 }
 
 void api_login(struct request *rq, struct response *rs)

@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,6 +105,50 @@ static enum MHD_Result send_error(struct MHD_Connection *conn, int status, const
 	return respond(conn, &rs, false);
 }
 
+/* ACCORD_TRUSTED_PROXY: the addresses of reverse proxies (nginx) whose X-Forwarded-For names the client, comma-separated. */
+static char trusted_proxies[512];
+
+static bool trusted_proxy(const char *peer)
+{
+	size_t len = strlen(peer);
+
+	for (const char *p = trusted_proxies; *p;) {
+		const char *comma = strchr(p, ',');
+		size_t n = comma ? (size_t)(comma - p) : strlen(p);
+
+		if (n == len && !strncmp(p, peer, n))
+			return true;
+		p += n + (comma ? 1 : 0);
+	}
+	return false;
+}
+
+/* The last address in X-Forwarded-For — the one the trusted proxy itself saw — if it is an IP address. */
+static bool forwarded_client(struct MHD_Connection *conn, char *out, size_t n)
+{
+	const char *xff = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-For");
+	const char *last;
+	char addr[64];
+	unsigned char bin[16];
+	size_t len;
+
+	if (!xff)
+		return false;
+	last = strrchr(xff, ',');
+	last = last ? last + 1 : xff;
+	while (*last == ' ')
+		last++;
+	len = strcspn(last, " ");
+	if (!len || len >= sizeof addr)
+		return false;
+	memcpy(addr, last, len);
+	addr[len] = '\0';
+	if (inet_pton(AF_INET, addr, bin) != 1 && inet_pton(AF_INET6, addr, bin) != 1)
+		return false;
+	snprintf(out, n, "%s", addr);
+	return true;
+}
+
 static void client_address(struct MHD_Connection *conn, char *out, size_t n)
 {
 	const union MHD_ConnectionInfo *ci =
@@ -118,6 +163,9 @@ static void client_address(struct MHD_Connection *conn, char *out, size_t n)
 	else if (ci->client_addr->sa_family == AF_INET6)
 		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr, out,
 			  (socklen_t)n);
+	/* Behind a trusted proxy every request comes from the proxy: the client is who it says it forwarded. */
+	if (*trusted_proxies && trusted_proxy(out))
+		forwarded_client(conn, out, n);
 }
 
 static enum MHD_Result dispatch(struct MHD_Connection *conn, const char *url,
@@ -229,6 +277,7 @@ int server_run(const struct server_options *opt)
 	int sig = 0;
 
 	server_db = opt->db;
+	snprintf(trusted_proxies, sizeof trusted_proxies, "%s", getenv("ACCORD_TRUSTED_PROXY") ? getenv("ACCORD_TRUSTED_PROXY") : "");
 	pthread_key_create(&store_key, store_key_free);
 	memset(&addr, 0, sizeof addr);
 	addr.sin_family = AF_INET;

@@ -199,8 +199,16 @@ long long db_copy(struct store *from, struct store *to, FILE *report, struct err
 			goto fail;
 		}
 	}
-	if (store_begin(to, err))
+	/*
+	 * One snapshot of the source: a transaction on it for the whole copy (on SQLite and on
+	 * PostgreSQL it also holds off writers until the copy is done, so nothing moves under it).
+	 */
+	if (store_begin(from, err))
 		goto fail;
+	if (store_begin(to, err)) {
+		store_rollback(from);
+		goto fail;
+	}
 	for (size_t i = 0; i < tables.n; i++) {
 		struct buf names, marks, sql;
 		struct copier k = {to, NULL, {0, {0, 0, 0, 0}}, err, false};
@@ -282,6 +290,7 @@ long long db_copy(struct store *from, struct store *to, FILE *report, struct err
 		if (report)
 			fprintf(report, "%-24s %10lld  %s\n", tables.v[i], back.rows, b);
 	}
+	store_rollback(from);
 	if (store_commit(to, err))
 		goto fail;
 	free(tables.v);
@@ -291,6 +300,7 @@ long long db_copy(struct store *from, struct store *to, FILE *report, struct err
 	return total;
 rollback:
 	store_rollback(to);
+	store_rollback(from);
 fail:
 	free(tables.v);
 	free(cols.v);

@@ -528,6 +528,7 @@ int attendance_set(struct store *s, long long review_id, const struct attendee *
 	struct review_row r = {0};
 	struct people people = {0};
 	struct sqlval a[5];
+	long long buyer = 0;
 	role_mask present = 0;
 	char now[24];
 	int rc = -1;
@@ -564,6 +565,10 @@ int attendance_set(struct store *s, long long review_id, const struct attendee *
 		if (at[i].present)
 			present |= p->roles;
 	}
+	/* The row's tenant is the engagement's buyer, whichever side the attendee is on. */
+	a[0] = SQL_I(r.engagement_id);
+	if (store_int(s, STMT_ENG_BUYER_OF, a, 1, &buyer, err) != 0)
+		goto out;
 	if (store_begin(s, err))
 		goto out;
 	a[0] = SQL_I(review_id);
@@ -572,7 +577,7 @@ int attendance_set(struct store *s, long long review_id, const struct attendee *
 	for (size_t i = 0; i < n; i++) {
 		a[0] = SQL_I(review_id);
 		a[1] = SQL_I(at[i].user_id);
-		a[2] = SQL_I(find_person(&people, at[i].user_id)->org_id);
+		a[2] = SQL_I(buyer);
 		a[3] = SQL_I(at[i].present ? 1 : 0);
 		a[4] = SQL_I(find_person(&people, at[i].user_id)->roles);
 		if (store_exec(s, STMT_ATTENDANCE_INSERT, a, 5, NULL, NULL, err) < 0)

@@ -46,7 +46,10 @@ static int pg_ensure(struct pg_conn *c, struct error *err)
 	PQreset(c->db);
 	pg_unprepare(c);
 	if (PQstatus(c->db) != CONNECTION_OK) {
-		error_set(err, 503, "store", NULL, "the database is unavailable: %s", PQerrorMessage(c->db));
+		const char *m = PQerrorMessage(c->db), *nl = strchr(m, '\n');
+
+		fprintf(stderr, "accord: postgresql: %.*s\n", nl ? (int)(nl - m) : (int)strlen(m), m);
+		error_set(err, 503, "unavailable", NULL, "the database is unavailable; try again shortly");
 		return -1;
 	}
 	return 0;
@@ -98,9 +101,11 @@ static int pg_fail(struct pg_conn *c, PGresult *r, struct error *err)
 		error_set(err, 409, "conflict", NULL, "%.*s", len, msg);
 		return STORE_CONFLICT;
 	}
-	if (PQstatus(c->db) != CONNECTION_OK)
-		error_set(err, 503, "store", NULL, "the database is unavailable: %.*s", len, msg);
-	else
+	/* libpq's words name the database's host and port: they go to the log, never to a client. */
+	if (PQstatus(c->db) != CONNECTION_OK) {
+		fprintf(stderr, "accord: postgresql: %.*s\n", len, msg);
+		error_set(err, 503, "unavailable", NULL, "the database is unavailable; try again shortly");
+	} else
 		error_set(err, 500, "store", NULL, "database error: %.*s", len, msg);
 	return STORE_ERROR;
 }

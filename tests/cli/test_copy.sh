@@ -113,6 +113,10 @@ if [ "$code" = 201 ] && grep -q "\"id\":$((maxid + 1))," "$T/out"; then ok; else
 tests/pg/cluster.sh down "$PG" >/dev/null 2>&1
 code=$(curl -s -m 10 -o "$T/out" -w '%{http_code}' -H "$auth" "$base/api/v1/engagements")
 case $code in 5*) ok ;; *) bad "with PostgreSQL down a request fails with 5xx ($code)" ;; esac
+pgport=$(cat "$PG/port")
+if ! grep -q -e "127.0.0.1" -e "$pgport" "$T/out"; then ok; else bad "the error a client gets names neither the database host nor its port"; fi
+code=$(curl -s -m 10 -o "$T/out" -w '%{http_code}' "$base/healthz")
+if [ "$code" = 503 ]; then ok; else bad "/healthz answers 503 while the database is down ($code)"; fi
 if kill -0 "$server_pid" 2>/dev/null; then ok; else bad "the server keeps running while PostgreSQL is down"; fi
 tests/pg/cluster.sh up "$PG" >/dev/null 2>&1
 i=0
