@@ -236,8 +236,17 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		buf_init(&st->body, st->route->max_body ? st->route->max_body : 1);
 		cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 						 MHD_HTTP_HEADER_CONTENT_LENGTH);
-		if (cl && strtoull(cl, NULL, 10) > (unsigned long long)st->body.max)
-			return send_error(conn, 413, "too_large", "the body is too large");
+		/*
+		 * An oversize body up to 1 MiB is read and thrown away before the 413: answering
+		 * first and closing would break the pipe of a proxy still sending it, and nginx
+		 * then takes this server out of rotation for every user. Beyond 1 MiB the answer
+		 * comes at once and the connection closes.
+		 */
+		if (cl && strtoull(cl, NULL, 10) > (unsigned long long)st->body.max) {
+			if (strtoull(cl, NULL, 10) > 1024 * 1024)
+				return send_error(conn, 413, "too_large", "the body is too large");
+			st->too_big = true;
+		}
 		return MHD_YES;
 	}
 	if (*upload_size) {

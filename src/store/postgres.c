@@ -41,6 +41,13 @@ static void pg_unprepare(struct pg_conn *c)
 /* Reconnects a broken connection; 0 when it is usable. */
 static int pg_ensure(struct pg_conn *c, struct error *err)
 {
+	/*
+	 * Between transactions, read whatever the server sent without waiting: a server that
+	 * restarted closed this socket, and PQconsumeInput sees it, so the connection is reset
+	 * before a statement is sent rather than failing the request that sends it.
+	 */
+	if (PQstatus(c->db) == CONNECTION_OK && PQtransactionStatus(c->db) == PQTRANS_IDLE)
+		PQconsumeInput(c->db);
 	if (PQstatus(c->db) == CONNECTION_OK)
 		return 0;
 	PQreset(c->db);
@@ -244,18 +251,33 @@ static int pg_run(struct pg_conn *c, const char *name, const char *sql, const st
 	return rows;
 }
 
+/* Whether running sql again cannot write anything twice: a read, outside any transaction. */
+static bool retry_safe(const struct pg_conn *c, bool was_idle, const char *sql)
+{
+	return was_idle && PQstatus(c->db) != CONNECTION_OK && (!strncmp(sql, "SELECT", 6) || !strncmp(sql, "WITH", 4));
+}
+
 static int pg_exec(void *conn, enum stmt id, const char *sql, const struct sqlval *args, int nargs,
 		   store_row_fn fn, void *ctx, struct error *err)
 {
 	struct pg_conn *c = conn;
 	char name[16];
+	bool idle;
+	int rc;
 
-	if (pg_ensure(c, err))
-		return STORE_ERROR;
-	if (!c->prepared[id] && pg_prepare(c, id, sql, err))
-		return STORE_ERROR;
 	snprintf(name, sizeof name, "s%d", (int)id);
-	return pg_run(c, name, sql, args, nargs, fn, ctx, err);
+	for (int attempt = 0;; attempt++) {
+		if (pg_ensure(c, err))
+			return STORE_ERROR;
+		idle = PQtransactionStatus(c->db) == PQTRANS_IDLE;
+		if (!c->prepared[id] && pg_prepare(c, id, sql, err))
+			rc = STORE_ERROR;
+		else
+			rc = pg_run(c, name, sql, args, nargs, fn, ctx, err);
+		/* A connection the server closed under a read: connect again and read once more. */
+		if (rc != STORE_ERROR || attempt > 0 || !retry_safe(c, idle, sql))
+			return rc;
+	}
 }
 
 static int pg_query(void *conn, const char *sql, const struct sqlval *args, int nargs, store_row_fn fn,
@@ -294,6 +316,11 @@ static int pg_script(void *conn, const char *sql, struct error *err)
 	if (begin)
 		buf_puts(&b, "; " WRITE_LOCK);
 	r = PQexec(c->db, b.data ? b.data : "");
+	/* A BEGIN that found the connection closed did nothing: connect again and begin once more. */
+	if (begin && PQresultStatus(r) != PGRES_TUPLES_OK && PQstatus(c->db) != CONNECTION_OK && pg_ensure(c, NULL) == 0) {
+		PQclear(r);
+		r = PQexec(c->db, b.data);
+	}
 	if (PQresultStatus(r) != PGRES_COMMAND_OK && PQresultStatus(r) != PGRES_TUPLES_OK) {
 		pg_fail(c, r, err);
 		rc = -1;
