@@ -109,6 +109,14 @@ lead=$(curl -s -X POST "$base/api/v1/login" -d "{\"email\":\"$lead_email\",\"pas
 code=$(curl -s -o "$T/out" -w '%{http_code}' -X POST -H "Authorization: Bearer $lead" "$base/api/v1/practices" -d '{"title":"Copied world practice","body":"Written after the copy.","origin_engagement_id":1}')
 if [ "$code" = 201 ] && grep -q "\"id\":$((maxid + 1))," "$T/out"; then ok; else bad "a new practice on the copy takes the next id after the copied ones ($code, max was $maxid)"; fi
 
+# And in the browser: the sign-in form, the dashboard and a practice page, served from the copy.
+curl -s -c "$T/jar" -o "$T/login.html" "$base/login"
+csrf=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$T/login.html" | head -1)
+code=$(curl -s -b "$T/jar" -c "$T/jar" -o /dev/null -w '%{http_code}' --data-urlencode "csrf=$csrf" --data-urlencode "email=$email" --data-urlencode "password=$password" "$base/login")
+home=$(curl -s -b "$T/jar" -o "$T/home.html" -w '%{http_code}' "$base/")
+lib=$(curl -s -b "$T/jar" -o "$T/lib.html" -w '%{http_code}' "$base/practices?q=release")
+if [ "$code" = 303 ] && [ "$home" = 200 ] && grep -q 'Tom Okafor' "$T/home.html" && [ "$lib" = 200 ] && grep -q '<mark>' "$T/lib.html"; then ok; else bad "the copy works in the browser: sign in, dashboard, library search ($code $home $lib)"; fi
+
 # PostgreSQL goes down under the running server: requests fail cleanly (5xx, never a hang), and work again when it is back.
 tests/pg/cluster.sh down "$PG" >/dev/null 2>&1
 code=$(curl -s -m 10 -o "$T/out" -w '%{http_code}' -H "$auth" "$base/api/v1/engagements")
