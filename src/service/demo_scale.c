@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../domain/date.h"
 #include "auth.h"
@@ -52,6 +53,7 @@ struct scale {
 	char hash[128], now[24];
 	struct date today;
 	FILE *progress;
+	double step_started;
 };
 
 /* A user of organisation k in slot j (0: CxO or leadership, 3: contract manager, ...). */
@@ -60,12 +62,27 @@ static long long who(const struct scale *g, long long k, int j)
 	return g->user[k * PEOPLE + j];
 }
 
-static void progress(const struct scale *g, const char *what, long long done, long long total)
+static double seconds(void)
 {
-	if (g->progress && (done == total || done % (total / 20 + 1) == 0))
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* "\rdemo --scale: engagements  45%", and at 100% the seconds the step took. */
+static void progress(struct scale *g, const char *what, long long done, long long total)
+{
+	if (!g->progress)
+		return;
+	if (done == 1 || !g->step_started)
+		g->step_started = seconds();
+	if (done == total || done % (total / 20 + 1) == 0)
 		fprintf(g->progress, "\rdemo --scale: %-12s %3lld%%", what, total ? done * 100 / total : 100);
-	if (g->progress && done == total)
-		fputc('\n', g->progress);
+	if (done == total) {
+		fprintf(g->progress, " (%.1f s)\n", seconds() - g->step_started);
+		g->step_started = 0;
+	}
 }
 
 static int ins(struct scale *g, enum stmt st, const struct sqlval *a, int n, long long *id)
@@ -438,8 +455,14 @@ int demo_scale(struct store *s, long long n, FILE *logins, FILE *progress_out, s
 		last_of_provider[g.eng_provider[i] - g.n_buyers] = i;
 		progress(&g, "adoptions", i + 1, n);
 	}
-	if (store_commit(s, err))
-		goto out;
+	{
+		double t = seconds();
+
+		if (store_commit(s, err))
+			goto out;
+		if (progress_out)
+			fprintf(progress_out, "demo --scale: committed (%.1f s)\n", seconds() - t);
+	}
 	/* The log-ins of the largest buyer and the largest provider, one per role, all with the shared password. */
 	for (int k = 0; k < 5; k++) {
 		static const int slots[] = {0, 1, 3, 4, 5};
