@@ -82,8 +82,12 @@ demo: setup build/accord
 	@cat demo/logins.txt
 	build/accord serve --db demo/accord.db --listen 127.0.0.1:8080
 
-bench fuzz:
-	@echo "make $@: arrives with its issue (benchmarks, fuzzing); nothing to run yet" >&2; exit 2
+# wrk against accord and nginx on the large dataset; appends to bench/RESULTS.md (bench/README.md).
+bench: setup
+	bench/run
+
+fuzz:
+	@echo "make $@: arrives with its issue (fuzzing); nothing to run yet" >&2; exit 2
 
 clean:
 	rm -rf build
