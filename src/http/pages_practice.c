@@ -67,7 +67,7 @@ static void engagement_select(struct buf *b, struct request *rq, const char *lab
 	struct page pg = {0, PAGE_LIMIT_MAX};
 	json_t *list = engagement_list_json(rq->store, &rq->caller, pg), *e;
 	const char *msg = err && err->field && !strcmp(err->field, name) ? err->message : NULL;
-	size_t i, n = 0;
+	size_t i;
 
 	html_fmt(b, "<label class=\"field%s\"><span>%s</span><select name=\"%s\" id=\"f-%s\">", msg ? " invalid" : "", label, name, name);
 	json_array_foreach(json_object_get(list, "items"), i, e)
@@ -77,14 +77,12 @@ static void engagement_select(struct buf *b, struct request *rq, const char *lab
 		html_fmt(b, "<option value=\"%lld\">%s · %s</option>", json_num(e, "id"),
 			 json_text(json_object_get(e, rq->caller.org_kind == ORG_BUYER ? "provider" : "buyer"), "name"),
 			 json_text(e, "title"));
-		n++;
 	}
 	html_fmt(b, "</select>");
 	if (msg)
 		html_fmt(b, "<em class=\"error\">%s</em>", msg);
 	html_fmt(b, "</label>");
 	json_decref(list);
-	(void)n;
 }
 
 static void render_library(struct request *rq, struct response *rs, const struct error *err)
@@ -121,8 +119,6 @@ static void render_library(struct request *rq, struct response *rs, const struct
 		html_fmt(b, "<p class=\"muted\">No practices%s.</p>", f.q || f.tag || f.industry || f.service_line || f.status ? " match" : " yet");
 	json_array_foreach(json_object_get(list, "items"), i, p)
 	{
-		json_t *own = json_object_get(json_object_get(p, "provenance"), "buyer_name");
-
 		html_fmt(b, "<article class=\"result\"><h3><a href=\"/practices/%lld\">%s</a>", json_num(p, "id"), json_text(p, "title"));
 		if (json_num(p, "provider_org_id") == rq->caller.org_id)
 			html_fmt(b, " <span class=\"pill ps-%s\">%s</span>", json_text(p, "status"), json_text(p, "status"));
@@ -139,7 +135,6 @@ static void render_library(struct request *rq, struct response *rs, const struct
 		html_fmt(b, "<p>");
 		tags_line(b, json_object_get(p, "tags"));
 		html_fmt(b, "</p></article>");
-		(void)own;
 	}
 	html_fmt(b, "</section>");
 	if (keeper) {

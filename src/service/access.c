@@ -1,5 +1,6 @@
 /* access: computes the caller's relations to organisations and engagements from the store. */
 #include "access.h"
+#include "orgs.h"
 
 #include <string.h>
 
@@ -14,41 +15,25 @@ static int parties_row(void *ctx, const struct sqlval *cols, int n)
 	return 1;
 }
 
-struct org_row {
-	int found;
-	int kind;
-};
-
-static int org_kind_row(void *ctx, const struct sqlval *cols, int n)
-{
-	struct org_row *o = ctx;
-
-	(void)n;
-	o->found = 1;
-	o->kind = org_kind_parse(cols[2].s);
-	return 1;
-}
-
 static unsigned org_relations(struct store *s, const struct caller *c, long long id)
 {
-	struct org_row o = {0, -1};
+	int kind = org_kind_of(s, id, NULL);
 	struct sqlval a[2];
 	long long n = 0;
 	unsigned rel = 0;
 
-	a[0] = SQL_I(id);
-	if (store_exec(s, STMT_ORG_GET, a, 1, org_kind_row, &o, NULL) <= 0 || !o.found)
+	if (kind < 0)
 		return 0;
 	rel |= REL_SIGNED_IN;
 	if (c->roles & ROLE_BIT(ROLE_ADMIN))
 		rel |= REL_ADMIN;
 	if (id == c->org_id)
 		return rel | REL_OWN;
-	if (c->org_kind == ORG_BUYER && o.kind == ORG_PROVIDER) {
+	if (c->org_kind == ORG_BUYER && kind == ORG_PROVIDER) {
 		a[0] = SQL_I(c->org_id);
 		a[1] = SQL_I(id);
 		rel |= REL_DIRECTORY;
-	} else if (c->org_kind == ORG_PROVIDER && o.kind == ORG_BUYER) {
+	} else if (c->org_kind == ORG_PROVIDER && kind == ORG_BUYER) {
 		a[0] = SQL_I(id);
 		a[1] = SQL_I(c->org_id);
 		rel |= REL_DIRECTORY;

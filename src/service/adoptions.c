@@ -8,24 +8,7 @@
 #include "../domain/date.h"
 #include "clock.h"
 #include "orgs.h"
-
-struct adoption_practice {
-	int found;
-	long long provider, origin;
-	char status[16];
-};
-
-static int practice_cb(void *ctx, const struct sqlval *c, int n)
-{
-	struct adoption_practice *p = ctx;
-
-	(void)n;
-	p->found = 1;
-	p->provider = c[1].i;
-	p->origin = c[3].i;
-	snprintf(p->status, sizeof p->status, "%s", c[9].s);
-	return 1;
-}
+#include "practices.h"
 
 static int parties_cb(void *ctx, const struct sqlval *c, int n)
 {
@@ -58,32 +41,29 @@ static bool note_ok(const char *note, struct error *err)
 long long adoption_create(struct store *s, const struct caller *c, long long practice_id,
 			  long long engagement_id, const char *note, struct error *err)
 {
-	struct adoption_practice p = {0};
-	long long parties[2] = {0, 0}, id;
+	long long parties[2] = {0, 0}, id, provider = 0, origin = 0;
+	char status[16];
 	bool customer = c->org_kind == ORG_BUYER;
 	struct sqlval a[10];
 	char now[24], today[11];
 
 	if (!note_ok(note, err))
 		return -1;
-	a[0] = SQL_I(practice_id);
-	if (store_exec(s, STMT_PRACTICE_GET, a, 1, practice_cb, &p, err) < 0 || !p.found) {
-		error_set(err, 404, "not_found", NULL, "no such practice");
+	if (practice_brief(s, practice_id, &provider, &origin, status, err))
 		return -1;
-	}
-	if (strcmp(p.status, "published") != 0) {
+	if (strcmp(status, "published") != 0) {
 		error_set(err, 409, "conflict", NULL, "only a published practice can be adopted");
 		return -1;
 	}
 	a[0] = SQL_I(engagement_id);
 	if (!engagement_id || store_exec(s, STMT_ENG_PARTIES, a, 1, parties_cb, parties, err) < 0 ||
-	    parties[1] != p.provider || (customer ? parties[0] != c->org_id : parties[1] != c->org_id)) {
+	    parties[1] != provider || (customer ? parties[0] != c->org_id : parties[1] != c->org_id)) {
 		error_set(err, 422, engagement_id ? "invalid" : "required", "engagement_id",
 			  customer ? "name one of your engagements with the practice's provider"
 				   : "name one of your engagements");
 		return -1;
 	}
-	if (engagement_id == p.origin) {
+	if (engagement_id == origin) {
 		error_set(err, 422, "invalid", "engagement_id", "the practice was found on this engagement");
 		return -1;
 	}
@@ -92,7 +72,7 @@ long long adoption_create(struct store *s, const struct caller *c, long long pra
 	if (store_begin(s, err))
 		return -1;
 	a[0] = SQL_I(parties[0]);
-	a[1] = SQL_I(p.provider);
+	a[1] = SQL_I(provider);
 	a[2] = SQL_I(practice_id);
 	a[3] = SQL_I(engagement_id);
 	a[4] = SQL_T(customer ? "buy-in" : "proposed");

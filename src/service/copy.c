@@ -162,10 +162,18 @@ static bool same_names(const struct names *a, const struct names *b)
 	return true;
 }
 
+static void strings_free(char **v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
 long long db_copy(struct store *from, struct store *to, FILE *report, struct error *err)
 {
 	struct names tables = {0}, cols = {0}, to_cols = {0};
 	struct tally *sums = NULL;
+	char **selects = NULL; /* each table's "SELECT columns FROM table", for the copy and for reading it back */
 	long long total = 0;
 	int applied = 0;
 	bool pg = !strcmp(store_backend_name(to), "postgresql");
@@ -181,7 +189,8 @@ long long db_copy(struct store *from, struct store *to, FILE *report, struct err
 	if (names_load(from, STMT_CATALOG_TABLES, NULL, &tables, err))
 		goto fail;
 	sums = calloc(tables.n + 1, sizeof *sums);
-	if (!sums) {
+	selects = calloc(tables.n + 1, sizeof *selects);
+	if (!sums || !selects) {
 		error_set(err, 500, "internal", NULL, "out of memory");
 		goto fail;
 	}
@@ -233,9 +242,9 @@ long long db_copy(struct store *from, struct store *to, FILE *report, struct err
 		k.insert = sql.data;
 		buf_reset(&marks);
 		buf_printf(&marks, "SELECT %s FROM %s", names.data, tables.v[i]);
-		rc = store_query(from, marks.data, NULL, 0, copy_row, &k, err);
+		selects[i] = buf_detach(&marks, NULL);
+		rc = selects[i] ? store_query(from, selects[i], NULL, 0, copy_row, &k, err) : STORE_ERROR;
 		buf_release(&names);
-		buf_release(&marks);
 		buf_release(&sql);
 		if (rc < 0 || k.failed)
 			goto rollback;
@@ -256,29 +265,11 @@ long long db_copy(struct store *from, struct store *to, FILE *report, struct err
 	/* Read the target back: every table's rows and checksum must be the source's. */
 	for (size_t i = 0; i < tables.n; i++) {
 		struct tally back = {0, {0, 0, 0, 0}};
-		struct buf names, sql;
 		char a[33], b[33];
-		int rc;
 
-		if (!strcmp(tables.v[i], "schema_migrations"))
+		if (!selects[i])
 			continue;
-		free(cols.v);
-		if (names_load(from, STMT_CATALOG_COLUMNS, tables.v[i], &cols, err))
-			goto rollback;
-		buf_init(&names, 0);
-		buf_init(&sql, 0);
-		{
-			struct buf marks;
-
-			buf_init(&marks, 0);
-			column_lists(&cols, &names, &marks);
-			buf_release(&marks);
-		}
-		buf_printf(&sql, "SELECT %s FROM %s", names.data, tables.v[i]);
-		rc = store_query(to, sql.data, NULL, 0, tally_cb, &back, err);
-		buf_release(&names);
-		buf_release(&sql);
-		if (rc < 0)
+		if (store_query(to, selects[i], NULL, 0, tally_cb, &back, err) < 0)
 			goto rollback;
 		tally_hex(&sums[i], a);
 		tally_hex(&back, b);
@@ -297,6 +288,7 @@ long long db_copy(struct store *from, struct store *to, FILE *report, struct err
 	free(cols.v);
 	free(to_cols.v);
 	free(sums);
+	strings_free(selects, tables.n);
 	return total;
 rollback:
 	store_rollback(to);
@@ -306,5 +298,6 @@ fail:
 	free(cols.v);
 	free(to_cols.v);
 	free(sums);
+	strings_free(selects, tables.n);
 	return -1;
 }

@@ -42,15 +42,6 @@ static int eng_row_cb(void *ctx, const struct sqlval *c, int n)
 	return 1;
 }
 
-static int kind_cb(void *ctx, const struct sqlval *c, int n)
-{
-	int *kind = ctx;
-
-	(void)n;
-	*kind = org_kind_parse(c[2].s);
-	return 1;
-}
-
 /* Validates the merged engagement (every field present) against the rules. */
 static int engagement_check(struct store *s, const struct caller *c, struct eng_row *e,
 			    struct error *err)
@@ -58,10 +49,9 @@ static int engagement_check(struct store *s, const struct caller *c, struct eng_
 	struct date starts, ends;
 	struct sqlval a[2];
 	long long roles = 0;
-	int kind = -1;
+	int kind = org_kind_of(s, e->provider, err);
 
-	a[0] = SQL_I(e->provider);
-	if (store_exec(s, STMT_ORG_GET, a, 1, kind_cb, &kind, err) < 0)
+	if (kind == -2)
 		return -1;
 	if (kind != ORG_PROVIDER) {
 		error_set(err, 422, "invalid", "provider_org_id", "no provider organisation has id %lld",

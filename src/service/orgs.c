@@ -86,18 +86,27 @@ static int org_kind_cb(void *ctx, const struct sqlval *cols, int n)
 	return 1;
 }
 
+int org_kind_of(struct store *s, long long id, struct error *err)
+{
+	struct org_kind_row r = {0, -1};
+	struct sqlval a[1] = {SQL_I(id)};
+
+	if (store_exec(s, STMT_ORG_GET, a, 1, org_kind_cb, &r, err) < 0)
+		return -2;
+	return r.found ? r.kind : -1;
+}
+
 long long user_create(struct store *s, const struct user_input *in, struct error *err)
 {
 	char lower[USER_EMAIL_MAX + 1], hash[128], feed[48], now[24];
-	struct org_kind_row org = {0, -1};
+	int kind = org_kind_of(s, in->org_id, err);
 	long long id = 0, taken = 0;
 	struct sqlval a[7];
 	size_t plen;
 
-	a[0] = SQL_I(in->org_id);
-	if (store_exec(s, STMT_ORG_GET, a, 1, org_kind_cb, &org, err) < 0)
+	if (kind == -2)
 		return -1;
-	if (!org.found) {
+	if (kind < 0) {
 		error_set(err, 404, "not_found", "org", "no such organisation");
 		return -1;
 	}
@@ -111,7 +120,7 @@ long long user_create(struct store *s, const struct user_input *in, struct error
 			  "a name of 1 to %d characters is required", USER_NAME_MAX);
 		return -1;
 	}
-	if (!role_mask_check(in->roles, org.kind, err))
+	if (!role_mask_check(in->roles, (enum org_kind)kind, err))
 		return -1;
 	plen = in->password ? strlen(in->password) : 0;
 	if (!in->password || plen < PASSWORD_MIN || plen > PASSWORD_MAX ||
@@ -152,19 +161,18 @@ long long user_create(struct store *s, const struct user_input *in, struct error
 
 long long unit_create(struct store *s, const struct unit_input *in, struct error *err)
 {
-	struct org_kind_row org = {0, -1};
+	int kind = org_kind_of(s, in->org_id, err);
 	long long id = 0, taken = 0, roles = 0;
 	struct sqlval a[4];
 	char now[24];
 
-	a[0] = SQL_I(in->org_id);
-	if (store_exec(s, STMT_ORG_GET, a, 1, org_kind_cb, &org, err) < 0)
+	if (kind == -2)
 		return -1;
-	if (!org.found) {
+	if (kind < 0) {
 		error_set(err, 404, "not_found", "org", "no such organisation");
 		return -1;
 	}
-	if (org.kind != ORG_BUYER) {
+	if (kind != ORG_BUYER) {
 		error_set(err, 422, "invalid", "org", "only a buyer organisation has business units");
 		return -1;
 	}

@@ -50,6 +50,9 @@ json_t *roles_json(role_mask m);
 /* The JSON of the caller for GET /api/v1/me. */
 json_t *me_json(const struct caller *c);
 
+/* The kind of organisation id (enum org_kind), -1 when there is none, -2 when the store failed (err set). */
+int org_kind_of(struct store *s, long long id, struct error *err);
+
 /* The current UTC time as "YYYY-MM-DDTHH:MM:SSZ". */
 void now_iso(char out[24]);
 /* Wraps items into {"items": [...], "next": cursor-or-null}; steals items. */

@@ -28,21 +28,14 @@ json_t *terms_json(struct store *s, long long org_id)
 	return json_pack("{s:I, s:o}", "org_id", org_id, "terms", terms);
 }
 
-static int kind_row(void *ctx, const struct sqlval *c, int n)
-{
-	(void)n;
-	snprintf(ctx, 16, "%s", c[2].s);
-	return 1;
-}
-
 int terms_put(struct store *s, long long org_id, const char *const *terms, size_t n, struct error *err)
 {
 	struct sqlval a[2] = {SQL_I(org_id), SQL_NUL};
-	char kind[16] = "";
+	int kind = org_kind_of(s, org_id, err);
 
-	if (store_exec(s, STMT_ORG_GET, a, 1, kind_row, kind, err) < 0)
+	if (kind == -2)
 		return -1;
-	if (strcmp(kind, "buyer") != 0) {
+	if (kind != ORG_BUYER) {
 		error_set(err, 422, "invalid", "terms", "confidential terms are kept by buyers");
 		return -1;
 	}
@@ -663,6 +656,19 @@ int practice_retire(struct store *s, long long id, struct error *err)
 		error_set(err, 409, "conflict", NULL, "only a published practice can be retired");
 		return -1;
 	}
+	return 0;
+}
+
+int practice_brief(struct store *s, long long id, long long *provider, long long *origin, char status[16],
+		   struct error *err)
+{
+	struct practice_row p;
+
+	if (practice_load(s, id, &p, err))
+		return -1;
+	*provider = p.provider;
+	*origin = p.origin;
+	snprintf(status, 16, "%s", p.status);
 	return 0;
 }
 

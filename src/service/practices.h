@@ -61,6 +61,9 @@ struct practice_filter {
  */
 json_t *practice_list_json(struct store *s, const struct caller *c, const struct practice_filter *f,
 			   struct page pg, struct error *err);
+/* A practice's provider, origin engagement and status ("draft", "published", "retired"); -1 with a 404 when there is none. */
+int practice_brief(struct store *s, long long id, long long *provider, long long *origin, char status[16],
+		   struct error *err);
 /* Whether practice_id is a published practice of org (a response or a session may cite it). */
 bool practice_citable(struct store *s, long long practice_id, long long org_id);
 

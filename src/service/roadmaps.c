@@ -142,13 +142,6 @@ fail:
 	return -1;
 }
 
-static int provider_cb(void *ctx, const struct sqlval *c, int n)
-{
-	(void)n;
-	*(long long *)ctx = c[2].s && strcmp(c[2].s, "provider") == 0;
-	return 1;
-}
-
 int roadmap_share(struct store *s, long long roadmap_id, const long long *org_ids, size_t n,
 		  struct error *err)
 {
@@ -165,12 +158,11 @@ int roadmap_share(struct store *s, long long roadmap_id, const long long *org_id
 		return -1;
 	for (size_t i = 0; i < n; i++) {
 		static __thread char field[32];
-		long long is_provider = 0;
+		int kind = org_kind_of(s, org_ids[i], err);
 
-		a[0] = SQL_I(org_ids[i]);
-		if (store_exec(s, STMT_ORG_GET, a, 1, provider_cb, &is_provider, err) < 0)
+		if (kind == -2)
 			return -1;
-		if (!is_provider) {
+		if (kind != ORG_PROVIDER) {
 			snprintf(field, sizeof field, "org_ids[%zu]", i);
 			error_set(err, 422, "invalid", field, "organisation %lld is not a provider", org_ids[i]);
 			return -1;

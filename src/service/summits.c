@@ -14,30 +14,6 @@ static int int_cb(void *ctx, const struct sqlval *c, int n)
 	return 1;
 }
 
-struct org_kind_row {
-	int found;
-	char kind[16];
-};
-
-static int org_cb(void *ctx, const struct sqlval *c, int n)
-{
-	struct org_kind_row *o = ctx;
-
-	(void)n;
-	o->found = 1;
-	snprintf(o->kind, sizeof o->kind, "%s", c[2].s);
-	return 1;
-}
-
-static const char *org_kind_of(struct store *s, long long id, struct org_kind_row *o)
-{
-	struct sqlval a[1] = {SQL_I(id)};
-
-	memset(o, 0, sizeof *o);
-	store_exec(s, STMT_ORG_GET, a, 1, org_cb, o, NULL);
-	return o->found ? o->kind : "";
-}
-
 long long summit_create(struct store *s, const struct caller *c, const struct summit_input *in,
 			struct error *err)
 {
@@ -147,10 +123,12 @@ int summit_invite(struct store *s, long long summit_id, const long long *org_ids
 		}
 		for (size_t i = 0; i < n && list.n < sizeof list.v / sizeof list.v[0]; i++) {
 			static __thread char field[32];
-			struct org_kind_row o;
 			const char *want = r.planning ? "provider" : "buyer";
+			int kind = org_kind_of(s, org_ids[i], err);
 
-			if (strcmp(org_kind_of(s, org_ids[i], &o), want) != 0 || org_ids[i] == r.host) {
+			if (kind == -2)
+				return -1;
+			if (kind != (r.planning ? ORG_PROVIDER : ORG_BUYER) || org_ids[i] == r.host) {
 				snprintf(field, sizeof field, "org_ids[%zu]", i);
 				error_set(err, 422, "invalid", field, "organisation %lld is not a %s that can be invited",
 					  org_ids[i], want);
@@ -378,11 +356,13 @@ json_t *summit_list_json(struct store *s, const struct caller *c, struct page pg
 
 int prospect_add(struct store *s, const struct caller *c, long long org_id, struct error *err)
 {
-	struct org_kind_row o;
 	struct sqlval a[3];
 	char now[24];
+	int kind = org_kind_of(s, org_id, err);
 
-	if (strcmp(org_kind_of(s, org_id, &o), "buyer") != 0) {
+	if (kind == -2)
+		return -1;
+	if (kind != ORG_BUYER) {
 		error_set(err, 422, "invalid", "org_id", "a prospect is a buyer organisation");
 		return -1;
 	}

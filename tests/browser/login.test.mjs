@@ -483,6 +483,11 @@ async function main() {
 		await check('the provider writes down a practice; the leak check marks the customer\'s person beside the text', async () => {
 			await signIn(page7, base, lead);
 			await page7.goto(`${base}/practices`);
+			// Bad input first: no title is refused beside its field, and nothing is saved.
+			await page7.fill('#new textarea[name=body]', 'A body without a title.');
+			await submit(page7, page7.locator('#new button[type=submit]'));
+			assert((await page7.locator('#new label.invalid em.error').count()) === 1, 'a missing title is not refused beside its field');
+			assert(new URL(page7.url()).pathname === '/practices', 'a refused practice left the library');
 			await page7.fill('#new input[name=title]', 'Incident swarming for store outages');
 			const option = await page7.locator('#new select[name=origin_engagement_id] option', { hasText: 'Store systems support' }).getAttribute('value');
 			await page7.selectOption('#new select[name=origin_engagement_id]', option);
