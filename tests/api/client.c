@@ -255,9 +255,10 @@ int run_capture(const char *cmd, char **out)
 
 char *fmt(const char *f, ...)
 {
-	static char bufs[64][4096];
+	/* A ring of buffers, each valid until 256 later calls: the permission matrix holds one per row at once. */
+	static char bufs[256][4096];
 	static int next;
-	char *b = bufs[next++ % 64];
+	char *b = bufs[next++ % 256];
 	va_list ap;
 
 	va_start(ap, f);

@@ -48,7 +48,7 @@ char *login(struct server *s, const char *email, const char *password);
 /* Runs a command, captures its stdout into out (malloc'd) and returns its exit status. */
 int run_capture(const char *cmd, char **out);
 
-/* printf into one of 64 rotating 4 KiB buffers: for paths and bodies that live a few calls. */
+/* printf into one of 256 rotating 4 KiB buffers: for paths and bodies that live until 256 more calls (the permission matrix holds one per row). */
 char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
 /* error.code and error.field of an error answer, or NULL. */
 const char *error_code(json_t *j);

@@ -272,21 +272,6 @@ static int setup(void)
 
 /* ---- the permission matrix: every API route, every caller ---- */
 
-/* fmt for the matrix's later rows: fmt's 64 buffers are all taken by the rows before them. */
-static char *mfmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
-static char *mfmt(const char *f, ...)
-{
-	static char bufs[48][256];
-	static int next;
-	char *b = bufs[next++ % 48];
-	va_list ap;
-
-	va_start(ap, f);
-	vsnprintf(b, sizeof bufs[0], f, ap);
-	va_end(ap);
-	return b;
-}
-
 struct matrix_row {
 	const char *method;
 	const char *pattern; /* as in the route table */
@@ -396,42 +381,42 @@ static void test_permission_matrix(void)
 		/* The practice exchange (docs/practices.md): P_PUB is Kestrel's, found on E1 (Northwind, the origin) and published, so
 		 * Kestrel's customers see it (Meridian too) and nobody else; P_DRAFT only Kestrel; AD1 is Kestrel's proposal on E_MD.
 		 * Bodies are invalid, so nothing is written. */
-		{"GET", "/api/v1/orgs/{id}/confidential-terms", mfmt("/api/v1/orgs/%lld/confidential-terms", NW), NULL,
+		{"GET", "/api/v1/orgs/{id}/confidential-terms", fmt("/api/v1/orgs/%lld/confidential-terms", NW), NULL,
 		 {404, 200, 200, 200, 200, 403, 404, 404, 404, 404, 404, 404}},
-		{"PUT", "/api/v1/orgs/{id}/confidential-terms", mfmt("/api/v1/orgs/%lld/confidential-terms", NW), "{\"terms\":\"not a list\"}",
+		{"PUT", "/api/v1/orgs/{id}/confidential-terms", fmt("/api/v1/orgs/%lld/confidential-terms", NW), "{\"terms\":\"not a list\"}",
 		 {404, 422, 403, 422, 422, 403, 404, 404, 404, 404, 404, 404}},
-		{"GET", "/api/v1/orgs/{id}/confidential-terms", mfmt("/api/v1/orgs/%lld/confidential-terms", KE), NULL,
+		{"GET", "/api/v1/orgs/{id}/confidential-terms", fmt("/api/v1/orgs/%lld/confidential-terms", KE), NULL,
 		 {404, 404, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404}},
 		{"GET", "/api/v1/practices", "/api/v1/practices", NULL, {200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
-		{"POST", "/api/v1/practices", "/api/v1/practices", mfmt("{\"title\":\"T\",\"body\":\"B\",\"origin_engagement_id\":%lld,\"service_line\":\"HR\"}", E1),
+		{"POST", "/api/v1/practices", "/api/v1/practices", fmt("{\"title\":\"T\",\"body\":\"B\",\"origin_engagement_id\":%lld,\"service_line\":\"HR\"}", E1),
 		 {403, 403, 403, 403, 403, 403, 422, 422, 403, 403, 422, 422}},
-		{"GET", "/api/v1/practices/{id}", mfmt("/api/v1/practices/%lld", P_PUB), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404}},
-		{"GET", "/api/v1/practices/{id}", mfmt("/api/v1/practices/%lld", P_DRAFT), NULL, {404, 404, 404, 404, 404, 404, 200, 200, 200, 404, 404, 404}},
-		{"PATCH", "/api/v1/practices/{id}", mfmt("/api/v1/practices/%lld", P_PUB), "{\"service_line\":\"HR\"}",
+		{"GET", "/api/v1/practices/{id}", fmt("/api/v1/practices/%lld", P_PUB), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404}},
+		{"GET", "/api/v1/practices/{id}", fmt("/api/v1/practices/%lld", P_DRAFT), NULL, {404, 404, 404, 404, 404, 404, 200, 200, 200, 404, 404, 404}},
+		{"PATCH", "/api/v1/practices/{id}", fmt("/api/v1/practices/%lld", P_PUB), "{\"service_line\":\"HR\"}",
 		 {404, 403, 403, 403, 403, 403, 422, 422, 403, 403, 404, 404}},
-		{"PATCH", "/api/v1/practices/{id}", mfmt("/api/v1/practices/%lld", P_DRAFT), "{\"tags\":\"x\"}",
+		{"PATCH", "/api/v1/practices/{id}", fmt("/api/v1/practices/%lld", P_DRAFT), "{\"tags\":\"x\"}",
 		 {404, 404, 404, 404, 404, 404, 422, 422, 403, 404, 404, 404}},
-		{"GET", "/api/v1/practices/{id}/revisions", mfmt("/api/v1/practices/%lld/revisions", P_PUB), NULL,
+		{"GET", "/api/v1/practices/{id}/revisions", fmt("/api/v1/practices/%lld/revisions", P_PUB), NULL,
 		 {404, 404, 404, 404, 404, 404, 200, 200, 200, 404, 404, 404}},
-		{"POST", "/api/v1/practices/{id}/publish", mfmt("/api/v1/practices/%lld/publish", P_PUB), "{\"request_approval\":\"yes\"}",
+		{"POST", "/api/v1/practices/{id}/publish", fmt("/api/v1/practices/%lld/publish", P_PUB), "{\"request_approval\":\"yes\"}",
 		 {404, 403, 403, 403, 403, 403, 422, 422, 403, 403, 404, 404}},
-		{"POST", "/api/v1/practices/{id}/approval", mfmt("/api/v1/practices/%lld/approval", P_PUB), "{\"revision\":1,\"decision\":\"maybe\"}",
+		{"POST", "/api/v1/practices/{id}/approval", fmt("/api/v1/practices/%lld/approval", P_PUB), "{\"revision\":1,\"decision\":\"maybe\"}",
 		 {404, 403, 403, 422, 403, 403, 403, 403, 403, 403, 404, 404}},
-		{"POST", "/api/v1/practices/{id}/approval", mfmt("/api/v1/practices/%lld/approval", P_DRAFT), "{\"revision\":1,\"decision\":\"maybe\"}",
+		{"POST", "/api/v1/practices/{id}/approval", fmt("/api/v1/practices/%lld/approval", P_DRAFT), "{\"revision\":1,\"decision\":\"maybe\"}",
 		 {404, 404, 404, 404, 404, 404, 403, 403, 403, 404, 404, 404}},
-		{"POST", "/api/v1/practices/{id}/retire", mfmt("/api/v1/practices/%lld/retire", P_PUB), "{\"reason\":\"x\"}",
+		{"POST", "/api/v1/practices/{id}/retire", fmt("/api/v1/practices/%lld/retire", P_PUB), "{\"reason\":\"x\"}",
 		 {404, 403, 403, 403, 403, 403, 422, 422, 403, 403, 404, 404}},
-		{"GET", "/api/v1/practices/{id}/adoptions", mfmt("/api/v1/practices/%lld/adoptions", P_PUB), NULL,
+		{"GET", "/api/v1/practices/{id}/adoptions", fmt("/api/v1/practices/%lld/adoptions", P_PUB), NULL,
 		 {404, 200, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404}},
-		{"POST", "/api/v1/practices/{id}/adoptions", mfmt("/api/v1/practices/%lld/adoptions", P_PUB), "{\"engagement_id\":\"x\"}",
+		{"POST", "/api/v1/practices/{id}/adoptions", fmt("/api/v1/practices/%lld/adoptions", P_PUB), "{\"engagement_id\":\"x\"}",
 		 {404, 422, 422, 422, 422, 422, 422, 422, 403, 422, 404, 404}},
-		{"POST", "/api/v1/practices/{id}/adoptions", mfmt("/api/v1/practices/%lld/adoptions", P_DRAFT), "{\"engagement_id\":\"x\"}",
+		{"POST", "/api/v1/practices/{id}/adoptions", fmt("/api/v1/practices/%lld/adoptions", P_DRAFT), "{\"engagement_id\":\"x\"}",
 		 {404, 404, 404, 404, 404, 404, 422, 422, 403, 404, 404, 404}},
-		{"GET", "/api/v1/adoptions/{id}", mfmt("/api/v1/adoptions/%lld", AD1), NULL, {404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 404, 404}},
-		{"PATCH", "/api/v1/adoptions/{id}", mfmt("/api/v1/adoptions/%lld", AD1), "{\"status\":\"done\"}",
+		{"GET", "/api/v1/adoptions/{id}", fmt("/api/v1/adoptions/%lld", AD1), NULL, {404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 404, 404}},
+		{"PATCH", "/api/v1/adoptions/{id}", fmt("/api/v1/adoptions/%lld", AD1), "{\"status\":\"done\"}",
 		 {404, 404, 404, 404, 404, 404, 422, 422, 403, 422, 404, 404}},
-		{"GET", "/api/v1/engagements/{id}/adoptions", mfmt("/api/v1/engagements/%lld/adoptions", E1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
-		{"GET", "/api/v1/engagements/{id}/adoptions", mfmt("/api/v1/engagements/%lld/adoptions", E_MD), NULL, {404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 404, 404}},
+		{"GET", "/api/v1/engagements/{id}/adoptions", fmt("/api/v1/engagements/%lld/adoptions", E1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
+		{"GET", "/api/v1/engagements/{id}/adoptions", fmt("/api/v1/engagements/%lld/adoptions", E_MD), NULL, {404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 404, 404}},
 		{"GET", "/api/v1/knowledge", "/api/v1/knowledge", NULL, {403, 403, 403, 403, 403, 403, 200, 200, 403, 403, 200, 200}},
 
 		{"GET", "/api/v1/engagements/{id}/trust", fmt("/api/v1/engagements/%lld/trust", E1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
