@@ -1,0 +1,184 @@
+/* jsonw: writes JSON straight into a buf — commas, nesting, escaping and numbers. */
+#include "jsonw.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void jsonw_init(struct jsonw *w, struct buf *b)
+{
+	memset(w, 0, sizeof *w);
+	w->b = b;
+}
+
+/* The comma before a value or a key, unless it follows its key or opens a container. */
+static void separate(struct jsonw *w)
+{
+	if (w->after_key) {
+		w->after_key = false;
+		return;
+	}
+	if (w->depth > 0) {
+		if (w->has_items[w->depth - 1])
+			buf_putc(w->b, ',');
+		w->has_items[w->depth - 1] = true;
+	}
+}
+
+static void begin(struct jsonw *w, char c)
+{
+	separate(w);
+	if (w->depth >= JSONW_DEPTH) {
+		w->b->overflow = 1;
+		return;
+	}
+	buf_putc(w->b, c);
+	w->has_items[w->depth++] = false;
+}
+
+static void close_(struct jsonw *w, char c)
+{
+	if (w->depth > 0)
+		w->depth--;
+	buf_putc(w->b, c);
+}
+
+void jsonw_object(struct jsonw *w) { begin(w, '{'); }
+void jsonw_array(struct jsonw *w) { begin(w, '['); }
+void jsonw_end_object(struct jsonw *w) { close_(w, '}'); }
+void jsonw_end_array(struct jsonw *w) { close_(w, ']'); }
+
+/* The length of the valid UTF-8 sequence at s, or 0 if it is not one. */
+static size_t utf8_len(const unsigned char *s)
+{
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		return (s[1] & 0xc0) == 0x80 ? 2 : 0;
+	if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		if ((s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80)
+			return 0;
+		if ((s[0] == 0xe0 && s[1] < 0xa0) || (s[0] == 0xed && s[1] >= 0xa0))
+			return 0; /* overlong, or a surrogate */
+		return 3;
+	}
+	if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		if ((s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80 || (s[3] & 0xc0) != 0x80)
+			return 0;
+		if ((s[0] == 0xf0 && s[1] < 0x90) || (s[0] == 0xf4 && s[1] >= 0x90))
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+void jsonw_escape(struct buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+
+	while (*p) {
+		size_t n;
+
+		if (*p >= 0x20 && *p != '"' && *p != '\\' && *p < 0x80) {
+			p++;
+			continue;
+		}
+		n = *p >= 0x80 ? utf8_len(p) : 0;
+		if (n) {
+			p += n;
+			continue;
+		}
+		buf_add(b, run, (size_t)(p - run));
+		switch (*p) {
+		case '"': buf_puts(b, "\\\""); break;
+		case '\\': buf_puts(b, "\\\\"); break;
+		case '\n': buf_puts(b, "\\n"); break;
+		case '\r': buf_puts(b, "\\r"); break;
+		case '\t': buf_puts(b, "\\t"); break;
+		case '\b': buf_puts(b, "\\b"); break;
+		case '\f': buf_puts(b, "\\f"); break;
+		default:
+			if (*p < 0x20)
+				buf_printf(b, "\\u%04x", *p);
+			else
+				buf_puts(b, "\\ufffd"); /* a byte that begins no valid UTF-8 sequence */
+		}
+		run = ++p;
+	}
+	buf_add(b, run, (size_t)(p - run));
+}
+
+void jsonw_key(struct jsonw *w, const char *key)
+{
+	separate(w);
+	buf_putc(w->b, '"');
+	jsonw_escape(w->b, key);
+	buf_add(w->b, "\":", 2);
+	w->after_key = true;
+}
+
+void jsonw_string(struct jsonw *w, const char *s)
+{
+	separate(w);
+	if (!s) {
+		buf_add(w->b, "null", 4);
+		return;
+	}
+	buf_putc(w->b, '"');
+	jsonw_escape(w->b, s);
+	buf_putc(w->b, '"');
+}
+
+void jsonw_int(struct jsonw *w, long long v)
+{
+	char d[24];
+	int n = snprintf(d, sizeof d, "%lld", v);
+
+	separate(w);
+	buf_add(w->b, d, (size_t)n);
+}
+
+void jsonw_real(struct jsonw *w, double v)
+{
+	char d[32];
+
+	separate(w);
+	if (!isfinite(v)) {
+		buf_add(w->b, "null", 4);
+		return;
+	}
+	snprintf(d, sizeof d, "%.15g", v);
+	if (strtod(d, NULL) != v)
+		snprintf(d, sizeof d, "%.17g", v);
+	/* A real stays a real when read back: 70 is written 70.0. */
+	if (!strpbrk(d, ".eEn"))
+		strcat(d, ".0");
+	buf_puts(w->b, d);
+}
+
+void jsonw_bool(struct jsonw *w, bool v)
+{
+	separate(w);
+	buf_puts(w->b, v ? "true" : "false");
+}
+
+void jsonw_null(struct jsonw *w)
+{
+	separate(w);
+	buf_add(w->b, "null", 4);
+}
+
+void jsonw_raw(struct jsonw *w, const char *json)
+{
+	separate(w);
+	buf_puts(w->b, json ? json : "null");
+}
+
+void jsonw_kstring(struct jsonw *w, const char *key, const char *s) { jsonw_key(w, key); jsonw_string(w, s); }
+void jsonw_kint(struct jsonw *w, const char *key, long long v) { jsonw_key(w, key); jsonw_int(w, v); }
+void jsonw_kreal(struct jsonw *w, const char *key, double v) { jsonw_key(w, key); jsonw_real(w, v); }
+void jsonw_kbool(struct jsonw *w, const char *key, bool v) { jsonw_key(w, key); jsonw_bool(w, v); }
+void jsonw_knull(struct jsonw *w, const char *key) { jsonw_key(w, key); jsonw_null(w); }
+void jsonw_kobject(struct jsonw *w, const char *key) { jsonw_key(w, key); jsonw_object(w); }
+void jsonw_karray(struct jsonw *w, const char *key) { jsonw_key(w, key); jsonw_array(w); }
