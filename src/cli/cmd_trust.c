@@ -1,7 +1,8 @@
-/* cmd_trust: "accord trust explain" — an engagement's trust score with its factors and evidence, for a person to read. */
+/* cmd_trust: "accord trust explain" (an engagement's trust score with its factors and evidence, for a person to read) and "accord trust recompute". */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "../service/clock.h"
 #include "../service/trust.h"
@@ -63,5 +64,43 @@ int cmd_trust_explain(int argc, char **argv)
 		buf_release(&out);
 	}
 	json_decref(t);
+	return 0;
+}
+
+int cmd_trust_recompute(int argc, char **argv)
+{
+	static const struct option opts[] = {{"db", required_argument, NULL, 'd'}, {NULL, 0, NULL, 0}};
+	const char *db = NULL;
+	struct error err = {0};
+	struct timespec t0, t1;
+	struct store *s;
+	size_t n = 0;
+	int c, rc;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c != 'd')
+			return cli_fail(EXIT_USAGE, "trust recompute: unknown or incomplete option '%s'", argv[optind - 1]);
+		db = optarg;
+	}
+	if (optind < argc)
+		return cli_fail(EXIT_USAGE, "trust recompute: unexpected argument '%s'", argv[optind]);
+	if (!clock_check())
+		return cli_fail(EXIT_USAGE, "trust recompute: ACCORD_TODAY must be a date YYYY-MM-DD");
+	if (!trust_settings_load(&err))
+		return cli_fail(EXIT_USAGE, "trust recompute: ACCORD_TRUST: %s", err.message);
+	if (!(db = cli_db(db)))
+		return cli_fail(EXIT_USAGE, "trust recompute: --db is required (or set ACCORD_DB)");
+	if (!(s = cli_open(db)))
+		return EXIT_RUNTIME;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	rc = trust_recompute_all(s, &n, &err);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	store_close(s);
+	if (rc)
+		return cli_fail(EXIT_RUNTIME, "trust recompute: %s", err.message[0] ? err.message : "the store failed");
+	printf("%zu engagements recomputed in %.2f s\n", n,
+	       (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 	return 0;
 }

@@ -16,6 +16,8 @@ const struct command commands[] = {
 	 "e-mail the reminders due today (reviews in 30 and 7 days or overdue, minutes missing, actions due in 3 days or overdue), each exactly once; --dry-run lists them"},
 	{"trust explain", cmd_trust_explain, "accord trust explain --db DB --engagement ID [--json]",
 	 "the engagement's trust score with each factor, its weight and its evidence, for a person to read (--json: as the API answers)"},
+	{"trust recompute", cmd_trust_recompute, "accord trust recompute --db DB",
+	 "compute every engagement's trust summary now and store it (the server otherwise computes each on first use after a change or a new day; run daily after midnight, like remind)"},
 	{"copy", cmd_copy, "accord copy --from DB --to DB",
 	 "copy a whole database to an empty one (SQLite or PostgreSQL), verified per table"},
 	{"routes", cmd_routes, "accord routes", "list every HTTP route the server answers"},

@@ -52,7 +52,7 @@ void api_surveys_submit(struct request *rq, struct response *rs);
 void api_trust(struct request *rq, struct response *rs);
 void api_portfolio_full(struct request *rq, struct response *rs);
 /* Each engagement of the caller's organisation with its compliance and trust (api_trust.c). */
-json_t *portfolio_full_json(struct store *s, const struct caller *c);
+json_t *portfolio_full_json(struct store *s, const struct caller *c, bool with_history);
 
 void api_roadmaps_list(struct request *rq, struct response *rs);
 void api_roadmaps_create(struct request *rq, struct response *rs);

@@ -29,35 +29,38 @@ void api_surveys_submit(struct request *rq, struct response *rs)
 
 void api_trust(struct request *rq, struct response *rs)
 {
-	reply_json(rs, 200, trust_json(rq->store, rq->id));
+	reply_json_text(rs, 200, trust_explanation(rq->store, rq->id));
 }
 
-/* Joins each engagement's trust to its compliance, by engagement id. */
-json_t *portfolio_full_json(struct store *s, const struct caller *c)
+/* Joins each engagement's trust to its compliance, by engagement id (both come in id order). */
+json_t *portfolio_full_json(struct store *s, const struct caller *c, bool with_history)
 {
-	json_t *p = portfolio_json(s, c), *t = trust_portfolio_json(s, c), *x, *y;
-	size_t i, j;
+	json_t *p = portfolio_json(s, c), *x;
+	struct trust_summary *t = NULL;
+	size_t i, j = 0, n = 0;
 
-	if (!p || !t) {
+	if (!p || trust_summaries_org(s, c, &t, &n)) {
 		json_decref(p);
-		json_decref(t);
 		return NULL;
 	}
 	json_array_foreach(json_object_get(p, "items"), i, x)
 	{
-		json_array_foreach(t, j, y)
-		{
-			if (json_integer_value(json_object_get(y, "engagement_id")) !=
-			    json_integer_value(json_object_get(x, "engagement_id")))
-				continue;
-			json_object_set(x, "mode", json_object_get(y, "mode"));
-			json_object_set(x, "trust", json_object_get(y, "score"));
-			json_object_set(x, "advice", json_object_get(y, "advice"));
-			json_object_set(x, "recommended_mode", json_object_get(y, "recommended_mode"));
-			json_object_set(x, "trust_history", json_object_get(y, "history"));
-		}
+		long long id = json_integer_value(json_object_get(x, "engagement_id"));
+
+		while (j < n && t[j].engagement_id < id)
+			j++;
+		if (j == n || t[j].engagement_id != id)
+			continue;
+		json_object_set_new(x, "mode", json_string(t[j].mode));
+		json_object_set_new(x, "trust", t[j].known ? json_real(t[j].score) : json_null());
+		json_object_set_new(x, "advice", json_string(t[j].advice));
+		json_object_set_new(x, "recommended_mode", json_string(t[j].recommended_mode));
+		if (with_history)
+			json_object_set_new(x, "trust_history", t[j].history ? json_loads(t[j].history, 0, NULL) : json_array());
+		else
+			json_object_set_new(x, "trust_scores", json_string(t[j].scores ? t[j].scores : ""));
 	}
-	json_decref(t);
+	trust_summaries_free(t, n);
 	return p;
 }
 
@@ -70,7 +73,7 @@ void api_portfolio_full(struct request *rq, struct response *rs)
 		reply_error(rs, 400, "invalid", "format", "format must be json or csv");
 		return;
 	}
-	p = portfolio_full_json(rq->store, &rq->caller);
+	p = portfolio_full_json(rq->store, &rq->caller, !f || strcmp(f, "csv") != 0);
 	if (!f || strcmp(f, "csv") != 0) {
 		reply_json(rs, 200, p);
 		return;

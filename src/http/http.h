@@ -10,6 +10,7 @@
 #include "../service/caller.h"
 #include "../store/store.h"
 #include "../util/buf.h"
+#include "../util/jsonw.h"
 
 enum method { M_GET, M_POST, M_PUT, M_PATCH, M_DELETE, M__MAX };
 
@@ -101,6 +102,11 @@ extern const size_t routes_count;
 
 /* Response helpers (http/reply.c). */
 void reply_json(struct response *rs, int status, json_t *steal);
+/* Answers JSON text that is already written (malloc'd; NULL answers 500). */
+void reply_json_text(struct response *rs, int status, char *steal);
+/* Streams an answer: begin points w at the body, end closes it (500 instead when !ok or it overflowed). */
+void reply_json_begin(struct response *rs, int status, struct jsonw *w);
+void reply_json_end(struct response *rs, bool ok);
 void reply_error(struct response *rs, int status, const char *code, const char *field,
 		 const char *message);
 void reply_err(struct response *rs, const struct error *e);

@@ -108,7 +108,7 @@ void page_survey_submit(struct request *rq, struct response *rs);
 /* The SVG line chart of trust across held reviews (pages_chart.c): history items {review_id, held_on, score}. */
 void chart_trust_svg(struct buf *b, json_t *history, double partnership_at, double regression_below);
 /* A small inline SVG sparkline of scores (0..100); nothing for fewer than two. */
-void chart_sparkline_svg(struct buf *b, json_t *history);
+void chart_sparkline_svg(struct buf *b, const char *scores); /* "61.2,,70.4": see struct trust_summary */
 /* The engagement page's governance sections: mandate, review timeline, issues (pages_governance.c). */
 void governance_sections(struct request *rq, struct buf *b, json_t *engagement, const struct error *err,
 			 const char *form);

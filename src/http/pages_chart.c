@@ -17,6 +17,8 @@
 #define MAX_VALUE_LABELS 16
 
 /* A history item's score, or -1 when unknown (no evidence in its window: a gap, never a zero). */
+#define SPARK_MAX 64
+
 static double score_of(json_t *h)
 {
 	json_t *v = json_object_get(h, "score");
@@ -190,29 +192,52 @@ void chart_trust_svg(struct buf *b, json_t *history, double partnership_at, doub
 	html_fmt(b, "</figure>");
 }
 
-void chart_sparkline_svg(struct buf *b, json_t *history)
+void chart_sparkline_svg(struct buf *b, const char *scores)
 {
-	struct trend t = trend_of(history);
-	size_t n = json_array_size(history), i;
+	double v[SPARK_MAX];
+	size_t n = 0, known = 0;
+
+	if (!scores)
+		return;
+	double first = -1, last = -1;
 	char words[96];
 	bool pen = false;
 	int lx = 0, ly = 0;
-	json_t *h;
 
-	if (t.known < 2)
+	/* "61.2,,70.4": a score per held review, empty where unknown; the latest SPARK_MAX are drawn. */
+	for (const char *p = scores; *scores;) {
+		char *end;
+		double x = strtod(p, &end);
+
+		if (n == SPARK_MAX) {
+			memmove(v, v + 1, (SPARK_MAX - 1) * sizeof *v);
+			n--;
+		}
+		v[n++] = end == p ? -1 : x;
+		if (*end != ',')
+			break;
+		p = end + 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (v[i] < 0)
+			continue;
+		if (!known++)
+			first = v[i];
+		last = v[i];
+	}
+	if (known < 2)
 		return;
-	snprintf(words, sizeof words, "trust %d to %d over %zu reviews", rounded(t.first), rounded(t.last), t.known);
+	snprintf(words, sizeof words, "trust %d to %d over %zu reviews", rounded(first), rounded(last), known);
 	html_fmt(b, "<svg class=\"spark\" viewBox=\"0 0 120 28\" width=\"120\" height=\"28\" role=\"img\" aria-label=\"%s\"><title>%s</title>",
 		 words, words);
 	html_fmt(b, "<line class=\"spark-base\" x1=\"0\" x2=\"120\" y1=\"14\" y2=\"14\"/><path d=\"");
-	json_array_foreach(history, i, h)
-	{
-		if (score_of(h) < 0) {
+	for (size_t i = 0; i < n; i++) {
+		if (v[i] < 0) {
 			pen = false;
 			continue;
 		}
 		lx = 4 + (int)(112 * i / (n - 1));
-		ly = 25 - (int)lround(score_of(h) * 22 / 100);
+		ly = 25 - (int)lround(v[i] * 22 / 100);
 		html_fmt(b, pen ? "L" : "M");
 		html_fmt(b, "%d %d ", lx, ly);
 		pen = true;

@@ -105,7 +105,7 @@ void page_portfolio(struct request *rq, struct response *rs)
 	}
 	sort = sort ? sort : "attention";
 	show = show ? show : "all";
-	p = portfolio_full_json(rq->store, &rq->caller);
+	p = portfolio_full_json(rq->store, &rq->caller, false);
 	if (!p) {
 		page_error(rq, rs, 500, "The portfolio could not be read.");
 		return;
@@ -155,7 +155,7 @@ void page_portfolio(struct request *rq, struct response *rs)
 		else
 			html_fmt(b, "<td class=\"num muted\">—</td>");
 		html_fmt(b, "<td>");
-		chart_sparkline_svg(b, json_object_get(e, "trust_history"));
+		chart_sparkline_svg(b, json_text(e, "trust_scores"));
 		html_fmt(b, "</td>");
 		advice_cell(b, e);
 		cell(b, json_num(e, "due"), NULL);
@@ -176,7 +176,7 @@ void page_portfolio(struct request *rq, struct response *rs)
 
 void page_portfolio_csv(struct request *rq, struct response *rs)
 {
-	json_t *p = portfolio_full_json(rq->store, &rq->caller);
+	json_t *p = portfolio_full_json(rq->store, &rq->caller, false);
 
 	if (!p) {
 		page_error(rq, rs, 500, "The portfolio could not be read.");

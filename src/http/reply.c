@@ -37,6 +37,40 @@ void reply_json(struct response *rs, int status, json_t *steal)
 	free(text);
 }
 
+void reply_json_text(struct response *rs, int status, char *steal)
+{
+	rs->status = status;
+	rs->content_type = "application/json";
+	buf_reset(&rs->body);
+	if (!steal) {
+		rs->status = 500;
+		buf_puts(&rs->body, "{\"error\":{\"code\":\"internal\",\"message\":\"internal error\"}}");
+		return;
+	}
+	buf_puts(&rs->body, steal);
+	buf_putc(&rs->body, '\n');
+	free(steal);
+}
+
+void reply_json_begin(struct response *rs, int status, struct jsonw *w)
+{
+	rs->status = status;
+	rs->content_type = "application/json";
+	buf_reset(&rs->body);
+	jsonw_init(w, &rs->body);
+}
+
+void reply_json_end(struct response *rs, bool ok)
+{
+	if (!ok || rs->body.overflow) {
+		rs->status = 500;
+		buf_reset(&rs->body);
+		rs->body.overflow = 0;
+		buf_puts(&rs->body, "{\"error\":{\"code\":\"internal\",\"message\":\"internal error\"}}");
+	}
+	buf_putc(&rs->body, '\n');
+}
+
 void reply_error(struct response *rs, int status, const char *code, const char *field,
 		 const char *message)
 {

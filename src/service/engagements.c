@@ -321,18 +321,17 @@ json_t *engagement_list_json(struct store *s, const struct caller *c, struct pag
 
 json_t *engagement_with_trust_json(struct store *s, long long id)
 {
-	json_t *e = engagement_get_json(s, id), *trust;
+	json_t *e = engagement_get_json(s, id);
+	struct trust_summary t;
 
 	if (!e)
 		return NULL;
-	trust = trust_json(s, id);
-	if (trust) {
-		json_object_set_new(e, "trust", json_pack("{s:O, s:O, s:O, s:O}", "score",
-							  json_object_get(trust, "score"), "advice",
-							  json_object_get(trust, "advice"), "recommended_mode",
-							  json_object_get(trust, "recommended_mode"), "review_id",
-							  json_object_get(trust, "review_id")));
-		json_decref(trust);
+	if (trust_summary(s, id, &t) == 0) {
+		json_object_set_new(e, "trust", json_pack("{s:o, s:s, s:s, s:o}", "score",
+							  t.known ? json_real(t.score) : json_null(), "advice",
+							  t.advice, "recommended_mode", t.recommended_mode,
+							  "review_id", t.known ? json_integer(t.review_id) : json_null()));
+		trust_summary_release(&t);
 	}
 	return e;
 }

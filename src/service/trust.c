@@ -9,6 +9,7 @@
 
 #include "../domain/review.h"
 #include "../util/grow.h"
+#include "../util/jsonw.h"
 #include "clock.h"
 #include "orgs.h"
 #include "surveys.h"
@@ -76,7 +77,7 @@ struct ev_survey {
 };
 
 struct evidence {
-	long long id;
+	long long id, version; /* version: trust_summaries.version when the evidence was read */
 	struct date starts;
 	int mode;
 	char title[700];
@@ -138,6 +139,7 @@ static int engagement_cb(void *ctx, const struct sqlval *c, int n)
 	date_parse(c[1].s, &e->starts);
 	e->mode = engagement_mode_parse(c[2].s);
 	snprintf(e->title, sizeof e->title, "%s", c[3].s);
+	e->version = c[4].i;
 	return 0;
 }
 
@@ -199,7 +201,7 @@ static int issue_cb(void *ctx, const struct sqlval *c, int n)
 
 static int survey_cb(void *ctx, const struct sqlval *c, int n)
 {
-	struct evidence *e = find(ctx, c[11].i);
+	struct evidence *e = find(ctx, c[0].i);
 	struct ev_survey *sv = NULL;
 	double mean = 0;
 
@@ -207,18 +209,18 @@ static int survey_cb(void *ctx, const struct sqlval *c, int n)
 	if (!e)
 		return 0;
 	for (size_t i = 0; i < e->nsurveys; i++)
-		if (e->surveys[i].review_id == c[0].i)
+		if (e->surveys[i].review_id == c[1].i)
 			sv = &e->surveys[i];
 	if (!sv) {
 		if (grow((void **)&e->surveys, &e->csurveys, e->nsurveys, sizeof *e->surveys))
 			return 0;
 		sv = &e->surveys[e->nsurveys++];
 		memset(sv, 0, sizeof *sv);
-		sv->review_id = c[0].i;
+		sv->review_id = c[1].i;
 	}
 	for (int i = 0; i < SD__MAX; i++)
-		mean += (double)c[2 + i].i / SD__MAX;
-	if (strcmp(c[1].s, "buyer") == 0) {
+		mean += (double)c[3 + i].i / SD__MAX;
+	if (strcmp(c[2].s, "buyer") == 0) {
 		sv->buyer = true;
 		sv->buyer_mean = mean;
 	} else {
@@ -244,32 +246,38 @@ static int value_cb(void *ctx, const struct sqlval *c, int n)
 	return 0;
 }
 
-/* Loads one engagement (key > 0 with org 0) or every engagement of an organisation. */
-static int evidence_load(struct store *s, long long engagement_id, long long org_id,
-			 struct evidence_set *set)
-{
-	struct sqlval one[1] = {SQL_I(engagement_id)}, org[2] = {SQL_I(org_id), SQL_I(org_id)};
-	struct sqlval value_eng[4] = {SQL_I(engagement_id), SQL_I(engagement_id), SQL_I(engagement_id), SQL_I(engagement_id)};
-	struct sqlval value_org[8] = {SQL_I(org_id), SQL_I(org_id), SQL_I(org_id), SQL_I(org_id),
-				      SQL_I(org_id), SQL_I(org_id), SQL_I(org_id), SQL_I(org_id)};
-	const struct sqlval *a = engagement_id ? one : org;
-	int na = engagement_id ? 1 : 2;
+enum scope { SCOPE_ONE, SCOPE_ORG, SCOPE_ALL };
 
+/*
+ * Loads the evidence of one engagement, of every engagement of an organisation, or of all,
+ * in six queries whatever the number. The engagements (with their summary's version) are
+ * read first, so evidence read after them is at least as new as the version.
+ */
+static int evidence_load(struct store *s, enum scope scope, long long key, struct evidence_set *set)
+{
+	static const enum stmt stmts[3][6] = {
+		{STMT_TRUST_ENGAGEMENT, STMT_TRUST_REVIEWS_ENG, STMT_TRUST_ACTIONS_ENG, STMT_TRUST_ISSUES_ENG,
+		 STMT_TRUST_SURVEYS_ENG, STMT_TRUST_VALUE_ENG},
+		{STMT_TRUST_ENGAGEMENTS_ORG, STMT_TRUST_REVIEWS_ORG, STMT_TRUST_ACTIONS_ORG, STMT_TRUST_ISSUES_ORG,
+		 STMT_TRUST_SURVEYS_ORG, STMT_TRUST_VALUE_ORG},
+		{STMT_TRUST_ENGAGEMENTS_ALL, STMT_TRUST_REVIEWS_ALL, STMT_TRUST_ACTIONS_ALL, STMT_TRUST_ISSUES_ALL,
+		 STMT_TRUST_SURVEYS_ALL, STMT_TRUST_VALUE_ALL},
+	};
+	static const store_row_fn fns[6] = {engagement_cb, review_cb, action_cb, issue_cb, survey_cb, value_cb};
+	static const int nargs[3] = {1, 2, 0};
+	struct sqlval a[8];
+
+	for (int i = 0; i < 8; i++)
+		a[i] = SQL_I(key);
 	memset(set, 0, sizeof *set);
-	if (store_exec(s, engagement_id ? STMT_TRUST_ENGAGEMENT : STMT_TRUST_ENGAGEMENTS_ORG, a,
-		       na, engagement_cb, set, NULL) < 0 ||
-	    store_exec(s, engagement_id ? STMT_TRUST_REVIEWS_ENG : STMT_TRUST_REVIEWS_ORG, a, na,
-		       review_cb, set, NULL) < 0 ||
-	    store_exec(s, engagement_id ? STMT_TRUST_ACTIONS_ENG : STMT_TRUST_ACTIONS_ORG, a, na,
-		       action_cb, set, NULL) < 0 ||
-	    store_exec(s, engagement_id ? STMT_TRUST_ISSUES_ENG : STMT_TRUST_ISSUES_ORG, a, na,
-		       issue_cb, set, NULL) < 0 ||
-	    store_exec(s, engagement_id ? STMT_SURVEY_LIST_ENG : STMT_SURVEY_LIST_ORG, a, na,
-		       survey_cb, set, NULL) < 0 ||
-	    store_exec(s, engagement_id ? STMT_TRUST_VALUE_ENG : STMT_TRUST_VALUE_ORG,
-		       engagement_id ? value_eng : value_org, engagement_id ? 4 : 8, value_cb, set, NULL) < 0) {
-		evidence_free(set);
-		return -1;
+	for (int q = 0; q < 6; q++) {
+		/* The value query repeats its key once per part of its union. */
+		int n = q == 5 ? (scope == SCOPE_ONE ? 4 : scope == SCOPE_ORG ? 8 : 0) : nargs[scope];
+
+		if (store_exec(s, stmts[scope][q], a, n, fns[q], set, NULL) < 0) {
+			evidence_free(set);
+			return -1;
+		}
 	}
 	return 0;
 }
@@ -412,222 +420,594 @@ static enum trust_advice advise(const struct point *points, size_t n, const stru
 	return a;
 }
 
-static json_t *number(double x)
+/* Scores are shown to one decimal. */
+static double tenth(double x)
 {
-	return json_real(round(x * 10) / 10);
+	return round(x * 10) / 10;
 }
 
-/* ---- explanations ---- */
+/* ---- explanations, written as JSON ---- */
 
-static json_t *ids_json(void)
+static void roles_write(struct jsonw *w, role_mask m)
 {
-	return json_array();
+	jsonw_array(w);
+	for (int r = 0; r < ROLE__MAX; r++)
+		if (m & ROLE_BIT(r))
+			jsonw_string(w, role_name(r));
+	jsonw_end_array(w);
 }
 
-static json_t *factor_evidence(const struct evidence *e, const struct point *p, enum trust_factor f,
-			       struct date today)
+static void date_write(struct jsonw *w, const char *key, struct date d)
 {
-	const struct trust_window *w = &p->w;
-	char d[11], from[11], to[11];
-	json_t *o = json_object(), *a, *b;
+	char text[11];
 
-	date_format(p->from, from);
-	date_format(p->to, to);
-	json_object_set_new(o, "window", json_pack("{s:s, s:s}", "from", from, "to", to));
+	date_format(d, text);
+	jsonw_kstring(w, key, text);
+}
+
+static void value_ids_write(struct jsonw *w, const char *key, const struct evidence *e, const struct point *p, int kind)
+{
+	jsonw_karray(w, key);
+	for (size_t i = 0; i < e->nvalues; i++) {
+		const struct ev_value *v = &e->values[i];
+		bool listed = false;
+
+		if ((int)v->kind != kind || !within(v->on, p->from, p->to))
+			continue;
+		/* An adoption's buy-in and implementation are two events of one adoption: list its id once. */
+		for (size_t k = 0; k < i && !listed; k++)
+			listed = (int)e->values[k].kind == kind && e->values[k].id == v->id && within(e->values[k].on, p->from, p->to);
+		if (!listed)
+			jsonw_int(w, v->id);
+	}
+	jsonw_end_array(w);
+}
+
+static void factor_evidence(struct jsonw *w, const struct evidence *e, const struct point *p, enum trust_factor f,
+			    struct date today)
+{
+	const struct trust_window *tw = &p->w;
+
+	jsonw_object(w);
+	jsonw_kobject(w, "window");
+	date_write(w, "from", p->from);
+	date_write(w, "to", p->to);
+	jsonw_end_object(w);
 	switch (f) {
 	case TF_CADENCE:
-		date_format(p->review->due, d);
-		json_object_set_new(o, "review_id", json_integer(p->review->id));
-		json_object_set_new(o, "due_on", json_string(d));
-		date_format(p->review->held, d);
-		json_object_set_new(o, "held_on", json_string(d));
-		json_object_set_new(o, "on_time", json_boolean(w->on_time));
-		a = ids_json();
+		jsonw_kint(w, "review_id", p->review->id);
+		date_write(w, "due_on", p->review->due);
+		date_write(w, "held_on", p->review->held);
+		jsonw_kbool(w, "on_time", tw->on_time);
+		jsonw_karray(w, "missed_review_ids");
 		for (size_t i = 0; i < e->nreviews; i++) {
 			const struct ev_review *m = &e->reviews[i];
 
 			if (m->state == RSTATE_PLANNED && within(m->due, p->from, p->to) &&
 			    review_status_derive(RSTATE_PLANNED, m->due, NULL, m->grace, today) == REVIEW_MISSED)
-				json_array_append_new(a, json_integer(m->id));
+				jsonw_int(w, m->id);
 		}
-		json_object_set_new(o, "missed_review_ids", a);
+		jsonw_end_array(w);
 		break;
 	case TF_PRESENCE:
-		json_object_set_new(o, "review_id", json_integer(p->review->id));
-		json_object_set_new(o, "required_roles", roles_json(p->review->required));
-		json_object_set_new(o, "missing_roles", roles_json(p->review->required & ~p->review->present));
+		jsonw_kint(w, "review_id", p->review->id);
+		jsonw_key(w, "required_roles");
+		roles_write(w, p->review->required);
+		jsonw_key(w, "missing_roles");
+		roles_write(w, p->review->required & ~p->review->present);
 		break;
 	case TF_COMMITMENTS:
-		a = ids_json();
-		b = ids_json();
-		for (size_t i = 0; i < e->nactions; i++) {
-			const struct ev_action *x = &e->actions[i];
+		for (int kept = 1; kept >= 0; kept--) {
+			jsonw_karray(w, kept ? "kept_actions" : "not_kept_actions");
+			for (size_t i = 0; i < e->nactions; i++) {
+				const struct ev_action *x = &e->actions[i];
 
-			if (x->status == ACTION_DROPPED || !within(x->due, p->from, p->to))
-				continue;
-			date_format(x->due, d);
-			json_array_append_new(x->status == ACTION_DONE && x->is_closed &&
-						      date_compare(x->closed, x->due) <= 0 ? a : b,
-					      json_pack("{s:I, s:I, s:s}", "id", x->id, "review_id",
-							x->review_id, "due_on", d));
+				if (x->status == ACTION_DROPPED || !within(x->due, p->from, p->to) ||
+				    (x->status == ACTION_DONE && x->is_closed && date_compare(x->closed, x->due) <= 0) != kept)
+					continue;
+				jsonw_object(w);
+				jsonw_kint(w, "id", x->id);
+				jsonw_kint(w, "review_id", x->review_id);
+				date_write(w, "due_on", x->due);
+				jsonw_end_object(w);
+			}
+			jsonw_end_array(w);
 		}
-		json_object_set_new(o, "kept_actions", a);
-		json_object_set_new(o, "not_kept_actions", b);
 		break;
 	case TF_OPENNESS:
-		a = ids_json();
-		b = ids_json();
-		for (size_t i = 0; i < e->nissues; i++) {
-			if (!within(e->issues[i].shared, p->from, p->to))
-				continue;
-			json_array_append_new(a, json_integer(e->issues[i].id));
-			if (e->issues[i].answered)
-				json_array_append_new(b, json_integer(e->issues[i].id));
+		for (int answered = 0; answered <= 1; answered++) {
+			jsonw_karray(w, answered ? "answered_issue_ids" : "shared_issue_ids");
+			for (size_t i = 0; i < e->nissues; i++)
+				if (within(e->issues[i].shared, p->from, p->to) && (!answered || e->issues[i].answered))
+					jsonw_int(w, e->issues[i].id);
+			jsonw_end_array(w);
 		}
-		json_object_set_new(o, "shared_issue_ids", a);
-		json_object_set_new(o, "answered_issue_ids", b);
 		break;
-	case TF_VALUE: {
-		json_t *adopted = ids_json();
-
-		a = ids_json();
-		b = ids_json();
-		for (size_t i = 0; i < e->nvalues; i++) {
-			const struct ev_value *v = &e->values[i];
-			json_t *into = v->kind == VALUE_AWARD ? b : v->kind == VALUE_ADOPTION ? adopted : a, *x;
-			bool listed = false;
-			size_t k;
-
-			if (!within(v->on, p->from, p->to))
-				continue;
-			/* An adoption's buy-in and implementation are two events of one adoption: list its id once. */
-			json_array_foreach(into, k, x) listed |= json_integer_value(x) == v->id;
-			if (!listed)
-				json_array_append_new(into, json_integer(v->id));
-		}
-		json_object_set_new(o, "events", json_integer(w->value_events));
-		json_object_set_new(o, "accepted_suggestion_ids", a);
-		json_object_set_new(o, "awarded_item_ids", b);
-		json_object_set_new(o, "adoption_ids", adopted);
-		json_object_set_new(o, "note", json_string("accepted roadmap suggestions, awarded roadmap items, and adopted practices (on the day of buy-in and again when implemented) count here"));
+	case TF_VALUE:
+		jsonw_kint(w, "events", tw->value_events);
+		value_ids_write(w, "accepted_suggestion_ids", e, p, VALUE_SUGGESTION);
+		value_ids_write(w, "awarded_item_ids", e, p, VALUE_AWARD);
+		value_ids_write(w, "adoption_ids", e, p, VALUE_ADOPTION);
+		jsonw_kstring(w, "note", "accepted roadmap suggestions, awarded roadmap items, and adopted practices (on the day of buy-in and again when implemented) count here");
 		break;
-	}
 	case TF_SENTIMENT:
-		json_object_set_new(o, "period", json_integer(p->review->id));
-		json_object_set_new(o, "buyer_mean", w->buyer_answers ? number(w->buyer_mean) : json_null());
-		json_object_set_new(o, "provider_mean", w->provider_answers ? number(w->provider_mean) : json_null());
-		json_object_set_new(o, "gap_warning", json_boolean(p->score.sentiment_gap));
+		jsonw_kint(w, "period", p->review->id);
+		jsonw_key(w, "buyer_mean");
+		tw->buyer_answers ? jsonw_real(w, tenth(tw->buyer_mean)) : jsonw_null(w);
+		jsonw_key(w, "provider_mean");
+		tw->provider_answers ? jsonw_real(w, tenth(tw->provider_mean)) : jsonw_null(w);
+		jsonw_kbool(w, "gap_warning", p->score.sentiment_gap);
 		break;
 	default:
 		break;
 	}
-	return o;
+	jsonw_end_object(w);
 }
 
-static json_t *factors_json(const struct evidence *e, const struct point *p, bool evidence,
-			    struct date today)
+static void factors_write(struct jsonw *w, const struct evidence *e, const struct point *p, struct date today)
 {
-	json_t *list = json_array();
-
+	jsonw_array(w);
 	for (int f = 0; f < TF__MAX; f++) {
 		const struct trust_factor_score *fs = &p->score.factor[f];
-		json_t *o = json_pack("{s:s, s:o, s:b, s:o, s:o}", "name", trust_factor_name(f),
-				      "value", fs->known ? number(100 * fs->value) : json_null(),
-				      "known", fs->known, "weight", json_real(fs->weight), "share",
-				      json_real(round(fs->share * 1000) / 1000));
 
-		if (evidence)
-			json_object_set_new(o, "evidence", factor_evidence(e, p, f, today));
-		json_array_append_new(list, o);
+		jsonw_object(w);
+		jsonw_kstring(w, "name", trust_factor_name(f));
+		jsonw_key(w, "value");
+		fs->known ? jsonw_real(w, tenth(100 * fs->value)) : jsonw_null(w);
+		jsonw_kbool(w, "known", fs->known);
+		jsonw_kreal(w, "weight", fs->weight);
+		jsonw_kreal(w, "share", round(fs->share * 1000) / 1000);
+		jsonw_key(w, "evidence");
+		factor_evidence(w, e, p, f, today);
+		jsonw_end_object(w);
 	}
-	return list;
+	jsonw_end_array(w);
 }
 
-static json_t *settings_json(const struct trust_settings *ts)
+static void settings_write(struct jsonw *w, const struct trust_settings *ts)
 {
-	json_t *w = json_object();
-
+	jsonw_object(w);
+	jsonw_kobject(w, "weights");
 	for (int f = 0; f < TF__MAX; f++)
-		json_object_set_new(w, trust_factor_name(f), json_real(ts->weight[f]));
-	return json_pack("{s:o, s:f, s:f, s:i, s:f, s:i, s:f, s:f}", "weights", w, "smoothing",
-			 ts->smoothing, "partnership_at", ts->partnership_at, "partnership_reviews",
-			 ts->partnership_reviews, "regression_below", ts->regression_below,
-			 "regression_reviews", ts->regression_reviews, "late_credit", ts->late_credit,
-			 "sentiment_gap", ts->sentiment_gap);
+		jsonw_kreal(w, trust_factor_name(f), ts->weight[f]);
+	jsonw_end_object(w);
+	jsonw_kreal(w, "smoothing", ts->smoothing);
+	jsonw_kreal(w, "partnership_at", ts->partnership_at);
+	jsonw_kint(w, "partnership_reviews", ts->partnership_reviews);
+	jsonw_kreal(w, "regression_below", ts->regression_below);
+	jsonw_kint(w, "regression_reviews", ts->regression_reviews);
+	jsonw_kreal(w, "late_credit", ts->late_credit);
+	jsonw_kreal(w, "sentiment_gap", ts->sentiment_gap);
+	jsonw_end_object(w);
 }
 
-static json_t *explain(const struct evidence *e, const struct trust_settings *ts)
+/* The running model's settings as JSON: the key a stored summary must match. */
+static char settings_text[1024];
+static pthread_once_t settings_text_once = PTHREAD_ONCE_INIT;
+
+static void settings_text_init(void)
+{
+	struct buf b;
+	struct jsonw w;
+
+	buf_init(&b, sizeof settings_text - 1);
+	jsonw_init(&w, &b);
+	settings_write(&w, trust_settings());
+	snprintf(settings_text, sizeof settings_text, "%s", b.data);
+	buf_release(&b);
+}
+
+static const char *settings_key(void)
+{
+	pthread_once(&settings_text_once, settings_text_init);
+	return settings_text;
+}
+
+/* ---- one engagement's result: the summary, the history, and on request the whole explanation ---- */
+
+struct result {
+	struct trust_summary sum;
+	struct buf history;	/* JSON array */
+	struct buf explanation; /* JSON object, when asked for */
+};
+
+static void history_write(struct jsonw *w, const struct point *points, size_t n)
+{
+	char d[11];
+
+	jsonw_array(w);
+	for (size_t i = 0; i < n; i++) {
+		const struct trust_score *sc = &points[i].score;
+
+		jsonw_object(w);
+		jsonw_kint(w, "review_id", points[i].review->id);
+		date_format(points[i].review->held, d);
+		jsonw_kstring(w, "held_on", d);
+		jsonw_key(w, "score");
+		sc->known ? jsonw_real(w, tenth(sc->smoothed)) : jsonw_null(w);
+		jsonw_key(w, "raw");
+		sc->known ? jsonw_real(w, tenth(sc->raw)) : jsonw_null(w);
+		jsonw_kbool(w, "sentiment_gap", sc->sentiment_gap);
+		jsonw_kobject(w, "factors");
+		for (int f = 0; f < TF__MAX; f++) {
+			jsonw_key(w, trust_factor_name(f));
+			sc->factor[f].known ? jsonw_real(w, tenth(100 * sc->factor[f].value)) : jsonw_null(w);
+		}
+		jsonw_end_object(w);
+		jsonw_end_object(w);
+	}
+	jsonw_end_array(w);
+}
+
+/* Runs the model over e's evidence into r (released with result_release). */
+static void compute(const struct evidence *e, const struct trust_settings *ts, bool explain, struct result *r)
 {
 	struct date today = clock_today();
 	struct point *points = NULL;
 	size_t n = model_run(e, ts, &points);
 	enum trust_advice advice = advise(points, n, ts);
 	const struct point *last = NULL;
-	json_t *history = json_array(), *o;
-	char d[11];
+	struct buf scores;
+	struct jsonw w;
 
+	memset(r, 0, sizeof *r);
+	buf_init(&r->history, 0);
+	buf_init(&r->explanation, 0);
+	buf_init(&scores, 0);
 	for (size_t i = 0; i < n; i++) {
-		json_t *fv = json_object();
-
-		for (int f = 0; f < TF__MAX; f++)
-			json_object_set_new(fv, trust_factor_name(f),
-					    points[i].score.factor[f].known ? number(100 * points[i].score.factor[f].value) : json_null());
-		date_format(points[i].review->held, d);
-		json_array_append_new(history, json_pack("{s:I, s:s, s:o, s:o, s:b, s:o}", "review_id",
-							 points[i].review->id, "held_on", d, "score",
-							 points[i].score.known ? number(points[i].score.smoothed) : json_null(),
-							 "raw", points[i].score.known ? number(points[i].score.raw) : json_null(),
-							 "sentiment_gap", points[i].score.sentiment_gap, "factors", fv));
-		if (points[i].score.known)
+		if (i)
+			buf_putc(&scores, ',');
+		if (points[i].score.known) {
+			buf_printf(&scores, "%.1f", tenth(points[i].score.smoothed));
 			last = &points[i];
+		}
 	}
-	o = json_pack("{s:I, s:s, s:s, s:s, s:s}", "engagement_id", e->id, "title", e->title, "mode",
-		      engagement_mode_name(e->mode), "advice", trust_advice_name(advice),
-		      "recommended_mode", engagement_mode_name(trust_recommended_mode(advice, e->mode)));
-	json_object_set_new(o, "score", last ? number(last->score.smoothed) : json_null());
-	json_object_set_new(o, "raw", last ? number(last->score.raw) : json_null());
-	json_object_set_new(o, "review_id", last ? json_integer(last->review->id) : json_null());
-	json_object_set_new(o, "sentiment_gap", json_boolean(last && last->score.sentiment_gap));
-	json_object_set_new(o, "factors", last ? factors_json(e, last, true, today) : json_array());
-	json_object_set_new(o, "history", history);
-	json_object_set_new(o, "settings", settings_json(ts));
+	r->sum.engagement_id = e->id;
+	r->sum.known = last != NULL;
+	r->sum.score = last ? tenth(last->score.smoothed) : 0;
+	r->sum.raw = last ? tenth(last->score.raw) : 0;
+	r->sum.review_id = last ? last->review->id : 0;
+	r->sum.sentiment_gap = last && last->score.sentiment_gap;
+	snprintf(r->sum.mode, sizeof r->sum.mode, "%s", engagement_mode_name(e->mode));
+	snprintf(r->sum.advice, sizeof r->sum.advice, "%s", trust_advice_name(advice));
+	snprintf(r->sum.recommended_mode, sizeof r->sum.recommended_mode, "%s",
+		 engagement_mode_name(trust_recommended_mode(advice, e->mode)));
+	r->sum.scores = buf_detach(&scores, NULL);
+	jsonw_init(&w, &r->history);
+	history_write(&w, points, n);
+	if (explain) {
+		jsonw_init(&w, &r->explanation);
+		jsonw_object(&w);
+		jsonw_kint(&w, "engagement_id", e->id);
+		jsonw_kstring(&w, "title", e->title);
+		jsonw_kstring(&w, "mode", r->sum.mode);
+		jsonw_kstring(&w, "advice", r->sum.advice);
+		jsonw_kstring(&w, "recommended_mode", r->sum.recommended_mode);
+		jsonw_key(&w, "score");
+		last ? jsonw_real(&w, r->sum.score) : jsonw_null(&w);
+		jsonw_key(&w, "raw");
+		last ? jsonw_real(&w, r->sum.raw) : jsonw_null(&w);
+		jsonw_key(&w, "review_id");
+		last ? jsonw_int(&w, r->sum.review_id) : jsonw_null(&w);
+		jsonw_kbool(&w, "sentiment_gap", r->sum.sentiment_gap);
+		jsonw_key(&w, "factors");
+		if (last)
+			factors_write(&w, e, last, today);
+		else
+			jsonw_raw(&w, "[]");
+		jsonw_key(&w, "history");
+		jsonw_raw(&w, r->history.data);
+		jsonw_key(&w, "settings");
+		settings_write(&w, ts);
+		jsonw_end_object(&w);
+	}
 	free(points);
-	return o;
+}
+
+static void result_release(struct result *r)
+{
+	free(r->sum.scores);
+	r->sum.scores = NULL;
+	buf_release(&r->history);
+	buf_release(&r->explanation);
+}
+
+void trust_summary_release(struct trust_summary *t)
+{
+	free(t->scores);
+	free(t->history);
+	t->scores = t->history = NULL;
+}
+
+/* ---- the stored summaries ---- */
+
+/* Keeps r as the engagement's summary, unless its evidence changed since version. */
+static void summary_store(struct store *s, const struct result *r, long long version)
+{
+	char today[11], score[16], raw[16];
+	struct sqlval a[14];
+
+	date_format(clock_today(), today);
+	snprintf(score, sizeof score, "%.1f", r->sum.score);
+	snprintf(raw, sizeof raw, "%.1f", r->sum.raw);
+	a[0] = SQL_T(today);
+	a[1] = SQL_T(settings_key());
+	a[2] = SQL_T(r->sum.mode);
+	a[3] = r->sum.known ? SQL_T(score) : SQL_NUL;
+	a[4] = r->sum.known ? SQL_T(raw) : SQL_NUL;
+	a[5] = r->sum.known ? SQL_I(r->sum.review_id) : SQL_NUL;
+	a[6] = SQL_T(r->sum.advice);
+	a[7] = SQL_T(r->sum.recommended_mode);
+	a[8] = SQL_I(r->sum.sentiment_gap);
+	a[9] = SQL_T(r->sum.scores);
+	a[10] = SQL_T(r->history.data);
+	a[11] = r->explanation.len ? SQL_T(r->explanation.data) : SQL_NUL;
+	a[12] = SQL_I(r->sum.engagement_id);
+	a[13] = SQL_I(version);
+	/* A cache: when it cannot be written (busy, read-only), the figures are still right. */
+	store_exec(s, STMT_TRUST_SUMMARY_PUT, a, 14, NULL, NULL, NULL);
+}
+
+/* A stored row, as TRUST_SUMMARY_* read it: fresh when computed from the current version, today, with these settings. */
+static bool row_fresh(const struct sqlval *c)
+{
+	char today[11];
+
+	if (c[1].type == SQL_NULL || c[2].type == SQL_NULL || c[1].i != c[2].i || !c[3].s || !c[4].s)
+		return false;
+	date_format(clock_today(), today);
+	return !strcmp(c[3].s, today) && !strcmp(c[4].s, settings_key());
+}
+
+struct summary_rows {
+	struct trust_summary *v;
+	size_t n, cap;
+	bool *fresh;
+	long long *version; /* -1: no row yet */
+};
+
+static int summary_row_cb(void *ctx, const struct sqlval *c, int n)
+{
+	struct summary_rows *rows = ctx;
+	struct trust_summary *t;
+	size_t cap = rows->cap;
+
+	(void)n;
+	if (grow((void **)&rows->v, &rows->cap, rows->n, sizeof *rows->v))
+		return 1;
+	if (rows->cap != cap) {
+		bool *f = realloc(rows->fresh, rows->cap * sizeof *f);
+		long long *v = f ? realloc(rows->version, rows->cap * sizeof *v) : NULL;
+
+		if (f)
+			rows->fresh = f;
+		if (!v)
+			return 1;
+		rows->version = v;
+	}
+	t = &rows->v[rows->n];
+	memset(t, 0, sizeof *t);
+	t->engagement_id = c[0].i;
+	rows->version[rows->n] = c[1].type == SQL_NULL ? -1 : c[1].i;
+	rows->fresh[rows->n] = row_fresh(c);
+	if (rows->fresh[rows->n]) {
+		t->known = c[6].type != SQL_NULL;
+		t->score = t->known ? strtod(c[6].s, NULL) : 0;
+		t->raw = c[7].s ? strtod(c[7].s, NULL) : 0;
+		t->review_id = c[8].type == SQL_NULL ? 0 : c[8].i;
+		snprintf(t->mode, sizeof t->mode, "%s", c[5].s ? c[5].s : "");
+		snprintf(t->advice, sizeof t->advice, "%s", c[9].s ? c[9].s : "");
+		snprintf(t->recommended_mode, sizeof t->recommended_mode, "%s", c[10].s ? c[10].s : "");
+		t->sentiment_gap = c[11].i != 0;
+		t->scores = strdup(c[12].s ? c[12].s : "");
+		t->history = c[13].s ? strdup(c[13].s) : NULL;
+	}
+	rows->n++;
+	return 0;
+}
+
+static void summary_rows_free(struct summary_rows *rows, bool keep_summaries)
+{
+	if (!keep_summaries) {
+		for (size_t i = 0; i < rows->n; i++)
+			trust_summary_release(&rows->v[i]);
+		free(rows->v);
+	}
+	free(rows->fresh);
+	free(rows->version);
+}
+
+/* Makes sure each engagement without a summary row has one, so that changes from now on raise its version. */
+static void rows_ensure(struct store *s, struct summary_rows *rows)
+{
+	for (size_t i = 0; i < rows->n; i++) {
+		struct sqlval a[1] = {SQL_I(rows->v[i].engagement_id)};
+
+		if (rows->version[i] < 0 && store_exec(s, STMT_TRUST_SUMMARY_ENSURE, a, 1, NULL, NULL, NULL) >= 0)
+			rows->version[i] = 0;
+	}
+}
+
+/*
+ * Fills in every stale summary of rows: runs the model over the evidence of scope/key, and
+ * stores each result under the version read just before the evidence (summary_store keeps
+ * it only if nothing changed since).
+ */
+static int rows_refresh(struct store *s, struct summary_rows *rows, enum scope scope, long long key)
+{
+	struct evidence_set set;
+	size_t stale = 0;
+	bool began;
+
+	for (size_t i = 0; i < rows->n; i++)
+		stale += !rows->fresh[i];
+	if (!stale)
+		return 0;
+	rows_ensure(s, rows);
+	if (evidence_load(s, scope, key, &set))
+		return -1;
+	/* One transaction for many stores: one commit instead of one per engagement. */
+	began = stale > 1 && store_begin(s, NULL) == 0;
+	for (size_t i = 0; i < rows->n; i++) {
+		const struct evidence *e;
+		struct result r;
+
+		if (rows->fresh[i] || !(e = find(&set, rows->v[i].engagement_id)))
+			continue;
+		compute(e, trust_settings(), false, &r);
+		/* The version read just before the evidence. */
+		summary_store(s, &r, e->version);
+		trust_summary_release(&rows->v[i]);
+		rows->v[i] = r.sum;
+		r.sum.scores = NULL;
+		rows->v[i].history = buf_detach(&r.history, NULL);
+		rows->fresh[i] = true;
+		result_release(&r);
+	}
+	if (began && store_commit(s, NULL) != 0)
+		store_rollback(s);
+	evidence_free(&set);
+	return 0;
+}
+
+int trust_summary(struct store *s, long long engagement_id, struct trust_summary *out)
+{
+	struct summary_rows rows = {0};
+	struct sqlval a[1] = {SQL_I(engagement_id)};
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	rc = store_exec(s, STMT_TRUST_SUMMARY_GET, a, 1, summary_row_cb, &rows, NULL);
+	if (rc < 0 || rows.n != 1 || rows_refresh(s, &rows, SCOPE_ONE, engagement_id)) {
+		summary_rows_free(&rows, false);
+		return rc < 0 ? -1 : 1;
+	}
+	*out = rows.v[0];
+	free(rows.v);
+	summary_rows_free(&rows, true);
+	return 0;
+}
+
+int trust_summaries_org(struct store *s, const struct caller *c, struct trust_summary **out, size_t *n)
+{
+	struct summary_rows rows = {0};
+	struct sqlval a[2] = {SQL_I(c->org_id), SQL_I(c->org_id)};
+
+	*out = NULL;
+	*n = 0;
+	if (c->org_kind == ORG_PLATFORM)
+		return 0;
+	if (store_exec(s, STMT_TRUST_SUMMARY_ORG, a, 2, summary_row_cb, &rows, NULL) < 0 ||
+	    rows_refresh(s, &rows, SCOPE_ORG, c->org_id)) {
+		summary_rows_free(&rows, false);
+		return -1;
+	}
+	*out = rows.v;
+	*n = rows.n;
+	summary_rows_free(&rows, true);
+	return 0;
+}
+
+void trust_summaries_free(struct trust_summary *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		trust_summary_release(&v[i]);
+	free(v);
+}
+
+void trust_summary_write(struct jsonw *w, const struct trust_summary *t)
+{
+	jsonw_object(w);
+	jsonw_key(w, "score");
+	t->known ? jsonw_real(w, t->score) : jsonw_null(w);
+	jsonw_kstring(w, "advice", t->advice);
+	jsonw_kstring(w, "recommended_mode", t->recommended_mode);
+	jsonw_key(w, "review_id");
+	t->known ? jsonw_int(w, t->review_id) : jsonw_null(w);
+	jsonw_end_object(w);
+}
+
+struct explanation_row {
+	bool found, fresh;
+	long long version; /* -1: no row yet */
+	char *text;
+};
+
+static int explanation_cb(void *ctx, const struct sqlval *c, int n)
+{
+	struct explanation_row *x = ctx;
+
+	(void)n;
+	x->found = true;
+	x->version = c[1].type == SQL_NULL ? -1 : c[1].i;
+	x->fresh = row_fresh(c) && c[5].s;
+	if (x->fresh)
+		x->text = strdup(c[5].s);
+	return 0;
+}
+
+char *trust_explanation(struct store *s, long long engagement_id)
+{
+	struct explanation_row x = {0};
+	struct sqlval a[1] = {SQL_I(engagement_id)};
+	struct evidence_set set;
+	struct result r;
+	char *text = NULL;
+
+	if (store_exec(s, STMT_TRUST_EXPLANATION_GET, a, 1, explanation_cb, &x, NULL) < 0 || !x.found)
+		return NULL;
+	if (x.fresh)
+		return x.text;
+	if (x.version < 0 && store_exec(s, STMT_TRUST_SUMMARY_ENSURE, a, 1, NULL, NULL, NULL) >= 0)
+		x.version = 0;
+	if (evidence_load(s, SCOPE_ONE, engagement_id, &set))
+		return NULL;
+	if (set.n == 1) {
+		compute(&set.v[0], trust_settings(), true, &r);
+		summary_store(s, &r, set.v[0].version);
+		text = buf_detach(&r.explanation, NULL);
+		result_release(&r);
+	}
+	evidence_free(&set);
+	return text;
 }
 
 json_t *trust_json(struct store *s, long long engagement_id)
 {
-	struct evidence_set set;
-	json_t *o = NULL;
+	char *text = trust_explanation(s, engagement_id);
+	json_t *o = text ? json_loads(text, 0, NULL) : NULL;
 
-	if (evidence_load(s, engagement_id, 0, &set))
-		return NULL;
-	if (set.n == 1)
-		o = explain(&set.v[0], trust_settings());
-	evidence_free(&set);
+	free(text);
 	return o;
 }
 
-json_t *trust_portfolio_json(struct store *s, const struct caller *c)
+int trust_recompute_all(struct store *s, size_t *count, struct error *err)
 {
 	struct evidence_set set;
-	json_t *items;
+	int rc = 0;
 
-	if (c->org_kind == ORG_PLATFORM)
-		return json_array();
-	if (evidence_load(s, 0, c->org_id, &set))
-		return NULL;
-	items = json_array();
+	*count = 0;
+	if (store_exec(s, STMT_TRUST_SUMMARY_ENSURE_ALL, NULL, 0, NULL, NULL, err) < 0 ||
+	    evidence_load(s, SCOPE_ALL, 0, &set))
+		return -1;
+	if (store_begin(s, err)) {
+		evidence_free(&set);
+		return -1;
+	}
 	for (size_t i = 0; i < set.n; i++) {
-		json_t *x = explain(&set.v[i], trust_settings());
+		struct result r;
 
-		/* The portfolio needs the scores, not every factor's evidence. */
-		json_object_del(x, "factors");
-		json_object_del(x, "settings");
-		json_array_append_new(items, x);
+		compute(&set.v[i], trust_settings(), false, &r);
+		summary_store(s, &r, set.v[i].version);
+		result_release(&r);
+		(*count)++;
+	}
+	if (store_commit(s, err) != 0) {
+		store_rollback(s);
+		rc = -1;
 	}
 	evidence_free(&set);
-	return items;
+	return rc;
 }
 
 void trust_text(json_t *t, struct buf *out)

@@ -7,6 +7,7 @@
 #include "../domain/trust.h"
 #include "../store/store.h"
 #include "../util/buf.h"
+#include "../util/jsonw.h"
 #include "caller.h"
 
 /*
@@ -18,19 +19,46 @@ bool trust_settings_load(struct error *err);
 const struct trust_settings *trust_settings(void);
 
 /*
- * The whole explanation for one engagement, as GET /api/v1/engagements/{id}/trust answers:
- * {engagement_id, score, raw, mode, advice, recommended_mode, sentiment_gap, factors:
- * [{name, value, known, weight, share, evidence}], history: [{review_id, held_on, score,
- * raw, factors}], settings}. NULL if the engagement does not exist.
+ * The trust model's results are kept in trust_summaries (migration 008), one row per
+ * engagement, and used while they are fresh: computed from the current version of the
+ * engagement's evidence (triggers raise it on every change), today, with the running
+ * settings. A stale one is computed again on first use and stored, unless the evidence
+ * changed meanwhile; `accord trust recompute` computes them all at once.
  */
-json_t *trust_json(struct store *s, long long engagement_id);
+struct trust_summary {
+	long long engagement_id;
+	bool known; /* false: no held review has evidence yet, so no score */
+	double score, raw; /* to one decimal */
+	long long review_id; /* the review the score is after */
+	bool sentiment_gap;
+	char mode[24], advice[24], recommended_mode[24];
+	char *scores;  /* the smoothed score after each held review, oldest first, comma-separated, empty where unknown */
+	char *history; /* JSON: [{review_id, held_on, score, raw, sentiment_gap, factors}] */
+};
+
+/* One engagement's summary: 0, 1 if there is no such engagement, -1 on a store error. */
+int trust_summary(struct store *s, long long engagement_id, struct trust_summary *out);
+void trust_summary_release(struct trust_summary *t);
+
+/* Every engagement of the caller's organisation, by id, in a few queries whatever their number. */
+int trust_summaries_org(struct store *s, const struct caller *c, struct trust_summary **out, size_t *n);
+void trust_summaries_free(struct trust_summary *v, size_t n);
+
+/* {score, advice, recommended_mode, review_id}: the trust of an engagement as its GET shows it. */
+void trust_summary_write(struct jsonw *w, const struct trust_summary *t);
 
 /*
- * For each engagement of the caller's organisation: {engagement_id, title, mode, score,
- * advice, recommended_mode, history: [scores]}, in a few queries whatever the number of
- * engagements. An array, or NULL on a store error.
+ * The whole explanation for one engagement, as GET /api/v1/engagements/{id}/trust answers:
+ * {engagement_id, title, mode, advice, recommended_mode, score, raw, review_id,
+ * sentiment_gap, factors: [{name, value, known, weight, share, evidence}], history:
+ * [{review_id, held_on, score, raw, sentiment_gap, factors}], settings}. JSON text
+ * (malloc'd) or parsed; NULL if the engagement does not exist.
  */
-json_t *trust_portfolio_json(struct store *s, const struct caller *c);
+char *trust_explanation(struct store *s, long long engagement_id);
+json_t *trust_json(struct store *s, long long engagement_id);
+
+/* Computes and stores every engagement's summary in one transaction (accord trust recompute). */
+int trust_recompute_all(struct store *s, size_t *count, struct error *err);
 
 /* The explanation as text for a person to read (accord trust explain). */
 void trust_text(json_t *trust, struct buf *out);

@@ -157,8 +157,28 @@ static int sq_query(void *conn, const char *sql, const struct sqlval *args, int 
 	return rc;
 }
 
+/* Trust-summary triggers (migration 008): raise the version of the engagement whose evidence changed. */
+#define SQ_BUMP(expr) "UPDATE trust_summaries SET version = version + 1 WHERE engagement_id " expr "; "
+#define SQ_TRIGGER(table, event, body) \
+	"CREATE TRIGGER " table "_trust_" event " AFTER " event " ON " table " BEGIN " body "END; "
+#define SQ_TOUCH(table, ins, upd, del) \
+	SQ_TRIGGER(table, "INSERT", SQ_BUMP(ins)) SQ_TRIGGER(table, "UPDATE", SQ_BUMP(upd)) \
+	SQ_TRIGGER(table, "DELETE", SQ_BUMP(del))
+#define SQ_TOUCH_ENG(table) \
+	SQ_TOUCH(table, "= NEW.engagement_id", "IN (NEW.engagement_id, OLD.engagement_id)", "= OLD.engagement_id")
+#define SQ_ISSUE(row) "= (SELECT engagement_id FROM strategic_issues WHERE id = " row ".issue_id)"
+#define SQ_PAIR(row) \
+	"IN (SELECT id FROM engagements WHERE buyer_org_id = " row ".buyer_org_id AND provider_org_id = " row ".org_id)"
+
 /* The schema's dialect markers in SQLite's words (migrations.h lists them). */
 static const char *const markers[][2] = {
+	{"@TRUST_TRIGGERS@",
+	 SQ_TOUCH_ENG("reviews") SQ_TOUCH_ENG("actions") SQ_TOUCH_ENG("strategic_issues") SQ_TOUCH_ENG("surveys")
+	 SQ_TOUCH_ENG("roadmap_items") SQ_TOUCH_ENG("adoptions")
+	 SQ_TOUCH("issue_responses", SQ_ISSUE("NEW"), SQ_ISSUE("NEW"), SQ_ISSUE("OLD"))
+	 SQ_TOUCH("suggestions", SQ_PAIR("NEW"), SQ_PAIR("NEW"), SQ_PAIR("OLD"))
+	 "CREATE TRIGGER engagements_trust_UPDATE AFTER UPDATE OF starts_on, mode, title ON engagements BEGIN "
+	 SQ_BUMP("= NEW.id") "END"},
 	{"@PK@", "INTEGER PRIMARY KEY"},
 	{"@PRACTICE_SEARCH@", "CREATE VIRTUAL TABLE practice_search USING fts5 (title, tags, body, tokenize = 'unicode61 remove_diacritics 2')"},
 };

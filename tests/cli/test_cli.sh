@@ -302,5 +302,19 @@ for bad_scale in 10 huge 40x -5; do
 	expect_error 2 "demo --scale $bad_scale exits 2 with one error line"
 done
 
+# --- trust recompute: every engagement's summary stored at once; errors are one line
+ACCORD_TODAY=2026-11-26 "$BIN" trust recompute --db "$SCALE" </dev/null >"$T/out" 2>"$T/err"
+rc=$?
+if [ "$rc" -eq 0 ] && grep -Eq '^40 engagements recomputed in [0-9.]+ s$' "$T/out" && [ ! -s "$T/err" ]; then ok; else bad "trust recompute exits 0 and says how many engagements it computed"; fi
+if [ "$(q "$SCALE" "select count(*) from trust_summaries where computed_version = version and computed_on = '2026-11-26' and history is not null")" = 40 ]; then ok; else bad "trust recompute stores a fresh summary for each of the 40 engagements"; fi
+if [ "$(q "$SCALE" "select count(*) from trust_summaries where score is not null")" -ge 30 ]; then ok; else bad "trust recompute scores the engagements with held reviews"; fi
+run trust recompute
+expect_error 2 "trust recompute without --db exits 2 with one error line"
+run trust recompute --db "$SCALE" --engagement 1
+expect_error 2 "trust recompute with an unknown option exits 2 with one error line"
+ACCORD_TODAY=yesterday "$BIN" trust recompute --db "$SCALE" </dev/null >"$T/out" 2>"$T/err"
+rc=$?
+expect_error 2 "trust recompute with a bad ACCORD_TODAY exits 2 with one error line"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,245 @@
+/* test_trust_cache: the stored trust summaries on the demo world — each evidence table's triggers make them stale, a stale one is computed again, a late store never overwrites newer evidence, and a new day or new settings recompute. */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../harness.h"
+#include "service/demo.h"
+#include "service/trust.h"
+#include "store/store.h"
+
+static struct store *S;
+static char dir[64], dbpath[256];
+
+static int int_cb(void *ctx, const struct sqlval *c, int n)
+{
+	(void)n;
+	*(long long *)ctx = c[0].type == SQL_NULL ? -1 : c[0].i;
+	return 0;
+}
+
+/* The first column of the first row of an ad-hoc query, -1 for NULL, -2 for no row. */
+static long long one(const char *sql, long long arg)
+{
+	struct sqlval a[1] = {SQL_I(arg)};
+	long long v = -2;
+
+	if (store_query(S, sql, a, strstr(sql, "?") ? 1 : 0, int_cb, &v, NULL) < 0)
+		return -3;
+	return v;
+}
+
+static void run(const char *sql, long long arg)
+{
+	struct sqlval a[1] = {SQL_I(arg)};
+	struct error err = {0};
+
+	CHECK(store_query(S, sql, a, strstr(sql, "?") ? 1 : 0, NULL, NULL, &err) >= 0);
+	if (err.message[0])
+		fprintf(stderr, "%s: %s\n", sql, err.message);
+}
+
+static long long version_of(long long e)
+{
+	return one("SELECT version FROM trust_summaries WHERE engagement_id = ?", e);
+}
+
+static long long computed_of(long long e)
+{
+	return one("SELECT computed_version FROM trust_summaries WHERE engagement_id = ?", e);
+}
+
+/* Computes e's summary; afterwards it is stored and fresh. */
+static void summarise(long long e)
+{
+	struct trust_summary t;
+
+	CHECK_INT(trust_summary(S, e, &t), 0);
+	trust_summary_release(&t);
+	CHECK_INT(computed_of(e), version_of(e));
+}
+
+/* A change to each evidence table raises the version of exactly the engagement it belongs to. */
+static void each_table_makes_stale(void)
+{
+	static const struct {
+		const char *name, *engagement, *change;
+	} tables[] = {
+		{"reviews", "SELECT engagement_id FROM reviews ORDER BY id LIMIT 1", "UPDATE reviews SET grace_days = grace_days WHERE id = (SELECT min(id) FROM reviews)"},
+		{"actions", "SELECT engagement_id FROM actions ORDER BY id LIMIT 1", "UPDATE actions SET title = title WHERE id = (SELECT min(id) FROM actions)"},
+		{"strategic_issues", "SELECT engagement_id FROM strategic_issues ORDER BY id LIMIT 1", "UPDATE strategic_issues SET title = title WHERE id = (SELECT min(id) FROM strategic_issues)"},
+		{"issue_responses", "SELECT i.engagement_id FROM issue_responses r JOIN strategic_issues i ON i.id = r.issue_id ORDER BY r.id LIMIT 1", "DELETE FROM issue_responses WHERE id = (SELECT min(id) FROM issue_responses)"},
+		{"surveys", "SELECT engagement_id FROM surveys ORDER BY id LIMIT 1", "UPDATE surveys SET trust = trust WHERE id = (SELECT min(id) FROM surveys)"},
+		{"roadmap_items", "SELECT engagement_id FROM roadmap_items WHERE engagement_id IS NOT NULL ORDER BY id LIMIT 1", "UPDATE roadmap_items SET title = title WHERE id = (SELECT min(id) FROM roadmap_items WHERE engagement_id IS NOT NULL)"},
+		{"adoptions", "SELECT engagement_id FROM adoptions ORDER BY id LIMIT 1", "UPDATE adoptions SET status = status WHERE id = (SELECT min(id) FROM adoptions)"},
+		{"suggestions", "SELECT e.id FROM suggestions g JOIN engagements e ON e.buyer_org_id = g.buyer_org_id AND e.provider_org_id = g.org_id ORDER BY g.id, e.id LIMIT 1", "UPDATE suggestions SET note = note WHERE id = (SELECT min(g.id) FROM suggestions g JOIN engagements e ON e.buyer_org_id = g.buyer_org_id AND e.provider_org_id = g.org_id)"},
+		{"engagements", "SELECT min(id) FROM engagements", "UPDATE engagements SET title = title || '' WHERE id = (SELECT min(id) FROM engagements)"},
+	};
+
+	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+		long long e = one(tables[i].engagement, 0), other, before, other_before;
+
+		if (e <= 0) {
+			fprintf(stderr, "the demo has no row in %s\n", tables[i].name);
+			CHECK(e > 0);
+			continue;
+		}
+		/* Another engagement, not of the same buyer and provider (a suggestion counts for all of those). */
+		other = one("SELECT max(o.id) FROM engagements o, engagements x WHERE x.id = ? AND "
+			    "NOT (o.buyer_org_id = x.buyer_org_id AND o.provider_org_id = x.provider_org_id)", e);
+		summarise(e);
+		summarise(other);
+		before = version_of(e);
+		other_before = version_of(other);
+		run(tables[i].change, 0);
+		if (version_of(e) <= before)
+			fprintf(stderr, "a change to %s left engagement %lld's version at %lld\n", tables[i].name, e, before);
+		CHECK(version_of(e) > before);
+		CHECK(computed_of(e) < version_of(e)); /* stale now */
+		if (version_of(other) != other_before)
+			fprintf(stderr, "a change to %s raised engagement %lld's version too\n", tables[i].name, other);
+		CHECK_INT(version_of(other), other_before);
+		CHECK_INT(computed_of(other), other_before); /* the others stay fresh */
+		summarise(e);                                  /* computed again on use */
+	}
+}
+
+/* After a change that moves the score, the summary equals a computation from scratch. */
+static void stale_summary_is_recomputed(void)
+{
+	long long e = one("SELECT engagement_id FROM reviews WHERE state = 'held' GROUP BY engagement_id ORDER BY count(*) DESC, engagement_id LIMIT 1", 0);
+	struct trust_summary a, b;
+
+	CHECK(e > 0);
+	summarise(e);
+	/* Every action of its first held review becomes done on time: commitments change. */
+	run("UPDATE actions SET status = 'done', closed_on = due_on WHERE engagement_id = ? AND status <> 'done'", e);
+	CHECK_INT(trust_summary(S, e, &a), 0);
+	run("DELETE FROM trust_summaries WHERE engagement_id = ?", e);
+	CHECK_INT(trust_summary(S, e, &b), 0);
+	CHECK(a.known && b.known);
+	CHECK(a.score == b.score);
+	CHECK_STR(a.scores, b.scores);
+	CHECK_STR(a.advice, b.advice);
+	trust_summary_release(&a);
+	trust_summary_release(&b);
+}
+
+/* A result computed from version v is not stored once a change raised the version past v. */
+static void late_store_is_refused(void)
+{
+	long long e = one("SELECT min(id) FROM engagements", 0), v;
+	struct sqlval a[14];
+
+	summarise(e);
+	run("UPDATE trust_summaries SET computed_on = '2000-01-01', score = '1.0' WHERE engagement_id = ?", e);
+	v = version_of(e);
+	run("UPDATE engagements SET title = title || '' WHERE id = ?", e); /* a writer commits meanwhile */
+	for (int i = 0; i < 14; i++)
+		a[i] = SQL_T("x");
+	a[0] = SQL_T("2026-11-26");
+	a[5] = SQL_I(1);
+	a[8] = SQL_I(0);
+	a[12] = SQL_I(e);
+	a[13] = SQL_I(v); /* the version the result was computed from */
+	CHECK(store_exec(S, STMT_TRUST_SUMMARY_PUT, a, 14, NULL, NULL, NULL) >= 0);
+	CHECK(one("SELECT count(*) FROM trust_summaries WHERE engagement_id = ? AND computed_on = '2000-01-01' AND score = '1.0'", e) == 1);
+	a[13] = SQL_I(version_of(e)); /* the current version is stored */
+	CHECK(store_exec(S, STMT_TRUST_SUMMARY_PUT, a, 14, NULL, NULL, NULL) >= 0);
+	CHECK(one("SELECT count(*) FROM trust_summaries WHERE engagement_id = ? AND computed_on = '2026-11-26' AND score = 'x'", e) == 1);
+	run("DELETE FROM trust_summaries WHERE engagement_id = ?", e);
+}
+
+/* Trust depends on today: a summary from another day is computed again. */
+static void new_day_recomputes(void)
+{
+	long long e = one("SELECT min(id) FROM engagements", 0);
+	struct trust_summary t;
+
+	setenv("ACCORD_TODAY", "2026-11-26", 1);
+	summarise(e);
+	CHECK_INT(one("SELECT count(*) FROM trust_summaries WHERE engagement_id = ? AND computed_on = '2026-11-26'", e), 1);
+	setenv("ACCORD_TODAY", "2027-03-01", 1);
+	CHECK_INT(trust_summary(S, e, &t), 0);
+	trust_summary_release(&t);
+	CHECK_INT(one("SELECT count(*) FROM trust_summaries WHERE engagement_id = ? AND computed_on = '2027-03-01'", e), 1);
+	setenv("ACCORD_TODAY", "2026-11-26", 1);
+}
+
+/* The explanation is stored with the summary and served from it until the evidence changes. */
+static void explanation_is_kept(void)
+{
+	long long e = one("SELECT min(id) FROM engagements", 0);
+	char *x, *y;
+
+	x = trust_explanation(S, e);
+	CHECK(x && strstr(x, "\"factors\""));
+	CHECK_INT(one("SELECT count(*) FROM trust_summaries WHERE engagement_id = ? AND explanation IS NOT NULL", e), 1);
+	run("UPDATE trust_summaries SET explanation = '{\"kept\":true}' WHERE engagement_id = ?", e);
+	y = trust_explanation(S, e);
+	CHECK_STR(y, "{\"kept\":true}"); /* read back, not computed */
+	free(y);
+	run("UPDATE engagements SET title = title || '' WHERE id = ?", e);
+	y = trust_explanation(S, e);
+	CHECK_STR(y, x); /* stale: computed again */
+	free(x);
+	free(y);
+	CHECK(trust_explanation(S, 987654321) == NULL);
+}
+
+/* accord trust recompute: every engagement fresh in one go. */
+static void recompute_all(void)
+{
+	struct error err = {0};
+	size_t n = 0;
+
+	run("DELETE FROM trust_summaries", 0);
+	CHECK_INT(trust_recompute_all(S, &n, &err), 0);
+	CHECK_INT((long long)n, one("SELECT count(*) FROM engagements", 0));
+	CHECK_INT(one("SELECT count(*) FROM trust_summaries WHERE computed_version = version AND computed_on = '2026-11-26'", 0), (long long)n);
+}
+
+int main(void)
+{
+	struct error err = {0};
+	int applied = 0;
+	FILE *devnull = fopen("/dev/null", "w");
+
+	if (sodium_init() < 0 || !devnull)
+		return 1;
+	setenv("ACCORD_TODAY", "2026-11-26", 1);
+	snprintf(dir, sizeof dir, "/tmp/accord-trust-XXXXXX");
+	if (!mkdtemp(dir))
+		return 1;
+	/* ACCORD_TEST_DB: an empty PostgreSQL database to run against (tests/run makes one); else a SQLite file. */
+	if (getenv("ACCORD_TEST_DB") && *getenv("ACCORD_TEST_DB"))
+		snprintf(dbpath, sizeof dbpath, "%s", getenv("ACCORD_TEST_DB"));
+	else
+		snprintf(dbpath, sizeof dbpath, "%s/test.db", dir);
+	S = store_open(dbpath, &err);
+	if (!S || store_migrate(S, &applied, &err) != 0 || demo_fill(S, devnull, &err) != 0) {
+		fprintf(stderr, "cannot set up %s: %s\n", dbpath, err.message);
+		return 1;
+	}
+	fclose(devnull);
+	RUN(each_table_makes_stale);
+	RUN(stale_summary_is_recomputed);
+	RUN(late_store_is_refused);
+	RUN(new_day_recomputes);
+	RUN(explanation_is_kept);
+	RUN(recompute_all);
+	store_close(S);
+	if (!getenv("ACCORD_TEST_DB") || !*getenv("ACCORD_TEST_DB")) {
+		char p[300];
+
+		snprintf(p, sizeof p, "%s-wal", dbpath);
+		unlink(p);
+		snprintf(p, sizeof p, "%s-shm", dbpath);
+		unlink(p);
+		unlink(dbpath);
+		rmdir(dir);
+	}
+	return HARNESS_DONE("trust_cache");
+}
