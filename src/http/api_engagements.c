@@ -16,12 +16,24 @@ static void read_input(struct request *rq, struct engagement_input *in)
 		in->gov[i] = json_string_value(json_object_get(gov, gov_layer_name(i)));
 }
 
+/* Answers the engagement with its trust, written straight into the response. */
+static void reply_engagement(struct request *rq, struct response *rs, int status, long long id)
+{
+	struct jsonw w;
+
+	reply_json_begin(rs, status, &w);
+	reply_json_end(rs, engagement_write(rq->store, id, true, &w) == 0);
+}
+
 void api_engagements_list(struct request *rq, struct response *rs)
 {
 	struct page pg;
+	struct jsonw w;
 
-	if (request_page(rq, rs, &pg))
-		reply_json(rs, 200, engagement_list_json(rq->store, &rq->caller, pg));
+	if (!request_page(rq, rs, &pg))
+		return;
+	reply_json_begin(rs, 200, &w);
+	reply_json_end(rs, engagement_list_write(rq->store, &rq->caller, pg, &w) == 0);
 }
 
 void api_engagements_create(struct request *rq, struct response *rs)
@@ -35,12 +47,12 @@ void api_engagements_create(struct request *rq, struct response *rs)
 	if (id < 0)
 		reply_err(rs, &err);
 	else
-		reply_json(rs, 201, engagement_with_trust_json(rq->store, id));
+		reply_engagement(rq, rs, 201, id);
 }
 
 void api_engagement_get(struct request *rq, struct response *rs)
 {
-	reply_json(rs, 200, engagement_with_trust_json(rq->store, rq->id));
+	reply_engagement(rq, rs, 200, rq->id);
 }
 
 void api_engagement_update(struct request *rq, struct response *rs)
@@ -52,7 +64,7 @@ void api_engagement_update(struct request *rq, struct response *rs)
 	if (engagement_update(rq->store, &rq->caller, rq->id, &in, &err) != 0)
 		reply_err(rs, &err);
 	else
-		reply_json(rs, 200, engagement_with_trust_json(rq->store, rq->id));
+		reply_engagement(rq, rs, 200, rq->id);
 }
 
 void api_engagement_mode(struct request *rq, struct response *rs)
@@ -63,5 +75,5 @@ void api_engagement_mode(struct request *rq, struct response *rs)
 				body_str(rq, "reason"), &err) != 0)
 		reply_err(rs, &err);
 	else
-		reply_json(rs, 200, engagement_with_trust_json(rq->store, rq->id));
+		reply_engagement(rq, rs, 200, rq->id);
 }

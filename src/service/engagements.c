@@ -251,87 +251,179 @@ fail:
 	return -1;
 }
 
-static json_t *eng_json(const struct sqlval *c)
+/* The fields of an ENG_COLUMNS row, inside an object the caller opened. */
+static void eng_fields(struct jsonw *w, const struct sqlval *c)
 {
-	return json_pack("{s:I, s:I, s:{s:I, s:s, s:s}, s:I, s:{s:I, s:s, s:s}, s:s, s:s, s:s, "
-			 "s:s, s:I, s:s, s:s, s:{s:s, s:s, s:s}, s:n, s:s}",
-			 "id", c[0].i, "buyer_org_id", c[1].i, "buyer", "id", c[1].i, "name",
-			 c[2].s, "industry", c[16].s, "provider_org_id", c[3].i, "provider", "id",
-			 c[3].i, "name", c[4].s, "industry", c[17].s, "title", c[5].s,
-			 "service_line", c[6].s, "starts_on", c[7].s, "ends_on", c[8].s,
-			 "contract_manager_id", c[9].i, "contract_manager_name", c[10].s, "mode",
-			 c[11].s, "governance", "strategic", c[12].s, "tactical", c[13].s,
-			 "operations", c[14].s, "trust", "created_at", c[15].s);
+	jsonw_kint(w, "id", c[0].i);
+	jsonw_kint(w, "buyer_org_id", c[1].i);
+	jsonw_kobject(w, "buyer");
+	jsonw_kint(w, "id", c[1].i);
+	jsonw_kstring(w, "name", c[2].s);
+	jsonw_kstring(w, "industry", c[16].s);
+	jsonw_end_object(w);
+	jsonw_kint(w, "provider_org_id", c[3].i);
+	jsonw_kobject(w, "provider");
+	jsonw_kint(w, "id", c[3].i);
+	jsonw_kstring(w, "name", c[4].s);
+	jsonw_kstring(w, "industry", c[17].s);
+	jsonw_end_object(w);
+	jsonw_kstring(w, "title", c[5].s);
+	jsonw_kstring(w, "service_line", c[6].s);
+	jsonw_kstring(w, "starts_on", c[7].s);
+	jsonw_kstring(w, "ends_on", c[8].s);
+	jsonw_kint(w, "contract_manager_id", c[9].i);
+	jsonw_kstring(w, "contract_manager_name", c[10].s);
+	jsonw_kstring(w, "mode", c[11].s);
+	jsonw_kobject(w, "governance");
+	jsonw_kstring(w, "strategic", c[12].s);
+	jsonw_kstring(w, "tactical", c[13].s);
+	jsonw_kstring(w, "operations", c[14].s);
+	jsonw_end_object(w);
 }
 
-static int eng_list_cb(void *ctx, const struct sqlval *c, int n)
+/* A page of a list, written as the rows come: limit + 1 are asked for, and the extra one proves there is a next page. */
+struct eng_page {
+	struct jsonw *w;
+	int limit, written;
+	long long last_id;
+	bool more;
+};
+
+static int eng_page_cb(void *ctx, const struct sqlval *c, int n)
 {
+	struct eng_page *pg = ctx;
+
 	(void)n;
-	json_array_append_new(ctx, eng_json(c));
+	if (pg->written == pg->limit) {
+		pg->more = true;
+		return 1;
+	}
+	jsonw_object(pg->w);
+	eng_fields(pg->w, c);
+	jsonw_knull(pg->w, "trust");
+	jsonw_kstring(pg->w, "created_at", c[15].s);
+	jsonw_end_object(pg->w);
+	pg->written++;
+	pg->last_id = c[0].i;
 	return 0;
+}
+
+int engagement_list_write(struct store *s, const struct caller *c, struct page pg, struct jsonw *w)
+{
+	struct sqlval a[3] = {SQL_I(c->org_id), SQL_I(pg.after), SQL_I(pg.limit + 1)};
+	struct eng_page page = {w, pg.limit, 0, 0, false};
+	int rc = 0;
+
+	jsonw_object(w);
+	jsonw_karray(w, "items");
+	if (c->org_kind == ORG_BUYER || c->org_kind == ORG_PROVIDER)
+		rc = store_exec(s, c->org_kind == ORG_BUYER ? STMT_ENG_LIST_BUYER : STMT_ENG_LIST_PROVIDER, a, 3,
+				eng_page_cb, &page, NULL);
+	jsonw_end_array(w);
+	jsonw_key(w, "next");
+	page.more ? jsonw_int(w, page.last_id) : jsonw_null(w);
+	jsonw_end_object(w);
+	return rc < 0 ? -1 : 0;
 }
 
 static int mode_cb(void *ctx, const struct sqlval *c, int n)
 {
+	struct jsonw *w = ctx;
+
 	(void)n;
-	json_array_append_new(ctx, json_pack("{s:I, s:s, s:s, s:I, s:s, s:s}", "id", c[0].i,
-					     "mode", c[1].s, "reason", c[2].s, "changed_by", c[3].i,
-					     "changed_by_name", c[4].s, "changed_at", c[5].s));
+	jsonw_object(w);
+	jsonw_kint(w, "id", c[0].i);
+	jsonw_kstring(w, "mode", c[1].s);
+	jsonw_kstring(w, "reason", c[2].s);
+	jsonw_kint(w, "changed_by", c[3].i);
+	jsonw_kstring(w, "changed_by_name", c[4].s);
+	jsonw_kstring(w, "changed_at", c[5].s);
+	jsonw_end_object(w);
 	return 0;
+}
+
+struct eng_one {
+	struct jsonw *w;
+	bool found;
+	char created_at[32];
+};
+
+static int eng_one_cb(void *ctx, const struct sqlval *c, int n)
+{
+	struct eng_one *one = ctx;
+
+	(void)n;
+	one->found = true;
+	jsonw_object(one->w);
+	eng_fields(one->w, c);
+	snprintf(one->created_at, sizeof one->created_at, "%s", c[15].s ? c[15].s : "");
+	return 1;
+}
+
+int engagement_write(struct store *s, long long id, bool with_trust, struct jsonw *w)
+{
+	struct sqlval a[1] = {SQL_I(id)};
+	struct eng_one one = {w, false, ""};
+	struct trust_summary t;
+	int rc;
+
+	if (store_exec(s, STMT_ENG_GET, a, 1, eng_one_cb, &one, NULL) < 0)
+		return -1;
+	if (!one.found)
+		return 1;
+	jsonw_key(w, "trust");
+	if (with_trust && (rc = trust_summary(s, id, &t)) <= 0) {
+		if (rc < 0)
+			return -1;
+		trust_summary_write(w, &t);
+		trust_summary_release(&t);
+	} else {
+		jsonw_null(w);
+	}
+	jsonw_kstring(w, "created_at", one.created_at);
+	jsonw_karray(w, "mode_history");
+	if (store_exec(s, STMT_ENG_MODE_LIST, a, 1, mode_cb, w, NULL) < 0)
+		return -1;
+	jsonw_end_array(w);
+	jsonw_end_object(w);
+	return 0;
+}
+
+/* The pages read the same JSON as the API answers, as a tree. */
+static json_t *parsed(struct buf *b, int rc)
+{
+	json_t *j = rc == 0 && !b->overflow ? json_loads(b->data, 0, NULL) : NULL;
+
+	buf_release(b);
+	return j;
 }
 
 json_t *engagement_get_json(struct store *s, long long id)
 {
-	json_t *items = json_array(), *e = NULL, *modes;
-	struct sqlval a[1] = {SQL_I(id)};
+	struct buf b;
+	struct jsonw w;
 
-	if (store_exec(s, STMT_ENG_GET, a, 1, eng_list_cb, items, NULL) > 0)
-		e = json_incref(json_array_get(items, 0));
-	json_decref(items);
-	if (!e)
-		return NULL;
-	modes = json_array();
-	if (store_exec(s, STMT_ENG_MODE_LIST, a, 1, mode_cb, modes, NULL) < 0) {
-		json_decref(modes);
-		json_decref(e);
-		return NULL;
-	}
-	json_object_set_new(e, "mode_history", modes);
-	return e;
-}
-
-json_t *engagement_list_json(struct store *s, const struct caller *c, struct page pg)
-{
-	json_t *items = json_array();
-	struct sqlval a[3] = {SQL_I(c->org_id), SQL_I(pg.after), SQL_I(pg.limit + 1)};
-	enum stmt st;
-
-	if (c->org_kind == ORG_BUYER)
-		st = STMT_ENG_LIST_BUYER;
-	else if (c->org_kind == ORG_PROVIDER)
-		st = STMT_ENG_LIST_PROVIDER;
-	else
-		return page_wrap(items, pg.limit);
-	if (store_exec(s, st, a, 3, eng_list_cb, items, NULL) < 0) {
-		json_decref(items);
-		return NULL;
-	}
-	return page_wrap(items, pg.limit);
+	buf_init(&b, 0);
+	jsonw_init(&w, &b);
+	return parsed(&b, engagement_write(s, id, false, &w));
 }
 
 json_t *engagement_with_trust_json(struct store *s, long long id)
 {
-	json_t *e = engagement_get_json(s, id);
-	struct trust_summary t;
+	struct buf b;
+	struct jsonw w;
 
-	if (!e)
-		return NULL;
-	if (trust_summary(s, id, &t) == 0) {
-		json_object_set_new(e, "trust", json_pack("{s:o, s:s, s:s, s:o}", "score",
-							  t.known ? json_real(t.score) : json_null(), "advice",
-							  t.advice, "recommended_mode", t.recommended_mode,
-							  "review_id", t.known ? json_integer(t.review_id) : json_null()));
-		trust_summary_release(&t);
-	}
-	return e;
+	buf_init(&b, 0);
+	jsonw_init(&w, &b);
+	return parsed(&b, engagement_write(s, id, true, &w));
+}
+
+json_t *engagement_list_json(struct store *s, const struct caller *c, struct page pg)
+{
+	struct buf b;
+	struct jsonw w;
+
+	buf_init(&b, 0);
+	jsonw_init(&w, &b);
+	return parsed(&b, engagement_list_write(s, c, pg, &w));
 }

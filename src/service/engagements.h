@@ -4,6 +4,8 @@
 
 #include <jansson.h>
 
+#include "../util/jsonw.h"
+
 #include "../domain/engagement.h"
 #include "../store/store.h"
 #include "caller.h"
@@ -35,5 +37,12 @@ json_t *engagement_get_json(struct store *s, long long id);
 json_t *engagement_with_trust_json(struct store *s, long long id);
 /* The caller's organisation's engagements, as buyer or provider. */
 json_t *engagement_list_json(struct store *s, const struct caller *c, struct page pg);
+/*
+ * The same, written straight into w (the API's hot path): the engagement with its trust
+ * summary and mode history (0, 1 when there is no such engagement, -1 on a store error),
+ * and a page of the caller's engagements ({items, next}).
+ */
+int engagement_write(struct store *s, long long id, bool with_trust, struct jsonw *w);
+int engagement_list_write(struct store *s, const struct caller *c, struct page pg, struct jsonw *w);
 
 #endif

@@ -66,7 +66,7 @@ static int buf_grow(struct buf *b, size_t extra)
 	return 0;
 }
 
-int buf_add(struct buf *b, const void *p, size_t n)
+int buf_add_grow(struct buf *b, const void *p, size_t n)
 {
 	if (buf_grow(b, n))
 		return -1;
@@ -81,20 +81,24 @@ int buf_puts(struct buf *b, const char *s)
 	return buf_add(b, s, strlen(s));
 }
 
-int buf_putc(struct buf *b, char c)
-{
-	return buf_add(b, &c, 1);
-}
-
 int buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
 	va_list cp;
 	int n;
 
+	/* Formatted once into the room there is; only when it does not fit, grown and formatted again. */
 	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
+	n = b->cap ? vsnprintf(b->data + b->len, b->cap - b->len, fmt, cp) : vsnprintf(NULL, 0, fmt, cp);
 	va_end(cp);
-	if (n < 0 || buf_grow(b, (size_t)n))
+	if (n < 0)
+		return -1;
+	if (b->cap && (size_t)n < b->cap - b->len && b->len + (size_t)n <= b->max) {
+		b->len += (size_t)n;
+		return 0;
+	}
+	if (b->cap)
+		b->data[b->len] = '\0'; /* what did not fit is not kept */
+	if (buf_grow(b, (size_t)n))
 		return -1;
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	b->len += (size_t)n;
