@@ -1,6 +1,7 @@
 /* auth: Argon2id password checks, throttled log-ins and store-backed sessions looked up by a hash of their token. */
 #include "auth.h"
 
+#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,12 +10,56 @@
 
 #include "../domain/throttle.h"
 
+/*
+ * Argon2id with OWASP's recommended parameters (19 MiB of memory, 2 passes, 1 lane): about
+ * the cost of libsodium's interactive setting, with under a third of its 64 MiB, so a
+ * log-in does not triple the server's memory. Hashes made with other parameters are
+ * made again at the next successful log-in.
+ */
+#define PWHASH_OPSLIMIT 2
+#define PWHASH_MEMLIMIT ((size_t)19 * 1024 * 1024)
+
+/* At most two hashes at once per process: each takes a core and 19 MiB, and a storm of log-ins must not starve every other request. */
+static pthread_mutex_t hash_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t hash_free = PTHREAD_COND_INITIALIZER;
+static int hashing;
+#define HASHING_MAX 2
+
+static void hash_enter(void)
+{
+	pthread_mutex_lock(&hash_lock);
+	while (hashing >= HASHING_MAX)
+		pthread_cond_wait(&hash_free, &hash_lock);
+	hashing++;
+	pthread_mutex_unlock(&hash_lock);
+}
+
+static void hash_leave(void)
+{
+	pthread_mutex_lock(&hash_lock);
+	hashing--;
+	pthread_cond_signal(&hash_free);
+	pthread_mutex_unlock(&hash_lock);
+}
+
 int auth_password_hash(const char *password, char out[128])
 {
-	if (crypto_pwhash_str(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-		return -1;
-	return 0;
+	int rc;
+
+	hash_enter();
+	rc = crypto_pwhash_str(out, password, strlen(password), PWHASH_OPSLIMIT, PWHASH_MEMLIMIT);
+	hash_leave();
+	return rc != 0 ? -1 : 0;
+}
+
+static int password_verify(const char *hash, const char *password)
+{
+	int rc;
+
+	hash_enter();
+	rc = crypto_pwhash_str_verify(hash, password, strlen(password));
+	hash_leave();
+	return rc;
 }
 
 void auth_random_token(char *out, size_t outlen, size_t nbytes)
@@ -49,16 +94,18 @@ long auth_session_ttl(void)
 }
 
 /* A dummy hash to verify against when the e-mail is unknown, so timing does not reveal it. */
+static char dummy[128];
+static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
+
+static void dummy_init(void)
+{
+	auth_password_hash("accord-dummy-password", dummy);
+}
+
 static const char *dummy_hash(void)
 {
-	static char h[128];
-	static int ready;
-
-	if (!ready) {
-		auth_password_hash("accord-dummy-password", h);
-		ready = 1;
-	}
-	return h;
+	pthread_once(&dummy_once, dummy_init);
+	return dummy;
 }
 
 struct login_row {
@@ -136,9 +183,7 @@ int auth_login(struct store *s, const char *email, const char *password, const c
 	a[0] = SQL_T(lower);
 	if (store_exec(s, STMT_USER_LOGIN, a, 1, login_row, &row, err) < 0)
 		return -1;
-	if (crypto_pwhash_str_verify(row.id ? row.hash : dummy_hash(), password,
-				     strlen(password)) != 0 ||
-	    !row.id) {
+	if (password_verify(row.id ? row.hash : dummy_hash(), password) != 0 || !row.id) {
 		throttle_fail(s, account_key, now);
 		throttle_fail(s, address_key, now);
 		error_set(err, 401, "unauthorized", NULL, "wrong e-mail or password");
@@ -146,6 +191,16 @@ int auth_login(struct store *s, const char *email, const char *password, const c
 	}
 	a[0] = SQL_T(account_key);
 	store_exec(s, STMT_LOGINFAIL_CLEAR, a, 1, NULL, NULL, NULL);
+	/* A hash made with older parameters is made again now that the password is at hand. */
+	if (crypto_pwhash_str_needs_rehash(row.hash, PWHASH_OPSLIMIT, PWHASH_MEMLIMIT) != 0) {
+		char fresh[128];
+
+		if (auth_password_hash(password, fresh) == 0) {
+			a[0] = SQL_T(fresh);
+			a[1] = SQL_I(row.id);
+			store_exec(s, STMT_USER_REHASH, a, 2, NULL, NULL, NULL);
+		}
+	}
 
 	if (auth_caller_load(s, row.id, c) != 0) {
 		error_set(err, 500, "store", NULL, "cannot load the user");

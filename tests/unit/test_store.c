@@ -1286,6 +1286,46 @@ static void login_success_clears_failures(void)
 	}
 }
 
+static int text_cb(void *ctx, const struct sqlval *c, int n)
+{
+	(void)n;
+	snprintf(ctx, 128, "%s", c[0].s ? c[0].s : "");
+	return 0;
+}
+
+/* New hashes are Argon2id at 19 MiB, 2 passes; an older hash is made again at the next log-in, and only then. */
+static void login_rehashes_old_parameters(void)
+{
+	char token[AUTH_TOKEN_LEN], legacy[128], stored[128] = "";
+	struct sqlval a[2];
+	struct caller c;
+	struct error err = fresh();
+	long retry;
+
+	CHECK_INT(auth_password_hash(PASSWORD, stored), 0);
+	CHECK(strstr(stored, "$argon2id$v=19$m=19456,t=2,p=1$") == stored);
+	CHECK_INT(crypto_pwhash_str(legacy, PASSWORD, strlen(PASSWORD), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+				    crypto_pwhash_MEMLIMIT_INTERACTIVE), 0);
+	a[0] = SQL_T(legacy);
+	a[1] = SQL_I(cxo);
+	CHECK(store_query(S, "UPDATE users SET password_hash = ? WHERE id = ?", a, 2, NULL, NULL, NULL) >= 0);
+	/* A failed log-in changes nothing. */
+	CHECK_INT(auth_login(S, "cxo@northwind.example", "not the password", "192.0.2.9", "api", token, &c, &retry, &err), -1);
+	a[0] = SQL_I(cxo);
+	CHECK(store_query(S, "SELECT password_hash FROM users WHERE id = ?", a, 1, text_cb, stored, NULL) > 0);
+	CHECK_STR(stored, legacy);
+	err = fresh();
+	CHECK_INT(auth_login(S, "cxo@northwind.example", PASSWORD, "192.0.2.9", "api", token, &c, &retry, &err), 0);
+	CHECK(store_query(S, "SELECT password_hash FROM users WHERE id = ?", a, 1, text_cb, stored, NULL) > 0);
+	CHECK(strstr(stored, "$argon2id$v=19$m=19456,t=2,p=1$") == stored);
+	CHECK_INT(crypto_pwhash_str_verify(stored, PASSWORD, strlen(PASSWORD)), 0);
+	CHECK_INT(auth_logout(S, token), 0);
+	/* The same password still logs in. */
+	err = fresh();
+	CHECK_INT(auth_login(S, "cxo@northwind.example", PASSWORD, "192.0.2.9", "api", token, &c, &retry, &err), 0);
+	CHECK_INT(auth_logout(S, token), 0);
+}
+
 static void login_throttled_after_free_failures(void)
 {
 	char token[AUTH_TOKEN_LEN];
@@ -1391,6 +1431,7 @@ int main(void)
 	RUN(session_expiry_and_hashing);
 	RUN(login_wrong_credentials);
 	RUN(login_success_clears_failures);
+	RUN(login_rehashes_old_parameters);
 	RUN(login_throttled_after_free_failures);
 
 	store_close(S);
