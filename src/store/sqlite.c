@@ -1,5 +1,6 @@
 /* sqlite: the embedded store backend — one connection per thread, WAL, statements prepared once and cached. */
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,10 +17,22 @@ struct sqlite_conn {
 	sqlite3_stmt *cache[STMT__MAX];
 };
 
+static long long mmap_size(void)
+{
+	const char *v = getenv("ACCORD_SQLITE_MMAP");
+	char *end;
+	long long n;
+
+	if (!v || !*v)
+		return 0;
+	n = strtoll(v, &end, 10);
+	return *end || n < 0 ? 0 : n;
+}
+
 static void *sq_open(const char *path, struct error *err)
 {
 	struct sqlite_conn *c = calloc(1, sizeof *c);
-	char *msg = NULL;
+	char pragmas[160], *msg = NULL;
 	int rc;
 
 	if (!c) {
@@ -34,9 +47,17 @@ static void *sq_open(const char *path, struct error *err)
 		goto fail;
 	}
 	sqlite3_busy_timeout(c->db, 5000);
-	rc = sqlite3_exec(c->db,
-			  "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
-			  NULL, NULL, &msg);
+	/*
+	 * ACCORD_SQLITE_MMAP (bytes, default 0: off) reads the database through a memory map, so
+	 * that every connection shares the kernel's page cache instead of copying pages into a
+	 * cache of its own. Measured on the large dataset: practice search went from 79 to 140
+	 * requests/s with 1 GiB, but the pages it touched counted in the server's resident set
+	 * (365 MiB against 34 MiB), so it is left for operators to choose.
+	 */
+	snprintf(pragmas, sizeof pragmas,
+		 "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA mmap_size=%lld;",
+		 mmap_size());
+	rc = sqlite3_exec(c->db, pragmas, NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
 		error_set(err, 500, "store", "db", "cannot use database '%s': %s", path,
 			  msg ? msg : sqlite3_errstr(rc));
