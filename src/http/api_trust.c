@@ -32,36 +32,54 @@ void api_trust(struct request *rq, struct response *rs)
 	reply_json_text(rs, 200, trust_explanation(rq->store, rq->id));
 }
 
-/* Joins each engagement's trust to its compliance, by engagement id (both come in id order). */
+static json_t *date_or_null(const char *d)
+{
+	return *d ? json_string(d) : json_null();
+}
+
+/* Each engagement of the caller's organisation with its compliance and trust, from the stored summaries. */
 json_t *portfolio_full_json(struct store *s, const struct caller *c, bool with_history)
 {
-	json_t *p = portfolio_json(s, c), *x;
+	static const char *const keys[] = {"due", "held_on_time", "late", "missed", "in_grace",
+					   "without_quorum", "upcoming", "cancelled"};
+	long long sums[8] = {0}, attention = 0;
 	struct trust_summary *t = NULL;
-	size_t i, j = 0, n = 0;
+	json_t *items, *totals;
+	size_t n = 0;
 
-	if (!p || trust_summaries_org(s, c, &t, &n)) {
-		json_decref(p);
+	if (trust_summaries_org(s, c, with_history, &t, &n))
 		return NULL;
-	}
-	json_array_foreach(json_object_get(p, "items"), i, x)
-	{
-		long long id = json_integer_value(json_object_get(x, "engagement_id"));
+	items = json_array();
+	for (size_t i = 0; i < n; i++) {
+		const struct compliance *k = &t[i].compliance;
+		int v[8] = {k->due, k->held_on_time, k->late, k->missed, k->in_grace, k->without_quorum, k->upcoming, k->cancelled};
+		json_t *x = json_pack("{s:I, s:s, s:s, s:s, s:I}", "engagement_id", t[i].engagement_id, "title", t[i].title,
+				      "buyer", t[i].buyer, "provider", t[i].provider, "contract_manager_id",
+				      t[i].contract_manager_id);
 
-		while (j < n && t[j].engagement_id < id)
-			j++;
-		if (j == n || t[j].engagement_id != id)
-			continue;
-		json_object_set_new(x, "mode", json_string(t[j].mode));
-		json_object_set_new(x, "trust", t[j].known ? json_real(t[j].score) : json_null());
-		json_object_set_new(x, "advice", json_string(t[j].advice));
-		json_object_set_new(x, "recommended_mode", json_string(t[j].recommended_mode));
+		for (int j = 0; j < 8; j++) {
+			json_object_set_new(x, keys[j], json_integer(v[j]));
+			sums[j] += v[j];
+		}
+		json_object_set_new(x, "next_due_on", date_or_null(t[i].next_due_on));
+		json_object_set_new(x, "last_held_on", date_or_null(t[i].last_held_on));
+		json_object_set_new(x, "needs_attention", json_boolean(compliance_needs_attention(k)));
+		attention += compliance_needs_attention(k);
+		json_object_set_new(x, "mode", json_string(t[i].mode));
+		json_object_set_new(x, "trust", t[i].known ? json_real(t[i].score) : json_null());
+		json_object_set_new(x, "advice", json_string(t[i].advice));
+		json_object_set_new(x, "recommended_mode", json_string(t[i].recommended_mode));
 		if (with_history)
-			json_object_set_new(x, "trust_history", t[j].history ? json_loads(t[j].history, 0, NULL) : json_array());
-		else
-			json_object_set_new(x, "trust_scores", json_string(t[j].scores ? t[j].scores : ""));
+			json_object_set_new(x, "trust_history", t[i].history ? json_loads(t[i].history, 0, NULL) : json_array());
+		json_array_append_new(items, x);
 	}
+	totals = json_object();
+	for (int j = 0; j < 8; j++)
+		json_object_set_new(totals, keys[j], json_integer(sums[j]));
+	json_object_set_new(totals, "engagements", json_integer((json_int_t)n));
+	json_object_set_new(totals, "needs_attention", json_integer(attention));
 	trust_summaries_free(t, n);
-	return p;
+	return json_pack("{s:o, s:o, s:o}", "items", items, "totals", totals, "next", json_null());
 }
 
 void api_portfolio_full(struct request *rq, struct response *rs)

@@ -13,29 +13,27 @@ void html_text(struct buf *b, const char *s)
 
 void html_textn(struct buf *b, const char *s, size_t max)
 {
+	const char *run = s;
+
 	if (!s)
 		return;
+	/* Plain bytes are copied a run at a time; only the five that matter are replaced. */
 	for (; *s && max; s++, max--) {
+		const char *with;
+
 		switch (*s) {
-		case '&':
-			buf_puts(b, "&amp;");
-			break;
-		case '<':
-			buf_puts(b, "&lt;");
-			break;
-		case '>':
-			buf_puts(b, "&gt;");
-			break;
-		case '"':
-			buf_puts(b, "&quot;");
-			break;
-		case '\'':
-			buf_puts(b, "&#39;");
-			break;
-		default:
-			buf_putc(b, *s);
+		case '&': with = "&amp;"; break;
+		case '<': with = "&lt;"; break;
+		case '>': with = "&gt;"; break;
+		case '"': with = "&quot;"; break;
+		case '\'': with = "&#39;"; break;
+		default: continue;
 		}
+		buf_add(b, run, (size_t)(s - run));
+		buf_puts(b, with);
+		run = s + 1;
 	}
+	buf_add(b, run, (size_t)(s - run));
 }
 
 void html_highlight(struct buf *b, const char *s)
@@ -92,10 +90,10 @@ void html_fmt(struct buf *b, const char *fmt, ...)
 			html_textn(b, va_arg(ap, const char *), n);
 			p = end + 1;
 		} else if (pct[1] == 'd') {
-			buf_printf(b, "%d", va_arg(ap, int));
+			buf_int(b, va_arg(ap, int));
 			p = pct + 2;
 		} else if (strncmp(pct + 1, "lld", 3) == 0) {
-			buf_printf(b, "%lld", va_arg(ap, long long));
+			buf_int(b, va_arg(ap, long long));
 			p = pct + 4;
 		} else if (pct[1] == '%') {
 			buf_putc(b, '%');

@@ -192,6 +192,27 @@ void chart_trust_svg(struct buf *b, json_t *history, double partnership_at, doub
 	html_fmt(b, "</figure>");
 }
 
+/* A score as stored ("72.5"): digits, then at most one decimal; end is left after it (at p when there is none). */
+static double score_parse(const char *p, char **end)
+{
+	const char *q = p;
+	double v = 0;
+
+	while (*q >= '0' && *q <= '9')
+		v = v * 10 + (*q++ - '0');
+	if (q == p) {
+		*end = (char *)p;
+		return 0;
+	}
+	if (*q == '.') {
+		q++;
+		for (double scale = 0.1; *q >= '0' && *q <= '9'; scale /= 10)
+			v += (*q++ - '0') * scale;
+	}
+	*end = (char *)q;
+	return v;
+}
+
 void chart_sparkline_svg(struct buf *b, const char *scores)
 {
 	double v[SPARK_MAX];
@@ -207,7 +228,7 @@ void chart_sparkline_svg(struct buf *b, const char *scores)
 	/* "61.2,,70.4": a score per held review, empty where unknown; the latest SPARK_MAX are drawn. */
 	for (const char *p = scores; *scores;) {
 		char *end;
-		double x = strtod(p, &end);
+		double x = score_parse(p, &end);
 
 		if (n == SPARK_MAX) {
 			memmove(v, v + 1, (SPARK_MAX - 1) * sizeof *v);
@@ -238,8 +259,11 @@ void chart_sparkline_svg(struct buf *b, const char *scores)
 		}
 		lx = 4 + (int)(112 * i / (n - 1));
 		ly = 25 - (int)lround(v[i] * 22 / 100);
-		html_fmt(b, pen ? "L" : "M");
-		html_fmt(b, "%d %d ", lx, ly);
+		buf_putc(b, pen ? 'L' : 'M');
+		buf_int(b, lx);
+		buf_putc(b, ' ');
+		buf_int(b, ly);
+		buf_putc(b, ' ');
 		pen = true;
 	}
 	html_fmt(b, "\"/><circle cx=\"%d\" cy=\"%d\" r=\"2.5\"/></svg>", lx, ly);

@@ -643,6 +643,34 @@ static void history_write(struct jsonw *w, const struct point *points, size_t n)
 	jsonw_end_array(w);
 }
 
+/* The review compliance of e today: counted as the portfolio counts it, with its next planned and last held review. */
+static void compliance_fill(const struct evidence *e, struct date today, struct trust_summary *t)
+{
+	struct date next = {0}, last = {0};
+	bool has_next = false, has_last = false;
+
+	memset(&t->compliance, 0, sizeof t->compliance);
+	for (size_t i = 0; i < e->nreviews; i++) {
+		const struct ev_review *r = &e->reviews[i];
+
+		compliance_count(&t->compliance, r->state, r->due, r->is_held ? &r->held : NULL, r->grace, r->required,
+				 r->present, today);
+		if (r->state == RSTATE_PLANNED && date_compare(r->due, today) >= 0 && (!has_next || date_compare(r->due, next) < 0)) {
+			next = r->due;
+			has_next = true;
+		}
+		if (r->is_held && (!has_last || date_compare(r->held, last) > 0)) {
+			last = r->held;
+			has_last = true;
+		}
+	}
+	t->next_due_on[0] = t->last_held_on[0] = '\0';
+	if (has_next)
+		date_format(next, t->next_due_on);
+	if (has_last)
+		date_format(last, t->last_held_on);
+}
+
 /* Runs the model over e's evidence into r (released with result_release). */
 static void compute(const struct evidence *e, const struct trust_settings *ts, bool explain, struct result *r)
 {
@@ -677,6 +705,7 @@ static void compute(const struct evidence *e, const struct trust_settings *ts, b
 	snprintf(r->sum.recommended_mode, sizeof r->sum.recommended_mode, "%s",
 		 engagement_mode_name(trust_recommended_mode(advice, e->mode)));
 	r->sum.scores = buf_detach(&scores, NULL);
+	compliance_fill(e, today, &r->sum);
 	jsonw_init(&w, &r->history);
 	history_write(&w, points, n);
 	if (explain) {
@@ -720,7 +749,10 @@ void trust_summary_release(struct trust_summary *t)
 {
 	free(t->scores);
 	free(t->history);
-	t->scores = t->history = NULL;
+	free(t->title);
+	free(t->buyer);
+	free(t->provider);
+	t->scores = t->history = t->title = t->buyer = t->provider = NULL;
 }
 
 /* ---- the stored summaries ---- */
@@ -728,8 +760,9 @@ void trust_summary_release(struct trust_summary *t)
 /* Keeps r as the engagement's summary, unless its evidence changed since version. */
 static void summary_store(struct store *s, const struct result *r, long long version)
 {
-	char today[11], score[16], raw[16];
-	struct sqlval a[14];
+	char today[11], score[16], raw[16], compliance[96];
+	const struct compliance *k = &r->sum.compliance;
+	struct sqlval a[17];
 
 	date_format(clock_today(), today);
 	snprintf(score, sizeof score, "%.1f", r->sum.score);
@@ -744,26 +777,56 @@ static void summary_store(struct store *s, const struct result *r, long long ver
 	a[7] = SQL_T(r->sum.recommended_mode);
 	a[8] = SQL_I(r->sum.sentiment_gap);
 	a[9] = SQL_T(r->sum.scores);
-	a[10] = SQL_T(r->history.data);
-	a[11] = r->explanation.len ? SQL_T(r->explanation.data) : SQL_NUL;
-	a[12] = SQL_I(r->sum.engagement_id);
-	a[13] = SQL_I(version);
+	snprintf(compliance, sizeof compliance, "%d,%d,%d,%d,%d,%d,%d,%d", k->due, k->held_on_time, k->late, k->missed,
+		 k->in_grace, k->without_quorum, k->upcoming, k->cancelled);
+	a[10] = SQL_T(compliance);
+	a[11] = r->sum.next_due_on[0] ? SQL_T(r->sum.next_due_on) : SQL_NUL;
+	a[12] = r->sum.last_held_on[0] ? SQL_T(r->sum.last_held_on) : SQL_NUL;
+	a[13] = SQL_T(r->history.data);
+	a[14] = r->explanation.len ? SQL_T(r->explanation.data) : SQL_NUL;
+	a[15] = SQL_I(r->sum.engagement_id);
+	a[16] = SQL_I(version);
 	/* A cache: when it cannot be written (busy, read-only), the figures are still right. */
-	store_exec(s, STMT_TRUST_SUMMARY_PUT, a, 14, NULL, NULL, NULL);
+	store_exec(s, STMT_TRUST_SUMMARY_PUT, a, 17, NULL, NULL, NULL);
 }
 
 /* A stored row, as TRUST_SUMMARY_* read it: fresh when computed from the current version, today, with these settings. */
-static bool row_fresh(const struct sqlval *c)
+static bool row_fresh(const struct sqlval *c, const char *today)
 {
-	char today[11];
-
 	if (c[1].type == SQL_NULL || c[2].type == SQL_NULL || c[1].i != c[2].i || !c[3].s || !c[4].s)
 		return false;
-	date_format(clock_today(), today);
 	return !strcmp(c[3].s, today) && !strcmp(c[4].s, settings_key());
 }
 
+/* Copies text (NULL as "") into a field of n bytes, cut if it must be. */
+static void field(char *dst, size_t n, const char *text)
+{
+	size_t len = text ? strlen(text) : 0;
+
+	if (len >= n)
+		len = n - 1;
+	memcpy(dst, text ? text : "", len);
+	dst[len] = '\0';
+}
+
+/* "due,held_on_time,...,cancelled" as summary_store writes it. */
+static void compliance_parse(const char *text, struct compliance *k)
+{
+	int *f[8] = {&k->due, &k->held_on_time, &k->late, &k->missed, &k->in_grace, &k->without_quorum, &k->upcoming,
+		     &k->cancelled};
+	const char *p = text ? text : "";
+
+	memset(k, 0, sizeof *k);
+	for (int i = 0; i < 8 && *p; i++) {
+		char *end;
+
+		*f[i] = (int)strtol(p, &end, 10);
+		p = *end == ',' ? end + 1 : end;
+	}
+}
+
 struct summary_rows {
+	char today[11];
 	struct trust_summary *v;
 	size_t n, cap;
 	bool *fresh;
@@ -793,19 +856,26 @@ static int summary_row_cb(void *ctx, const struct sqlval *c, int n)
 	memset(t, 0, sizeof *t);
 	t->engagement_id = c[0].i;
 	rows->version[rows->n] = c[1].type == SQL_NULL ? -1 : c[1].i;
-	rows->fresh[rows->n] = row_fresh(c);
+	rows->fresh[rows->n] = row_fresh(c, rows->today);
 	if (rows->fresh[rows->n]) {
 		t->known = c[6].type != SQL_NULL;
 		t->score = t->known ? strtod(c[6].s, NULL) : 0;
 		t->raw = c[7].s ? strtod(c[7].s, NULL) : 0;
 		t->review_id = c[8].type == SQL_NULL ? 0 : c[8].i;
-		snprintf(t->mode, sizeof t->mode, "%s", c[5].s ? c[5].s : "");
-		snprintf(t->advice, sizeof t->advice, "%s", c[9].s ? c[9].s : "");
-		snprintf(t->recommended_mode, sizeof t->recommended_mode, "%s", c[10].s ? c[10].s : "");
+		field(t->mode, sizeof t->mode, c[5].s);
+		field(t->advice, sizeof t->advice, c[9].s);
+		field(t->recommended_mode, sizeof t->recommended_mode, c[10].s);
 		t->sentiment_gap = c[11].i != 0;
 		t->scores = strdup(c[12].s ? c[12].s : "");
 		t->history = c[13].s ? strdup(c[13].s) : NULL;
+		compliance_parse(c[14].s, &t->compliance);
+		field(t->next_due_on, sizeof t->next_due_on, c[15].s);
+		field(t->last_held_on, sizeof t->last_held_on, c[16].s);
 	}
+	t->title = strdup(c[17].s ? c[17].s : "");
+	t->buyer = strdup(c[18].s ? c[18].s : "");
+	t->provider = strdup(c[19].s ? c[19].s : "");
+	t->contract_manager_id = c[20].i;
 	rows->n++;
 	return 0;
 }
@@ -861,6 +931,12 @@ static int rows_refresh(struct store *s, struct summary_rows *rows, enum scope s
 		compute(e, trust_settings(), false, &r);
 		/* The version read just before the evidence. */
 		summary_store(s, &r, e->version);
+		/* The names came with the row; the figures are the new ones. */
+		r.sum.title = rows->v[i].title;
+		r.sum.buyer = rows->v[i].buyer;
+		r.sum.provider = rows->v[i].provider;
+		r.sum.contract_manager_id = rows->v[i].contract_manager_id;
+		rows->v[i].title = rows->v[i].buyer = rows->v[i].provider = NULL;
 		trust_summary_release(&rows->v[i]);
 		rows->v[i] = r.sum;
 		r.sum.scores = NULL;
@@ -881,6 +957,7 @@ int trust_summary(struct store *s, long long engagement_id, struct trust_summary
 	int rc;
 
 	memset(out, 0, sizeof *out);
+	date_format(clock_today(), rows.today);
 	rc = store_exec(s, STMT_TRUST_SUMMARY_GET, a, 1, summary_row_cb, &rows, NULL);
 	if (rc < 0 || rows.n != 1 || rows_refresh(s, &rows, SCOPE_ONE, engagement_id)) {
 		summary_rows_free(&rows, false);
@@ -892,7 +969,8 @@ int trust_summary(struct store *s, long long engagement_id, struct trust_summary
 	return 0;
 }
 
-int trust_summaries_org(struct store *s, const struct caller *c, struct trust_summary **out, size_t *n)
+int trust_summaries_org(struct store *s, const struct caller *c, bool with_history, struct trust_summary **out,
+			size_t *n)
 {
 	struct summary_rows rows = {0};
 	struct sqlval a[2] = {SQL_I(c->org_id), SQL_I(c->org_id)};
@@ -901,7 +979,9 @@ int trust_summaries_org(struct store *s, const struct caller *c, struct trust_su
 	*n = 0;
 	if (c->org_kind == ORG_PLATFORM)
 		return 0;
-	if (store_exec(s, STMT_TRUST_SUMMARY_ORG, a, 2, summary_row_cb, &rows, NULL) < 0 ||
+	date_format(clock_today(), rows.today);
+	if (store_exec(s, with_history ? STMT_TRUST_SUMMARY_ORG_HISTORY : STMT_TRUST_SUMMARY_ORG, a, 2, summary_row_cb,
+		       &rows, NULL) < 0 ||
 	    rows_refresh(s, &rows, SCOPE_ORG, c->org_id)) {
 		summary_rows_free(&rows, false);
 		return -1;
@@ -932,6 +1012,7 @@ void trust_summary_write(struct jsonw *w, const struct trust_summary *t)
 }
 
 struct explanation_row {
+	char today[11];
 	bool found, fresh;
 	long long version; /* -1: no row yet */
 	char *text;
@@ -944,7 +1025,7 @@ static int explanation_cb(void *ctx, const struct sqlval *c, int n)
 	(void)n;
 	x->found = true;
 	x->version = c[1].type == SQL_NULL ? -1 : c[1].i;
-	x->fresh = row_fresh(c) && c[5].s;
+	x->fresh = row_fresh(c, x->today) && c[5].s;
 	if (x->fresh)
 		x->text = strdup(c[5].s);
 	return 0;
@@ -958,6 +1039,7 @@ char *trust_explanation(struct store *s, long long engagement_id)
 	struct result r;
 	char *text = NULL;
 
+	date_format(clock_today(), x.today);
 	if (store_exec(s, STMT_TRUST_EXPLANATION_GET, a, 1, explanation_cb, &x, NULL) < 0 || !x.found)
 		return NULL;
 	if (x.fresh)

@@ -4,6 +4,7 @@
 
 #include <jansson.h>
 
+#include "../domain/review.h"
 #include "../domain/trust.h"
 #include "../store/store.h"
 #include "../util/buf.h"
@@ -34,14 +35,21 @@ struct trust_summary {
 	char mode[24], advice[24], recommended_mode[24];
 	char *scores;  /* the smoothed score after each held review, oldest first, comma-separated, empty where unknown */
 	char *history; /* JSON: [{review_id, held_on, score, raw, sentiment_gap, factors}] */
+	/* Review compliance as the portfolio shows it (domain/review.h), with the next planned and the last held review ("" for none). */
+	struct compliance compliance;
+	char next_due_on[11], last_held_on[11];
+	/* Who and what, for lists: the engagement's title, its two parties, its contract manager. */
+	char *title, *buyer, *provider;
+	long long contract_manager_id;
 };
 
 /* One engagement's summary: 0, 1 if there is no such engagement, -1 on a store error. */
 int trust_summary(struct store *s, long long engagement_id, struct trust_summary *out);
 void trust_summary_release(struct trust_summary *t);
 
-/* Every engagement of the caller's organisation, by id, in a few queries whatever their number. */
-int trust_summaries_org(struct store *s, const struct caller *c, struct trust_summary **out, size_t *n);
+/* Every engagement of the caller's organisation, by id, in a few queries whatever their number (history only when asked for). */
+int trust_summaries_org(struct store *s, const struct caller *c, bool with_history, struct trust_summary **out,
+			size_t *n);
 void trust_summaries_free(struct trust_summary *v, size_t n);
 
 /* {score, advice, recommended_mode, review_id}: the trust of an engagement as its GET shows it. */

@@ -81,6 +81,19 @@ int buf_puts(struct buf *b, const char *s)
 	return buf_add(b, s, strlen(s));
 }
 
+int buf_int(struct buf *b, long long v)
+{
+	char d[24], *p = d + sizeof d;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	return buf_add(b, p, (size_t)(d + sizeof d - p));
+}
+
 int buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
 	va_list cp;

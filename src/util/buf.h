@@ -28,6 +28,7 @@ void buf_reset(struct buf *b);
 char *buf_detach(struct buf *b, size_t *len);
 int buf_add_grow(struct buf *b, const void *p, size_t n); /* buf_add when it must grow */
 int buf_puts(struct buf *b, const char *s);
+int buf_int(struct buf *b, long long v); /* decimal, without printf */
 
 /* Appends n bytes; inline because every JSON and HTML answer is written a few bytes at a time. */
 static inline int buf_add(struct buf *b, const void *p, size_t n)

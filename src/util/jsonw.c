@@ -137,17 +137,8 @@ void jsonw_string(struct jsonw *w, const char *s)
 
 void jsonw_int(struct jsonw *w, long long v)
 {
-	char d[24], *p = d + sizeof d;
-	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-
-	/* By hand: snprintf was a third of a list's cost. */
-	do
-		*--p = (char)('0' + u % 10);
-	while (u /= 10);
-	if (v < 0)
-		*--p = '-';
 	separate(w);
-	buf_add(w->b, p, (size_t)(d + sizeof d - p));
+	buf_int(w->b, v);
 }
 
 void jsonw_real(struct jsonw *w, double v)

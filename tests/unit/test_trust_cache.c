@@ -7,6 +7,7 @@
 
 #include "../harness.h"
 #include "service/demo.h"
+#include "service/reviews.h"
 #include "service/trust.h"
 #include "store/store.h"
 
@@ -131,23 +132,23 @@ static void stale_summary_is_recomputed(void)
 static void late_store_is_refused(void)
 {
 	long long e = one("SELECT min(id) FROM engagements", 0), v;
-	struct sqlval a[14];
+	struct sqlval a[17];
 
 	summarise(e);
 	run("UPDATE trust_summaries SET computed_on = '2000-01-01', score = '1.0' WHERE engagement_id = ?", e);
 	v = version_of(e);
 	run("UPDATE engagements SET title = title || '' WHERE id = ?", e); /* a writer commits meanwhile */
-	for (int i = 0; i < 14; i++)
+	for (int i = 0; i < 17; i++)
 		a[i] = SQL_T("x");
 	a[0] = SQL_T("2026-11-26");
 	a[5] = SQL_I(1);
 	a[8] = SQL_I(0);
-	a[12] = SQL_I(e);
-	a[13] = SQL_I(v); /* the version the result was computed from */
-	CHECK(store_exec(S, STMT_TRUST_SUMMARY_PUT, a, 14, NULL, NULL, NULL) >= 0);
+	a[15] = SQL_I(e);
+	a[16] = SQL_I(v); /* the version the result was computed from */
+	CHECK(store_exec(S, STMT_TRUST_SUMMARY_PUT, a, 17, NULL, NULL, NULL) >= 0);
 	CHECK(one("SELECT count(*) FROM trust_summaries WHERE engagement_id = ? AND computed_on = '2000-01-01' AND score = '1.0'", e) == 1);
-	a[13] = SQL_I(version_of(e)); /* the current version is stored */
-	CHECK(store_exec(S, STMT_TRUST_SUMMARY_PUT, a, 14, NULL, NULL, NULL) >= 0);
+	a[16] = SQL_I(version_of(e)); /* the current version is stored */
+	CHECK(store_exec(S, STMT_TRUST_SUMMARY_PUT, a, 17, NULL, NULL, NULL) >= 0);
 	CHECK(one("SELECT count(*) FROM trust_summaries WHERE engagement_id = ? AND computed_on = '2026-11-26' AND score = 'x'", e) == 1);
 	run("DELETE FROM trust_summaries WHERE engagement_id = ?", e);
 }
@@ -187,6 +188,35 @@ static void explanation_is_kept(void)
 	free(x);
 	free(y);
 	CHECK(trust_explanation(S, 987654321) == NULL);
+}
+
+/* The stored compliance of every demo engagement is what counting its reviews gives (the compliance API's own path). */
+static void compliance_matches_reviews(void)
+{
+	long long last = one("SELECT max(id) FROM engagements", 0);
+
+	for (long long e = 1; e <= last; e++) {
+		struct trust_summary t;
+		json_t *c = compliance_json(S, e);
+
+		CHECK(c != NULL);
+		CHECK_INT(trust_summary(S, e, &t), 0);
+		if (!c)
+			continue;
+		CHECK_INT(t.compliance.due, json_integer_value(json_object_get(c, "due")));
+		CHECK_INT(t.compliance.held_on_time, json_integer_value(json_object_get(c, "held_on_time")));
+		CHECK_INT(t.compliance.late, json_integer_value(json_object_get(c, "late")));
+		CHECK_INT(t.compliance.missed, json_integer_value(json_object_get(c, "missed")));
+		CHECK_INT(t.compliance.in_grace, json_integer_value(json_object_get(c, "in_grace")));
+		CHECK_INT(t.compliance.without_quorum, json_integer_value(json_object_get(c, "without_quorum")));
+		CHECK_INT(t.compliance.upcoming, json_integer_value(json_object_get(c, "upcoming")));
+		CHECK_INT(t.compliance.cancelled, json_integer_value(json_object_get(c, "cancelled")));
+		CHECK_STR(t.next_due_on, json_is_string(json_object_get(c, "next_due_on")) ? json_string_value(json_object_get(c, "next_due_on")) : "");
+		CHECK_STR(t.last_held_on, json_is_string(json_object_get(c, "last_held_on")) ? json_string_value(json_object_get(c, "last_held_on")) : "");
+		CHECK_STR(t.title, json_string_value(json_object_get(c, "title")));
+		trust_summary_release(&t);
+		json_decref(c);
+	}
 }
 
 /* accord trust recompute: every engagement fresh in one go. */
@@ -229,6 +259,7 @@ int main(void)
 	RUN(late_store_is_refused);
 	RUN(new_day_recomputes);
 	RUN(explanation_is_kept);
+	RUN(compliance_matches_reviews);
 	RUN(recompute_all);
 	store_close(S);
 	if (!getenv("ACCORD_TEST_DB") || !*getenv("ACCORD_TEST_DB")) {

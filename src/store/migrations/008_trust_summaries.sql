@@ -1,5 +1,6 @@
--- 008 trust summaries: each engagement's trust score, computed once and kept until its
--- evidence, the day or the model's settings change (src/service/trust.c reads and fills it).
+-- 008 trust summaries: each engagement's trust score and review compliance, computed once and
+-- kept until its evidence, the day or the model's settings change (src/service/trust.c reads
+-- and fills it; the portfolio reads it instead of every review).
 -- Derived data: accord copy leaves it out, and `accord trust recompute` rebuilds it.
 --
 -- version is raised by the triggers below (the trust-triggers marker: one set per evidence
@@ -21,6 +22,9 @@ CREATE TABLE trust_summaries (
 	recommended_mode TEXT,
 	sentiment_gap BIGINT,
 	scores TEXT,
+	compliance TEXT,
+	next_due_on TEXT,
+	last_held_on TEXT,
 	history TEXT,
 	explanation TEXT
 );
