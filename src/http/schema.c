@@ -20,6 +20,14 @@ static bool fail(struct error *e, int status, const char *code, const char *fiel
 	return false;
 }
 
+/*
+ * The nesting level being checked and, per level, the name of the array item being
+ * checked ("attendees[2]"). An error's field points into these (or schema_check's
+ * paths), never into a stack frame, because it is read after the check has returned.
+ */
+static __thread int depth;
+static __thread char items[4][160];
+
 static bool check_value(const struct field *f, json_t *v, const char *path, struct error *e)
 {
 	const char *s;
@@ -98,7 +106,7 @@ static bool check_value(const struct field *f, json_t *v, const char *path, stru
 		return true;
 	}
 	case F_OBJECTS: {
-		char item[160];
+		char *item = items[depth - 1];
 		size_t i;
 		json_t *x;
 
@@ -108,7 +116,7 @@ static bool check_value(const struct field *f, json_t *v, const char *path, stru
 			return fail(e, 422, "too_long", path, "has too many entries");
 		json_array_foreach(v, i, x)
 		{
-			snprintf(item, sizeof item, "%s[%zu]", path, i);
+			snprintf(item, sizeof items[0], "%s[%zu]", path, i);
 			if (!json_is_object(x))
 				return fail(e, 422, "invalid", item, "must be an object");
 			if (!schema_check(f->fields, x, item, e))
@@ -120,10 +128,29 @@ static bool check_value(const struct field *f, json_t *v, const char *path, stru
 	return fail(e, 500, "internal", path, "unknown field type");
 }
 
+/* Writes "prefix.name" (or "name") to out; a path cut short ends on a whole UTF-8 character, as the JSON error that names it must. */
+static void path_set(char *out, size_t size, const char *prefix, const char *name)
+{
+	size_t len, start;
+
+	if ((size_t)snprintf(out, size, "%s%s%s", prefix ? prefix : "", prefix ? "." : "", name) < size)
+		return;
+	len = strlen(out);
+	start = len;
+	while (start > 0 && ((unsigned char)out[start - 1] & 0xC0) == 0x80)
+		start--;
+	if (start > 0 && (unsigned char)out[start - 1] >= 0xC0) {
+		unsigned char lead = (unsigned char)out[start - 1];
+		size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+
+		if (len - (start - 1) < need)
+			out[start - 1] = '\0';
+	}
+}
+
 bool schema_check(const struct field *fields, json_t *obj, const char *prefix, struct error *e)
 {
 	static __thread char paths[4][128];
-	static __thread int depth;
 	const char *key;
 	json_t *v;
 	bool ok = true;
@@ -145,7 +172,7 @@ bool schema_check(const struct field *fields, json_t *obj, const char *prefix, s
 
 		while (f && f->name && strcmp(f->name, key) != 0)
 			f++;
-		snprintf(path, sizeof paths[0], "%s%s%s", prefix ? prefix : "", prefix ? "." : "", key);
+		path_set(path, sizeof paths[0], prefix, key);
 		if (!f || !f->name) {
 			error_set(e, 422, "unknown_field", path, "%s: no such field", path);
 			ok = false;
@@ -163,8 +190,7 @@ bool schema_check(const struct field *fields, json_t *obj, const char *prefix, s
 		char *path = paths[depth - 1];
 
 		if (f->required && (!x || json_is_null(x))) {
-			snprintf(path, sizeof paths[0], "%s%s%s", prefix ? prefix : "", prefix ? "." : "",
-				 f->name);
+			path_set(path, sizeof paths[0], prefix, f->name);
 			error_set(e, 422, "required", path, "%s: is required", path);
 			ok = false;
 		}
