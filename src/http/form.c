@@ -68,6 +68,7 @@ static char *decode(const char *s, size_t n)
 	return out;
 }
 
+/* Fills rq->form; false (and no fields) on a bad escape, invalid UTF-8, too many fields or no memory. */
 bool form_parse(struct request *rq)
 {
 	const char *p = rq->body_raw, *end = rq->body_raw + rq->body_len;
@@ -82,19 +83,23 @@ bool form_parse(struct request *rq)
 
 		if (stop > p) {
 			if (rq->form_len >= FORM_FIELDS_MAX)
-				return false;
+				goto fail;
 			rq->form[rq->form_len].name = decode(p, (size_t)((eq ? eq : stop) - p));
 			rq->form[rq->form_len].value =
 				eq ? decode(eq + 1, (size_t)(stop - eq - 1)) : strdup("");
 			if (!rq->form[rq->form_len].name || !rq->form[rq->form_len].value) {
 				rq->form_len++;
-				return false;
+				goto fail;
 			}
 			rq->form_len++;
 		}
 		p = stop + 1;
 	}
 	return true;
+fail:
+	/* No half-read form: a field with a NULL name would crash request_form. */
+	form_free(rq);
+	return false;
 }
 
 void form_free(struct request *rq)
