@@ -13,10 +13,15 @@
  * give, and calendar clients do not ask for one in a read-only feed, so it is left out.
  */
 
-/* Copies s for an iCalendar TEXT value: CRLF and CR become LF; other controls but tab go. */
+/*
+ * Copies s for an iCalendar TEXT value: CRLF and CR become LF; other controls but tab
+ * go; leading and trailing spaces, tabs and line breaks go too, as libical's parser
+ * drops them.
+ */
 static char *clean_text(const char *s)
 {
 	char *out = malloc(strlen(s) + 1), *o = out;
+	size_t lead;
 
 	if (!out)
 		return NULL;
@@ -30,7 +35,11 @@ static char *clean_text(const char *s)
 			*o++ = (char)c;
 		}
 	}
+	while (o > out && (o[-1] == ' ' || o[-1] == '\t' || o[-1] == '\n'))
+		o--;
 	*o = '\0';
+	lead = strspn(out, " \t\n");
+	memmove(out, out + lead, (size_t)(o - out) - lead + 1);
 	return out;
 }
 
@@ -43,7 +52,10 @@ static int add(icalcomponent *c, icalproperty *p)
 	return 0;
 }
 
-/* Adds the TEXT property make(s), s cleaned first. */
+/*
+ * Adds the TEXT property make(s), s cleaned first; nothing when that leaves it empty, as
+ * libical's parser (and so clients built on it) drops an empty value with an error.
+ */
 static int add_text(icalcomponent *c, icalproperty *(*make)(const char *), const char *s)
 {
 	char *t = clean_text(s);
@@ -51,12 +63,16 @@ static int add_text(icalcomponent *c, icalproperty *(*make)(const char *), const
 
 	if (!t)
 		return -1;
+	if (!t[0]) {
+		free(t);
+		return 0;
+	}
 	p = make(t);
 	free(t);
 	return add(c, p);
 }
 
-/* Adds the non-standard property name:value, value cleaned first. */
+/* Adds the non-standard property name:value, value cleaned first; nothing when that leaves it empty. */
 static int add_x(icalcomponent *c, const char *name, const char *value)
 {
 	char *t = clean_text(value);
@@ -64,6 +80,10 @@ static int add_x(icalcomponent *c, const char *name, const char *value)
 
 	if (!t)
 		return -1;
+	if (!t[0]) {
+		free(t);
+		return 0;
+	}
 	p = icalproperty_new_x(t);
 	free(t);
 	if (p)
@@ -106,7 +126,13 @@ static struct icaltimetype ical_day(struct date d)
 	return t;
 }
 
-/* Reads date as the first day of an all-day event and the day after it, its DTEND. */
+/* The last year libical writes: past it a DATE comes out as "00000000T000000". */
+#define ICAL_YEAR_MAX 3000
+
+/*
+ * Reads date as the first day of an all-day event and the day after it, its DTEND:
+ * 1 when they can be written, 0 on a bad date, -1 on a day too late for libical.
+ */
 static int all_day(const char *date, struct icaltimetype *start, struct icaltimetype *end)
 {
 	struct date d, next;
@@ -116,21 +142,38 @@ static int all_day(const char *date, struct icaltimetype *start, struct icaltime
 	next = date_add_days(d, 1);
 	if (next.year > 9999)
 		return 0;
+	if (next.year > ICAL_YEAR_MAX)
+		return -1;
 	*start = ical_day(d);
 	*end = ical_day(next);
 	return 1;
 }
 
-static icalcomponent *vevent(const struct cal_event *e, struct icaltimetype stamp)
+/* Whether the uid has text left once cleaned: RFC 5545 wants a UID on every VEVENT. */
+static int uid_ok(const char *uid)
+{
+	for (; uid && *uid; uid++)
+		if ((unsigned char)*uid > 0x20 && *uid != 0x7f)
+			return 1;
+	return 0;
+}
+
+/* The VEVENT for e; NULL for an event that is not valid, and *skip set for one that is too late for libical to write. */
+static icalcomponent *vevent(const struct cal_event *e, struct icaltimetype stamp, int *skip)
 {
 	struct icaltimetype start, end;
 	icalproperty_status status;
 	icalcomponent *v;
-	int bad = 0;
+	int bad = 0, day;
 
-	if (!e->uid || !e->uid[0] || !all_day(e->date, &start, &end) ||
+	*skip = 0;
+	if (!uid_ok(e->uid) || !(day = all_day(e->date, &start, &end)) ||
 	    !status_parse(e->status, &status) || !url_ok(e->url))
 		return NULL;
+	if (day < 0) {
+		*skip = 1;
+		return NULL;
+	}
 	v = icalcomponent_new_vevent();
 	if (!v)
 		return NULL;
@@ -188,8 +231,11 @@ char *ical_calendar(const char *name, const struct cal_event *ev, size_t n,
 	if (!cal)
 		return NULL;
 	for (size_t i = 0; i < n; i++) {
-		icalcomponent *v = vevent(&ev[i], stamp);
+		int skip;
+		icalcomponent *v = vevent(&ev[i], stamp, &skip);
 
+		if (skip)
+			continue;
 		if (!v) {
 			icalcomponent_free(cal);
 			return NULL;

@@ -17,10 +17,14 @@ struct cal_event {
  * Returns a VCALENDAR (METHOD:PUBLISH, X-WR-CALNAME name unless name is NULL) with one
  * all-day VEVENT per event, DTSTAMP now_epoch in UTC, lines folded at 75 octets and
  * ended with CRLF. Text may hold any UTF-8; a CR or CRLF in it becomes a newline and
- * other control characters but tab are dropped, as iCalendar text cannot carry them.
- * The string is malloc'd: the caller free()s it. Returns NULL on a bad date (not a
- * real YYYY-MM-DD day from 1900-01-01 to 9999-12-30), a NULL or empty uid, an unknown
- * status, a url holding a space or control character, or no memory.
+ * other control characters but tab are dropped, as iCalendar text cannot carry them,
+ * and so are leading and trailing spaces, tabs and line breaks (libical's parser drops
+ * them); a calendar name, summary or description left empty is not written (libical's
+ * parser drops an empty value with an error). An event from 3000-12-31 on is left out:
+ * libical writes no later date. The string is malloc'd: the caller free()s it. Returns
+ * NULL on a bad date (not a real YYYY-MM-DD day from 1900-01-01 to 9999-12-30), a uid
+ * that is NULL or has nothing but spaces and control characters, an unknown status, a
+ * url holding a space or control character, or no memory.
  */
 char *ical_calendar(const char *name, const struct cal_event *ev, size_t n,
 		    long long now_epoch);
