@@ -37,7 +37,7 @@ void csv_items(struct buf *out, json_t *items, const char *const *cols, size_t n
 	{
 		for (size_t k = 0; k < ncols; k++) {
 			json_t *v = json_object_get(e, cols[k]);
-			char num[48];
+			char num[320]; /* "%.1f" of the largest double is 312 characters */
 			const char *text = num;
 
 			if (json_is_integer(v))
