@@ -86,8 +86,7 @@ demo: setup build/accord
 bench: setup
 	bench/run
 
-fuzz:
-	@echo "make $@: arrives with its issue (fuzzing); nothing to run yet" >&2; exit 2
-
 clean:
 	rm -rf build
+
+include mk/fuzz.mk
