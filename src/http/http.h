@@ -19,6 +19,7 @@ enum method { M_GET, M_POST, M_PUT, M_PATCH, M_DELETE, M__MAX };
 #define R_PAGE 0x02   /* an HTML page or form: errors render as HTML, no session redirects to /login */
 #define R_FORM 0x04   /* an HTML form post: a urlencoded body with a valid CSRF token */
 #define R_JSON 0x08   /* a JSON body, validated against the route's schema */
+#define R_SOLO 0x10   /* a write that hashes a password: never in a group commit (batch.c) */
 
 /* Types of JSON body fields. */
 enum field_type { F_STRING, F_TEXT, F_INT, F_ID, F_DATE, F_ENUM, F_BOOL, F_STRINGS, F_OBJECT, F_OBJECTS, F_IDS, F_NUMBER };
@@ -142,5 +143,11 @@ struct server_options {
 	unsigned threads;
 };
 int server_run(const struct server_options *opt);
+
+/* Group commit (http/batch.c): start it for a SQLite database (false when off), hand it write requests, stop it. */
+bool batch_start(const char *db);
+void batch_stop(void);
+bool batch_takes(const struct request *rq);
+void batch_handle(struct request *rq, struct response *rs);
 
 #endif

@@ -387,7 +387,7 @@ static const struct field adoption_patch_body[] = {
 const struct route routes[] = {
 	/* method, pattern, flags, resource, see, act, body, max body, handler */
 	{M_GET, "/healthz", R_PUBLIC, RES_NONE, 0, {{0}}, NULL, 0, api_healthz},
-	{M_POST, "/api/v1/login", R_PUBLIC | R_JSON, RES_NONE, 0, {{0}}, login_body, 4 * KB, api_login},
+	{M_POST, "/api/v1/login", R_PUBLIC | R_JSON | R_SOLO, RES_NONE, 0, {{0}}, login_body, 4 * KB, api_login},
 	{M_POST, "/api/v1/logout", 0, RES_NONE, 0, {{0}}, NULL, 4 * KB, api_logout},
 	{M_GET, "/api/v1/me", 0, RES_NONE, 0, {{0}}, NULL, 0, api_me},
 
@@ -395,7 +395,7 @@ const struct route routes[] = {
 	{M_POST, "/api/v1/orgs", R_JSON, RES_NONE, 0, {{REL_ADMIN, ROLES_ALL}}, org_body, 16 * KB, api_orgs_create},
 	{M_GET, "/api/v1/orgs/{id}", 0, RES_ORG, SEE_ORG_CARD, {{0}}, NULL, 0, api_org_get},
 	{M_GET, "/api/v1/orgs/{id}/users", 0, RES_ORG, SEE_ORG_PEOPLE, {{0}}, NULL, 0, api_org_users_list},
-	{M_POST, "/api/v1/orgs/{id}/users", R_JSON, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, user_body, 16 * KB, api_org_users_create},
+	{M_POST, "/api/v1/orgs/{id}/users", R_JSON | R_SOLO, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, user_body, 16 * KB, api_org_users_create},
 	{M_GET, "/api/v1/orgs/{id}/units", 0, RES_ORG, SEE_ORG_PEOPLE, {{0}}, NULL, 0, api_org_units_list},
 	{M_POST, "/api/v1/orgs/{id}/units", R_JSON, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, unit_body, 16 * KB, api_org_units_create},
 
@@ -485,7 +485,7 @@ const struct route routes[] = {
 	/* The web UI: pages and the forms they post. */
 	{M_GET, "/assets/style.css", R_PUBLIC | R_PAGE, RES_NONE, 0, {{0}}, NULL, 0, page_stylesheet},
 	{M_GET, "/login", R_PUBLIC | R_PAGE, RES_NONE, 0, {{0}}, NULL, 0, page_login},
-	{M_POST, "/login", R_PUBLIC | R_PAGE | R_FORM, RES_NONE, 0, {{0}}, NULL, 8 * KB, page_login_post},
+	{M_POST, "/login", R_PUBLIC | R_PAGE | R_FORM | R_SOLO, RES_NONE, 0, {{0}}, NULL, 8 * KB, page_login_post},
 	{M_POST, "/logout", R_PAGE | R_FORM, RES_NONE, 0, {{0}}, NULL, 8 * KB, page_logout_post},
 	{M_GET, "/", R_PAGE, RES_NONE, 0, {{0}}, NULL, 0, page_dashboard},
 	{M_POST, "/engagements", R_PAGE | R_FORM, RES_NONE, 0, {{REL_OWN, ROLES_CONTRACT}}, NULL, 16 * KB, page_engagement_create},
@@ -541,7 +541,7 @@ const struct route routes[] = {
 	{M_GET, "/portfolio.csv", R_PAGE, RES_NONE, 0, ACT_PORTFOLIO, NULL, 0, page_portfolio_csv},
 	{M_POST, "/me/calendar", R_PAGE | R_FORM, RES_NONE, 0, {{0}}, NULL, 8 * KB, page_calendar_rotate},
 	{M_GET, "/orgs/{id}", R_PAGE, RES_ORG, SEE_ORG_CARD, {{0}}, NULL, 0, page_org},
-	{M_POST, "/orgs/{id}/users", R_PAGE | R_FORM, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, NULL, 16 * KB, page_org_user_create},
+	{M_POST, "/orgs/{id}/users", R_PAGE | R_FORM | R_SOLO, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, NULL, 16 * KB, page_org_user_create},
 	{M_POST, "/orgs/{id}/units", R_PAGE | R_FORM, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, NULL, 16 * KB, page_org_unit_create},
 };
 

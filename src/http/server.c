@@ -190,7 +190,10 @@ static enum MHD_Result dispatch(struct MHD_Connection *conn, const char *url,
 	rq.store = thread_store();
 	if (!rq.store)
 		return send_error(conn, 503, "unavailable", "the database is not available");
-	router_handle(&rq, &rs);
+	if (batch_takes(&rq))
+		batch_handle(&rq, &rs);
+	else
+		router_handle(&rq, &rs);
 	if (rq.json)
 		json_decref(rq.json);
 	form_free(&rq);
@@ -302,6 +305,7 @@ int server_run(const struct server_options *opt)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
+	batch_start(opt->db);
 	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, 0, NULL, NULL,
 			     on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
 			     MHD_OPTION_THREAD_POOL_SIZE, opt->threads ? opt->threads : 4,
@@ -310,6 +314,7 @@ int server_run(const struct server_options *opt)
 			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADER_MEMORY_LIMIT,
 			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
 	if (!d) {
+		batch_stop();
 		fprintf(stderr, "accord: cannot listen on %s:%u\n", opt->host, opt->port);
 		return 1;
 	}
@@ -321,6 +326,7 @@ int server_run(const struct server_options *opt)
 	for (int i = 0; i < 1000 && atomic_load(&in_flight) > 0; i++)
 		usleep(10000);
 	MHD_stop_daemon(d);
+	batch_stop();
 	fprintf(stderr, "accord: stopped\n");
 	return 0;
 }

@@ -757,7 +757,7 @@ void trust_summary_release(struct trust_summary *t)
 
 /* ---- the stored summaries ---- */
 
-/* Keeps r as the engagement's summary, unless its evidence changed since version. */
+/* Keeps r as the engagement's summary, labelled with the version read before its evidence. */
 static void summary_store(struct store *s, const struct result *r, long long version)
 {
 	char today[11], score[16], raw[16], compliance[96];
@@ -767,25 +767,25 @@ static void summary_store(struct store *s, const struct result *r, long long ver
 	date_format(clock_today(), today);
 	snprintf(score, sizeof score, "%.1f", r->sum.score);
 	snprintf(raw, sizeof raw, "%.1f", r->sum.raw);
-	a[0] = SQL_T(today);
-	a[1] = SQL_T(settings_key());
-	a[2] = SQL_T(r->sum.mode);
-	a[3] = r->sum.known ? SQL_T(score) : SQL_NUL;
-	a[4] = r->sum.known ? SQL_T(raw) : SQL_NUL;
-	a[5] = r->sum.known ? SQL_I(r->sum.review_id) : SQL_NUL;
-	a[6] = SQL_T(r->sum.advice);
-	a[7] = SQL_T(r->sum.recommended_mode);
-	a[8] = SQL_I(r->sum.sentiment_gap);
-	a[9] = SQL_T(r->sum.scores);
 	snprintf(compliance, sizeof compliance, "%d,%d,%d,%d,%d,%d,%d,%d", k->due, k->held_on_time, k->late, k->missed,
 		 k->in_grace, k->without_quorum, k->upcoming, k->cancelled);
-	a[10] = SQL_T(compliance);
-	a[11] = r->sum.next_due_on[0] ? SQL_T(r->sum.next_due_on) : SQL_NUL;
-	a[12] = r->sum.last_held_on[0] ? SQL_T(r->sum.last_held_on) : SQL_NUL;
-	a[13] = SQL_T(r->history.data);
-	a[14] = r->explanation.len ? SQL_T(r->explanation.data) : SQL_NUL;
-	a[15] = SQL_I(r->sum.engagement_id);
-	a[16] = SQL_I(version);
+	a[0] = SQL_I(r->sum.engagement_id);
+	a[1] = SQL_I(version);
+	a[2] = SQL_T(today);
+	a[3] = SQL_T(settings_key());
+	a[4] = SQL_T(r->sum.mode);
+	a[5] = r->sum.known ? SQL_T(score) : SQL_NUL;
+	a[6] = r->sum.known ? SQL_T(raw) : SQL_NUL;
+	a[7] = r->sum.known ? SQL_I(r->sum.review_id) : SQL_NUL;
+	a[8] = SQL_T(r->sum.advice);
+	a[9] = SQL_T(r->sum.recommended_mode);
+	a[10] = SQL_I(r->sum.sentiment_gap);
+	a[11] = SQL_T(r->sum.scores);
+	a[12] = SQL_T(compliance);
+	a[13] = r->sum.next_due_on[0] ? SQL_T(r->sum.next_due_on) : SQL_NUL;
+	a[14] = r->sum.last_held_on[0] ? SQL_T(r->sum.last_held_on) : SQL_NUL;
+	a[15] = SQL_T(r->history.data);
+	a[16] = r->explanation.len ? SQL_T(r->explanation.data) : SQL_NUL;
 	/* A cache: when it cannot be written (busy, read-only), the figures are still right. */
 	store_exec(s, STMT_TRUST_SUMMARY_PUT, a, 17, NULL, NULL, NULL);
 }
@@ -793,7 +793,7 @@ static void summary_store(struct store *s, const struct result *r, long long ver
 /* A stored row, as TRUST_SUMMARY_* read it: fresh when computed from the current version, today, with these settings. */
 static bool row_fresh(const struct sqlval *c, const char *today)
 {
-	if (c[1].type == SQL_NULL || c[2].type == SQL_NULL || c[1].i != c[2].i || !c[3].s || !c[4].s)
+	if (c[2].type == SQL_NULL || c[1].i != c[2].i || !c[3].s || !c[4].s)
 		return false;
 	return !strcmp(c[3].s, today) && !strcmp(c[4].s, settings_key());
 }
@@ -830,7 +830,6 @@ struct summary_rows {
 	struct trust_summary *v;
 	size_t n, cap;
 	bool *fresh;
-	long long *version; /* -1: no row yet */
 };
 
 static int summary_row_cb(void *ctx, const struct sqlval *c, int n)
@@ -844,18 +843,14 @@ static int summary_row_cb(void *ctx, const struct sqlval *c, int n)
 		return 1;
 	if (rows->cap != cap) {
 		bool *f = realloc(rows->fresh, rows->cap * sizeof *f);
-		long long *v = f ? realloc(rows->version, rows->cap * sizeof *v) : NULL;
 
-		if (f)
-			rows->fresh = f;
-		if (!v)
+		if (!f)
 			return 1;
-		rows->version = v;
+		rows->fresh = f;
 	}
 	t = &rows->v[rows->n];
 	memset(t, 0, sizeof *t);
 	t->engagement_id = c[0].i;
-	rows->version[rows->n] = c[1].type == SQL_NULL ? -1 : c[1].i;
 	rows->fresh[rows->n] = row_fresh(c, rows->today);
 	if (rows->fresh[rows->n]) {
 		t->known = c[6].type != SQL_NULL;
@@ -888,18 +883,6 @@ static void summary_rows_free(struct summary_rows *rows, bool keep_summaries)
 		free(rows->v);
 	}
 	free(rows->fresh);
-	free(rows->version);
-}
-
-/* Makes sure each engagement without a summary row has one, so that changes from now on raise its version. */
-static void rows_ensure(struct store *s, struct summary_rows *rows)
-{
-	for (size_t i = 0; i < rows->n; i++) {
-		struct sqlval a[1] = {SQL_I(rows->v[i].engagement_id)};
-
-		if (rows->version[i] < 0 && store_exec(s, STMT_TRUST_SUMMARY_ENSURE, a, 1, NULL, NULL, NULL) >= 0)
-			rows->version[i] = 0;
-	}
 }
 
 /*
@@ -917,7 +900,6 @@ static int rows_refresh(struct store *s, struct summary_rows *rows, enum scope s
 		stale += !rows->fresh[i];
 	if (!stale)
 		return 0;
-	rows_ensure(s, rows);
 	if (evidence_load(s, scope, key, &set))
 		return -1;
 	/* One transaction for many stores: one commit instead of one per engagement. */
@@ -1014,7 +996,6 @@ void trust_summary_write(struct jsonw *w, const struct trust_summary *t)
 struct explanation_row {
 	char today[11];
 	bool found, fresh;
-	long long version; /* -1: no row yet */
 	char *text;
 };
 
@@ -1024,7 +1005,6 @@ static int explanation_cb(void *ctx, const struct sqlval *c, int n)
 
 	(void)n;
 	x->found = true;
-	x->version = c[1].type == SQL_NULL ? -1 : c[1].i;
 	x->fresh = row_fresh(c, x->today) && c[5].s;
 	if (x->fresh)
 		x->text = strdup(c[5].s);
@@ -1044,8 +1024,6 @@ char *trust_explanation(struct store *s, long long engagement_id)
 		return NULL;
 	if (x.fresh)
 		return x.text;
-	if (x.version < 0 && store_exec(s, STMT_TRUST_SUMMARY_ENSURE, a, 1, NULL, NULL, NULL) >= 0)
-		x.version = 0;
 	if (evidence_load(s, SCOPE_ONE, engagement_id, &set))
 		return NULL;
 	if (set.n == 1) {
@@ -1076,8 +1054,7 @@ int trust_recompute_all(struct store *s, size_t *count, struct error *err)
 	/* As in demo --scale: glibc would give the heap's top back after most of the many small frees. */
 	mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
 	mallopt(M_TOP_PAD, 64 * 1024 * 1024);
-	if (store_exec(s, STMT_TRUST_SUMMARY_ENSURE_ALL, NULL, 0, NULL, NULL, err) < 0 ||
-	    evidence_load(s, SCOPE_ALL, 0, &set))
+	if (evidence_load(s, SCOPE_ALL, 0, &set))
 		return -1;
 	if (store_begin(s, err)) {
 		evidence_free(&set);

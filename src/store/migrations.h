@@ -10,7 +10,7 @@
  *   @PK@               an auto-assigned 64-bit integer primary key
  *   @PRACTICE_SEARCH@  the full-text index practice_search (rowid, title, tags, body):
  *                      an FTS5 table in SQLite, a tsvector table with a GIN index in PostgreSQL
- *   @TRUST_TRIGGERS@   the triggers that raise trust_summaries.version when an engagement's
+ *   @TRUST_TRIGGERS@   the triggers that raise trust_versions.version when an engagement's
  *                      evidence changes: SQLite triggers, PostgreSQL plpgsql trigger functions
  */
 struct migration {

@@ -291,7 +291,9 @@ static int pg_query(void *conn, const char *sql, const struct sqlval *args, int 
 }
 
 /* Trust-summary triggers (migration 008): raise the version of the engagement whose evidence changed. */
-#define PG_BUMP(expr) "UPDATE trust_summaries SET version = version + 1 WHERE engagement_id " expr "; "
+#define PG_BUMP(expr)                                                                              \
+	"INSERT INTO trust_versions (engagement_id, version) SELECT id, 1 FROM engagements WHERE id " expr \
+	" ON CONFLICT (engagement_id) DO UPDATE SET version = trust_versions.version + 1; "
 #define PG_FUNCTION(name, old_row, new_row) \
 	"CREATE FUNCTION " name "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN " \
 	"IF TG_OP <> 'INSERT' THEN " PG_BUMP(old_row) "END IF; " \

@@ -1,8 +1,11 @@
 /* sqlite: the embedded store backend — one connection per thread, WAL, statements prepared once and cached. */
+#include <pthread.h>
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../util/buf.h"
 #include "store.h"
@@ -15,7 +18,63 @@
 struct sqlite_conn {
 	sqlite3 *db;
 	sqlite3_stmt *cache[STMT__MAX];
+	pthread_mutex_t *writer; /* this database's writer lock in this process */
+	bool writing;		 /* holds it: between BEGIN IMMEDIATE and COMMIT or ROLLBACK */
 };
+
+/*
+ * One writer at a time per database within a process, queued on a mutex. SQLite allows one
+ * writer anyway; left to itself, a thread that finds the database locked sleeps in its busy
+ * handler for 1, 2, 5 … 100 ms whatever happens meanwhile. Measured with 64 connections
+ * posting actions: p99 1.3 s and 1,890 commits/s that way. Other processes (accord remind,
+ * a second server) still meet the busy timeout. A lock not had within the busy timeout is
+ * gone without: the transaction then waits in SQLite's own way.
+ */
+#define WRITERS_MAX 16
+static struct {
+	char path[4096];
+	pthread_mutex_t lock;
+} writers[WRITERS_MAX];
+static int nwriters;
+static pthread_mutex_t writers_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static pthread_mutex_t *writer_for(const char *path)
+{
+	char full[4096];
+	pthread_mutex_t *m = NULL;
+
+	if (!realpath(path, full))
+		snprintf(full, sizeof full, "%s", path);
+	pthread_mutex_lock(&writers_lock);
+	for (int i = 0; i < nwriters && !m; i++)
+		if (!strcmp(writers[i].path, full))
+			m = &writers[i].lock;
+	if (!m && nwriters < WRITERS_MAX) {
+		snprintf(writers[nwriters].path, sizeof writers[nwriters].path, "%s", full);
+		pthread_mutex_init(&writers[nwriters].lock, NULL);
+		m = &writers[nwriters++].lock;
+	}
+	pthread_mutex_unlock(&writers_lock);
+	return m;
+}
+
+static void writer_enter(struct sqlite_conn *c)
+{
+	struct timespec until;
+
+	if (!c->writer || c->writing)
+		return;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += 5;
+	c->writing = pthread_mutex_timedlock(c->writer, &until) == 0;
+}
+
+static void writer_leave(struct sqlite_conn *c)
+{
+	if (c->writing)
+		pthread_mutex_unlock(c->writer);
+	c->writing = false;
+}
 
 static long long mmap_size(void)
 {
@@ -47,6 +106,7 @@ static void *sq_open(const char *path, struct error *err)
 		goto fail;
 	}
 	sqlite3_busy_timeout(c->db, 5000);
+	c->writer = writer_for(path);
 	/*
 	 * ACCORD_SQLITE_MMAP (bytes, default 0: off) reads the database through a memory map, so
 	 * that every connection shares the kernel's page cache instead of copying pages into a
@@ -75,6 +135,7 @@ static void sq_close(void *conn)
 {
 	struct sqlite_conn *c = conn;
 
+	writer_leave(c);
 	for (int i = 0; i < STMT__MAX; i++)
 		sqlite3_finalize(c->cache[i]);
 	sqlite3_close(c->db);
@@ -161,6 +222,15 @@ static int sq_exec(void *conn, enum stmt id, const char *sql, const struct sqlva
 			return sq_fail(c, rc, err);
 		c->cache[id] = st;
 	}
+	/* A write outside a transaction is a transaction of its own: it queues for the writer lock too. */
+	if (!c->writing && !sqlite3_stmt_readonly(st) && sqlite3_get_autocommit(c->db)) {
+		int rows;
+
+		writer_enter(c);
+		rows = sq_run(c, st, args, nargs, fn, ctx, err);
+		writer_leave(c);
+		return rows;
+	}
 	return sq_run(c, st, args, nargs, fn, ctx, err);
 }
 
@@ -179,7 +249,9 @@ static int sq_query(void *conn, const char *sql, const struct sqlval *args, int 
 }
 
 /* Trust-summary triggers (migration 008): raise the version of the engagement whose evidence changed. */
-#define SQ_BUMP(expr) "UPDATE trust_summaries SET version = version + 1 WHERE engagement_id " expr "; "
+#define SQ_BUMP(expr)                                                                              \
+	"INSERT INTO trust_versions (engagement_id, version) SELECT id, 1 FROM engagements WHERE id " expr \
+	" ON CONFLICT (engagement_id) DO UPDATE SET version = trust_versions.version + 1; "
 #define SQ_TRIGGER(table, event, body) \
 	"CREATE TRIGGER " table "_trust_" event " AFTER " event " ON " table " BEGIN " body "END; "
 #define SQ_TOUCH(table, ins, upd, del) \
@@ -212,10 +284,17 @@ static int sq_script(void *conn, const char *sql, struct error *err)
 	char *msg = NULL;
 	int rc;
 
+	bool begin = !strcmp(sql, "BEGIN IMMEDIATE"), end = !strcmp(sql, "COMMIT") || !strcmp(sql, "ROLLBACK");
+
+	if (begin)
+		writer_enter(c);
 	buf_init(&b, 0);
 	store_dialect(sql, markers, sizeof markers / sizeof markers[0], &b);
 	rc = sqlite3_exec(c->db, b.data, NULL, NULL, &msg);
 	buf_release(&b);
+	/* The lock goes with the transaction: at its end, or when it could not begin (a failed COMMIT is followed by a ROLLBACK). */
+	if ((begin && rc != SQLITE_OK) || (end && sqlite3_get_autocommit(c->db)))
+		writer_leave(c);
 	if (rc != SQLITE_OK) {
 		error_set(err, 500, "store", NULL, "database error: %s",
 			  msg ? msg : sqlite3_errstr(rc));

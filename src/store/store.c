@@ -12,8 +12,15 @@ struct store {
 	void *conn;
 	int in_tx;  /* nesting depth of store_begin */
 	int failed; /* an inner transaction rolled back: the outer one must not commit */
+	int in_job; /* a job of a group commit is running (store_job_begin): inner rollbacks undo the job only */
 	const char *const *dialect; /* the backend's own SQL for some statements, NULL where the shared SQL serves */
 };
+
+/* The depth of the transaction a handler's outermost store_begin opens: 1 inside a job of a group commit. */
+static int base(const struct store *s)
+{
+	return s->in_job ? 1 : 0;
+}
 
 static const char *const stmt_sql[STMT__MAX] = {
 #define STMT(name, sql) [STMT_##name] = sql,
@@ -91,7 +98,7 @@ void store_close(struct store *s)
 int store_exec(struct store *s, enum stmt id, const struct sqlval *args, int nargs,
 	       store_row_fn fn, void *ctx, struct error *err)
 {
-	if (s->in_tx && s->failed) {
+	if (s->in_tx > base(s) && s->failed) {
 		error_set(err, 500, "store", NULL, "the transaction was rolled back");
 		return STORE_ERROR;
 	}
@@ -102,7 +109,7 @@ int store_exec(struct store *s, enum stmt id, const struct sqlval *args, int nar
 int store_query(struct store *s, const char *sql, const struct sqlval *args, int nargs,
 		store_row_fn fn, void *ctx, struct error *err)
 {
-	if (s->in_tx && s->failed) {
+	if (s->in_tx > base(s) && s->failed) {
 		error_set(err, 500, "store", NULL, "the transaction was rolled back");
 		return STORE_ERROR;
 	}
@@ -135,14 +142,18 @@ int store_int(struct store *s, enum stmt id, const struct sqlval *args, int narg
 /*
  * Transactions nest: an inner begin/commit pair joins the outer transaction, and a
  * rollback anywhere rolls the whole of it back (the outer commit then fails).
+ *
+ * Inside a job of a group commit (store_job_begin) the batch's transaction is already
+ * open: the handler's outermost transaction is then a savepoint "tx" within the job's, and
+ * behaves as it would on its own — a rollback undoes it and nothing else of the job.
  */
 int store_begin(struct store *s, struct error *err)
 {
-	if (s->in_tx++ > 0)
+	if (s->in_tx++ > base(s))
 		return 0;
 	s->failed = 0;
-	if (s->be->script(s->conn, s->be->begin_sql, err)) {
-		s->in_tx = 0;
+	if (s->be->script(s->conn, s->in_job ? "SAVEPOINT tx" : s->be->begin_sql, err)) {
+		s->in_tx = base(s);
 		return -1;
 	}
 	return 0;
@@ -150,15 +161,20 @@ int store_begin(struct store *s, struct error *err)
 
 int store_commit(struct store *s, struct error *err)
 {
-	if (s->in_tx > 1) {
+	if (s->in_tx > base(s) + 1) {
 		s->in_tx--;
 		return 0;
 	}
-	s->in_tx = 0;
+	s->in_tx = base(s);
 	if (s->failed) {
+		if (s->in_job)
+			s->be->script(s->conn, "RELEASE tx", NULL);
+		s->failed = 0;
 		error_set(err, 500, "store", NULL, "the transaction was rolled back");
 		return -1;
 	}
+	if (s->in_job)
+		return s->be->script(s->conn, "RELEASE tx", err) ? -1 : 0;
 	if (s->be->script(s->conn, "COMMIT", err)) {
 		s->be->script(s->conn, "ROLLBACK", NULL);
 		return -1;
@@ -168,16 +184,20 @@ int store_commit(struct store *s, struct error *err)
 
 void store_rollback(struct store *s)
 {
-	if (s->in_tx > 1) {
+	const char *undo = s->in_job ? "ROLLBACK TO tx" : "ROLLBACK";
+
+	if (s->in_tx > base(s) + 1) {
 		s->in_tx--;
 		if (!s->failed)
-			s->be->script(s->conn, "ROLLBACK", NULL);
+			s->be->script(s->conn, undo, NULL);
 		s->failed = 1;
 		return;
 	}
 	if (!s->failed)
-		s->be->script(s->conn, "ROLLBACK", NULL);
-	s->in_tx = 0;
+		s->be->script(s->conn, undo, NULL);
+	if (s->in_job)
+		s->be->script(s->conn, "RELEASE tx", NULL);
+	s->in_tx = base(s);
 	s->failed = 0;
 }
 
@@ -227,4 +247,34 @@ int store_migrate(struct store *s, int *applied, struct error *err)
 fail:
 	store_rollback(s);
 	return -1;
+}
+
+/*
+ * Jobs of a group commit: inside one open transaction, each job runs between a savepoint
+ * and its release, and is undone alone when it fails (keep false).
+ */
+int store_job_begin(struct store *s, struct error *err)
+{
+	if (s->in_tx != 1 || s->in_job) {
+		error_set(err, 500, "store", NULL, "a job runs only inside a transaction, one at a time");
+		return -1;
+	}
+	if (s->be->script(s->conn, "SAVEPOINT job", err))
+		return -1;
+	s->in_job = 1;
+	s->failed = 0;
+	return 0;
+}
+
+void store_job_end(struct store *s, bool keep)
+{
+	if (!s->in_job)
+		return;
+	/* A handler's transaction left open by mistake is not kept. */
+	if (!keep || s->in_tx > 1)
+		s->be->script(s->conn, "ROLLBACK TO job", NULL);
+	s->be->script(s->conn, "RELEASE job", NULL);
+	s->in_tx = 1;
+	s->in_job = 0;
+	s->failed = 0;
 }

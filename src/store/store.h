@@ -69,6 +69,9 @@ const char *store_backend_name(const struct store *s);
 int store_begin(struct store *s, struct error *err);
 int store_commit(struct store *s, struct error *err);
 void store_rollback(struct store *s);
+/* A job of a group commit inside an open transaction: undone alone unless keep (store.c). */
+int store_job_begin(struct store *s, struct error *err);
+void store_job_end(struct store *s, bool keep);
 
 /* Backend operations; each backend fills one of these. */
 struct store_backend {

@@ -1151,6 +1151,7 @@ int main(int argc, char **argv)
 		roadmap_cases_run(&w, &harness_passed, &harness_failed);
 		summit_cases_run(&w, &harness_passed, &harness_failed);
 		practice_cases_run(&w, &harness_passed, &harness_failed);
+		batch_cases_run(&w, &harness_passed, &harness_failed);
 	}
 	RUN(test_web);
 	RUN(test_pages_other_tenants);

@@ -237,6 +237,44 @@ static void tx_commit_and_rollback(void)
 	CHECK_INT(org_name_taken("Tx Rolled Back"), 0);
 }
 
+/* Group commit's jobs: each between a savepoint and its release, undone alone; the batch's commit keeps the rest. */
+static void tx_jobs_undone_alone(void)
+{
+	struct error err = fresh();
+
+	CHECK_INT(store_job_begin(S, &err), -1); /* only inside a transaction */
+	CHECK_INT(store_begin(S, &err), 0);
+	CHECK_INT(store_job_begin(S, &err), 0);
+	CHECK(new_org("Job Kept Ltd", "buyer") > 0);
+	store_job_end(S, true);
+	CHECK_INT(store_job_begin(S, &err), 0);
+	CHECK(new_org("Job Failed Ltd", "buyer") > 0);
+	store_job_end(S, false); /* its answer was an error */
+	CHECK_INT(store_job_begin(S, &err), 0);
+	CHECK(new_org("Job Before Tx Ltd", "buyer") > 0);
+	CHECK_INT(store_begin(S, &err), 0); /* a handler's own transaction: a savepoint within the job */
+	CHECK(new_org("Job Tx Undone Ltd", "buyer") > 0);
+	store_rollback(S); /* undoes that transaction only, as it would outside a batch */
+	CHECK(new_org("Job After Tx Ltd", "buyer") > 0); /* the job goes on */
+	store_job_end(S, true);
+	CHECK_INT(store_job_begin(S, &err), 0);
+	CHECK_INT(store_begin(S, &err), 0);
+	CHECK_INT(store_begin(S, &err), 0);
+	CHECK(new_org("Job Inner Undone Ltd", "buyer") > 0);
+	store_rollback(S); /* an inner rollback: the handler's outer commit then fails */
+	CHECK_INT(store_commit(S, &err), -1);
+	CHECK(new_org("Job Last Ltd", "buyer") > 0);
+	store_job_end(S, true);
+	CHECK_INT(store_commit(S, &err), 0);
+	CHECK_INT(org_name_taken("Job Kept Ltd"), 1);
+	CHECK_INT(org_name_taken("Job Failed Ltd"), 0);
+	CHECK_INT(org_name_taken("Job Before Tx Ltd"), 1);
+	CHECK_INT(org_name_taken("Job Tx Undone Ltd"), 0);
+	CHECK_INT(org_name_taken("Job After Tx Ltd"), 1);
+	CHECK_INT(org_name_taken("Job Inner Undone Ltd"), 0);
+	CHECK_INT(org_name_taken("Job Last Ltd"), 1);
+}
+
 static void tx_nested_commits_join(void)
 {
 	struct error err = fresh();
@@ -1407,6 +1445,7 @@ int main(void)
 	RUN(migrate_is_idempotent);
 	RUN(tx_commit_and_rollback);
 	RUN(tx_nested_commits_join);
+	RUN(tx_jobs_undone_alone);
 	RUN(tx_inner_rollback_fails_outer);
 	RUN(tx_write_after_inner_rollback_is_not_kept);
 	RUN(org_create_validation);
