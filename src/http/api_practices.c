@@ -5,6 +5,7 @@
 
 #include "../service/adoptions.h"
 #include "../service/practices.h"
+#include "../service/search_cache.h"
 #include "api.h"
 #include "html.h"
 
@@ -77,6 +78,8 @@ void api_practices_list(struct request *rq, struct response *rs)
 	struct error err = {0};
 	struct page pg;
 	json_t *list;
+	char *key = NULL, *text;
+	long long version = -1;
 
 	if (!request_page(rq, rs, &pg) || !request_choice(rq, rs, "status", practice_statuses, &f.status) ||
 	    !request_choice(rq, rs, "service_line", lines, &f.service_line))
@@ -86,13 +89,34 @@ void api_practices_list(struct request *rq, struct response *rs)
 			    "the search is too long");
 		return;
 	}
+	/* A search is kept while nothing it shows changes (search_cache.h); the version is read before the search runs. */
+	if (f.q && *f.q) {
+		struct buf k;
+
+		buf_init(&k, 0);
+		buf_printf(&k, "%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%lld\x1f%d", f.q, f.tag ? f.tag : "", f.industry ? f.industry : "",
+			   f.status ? f.status : "", f.service_line ? f.service_line : "", pg.after, pg.limit);
+		key = buf_detach(&k, NULL);
+		version = search_version(rq->store);
+		if (version >= 0 && (text = search_cache_get(rq->caller.org_id, key, version))) {
+			free(key);
+			reply_json_text(rs, 200, text);
+			return;
+		}
+	}
 	list = practice_list_json(rq->store, &rq->caller, &f, pg, &err);
 	if (!list) {
+		free(key);
 		reply_err(rs, &err);
 		return;
 	}
 	snippets_html(list);
-	reply_json(rs, 200, list);
+	text = json_dumps(list, JSON_COMPACT);
+	json_decref(list);
+	if (key && text && version >= 0)
+		search_cache_put(rq->caller.org_id, key, version, text);
+	free(key);
+	reply_json_text(rs, 200, text);
 }
 
 /* The practice fields of a create or patch body. */

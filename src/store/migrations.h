@@ -12,6 +12,8 @@
  *                      an FTS5 table in SQLite, a tsvector table with a GIN index in PostgreSQL
  *   @TRUST_TRIGGERS@   the triggers that raise trust_versions.version when an engagement's
  *                      evidence changes: SQLite triggers, PostgreSQL plpgsql trigger functions
+ *   @SEARCH_TRIGGERS@  the triggers that raise search_version.version when what a practice
+ *                      search shows changes: per row in SQLite, per statement in PostgreSQL
  */
 struct migration {
 	int version;

@@ -304,8 +304,17 @@ static int pg_query(void *conn, const char *sql, const struct sqlval *args, int 
 #define PG_PAIR(row) \
 	"IN (SELECT id FROM engagements WHERE buyer_org_id = " row ".buyer_org_id AND provider_org_id = " row ".org_id)"
 
+/* Search-version triggers (migration 010): once per statement that changes what a practice search shows. */
+#define PG_SEARCH(table) \
+	"CREATE TRIGGER " table "_search AFTER INSERT OR UPDATE OR DELETE ON " table " FOR EACH STATEMENT EXECUTE FUNCTION search_touch(); "
+
 /* The schema's dialect markers in PostgreSQL's words (migrations.h lists them). */
 static const char *const markers[][2] = {
+	{"@SEARCH_TRIGGERS@",
+	 "CREATE FUNCTION search_touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+	 "UPDATE search_version SET version = version + 1 WHERE id = 1; RETURN NULL; END $$; "
+	 PG_SEARCH("practices") PG_SEARCH("practice_revisions") PG_SEARCH("summit_sessions") PG_SEARCH("invitations")
+	 PG_SEARCH("engagements") PG_SEARCH("orgs")},
 	{"@TRUST_TRIGGERS@",
 	 PG_FUNCTION("trust_touch", "= OLD.engagement_id", "= NEW.engagement_id")
 	 PG_FUNCTION("trust_touch_issue", PG_ISSUE("OLD"), PG_ISSUE("NEW"))

@@ -263,8 +263,16 @@ static int sq_query(void *conn, const char *sql, const struct sqlval *args, int 
 #define SQ_PAIR(row) \
 	"IN (SELECT id FROM engagements WHERE buyer_org_id = " row ".buyer_org_id AND provider_org_id = " row ".org_id)"
 
+/* Search-version triggers (migration 010): any change to what a practice search shows raises the one version. */
+#define SQ_SEARCH_ON(table, event)                                                           \
+	"CREATE TRIGGER " table "_search_" event " AFTER " event " ON " table                 \
+	" BEGIN UPDATE search_version SET version = version + 1 WHERE id = 1; END; "
+#define SQ_SEARCH(table) SQ_SEARCH_ON(table, "INSERT") SQ_SEARCH_ON(table, "UPDATE") SQ_SEARCH_ON(table, "DELETE")
+
 /* The schema's dialect markers in SQLite's words (migrations.h lists them). */
 static const char *const markers[][2] = {
+	{"@SEARCH_TRIGGERS@", SQ_SEARCH("practices") SQ_SEARCH("practice_revisions") SQ_SEARCH("summit_sessions")
+				      SQ_SEARCH("invitations") SQ_SEARCH("engagements") SQ_SEARCH("orgs")},
 	{"@TRUST_TRIGGERS@",
 	 SQ_TOUCH_ENG("reviews") SQ_TOUCH_ENG("actions") SQ_TOUCH_ENG("strategic_issues") SQ_TOUCH_ENG("surveys")
 	 SQ_TOUCH_ENG("roadmap_items") SQ_TOUCH_ENG("adoptions")

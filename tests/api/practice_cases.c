@@ -426,6 +426,7 @@ static void test_search_rules(void)
 	CHECK_INT(total(NW_CM, "zqshared"), 1);
 	CHECK_INT(total(MD_CM, "zqshared"), 1);
 	CHECK_INT(total(HB_LEAD, "zqshared"), 0);
+	CHECK_INT(total(KE_LEAD, "zqshared"), 1); /* asked again below: a kept answer must not outlive the new draft */
 	/* A draft with the same word and one of its own: never in others' results or counts. */
 	s2 = practice_new(KE_CONS, W->E1, "Zqsearch draft", "The zqshared zqdraftword idea, unfinished.", "[\"zqsearch-tag\"]", NULL);
 	for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {

@@ -1,4 +1,4 @@
-/* test_trust_cache: the stored trust summaries on the demo world — each evidence table's triggers make them stale, a stale one is computed again, a late store never overwrites newer evidence, and a new day or new settings recompute. */
+/* test_trust_cache: the stored trust summaries on the demo world — each evidence table's triggers make them stale, a stale one is computed again, a late result is never used, a new day recomputes — and the practice-search version with its cache. */
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +8,7 @@
 #include "../harness.h"
 #include "service/demo.h"
 #include "service/reviews.h"
+#include "service/search_cache.h"
 #include "service/trust.h"
 #include "store/store.h"
 
@@ -223,6 +224,60 @@ static void compliance_matches_reviews(void)
 	}
 }
 
+/* Every change to what a search shows raises the search version; a change elsewhere does not. */
+static void search_version_rises(void)
+{
+	static const char *const changes[] = {
+		"UPDATE practices SET updated_at = updated_at WHERE id = (SELECT min(id) FROM practices)",
+		"UPDATE practice_revisions SET title = title WHERE id = (SELECT min(id) FROM practice_revisions)",
+		"UPDATE summit_sessions SET title = title WHERE id = (SELECT min(id) FROM summit_sessions)",
+		"DELETE FROM invitations WHERE summit_id = (SELECT min(summit_id) FROM invitations) AND org_id = (SELECT min(org_id) FROM invitations WHERE summit_id = (SELECT min(summit_id) FROM invitations))",
+		"UPDATE engagements SET title = title WHERE id = (SELECT min(id) FROM engagements)",
+		"UPDATE orgs SET name = name WHERE id = (SELECT min(id) FROM orgs)",
+	};
+	long long v = search_version(S);
+
+	CHECK(v >= 0);
+	for (size_t i = 0; i < sizeof changes / sizeof changes[0]; i++) {
+		run(changes[i], 0);
+		if (search_version(S) <= v)
+			fprintf(stderr, "no new search version after: %s\n", changes[i]);
+		CHECK(search_version(S) > v);
+		v = search_version(S);
+	}
+	run("UPDATE actions SET title = title WHERE id = (SELECT min(id) FROM actions)", 0);
+	CHECK_INT(search_version(S), v);
+}
+
+/* The cache answers only the same organisation, question and version. */
+static void search_cache_keys(void)
+{
+	char *t;
+
+	search_cache_put(7, "release trains", 3, "{\"items\":[1]}");
+	t = search_cache_get(7, "release trains", 3);
+	CHECK_STR(t, "{\"items\":[1]}");
+	free(t);
+	CHECK(search_cache_get(8, "release trains", 3) == NULL); /* another organisation */
+	CHECK(search_cache_get(7, "release train", 3) == NULL);  /* another question */
+	CHECK(search_cache_get(7, "release trains", 4) == NULL); /* a newer version */
+	search_cache_put(7, "release trains", 4, "{\"items\":[2]}");
+	t = search_cache_get(7, "release trains", 4);
+	CHECK_STR(t, "{\"items\":[2]}");
+	free(t);
+	CHECK(search_cache_get(7, "release trains", 3) == NULL); /* replaced, not kept beside */
+	for (int i = 0; i < 200; i++) { /* a full cache forgets the least recently used */
+		char key[32];
+
+		snprintf(key, sizeof key, "q%d", i);
+		search_cache_put(9, key, 1, "{}");
+	}
+	CHECK(search_cache_get(9, "q0", 1) == NULL);
+	t = search_cache_get(9, "q199", 1);
+	CHECK_STR(t, "{}");
+	free(t);
+}
+
 /* accord trust recompute: every engagement fresh in one go. */
 static void recompute_all(void)
 {
@@ -264,6 +319,8 @@ int main(void)
 	RUN(new_day_recomputes);
 	RUN(explanation_is_kept);
 	RUN(compliance_matches_reviews);
+	RUN(search_version_rises);
+	RUN(search_cache_keys);
 	RUN(recompute_all);
 	store_close(S);
 	if (!getenv("ACCORD_TEST_DB") || !*getenv("ACCORD_TEST_DB")) {
