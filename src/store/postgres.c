@@ -308,6 +308,16 @@ static int pg_query(void *conn, const char *sql, const struct sqlval *args, int 
 #define PG_SEARCH(table) \
 	"CREATE TRIGGER " table "_search AFTER INSERT OR UPDATE OR DELETE ON " table " FOR EACH STATEMENT EXECUTE FUNCTION search_touch(); "
 
+/* The tables with derived-data triggers, switched off and on for a bulk load (store_derived_triggers). */
+#define PG_TRIGGERED(verb)                                                                                       \
+	"ALTER TABLE reviews " verb " TRIGGER USER; ALTER TABLE actions " verb " TRIGGER USER; "                        \
+	"ALTER TABLE strategic_issues " verb " TRIGGER USER; ALTER TABLE surveys " verb " TRIGGER USER; "               \
+	"ALTER TABLE roadmap_items " verb " TRIGGER USER; ALTER TABLE adoptions " verb " TRIGGER USER; "                \
+	"ALTER TABLE issue_responses " verb " TRIGGER USER; ALTER TABLE suggestions " verb " TRIGGER USER; "            \
+	"ALTER TABLE engagements " verb " TRIGGER USER; ALTER TABLE practices " verb " TRIGGER USER; "                  \
+	"ALTER TABLE practice_revisions " verb " TRIGGER USER; ALTER TABLE summit_sessions " verb " TRIGGER USER; "     \
+	"ALTER TABLE invitations " verb " TRIGGER USER; ALTER TABLE orgs " verb " TRIGGER USER"
+
 /* The schema's dialect markers in PostgreSQL's words (migrations.h lists them). */
 static const char *const markers[][2] = {
 	{"@SEARCH_TRIGGERS@",
@@ -373,4 +383,6 @@ const struct store_backend store_postgres_backend = {
 	.script = pg_script,
 	.query = pg_query,
 	.begin_sql = "BEGIN",
+	.triggers_off = PG_TRIGGERED("DISABLE"),
+	.triggers_on = PG_TRIGGERED("ENABLE"),
 };

@@ -269,6 +269,16 @@ static int sq_query(void *conn, const char *sql, const struct sqlval *args, int 
 	" BEGIN UPDATE search_version SET version = version + 1 WHERE id = 1; END; "
 #define SQ_SEARCH(table) SQ_SEARCH_ON(table, "INSERT") SQ_SEARCH_ON(table, "UPDATE") SQ_SEARCH_ON(table, "DELETE")
 
+/* The same triggers dropped, for a bulk load (store_derived_triggers); every name made above. */
+#define SQ_DROP3(table, kind) \
+	"DROP TRIGGER " table "_" kind "_INSERT; DROP TRIGGER " table "_" kind "_UPDATE; DROP TRIGGER " table "_" kind "_DELETE; "
+#define SQ_DROP_ALL                                                                                               \
+	SQ_DROP3("reviews", "trust") SQ_DROP3("actions", "trust") SQ_DROP3("strategic_issues", "trust")                \
+	SQ_DROP3("surveys", "trust") SQ_DROP3("roadmap_items", "trust") SQ_DROP3("adoptions", "trust")                 \
+	SQ_DROP3("issue_responses", "trust") SQ_DROP3("suggestions", "trust") "DROP TRIGGER engagements_trust_UPDATE; " \
+	SQ_DROP3("practices", "search") SQ_DROP3("practice_revisions", "search") SQ_DROP3("summit_sessions", "search")  \
+	SQ_DROP3("invitations", "search") SQ_DROP3("engagements", "search") SQ_DROP3("orgs", "search")
+
 /* The schema's dialect markers in SQLite's words (migrations.h lists them). */
 static const char *const markers[][2] = {
 	{"@SEARCH_TRIGGERS@", SQ_SEARCH("practices") SQ_SEARCH("practice_revisions") SQ_SEARCH("summit_sessions")
@@ -320,4 +330,6 @@ const struct store_backend store_sqlite_backend = {
 	.script = sq_script,
 	.query = sq_query,
 	.begin_sql = "BEGIN IMMEDIATE",
+	.triggers_off = SQ_DROP_ALL,
+	.triggers_on = "@SEARCH_TRIGGERS@; @TRUST_TRIGGERS@",
 };

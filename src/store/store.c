@@ -278,3 +278,12 @@ void store_job_end(struct store *s, bool keep)
 	s->in_job = 0;
 	s->failed = 0;
 }
+
+int store_derived_triggers(struct store *s, bool on, struct error *err)
+{
+	if (!s->in_tx) {
+		error_set(err, 500, "store", NULL, "triggers are switched only inside a transaction");
+		return -1;
+	}
+	return s->be->script(s->conn, on ? s->be->triggers_on : s->be->triggers_off, err);
+}

@@ -71,6 +71,12 @@ int store_commit(struct store *s, struct error *err);
 void store_rollback(struct store *s);
 /* A job of a group commit inside an open transaction: undone alone unless keep (store.c). */
 int store_job_begin(struct store *s, struct error *err);
+/*
+ * Switches the triggers that keep derived data (trust versions, the search version) off and
+ * on again, inside one transaction, for a bulk load into an empty database that has none
+ * of that data to keep (accord demo --scale). Other connections never see them off.
+ */
+int store_derived_triggers(struct store *s, bool on, struct error *err);
 void store_job_end(struct store *s, bool keep);
 
 /* Backend operations; each backend fills one of these. */
@@ -84,6 +90,7 @@ struct store_backend {
 	int (*query)(void *conn, const char *sql, const struct sqlval *args, int nargs, store_row_fn fn,
 		     void *ctx, struct error *err);
 	const char *begin_sql;
+	const char *triggers_off, *triggers_on; /* scripts: the derived-data triggers off and on again */
 };
 
 extern const struct store_backend store_sqlite_backend;
