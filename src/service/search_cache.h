@@ -14,7 +14,7 @@
  * is shared across organisations. Each server keeps its own; all read the one version.
  */
 
-/* The current search version, or -1 when it cannot be read (then nothing is cached). */
+/* The current search version, or -1 when it cannot be read or ACCORD_SEARCH_CACHE=0 (then nothing is kept). */
 long long search_version(struct store *s);
 /* A copy (malloc'd) of the answer kept for org, key and version, or NULL. */
 char *search_cache_get(long long org, const char *key, long long version);
