@@ -4,6 +4,7 @@
 #include <malloc.h>
 #include <math.h>
 #include <pthread.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -585,19 +586,21 @@ static void settings_write(struct jsonw *w, const struct trust_settings *ts)
 	jsonw_end_object(w);
 }
 
-/* The running model's settings as JSON: the key a stored summary must match. */
-static char settings_text[1024];
+/* The running model's settings, as a BLAKE2b hash of their JSON: the key a stored summary must match (short, so summary rows stay small). */
+static char settings_text[33];
 static pthread_once_t settings_text_once = PTHREAD_ONCE_INIT;
 
 static void settings_text_init(void)
 {
+	unsigned char h[16];
 	struct buf b;
 	struct jsonw w;
 
-	buf_init(&b, sizeof settings_text - 1);
+	buf_init(&b, 0);
 	jsonw_init(&w, &b);
 	settings_write(&w, trust_settings());
-	snprintf(settings_text, sizeof settings_text, "%s", b.data);
+	crypto_generichash(h, sizeof h, (const unsigned char *)b.data, b.len, NULL, 0);
+	sodium_bin2hex(settings_text, sizeof settings_text, h, sizeof h);
 	buf_release(&b);
 }
 
@@ -962,7 +965,10 @@ int trust_summaries_org(struct store *s, const struct caller *c, bool with_histo
 	if (c->org_kind == ORG_PLATFORM)
 		return 0;
 	date_format(clock_today(), rows.today);
-	if (store_exec(s, with_history ? STMT_TRUST_SUMMARY_ORG_HISTORY : STMT_TRUST_SUMMARY_ORG, a, 2, summary_row_cb,
+	static const enum stmt by[2][2] = {{STMT_TRUST_SUMMARY_BUYER, STMT_TRUST_SUMMARY_BUYER_HISTORY},
+					   {STMT_TRUST_SUMMARY_PROVIDER, STMT_TRUST_SUMMARY_PROVIDER_HISTORY}};
+
+	if (store_exec(s, by[c->org_kind == ORG_PROVIDER][with_history], a, 1, summary_row_cb,
 		       &rows, NULL) < 0 ||
 	    rows_refresh(s, &rows, SCOPE_ORG, c->org_id)) {
 		summary_rows_free(&rows, false);
