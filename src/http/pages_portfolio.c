@@ -16,7 +16,8 @@ static const char *const sort_labels[] = {"needs attention", "trust", "title", "
 static const char *const shows[] = {"all", "attention", "recommended", "partnership", "vendor", NULL};
 static const char *const show_labels[] = {"all", "needing attention", "with a new recommendation",
 					  "in partnership", "in provider-vendor mode"};
-static __thread const char *sort_key; /* for compare(), set just before qsort */
+enum sort_by { BY_ATTENTION, BY_TRUST, BY_TITLE, BY_NEXT_DUE };
+static __thread enum sort_by sort_by; /* for compare(), set just before qsort */
 
 static double trust_of(const struct trust_summary *e)
 {
@@ -28,14 +29,19 @@ static int compare(const void *a, const void *b)
 	const struct trust_summary *x = *(const struct trust_summary *const *)a, *y = *(const struct trust_summary *const *)b;
 	int c = 0;
 
-	if (!strcmp(sort_key, "trust"))
+	switch (sort_by) {
+	case BY_TRUST:
 		c = trust_of(x) < trust_of(y) ? -1 : trust_of(x) > trust_of(y);
-	else if (!strcmp(sort_key, "title"))
+		break;
+	case BY_TITLE:
 		c = strcmp(x->title, y->title);
-	else if (!strcmp(sort_key, "next_due"))
+		break;
+	case BY_NEXT_DUE:
 		c = strcmp(x->next_due_on[0] ? x->next_due_on : "9999", y->next_due_on[0] ? y->next_due_on : "9999");
-	else
+		break;
+	default:
 		c = compliance_needs_attention(&y->compliance) - compliance_needs_attention(&x->compliance);
+	}
 	return c ? c : (x->engagement_id > y->engagement_id) - (x->engagement_id < y->engagement_id);
 }
 
@@ -126,7 +132,7 @@ void page_portfolio(struct request *rq, struct response *rs)
 		sum.without_quorum += k->without_quorum;
 		attention += compliance_needs_attention(k);
 	}
-	sort_key = sort;
+	sort_by = !strcmp(sort, "trust") ? BY_TRUST : !strcmp(sort, "title") ? BY_TITLE : !strcmp(sort, "next_due") ? BY_NEXT_DUE : BY_ATTENTION;
 	qsort(rows, n, sizeof *rows, compare);
 	page_begin(rq, rs, "Portfolio");
 	html_fmt(b, "<h1>Portfolio</h1><p class=\"muted\">Every engagement of %s: trust, mode, and whether the mandated business reviews happen on time with the right people.</p>",

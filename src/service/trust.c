@@ -812,6 +812,19 @@ static void field(char *dst, size_t n, const char *text)
 	dst[len] = '\0';
 }
 
+/* A score as summary_store writes it ("72.5"), without strtod's generality. */
+static double tenths_parse(const char *p)
+{
+	long long whole = 0;
+	int tenth = 0;
+
+	while (*p >= '0' && *p <= '9')
+		whole = whole * 10 + (*p++ - '0');
+	if (*p == '.' && p[1] >= '0' && p[1] <= '9')
+		tenth = p[1] - '0';
+	return (double)whole + tenth / 10.0;
+}
+
 /* "due,held_on_time,...,cancelled" as summary_store writes it. */
 static void compliance_parse(const char *text, struct compliance *k)
 {
@@ -857,8 +870,8 @@ static int summary_row_cb(void *ctx, const struct sqlval *c, int n)
 	rows->fresh[rows->n] = row_fresh(c, rows->today);
 	if (rows->fresh[rows->n]) {
 		t->known = c[6].type != SQL_NULL;
-		t->score = t->known ? strtod(c[6].s, NULL) : 0;
-		t->raw = c[7].s ? strtod(c[7].s, NULL) : 0;
+		t->score = t->known ? tenths_parse(c[6].s) : 0;
+		t->raw = c[7].s ? tenths_parse(c[7].s) : 0;
 		t->review_id = c[8].type == SQL_NULL ? 0 : c[8].i;
 		field(t->mode, sizeof t->mode, c[5].s);
 		field(t->advice, sizeof t->advice, c[9].s);
@@ -903,6 +916,21 @@ static int rows_refresh(struct store *s, struct summary_rows *rows, enum scope s
 		stale += !rows->fresh[i];
 	if (!stale)
 		return 0;
+	/* A few stale ones (a write since the nightly recompute) are read one by one, not with the whole organisation. */
+	if (scope == SCOPE_ORG && stale <= 8) {
+		for (size_t i = 0; i < rows->n; i++) {
+			struct summary_rows one = {0};
+
+			if (rows->fresh[i])
+				continue;
+			one.v = &rows->v[i];
+			one.n = 1;
+			one.fresh = &rows->fresh[i];
+			if (rows_refresh(s, &one, SCOPE_ONE, rows->v[i].engagement_id))
+				return -1;
+		}
+		return 0;
+	}
 	if (evidence_load(s, scope, key, &set))
 		return -1;
 	/* One transaction for many stores: one commit instead of one per engagement. */

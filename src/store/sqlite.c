@@ -88,10 +88,28 @@ static long long mmap_size(void)
 	return *end || n < 0 ? 0 : n;
 }
 
+/*
+ * ACCORD_SQLITE_CACHE_KIB: each connection's page cache (default 8 MiB; SQLite's own is 2).
+ * Measured on the large dataset: the portfolio of a buyer with 299 engagements reads about
+ * 4 MiB of pages; with 2 MiB each request read most of them again from the kernel (pread
+ * was 40 % of the server's time, 430 pages/s). The cache fills only as far as it is used.
+ */
+static long long cache_kib(void)
+{
+	const char *v = getenv("ACCORD_SQLITE_CACHE_KIB");
+	char *end;
+	long long n;
+
+	if (!v || !*v)
+		return 8192;
+	n = strtoll(v, &end, 10);
+	return *end || n < 64 ? 8192 : n;
+}
+
 static void *sq_open(const char *path, struct error *err)
 {
 	struct sqlite_conn *c = calloc(1, sizeof *c);
-	char pragmas[160], *msg = NULL;
+	char pragmas[200], *msg = NULL;
 	int rc;
 
 	if (!c) {
@@ -115,8 +133,9 @@ static void *sq_open(const char *path, struct error *err)
 	 * (365 MiB against 34 MiB), so it is left for operators to choose.
 	 */
 	snprintf(pragmas, sizeof pragmas,
-		 "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA mmap_size=%lld;",
-		 mmap_size());
+		 "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA mmap_size=%lld; "
+		 "PRAGMA cache_size=-%lld;",
+		 mmap_size(), cache_kib());
 	rc = sqlite3_exec(c->db, pragmas, NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
 		error_set(err, 500, "store", "db", "cannot use database '%s': %s", path,
