@@ -89,7 +89,7 @@ static long long mmap_size(void)
 }
 
 /*
- * ACCORD_SQLITE_CACHE_KIB: each connection's page cache (default 8 MiB; SQLite's own is 2).
+ * ACCORD_SQLITE_CACHE_KIB: each connection's page cache (default 6 MiB; SQLite's own is 2).
  * Measured on the large dataset: the portfolio of a buyer with 299 engagements reads about
  * 4 MiB of pages; with 2 MiB each request read most of them again from the kernel (pread
  * was 40 % of the server's time, 430 pages/s). The cache fills only as far as it is used.
@@ -101,9 +101,9 @@ static long long cache_kib(void)
 	long long n;
 
 	if (!v || !*v)
-		return 8192;
+		return 6144;
 	n = strtoll(v, &end, 10);
-	return *end || n < 64 ? 8192 : n;
+	return *end || n < 64 ? 6144 : n;
 }
 
 static void *sq_open(const char *path, struct error *err)

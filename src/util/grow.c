@@ -11,7 +11,7 @@ int grow(void **v, size_t *cap, size_t n, size_t elem)
 
 	if (n < *cap)
 		return 0;
-	want = *cap ? *cap * 2 : 64;
+	want = *cap ? *cap * 2 : 16; /* small first: trust recompute holds 100,000 such arrays, most of them short */
 	if (want > SIZE_MAX / elem)
 		return -1;
 	p = realloc(*v, want * elem);

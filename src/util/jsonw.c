@@ -150,6 +150,25 @@ void jsonw_real(struct jsonw *w, double v)
 		buf_add(w->b, "null", 4);
 		return;
 	}
+	/*
+	 * Scores and weights are kept to one decimal: when v is exactly the double nearest some
+	 * n/10, "n/10" with one decimal is its shortest form, written without printf (a trust
+	 * history is hundreds of thousands of them in accord trust recompute).
+	 */
+	if (fabs(v) < 1e15) {
+		long long n = llround(v * 10);
+
+		if ((double)n / 10 == v) {
+			unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+
+			if (n < 0)
+				buf_putc(w->b, '-');
+			buf_int(w->b, (long long)(u / 10));
+			buf_putc(w->b, '.');
+			buf_putc(w->b, (char)('0' + u % 10));
+			return;
+		}
+	}
 	snprintf(d, sizeof d, "%.15g", v);
 	if (strtod(d, NULL) != v)
 		snprintf(d, sizeof d, "%.17g", v);

@@ -120,11 +120,14 @@ static void numbers(void)
 	jsonw_real(&w, NAN);
 	jsonw_real(&w, INFINITY);
 	jsonw_real(&w, 1e300);
+	jsonw_real(&w, -0.3);
+	jsonw_real(&w, 0.05);
+	jsonw_real(&w, 100.0);
 	jsonw_int(&w, -9223372036854775807LL - 1);
 	jsonw_int(&w, 0);
 	jsonw_end_array(&w);
-	CHECK_STR(b.data, "[72.5,70.0,0.1,66.7,-0.25,null,null,1e+300,-9223372036854775808,0]");
-	check_parses_as(b.data, "[72.5,70.0,0.10000000000000001,66.700000000000003,-0.25,null,null,1.0000000000000001e300,-9223372036854775808,0]");
+	CHECK_STR(b.data, "[72.5,70.0,0.1,66.7,-0.25,null,null,1e+300,-0.3,0.05,100.0,-9223372036854775808,0]");
+	check_parses_as(b.data, "[72.5,70.0,0.10000000000000001,66.700000000000003,-0.25,null,null,1.0000000000000001e300,-0.29999999999999999,0.050000000000000003,100.0,-9223372036854775808,0]");
 	buf_release(&b);
 }
 
