@@ -296,7 +296,7 @@ if [ "$(q "$SCALE" "select count(*) from adoptions")" -ge 5 ] && [ "$(q "$SCALE"
 # The derived-data triggers, off during the load, are on again: a change raises its engagement's trust version.
 if [ "$(q "$SCALE" "select count(*) from trust_versions")" = 0 ] && [ "$(q "$SCALE" "select version from search_version")" = 1 ] &&
 	q "$SCALE" "update actions set title = title where id = (select min(id) from actions)" >/dev/null &&
-	[ "$(q "$SCALE" "select count(*) from trust_versions where version = 1")" = 1 ]; then ok; else bad "demo --scale leaves the derived-data triggers on ($(q "$SCALE" "select count(*) from trust_versions") trust versions)"; fi
+	[ "$(q "$SCALE" "select count(*) from trust_versions where version >= 1")" = 1 ]; then ok; else bad "demo --scale leaves the derived-data triggers on ($(q "$SCALE" "select count(*) from trust_versions") trust versions)"; fi
 before=$(counts "$SCALE")
 run demo --db "$SCALE" --scale 40
 expect_error 1 "demo --scale on a non-empty database exits 1 with one error line"
