@@ -13,6 +13,16 @@ void reply_header(struct response *rs, const char *name, const char *value)
 	rs->nheaders++;
 }
 
+/* The one answer for a body that could not be made. */
+static void internal_error(struct response *rs)
+{
+	rs->status = 500;
+	rs->content_type = "application/json";
+	buf_reset(&rs->body);
+	rs->body.overflow = 0;
+	buf_puts(&rs->body, "{\"error\":{\"code\":\"internal\",\"message\":\"internal error\"}}");
+}
+
 void reply_json(struct response *rs, int status, json_t *steal)
 {
 	char *text;
@@ -21,20 +31,12 @@ void reply_json(struct response *rs, int status, json_t *steal)
 	rs->content_type = "application/json";
 	buf_reset(&rs->body);
 	if (!steal) {
-		rs->status = 500;
-		buf_puts(&rs->body, "{\"error\":{\"code\":\"internal\",\"message\":\"internal error\"}}");
+		internal_error(rs);
 		return;
 	}
 	text = json_dumps(steal, JSON_COMPACT);
 	json_decref(steal);
-	if (!text) {
-		rs->status = 500;
-		buf_puts(&rs->body, "{\"error\":{\"code\":\"internal\",\"message\":\"internal error\"}}");
-		return;
-	}
-	buf_puts(&rs->body, text);
-	buf_putc(&rs->body, '\n');
-	free(text);
+	reply_json_text(rs, status, text);
 }
 
 void reply_json_text(struct response *rs, int status, char *steal)
@@ -43,8 +45,7 @@ void reply_json_text(struct response *rs, int status, char *steal)
 	rs->content_type = "application/json";
 	buf_reset(&rs->body);
 	if (!steal) {
-		rs->status = 500;
-		buf_puts(&rs->body, "{\"error\":{\"code\":\"internal\",\"message\":\"internal error\"}}");
+		internal_error(rs);
 		return;
 	}
 	buf_puts(&rs->body, steal);
@@ -62,12 +63,8 @@ void reply_json_begin(struct response *rs, int status, struct jsonw *w)
 
 void reply_json_end(struct response *rs, bool ok)
 {
-	if (!ok || rs->body.overflow) {
-		rs->status = 500;
-		buf_reset(&rs->body);
-		rs->body.overflow = 0;
-		buf_puts(&rs->body, "{\"error\":{\"code\":\"internal\",\"message\":\"internal error\"}}");
-	}
+	if (!ok || rs->body.overflow)
+		internal_error(rs);
 	buf_putc(&rs->body, '\n');
 }
 
