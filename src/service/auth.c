@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "../domain/throttle.h"
+#include "../util/text.h"
 
 /*
  * Argon2id with OWASP's recommended parameters (19 MiB of memory, 2 passes, 1 lane): about
@@ -225,11 +226,6 @@ int auth_login(struct store *s, const char *email, const char *password, const c
 	return 0;
 }
 
-static void copy(char *dst, size_t n, const char *src)
-{
-	snprintf(dst, n, "%s", src ? src : "");
-}
-
 static int session_row(void *ctx, const struct sqlval *cols, int n)
 {
 	struct caller *c = ctx;
@@ -238,12 +234,12 @@ static int session_row(void *ctx, const struct sqlval *cols, int n)
 	c->user_id = cols[0].i;
 	c->org_id = cols[1].i;
 	c->web = cols[2].s && strcmp(cols[2].s, "web") == 0;
-	copy(c->csrf, sizeof c->csrf, cols[3].s);
-	copy(c->email, sizeof c->email, cols[4].s);
-	copy(c->name, sizeof c->name, cols[5].s);
+	text_copy(c->csrf, sizeof c->csrf, cols[3].s);
+	text_copy(c->email, sizeof c->email, cols[4].s);
+	text_copy(c->name, sizeof c->name, cols[5].s);
 	c->roles = (role_mask)cols[6].i;
-	copy(c->feed_token, sizeof c->feed_token, cols[7].s);
-	copy(c->org_name, sizeof c->org_name, cols[8].s);
+	text_copy(c->feed_token, sizeof c->feed_token, cols[7].s);
+	text_copy(c->org_name, sizeof c->org_name, cols[8].s);
 	c->org_kind = org_kind_parse(cols[9].s);
 	return 1;
 }
@@ -285,11 +281,11 @@ static int user_row(void *ctx, const struct sqlval *cols, int n)
 	(void)n;
 	c->user_id = cols[0].i;
 	c->org_id = cols[1].i;
-	copy(c->email, sizeof c->email, cols[2].s);
-	copy(c->name, sizeof c->name, cols[3].s);
+	text_copy(c->email, sizeof c->email, cols[2].s);
+	text_copy(c->name, sizeof c->name, cols[3].s);
 	c->roles = (role_mask)cols[4].i;
-	copy(c->feed_token, sizeof c->feed_token, cols[5].s);
-	copy(c->org_name, sizeof c->org_name, cols[6].s);
+	text_copy(c->feed_token, sizeof c->feed_token, cols[5].s);
+	text_copy(c->org_name, sizeof c->org_name, cols[6].s);
 	c->org_kind = org_kind_parse(cols[7].s);
 	return 1;
 }

@@ -5,6 +5,7 @@
 
 #include "reviews.h"
 #include "trust.h"
+#include "../util/text.h"
 
 struct eng_row {
 	int found;
@@ -12,16 +13,6 @@ struct eng_row {
 	char title[ENGAGEMENT_TITLE_MAX * 4 + 1];
 	char service_line[16], starts_on[32], ends_on[32], mode[16], gov[GOV__MAX][16];
 };
-
-static void copy(char *dst, size_t n, const char *src)
-{
-	size_t l = src ? strlen(src) : 0;
-
-	if (l >= n)
-		l = n - 1;
-	memcpy(dst, src ? src : "", l);
-	dst[l] = '\0';
-}
 
 static int eng_row_cb(void *ctx, const struct sqlval *c, int n)
 {
@@ -31,14 +22,14 @@ static int eng_row_cb(void *ctx, const struct sqlval *c, int n)
 	r->found = 1;
 	r->buyer = c[1].i;
 	r->provider = c[3].i;
-	copy(r->title, sizeof r->title, c[5].s);
-	copy(r->service_line, sizeof r->service_line, c[6].s);
-	copy(r->starts_on, sizeof r->starts_on, c[7].s);
-	copy(r->ends_on, sizeof r->ends_on, c[8].s);
+	text_copy(r->title, sizeof r->title, c[5].s);
+	text_copy(r->service_line, sizeof r->service_line, c[6].s);
+	text_copy(r->starts_on, sizeof r->starts_on, c[7].s);
+	text_copy(r->ends_on, sizeof r->ends_on, c[8].s);
 	r->cm = c[9].i;
-	copy(r->mode, sizeof r->mode, c[11].s);
+	text_copy(r->mode, sizeof r->mode, c[11].s);
 	for (int i = 0; i < GOV__MAX; i++)
-		copy(r->gov[i], sizeof r->gov[i], c[12 + i].s);
+		text_copy(r->gov[i], sizeof r->gov[i], c[12 + i].s);
 	return 1;
 }
 
@@ -106,18 +97,18 @@ static void merge(struct eng_row *e, const struct engagement_input *in)
 	if (in->provider_org_id)
 		e->provider = in->provider_org_id;
 	if (in->title)
-		copy(e->title, sizeof e->title, in->title);
+		text_copy(e->title, sizeof e->title, in->title);
 	if (in->service_line)
-		copy(e->service_line, sizeof e->service_line, in->service_line);
+		text_copy(e->service_line, sizeof e->service_line, in->service_line);
 	if (in->starts_on)
-		copy(e->starts_on, sizeof e->starts_on, in->starts_on);
+		text_copy(e->starts_on, sizeof e->starts_on, in->starts_on);
 	if (in->ends_on)
-		copy(e->ends_on, sizeof e->ends_on, in->ends_on);
+		text_copy(e->ends_on, sizeof e->ends_on, in->ends_on);
 	if (in->contract_manager_id)
 		e->cm = in->contract_manager_id;
 	for (int i = 0; i < GOV__MAX; i++)
 		if (in->gov[i])
-			copy(e->gov[i], sizeof e->gov[i], in->gov[i]);
+			text_copy(e->gov[i], sizeof e->gov[i], in->gov[i]);
 }
 
 long long engagement_create(struct store *s, const struct caller *c,
@@ -132,7 +123,7 @@ long long engagement_create(struct store *s, const struct caller *c,
 	memset(&e, 0, sizeof e);
 	e.cm = c->user_id;
 	for (int i = 0; i < GOV__MAX; i++)
-		copy(e.gov[i], sizeof e.gov[i], gov_lead_name(g.lead[i]));
+		text_copy(e.gov[i], sizeof e.gov[i], gov_lead_name(g.lead[i]));
 	if (!in->provider_org_id) {
 		error_set(err, 422, "required", "provider_org_id", "provider_org_id is required");
 		return -1;

@@ -15,6 +15,7 @@
 #include "clock.h"
 #include "orgs.h"
 #include "surveys.h"
+#include "../util/text.h"
 
 static struct trust_settings settings;
 static struct error settings_err;
@@ -801,17 +802,6 @@ static bool row_fresh(const struct sqlval *c, const char *today)
 	return !strcmp(c[3].s, today) && !strcmp(c[4].s, settings_key());
 }
 
-/* Copies text (NULL as "") into a field of n bytes, cut if it must be. */
-static void field(char *dst, size_t n, const char *text)
-{
-	size_t len = text ? strlen(text) : 0;
-
-	if (len >= n)
-		len = n - 1;
-	memcpy(dst, text ? text : "", len);
-	dst[len] = '\0';
-}
-
 /* A score as summary_store writes it ("72.5"), without strtod's generality. */
 static double tenths_parse(const char *p)
 {
@@ -873,15 +863,15 @@ static int summary_row_cb(void *ctx, const struct sqlval *c, int n)
 		t->score = t->known ? tenths_parse(c[6].s) : 0;
 		t->raw = c[7].s ? tenths_parse(c[7].s) : 0;
 		t->review_id = c[8].type == SQL_NULL ? 0 : c[8].i;
-		field(t->mode, sizeof t->mode, c[5].s);
-		field(t->advice, sizeof t->advice, c[9].s);
-		field(t->recommended_mode, sizeof t->recommended_mode, c[10].s);
+		text_copy(t->mode, sizeof t->mode, c[5].s);
+		text_copy(t->advice, sizeof t->advice, c[9].s);
+		text_copy(t->recommended_mode, sizeof t->recommended_mode, c[10].s);
 		t->sentiment_gap = c[11].i != 0;
 		t->scores = strdup(c[12].s ? c[12].s : "");
 		t->history = c[13].s ? strdup(c[13].s) : NULL;
 		compliance_parse(c[14].s, &t->compliance);
-		field(t->next_due_on, sizeof t->next_due_on, c[15].s);
-		field(t->last_held_on, sizeof t->last_held_on, c[16].s);
+		text_copy(t->next_due_on, sizeof t->next_due_on, c[15].s);
+		text_copy(t->last_held_on, sizeof t->last_held_on, c[16].s);
 	}
 	t->title = strdup(c[17].s ? c[17].s : "");
 	t->buyer = strdup(c[18].s ? c[18].s : "");
