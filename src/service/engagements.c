@@ -242,22 +242,26 @@ fail:
 	return -1;
 }
 
+/* One side of an engagement: "<side>_org_id" and "<side>": {id, name, industry}. */
+static void party(struct jsonw *w, const char *side, long long id, const char *name, const char *industry)
+{
+	char key[32];
+
+	snprintf(key, sizeof key, "%s_org_id", side);
+	jsonw_kint(w, key, id);
+	jsonw_kobject(w, side);
+	jsonw_kint(w, "id", id);
+	jsonw_kstring(w, "name", name);
+	jsonw_kstring(w, "industry", industry);
+	jsonw_end_object(w);
+}
+
 /* The fields of an ENG_COLUMNS row, inside an object the caller opened. */
 static void eng_fields(struct jsonw *w, const struct sqlval *c)
 {
 	jsonw_kint(w, "id", c[0].i);
-	jsonw_kint(w, "buyer_org_id", c[1].i);
-	jsonw_kobject(w, "buyer");
-	jsonw_kint(w, "id", c[1].i);
-	jsonw_kstring(w, "name", c[2].s);
-	jsonw_kstring(w, "industry", c[16].s);
-	jsonw_end_object(w);
-	jsonw_kint(w, "provider_org_id", c[3].i);
-	jsonw_kobject(w, "provider");
-	jsonw_kint(w, "id", c[3].i);
-	jsonw_kstring(w, "name", c[4].s);
-	jsonw_kstring(w, "industry", c[17].s);
-	jsonw_end_object(w);
+	party(w, "buyer", c[1].i, c[2].s, c[16].s);
+	party(w, "provider", c[3].i, c[4].s, c[17].s);
 	jsonw_kstring(w, "title", c[5].s);
 	jsonw_kstring(w, "service_line", c[6].s);
 	jsonw_kstring(w, "starts_on", c[7].s);

@@ -172,10 +172,10 @@ void jsonw_real(struct jsonw *w, double v)
 	snprintf(d, sizeof d, "%.15g", v);
 	if (strtod(d, NULL) != v)
 		snprintf(d, sizeof d, "%.17g", v);
+	buf_puts(w->b, d);
 	/* A real stays a real when read back: 70 is written 70.0. */
 	if (!strpbrk(d, ".eEn"))
-		strcat(d, ".0");
-	buf_puts(w->b, d);
+		buf_add(w->b, ".0", 2);
 }
 
 void jsonw_bool(struct jsonw *w, bool v)
