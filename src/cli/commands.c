@@ -20,6 +20,10 @@ const struct command commands[] = {
 	 "compute every engagement's trust summary now and store it (the server otherwise computes each on first use after a change or a new day; run daily after midnight, like remind)"},
 	{"copy", cmd_copy, "accord copy --from DB --to DB",
 	 "copy a whole database to an empty one (SQLite or PostgreSQL), verified per table"},
+	{"export", cmd_export, "accord export --db DB",
+	 "write the whole database as one JSON document on stdout, from one snapshot"},
+	{"import", cmd_import, "accord import --db DB",
+	 "read a document from accord export on stdin into an empty database; a document that fails any check changes nothing"},
 	{"routes", cmd_routes, "accord routes", "list every HTTP route the server answers"},
 	{"help", cmd_help, "accord help [COMMAND]", "show the commands, or one command's usage"},
 };
