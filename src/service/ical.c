@@ -140,8 +140,7 @@ static int all_day(const char *date, struct icaltimetype *start, struct icaltime
 	if (!date_parse(date, &d))
 		return 0;
 	next = date_add_days(d, 1);
-	if (next.year > 9999)
-		return 0;
+	/* Any valid date accord keeps, 9999-12-31 too (its DTEND would be in the year 10000), is one the feed leaves out rather than a feed refused whole. */
 	if (next.year > ICAL_YEAR_MAX)
 		return -1;
 	*start = ical_day(d);

@@ -22,7 +22,7 @@ struct cal_event {
  * them); a calendar name, summary or description left empty is not written (libical's
  * parser drops an empty value with an error). An event from 3000-12-31 on is left out:
  * libical writes no later date. The string is malloc'd: the caller free()s it. Returns
- * NULL on a bad date (not a real YYYY-MM-DD day from 1900-01-01 to 9999-12-30), a uid
+ * NULL on a bad date (not a real YYYY-MM-DD day from 1900-01-01 to 9999-12-31; those from 3000-12-31 on are left out, not refused), a uid
  * that is NULL or has nothing but spaces and control characters, an unknown status, a
  * url holding a space or control character, or no memory.
  */

@@ -59,7 +59,7 @@ static bool event_ok(const struct cal_event *e, bool *late)
 	bool ok;
 
 	*late = false;
-	if (!e->uid || !date_parse(e->date, &d) || date_add_days(d, 1).year > 9999)
+	if (!e->uid || !date_parse(e->date, &d))
 		return false;
 	for (const char *u = e->url; u && *u; u++)
 		if ((unsigned char)*u <= 0x20 || *u == 0x7f)
