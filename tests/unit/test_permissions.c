@@ -95,9 +95,9 @@ enum inst_ix {
 	I_ORG_X, I_ORG_A, I_ORG_P,
 	I_ENG, I_ENG_TU,
 	I_REVIEW, I_ACTION_A, I_ACTION_P, I_ISSUE,
-	I_ROADMAP, I_ITEM, I_BID, I_SUGGESTION,
+	I_ROADMAP, I_ROADMAP_SUMMIT, I_ITEM, I_BID, I_SUGGESTION,
 	I_SUMMIT, I_SUMMIT_P, I_INVITATION, I_SESSION,
-	I_PROBLEM, I_RESPONSE,
+	I_PROBLEM, I_PROBLEM_SUMMIT, I_RESPONSE,
 	I_PRACTICE, I_PRACTICE_DRAFT, I_PRACTICE_AWAITING, I_PRACTICE_RETIRED,
 	I_ADOPTION,
 	INSTANCES
@@ -118,7 +118,8 @@ static const struct {
 	[I_ACTION_P] = {"an action of A-P owned by P's member", RES_ACTION, false},
 	[I_ISSUE] = {"a strategic issue of A-P", RES_ISSUE, false},
 	[I_ROADMAP] = {"A's roadmap shared with P and Q", RES_ROADMAP, false},
-	[I_ITEM] = {"an open item of that roadmap", RES_ITEM, false},
+	[I_ROADMAP_SUMMIT] = {"A's roadmap presented at A's summit, not shared", RES_ROADMAP, false},
+	[I_ITEM] = {"an open item of the shared roadmap", RES_ITEM, false},
 	[I_BID] = {"P's bid on the item", RES_BID, false},
 	[I_SUGGESTION] = {"P's suggestion on the item", RES_SUGGESTION, false},
 	[I_SUMMIT] = {"A's planning summit inviting P and Q", RES_SUMMIT, false},
@@ -126,7 +127,8 @@ static const struct {
 	[I_INVITATION] = {"P's invitation to A's summit", RES_INVITATION, false},
 	[I_SESSION] = {"P's best-practice session at A's summit", RES_SESSION, false},
 	[I_PROBLEM] = {"A's problem statement on A-P", RES_PROBLEM, false},
-	[I_RESPONSE] = {"P's response to it", RES_RESPONSE, false},
+	[I_PROBLEM_SUMMIT] = {"A's problem statement to its summit's invitees", RES_PROBLEM, false},
+	[I_RESPONSE] = {"P's response to the problem on A-P", RES_RESPONSE, false},
 	[I_PRACTICE] = {"P's published practice found at A, presented at A's summit", RES_PRACTICE, false},
 	[I_PRACTICE_DRAFT] = {"P's draft practice found at A", RES_PRACTICE, false},
 	[I_PRACTICE_AWAITING] = {"P's practice found at A awaiting A's approval", RES_PRACTICE, false},
@@ -155,8 +157,12 @@ static const unsigned rel_by_org[INSTANCES][ORGS] = {
 	[I_ACTION_A] = {[O_A] = REL_BUYER, [O_P] = REL_PROVIDER},
 	[I_ACTION_P] = {[O_A] = REL_BUYER, [O_P] = REL_PROVIDER},
 	[I_ISSUE] = {[O_A] = REL_BUYER, [O_P] = REL_PROVIDER},
-	/* A roadmap: its buyer, the providers it is shared with; a bid or suggestion: the buyer and its author only. */
+	/*
+	 * A roadmap: its buyer, the providers it is shared with or presented to at a summit; a
+	 * bid or suggestion: the buyer and its author only.
+	 */
 	[I_ROADMAP] = {[O_A] = REL_BUYER, [O_P] = REL_VIEWER, [O_Q] = REL_VIEWER},
+	[I_ROADMAP_SUMMIT] = {[O_A] = REL_BUYER, [O_P] = REL_VIEWER, [O_Q] = REL_VIEWER},
 	[I_ITEM] = {[O_A] = REL_BUYER, [O_P] = REL_VIEWER, [O_Q] = REL_VIEWER},
 	[I_BID] = {[O_A] = REL_BUYER, [O_P] = REL_AUTHOR},
 	[I_SUGGESTION] = {[O_A] = REL_BUYER, [O_P] = REL_AUTHOR},
@@ -165,8 +171,9 @@ static const unsigned rel_by_org[INSTANCES][ORGS] = {
 	[I_SUMMIT_P] = {[O_P] = REL_HOST, [O_B] = REL_INVITED},
 	[I_INVITATION] = {[O_A] = REL_HOST, [O_P] = REL_INVITED},
 	[I_SESSION] = {[O_A] = REL_HOST, [O_P] = REL_INVITED, [O_Q] = REL_INVITED},
-	/* A problem: its buyer and the provider of the engagement it is about; a response: the buyer and its author. */
+	/* A problem: its buyer and the provider of the engagement it is about, or its summit's invitees; a response: the buyer and its author. */
 	[I_PROBLEM] = {[O_A] = REL_BUYER, [O_P] = REL_VIEWER},
+	[I_PROBLEM_SUMMIT] = {[O_A] = REL_BUYER, [O_P] = REL_VIEWER, [O_Q] = REL_VIEWER},
 	[I_RESPONSE] = {[O_A] = REL_BUYER, [O_P] = REL_AUTHOR},
 	/*
 	 * Practices (docs/practices.md): the provider always; the origin customer the published
@@ -263,6 +270,7 @@ static long long practice(const char *title, const char *body)
 static bool build_world(void)
 {
 	struct caller a_cm, a_cio, p_lead, b_cm;
+	struct roadmap_input rin;
 	long long e_aq, e_bp, unit, x, adoption_retired;
 
 	for (int o = 0; o < ORGS; o++) {
@@ -318,7 +326,6 @@ static bool build_world(void)
 	/* A's roadmap, shared with P and Q; an open item with P's bid and suggestion. */
 	{
 		struct unit_input uin = {org_id[O_A], "Retail", user_id[C_A_CIO]};
-		struct roadmap_input rin;
 		struct item_input iin = {"Branch refresh", 500000, true, "2027-01-01", "2027-12-31", true, "2026-12-31"};
 		long long shared[2] = {org_id[O_P], org_id[O_Q]};
 
@@ -373,6 +380,10 @@ static bool build_world(void)
 		if (store_query(S, "SELECT id FROM invitations WHERE summit_id = ? AND org_id = ?", a, 2, id_cb, &x, &err) < 0 || !x)
 			return fixture_fail("P's invitation");
 		inst_id[I_INVITATION] = x;
+		rin = (struct roadmap_input){unit, 2028, 2000000, "Retail 2028", true};
+		if ((inst_id[I_ROADMAP_SUMMIT] = roadmap_create(S, &a_cio, &rin, &err)) < 0 ||
+		    summit_session_add(S, inst_id[I_SUMMIT], "roadmap", "Retail 2028", org_id[O_A], inst_id[I_ROADMAP_SUMMIT], 0, &err) < 0)
+			return fixture_fail("roadmap presented at the summit");
 		sin = (struct summit_input){"provider-customer", "Pine client day", "2026-12-16", "Pine studio"};
 		invited[0] = org_id[O_B];
 		if ((inst_id[I_SUMMIT_P] = summit_create(S, &p_lead, &sin, &err)) < 0 ||
@@ -387,6 +398,9 @@ static bool build_world(void)
 		if ((inst_id[I_PROBLEM] = problem_create(S, &a_cm, &pin, &err)) < 0 ||
 		    (inst_id[I_RESPONSE] = problem_respond(S, &p_lead, inst_id[I_PROBLEM], "Regional hubs.", 0, &err)) < 0)
 			return fixture_fail("problem");
+		pin = (struct problem_input){"Shorter month-end", "How do others close in three days?", 0, inst_id[I_SUMMIT]};
+		if ((inst_id[I_PROBLEM_SUMMIT] = problem_create(S, &a_cm, &pin, &err)) < 0)
+			return fixture_fail("problem to the summit");
 	}
 	return true;
 }
@@ -412,7 +426,7 @@ static bool sign_in(void)
 /* ---- What the route table says: the expected answer, from the route's own rules. ---- */
 
 enum outcome { SIGN_IN, HIDDEN, FORBIDDEN, CSRF, REACHED, OTHER };
-static const char *const outcome_names[] = {"sign in (401 / to /login)", "404", "403", "403 csrf", "the handler", "something else"};
+static const char *const outcome_names[] = {"sign in (401, or a page's 303 to /login)", "404", "403", "403 csrf", "the handler", "something else"};
 
 static bool permitted(const struct route *r, unsigned rel, role_mask roles)
 {
@@ -571,9 +585,9 @@ static enum outcome observe(const struct route *r, const char *path, long long i
 	*status = rs.status;
 	if (stub_calls > before)
 		got = REACHED;
-	else if (rs.status == 401)
+	else if (rs.status == 401 && !(r->flags & R_PAGE))
 		got = SIGN_IN;
-	else if (rs.status == 303 && rs.nheaders == 1 && strcmp(rs.headers[0].value, "/login") == 0)
+	else if (rs.status == 303 && (r->flags & R_PAGE) && rs.nheaders == 1 && strcmp(rs.headers[0].value, "/login") == 0)
 		got = SIGN_IN;
 	else if (rs.status == 404)
 		got = HIDDEN;
@@ -938,10 +952,9 @@ static int free_port(void)
 }
 
 /* Starts `accord serve` (cmd_serve, as the binary runs it) on the fixture database in a child process. */
-static bool server_start(void)
+static bool server_start_on(int port)
 {
 	char listen[32];
-	int port = free_port();
 
 	if (port <= 0)
 		return false;
@@ -968,6 +981,15 @@ static bool server_start(void)
 			return true;
 		usleep(100000);
 	}
+	return false;
+}
+
+/* A port another program takes between free_port() and the bind gets another try. */
+static bool server_start(void)
+{
+	for (int attempt = 0; attempt < 3; attempt++)
+		if (server_start_on(free_port()))
+			return true;
 	return false;
 }
 
