@@ -271,7 +271,7 @@ static bool build_world(void)
 {
 	struct caller a_cm, a_cio, p_lead, b_cm;
 	struct roadmap_input rin;
-	long long e_aq, e_bp, unit, x, adoption_retired;
+	long long e_aq, e_bp, unit, x;
 
 	for (int o = 0; o < ORGS; o++) {
 		struct org_input in = {org_defs[o].name, org_defs[o].kind, NULL};
@@ -302,7 +302,7 @@ static bool build_world(void)
 	    (e_aq = engagement(C_A_CM, O_Q, "Back office")) < 0 || (e_bp = engagement(C_B_CM, O_P, "Store systems")) < 0 ||
 	    (inst_id[I_ENG_TU] = engagement(C_T_CM, O_U, "Kitchen systems")) < 0)
 		return fixture_fail("engagements");
-	(void)e_aq;
+	(void)e_aq; /* what makes Q A's partner (rel_by_org[I_ORG_A]) */
 
 	/* Governance of A-P: a review, two actions, an issue. */
 	if ((inst_id[I_REVIEW] = review_create_adhoc(S, inst_id[I_ENG], "2026-12-10", "Agenda", &err)) < 0)
@@ -355,10 +355,9 @@ static bool build_world(void)
 		return fixture_fail("practice awaiting approval");
 	if ((inst_id[I_PRACTICE_RETIRED] = practice("Blue-green rollouts", "Keep two device images live.")) < 0 ||
 	    practice_publish(S, &p_lead, inst_id[I_PRACTICE_RETIRED], false, NULL, &err) != PUBLISHED ||
-	    (adoption_retired = adoption_create(S, &b_cm, inst_id[I_PRACTICE_RETIRED], e_bp, "Worth a try.", &err)) < 0 ||
+	    adoption_create(S, &b_cm, inst_id[I_PRACTICE_RETIRED], e_bp, "Worth a try.", &err) < 0 ||
 	    practice_retire(S, inst_id[I_PRACTICE_RETIRED], &err) != 0)
 		return fixture_fail("retired practice");
-	(void)adoption_retired;
 	if ((inst_id[I_ADOPTION] = adoption_create(S, &b_cm, inst_id[I_PRACTICE], e_bp, "For our stores.", &err)) < 0)
 		return fixture_fail("adoption");
 
