@@ -83,6 +83,9 @@ struct request {
 	json_t *json; /* the validated JSON body (R_JSON) */
 	struct form_pair *form; /* the parsed form body (R_FORM), NULL-terminated */
 	size_t form_len;
+	/* A request made without a connection (conn NULL, as tests/unit/test_permissions.c does): its headers and cookies as name, value, ..., NULL. */
+	const char *const *headers;
+	const char *const *cookies;
 };
 
 struct header {

@@ -2,22 +2,38 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../service/orgs.h"
 #include "http.h"
 
+/* A value of name, value, ..., NULL pairs: what a request without a connection carries. */
+static const char *pair_value(const char *const *pairs, const char *name, bool any_case)
+{
+	for (; pairs && pairs[0] && pairs[1]; pairs += 2)
+		if (any_case ? strcasecmp(pairs[0], name) == 0 : strcmp(pairs[0], name) == 0)
+			return pairs[1];
+	return NULL;
+}
+
 const char *request_query(struct request *rq, const char *name)
 {
+	if (!rq->conn)
+		return NULL;
 	return MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, name);
 }
 
 const char *request_header(struct request *rq, const char *name)
 {
+	if (!rq->conn)
+		return pair_value(rq->headers, name, true);
 	return MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, name);
 }
 
 const char *request_cookie(struct request *rq, const char *name)
 {
+	if (!rq->conn)
+		return pair_value(rq->cookies, name, false);
 	return MHD_lookup_connection_value(rq->conn, MHD_COOKIE_KIND, name);
 }
 
