@@ -20,6 +20,8 @@ const struct command commands[] = {
 	 "compute every engagement's trust summary now and store it (the server otherwise computes each on first use after a change or a new day; run daily after midnight, like remind)"},
 	{"copy", cmd_copy, "accord copy --from DB --to DB",
 	 "copy a whole database to an empty one (SQLite or PostgreSQL), verified per table"},
+	{"backup", cmd_backup, "accord backup --db DB --to FILE",
+	 "copy the database, at one moment, into the new SQLite file FILE while serve runs (checked for integrity; restore with accord copy --from FILE --to DB)"},
 	{"routes", cmd_routes, "accord routes", "list every HTTP route the server answers"},
 	{"help", cmd_help, "accord help [COMMAND]", "show the commands, or one command's usage"},
 };

@@ -43,7 +43,7 @@
 #define TODAY0_MON 11
 #define TODAY0_DAY 26
 
-static const char *bin, *db, *workdir;
+static const char *bin, *db, *workdir, *restore_to;
 static bool pg;
 static int kills = 20;
 static unsigned long long seed;
@@ -108,8 +108,9 @@ static void day(int offset, char out[11])
 
 /*
  * One row's key fields, read by one query returning one text value. values: what may be
- * there (the last acknowledged value, plus any later value whose answer was lost). ever:
- * every value written or tried, for the backup check (a copy may hold a later one).
+ * there (the last acknowledged value, plus any later value whose answer was lost). For the
+ * backup check: at_backup, the values when the backup began, and later, every value
+ * written or tried since (the copy may hold any of them, never an older one).
  */
 struct expect {
 	char sql[240];
@@ -117,10 +118,12 @@ struct expect {
 	int nvalues;
 	bool acked;	     /* must exist */
 	double acked_at;     /* monotonic time of its first 2xx */
-	char *ever[64];
-	int never;
 	bool multi;	     /* several writers race on this row: a 2xx adds its value instead of replacing */
+	char **at_backup, **later;
+	int nat_backup, nlater, caplater;
 };
+
+static bool recording; /* a backup is under way: every value written goes to later too */
 
 static struct expect **expects;
 static size_t nexpects, capexpects;
@@ -143,11 +146,37 @@ static void value_add(struct expect *e, const char *v)
 		e->nvalues--;
 	}
 	e->values[e->nvalues++] = strdup(v);
-	for (int i = 0; i < e->never; i++)
-		if (!strcmp(e->ever[i], v))
-			return;
-	if (e->never < 64)
-		e->ever[e->never++] = strdup(v);
+	if (recording) {
+		if (e->nlater == e->caplater) {
+			e->caplater = e->caplater ? 2 * e->caplater : 8;
+			e->later = realloc(e->later, e->caplater * sizeof *e->later);
+			if (!e->later)
+				abort();
+		}
+		e->later[e->nlater++] = strdup(v);
+	}
+}
+
+/* The moment a backup begins: what each row holds now, and from now on every value written. */
+static double backup_moment(void)
+{
+	double t;
+
+	pthread_mutex_lock(&lock);
+	for (size_t i = 0; i < nexpects; i++) {
+		struct expect *e = expects[i];
+
+		e->at_backup = calloc(e->nvalues + 1, sizeof *e->at_backup);
+		if (!e->at_backup)
+			abort();
+		for (int k = 0; k < e->nvalues; k++)
+			e->at_backup[k] = strdup(e->values[k]);
+		e->nat_backup = e->nvalues;
+	}
+	recording = true;
+	t = now_s();
+	pthread_mutex_unlock(&lock);
+	return t;
 }
 
 /* Finds or makes the expectation for a query (under the lock). */
@@ -323,7 +352,7 @@ static int check_rules(struct dbconn *c)
 
 /*
  * Every acknowledged row is there with an expected value. backup_at > 0: only what was
- * acknowledged before that moment must be there, with any value ever written.
+ * acknowledged before that moment must be there, with its value then or a later one.
  * Crash mode: what is found becomes the one expected value from now on.
  */
 static long long check_expects(struct dbconn *c, double backup_at)
@@ -346,8 +375,15 @@ static long long check_expects(struct dbconn *c, double backup_at)
 			free(got);
 			continue;
 		}
-		for (int k = 0; k < (backup_at > 0 ? e->never : e->nvalues); k++)
-			ok |= !strcmp(got, backup_at > 0 ? e->ever[k] : e->values[k]);
+		if (backup_at > 0) {
+			for (int k = 0; k < e->nat_backup; k++)
+				ok |= !strcmp(got, e->at_backup[k]);
+			for (int k = 0; k < e->nlater; k++)
+				ok |= !strcmp(got, e->later[k]);
+		} else {
+			for (int k = 0; k < e->nvalues; k++)
+				ok |= !strcmp(got, e->values[k]);
+		}
 		if (!ok)
 			fail("acknowledged write changed: %s is '%s', expected '%s'%s", e->sql, got, e->nvalues ? e->values[0] : "",
 			     e->nvalues > 1 ? " or a later value" : "");
@@ -1007,7 +1043,7 @@ static int backup_run(const char *file)
 	struct load l;
 	char cmd[1024], *out = NULL, restored[512], body[256];
 	double t0;
-	long long checked = 0, acked_before;
+	long long checked = 0, acked_before, during;
 	int rc, before = failures;
 	CURL *h;
 	json_t *j = NULL;
@@ -1022,12 +1058,13 @@ static int backup_run(const char *file)
 	usleep(1500 * 1000);
 	acked_before = acked_total;
 	snprintf(cmd, sizeof cmd, "'%s' backup --db '%s' --to '%s' 2>&1", bin, db, file);
-	t0 = now_s();
+	t0 = backup_moment();
 	rc = run(cmd, &out);
+	during = acked_total - acked_before;
 	usleep(500 * 1000);
 	load_join(&l);
-	printf("backup under load: exit %d, %.2f s, %lld writes acknowledged before it began, %lld in all: %s", rc, now_s() - t0,
-	       acked_before, acked_total, out);
+	printf("backup under load: exit %d, %.2f s, %lld writes acknowledged before it began, %lld while it ran, %lld in all: %s", rc,
+	       now_s() - t0, acked_before, during, acked_total, out);
 	free(out);
 	if (rc != 0) {
 		fail("accord backup exited %d", rc);
@@ -1038,7 +1075,9 @@ static int backup_run(const char *file)
 	if (verify(file, t0, &checked) == 0)
 		printf("the backup holds every write acknowledged before it began (%lld rows checked) and keeps every rule\n", checked);
 	/* Restore: accord copy into a new database, then serve it. */
-	snprintf(restored, sizeof restored, "%s/restored.db", workdir);
+	snprintf(restored, sizeof restored, "%s", restore_to ? restore_to : "");
+	if (!restore_to)
+		snprintf(restored, sizeof restored, "%s/restored.db", workdir);
 	snprintf(cmd, sizeof cmd, "'%s' copy --from '%s' --to '%s' >/dev/null 2>&1", bin, file, restored);
 	if (run(cmd, NULL) != 0) {
 		fail("accord copy --from the backup failed");
@@ -1062,7 +1101,8 @@ static int backup_run(const char *file)
 		fail("the restored copy does not accept a write");
 	curl_easy_cleanup(h);
 	server_kill(SIGTERM);
-	printf("restored with accord copy: %lld rows checked; it serves, logs in, reads and writes\n", checked);
+	printf("restored with accord copy into %s: %lld rows checked; it serves, logs in, reads and writes\n",
+	       strncmp(restored, "postgres", 8) ? "a SQLite file" : "a new PostgreSQL database", checked);
 	return failures == before;
 }
 
@@ -1085,13 +1125,15 @@ int main(int argc, char **argv)
 			seed = strtoull(argv[++i], NULL, 10);
 		else if (!strcmp(argv[i], "--backup") && i + 1 < argc)
 			backup = argv[++i];
+		else if (!strcmp(argv[i], "--restore-to") && i + 1 < argc)
+			restore_to = argv[++i];
 		else {
-			fprintf(stderr, "usage: crash --bin ACCORD --db DB --dir WORKDIR [--kills N] [--seed S] [--backup FILE]\n");
+			fprintf(stderr, "usage: crash --bin ACCORD --db DB --dir WORKDIR [--kills N] [--seed S] [--backup FILE [--restore-to DB]]\n");
 			return 2;
 		}
 	}
 	if (!bin || !db || !workdir || kills < 1 || kills > ROUNDS_MAX) {
-		fprintf(stderr, "usage: crash --bin ACCORD --db DB --dir WORKDIR [--kills N (1-%d)] [--seed S] [--backup FILE]\n", ROUNDS_MAX);
+		fprintf(stderr, "usage: crash --bin ACCORD --db DB --dir WORKDIR [--kills N (1-%d)] [--seed S] [--backup FILE [--restore-to DB]]\n", ROUNDS_MAX);
 		return 2;
 	}
 	if (!seed)
