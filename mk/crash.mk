@@ -7,6 +7,9 @@ CRASH_PKGS = jansson libcurl sqlite3 libpq
 
 .PHONY: crash-long
 
+# tests/run (make check) runs tests/crash/run.sh and tests/crash/backup.sh, which drive this binary.
+check: build/tests/crash
+
 build/tests/crash: tests/crash/crash.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(shell pkg-config --cflags $(CRASH_PKGS)) -o $@ $< $(shell pkg-config --libs $(CRASH_PKGS)) -lpthread
