@@ -24,6 +24,8 @@ const struct command commands[] = {
 	 "write the whole database as one JSON document on stdout, from one snapshot"},
 	{"import", cmd_import, "accord import --db DB",
 	 "read a document from accord export on stdin into an empty database; a document that fails any check changes nothing"},
+	{"backup", cmd_backup, "accord backup --db DB --to FILE",
+	 "copy the database, at one moment, into the new SQLite file FILE while serve runs (checked for integrity; restore with accord copy --from FILE --to DB)"},
 	{"routes", cmd_routes, "accord routes", "list every HTTP route the server answers"},
 	{"help", cmd_help, "accord help [COMMAND]", "show the commands, or one command's usage"},
 };

@@ -169,7 +169,7 @@ static void strings_free(char **v, size_t n)
 	free(v);
 }
 
-long long db_copy(struct store *from, struct store *to, FILE *report, struct error *err)
+static long long copy_tables(struct store *from, struct store *to, FILE *report, bool snapshot, struct error *err)
 {
 	struct names tables = {0}, cols = {0}, to_cols = {0};
 	struct tally *sums = NULL;
@@ -210,9 +210,10 @@ long long db_copy(struct store *from, struct store *to, FILE *report, struct err
 	}
 	/*
 	 * One snapshot of the source: a transaction on it for the whole copy (on SQLite and on
-	 * PostgreSQL it also holds off writers until the copy is done, so nothing moves under it).
+	 * PostgreSQL it also holds off writers until the copy is done, so nothing moves under it;
+	 * with snapshot, a read-only one that lets writers go on and sees none of their changes).
 	 */
-	if (store_begin(from, err))
+	if (snapshot ? store_begin_snapshot(from, err) : store_begin(from, err))
 		goto fail;
 	if (store_begin(to, err)) {
 		store_rollback(from);
@@ -300,4 +301,14 @@ fail:
 	free(sums);
 	strings_free(selects, tables.n);
 	return -1;
+}
+
+long long db_copy(struct store *from, struct store *to, FILE *report, struct error *err)
+{
+	return copy_tables(from, to, report, false, err);
+}
+
+long long db_copy_snapshot(struct store *from, struct store *to, FILE *report, struct error *err)
+{
+	return copy_tables(from, to, report, true, err);
 }

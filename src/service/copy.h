@@ -16,5 +16,10 @@
  * table to report: "TABLE ROWS CHECKSUM". Returns the number of rows copied, or -1.
  */
 long long db_copy(struct store *from, struct store *to, FILE *report, struct error *err);
+/*
+ * The same, but reading `from` in one snapshot that holds off no writer (store_begin_snapshot):
+ * for a copy of a database a server is writing to (accord backup of a PostgreSQL database).
+ */
+long long db_copy_snapshot(struct store *from, struct store *to, FILE *report, struct error *err);
 
 #endif

@@ -341,6 +341,98 @@ static int sq_script(void *conn, const char *sql, struct error *err)
 	return 0;
 }
 
+int store_sqlite_backup(const char *from, const char *to, struct error *err)
+{
+	sqlite3 *src = NULL, *dst = NULL;
+	sqlite3_backup *b;
+	int rc;
+
+	/* The source is opened as it is (never created); the target must be new. */
+	if (sqlite3_open_v2(from, &src, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		error_set(err, 500, "store", "db", "cannot open database '%s': %s", from, src ? sqlite3_errmsg(src) : "out of memory");
+		goto done;
+	}
+	sqlite3_busy_timeout(src, 5000);
+	if (sqlite3_open_v2(to, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		error_set(err, 500, "store", "to", "cannot create '%s': %s", to, dst ? sqlite3_errmsg(dst) : "out of memory");
+		goto done;
+	}
+	sqlite3_exec(dst, "PRAGMA synchronous=FULL", NULL, NULL, NULL);
+	if (!(b = sqlite3_backup_init(dst, "main", src, "main"))) {
+		error_set(err, 500, "store", NULL, "cannot back up: %s", sqlite3_errmsg(dst));
+		goto done;
+	}
+	/*
+	 * All pages in one step: one read transaction on the source for the whole copy, so the
+	 * copy is the database at one moment. Steps of a few pages would let a writer of another
+	 * process restart the copy again and again. The source is busy only while a checkpoint
+	 * or a recovery holds it; SQLite's busy handler (5 s) waits that out, and so do these tries.
+	 */
+	for (int tries = 0; tries < 20; tries++) {
+		rc = sqlite3_backup_step(b, -1);
+		if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+			break;
+		sqlite3_sleep(250);
+	}
+	if (sqlite3_backup_finish(b) != SQLITE_OK || rc != SQLITE_DONE) {
+		error_set(err, 500, "store", NULL, "the backup failed: %s", rc != SQLITE_DONE ? sqlite3_errstr(rc) : sqlite3_errmsg(dst));
+		goto done;
+	}
+	sqlite3_close(src);
+	src = NULL;
+	if (sqlite3_close(dst) != SQLITE_OK) {
+		error_set(err, 500, "store", "to", "cannot close '%s'", to);
+		dst = NULL;
+		goto done;
+	}
+	return 0;
+done:
+	sqlite3_close(src);
+	sqlite3_close(dst);
+	return -1;
+}
+
+/* Collects the first row's first column of an integrity or foreign-key check. */
+static int check_cb(void *ctx, int n, char **values, char **names)
+{
+	char *out = ctx;
+
+	(void)names;
+	if (!out[0])
+		snprintf(out, 200, "%s", n && values[0] ? values[0] : "(null)");
+	return 0;
+}
+
+int store_sqlite_check(const char *path, struct error *err)
+{
+	sqlite3 *db = NULL;
+	char integrity[200] = "", fk[200] = "", *msg = NULL;
+	int rc = -1;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		error_set(err, 500, "store", "to", "cannot open '%s': %s", path, db ? sqlite3_errmsg(db) : "out of memory");
+		goto done;
+	}
+	if (sqlite3_exec(db, "PRAGMA integrity_check", check_cb, integrity, &msg) != SQLITE_OK ||
+	    sqlite3_exec(db, "PRAGMA foreign_key_check", check_cb, fk, &msg) != SQLITE_OK) {
+		error_set(err, 500, "store", "to", "cannot check '%s': %s", path, msg ? msg : sqlite3_errmsg(db));
+		goto done;
+	}
+	if (strcmp(integrity, "ok") != 0) {
+		error_set(err, 500, "store", "to", "'%s' fails the integrity check: %s", path, integrity);
+		goto done;
+	}
+	if (fk[0]) {
+		error_set(err, 500, "store", "to", "'%s' has a row whose reference is missing (table %s)", path, fk);
+		goto done;
+	}
+	rc = 0;
+done:
+	sqlite3_free(msg);
+	sqlite3_close(db);
+	return rc;
+}
+
 const struct store_backend store_sqlite_backend = {
 	.name = "sqlite",
 	.open = sq_open,

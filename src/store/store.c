@@ -159,6 +159,22 @@ int store_begin(struct store *s, struct error *err)
 	return 0;
 }
 
+int store_begin_snapshot(struct store *s, struct error *err)
+{
+	bool pg = !strcmp(s->be->name, "postgresql");
+
+	if (s->in_tx) {
+		error_set(err, 500, "internal", NULL, "a snapshot cannot begin inside a transaction");
+		return -1;
+	}
+	/* Neither is the backend's begin_sql, so neither takes the writers' lock. */
+	if (s->be->script(s->conn, pg ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN DEFERRED", err))
+		return -1;
+	s->in_tx = 1;
+	s->failed = 0;
+	return 0;
+}
+
 int store_commit(struct store *s, struct error *err)
 {
 	if (s->in_tx > base(s) + 1) {

@@ -67,6 +67,12 @@ int store_query(struct store *s, const char *sql, const struct sqlval *args, int
 const char *store_backend_name(const struct store *s);
 
 int store_begin(struct store *s, struct error *err);
+/*
+ * A read-only transaction on one snapshot of the database, that holds off no writer (accord
+ * backup): SQLite's deferred BEGIN (in WAL mode a reader sees the database as it was at its
+ * first read), PostgreSQL's REPEATABLE READ READ ONLY. End it with store_rollback.
+ */
+int store_begin_snapshot(struct store *s, struct error *err);
 int store_commit(struct store *s, struct error *err);
 void store_rollback(struct store *s);
 /* A job of a group commit inside an open transaction: undone alone unless keep (store.c). */
@@ -78,6 +84,15 @@ int store_job_begin(struct store *s, struct error *err);
  */
 int store_derived_triggers(struct store *s, bool on, struct error *err);
 void store_job_end(struct store *s, bool keep);
+
+/*
+ * SQLite only, outside the store interface (accord backup). store_sqlite_backup copies the
+ * SQLite database at `from` into the new file `to` with SQLite's online backup API, in one
+ * step: one read transaction, so one consistent moment, while writers go on (WAL).
+ * store_sqlite_check runs PRAGMA integrity_check and foreign_key_check on `path`.
+ */
+int store_sqlite_backup(const char *from, const char *to, struct error *err);
+int store_sqlite_check(const char *path, struct error *err);
 
 /* Backend operations; each backend fills one of these. */
 struct store_backend {
