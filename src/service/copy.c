@@ -218,6 +218,9 @@ long long db_copy(struct store *from, struct store *to, FILE *report, struct err
 		store_rollback(from);
 		goto fail;
 	}
+	/* The rows come with their history: audit_log is copied verbatim, and the copy itself writes none. */
+	if (store_audit_triggers(to, false, err))
+		goto rollback;
 	for (size_t i = 0; i < tables.n; i++) {
 		struct buf names, marks, sql;
 		struct copier k = {to, NULL, {0, {0, 0, 0, 0}}, err, false};
@@ -260,7 +263,7 @@ long long db_copy(struct store *from, struct store *to, FILE *report, struct err
 				goto rollback;
 		}
 	}
-	if (store_exec(to, STMT_SEARCH_REBUILD, NULL, 0, NULL, NULL, err) < 0)
+	if (store_exec(to, STMT_SEARCH_REBUILD, NULL, 0, NULL, NULL, err) < 0 || store_audit_triggers(to, true, err))
 		goto rollback;
 	/* Read the target back: every table's rows and checksum must be the source's. */
 	for (size_t i = 0; i < tables.n; i++) {

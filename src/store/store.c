@@ -14,7 +14,11 @@ struct store {
 	int failed; /* an inner transaction rolled back: the outer one must not commit */
 	int in_job; /* a job of a group commit is running (store_job_begin): inner rollbacks undo the job only */
 	const char *const *dialect; /* the backend's own SQL for some statements, NULL where the shared SQL serves */
+	long long actor_user, actor_org; /* who the audit trail names for writes (store_set_actor) */
 };
+
+/* The migration that made the audit trail: later ones get its triggers made again (store_migrate). */
+#define AUDIT_MIGRATION 11
 
 /* The depth of the transaction a handler's outermost store_begin opens: 1 inside a job of a group commit. */
 static int base(const struct store *s)
@@ -243,6 +247,10 @@ int store_migrate(struct store *s, int *applied, struct error *err)
 			goto fail;
 		(*applied)++;
 	}
+	/* A table or column a later migration added is audited like the rest, without anyone remembering to. */
+	if (*applied && store_schema_latest() > AUDIT_MIGRATION &&
+	    s->be->script(s->conn, s->be->audit_on, err))
+		goto fail;
 	return store_commit(s, err);
 fail:
 	store_rollback(s);
@@ -277,6 +285,24 @@ void store_job_end(struct store *s, bool keep)
 	s->in_tx = 1;
 	s->in_job = 0;
 	s->failed = 0;
+}
+
+void store_set_actor(struct store *s, long long user_id, long long org_id)
+{
+	if (s->actor_user == user_id && s->actor_org == org_id)
+		return;
+	s->actor_user = user_id;
+	s->actor_org = org_id;
+	s->be->set_actor(s->conn, user_id, org_id);
+}
+
+int store_audit_triggers(struct store *s, bool on, struct error *err)
+{
+	if (!s->in_tx) {
+		error_set(err, 500, "store", NULL, "triggers are switched only inside a transaction");
+		return -1;
+	}
+	return s->be->script(s->conn, on ? s->be->audit_on : s->be->audit_off, err);
 }
 
 int store_derived_triggers(struct store *s, bool on, struct error *err)
