@@ -42,12 +42,23 @@ static void pg_unprepare(struct pg_conn *c)
 	c->told = false; /* a new session knows no actor */
 }
 
+/*
+ * A transaction is told its actor when it begins (pg_script); one that changes actor midway
+ * (the demo, which plays several people in one transaction) is told at once. Otherwise
+ * nothing is sent until a write needs it (pg_tell_actor), so reads cost nothing more.
+ */
 static void pg_set_actor(void *conn, long long user_id, long long org_id)
 {
 	struct pg_conn *c = conn;
+	char set[160];
 
 	c->actor_user = user_id;
 	c->actor_org = org_id;
+	if (PQtransactionStatus(c->db) == PQTRANS_INTRANS) {
+		snprintf(set, sizeof set, "SELECT set_config('accord.actor_user', '%lld', true), set_config('accord.actor_org', '%lld', true)",
+			 user_id, org_id);
+		PQclear(PQexec(c->db, set));
+	}
 }
 
 /*

@@ -14,7 +14,6 @@ struct store {
 	int failed; /* an inner transaction rolled back: the outer one must not commit */
 	int in_job; /* a job of a group commit is running (store_job_begin): inner rollbacks undo the job only */
 	const char *const *dialect; /* the backend's own SQL for some statements, NULL where the shared SQL serves */
-	long long actor_user, actor_org; /* who the audit trail names for writes (store_set_actor) */
 };
 
 /* The migration that made the audit trail: later ones get its triggers made again (store_migrate). */
@@ -287,12 +286,9 @@ void store_job_end(struct store *s, bool keep)
 	s->failed = 0;
 }
 
+/* Always passed on: on PostgreSQL a savepoint undone undoes the setting made inside it too. */
 void store_set_actor(struct store *s, long long user_id, long long org_id)
 {
-	if (s->actor_user == user_id && s->actor_org == org_id)
-		return;
-	s->actor_user = user_id;
-	s->actor_org = org_id;
 	s->be->set_actor(s->conn, user_id, org_id);
 }
 

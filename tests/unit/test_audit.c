@@ -94,7 +94,7 @@ static void one_change_one_row(void)
 	store_set_actor(S, cm_user, cm_org);
 	CHECK_INT(action_update(S, action, &in, &err), 0);
 	store_set_actor(S, 0, 0);
-	CHECK_INT(newest() - before, 1);
+	CHECK_INT(one("SELECT count(*) FROM audit_log WHERE id > ?", before), 1);
 	CHECK(row_after(before, &r));
 	CHECK_STR(r.entity, "actions");
 	CHECK_STR(r.action, "update");
@@ -152,7 +152,7 @@ static void rollback_leaves_none(void)
 	store_set_actor(S, cm_user, cm_org);
 	CHECK_INT(store_begin(S, &err), 0);
 	CHECK_INT(action_update(S, action, &in, &err), 0);
-	CHECK_INT(newest() - before, 1); /* written inside the transaction... */
+	CHECK_INT(one("SELECT count(*) FROM audit_log WHERE id > ?", before), 1); /* written inside the transaction... */
 	store_rollback(S);
 	store_set_actor(S, 0, 0);
 	CHECK_INT(newest(), before); /* ...and gone with it */
@@ -191,7 +191,7 @@ static void failed_job_leaves_none(void)
 	store_job_end(S, true);
 	store_set_actor(S, 0, 0);
 	CHECK_INT(store_commit(S, &err), 0);
-	CHECK_INT(newest() - before, 2);
+	CHECK_INT(one("SELECT count(*) FROM audit_log WHERE id > ?", before), 2); /* ids: PostgreSQL's undone ones leave gaps */
 	a[0] = SQL_I(before);
 	a[1] = SQL_I(a1);
 	CHECK_INT(one("SELECT count(*) FROM audit_log WHERE entity = 'actions' AND entity_id = ? AND changes LIKE '%Job two%'", a2), 0);
