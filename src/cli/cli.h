@@ -28,6 +28,7 @@ int cmd_remind(int argc, char **argv);
 int cmd_trust_explain(int argc, char **argv);
 int cmd_trust_recompute(int argc, char **argv);
 int cmd_copy(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_routes(int argc, char **argv);
 

@@ -20,6 +20,8 @@ const struct command commands[] = {
 	 "compute every engagement's trust summary now and store it (the server otherwise computes each on first use after a change or a new day; run daily after midnight, like remind)"},
 	{"copy", cmd_copy, "accord copy --from DB --to DB",
 	 "copy a whole database to an empty one (SQLite or PostgreSQL), verified per table"},
+	{"audit", cmd_audit, "accord audit --db DB [--entity TABLE [--entity-id N]] [--limit N] [--after ID]",
+	 "the audit trail, newest first, one JSON object per line (--after: the id of the last line shown, for older ones); see docs/audit.md"},
 	{"routes", cmd_routes, "accord routes", "list every HTTP route the server answers"},
 	{"help", cmd_help, "accord help [COMMAND]", "show the commands, or one command's usage"},
 };

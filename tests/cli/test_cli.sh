@@ -259,6 +259,20 @@ if positive "$(count "$DEMO" engagements)"; then ok; else bad "the demo has enga
 if [ "$(q "$DEMO" "select count(*) from engagements e where mode='partnership' and not exists (select 1 from engagement_modes m where m.engagement_id = e.id)")" = 0 ]; then ok; else bad "every demo engagement in partnership mode has a mode history row (they start in vendor)"; fi
 if [ "$(q "$DEMO" "select count(*) from engagements e join orgs b on b.id = e.buyer_org_id join orgs p on p.id = e.provider_org_id where b.kind != 'buyer' or p.kind != 'provider'")" = 0 ]; then ok; else bad "every demo engagement is between a buyer and a provider"; fi
 
+# --- the audit trail (docs/audit.md): the demo's changes, newest first, one JSON object per line
+run audit --db "$DEMO" --limit 3
+if [ "$rc" -eq 0 ] && [ "$(lines "$T/out")" = 3 ] && [ ! -s "$T/err" ] && awk '!/^\{"id":[1-9][0-9]*,"at":"[0-9-]+T[0-9:]+Z",/ { bad = 1 } END { exit bad }' "$T/out"; then ok; else bad "audit --limit 3 prints 3 JSON lines, newest first"; fi
+last=$(sed -n '3s/^{"id":\([0-9]*\).*/\1/p' "$T/out")
+run audit --db "$DEMO" --limit 1 --after "${last:-1}"
+if [ "$rc" -eq 0 ] && [ "$(sed -n 's/^{"id":\([0-9]*\).*/\1/p' "$T/out")" -lt "${last:-0}" ]; then ok; else bad "audit --after ID answers older rows"; fi
+run audit --db "$DEMO" --entity engagements --entity-id 1
+if [ "$rc" -eq 0 ] && grep -q '"entity":"engagements","entity_id":1,"action":"insert"' "$T/out" && grep -q '"actor_name":"Tom Okafor"' "$T/out"; then ok; else bad "audit --entity engagements --entity-id 1 shows its insert by the contract manager the demo plays"; fi
+if [ "$(q "$DEMO" "select count(*) from audit_log where changes like '%\$argon2%'")" = 0 ]; then ok; else bad "no password hash is in the audit trail"; fi
+run audit --db "$DEMO" --entity-id 1
+expect_error 2 "audit --entity-id without --entity exits 2 with one error line"
+run audit --db "$DEMO" --entity 'x; drop table users'
+expect_error 2 "audit with an entity that is not a table name exits 2 with one error line"
+
 # --- the demo takes ACCORD_TODAY as today, even one before its engagements begin
 EARLY=$(newdb early)
 run init --db "$EARLY"
