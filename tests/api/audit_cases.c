@@ -196,6 +196,46 @@ static void others_refused(void)
 	CHECK_INT(call(W->S, "DELETE", "/api/v1/audit", W->tok[ADMIN], NULL), 405);
 }
 
+struct batch_tally {
+	int kept, refused, other_actor;
+	long long actor;
+};
+
+static bool batch_row(json_t *item, void *ctx)
+{
+	struct batch_tally *t = ctx;
+	const char *title = json_string_value(json_object_get(json_object_get(item, "changes"), "title"));
+	int thread, i;
+
+	if (!title || strcmp(json_string_value(json_object_get(item, "action")), "insert") != 0 ||
+	    sscanf(title, "Batch %d-%d", &thread, &i) != 2)
+		return true;
+	if (i % 2)
+		t->refused++;
+	else
+		t->kept++;
+	if (num(item, "actor_user_id") != t->actor)
+		t->other_actor++;
+	return true;
+}
+
+/*
+ * The group commit (batch_cases ran it first): of the concurrent writes the even ones were
+ * kept and the odd ones refused inside the same batches. Each kept one has its audit row,
+ * by its caller; a refused one has none.
+ */
+static void group_commit_rows(void)
+{
+	struct batch_tally t = {0, 0, 0, W->user_id[NW_CM]};
+	int rows = 0;
+
+	free(every_page(ADMIN, "&entity=actions", &rows, batch_row, &t));
+	CHECK(t.kept > 0);
+	CHECK_INT(t.refused, 0);
+	CHECK_INT(t.other_actor, 0);
+	CHECK_INT(t.kept, 8 * 6 / 2); /* THREADS x EACH in batch_cases.c, half of them valid */
+}
+
 /* Newest first; next is the cursor to the older rows, pages neither overlap nor skip. */
 static void pagination(void)
 {
@@ -228,6 +268,7 @@ void audit_cases_run(const struct world *w, int *passed, int *failed)
 	RUN(bids_stay_sealed);
 	RUN(others_refused);
 	RUN(pagination);
+	RUN(group_commit_rows);
 	*passed += harness_passed;
 	*failed += harness_failed;
 }
