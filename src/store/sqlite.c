@@ -519,10 +519,13 @@ static int audit_make(struct sqlite_conn *c, struct buf *out, struct error *err)
 			snprintf(col[n].name, sizeof col[n].name, "%s", name);
 			col[n].secret = sqlite3_column_int(info, 1) != 0;
 			/* The row's name: its id, else the first integer column of its primary key. */
-			if (!strcmp(name, "id"))
-				key_pk = -1, snprintf(key, sizeof key, "id");
-			else if (pk > 0 && sqlite3_column_int(info, 2) && key_pk >= 0 && (!key_pk || pk < key_pk))
-				key_pk = pk, snprintf(key, sizeof key, "%s", name);
+			if (!strcmp(name, "id")) {
+				key_pk = -1; /* id wins over any key column */
+				snprintf(key, sizeof key, "id");
+			} else if (pk > 0 && sqlite3_column_int(info, 2) && key_pk >= 0 && (!key_pk || pk < key_pk)) {
+				key_pk = pk;
+				snprintf(key, sizeof key, "%s", name);
+			}
 			n++;
 		}
 		sqlite3_reset(info);
