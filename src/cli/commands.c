@@ -26,6 +26,8 @@ const struct command commands[] = {
 	 "read a document from accord export on stdin into an empty database; a document that fails any check changes nothing"},
 	{"backup", cmd_backup, "accord backup --db DB --to FILE",
 	 "copy the database, at one moment, into the new SQLite file FILE while serve runs (checked for integrity; restore with accord copy --from FILE --to DB)"},
+	{"audit", cmd_audit, "accord audit --db DB [--entity TABLE [--entity-id N]] [--limit N] [--after ID]",
+	 "the audit trail, newest first, one JSON object per line (--after: the id of the last line shown, for older ones); see docs/audit.md"},
 	{"routes", cmd_routes, "accord routes", "list every HTTP route the server answers"},
 	{"help", cmd_help, "accord help [COMMAND]", "show the commands, or one command's usage"},
 };

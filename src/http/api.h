@@ -100,6 +100,7 @@ void api_adoption_get(struct request *rq, struct response *rs);
 void api_adoption_update(struct request *rq, struct response *rs);
 void api_engagement_adoptions(struct request *rq, struct response *rs);
 void api_knowledge(struct request *rq, struct response *rs);
+void api_audit_list(struct request *rq, struct response *rs);
 
 void api_calendar_feed(struct request *rq, struct response *rs);
 void api_calendar_rotate(struct request *rq, struct response *rs);

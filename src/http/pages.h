@@ -75,6 +75,7 @@ void page_award(struct request *rq, struct response *rs);
 void page_suggestion_submit(struct request *rq, struct response *rs);
 void page_opportunities(struct request *rq, struct response *rs);
 void page_problems(struct request *rq, struct response *rs);
+void page_audit(struct request *rq, struct response *rs);
 void page_problem_create(struct request *rq, struct response *rs);
 void page_problem(struct request *rq, struct response *rs);
 void page_problem_respond(struct request *rq, struct response *rs);

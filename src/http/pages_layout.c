@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../service/audit.h"
 #include "pages.h"
 
 extern const char asset_style_css[];
@@ -52,6 +53,8 @@ void page_begin(struct request *rq, struct response *rs, const char *title)
 			html_fmt(b, "<a href=\"/opportunities\">Opportunities</a>");
 		else if (rq->caller.org_kind == ORG_BUYER)
 			html_fmt(b, "<a href=\"/roadmaps\">Roadmaps</a><a href=\"/problems\">Problems</a>");
+		if (rq->caller.roles & (ROLES_AUDIT | ROLE_BIT(ROLE_ADMIN)))
+			html_fmt(b, "<a href=\"/audit\">Audit</a>");
 		html_fmt(b, "<a href=\"/orgs/%lld\">%s</a></nav>", rq->caller.org_id, rq->caller.org_name);
 		html_fmt(b, "<form class=\"who\" method=\"post\" action=\"/logout\"><span>%s</span>",
 			 rq->caller.name);

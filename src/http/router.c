@@ -110,7 +110,7 @@ static bool csrf_ok(struct request *rq)
 	       sodium_memcmp(sent, want, strlen(want)) == 0;
 }
 
-void router_handle(struct request *rq, struct response *rs)
+static void route_run(struct request *rq, struct response *rs)
 {
 	const struct route *r = rq->route;
 	struct error err = {0};
@@ -120,6 +120,9 @@ void router_handle(struct request *rq, struct response *rs)
 		deny(rq, rs, 503, "unavailable", "the database is unavailable; try again shortly");
 		return;
 	}
+	/* Whatever this request writes, the audit trail names the caller (or nobody) as its author. */
+	if (rq->signed_in)
+		store_set_actor(rq->store, rq->caller.user_id, rq->caller.org_id);
 	if (!(r->flags & R_PUBLIC) && !rq->signed_in) {
 		if (r->flags & R_PAGE)
 			reply_redirect(rs, "/login");
@@ -178,4 +181,12 @@ void router_handle(struct request *rq, struct response *rs)
 		}
 	}
 	r->fn(rq, rs);
+}
+
+void router_handle(struct request *rq, struct response *rs)
+{
+	store_set_actor(rq->store, 0, 0);
+	route_run(rq, rs);
+	/* The connection outlives the request (a thread's, or the group commit's): the next one starts with nobody. */
+	store_set_actor(rq->store, 0, 0);
 }

@@ -1,4 +1,5 @@
 /* routes: the route table — every route accord serves, who may see and call it, and the body it takes. */
+#include "../service/audit.h"
 #include "api.h"
 #include "pages.h"
 
@@ -383,6 +384,8 @@ static const struct field adoption_patch_body[] = {
 #define ACT_ADOPTION {{REL_BUYER, ROLES_ALL}, {REL_PROVIDER, ROLES_PROVIDER_GOV}}
 #define SEE_TERMS (REL_OWN)
 #define ACT_TERMS {{REL_OWN, ROLES_CONTRACT | ROLE_BIT(ROLE_BUYER_CXO)}}
+/* The audit trail: an admin (all rows) or an organisation's governing roles (its own rows; the handler scopes). */
+#define ACT_AUDIT {{REL_ADMIN, ROLES_ALL}, {REL_OWN, ROLES_AUDIT}}
 
 const struct route routes[] = {
 	/* method, pattern, flags, resource, see, act, body, max body, handler */
@@ -477,6 +480,7 @@ const struct route routes[] = {
 	{M_PATCH, "/api/v1/adoptions/{id}", R_JSON, RES_ADOPTION, SEE_ENGAGEMENT, ACT_ADOPTION, adoption_patch_body, 8 * KB, api_adoption_update},
 	{M_GET, "/api/v1/engagements/{id}/adoptions", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_engagement_adoptions},
 	{M_GET, "/api/v1/knowledge", 0, RES_NONE, 0, {{REL_OWN, ROLES_PROVIDER_GOV}}, NULL, 0, api_knowledge},
+	{M_GET, "/api/v1/audit", 0, RES_NONE, 0, ACT_AUDIT, NULL, 0, api_audit_list},
 
 	{M_GET, "/api/v1/me/actions", 0, RES_NONE, 0, {{0}}, NULL, 0, api_my_actions},
 	{M_POST, "/api/v1/me/calendar", 0, RES_NONE, 0, {{0}}, NULL, 4 * KB, api_calendar_rotate},
@@ -536,6 +540,7 @@ const struct route routes[] = {
 	{M_POST, "/practices/{id}/adoptions", R_PAGE | R_FORM, RES_PRACTICE, SEE_PRACTICE, ACT_ADOPT, NULL, 8 * KB, page_practice_adopt},
 	{M_POST, "/adoptions/{id}", R_PAGE | R_FORM, RES_ADOPTION, SEE_ENGAGEMENT, ACT_ADOPTION, NULL, 8 * KB, page_adoption_step},
 	{M_GET, "/knowledge", R_PAGE, RES_NONE, 0, {{REL_OWN, ROLES_PROVIDER_GOV}}, NULL, 0, page_knowledge},
+	{M_GET, "/audit", R_PAGE, RES_NONE, 0, ACT_AUDIT, NULL, 0, page_audit},
 	{M_POST, "/orgs/{id}/confidential-terms", R_PAGE | R_FORM, RES_ORG, SEE_TERMS, ACT_TERMS, NULL, 128 * KB, page_org_terms},
 	{M_GET, "/portfolio", R_PAGE, RES_NONE, 0, ACT_PORTFOLIO, NULL, 0, page_portfolio},
 	{M_GET, "/portfolio.csv", R_PAGE, RES_NONE, 0, ACT_PORTFOLIO, NULL, 0, page_portfolio_csv},

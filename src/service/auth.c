@@ -217,8 +217,13 @@ int auth_login(struct store *s, const char *email, const char *password, const c
 	a[4] = SQL_T(csrf);
 	a[5] = SQL_I(now);
 	a[6] = SQL_I(now + auth_session_ttl());
-	if (store_exec(s, STMT_SESSION_INSERT, a, 7, NULL, NULL, err) < 0)
+	/* The audit trail names the person signing in as the new session's author; the purge of others' is the system's. */
+	store_set_actor(s, c->user_id, c->org_id);
+	if (store_exec(s, STMT_SESSION_INSERT, a, 7, NULL, NULL, err) < 0) {
+		store_set_actor(s, 0, 0);
 		return -1;
+	}
+	store_set_actor(s, 0, 0);
 	a[0] = SQL_I(now);
 	store_exec(s, STMT_SESSION_PURGE, a, 1, NULL, NULL, NULL);
 	c->web = strcmp(kind, "web") == 0;

@@ -219,6 +219,9 @@ static long long copy_tables(struct store *from, struct store *to, FILE *report,
 		store_rollback(from);
 		goto fail;
 	}
+	/* The rows come with their history: audit_log is copied verbatim, and the copy itself writes none. */
+	if (store_audit_triggers(to, false, err))
+		goto rollback;
 	for (size_t i = 0; i < tables.n; i++) {
 		struct buf names, marks, sql;
 		struct copier k = {to, NULL, {0, {0, 0, 0, 0}}, err, false};
@@ -261,7 +264,7 @@ static long long copy_tables(struct store *from, struct store *to, FILE *report,
 				goto rollback;
 		}
 	}
-	if (store_exec(to, STMT_SEARCH_REBUILD, NULL, 0, NULL, NULL, err) < 0)
+	if (store_exec(to, STMT_SEARCH_REBUILD, NULL, 0, NULL, NULL, err) < 0 || store_audit_triggers(to, true, err))
 		goto rollback;
 	/* Read the target back: every table's rows and checksum must be the source's. */
 	for (size_t i = 0; i < tables.n; i++) {

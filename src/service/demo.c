@@ -143,6 +143,7 @@ int demo_fill(struct store *s, FILE *logins, struct error *err)
 		in.contract_manager_id = user_ids[d->manager];
 		for (int g = 0; g < GOV__MAX; g++)
 			in.gov[g] = d->gov[g];
+		demo_as(s, &c);
 		if ((id = engagement_create(s, &c, &in, err)) < 0)
 			goto fail;
 		eng_ids[i] = id;
@@ -150,9 +151,11 @@ int demo_fill(struct store *s, FILE *logins, struct error *err)
 		    engagement_set_mode(s, &c, id, "partnership", d->partnership_reason, err) != 0)
 			goto fail;
 	}
+	demo_as(s, NULL);
 	if (demo_governance(s, eng_ids, N(engagements), err) || demo_practices(s, eng_ids, &best_practice, err) ||
 	    demo_summits(s, best_practice, err))
 		goto fail;
+	demo_as(s, NULL);
 	if (store_commit(s, err))
 		return -1;
 	for (size_t i = 0; i < N(users); i++) {

@@ -22,6 +22,8 @@ int demo_scale(struct store *s, long long n, FILE *logins, FILE *progress, struc
 /* Loads the demo user with this e-mail as a caller (demo_summits.c). */
 struct caller;
 int demo_who(struct store *s, const char *email, struct caller *c, struct error *err);
+/* The audit trail names c (NULL: the system) as the author of what the demo writes next, as if c had done it. */
+void demo_as(struct store *s, const struct caller *c);
 /* Mandates and a history of reviews, attendance, actions and strategic issues for the demo's engagements (demo_reviews.c). */
 int demo_governance(struct store *s, const long long *engagement_ids, size_t n, struct error *err);
 /* Summits, roadmaps with sealed bids and an award, and a problem statement (demo_summits.c). */

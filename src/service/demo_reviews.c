@@ -180,12 +180,16 @@ static int issues(struct store *s, const struct caller *cm, const struct caller 
 		 "open"},
 	};
 	struct issue_input in = {list[which].kind, list[which].title, list[which].body, review_id, NULL};
-	long long id = issue_create(s, cm, eng, &in, err);
+	long long id;
 
+	demo_as(s, cm);
+	id = issue_create(s, cm, eng, &in, err);
 	if (id < 0)
 		return -1;
+	demo_as(s, lead);
 	if (list[which].answer && issue_respond(s, lead, id, list[which].answer, 0, err) < 0)
 		return -1;
+	demo_as(s, cm);
 	if (strcmp(list[which].status, "open") != 0) {
 		struct issue_input up = {NULL, NULL, NULL, 0, list[which].status};
 
@@ -235,8 +239,10 @@ static int survey(struct store *s, long long eng, long long rid, char mood, cons
 		in.answers[i] = mood - '0';
 	in.comment = mood >= '4' ? "Good momentum; the review was worth our time." :
 		     mood <= '2' ? "Too many surprises since the last review." : "Steady, with room to improve.";
+	demo_as(s, cm);
 	if (survey_record(s, cm, eng, true, &in, at, err))
 		return -1;
+	demo_as(s, lead);
 	return survey_record(s, lead, eng, false, &in, at, err);
 }
 
@@ -279,6 +285,7 @@ int demo_governance(struct store *s, const long long *engagement_ids, size_t n,
 		}
 		pp.cm = cm.user_id;
 		/* The mandate was set when the contract was signed: plan the whole term. */
+		demo_as(s, &cm);
 		if (mandate_set_from(s, &cm, eng, &in, info.starts, err))
 			return -1;
 		if (store_exec(s, STMT_REVIEW_LIST_ENG, a, 5, past_cb, &past, err) < 0)
@@ -288,12 +295,14 @@ int demo_governance(struct store *s, const long long *engagement_ids, size_t n,
 			char mood = k < (int)strlen(d->surveys) ? d->surveys[k] : '-';
 			bool kept = k >= (int)strlen(d->kept) || d->kept[k] == 'y';
 
+			demo_as(s, &cm);
 			if (outcome(s, &cm, &pp, past.id[k], past.due[k], what, d->grace, k, today, kept, err) ||
 			    survey(s, eng, past.id[k], mood, &cm, &lead, today, err))
 				return -1;
 		}
 		if (i < 3 && issues(s, &cm, &lead, eng, past.n ? past.id[past.n - 1] : 0, (int)i, err))
 			return -1;
+		demo_as(s, NULL);
 		if (i == 0 && date_compare(date_add_days(today, 12), info.starts) >= 0) {
 			/* A steering meeting coming up soon, so reminders have something to say (once the engagement has begun). */
 			char due[11];

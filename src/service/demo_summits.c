@@ -16,6 +16,11 @@ static int id_cb(void *ctx, const struct sqlval *c, int n)
 	return 1;
 }
 
+void demo_as(struct store *s, const struct caller *c)
+{
+	store_set_actor(s, c ? c->user_id : 0, c ? c->org_id : 0);
+}
+
 int demo_who(struct store *s, const char *email, struct caller *c, struct error *err)
 {
 	struct sqlval a[1] = {SQL_T(email)};

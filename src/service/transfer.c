@@ -292,8 +292,11 @@ long long db_import(struct store *s, const char *text, size_t len, FILE *report,
 		error_set(err, 500, "internal", NULL, "out of memory");
 		goto fail;
 	}
+	/* The rows come with their history (audit_log is imported verbatim): no audit rows for the load itself. */
 	if (store_begin(s, err))
 		goto fail;
+	if (store_audit_triggers(s, false, err))
+		goto rollback;
 	for (size_t k = 0; k < cat.tables.n; k++) {
 		const struct names *cols = &cat.columns[k];
 		size_t at = 0, ri;
@@ -336,7 +339,7 @@ long long db_import(struct store *s, const char *text, size_t len, FILE *report,
 		total += rows;
 		counts[k] = rows;
 	}
-	if (catalog_after_load(s, &cat, err) || store_commit(s, err))
+	if (catalog_after_load(s, &cat, err) || store_audit_triggers(s, true, err) || store_commit(s, err))
 		goto rollback;
 	for (size_t k = 0; report && k < cat.tables.n; k++)
 		fprintf(report, "%-24s %10lld\n", cat.tables.v[k], counts[k]);

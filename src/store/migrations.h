@@ -14,6 +14,11 @@
  *                      evidence changes: SQLite triggers, PostgreSQL plpgsql trigger functions
  *   @SEARCH_TRIGGERS@  the triggers that raise search_version.version when what a practice
  *                      search shows changes: per row in SQLite, per statement in PostgreSQL
+ *   @AUDIT_APPEND_ONLY@ the triggers that refuse UPDATE and DELETE on audit_log
+ *   @AUDIT_TRIGGERS@   every audited table's insert, update and delete triggers writing
+ *                      audit_log, made from the catalogue when the script reaches it (SQLite:
+ *                      generated trigger text; PostgreSQL: one plpgsql function); @AUDIT_DROP@
+ *                      drops them. store_migrate makes them again after any later migration.
  */
 struct migration {
 	int version;

@@ -31,11 +31,64 @@
 struct pg_conn {
 	PGconn *db;
 	bool prepared[STMT__MAX];
+	long long actor_user, actor_org; /* the audit trail's actor (store_set_actor); 0: nobody */
+	long long told_user, told_org;	 /* the actor the session was last told, for writes outside a transaction */
+	bool told;
 };
 
 static void pg_unprepare(struct pg_conn *c)
 {
 	memset(c->prepared, 0, sizeof c->prepared);
+	c->told = false; /* a new session knows no actor */
+}
+
+/*
+ * A transaction is told its actor when it begins (pg_script); one that changes actor midway
+ * (the demo, which plays several people in one transaction) is told at once. Otherwise
+ * nothing is sent until a write needs it (pg_tell_actor), so reads cost nothing more.
+ */
+static void pg_set_actor(void *conn, long long user_id, long long org_id)
+{
+	struct pg_conn *c = conn;
+	char set[160];
+
+	c->actor_user = user_id;
+	c->actor_org = org_id;
+	if (PQtransactionStatus(c->db) == PQTRANS_INTRANS) {
+		snprintf(set, sizeof set, "SELECT set_config('accord.actor_user', '%lld', true), set_config('accord.actor_org', '%lld', true)",
+			 user_id, org_id);
+		PQclear(PQexec(c->db, set));
+	}
+}
+
+/*
+ * Tells the session the actor before a write outside any transaction (a statement that
+ * commits on its own, such as a log-in's new session): one round trip, only when the actor
+ * differs from what the session was last told. Reads and transactions never pay it: a
+ * transaction is told when it begins (pg_script).
+ */
+static int pg_tell_actor(struct pg_conn *c, const char *sql, struct error *err)
+{
+	char set[160];
+	PGresult *r;
+	int rc = 0;
+
+	if (!strncmp(sql, "SELECT", 6) || !strncmp(sql, "WITH", 4) || PQtransactionStatus(c->db) != PQTRANS_IDLE ||
+	    (c->told && c->told_user == c->actor_user && c->told_org == c->actor_org))
+		return 0;
+	snprintf(set, sizeof set, "SELECT set_config('accord.actor_user', '%lld', false), set_config('accord.actor_org', '%lld', false)",
+		 c->actor_user, c->actor_org);
+	r = PQexec(c->db, set);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		error_set(err, 500, "store", NULL, "cannot name the audit trail's actor");
+		rc = -1;
+	} else {
+		c->told = true;
+		c->told_user = c->actor_user;
+		c->told_org = c->actor_org;
+	}
+	PQclear(r);
+	return rc;
 }
 
 /* Reconnects a broken connection; 0 when it is usable. */
@@ -270,7 +323,7 @@ static int pg_exec(void *conn, enum stmt id, const char *sql, const struct sqlva
 		if (pg_ensure(c, err))
 			return STORE_ERROR;
 		idle = PQtransactionStatus(c->db) == PQTRANS_IDLE;
-		if (!c->prepared[id] && pg_prepare(c, id, sql, err))
+		if ((!c->prepared[id] && pg_prepare(c, id, sql, err)) || pg_tell_actor(c, sql, err))
 			rc = STORE_ERROR;
 		else
 			rc = pg_run(c, name, sql, args, nargs, fn, ctx, err);
@@ -285,7 +338,7 @@ static int pg_query(void *conn, const char *sql, const struct sqlval *args, int 
 {
 	struct pg_conn *c = conn;
 
-	if (pg_ensure(c, err))
+	if (pg_ensure(c, err) || pg_tell_actor(c, sql, err))
 		return STORE_ERROR;
 	return pg_run(c, NULL, sql, args, nargs, fn, ctx, err);
 }
@@ -318,6 +371,49 @@ static int pg_query(void *conn, const char *sql, const struct sqlval *args, int 
 	"ALTER TABLE practice_revisions " verb " TRIGGER USER; ALTER TABLE summit_sessions " verb " TRIGGER USER; "     \
 	"ALTER TABLE invitations " verb " TRIGGER USER; ALTER TABLE orgs " verb " TRIGGER USER"
 
+/*
+ * The audit triggers (migration 011): one trigger "audit" per table not in AUDIT_UNAUDITED,
+ * for each row inserted, updated or deleted, running audit_row(), which reads the row as
+ * JSON, keeps an update's changed columns only (and writes nothing when none changed),
+ * hides the secret columns, and writes one audit_log row in the statement's transaction.
+ * Its argument is the column that names the row: id, else the first integer column of the
+ * primary key, else '' (none). The actor comes from the settings pg_script and
+ * pg_tell_actor give the transaction or session.
+ */
+#define PG_AUDIT_FUNCTION                                                                                              \
+	"CREATE OR REPLACE FUNCTION audit_row() RETURNS trigger LANGUAGE plpgsql AS $$ "                                  \
+	"DECLARE n jsonb; o jsonb; ch jsonb := '{}'; k text; who bigint; org bigint; BEGIN "                              \
+	"IF TG_OP <> 'DELETE' THEN n := to_jsonb(NEW); END IF; "                                                         \
+	"IF TG_OP <> 'INSERT' THEN o := to_jsonb(OLD); END IF; "                                                         \
+	"IF TG_OP = 'UPDATE' THEN "                                                                                      \
+	"FOR k IN SELECT jsonb_object_keys(n) LOOP "                                                                     \
+	"IF n -> k IS DISTINCT FROM o -> k THEN ch := ch || jsonb_build_object(k, jsonb_build_array(o -> k, n -> k)); END IF; " \
+	"END LOOP; IF ch = '{}' THEN RETURN NULL; END IF; "                                                              \
+	"ELSE ch := COALESCE(n, o); END IF; "                                                                            \
+	"FOREACH k IN ARRAY ARRAY[" AUDIT_SECRETS "] LOOP IF ch ? k THEN "                                                \
+	"ch := jsonb_set(ch, ARRAY[k], to_jsonb(CASE WHEN TG_OP = 'UPDATE' THEN '[secret changed]' ELSE '[secret]' END)); " \
+	"END IF; END LOOP; "                                                                                             \
+	"who := NULLIF(NULLIF(current_setting('accord.actor_user', true), ''), '0')::bigint; "                           \
+	"org := NULLIF(NULLIF(current_setting('accord.actor_org', true), ''), '0')::bigint; "                            \
+	"INSERT INTO audit_log (at, actor_user_id, actor_org_id, org_id, entity, entity_id, action, changes) VALUES "     \
+	"(to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), who, org, org, TG_TABLE_NAME, "            \
+	"CASE WHEN TG_ARGV[0] = '' THEN NULL ELSE (COALESCE(n, o) ->> TG_ARGV[0])::bigint END, lower(TG_OP), ch::text); " \
+	"RETURN NULL; END $$; "
+#define PG_AUDIT_CREATE "CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON %1$I FOR EACH ROW EXECUTE FUNCTION audit_row(%2$L)"
+/* Runs what (a format() text: %1$I the table, %2$L its naming column) for every audited table of the catalogue. */
+#define PG_AUDIT_EACH(what)                                                                                            \
+	"DO $$ DECLARE t text; k text; BEGIN "                                                                           \
+	"FOR t IN SELECT c.relname FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace "                      \
+	"WHERE s.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.relname NOT IN (" AUDIT_UNAUDITED ") "    \
+	"ORDER BY c.relname LOOP "                                                                                       \
+	"SELECT a.attname INTO k FROM pg_attribute a WHERE a.attrelid = quote_ident(t)::regclass AND a.attname = 'id' "  \
+	"AND NOT a.attisdropped; "                                                                                       \
+	"IF k IS NULL THEN SELECT a.attname INTO k FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid "      \
+	"AND a.attnum = ANY (i.indkey) WHERE i.indrelid = quote_ident(t)::regclass AND i.indisprimary "                  \
+	"AND a.atttypid IN ('bigint'::regtype, 'integer'::regtype) ORDER BY array_position(i.indkey::int2[], a.attnum) LIMIT 1; " \
+	"END IF; "                                                                                                       \
+	"EXECUTE format('" what "', t, COALESCE(k, '')); END LOOP; END $$"
+
 /* The schema's dialect markers in PostgreSQL's words (migrations.h lists them). */
 static const char *const markers[][2] = {
 	{"@SEARCH_TRIGGERS@",
@@ -338,6 +434,13 @@ static const char *const markers[][2] = {
 	 "CREATE TRIGGER engagements_trust AFTER UPDATE OF starts_on, mode, title ON engagements FOR EACH ROW "
 	 "EXECUTE FUNCTION trust_touch_engagement()"},
 	{"@PK@", "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"},
+	{"@AUDIT_APPEND_ONLY@",
+	 "CREATE FUNCTION audit_log_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+	 "RAISE EXCEPTION 'the audit log is append-only'; END $$; "
+	 "CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_refuse(); "
+	 "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse()"},
+	{"@AUDIT_TRIGGERS@", PG_AUDIT_FUNCTION PG_AUDIT_EACH("DROP TRIGGER IF EXISTS audit ON %1$I; " PG_AUDIT_CREATE)},
+	{"@AUDIT_DROP@", PG_AUDIT_EACH("DROP TRIGGER IF EXISTS audit ON %1$I")},
 	/* The practice index: a tsvector over title (weight A), tags (B) and body (C), GIN-indexed. */
 	{"@PRACTICE_SEARCH@",
 	 "CREATE TABLE practice_search (rowid BIGINT PRIMARY KEY, title TEXT NOT NULL, tags TEXT NOT NULL, body TEXT NOT NULL, "
@@ -358,8 +461,10 @@ static int pg_script(void *conn, const char *sql, struct error *err)
 		return -1;
 	buf_init(&b, 0);
 	store_dialect(sql, markers, sizeof markers / sizeof markers[0], &b);
+	/* The transaction's actor for the audit triggers (transaction-local), in the same round trip. */
 	if (begin)
-		buf_puts(&b, "; " WRITE_LOCK);
+		buf_printf(&b, "; " WRITE_LOCK ", set_config('accord.actor_user', '%lld', true), set_config('accord.actor_org', '%lld', true)",
+			   c->actor_user, c->actor_org);
 	r = PQexec(c->db, b.data ? b.data : "");
 	/* A BEGIN that found the connection closed did nothing: connect again and begin once more. */
 	if (begin && PQresultStatus(r) != PGRES_TUPLES_OK && PQstatus(c->db) != CONNECTION_OK && pg_ensure(c, NULL) == 0) {
@@ -385,4 +490,7 @@ const struct store_backend store_postgres_backend = {
 	.begin_sql = "BEGIN",
 	.triggers_off = PG_TRIGGERED("DISABLE"),
 	.triggers_on = PG_TRIGGERED("ENABLE"),
+	.audit_off = "@AUDIT_DROP@",
+	.audit_on = "@AUDIT_TRIGGERS@",
+	.set_actor = pg_set_actor,
 };

@@ -20,6 +20,7 @@ struct sqlite_conn {
 	sqlite3_stmt *cache[STMT__MAX];
 	pthread_mutex_t *writer; /* this database's writer lock in this process */
 	bool writing;		 /* holds it: between BEGIN IMMEDIATE and COMMIT or ROLLBACK */
+	long long actor_user, actor_org; /* the audit trail's actor (store_set_actor); 0: nobody */
 };
 
 /*
@@ -106,6 +107,37 @@ static long long cache_kib(void)
 	return *end || n < 64 ? 6144 : n;
 }
 
+/* accord_actor_user() and accord_actor_org(): the audit triggers' who, NULL for nobody. */
+static void actor_value(sqlite3_context *ctx, long long v)
+{
+	if (v > 0)
+		sqlite3_result_int64(ctx, v);
+	else
+		sqlite3_result_null(ctx);
+}
+
+static void actor_user_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	actor_value(ctx, ((struct sqlite_conn *)sqlite3_user_data(ctx))->actor_user);
+}
+
+static void actor_org_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	actor_value(ctx, ((struct sqlite_conn *)sqlite3_user_data(ctx))->actor_org);
+}
+
+static void sq_set_actor(void *conn, long long user_id, long long org_id)
+{
+	struct sqlite_conn *c = conn;
+
+	c->actor_user = user_id;
+	c->actor_org = org_id;
+}
+
 static void *sq_open(const char *path, struct error *err)
 {
 	struct sqlite_conn *c = calloc(1, sizeof *c);
@@ -125,6 +157,12 @@ static void *sq_open(const char *path, struct error *err)
 	}
 	sqlite3_busy_timeout(c->db, 5000);
 	c->writer = writer_for(path);
+	/* Not deterministic: each call asks the connection. A connection without them (the sqlite3 shell) cannot write audited tables. */
+	if (sqlite3_create_function(c->db, "accord_actor_user", 0, SQLITE_UTF8, c, actor_user_fn, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function(c->db, "accord_actor_org", 0, SQLITE_UTF8, c, actor_org_fn, NULL, NULL) != SQLITE_OK) {
+		error_set(err, 500, "store", "db", "cannot use database '%s': %s", path, sqlite3_errmsg(c->db));
+		goto fail;
+	}
 	/*
 	 * ACCORD_SQLITE_MMAP (bytes, default 0: off) reads the database through a memory map, so
 	 * that every connection shares the kernel's page cache instead of copying pages into a
@@ -310,11 +348,14 @@ static const char *const markers[][2] = {
 	 "CREATE TRIGGER engagements_trust_UPDATE AFTER UPDATE OF starts_on, mode, title ON engagements BEGIN "
 	 SQ_BUMP("= NEW.id") "END"},
 	{"@PK@", "INTEGER PRIMARY KEY"},
+	{"@AUDIT_APPEND_ONLY@",
+	 "CREATE TRIGGER audit_log_refuse_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END; "
+	 "CREATE TRIGGER audit_log_refuse_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"},
 	{"@PRACTICE_SEARCH@", "CREATE VIRTUAL TABLE practice_search USING fts5 (title, tags, body, tokenize = 'unicode61 remove_diacritics 2')"},
 };
 
-/* Runs a script with its dialect markers replaced. */
-static int sq_script(void *conn, const char *sql, struct error *err)
+/* Runs a script with its static dialect markers replaced. */
+static int sq_script_static(void *conn, const char *sql, struct error *err)
 {
 	struct sqlite_conn *c = conn;
 	struct buf b;
@@ -433,6 +474,201 @@ done:
 	return rc;
 }
 
+/*
+ * The audit triggers (migration 011), made from the catalogue: for each table not in
+ * AUDIT_UNAUDITED, one AFTER INSERT, one AFTER UPDATE (only when a value changed) and one
+ * AFTER DELETE trigger, named TABLE_audit_insert/update/delete, each writing one audit_log
+ * row in the statement's own transaction. SQLite has no dynamic SQL, so the text is written
+ * here; PostgreSQL's one trigger function reads the row as JSON instead (postgres.c).
+ */
+/* A printf format (hence %%): the start of the audit_log row every trigger writes. */
+#define AUDIT_ROW "INSERT INTO audit_log (at, actor_user_id, actor_org_id, org_id, entity, entity_id, action, changes) " \
+	"VALUES (strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now'), accord_actor_user(), accord_actor_org(), accord_actor_org(), "
+#define AUDIT_COLUMNS_MAX 60 /* json_object takes two arguments a column, and SQLite at most 127 */
+
+struct audit_column {
+	char name[64];
+	bool secret;
+};
+
+static bool plain_name(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (!n || n > 63)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || s[i] == '_' || (i && s[i] >= '0' && s[i] <= '9')))
+			return false;
+	return true;
+}
+
+/* Appends the DROP TRIGGER of every audit trigger there is. */
+static int audit_drops(struct sqlite_conn *c, struct buf *out)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(c->db,
+				    "SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE '%\\_audit\\_insert' ESCAPE '\\' "
+				    "OR name LIKE '%\\_audit\\_update' ESCAPE '\\' OR name LIKE '%\\_audit\\_delete' ESCAPE '\\')",
+				    -1, &st, NULL);
+
+	if (rc != SQLITE_OK)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+
+		if (plain_name(name))
+			buf_printf(out, "DROP TRIGGER \"%s\";\n", name);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Appends one table's three triggers; key is the column that names the row (NULL: none). */
+static void audit_table(struct buf *out, const char *t, const struct audit_column *col, int n, const char *key)
+{
+	static const char *const sides[] = {"NEW", "OLD"};
+
+	for (int k = 0; k < 2; k++) {
+		const char *row = sides[k], *action = k ? "delete" : "insert";
+
+		buf_printf(out, "CREATE TRIGGER \"%s_audit_%s\" AFTER %s ON \"%s\" BEGIN " AUDIT_ROW "'%s', ", t, action,
+			   k ? "DELETE" : "INSERT", t, t);
+		if (key)
+			buf_printf(out, "%s.\"%s\"", row, key);
+		else
+			buf_puts(out, "NULL");
+		buf_printf(out, ", '%s', json_object(", action);
+		for (int i = 0; i < n; i++) {
+			if (col[i].secret)
+				buf_printf(out, "%s'%s', '[secret]'", i ? ", " : "", col[i].name);
+			else
+				buf_printf(out, "%s'%s', %s.\"%s\"", i ? ", " : "", col[i].name, row, col[i].name);
+		}
+		buf_puts(out, ")); END;\n");
+	}
+	buf_printf(out, "CREATE TRIGGER \"%s_audit_update\" AFTER UPDATE ON \"%s\" WHEN ", t, t);
+	for (int i = 0; i < n; i++)
+		buf_printf(out, "%sOLD.\"%s\" IS NOT NEW.\"%s\"", i ? " OR " : "", col[i].name, col[i].name);
+	buf_printf(out, " BEGIN " AUDIT_ROW "'%s', ", t);
+	if (key)
+		buf_printf(out, "NEW.\"%s\"", key);
+	else
+		buf_puts(out, "NULL");
+	/* Every column as [old, new], then the unchanged ones removed ('$.-' names none: removes nothing). */
+	buf_puts(out, ", 'update', json_remove(json_object(");
+	for (int i = 0; i < n; i++) {
+		if (col[i].secret)
+			buf_printf(out, "%s'%s', '[secret changed]'", i ? ", " : "", col[i].name);
+		else
+			buf_printf(out, "%s'%s', json_array(OLD.\"%s\", NEW.\"%s\")", i ? ", " : "", col[i].name, col[i].name,
+				   col[i].name);
+	}
+	buf_puts(out, ")");
+	for (int i = 0; i < n; i++)
+		buf_printf(out, ", CASE WHEN OLD.\"%s\" IS NOT NEW.\"%s\" THEN '$.-' ELSE '$.%s' END", col[i].name, col[i].name,
+			   col[i].name);
+	buf_puts(out, ")); END;\n");
+}
+
+/* Appends the audit triggers of every audited table (after dropping those there are). */
+static int audit_make(struct sqlite_conn *c, struct buf *out, struct error *err)
+{
+	sqlite3_stmt *tables = NULL, *info = NULL;
+	int rc = audit_drops(c, out);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(c->db,
+					"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+					"AND name NOT LIKE 'practice\\_search\\_%' ESCAPE '\\' AND name NOT IN (" AUDIT_UNAUDITED ") ORDER BY name",
+					-1, &tables, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(c->db,
+					"SELECT name, name IN (" AUDIT_SECRETS "), upper(type) LIKE '%INT%', pk FROM pragma_table_info(?) ORDER BY cid",
+					-1, &info, NULL);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(tables)) == SQLITE_ROW) {
+		struct audit_column col[AUDIT_COLUMNS_MAX];
+		char table[64], key[64] = "";
+		int n = 0, key_pk = 0;
+
+		snprintf(table, sizeof table, "%s", (const char *)sqlite3_column_text(tables, 0));
+		if (!plain_name(table)) {
+			error_set(err, 500, "store", NULL, "cannot audit table '%s': not a plain name", table);
+			rc = SQLITE_MISUSE;
+			break;
+		}
+		sqlite3_bind_text(info, 1, table, -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(info)) == SQLITE_ROW) {
+			const char *name = (const char *)sqlite3_column_text(info, 0);
+			int pk = sqlite3_column_int(info, 3);
+
+			if (n == AUDIT_COLUMNS_MAX || !plain_name(name)) {
+				error_set(err, 500, "store", NULL, "cannot audit table '%s': too many columns or a name not plain", table);
+				rc = SQLITE_MISUSE;
+				break;
+			}
+			snprintf(col[n].name, sizeof col[n].name, "%s", name);
+			col[n].secret = sqlite3_column_int(info, 1) != 0;
+			/* The row's name: its id, else the first integer column of its primary key. */
+			if (!strcmp(name, "id")) {
+				key_pk = -1; /* id wins over any key column */
+				snprintf(key, sizeof key, "id");
+			} else if (pk > 0 && sqlite3_column_int(info, 2) && key_pk >= 0 && (!key_pk || pk < key_pk)) {
+				key_pk = pk;
+				snprintf(key, sizeof key, "%s", name);
+			}
+			n++;
+		}
+		sqlite3_reset(info);
+		if (rc != SQLITE_DONE)
+			break;
+		rc = SQLITE_OK;
+		audit_table(out, table, col, n, *key ? key : NULL);
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	if (rc != SQLITE_OK && !err->message[0])
+		error_set(err, 500, "store", NULL, "cannot make the audit triggers: %s", sqlite3_errmsg(c->db));
+	sqlite3_finalize(tables);
+	sqlite3_finalize(info);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+/*
+ * Runs a script: its static markers replaced, and its audit markers — @AUDIT_TRIGGERS@
+ * (drop and make every audit trigger) and @AUDIT_DROP@ (drop them) — each made from the
+ * catalogue as it stands when the script reaches it, so tables created earlier in the same
+ * script are seen.
+ */
+static int sq_script(void *conn, const char *sql, struct error *err)
+{
+	struct sqlite_conn *c = conn;
+	const char *make = strstr(sql, "@AUDIT_TRIGGERS@"), *drop = strstr(sql, "@AUDIT_DROP@"), *at;
+	struct error local = {0};
+	struct buf b;
+	char *head;
+	int rc;
+
+	if (!err)
+		err = &local;
+	if (!make && !drop)
+		return sq_script_static(conn, sql, err);
+	at = make && (!drop || make < drop) ? make : drop;
+	head = strndup(sql, (size_t)(at - sql));
+	rc = head ? sq_script_static(conn, head, err) : -1;
+	free(head);
+	if (rc)
+		return -1;
+	buf_init(&b, 0);
+	rc = at == make ? audit_make(c, &b, err) : audit_drops(c, &b) == SQLITE_OK ? 0 : -1;
+	if (!rc && b.len)
+		rc = sq_script_static(conn, b.data, err);
+	buf_release(&b);
+	if (rc)
+		return -1;
+	return sq_script(conn, at + (at == make ? strlen("@AUDIT_TRIGGERS@") : strlen("@AUDIT_DROP@")), err);
+}
+
 const struct store_backend store_sqlite_backend = {
 	.name = "sqlite",
 	.open = sq_open,
@@ -443,4 +679,7 @@ const struct store_backend store_sqlite_backend = {
 	.begin_sql = "BEGIN IMMEDIATE",
 	.triggers_off = SQ_DROP_ALL,
 	.triggers_on = "@SEARCH_TRIGGERS@; @TRUST_TRIGGERS@",
+	.audit_off = "@AUDIT_DROP@",
+	.audit_on = "@AUDIT_TRIGGERS@",
+	.set_actor = sq_set_actor,
 };

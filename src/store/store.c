@@ -16,6 +16,9 @@ struct store {
 	const char *const *dialect; /* the backend's own SQL for some statements, NULL where the shared SQL serves */
 };
 
+/* The migration that made the audit trail: later ones get its triggers made again (store_migrate). */
+#define AUDIT_MIGRATION 11
+
 /* The depth of the transaction a handler's outermost store_begin opens: 1 inside a job of a group commit. */
 static int base(const struct store *s)
 {
@@ -259,6 +262,10 @@ int store_migrate(struct store *s, int *applied, struct error *err)
 			goto fail;
 		(*applied)++;
 	}
+	/* A table or column a later migration added is audited like the rest, without anyone remembering to. */
+	if (*applied && store_schema_latest() > AUDIT_MIGRATION &&
+	    s->be->script(s->conn, s->be->audit_on, err))
+		goto fail;
 	return store_commit(s, err);
 fail:
 	store_rollback(s);
@@ -293,6 +300,21 @@ void store_job_end(struct store *s, bool keep)
 	s->in_tx = 1;
 	s->in_job = 0;
 	s->failed = 0;
+}
+
+/* Always passed on: on PostgreSQL a savepoint undone undoes the setting made inside it too. */
+void store_set_actor(struct store *s, long long user_id, long long org_id)
+{
+	s->be->set_actor(s->conn, user_id, org_id);
+}
+
+int store_audit_triggers(struct store *s, bool on, struct error *err)
+{
+	if (!s->in_tx) {
+		error_set(err, 500, "store", NULL, "triggers are switched only inside a transaction");
+		return -1;
+	}
+	return s->be->script(s->conn, on ? s->be->audit_on : s->be->audit_off, err);
 }
 
 int store_derived_triggers(struct store *s, bool on, struct error *err)

@@ -94,6 +94,34 @@ void store_job_end(struct store *s, bool keep);
 int store_sqlite_backup(const char *from, const char *to, struct error *err);
 int store_sqlite_check(const char *path, struct error *err);
 
+/*
+ * The audit trail (migration 011, docs/audit.md). Every write from now on is recorded as
+ * by this person of this organisation (0, 0: nobody — the command line, the system) until
+ * the actor is set again; the server sets it for each request once it knows the caller and
+ * clears it when the request ends. Setting it costs no round trip: SQLite's triggers ask
+ * the connection, PostgreSQL's are told when a write transaction begins.
+ */
+void store_set_actor(struct store *s, long long user_id, long long org_id);
+/*
+ * Switches the audit triggers off and on again inside one transaction, for a copy of rows
+ * that already have their history (accord copy, which copies audit_log verbatim) or a bulk
+ * load (accord demo --scale). Other connections never see them off.
+ */
+int store_audit_triggers(struct store *s, bool on, struct error *err);
+
+/*
+ * The tables that have no audit triggers, and why: the log itself and the migrations'
+ * record; derived data and indexes made again from the rest (trust summaries and
+ * versions, the search version, the practice search index and SQLite's own tables for
+ * it); and the log-in throttle's counters, which anyone can write without signing in
+ * (auditing them would let anyone grow the append-only log). SQL text, for both backends.
+ */
+#define AUDIT_UNAUDITED \
+	"'audit_log', 'schema_migrations', 'trust_summaries', 'trust_versions', 'search_version', 'practice_search', " \
+	"'login_failures'"
+/* Columns whose values never enter the log, in any table: "[secret]" / "[secret changed]" instead. */
+#define AUDIT_SECRETS "'password_hash', 'feed_token', 'token_hash', 'csrf'"
+
 /* Backend operations; each backend fills one of these. */
 struct store_backend {
 	const char *name;
@@ -106,6 +134,8 @@ struct store_backend {
 		     void *ctx, struct error *err);
 	const char *begin_sql;
 	const char *triggers_off, *triggers_on; /* scripts: the derived-data triggers off and on again */
+	const char *audit_off, *audit_on;	/* scripts: the audit triggers dropped, and made (again) from the catalogue */
+	void (*set_actor)(void *conn, long long user_id, long long org_id);
 };
 
 extern const struct store_backend store_sqlite_backend;

@@ -418,6 +418,7 @@ static void test_permission_matrix(void)
 		{"GET", "/api/v1/engagements/{id}/adoptions", fmt("/api/v1/engagements/%lld/adoptions", E1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
 		{"GET", "/api/v1/engagements/{id}/adoptions", fmt("/api/v1/engagements/%lld/adoptions", E_MD), NULL, {404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 404, 404}},
 		{"GET", "/api/v1/knowledge", "/api/v1/knowledge", NULL, {403, 403, 403, 403, 403, 403, 200, 200, 403, 403, 200, 200}},
+		{"GET", "/api/v1/audit", "/api/v1/audit", NULL, {200, 200, 403, 200, 403, 403, 200, 403, 403, 200, 200, 200}},
 
 		{"GET", "/api/v1/engagements/{id}/trust", fmt("/api/v1/engagements/%lld/trust", E1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
 		{"GET", "/api/v1/engagements/{id}/surveys", fmt("/api/v1/engagements/%lld/surveys", E1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
@@ -1152,6 +1153,7 @@ int main(int argc, char **argv)
 		summit_cases_run(&w, &harness_passed, &harness_failed);
 		practice_cases_run(&w, &harness_passed, &harness_failed);
 		batch_cases_run(&w, &harness_passed, &harness_failed);
+		audit_cases_run(&w, &harness_passed, &harness_failed);
 	}
 	RUN(test_web);
 	RUN(test_pages_other_tenants);

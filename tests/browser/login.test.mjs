@@ -576,6 +576,23 @@ async function main() {
 			}
 		}
 
+		// The audit trail: the contract manager reads Northwind's changes, the provider's sealed bids not among them.
+		const auditCtx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+		auditCtx.setDefaultTimeout(WAIT);
+		auditCtx.setDefaultNavigationTimeout(WAIT * 2);
+		const auditPage = await auditCtx.newPage();
+		await check('the audit trail lists the organisation\'s own changes, newest first, and no provider\'s bid', async () => {
+			await signIn(auditPage, base, cm);
+			await Promise.all([auditPage.waitForURL(`${base}/audit`), auditPage.click('nav a[href="/audit"]')]);
+			assert((await auditPage.locator('h1', { hasText: 'Audit trail' }).count()) === 1, 'no audit trail heading');
+			const rows = await auditPage.locator('table.audit tbody tr').count();
+			assert(rows >= 1, 'the trail lists no changes');
+			const text = await auditPage.locator('table.audit').textContent();
+			assert(!/insert bids/.test(text), 'a bid is in the buyer\'s trail');
+			await shot(auditPage, 'audit');
+		});
+		await auditCtx.close();
+
 		// The dashboard on a phone.
 		const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 		phone.setDefaultTimeout(WAIT);
