@@ -63,21 +63,22 @@ long long db_export(struct store *s, FILE *out, struct error *err)
 	struct catalog cat;
 	struct exporter x = {out, {0}, 0, false};
 	long long total = 0;
+	int version = store_schema_version(s); /* asked outside the read-only snapshot: it may create its table */
 
-	if (store_schema_version(s) != store_schema_latest()) {
+	if (version != store_schema_latest()) {
 		error_set(err, 409, "conflict", "db", "the database is not at accord's current schema (%d, not %d); run accord init on it first",
-			  store_schema_version(s), store_schema_latest());
+			  version, store_schema_latest());
 		return -1;
 	}
 	if (catalog_load(s, &cat, err))
 		return -1;
-	/* One snapshot: a transaction for the whole export (it also holds writers off on SQLite until it is done). */
-	if (store_begin(s, err)) {
+	/* One snapshot: a read-only transaction for the whole export, which lets writers go on and sees none of their changes. */
+	if (store_begin_snapshot(s, err)) {
 		catalog_free(&cat);
 		return -1;
 	}
 	buf_init(&x.b, BUF_DEFAULT_MAX);
-	buf_printf(&x.b, "{\"accord_export\": %d, \"schema_version\": %d, \"tables\": [", TRANSFER_FORMAT, store_schema_version(s));
+	buf_printf(&x.b, "{\"accord_export\": %d, \"schema_version\": %d, \"tables\": [", TRANSFER_FORMAT, version);
 	for (size_t t = 0; t < cat.tables.n && !x.failed; t++) {
 		struct buf names, sql;
 		int rc;
