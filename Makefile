@@ -90,3 +90,4 @@ clean:
 	rm -rf build
 
 include mk/fuzz.mk
+include mk/soak.mk
