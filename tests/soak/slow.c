@@ -232,7 +232,6 @@ static void test_slow_clients(void)
 	pthread_t normal;
 	char log[160], buf[256];
 	pid_t pid;
-	int sent = 0;
 
 	snprintf(log, sizeof log, "%s/serve-slow.log", dir);
 	pid = serve(env, &port, log);
@@ -276,7 +275,6 @@ static void test_slow_clients(void)
 				}
 				open_left++;
 			}
-		sent++;
 		if (!open_left)
 			break;
 		usleep(250000);
@@ -500,7 +498,8 @@ static void test_graceful_stop(void)
 		 "POST /api/v1/login HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n\r\n",
 		 strlen(bodytext));
 	half = strlen(bodytext) / 2;
-	slow = connect_to(port);
+	/* On a connection already answered once (so accepted and being read), the head and half the body. */
+	slow = held_connection(port);
 	CHECK(slow >= 0 && send_all(slow, head, strlen(head)) && send_all(slow, bodytext, half));
 	usleep(500000); /* the server has read the head: the request is in flight */
 	t_term = now_s();
@@ -562,7 +561,7 @@ static void test_stop_is_bounded(void)
 	CHECK(pid > 0);
 	if (pid <= 0)
 		return;
-	fd = connect_to(port);
+	fd = held_connection(port);
 	CHECK(fd >= 0 && send_all(fd, head, strlen(head)));
 	usleep(500000);
 	kill(pid, SIGTERM);
