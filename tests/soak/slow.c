@@ -480,7 +480,7 @@ static void test_graceful_stop(void)
 {
 	static const char health[] = "GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n";
 	char log[160], head[512], bodytext[512], buf[2048];
-	int port, slow, idle, st, refused = 0;
+	int port, slow, idle, st, refused = 0, before = 0, last_before = 0;
 	size_t half;
 	double t_term, elapsed;
 	pid_t pid;
@@ -516,10 +516,12 @@ static void test_graceful_stop(void)
 		close(fd);
 		if (st == 503)
 			refused = 1;
+		else
+			before++, last_before = st;
 		usleep(100000);
 	}
-	printf("slow: after SIGTERM a new connection was %s after %.2f s\n", refused ? "refused" : "NOT refused",
-	       now_s() - t_term);
+	printf("slow: after SIGTERM a new connection was %s after %.2f s (%d attempts before, the last answered %d)\n",
+	       refused ? "refused" : "NOT refused", now_s() - t_term, before, last_before);
 	CHECK(refused);
 	/* The in-flight request, finished now, gets its whole answer (a token), and the connection closes after it. */
 	CHECK(send_all(slow, bodytext + half, strlen(bodytext) - half));
