@@ -91,3 +91,4 @@ clean:
 
 include mk/fuzz.mk
 include mk/crash.mk
+include mk/soak.mk

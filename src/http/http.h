@@ -139,13 +139,38 @@ const struct route *router_match(enum method m, const char *path, long long *id,
 void router_handle(struct request *rq, struct response *rs);
 
 /* The server (http/server.c). */
+/* The server's limits (docs/reliability.md): defaults, each overridden by its ACCORD_ variable. */
+#define SERVER_MAX_CONNECTIONS 1024	   /* ACCORD_MAX_CONNECTIONS: open connections in all */
+#define SERVER_MAX_CONNECTIONS_PER_IP 0	   /* ACCORD_MAX_CONNECTIONS_PER_IP: from one address; 0 = no limit */
+#define SERVER_IDLE_TIMEOUT 30		   /* ACCORD_IDLE_TIMEOUT: seconds a connection may send and read nothing */
+#define SERVER_REQUEST_TIMEOUT 60	   /* ACCORD_REQUEST_TIMEOUT: seconds to send a request whole, or read an answer */
+#define SERVER_MAX_HEADER_BYTES (64 * 1024) /* ACCORD_MAX_HEADER_BYTES: memory for a request's line and headers */
+#define SERVER_STOP_SECONDS 10		   /* on SIGTERM, how long in-flight requests have to finish */
+
 struct server_options {
 	const char *db;
 	const char *host;
 	unsigned short port;
 	unsigned threads;
+	unsigned max_connections;
+	unsigned max_connections_per_ip;
+	unsigned idle_timeout;
+	unsigned request_timeout;
+	unsigned max_header_bytes;
 };
 int server_run(const struct server_options *opt);
+
+/*
+ * Request deadlines (http/deadline.c): a connection has request_timeout seconds to send a
+ * request whole, and again to take its answer; the handler's own time is not counted. A
+ * connection past its deadline is shut down (slowloris: headers or a body trickled).
+ */
+void deadline_start(unsigned seconds);
+void deadline_stop(void);
+void deadline_notify(void *cls, struct MHD_Connection *conn, void **socket_context,
+		     enum MHD_ConnectionNotificationCode code);
+void deadline_pause(struct MHD_Connection *conn);
+void deadline_restart(struct MHD_Connection *conn);
 
 /* Group commit (http/batch.c): start it for a SQLite database (false when off), hand it write requests, stop it. */
 bool batch_start(const char *db);

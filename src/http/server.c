@@ -9,18 +9,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include "http.h"
 #include "pages.h"
 
-#define HEADER_MEMORY_LIMIT (64 * 1024)
-#define CONNECTION_LIMIT 1024
-#define CONNECTION_TIMEOUT 30
-
 static const char *server_db;
 static pthread_key_t store_key;
 static atomic_int in_flight;
+/* Set on SIGTERM: every answer from then on closes its connection. */
+static atomic_bool stopping;
 
 /* One database connection per worker thread, opened on first use, closed when the thread ends. */
 static void store_key_free(void *p)
@@ -83,6 +82,8 @@ static enum MHD_Result respond(struct MHD_Connection *conn, struct response *rs,
 	MHD_add_response_header(r, "X-Frame-Options", "DENY");
 	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
 	MHD_add_response_header(r, "Cache-Control", "no-store");
+	if (atomic_load(&stopping))
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
 	if (page)
 		MHD_add_response_header(r, "Content-Security-Policy",
 					"default-src 'self'; script-src 'none'; frame-ancestors 'none'; form-action 'self'");
@@ -93,6 +94,7 @@ static enum MHD_Result respond(struct MHD_Connection *conn, struct response *rs,
 	rs->nheaders = 0;
 	ret = MHD_queue_response(conn, (unsigned)rs->status, r);
 	MHD_destroy_response(r);
+	deadline_restart(conn);
 	return ret;
 }
 
@@ -188,6 +190,7 @@ static enum MHD_Result dispatch(struct MHD_Connection *conn, const char *url,
 	rq.body_raw = st->body.data;
 	rq.body_len = st->body.len;
 	client_address(conn, rq.client, sizeof rq.client);
+	deadline_pause(conn);
 	rq.store = thread_store();
 	if (!rq.store)
 		return send_error(conn, 503, "unavailable", "the database is not available");
@@ -280,12 +283,15 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	free(st);
 	*con_cls = NULL;
 	atomic_fetch_sub(&in_flight, 1);
+	/* The next request on this connection has its own time from now. */
+	deadline_restart(conn);
 }
 
 int server_run(const struct server_options *opt)
 {
 	struct sockaddr_in addr;
 	struct MHD_Daemon *d;
+	MHD_socket listen_fd;
 	sigset_t set;
 	int sig = 0;
 
@@ -314,14 +320,22 @@ int server_run(const struct server_options *opt)
 	signal(SIGPIPE, SIG_IGN);
 
 	batch_start(opt->db);
-	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, 0, NULL, NULL,
-			     on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+	deadline_start(opt->request_timeout ? opt->request_timeout : SERVER_REQUEST_TIMEOUT);
+	/* MHD_USE_ITC: MHD_quiesce_daemon works in this mode only with it (without, SIGTERM refused no new connection). */
+	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC, 0, NULL,
+			     NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
 			     MHD_OPTION_THREAD_POOL_SIZE, opt->threads ? opt->threads : 4,
-			     MHD_OPTION_CONNECTION_LIMIT, CONNECTION_LIMIT,
-			     MHD_OPTION_CONNECTION_TIMEOUT, CONNECTION_TIMEOUT,
-			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADER_MEMORY_LIMIT,
+			     MHD_OPTION_CONNECTION_LIMIT,
+			     opt->max_connections ? opt->max_connections : SERVER_MAX_CONNECTIONS,
+			     MHD_OPTION_PER_IP_CONNECTION_LIMIT, opt->max_connections_per_ip,
+			     MHD_OPTION_CONNECTION_TIMEOUT,
+			     opt->idle_timeout ? opt->idle_timeout : SERVER_IDLE_TIMEOUT,
+			     MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+			     (size_t)(opt->max_header_bytes ? opt->max_header_bytes : SERVER_MAX_HEADER_BYTES),
+			     MHD_OPTION_NOTIFY_CONNECTION, deadline_notify, NULL,
 			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
 	if (!d) {
+		deadline_stop();
 		batch_stop();
 		fprintf(stderr, "accord: cannot listen on %s:%u\n", opt->host, opt->port);
 		return 1;
@@ -329,11 +343,21 @@ int server_run(const struct server_options *opt)
 	fprintf(stderr, "accord: serving http://%s:%u/\n", opt->host, opt->port);
 	while (sigwait(&set, &sig) != 0)
 		;
-	/* Stop accepting, let in-flight requests finish (at most 10 s), then stop. */
-	MHD_quiesce_daemon(d);
-	for (int i = 0; i < 1000 && atomic_load(&in_flight) > 0; i++)
+	/*
+	 * Stop listening — shut down, the socket refuses new connections at once instead of
+	 * holding them in its backlog — let in-flight requests finish (at most
+	 * SERVER_STOP_SECONDS; their answers close their connections), then stop.
+	 */
+	atomic_store(&stopping, true);
+	listen_fd = MHD_quiesce_daemon(d);
+	if (listen_fd != MHD_INVALID_SOCKET)
+		shutdown(listen_fd, SHUT_RDWR);
+	for (int i = 0; i < SERVER_STOP_SECONDS * 100 && atomic_load(&in_flight) > 0; i++)
 		usleep(10000);
 	MHD_stop_daemon(d);
+	if (listen_fd != MHD_INVALID_SOCKET)
+		close(listen_fd);
+	deadline_stop();
 	batch_stop();
 	fprintf(stderr, "accord: stopped\n");
 	return 0;
