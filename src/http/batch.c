@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "http.h"
+#include "pages.h"
 
 /*
  * Why: with synchronous=FULL every SQLite commit waits for an fsync (about 0.5 ms on the
@@ -57,13 +58,15 @@ static void job_unsaved(struct job *j, const struct error *why)
 	rs->nheaders = 0;
 	buf_reset(&rs->body);
 	if (j->rq->route->flags & R_PAGE) {
-		rs->status = 503;
-		rs->content_type = "text/plain; charset=utf-8";
-		if (named) /* "The database's disk is full; the change was not saved. Please try again later." */
-			buf_printf(&rs->body, "%c%s. Please try again later.\n", toupper((unsigned char)why->message[0]),
-				   why->message + 1);
+		char text[sizeof why->message + 32];
+
+		/* "The database's disk is full; the change was not saved. Please try again later." */
+		if (named)
+			snprintf(text, sizeof text, "%c%s. Please try again later.", toupper((unsigned char)why->message[0]),
+				 why->message + 1);
 		else
-			buf_puts(&rs->body, "Your change could not be saved: the database is unavailable. Please try again.\n");
+			snprintf(text, sizeof text, "Your change could not be saved: the database is unavailable. Please try again.");
+		page_error(j->rq, rs, 503, text);
 	} else if (named) {
 		reply_error(rs, 503, why->code, NULL, why->message);
 	} else {

@@ -1,0 +1,269 @@
+#!/bin/bash
+# faults: a disk that fills, a database file made read-only, a database locked by another program, PostgreSQL stopped mid-run, SMTP unreachable — each answered with a clear error, nothing acknowledged lost, and recovery without a restart.
+# Usage: tests/faults/run.sh [PATH_TO_ACCORD_BINARY]   (default build/accord; run as root: it mounts a tmpfs and uses chattr)
+# FAULTS_ONLY="full readonly busy pg smtp" runs some of the five only.
+set -u
+
+BIN=${1:-build/accord}
+case $BIN in
+/*) ;;
+*) BIN=$(pwd)/$BIN ;;
+esac
+cd "$(dirname "$0")/../.." || exit 1
+ONLY=" ${FAULTS_ONLY:-full readonly busy pg smtp} "
+
+early_fail() {
+	echo "faults: $1" >&2
+	echo "faults: 0 passed, 1 failed"
+	exit 1
+}
+for need in curl sqlite3 node chattr; do
+	command -v "$need" >/dev/null 2>&1 || early_fail "the $need command is needed"
+done
+[ -x "$BIN" ] || early_fail "$BIN is not an executable"
+
+T=$(mktemp -d) || exit 1
+PG=""
+pids=""
+mounted=""
+immutable=""
+cleanup() {
+	for p in $pids; do
+		stop "$p"
+	done
+	for f in $immutable; do
+		chattr -i "$f" 2>/dev/null
+	done
+	for m in $mounted; do
+		umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null
+	done
+	[ -n "$PG" ] && tests/pg/cluster.sh stop "$PG" >/dev/null 2>&1
+	[ -n "${FAULTS_KEEP:-}" ] && echo "kept $T" || rm -rf "$T"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+unset ACCORD_DB ACCORD_SMTP ACCORD_MAIL_FROM ACCORD_PUBLIC_URL ACCORD_COOKIE_SECURE ACCORD_TRUSTED_PROXY ACCORD_GROUP_COMMIT
+export ACCORD_TODAY=2026-11-26
+
+passed=0
+failed=0
+skipped=""
+code=""
+last=$T/none
+ok() { passed=$((passed + 1)); }
+bad() {
+	failed=$((failed + 1))
+	echo "FAIL $1 (last status ${code:-none}; body: $(head -c 300 "$last" 2>/dev/null | tr '\n' '|'))"
+}
+skip() {
+	echo "SKIPPED $1"
+	skipped="$skipped $2"
+}
+
+# stop PID: SIGTERM, up to 10 s to go, then SIGKILL; reaps it.
+stop() {
+	[ -n "$1" ] || return 0
+	kill "$1" 2>/dev/null
+	local i=0
+	while [ $i -lt 100 ] && kill -0 "$1" 2>/dev/null; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	kill -KILL "$1" 2>/dev/null
+	wait "$1" 2>/dev/null
+	return 0
+}
+
+# http NAME METHOD URL [TOKEN [BODY]]: one request, 30 s at most; body to $T/NAME (also $last), status to $code (000: none).
+http() {
+	local name=$1 method=$2 url=$3 token=${4:-} body=${5:-}
+	local args=(-sS -o "$T/$name" -w '%{http_code}' --max-time 30 -X "$method")
+	[ -n "$token" ] && args+=(-H "Authorization: Bearer $token")
+	[ -n "$body" ] && args+=(-H 'Content-Type: application/json' --data-binary "$body")
+	last=$T/$name
+	code=$(curl "${args[@]}" "$url" 2>"$T/curl.err")
+	[ -n "$code" ] || code=000
+}
+# jv FILE EXPR: the value of the JavaScript expression EXPR over the JSON in FILE (as d); nothing when unreadable.
+jv() {
+	node -e '
+const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+const v = new Function("d", "return (" + process.argv[2] + ");")(d);
+if (v !== undefined && v !== null) console.log(typeof v === "object" ? JSON.stringify(v) : String(v));' "$1" "$2" 2>/dev/null
+}
+# err_code: the error code of the last JSON answer.
+err_code() { jv "$last" 'd.error.code'; }
+
+used_ports=" "
+free_port() {
+	local p i=0
+	while [ $i -lt 20 ]; do
+		p=$(node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')
+		case $used_ports in
+		*" $p "*) ;;
+		*)
+			used_ports="$used_ports$p "
+			echo "$p"
+			return 0
+			;;
+		esac
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# serve NAME DB [ARGS...]: starts accord serve on a free port (log $T/NAME.log); sets pid, base; 0 once /healthz answers 200.
+serve() {
+	local name=$1 db=$2 port i=0
+	shift 2
+	port=$(free_port)
+	"$BIN" serve --db "$db" --listen "127.0.0.1:$port" "$@" </dev/null >>"$T/$name.log" 2>&1 &
+	pid=$!
+	pids="$pids $pid"
+	base=http://127.0.0.1:$port
+	while [ $i -lt 300 ]; do
+		kill -0 "$pid" 2>/dev/null || return 1
+		code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$base/healthz" 2>/dev/null)
+		[ "$code" = 200 ] && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+# stop_server PID: stops it and forgets it.
+stop_server() {
+	stop "$1"
+	pids=$(echo "$pids" | tr ' ' '\n' | grep -vx "$1" | tr '\n' ' ')
+}
+
+# login BASE EMAIL PASSWORD: prints the API token (nothing on failure).
+login() {
+	http login POST "$1/api/v1/login" "" "{\"email\":\"$2\",\"password\":\"$3\"}"
+	[ "$code" = 200 ] && jv "$T/login" 'd.token'
+}
+
+# One shared demo database (as of 2026-11-26), copied for each fault.
+TOM=tom.okafor@northwind.example
+"$BIN" init --db "$T/demo.db" >/dev/null 2>"$T/err" && "$BIN" demo --db "$T/demo.db" >"$T/logins" 2>>"$T/err" ||
+	early_fail "init and demo: $(cat "$T/err")"
+TOM_PW=$(awk -v e="$TOM" '$2 == e { print $3 }' "$T/logins")
+[ -n "$TOM_PW" ] || early_fail "the demo prints no log-in for $TOM"
+# Core banking: an engagement whose contract manager (Tom) shares strategic issues.
+ENG=$(sqlite3 "$T/demo.db" "select id from engagements where title like 'Core banking%'")
+[ -n "$ENG" ] || early_fail "the demo has no Core banking engagement"
+
+# A 4 KiB text, so each write needs new pages.
+PAD=$(head -c 3000 /dev/urandom | base64 -w0)
+
+# write NAME TOKEN TITLE: creates a strategic issue titled TITLE on Core banking; sets code, and records TITLE in
+# $T/NAME.acked on 201 or in $T/NAME.refused on 503.
+write() {
+	http "w.$1" POST "$base/api/v1/engagements/$ENG/strategic-issues" "$2" "{\"title\":\"$3\",\"body\":\"$PAD\"}"
+	case $code in
+	201) echo "$3" >>"$T/$1.acked" ;;
+	503) echo "$3" >>"$T/$1.refused" ;;
+	esac
+}
+lines() { if [ -f "$1" ]; then wc -l <"$1" | tr -d ' '; else echo 0; fi; }
+
+# titles_check NAME Q: every acknowledged title of NAME present exactly once and no refused one present, where Q
+# runs SQL (sqlite3 DB or psql); prints what is wrong.
+titles_check() {
+	local name=$1 q=$2 t n wrong=""
+	if [ -f "$T/$name.acked" ]; then
+		while read -r t; do
+			n=$($q "select count(*) from strategic_issues where title = '$t'")
+			[ "$n" = 1 ] || wrong="$wrong acked $t: $n;"
+		done <"$T/$name.acked"
+	fi
+	if [ -f "$T/$name.refused" ]; then
+		while read -r t; do
+			n=$($q "select count(*) from strategic_issues where title = '$t'")
+			[ "$n" = 0 ] || wrong="$wrong refused $t: $n;"
+		done <"$T/$name.refused"
+	fi
+	echo "$wrong"
+}
+
+# integrity DB: SQLite's integrity check of DB ("ok" when sound).
+integrity() { sqlite3 "$1" "pragma integrity_check" 2>&1 | tr '\n' ' ' | sed 's/ $//'; }
+
+# ---------------------------------------------------------------------------------------------------------
+# 1. Disk full: the database on a 4 MiB tmpfs, filled up by a filler file.
+if [[ $ONLY == *" full "* ]]; then
+	M=$T/full
+	mkdir -p "$M"
+	how=""
+	if mount -t tmpfs -o size=4m accord-faults "$M" 2>"$T/mount.err"; then
+		how="a 4 MiB tmpfs"
+		mounted="$mounted $M"
+	else
+		# No tmpfs (not root, or a container): a 4 MiB ext4 image on a loop device.
+		truncate -s 4M "$T/full.img" && mkfs.ext4 -q -m 0 "$T/full.img" >/dev/null 2>&1 &&
+			mount -o loop "$T/full.img" "$M" 2>>"$T/mount.err" && how="a 4 MiB ext4 loop mount" && mounted="$mounted $M"
+	fi
+	if [ -z "$how" ]; then
+		skip "disk full: neither a tmpfs nor a loop mount can be made here ($(tr '\n' ' ' <"$T/mount.err"))" full
+	else
+		DB=$M/accord.db
+		cp "$T/demo.db" "$DB"
+		if serve full "$DB"; then ok; else bad "the server starts on $how"; fi
+		TOKEN=$(login "$base" "$TOM" "$TOM_PW")
+		if [ -n "$TOKEN" ]; then ok; else bad "Tom signs in"; fi
+		for i in 1 2 3 4 5; do write full "$TOKEN" "full-before-$i"; done
+		if [ "$(lines "$T/full.acked")" = 5 ]; then ok; else bad "5 writes before the disk fills are saved"; fi
+
+		# Fill the file system to the last block.
+		dd if=/dev/zero of="$M/filler" bs=64k >/dev/null 2>&1
+		sync
+		if [ "$(df --output=avail -k "$M" | tail -1 | tr -d ' ')" -lt 64 ]; then ok; else bad "the filler takes the free space ($(df -k "$M" | tail -1))"; fi
+
+		full_503=0
+		other=""
+		for i in $(seq 1 8); do
+			write full "$TOKEN" "full-during-$i"
+			case $code in
+			201) ;;
+			503) if [ "$(err_code)" = storage_full ]; then full_503=$((full_503 + 1)); else other="$other 503:$(err_code)"; fi ;;
+			*) other="$other $code" ;;
+			esac
+		done
+		if [ "$full_503" -ge 6 ] && [ -z "$other" ]; then ok; else bad "writes on a full disk answer 503 storage_full ($full_503 of 8; others:$other)"; fi
+		if jv "$last" 'd.error.message' | grep -q "disk is full"; then ok; else bad "the 503 says the disk is full"; fi
+		http r.full GET "$base/api/v1/engagements/$ENG/strategic-issues" "$TOKEN"
+		if [ "$code" = 200 ] && grep -q full-before-5 "$T/r.full"; then ok; else bad "reads still answer 200 on a full disk"; fi
+		code=$(curl -sS -o "$T/p.full" -w '%{http_code}' --max-time 30 -H "Authorization: Bearer $TOKEN" "$base/engagements/$ENG")
+		last=$T/p.full
+		if [ "$code" = 200 ]; then ok; else bad "pages still answer 200 on a full disk"; fi
+		# A form write: a readable page, not a 500 or a blank answer.
+		csrf=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$T/p.full" | head -1)
+		code=$(curl -sS -o "$T/f.full" -w '%{http_code}' --max-time 30 -H "Authorization: Bearer $TOKEN" \
+			--data-urlencode "csrf=$csrf" --data-urlencode "title=full-form" --data-urlencode "body=$PAD" \
+			"$base/engagements/$ENG/issues")
+		last=$T/f.full
+		if [ "$code" = 503 ] && grep -q "disk is full" "$T/f.full" && grep -q "<html" "$T/f.full"; then ok; else bad "a form write on a full disk answers a 503 page saying the disk is full"; fi
+		# A checkpoint from outside while the disk is full fails, and harms nothing.
+		sqlite3 "$DB" "pragma wal_checkpoint(truncate)" >"$T/ckpt.out" 2>&1
+		if [ "$(integrity "$DB")" = ok ]; then ok; else bad "the database passes its integrity check while the disk is full ($(integrity "$DB"); checkpoint: $(cat "$T/ckpt.out"))"; fi
+		if kill -0 "$pid" 2>/dev/null; then ok; else bad "the server keeps running on a full disk"; fi
+
+		# Space back: writes succeed again, with no restart.
+		rm -f "$M/filler"
+		write full "$TOKEN" "full-after-1"
+		if [ "$code" = 201 ]; then ok; else bad "the first write after space is freed is saved (no restart)"; fi
+		for i in 2 3 4 5; do write full "$TOKEN" "full-after-$i"; done
+		if [ "$(grep -c full-after "$T/full.acked")" = 5 ]; then ok; else bad "writes after space is freed are saved"; fi
+		wrong=$(titles_check full "sqlite3 $DB")
+		if [ -z "$wrong" ]; then ok; else bad "every 201 write is saved once and no 503 write is saved:$wrong"; fi
+		stop_server "$pid"
+		if [ "$(integrity "$DB")" = ok ] && [ ! -s "$DB-wal" ]; then ok; else bad "after the server stops the database is sound and its WAL checkpointed ($(integrity "$DB"))"; fi
+		wrong=$(titles_check full "sqlite3 $DB")
+		if [ -z "$wrong" ]; then ok; else bad "after the stop every acknowledged write is still there:$wrong"; fi
+		echo "full: $(lines "$T/full.acked") writes saved, $(lines "$T/full.refused") refused with 503 on $how"
+	fi
+fi
+
+[ -n "$skipped" ] && echo "SKIPPED (not tested here):$skipped"
+echo "faults: $passed passed, $failed failed"
+
+[ "$failed" -eq 0 ]
