@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../util/buf.h"
 #include "store.h"
@@ -217,11 +218,28 @@ static void sq_close(void *conn)
  * gone (space freed, the file writable again, the other program's lock released), with no
  * restart. SQLite's own words, and the system's, go to the log. 0 when rc is no such fault.
  */
+/* Why the database or its WAL cannot be written (EROFS, EPERM for an immutable file, EACCES), or 0. */
+static int sq_unwritable(const struct sqlite_conn *c)
+{
+	char wal[sizeof c->path + 4];
+
+	snprintf(wal, sizeof wal, "%s-wal", c->path);
+	if (access(c->path, W_OK) != 0 && (errno == EROFS || errno == EPERM || errno == EACCES))
+		return errno;
+	if (access(wal, W_OK) != 0 && (errno == EROFS || errno == EPERM || errno == EACCES))
+		return errno;
+	return 0;
+}
+
 static int sq_fault(struct sqlite_conn *c, int rc, const char *what, struct error *err)
 {
 	int primary = rc & 0xff;
 	/* The system's errno is kept by SQLite for I/O errors only; for other codes it is stale. */
 	int sys = primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN ? sqlite3_system_errno(c->db) : 0;
+
+	/* After the rollback that follows a failed COMMIT the errno is often gone: ask the files. */
+	if ((primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN) && !sys)
+		sys = sq_unwritable(c);
 
 	if (primary == SQLITE_FULL || sys == ENOSPC || sys == EDQUOT)
 		error_set(err, 503, "storage_full", NULL, "the database's disk is full; the change was not saved");
@@ -233,8 +251,9 @@ static int sq_fault(struct sqlite_conn *c, int rc, const char *what, struct erro
 		error_set(err, 503, "unavailable", NULL, "the database could not be read or written; try again shortly");
 	else
 		return 0;
-	fprintf(stderr, "accord: sqlite: %s (code %d%s%s)\n", what, sqlite3_extended_errcode(c->db),
-		sys ? ", " : "", sys ? strerror(sys) : "");
+	if (store_log_faults)
+		fprintf(stderr, "accord: sqlite: %s (code %d%s%s)\n", what, sqlite3_extended_errcode(c->db),
+			sys ? ", " : "", sys ? strerror(sys) : "");
 	return 1;
 }
 

@@ -93,6 +93,9 @@ struct store_backend {
 	const char *triggers_off, *triggers_on; /* scripts: the derived-data triggers off and on again */
 };
 
+/* Whether a backend logs each fault of its database (disk full, read-only, locked) in its own words on stderr: servers do; the CLI prints one line. */
+extern bool store_log_faults;
+
 extern const struct store_backend store_sqlite_backend;
 extern const struct store_backend store_postgres_backend;
 

@@ -112,10 +112,12 @@ free_port() {
 	return 1
 }
 
-# serve NAME DB [ARGS...]: starts accord serve on a free port (log $T/NAME.log); sets pid, base; 0 once /healthz answers 200.
+# serve NAME DB [ARGS...]: starts accord serve on a free port (log $T/NAME.log); sets pid, base; 0 once /healthz answers
+# 200. With PROBE=404 it waits for a 404 from an unknown API path instead, which opens no database connection.
 serve() {
-	local name=$1 db=$2 port i=0
+	local name=$1 db=$2 port i=0 path=/healthz want=200
 	shift 2
+	[ "${PROBE:-}" = 404 ] && path=/api/v1/no-such-route && want=404
 	port=$(free_port)
 	"$BIN" serve --db "$db" --listen "127.0.0.1:$port" "$@" </dev/null >>"$T/$name.log" 2>&1 &
 	pid=$!
@@ -123,8 +125,8 @@ serve() {
 	base=http://127.0.0.1:$port
 	while [ $i -lt 300 ]; do
 		kill -0 "$pid" 2>/dev/null || return 1
-		code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$base/healthz" 2>/dev/null)
-		[ "$code" = 200 ] && return 0
+		code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$base$path" 2>/dev/null)
+		[ "$code" = "$want" ] && return 0
 		sleep 0.1
 		i=$((i + 1))
 	done
@@ -260,6 +262,87 @@ if [[ $ONLY == *" full "* ]]; then
 		wrong=$(titles_check full "sqlite3 $DB")
 		if [ -z "$wrong" ]; then ok; else bad "after the stop every acknowledged write is still there:$wrong"; fi
 		echo "full: $(lines "$T/full.acked") writes saved, $(lines "$T/full.refused") refused with 503 on $how"
+	fi
+fi
+
+# ---------------------------------------------------------------------------------------------------------
+# 2. A read-only database: chattr +i on the file and its WAL (and the folder, so no file can be made beside them).
+#    chmod would not stop root, nor a process holding the file open; an immutable inode stops both on ext4.
+# immutable_works DIR: whether chattr +i in DIR refuses writes through a descriptor opened before it.
+immutable_works() {
+	local f=$1/probe r=1
+	: >"$f"
+	exec 7<>"$f"
+	if chattr +i "$f" 2>/dev/null; then
+		echo x >&7 2>/dev/null || r=0
+		chattr -i "$f"
+	fi
+	exec 7>&-
+	rm -f "$f"
+	return $r
+}
+ro_on() { for f in "$@"; do [ -e "$f" ] && chattr +i "$f" && immutable="$immutable $f"; done; }
+ro_off() { for f in "$@"; do [ -e "$f" ] && chattr -i "$f"; done; }
+if [[ $ONLY == *" readonly "* ]]; then
+	R=$T/ro
+	mkdir -p "$R"
+	how="chattr +i on $(stat -f -c %T "$R")"
+	if ! immutable_works "$R"; then
+		how=""
+		truncate -s 16M "$T/ro.img" && mkfs.ext4 -q -m 0 "$T/ro.img" >/dev/null 2>&1 &&
+			mount -o loop "$T/ro.img" "$R" 2>"$T/mount.err" && mounted="$mounted $R" && immutable_works "$R" &&
+			how="chattr +i on an ext4 loop mount"
+	fi
+	if [ -z "$how" ]; then
+		skip "read-only: chattr +i does not refuse writes here, and no ext4 loop mount can be made" readonly
+	else
+		DB=$R/accord.db
+		cp "$T/demo.db" "$DB"
+		# A first server signs Tom in and saves three writes; the session outlives it.
+		if serve ro1 "$DB"; then ok; else bad "the server starts"; fi
+		TOKEN=$(login "$base" "$TOM" "$TOM_PW")
+		for i in 1 2 3; do write ro "$TOKEN" "ro-before-$i"; done
+		if [ -n "$TOKEN" ] && [ "$(lines "$T/ro.acked")" = 3 ]; then ok; else bad "Tom signs in and 3 writes are saved"; fi
+		stop_server "$pid"
+		# The second server has one worker thread, whose database connection opens on its first request:
+		# during the fault, so that connection is opened read-only.
+		if PROBE=404 serve ro "$DB" --threads 1; then ok; else bad "a second server starts"; fi
+		ro_on "$DB" "$DB-wal" "$R"
+		http r.ro GET "$base/api/v1/engagements/$ENG/strategic-issues" "$TOKEN"
+		if [ "$code" = 200 ] && grep -q ro-before-3 "$T/r.ro"; then ok; else bad "reads answer 200 on a read-only database"; fi
+		ro_503=0
+		other=""
+		for i in 1 2 3 4; do
+			write ro "$TOKEN" "ro-during-$i"
+			if [ "$code" = 503 ] && [ "$(err_code)" = read_only ]; then ro_503=$((ro_503 + 1)); else other="$other $code:$(err_code)"; fi
+		done
+		if [ "$ro_503" = 4 ]; then ok; else bad "writes on a read-only database answer 503 read_only ($ro_503 of 4;$other)"; fi
+		if jv "$last" 'd.error.message' | grep -q "read-only"; then ok; else bad "the 503 says the database is read-only"; fi
+		http l.ro POST "$base/api/v1/login" "" "{\"email\":\"$TOM\",\"password\":\"$TOM_PW\"}"
+		if [ "$code" = 503 ] && [ "$(err_code)" = read_only ]; then ok; else bad "signing in (a write on the worker's connection) answers 503 read_only"; fi
+		code=$(curl -sS -o "$T/p.ro" -w '%{http_code}' --max-time 30 -H "Authorization: Bearer $TOKEN" "$base/engagements/$ENG")
+		last=$T/p.ro
+		if [ "$code" = 200 ]; then ok; else bad "pages answer 200 on a read-only database"; fi
+		"$BIN" org add --db "$DB" --name "Read-only Ltd" --kind buyer >"$T/cli.out" 2>"$T/cli.err"
+		rc=$?
+		last=$T/cli.err
+		if [ "$rc" = 1 ] && [ "$(lines "$T/cli.err")" = 1 ] && grep -q '^accord: ' "$T/cli.err"; then ok; else bad "the CLI on a read-only database prints one line and exits 1 (exit $rc)"; fi
+		echo "read-only CLI: $(cat "$T/cli.err")"
+		if kill -0 "$pid" 2>/dev/null; then ok; else bad "the server keeps running on a read-only database"; fi
+
+		# Writable again: writes and sign-ins succeed with no restart.
+		ro_off "$DB" "$DB-wal" "$R"
+		write ro "$TOKEN" "ro-after-1"
+		if [ "$code" = 201 ]; then ok; else bad "the first write after the file is writable again is saved (no restart)"; fi
+		TOKEN2=$(login "$base" "$TOM" "$TOM_PW")
+		if [ -n "$TOKEN2" ]; then ok; else bad "signing in works again on the connection opened read-only (no restart)"; fi
+		for i in 2 3; do write ro "$TOKEN2" "ro-after-$i"; done
+		if [ "$(grep -c ro-after "$T/ro.acked")" = 3 ]; then ok; else bad "writes after the file is writable again are saved"; fi
+		wrong=$(titles_check ro "sqlite3 $DB")
+		if [ -z "$wrong" ]; then ok; else bad "every 201 write is saved once and no 503 write is saved:$wrong"; fi
+		stop_server "$pid"
+		if [ "$(integrity "$DB")" = ok ]; then ok; else bad "the database passes its integrity check ($(integrity "$DB"))"; fi
+		echo "read-only: $(lines "$T/ro.acked") writes saved, $(lines "$T/ro.refused") refused with 503 ($how)"
 	fi
 fi
 
