@@ -346,6 +346,100 @@ if [[ $ONLY == *" readonly "* ]]; then
 	fi
 fi
 
+# ---------------------------------------------------------------------------------------------------------
+# 3. A database locked by another program: the sqlite3 shell holds BEGIN EXCLUSIVE, fed through a FIFO so the
+#    test decides when it lets go. accord's busy timeout is 5 s (BUSY_TIMEOUT_MS in src/store/sqlite.c).
+holder=""
+hold() { # starts the sqlite3 shell on DB with its input on a FIFO (fd 8), takes the lock, waits until it holds
+	rm -f "$T/hold"
+	mkfifo "$T/hold"
+	sqlite3 "$1" <"$T/hold" >"$T/holder.out" 2>&1 &
+	holder=$!
+	pids="$pids $holder"
+	exec 8>"$T/hold"
+	echo "BEGIN EXCLUSIVE; INSERT INTO schema_migrations (version, applied_at) VALUES (-1, 'held');" >&8
+	local i=0
+	while [ $i -lt 100 ]; do
+		sqlite3 -cmd ".timeout 0" "$1" "BEGIN IMMEDIATE; ROLLBACK;" >/dev/null 2>&1 || return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+release() { # rolls the shell's transaction back and ends it
+	echo "ROLLBACK;" >&8
+	exec 8>&-
+	local i=0
+	while [ $i -lt 100 ] && kill -0 "$holder" 2>/dev/null; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	stop_server "$holder"
+}
+ms() { echo $(($(date +%s%N) / 1000000)); }
+if [[ $ONLY == *" busy "* ]]; then
+	B=$T/busy
+	mkdir -p "$B"
+	DB=$B/accord.db
+	cp "$T/demo.db" "$DB"
+	if ACCORD_GROUP_COMMIT=0 serve busy-solo "$DB"; then ok; else bad "a server without group commit starts"; fi
+	solo=$base
+	solo_pid=$pid
+	if serve busy "$DB"; then ok; else bad "the server starts"; fi
+	TOKEN=$(login "$base" "$TOM" "$TOM_PW")
+	for i in 1 2 3; do write busy "$TOKEN" "busy-before-$i"; done
+	if [ -n "$TOKEN" ] && [ "$(lines "$T/busy.acked")" = 3 ]; then ok; else bad "Tom signs in and 3 writes are saved"; fi
+
+	if hold "$DB"; then ok; else bad "the sqlite3 shell takes the lock ($(cat "$T/holder.out"))"; fi
+	http r.busy GET "$base/api/v1/engagements/$ENG/strategic-issues" "$TOKEN"
+	if [ "$code" = 200 ] && grep -q busy-before-3 "$T/r.busy"; then ok; else bad "reads answer 200 while another program holds the write lock"; fi
+	t0=$(ms)
+	write busy "$TOKEN" "busy-during-1"
+	waited=$(($(ms) - t0))
+	if [ "$code" = 503 ] && [ "$(err_code)" = busy ] && jv "$last" 'd.error.message' | grep -q "locked by another program"; then ok; else bad "a write while the database is locked answers 503 busy, saying so"; fi
+	if [ "$waited" -ge 4500 ]; then ok; else bad "the write waited the busy timeout before giving up ($waited ms)"; fi
+	echo "busy: a write under the lock answered $code after $waited ms"
+	base_keep=$base
+	base=$solo
+	write busy "$TOKEN" "busy-during-solo"
+	base=$base_keep
+	if [ "$code" = 503 ] && [ "$(err_code)" = busy ]; then ok; else bad "without group commit too, a write while locked answers 503 busy"; fi
+	code=$(curl -sS -o "$T/p.busy" -w '%{http_code}' --max-time 30 -H "Authorization: Bearer $TOKEN" "$base/engagements/$ENG")
+	csrf=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$T/p.busy" | head -1)
+	code=$(curl -sS -o "$T/f.busy" -w '%{http_code}' --max-time 30 -H "Authorization: Bearer $TOKEN" \
+		--data-urlencode "csrf=$csrf" --data-urlencode "title=busy-form" --data-urlencode "body=x" "$base/engagements/$ENG/issues")
+	last=$T/f.busy
+	if [ "$code" = 503 ] && grep -q "locked by another program" "$T/f.busy"; then ok; else bad "a form write while locked answers a 503 page saying so"; fi
+	"$BIN" org add --db "$DB" --name "Locked Ltd" --kind buyer >"$T/cli.out" 2>"$T/cli.err"
+	rc=$?
+	last=$T/cli.err
+	if [ "$rc" = 1 ] && [ "$(lines "$T/cli.err")" = 1 ] && grep -q 'locked by another program' "$T/cli.err"; then ok; else bad "the CLI while locked prints one line and exits 1 (exit $rc)"; fi
+	echo "busy CLI: $(cat "$T/cli.err")"
+
+	# A write that arrives while the lock is held and is released within the busy timeout waits and is saved.
+	write busy "$TOKEN" "busy-waited" &
+	waiter=$!
+	sleep 1
+	release
+	wait "$waiter"
+	if grep -qx busy-waited "$T/busy.acked" 2>/dev/null; then ok; else bad "a write waiting when the lock is released is saved"; fi
+	if [ "$(sqlite3 "$DB" "select count(*) from schema_migrations where version = -1")" = 0 ]; then ok; else bad "the other program's transaction was rolled back"; fi
+
+	# Released: writes succeed with no restart, on both servers.
+	for i in 1 2 3; do write busy "$TOKEN" "busy-after-$i"; done
+	base_keep=$base
+	base=$solo
+	write busy "$TOKEN" "busy-after-solo"
+	base=$base_keep
+	if [ "$(grep -c busy-after "$T/busy.acked")" = 4 ]; then ok; else bad "writes after the lock is released are saved (no restart)"; fi
+	wrong=$(titles_check busy "sqlite3 $DB")
+	if [ -z "$wrong" ]; then ok; else bad "every 201 write is saved once and no 503 write is saved:$wrong"; fi
+	stop_server "$pid"
+	stop_server "$solo_pid"
+	if [ "$(integrity "$DB")" = ok ]; then ok; else bad "the database passes its integrity check ($(integrity "$DB"))"; fi
+	echo "busy: $(lines "$T/busy.acked") writes saved, $(lines "$T/busy.refused") refused with 503"
+fi
+
 [ -n "$skipped" ] && echo "SKIPPED (not tested here):$skipped"
 echo "faults: $passed passed, $failed failed"
 
