@@ -504,6 +504,82 @@ if [[ $ONLY == *" pg "* ]]; then
 	fi
 fi
 
+# ---------------------------------------------------------------------------------------------------------
+# 5. SMTP unreachable. tests/cli/test_remind.sh already covers a closed port (exit 1, one line, every claim
+#    released, then each reminder sent once). Here: a server that refuses service (421), a black hole that
+#    never answers (the run must end in bounded time), and a server that goes away after 3 messages (those 3
+#    are recorded as sent, the rest released; the next run sends exactly the rest).
+flaky_pid=""
+# flaky MODE FILE [K]: starts tests/faults/smtp-flaky.mjs; sets flaky_pid and SMTP.
+flaky() {
+	local port="" i=0
+	node tests/faults/smtp-flaky.mjs "$@" >"$T/flaky.out" 2>"$T/flaky.err" &
+	flaky_pid=$!
+	pids="$pids $flaky_pid"
+	while [ $i -lt 100 ] && [ -z "$port" ]; do
+		port=$(sed -n 's/^PORT \([0-9][0-9]*\)$/\1/p' "$T/flaky.out")
+		[ -n "$port" ] || sleep 0.1
+		i=$((i + 1))
+	done
+	SMTP=smtp://127.0.0.1:$port
+}
+# remind ARGS...: accord remind on $DB; sets rc, stdout $T/out, stderr $T/err, and took (milliseconds).
+remind() {
+	local t0
+	t0=$(ms)
+	"$BIN" remind --db "$DB" "$@" </dev/null >"$T/out" 2>"$T/err"
+	rc=$?
+	took=$(($(ms) - t0))
+	last=$T/err
+}
+one_error() { [ "$(lines "$T/err")" -eq 1 ] && grep -q '^accord: remind: ' "$T/err"; }
+if [[ $ONLY == *" smtp "* ]]; then
+	S=$T/smtp
+	mkdir -p "$S"
+	DB=$S/accord.db
+	cp "$T/demo.db" "$DB"
+	remind --dry-run
+	N=$(grep -c '^due ' "$T/out")
+	sed -n 's/^due [^ ]* [^ ]* [0-9]* to \([^:]*\): \(.*\)$/\1\t\2/p' "$T/out" | LC_ALL=C sort >"$T/want.mail"
+	if [ "$rc" = 0 ] && [ "$N" -ge 5 ] && [ "$(lines "$T/want.mail")" = "$N" ]; then ok; else bad "--dry-run lists the reminders due ($N)"; fi
+	sent_rows() { sqlite3 "$DB" "select count(*) from reminders where state = 'sent'"; }
+	all_rows() { sqlite3 "$DB" "select count(*) from reminders"; }
+
+	flaky refuse "$S/none"
+	remind --smtp "$SMTP"
+	if [ "$rc" = 1 ] && one_error && [ "$(tail -n 1 "$T/out")" = "0 sent, $N failed" ]; then ok; else bad "a server refusing service (421): exit 1, one line, 0 sent, $N failed"; fi
+	if [ "$(all_rows)" = 0 ]; then ok; else bad "a server refusing service: nothing recorded ($(all_rows) rows)"; fi
+	echo "smtp 421: $(cat "$T/err") ($took ms)"
+	stop_server "$flaky_pid"
+
+	flaky silent "$S/none"
+	remind --smtp "$SMTP"
+	if [ "$rc" = 1 ] && one_error && [ "$(tail -n 1 "$T/out")" = "0 sent, $N failed" ]; then ok; else bad "a server that never answers: exit 1, one line, 0 sent, $N failed"; fi
+	# 30 s per message would be $N × 30 s; the first timeout stops the run.
+	if [ "$took" -lt 120000 ]; then ok; else bad "a server that never answers holds the run for one timeout, not one per message ($took ms)"; fi
+	if [ "$(all_rows)" = 0 ]; then ok; else bad "a server that never answers: nothing recorded ($(all_rows) rows)"; fi
+	echo "smtp black hole: $(cat "$T/err") ($took ms for $N reminders)"
+	stop_server "$flaky_pid"
+
+	flaky accept "$S/first" 3
+	remind --smtp "$SMTP"
+	if [ "$rc" = 1 ] && one_error && [ "$(tail -n 1 "$T/out")" = "3 sent, $((N - 3)) failed" ]; then ok; else bad "a server going away after 3 messages: exit 1, one line, 3 sent, $((N - 3)) failed ($(tail -n 1 "$T/out"))"; fi
+	if [ "$(lines "$S/first")" = 3 ] && [ "$(sent_rows)" = 3 ] && [ "$(all_rows)" = 3 ]; then ok; else bad "the 3 messages taken are recorded as sent and the rest released ($(sent_rows) sent of $(all_rows) rows)"; fi
+	echo "smtp going away: $(tail -n 1 "$T/out"); $(cat "$T/err")"
+	stop_server "$flaky_pid"
+
+	flaky accept "$S/second" 1000
+	remind --smtp "$SMTP"
+	if [ "$rc" = 0 ] && [ ! -s "$T/err" ] && [ "$(tail -n 1 "$T/out")" = "$((N - 3)) sent, 0 failed" ]; then ok; else bad "SMTP back: the next run sends the $((N - 3)) left and exits 0 ($(tail -n 1 "$T/out"))"; fi
+	LC_ALL=C sort "$S/first" "$S/second" >"$T/got.mail"
+	if cmp -s "$T/got.mail" "$T/want.mail"; then ok; else bad "across both runs each reminder due arrived exactly once: $(diff "$T/want.mail" "$T/got.mail" | tr '\n\t' '| ')"; fi
+	if [ "$(sent_rows)" = "$N" ] && [ "$(all_rows)" = "$N" ]; then ok; else bad "all $N reminders are recorded as sent ($(sent_rows) of $(all_rows))"; fi
+	remind --smtp "$SMTP"
+	if [ "$rc" = 0 ] && [ "$(tail -n 1 "$T/out")" = "0 sent, 0 failed" ] && [ "$(lines "$S/second")" = $((N - 3)) ]; then ok; else bad "a third run sends nothing"; fi
+	stop_server "$flaky_pid"
+	if [ "$(integrity "$DB")" = ok ]; then ok; else bad "the database passes its integrity check ($(integrity "$DB"))"; fi
+fi
+
 [ -n "$skipped" ] && echo "SKIPPED (not tested here):$skipped"
 echo "faults: $passed passed, $failed failed"
 
