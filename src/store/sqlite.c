@@ -42,6 +42,7 @@ static struct {
 	pthread_mutex_t lock;
 } writers[WRITERS_MAX];
 static int nwriters;
+static pthread_mutex_t writers_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /*
  * How long a statement waits for another program's lock on the database (another server's
@@ -49,7 +50,6 @@ static int nwriters;
  * as busy (503 busy). Within one process writers queue on the mutex above instead.
  */
 #define BUSY_TIMEOUT_MS 5000
-static pthread_mutex_t writers_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static pthread_mutex_t *writer_for(const char *path)
 {
@@ -212,12 +212,6 @@ static void sq_close(void *conn)
 	free(c);
 }
 
-/*
- * Faults of the file beneath the database, in words a person can act on
- * (docs/reliability.md, "Faults"). Each is 503: the same request succeeds once the cause is
- * gone (space freed, the file writable again, the other program's lock released), with no
- * restart. SQLite's own words, and the system's, go to the log. 0 when rc is no such fault.
- */
 /* Why the database or its WAL cannot be written (EROFS, EPERM for an immutable file, EACCES), or 0. */
 static int sq_unwritable(const struct sqlite_conn *c)
 {
@@ -231,6 +225,12 @@ static int sq_unwritable(const struct sqlite_conn *c)
 	return 0;
 }
 
+/*
+ * Faults of the file beneath the database, in words a person can act on
+ * (docs/reliability.md, "Faults"). Each is 503: the same request succeeds once the cause is
+ * gone (space freed, the file writable again, the other program's lock released), with no
+ * restart. SQLite's own words, and the system's, go to the log. 0 when rc is no such fault.
+ */
 static int sq_fault(struct sqlite_conn *c, int rc, const char *what, struct error *err)
 {
 	int primary = rc & 0xff;
@@ -264,14 +264,11 @@ static int sq_fault(struct sqlite_conn *c, int rc, const char *what, struct erro
  * So a lost transaction is remembered: every statement fails with its cause until the
  * ROLLBACK that ends it, and its COMMIT fails (store.c then rolls back).
  */
-static void sq_check_lost(struct sqlite_conn *c, const struct error *err)
+static void sq_check_lost(struct sqlite_conn *c, const struct error *err /* not NULL */)
 {
 	if (c->in_tx && !c->lost && sqlite3_get_autocommit(c->db)) {
 		c->lost = true;
-		if (err)
-			c->lost_err = *err;
-		else
-			error_set(&c->lost_err, 503, "unavailable", NULL, "the database could not be written; the change was not saved");
+		c->lost_err = *err;
 	}
 }
 
