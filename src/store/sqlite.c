@@ -349,7 +349,14 @@ static int sq_run(struct sqlite_conn *c, sqlite3_stmt *st, const struct sqlval *
 	if (rc != SQLITE_DONE)
 		rows = sq_fail(c, rc, err);
 out:
-	sqlite3_reset(st);
+	/*
+	 * A write outside a transaction commits when its statement ends: for one stopped after its
+	 * first row (INSERT ... RETURNING read by store_int), that is in this reset, and a commit
+	 * that fails there (disk full) must not be reported as a saved row.
+	 */
+	rc = sqlite3_reset(st);
+	if (rc != SQLITE_OK && rows >= 0)
+		rows = sq_fail(c, rc, err);
 	sqlite3_clear_bindings(st);
 	return rows;
 }

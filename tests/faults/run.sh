@@ -233,6 +233,18 @@ if [[ $ONLY == *" full "* ]]; then
 		done
 		if [ "$full_503" -ge 6 ] && [ -z "$other" ]; then ok; else bad "writes on a full disk answer 503 storage_full ($full_503 of 8; others:$other)"; fi
 		if jv "$last" 'd.error.message' | grep -q "disk is full"; then ok; else bad "the 503 says the disk is full"; fi
+		# Each request committing on its own (no group commit): the same answer from the handler's own COMMIT.
+		full_pid=$pid
+		full_base=$base
+		if ACCORD_GROUP_COMMIT=0 serve full-solo "$DB"; then
+			write full "$TOKEN" "full-during-solo"
+			if [ "$code" = 503 ] && [ "$(err_code)" = storage_full ]; then ok; else bad "without group commit too, a write on a full disk answers 503 storage_full"; fi
+		else
+			bad "a server without group commit starts on the full disk"
+		fi
+		stop_server "$pid"
+		pid=$full_pid
+		base=$full_base
 		http r.full GET "$base/api/v1/engagements/$ENG/strategic-issues" "$TOKEN"
 		if [ "$code" = 200 ] && grep -q full-before-5 "$T/r.full"; then ok; else bad "reads still answer 200 on a full disk"; fi
 		code=$(curl -sS -o "$T/p.full" -w '%{http_code}' --max-time 30 -H "Authorization: Bearer $TOKEN" "$base/engagements/$ENG")
