@@ -261,6 +261,11 @@ if [[ $ONLY == *" full "* ]]; then
 		sqlite3 "$DB" "pragma wal_checkpoint(truncate)" >"$T/ckpt.out" 2>&1
 		if [ "$(integrity "$DB")" = ok ]; then ok; else bad "the database passes its integrity check while the disk is full ($(integrity "$DB"); checkpoint: $(cat "$T/ckpt.out"))"; fi
 		if kill -0 "$pid" 2>/dev/null; then ok; else bad "the server keeps running on a full disk"; fi
+		"$BIN" org add --db "$DB" --name "Full Ltd" --kind buyer >"$T/cli.out" 2>"$T/cli.err"
+		rc=$?
+		last=$T/cli.err
+		if [ "$rc" = 1 ] && [ "$(lines "$T/cli.err")" = 1 ] && grep -q 'disk is full' "$T/cli.err"; then ok; else bad "the CLI on a full disk prints one line and exits 1 (exit $rc)"; fi
+		echo "full CLI: $(cat "$T/cli.err")"
 
 		# Space back: writes succeed again, with no restart.
 		rm -f "$M/filler"
@@ -341,6 +346,16 @@ if [[ $ONLY == *" readonly "* ]]; then
 		last=$T/cli.err
 		if [ "$rc" = 1 ] && [ "$(lines "$T/cli.err")" = 1 ] && grep -q '^accord: ' "$T/cli.err"; then ok; else bad "the CLI on a read-only database prints one line and exits 1 (exit $rc)"; fi
 		echo "read-only CLI: $(cat "$T/cli.err")"
+		# A server started during the fault serves reads and refuses writes the same way.
+		ro_pid=$pid
+		ro_base=$base
+		if serve ro-start "$DB"; then ok; else bad "a server starts on a read-only database"; fi
+		late_pid=$pid
+		late_base=$base
+		write ro "$TOKEN" "ro-during-late"
+		if [ "$code" = 503 ] && [ "$(err_code)" = read_only ]; then ok; else bad "a server started on a read-only database answers writes 503 read_only"; fi
+		pid=$ro_pid
+		base=$ro_base
 		if kill -0 "$pid" 2>/dev/null; then ok; else bad "the server keeps running on a read-only database"; fi
 
 		# Writable again: writes and sign-ins succeed with no restart.
@@ -351,6 +366,11 @@ if [[ $ONLY == *" readonly "* ]]; then
 		if [ -n "$TOKEN2" ]; then ok; else bad "signing in works again on the connection opened read-only (no restart)"; fi
 		for i in 2 3; do write ro "$TOKEN2" "ro-after-$i"; done
 		if [ "$(grep -c ro-after "$T/ro.acked")" = 3 ]; then ok; else bad "writes after the file is writable again are saved"; fi
+		base=$late_base
+		write ro "$TOKEN2" "ro-after-late"
+		base=$ro_base
+		if [ "$code" = 201 ]; then ok; else bad "the server started during the fault saves writes once the file is writable"; fi
+		stop_server "$late_pid"
 		wrong=$(titles_check ro "sqlite3 $DB")
 		if [ -z "$wrong" ]; then ok; else bad "every 201 write is saved once and no 503 write is saved:$wrong"; fi
 		stop_server "$pid"
