@@ -612,6 +612,12 @@ if [[ $ONLY == *" smtp "* ]]; then
 	if [ "$(integrity "$DB")" = ok ]; then ok; else bad "the database passes its integrity check ($(integrity "$DB"))"; fi
 fi
 
+# The servers' logs hold no sanitizer report (with an -asan binary), and no crash.
+for p in $pids; do stop "$p"; done
+pids=""
+reports=$(grep -l -E 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:|Segmentation fault' "$T"/*.log 2>/dev/null | tr '\n' ' ')
+if [ -z "$reports" ]; then ok; else bad "sanitizer reports in $reports: $(grep -h -m1 -E 'ERROR: |runtime error:' $reports | head -3)"; fi
+
 [ -n "$skipped" ] && echo "SKIPPED (not tested here):$skipped"
 echo "faults: $passed passed, $failed failed"
 
