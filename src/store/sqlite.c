@@ -281,6 +281,7 @@ static int sq_fail(struct sqlite_conn *c, int rc, struct error *err)
 		err = &local;
 	if (primary == SQLITE_CONSTRAINT) {
 		error_set(err, 409, "conflict", NULL, "%s", sqlite3_errmsg(c->db));
+		sq_check_lost(c, err); /* a trigger's RAISE(ROLLBACK) ends the transaction too */
 		return STORE_CONFLICT;
 	}
 	if (!sq_fault(c, rc, sqlite3_errmsg(c->db), err))
