@@ -64,7 +64,7 @@ int cmd_remind(int argc, char **argv)
 	else
 		printf("%d sent, %d failed\n", r.sent, r.failed);
 	if (r.failed)
-		return cli_fail(EXIT_RUNTIME, "remind: %d reminder%s could not be sent; they will be tried again on the next run",
-				r.failed, r.failed == 1 ? "" : "s");
+		return cli_fail(EXIT_RUNTIME, "remind: %d reminder%s could not be sent (%s); they will be tried again on the next run",
+				r.failed, r.failed == 1 ? "" : "s", r.why);
 	return 0;
 }

@@ -1,10 +1,12 @@
 /* batch: group commit — write requests run one after another on one thread inside one transaction, and are answered after its single durable commit. */
+#include <ctype.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "http.h"
+#include "pages.h"
 
 /*
  * Why: with synchronous=FULL every SQLite commit waits for an fsync (about 0.5 ms on the
@@ -42,19 +44,31 @@ static bool running, stopping;
 static pthread_t writer;
 static struct store *batch_store;
 
-/* Answers a job that was not kept, in place of what its handler wrote. */
-static void job_unsaved(struct job *j)
+/*
+ * Answers a job that was not kept, in place of what its handler wrote: 503 with the cause
+ * when the store named one (storage_full, read_only, busy: see sq_fault in sqlite.c).
+ */
+static void job_unsaved(struct job *j, const struct error *why)
 {
 	struct response *rs = j->rs;
+	bool named = why && why->status == 503 && why->code;
 
 	for (int i = 0; i < rs->nheaders; i++)
 		free(rs->headers[i].value);
 	rs->nheaders = 0;
 	buf_reset(&rs->body);
 	if (j->rq->route->flags & R_PAGE) {
-		rs->status = 503;
-		rs->content_type = "text/plain; charset=utf-8";
-		buf_puts(&rs->body, "Your change could not be saved: the database is unavailable. Please try again.\n");
+		char text[sizeof why->message + 32];
+
+		/* "The database's disk is full; the change was not saved. Please try again later." */
+		if (named)
+			snprintf(text, sizeof text, "%c%s. Please try again later.", toupper((unsigned char)why->message[0]),
+				 why->message + 1);
+		else
+			snprintf(text, sizeof text, "Your change could not be saved: the database is unavailable. Please try again.");
+		page_error(j->rq, rs, 503, text);
+	} else if (named) {
+		reply_error(rs, 503, why->code, NULL, why->message);
 	} else {
 		reply_error(rs, 503, "unavailable", NULL, "the change could not be saved; try again shortly");
 	}
@@ -66,21 +80,22 @@ static void batch_run(struct job *first)
 	bool began = store_begin(batch_store, &err) == 0;
 
 	for (struct job *j = first; j; j = j->next) {
-		bool job = began && store_job_begin(batch_store, NULL) == 0;
+		struct error job_err = {0};
+		bool job = began && store_job_begin(batch_store, &job_err) == 0;
 
 		j->rq->store = batch_store;
 		if (job) {
 			router_handle(j->rq, j->rs);
 			store_job_end(batch_store, j->rs->status < 400);
 		} else {
-			job_unsaved(j);
+			job_unsaved(j, began ? &job_err : &err);
 		}
 	}
 	if (began && store_commit(batch_store, &err) != 0) {
 		fprintf(stderr, "accord: a group commit failed: %s\n", err.message);
 		for (struct job *j = first; j; j = j->next)
 			if (j->rs->status < 400)
-				job_unsaved(j);
+				job_unsaved(j, &err);
 	} else if (!began) {
 		fprintf(stderr, "accord: a group commit could not begin: %s\n", err.message);
 	}

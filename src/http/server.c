@@ -296,6 +296,7 @@ int server_run(const struct server_options *opt)
 	int sig = 0;
 
 	server_db = opt->db;
+	store_log_faults = true;
 	/*
 	 * Answers of a few hundred kilobytes (the portfolio page) were each an mmap of their own,
 	 * faulted in page by page and unmapped after sending: measured, over half the CPU went

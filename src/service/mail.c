@@ -217,13 +217,20 @@ static void smtp_failed(CURL *c, CURLcode rc, const char *detail, struct error *
 	char reply[40] = "";
 	long code = 0;
 
+	int status;
+
 	one_line(line, sizeof line, detail);
 	if (curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code) == CURLE_OK && code > 0)
 		snprintf(reply, sizeof reply, " (server replied %ld)", code);
+	/* 503: no server to talk to — not reached in time, or one that says it is closing (421); the next message would fare no better. */
+	status = rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST || rc == CURLE_COULDNT_RESOLVE_PROXY ||
+				 rc == CURLE_OPERATION_TIMEDOUT || code == 421
+			 ? 503
+			 : 502;
 	if (*line && strcmp(line, what) != 0)
-		error_set(err, 502, "smtp", NULL, "smtp: %s: %s%s", what, line, reply);
+		error_set(err, status, "smtp", NULL, "smtp: %s: %s%s", what, line, reply);
 	else
-		error_set(err, 502, "smtp", NULL, "smtp: %s%s", what, reply);
+		error_set(err, status, "smtp", NULL, "smtp: %s%s", what, reply);
 }
 
 /* Hands the formatted message to the server; 0 once accepted. */

@@ -17,8 +17,10 @@
  * ("a@example.com"); subject and body are UTF-8. Returns 0 once the server has
  * accepted the message; -1 with err set: 422 "invalid" (field "smtp_url", "from",
  * "to" or "subject": empty, or a control character such as CR or LF in a header,
- * so nothing can be injected) or 502 "smtp" (the connection or a server reply
- * failed; the message names curl's reason and the server's reply code if any).
+ * so nothing can be injected), 503 "smtp" (no server reached within the time
+ * limits, or one that answered 421, closing: the next message would fare no
+ * better) or 502 "smtp" (a server reply refused this message, or the exchange
+ * failed); the message names curl's reason and the server's reply code if any.
  * Waits at most 10 s to connect and 30 s in all. Safe to call from any thread.
  */
 int mail_send(const char *smtp_url, const char *from, const char *to, const char *subject,

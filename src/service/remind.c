@@ -261,6 +261,8 @@ int remind_run(struct store *s, const struct remind_options *o, struct remind_re
 	struct batch b = {NULL, 0, 0, clock_today(), o->base_url ? o->base_url : ""};
 	char now[24];
 	int rc = -1;
+	/* Why the SMTP server cannot be reached (mail_send's 503), once one message found out: the rest are not tried. */
+	struct error unreachable = {0};
 
 	memset(r, 0, sizeof *r);
 	if (gather(s, &b, err))
@@ -281,6 +283,21 @@ int remind_run(struct store *s, const struct remind_options *o, struct remind_re
 			}
 			continue;
 		}
+		/*
+		 * Each message waits up to 30 s for a server that does not answer: with a hundred due,
+		 * one unreachable server would hold the run for most of an hour. Once one message found
+		 * it unreachable, the rest count as failed untried, unclaimed, for the next run.
+		 */
+		if (unreachable.status) {
+			if (store_int(s, STMT_REMINDER_EXISTS, a, 3, &claimed, err) < 0)
+				goto out;
+			if (!claimed) {
+				r->due++;
+				r->failed++;
+				report(o->out, "failed", m, unreachable.message);
+			}
+			continue;
+		}
 		now_iso(now);
 		a[3] = SQL_I(m->buyer_org_id);
 		a[4] = SQL_T(now);
@@ -298,6 +315,10 @@ int remind_run(struct store *s, const struct remind_options *o, struct remind_re
 			store_exec(s, STMT_REMINDER_RELEASE, a, 3, NULL, NULL, NULL);
 			r->failed++;
 			report(o->out, "failed", m, send_err.message);
+			if (!r->why[0])
+				snprintf(r->why, sizeof r->why, "%s", send_err.message);
+			if (send_err.status == 503)
+				unreachable = send_err;
 			continue;
 		}
 		a[0] = SQL_T(now);

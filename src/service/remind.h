@@ -19,6 +19,7 @@ struct remind_result {
 	int due;     /* reminders due and not yet sent */
 	int sent;
 	int failed;  /* the SMTP server refused or could not be reached; tried again next run */
+	char why[240]; /* the first failure's reason, as mail_send gave it ("" when none failed) */
 };
 
 /*

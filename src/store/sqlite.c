@@ -1,4 +1,5 @@
 /* sqlite: the embedded store backend — one connection per thread, WAL, statements prepared once and cached. */
+#include <errno.h>
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdbool.h>
@@ -6,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../util/buf.h"
 #include "store.h"
@@ -17,10 +19,14 @@
  */
 struct sqlite_conn {
 	sqlite3 *db;
+	char path[4096];
 	sqlite3_stmt *cache[STMT__MAX];
 	pthread_mutex_t *writer; /* this database's writer lock in this process */
 	bool writing;		 /* holds it: between BEGIN IMMEDIATE and COMMIT or ROLLBACK */
 	long long actor_user, actor_org; /* the audit trail's actor (store_set_actor); 0: nobody */
+	bool in_tx;		 /* a BEGIN IMMEDIATE succeeded and its COMMIT or ROLLBACK has not run */
+	bool lost;		 /* SQLite rolled that transaction back on its own (see sq_fail) */
+	struct error lost_err;	 /* why: every statement fails with it until the ROLLBACK */
 };
 
 /*
@@ -38,6 +44,13 @@ static struct {
 } writers[WRITERS_MAX];
 static int nwriters;
 static pthread_mutex_t writers_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/*
+ * How long a statement waits for another program's lock on the database (another server's
+ * write transaction, accord remind, a sqlite3 shell holding BEGIN EXCLUSIVE) before it fails
+ * as busy (503 busy). Within one process writers queue on the mutex above instead.
+ */
+#define BUSY_TIMEOUT_MS 5000
 
 static pthread_mutex_t *writer_for(const char *path)
 {
@@ -138,16 +151,31 @@ static void sq_set_actor(void *conn, long long user_id, long long org_id)
 	c->actor_org = org_id;
 }
 
+static int sq_connect(struct sqlite_conn *c, const char *path, struct error *err);
+
 static void *sq_open(const char *path, struct error *err)
 {
 	struct sqlite_conn *c = calloc(1, sizeof *c);
-	char pragmas[200], *msg = NULL;
-	int rc;
 
 	if (!c) {
 		error_set(err, 500, "internal", NULL, "out of memory");
 		return NULL;
 	}
+	snprintf(c->path, sizeof c->path, "%s", path);
+	c->writer = writer_for(path);
+	if (sq_connect(c, path, err)) {
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+/* Opens c->db on path with accord's settings; on failure c->db is NULL. */
+static int sq_connect(struct sqlite_conn *c, const char *path, struct error *err)
+{
+	char pragmas[200], *msg = NULL;
+	int rc;
+
 	rc = sqlite3_open_v2(path, &c->db,
 			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
@@ -155,8 +183,7 @@ static void *sq_open(const char *path, struct error *err)
 			  c->db ? sqlite3_errmsg(c->db) : sqlite3_errstr(rc));
 		goto fail;
 	}
-	sqlite3_busy_timeout(c->db, 5000);
-	c->writer = writer_for(path);
+	sqlite3_busy_timeout(c->db, BUSY_TIMEOUT_MS);
 	/* Not deterministic: each call asks the connection. A connection without them (the sqlite3 shell) cannot write audited tables. */
 	if (sqlite3_create_function(c->db, "accord_actor_user", 0, SQLITE_UTF8, c, actor_user_fn, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_create_function(c->db, "accord_actor_org", 0, SQLITE_UTF8, c, actor_org_fn, NULL, NULL) != SQLITE_OK) {
@@ -181,11 +208,35 @@ static void *sq_open(const char *path, struct error *err)
 		sqlite3_free(msg);
 		goto fail;
 	}
-	return c;
+	return 0;
 fail:
 	sqlite3_close(c->db);
-	free(c);
-	return NULL;
+	c->db = NULL;
+	return -1;
+}
+
+/*
+ * A connection opened while the file could not be written (made read-only, immutable, or on
+ * a file system mounted read-only) is silently read-only, and stays so after the cause is
+ * gone. Before each write such a connection is opened again, so that writes come back
+ * without a restart; while the cause lasts the write fails as read-only (503 read_only).
+ */
+static void sq_writable(struct sqlite_conn *c)
+{
+	sqlite3 *old = c->db;
+	sqlite3_stmt *cache[STMT__MAX];
+
+	if (sqlite3_db_readonly(old, "main") != 1 || !sqlite3_get_autocommit(old))
+		return;
+	memcpy(cache, c->cache, sizeof cache);
+	if (sq_connect(c, c->path, NULL)) {
+		c->db = old;
+		return;
+	}
+	for (int i = 0; i < STMT__MAX; i++)
+		sqlite3_finalize(cache[i]);
+	memset(c->cache, 0, sizeof c->cache);
+	sqlite3_close(old);
 }
 
 static void sq_close(void *conn)
@@ -199,16 +250,92 @@ static void sq_close(void *conn)
 	free(c);
 }
 
+/* Why the database or its WAL cannot be written (EROFS, EPERM for an immutable file, EACCES), or 0. */
+static int sq_unwritable(const struct sqlite_conn *c)
+{
+	char wal[sizeof c->path + 4];
+
+	snprintf(wal, sizeof wal, "%s-wal", c->path);
+	if (access(c->path, W_OK) != 0 && (errno == EROFS || errno == EPERM || errno == EACCES))
+		return errno;
+	if (access(wal, W_OK) != 0 && (errno == EROFS || errno == EPERM || errno == EACCES))
+		return errno;
+	return 0;
+}
+
+/*
+ * Faults of the file beneath the database, in words a person can act on
+ * (docs/reliability.md, "Faults"). Each is 503: the same request succeeds once the cause is
+ * gone (space freed, the file writable again, the other program's lock released), with no
+ * restart. SQLite's own words, and the system's, go to the log. 0 when rc is no such fault.
+ */
+static int sq_fault(struct sqlite_conn *c, int rc, const char *what, struct error *err)
+{
+	int primary = rc & 0xff;
+	/* The system's errno is kept by SQLite for I/O errors only; for other codes it is stale. */
+	int sys = primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN ? sqlite3_system_errno(c->db) : 0;
+
+	/* After the rollback that follows a failed COMMIT the errno is often gone: ask the files. */
+	if ((primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN) && !sys)
+		sys = sq_unwritable(c);
+
+	if (primary == SQLITE_FULL || sys == ENOSPC || sys == EDQUOT)
+		error_set(err, 503, "storage_full", NULL, "the database's disk is full; the change was not saved");
+	else if (primary == SQLITE_READONLY || sys == EROFS || sys == EPERM || sys == EACCES)
+		error_set(err, 503, "read_only", NULL, "the database is read-only; the change was not saved");
+	else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+		error_set(err, 503, "busy", NULL, "the database is locked by another program; try again shortly");
+	else if (primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN)
+		error_set(err, 503, "unavailable", NULL, "the database could not be read or written; try again shortly");
+	else
+		return 0;
+	if (store_log_faults)
+		fprintf(stderr, "accord: sqlite: %s (code %d%s%s)\n", what, sqlite3_extended_errcode(c->db),
+			sys ? ", " : "", sys ? strerror(sys) : "");
+	return 1;
+}
+
+/*
+ * On an I/O error, a full disk or no memory, SQLite may roll the whole transaction back by
+ * itself. Inside a group commit the jobs after it would then run outside any transaction,
+ * each saved alone, and the jobs before it, already undone, would be answered as saved.
+ * So a lost transaction is remembered: every statement fails with its cause until the
+ * ROLLBACK that ends it, and its COMMIT fails (store.c then rolls back).
+ */
+static void sq_check_lost(struct sqlite_conn *c, const struct error *err /* not NULL */)
+{
+	if (c->in_tx && !c->lost && sqlite3_get_autocommit(c->db)) {
+		c->lost = true;
+		c->lost_err = *err;
+	}
+}
+
 static int sq_fail(struct sqlite_conn *c, int rc, struct error *err)
 {
 	int primary = rc & 0xff;
+	struct error local = {0};
 
+	if (!err)
+		err = &local;
 	if (primary == SQLITE_CONSTRAINT) {
 		error_set(err, 409, "conflict", NULL, "%s", sqlite3_errmsg(c->db));
+		sq_check_lost(c, err); /* a trigger's RAISE(ROLLBACK) ends the transaction too */
 		return STORE_CONFLICT;
 	}
-	error_set(err, 500, "store", NULL, "database error: %s", sqlite3_errmsg(c->db));
+	if (!sq_fault(c, rc, sqlite3_errmsg(c->db), err))
+		error_set(err, 500, "store", NULL, "database error: %s", sqlite3_errmsg(c->db));
+	sq_check_lost(c, err);
 	return STORE_ERROR;
+}
+
+/* Fails as the lost transaction did; 0 when there is none. */
+static int sq_lost(struct sqlite_conn *c, struct error *err)
+{
+	if (!c->lost)
+		return 0;
+	if (err)
+		*err = c->lost_err;
+	return 1;
 }
 
 /* Binds args to a prepared statement, steps it through fn, and resets it. */
@@ -261,7 +388,14 @@ static int sq_run(struct sqlite_conn *c, sqlite3_stmt *st, const struct sqlval *
 	if (rc != SQLITE_DONE)
 		rows = sq_fail(c, rc, err);
 out:
-	sqlite3_reset(st);
+	/*
+	 * A write outside a transaction commits when its statement ends: for one stopped after its
+	 * first row (INSERT ... RETURNING read by store_int), that is in this reset, and a commit
+	 * that fails there (disk full) must not be reported as a saved row.
+	 */
+	rc = sqlite3_reset(st);
+	if (rc != SQLITE_OK && rows >= 0)
+		rows = sq_fail(c, rc, err);
 	sqlite3_clear_bindings(st);
 	return rows;
 }
@@ -270,14 +404,23 @@ static int sq_exec(void *conn, enum stmt id, const char *sql, const struct sqlva
 		   int nargs, store_row_fn fn, void *ctx, struct error *err)
 {
 	struct sqlite_conn *c = conn;
-	sqlite3_stmt *st = c->cache[id];
+	sqlite3_stmt *st;
 	int rc;
 
-	if (!st) {
-		rc = sqlite3_prepare_v3(c->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
-		if (rc != SQLITE_OK)
-			return sq_fail(c, rc, err);
-		c->cache[id] = st;
+	if (sq_lost(c, err))
+		return STORE_ERROR;
+	for (int attempt = 0;; attempt++) {
+		st = c->cache[id];
+		if (!st) {
+			rc = sqlite3_prepare_v3(c->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+			if (rc != SQLITE_OK)
+				return sq_fail(c, rc, err);
+			c->cache[id] = st;
+		}
+		/* A write on a connection that was opened read-only: open it again first (sq_writable). */
+		if (attempt || c->in_tx || sqlite3_stmt_readonly(st) || sqlite3_db_readonly(c->db, "main") != 1)
+			break;
+		sq_writable(c);
 	}
 	/* A write outside a transaction is a transaction of its own: it queues for the writer lock too. */
 	if (!c->writing && !sqlite3_stmt_readonly(st) && sqlite3_get_autocommit(c->db)) {
@@ -296,8 +439,11 @@ static int sq_query(void *conn, const char *sql, const struct sqlval *args, int 
 {
 	struct sqlite_conn *c = conn;
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(c->db, sql, -1, &st, NULL);
+	int rc;
 
+	if (sq_lost(c, err))
+		return STORE_ERROR;
+	rc = sqlite3_prepare_v2(c->db, sql, -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return sq_fail(c, rc, err);
 	rc = sq_run(c, st, args, nargs, fn, ctx, err);
@@ -364,19 +510,41 @@ static int sq_script_static(void *conn, const char *sql, struct error *err)
 
 	bool begin = !strcmp(sql, "BEGIN IMMEDIATE"), end = !strcmp(sql, "COMMIT") || !strcmp(sql, "ROLLBACK");
 
-	if (begin)
+	if (c->lost) {
+		/* The transaction is gone already: its ROLLBACK ends it, anything else fails as it did. */
+		if (strcmp(sql, "ROLLBACK") != 0) {
+			sq_lost(c, err);
+			return -1;
+		}
+		c->lost = false;
+		c->in_tx = false;
+		writer_leave(c);
+		return 0;
+	}
+	if (begin) {
+		sq_writable(c);
 		writer_enter(c);
+	}
 	buf_init(&b, 0);
 	store_dialect(sql, markers, sizeof markers / sizeof markers[0], &b);
 	rc = sqlite3_exec(c->db, b.data, NULL, NULL, &msg);
 	buf_release(&b);
+	if (begin && rc == SQLITE_OK)
+		c->in_tx = true;
 	/* The lock goes with the transaction: at its end, or when it could not begin (a failed COMMIT is followed by a ROLLBACK). */
-	if ((begin && rc != SQLITE_OK) || (end && sqlite3_get_autocommit(c->db)))
+	if ((begin && rc != SQLITE_OK) || (end && sqlite3_get_autocommit(c->db))) {
 		writer_leave(c);
+		c->in_tx = false;
+	}
 	if (rc != SQLITE_OK) {
-		error_set(err, 500, "store", NULL, "database error: %s",
-			  msg ? msg : sqlite3_errstr(rc));
+		struct error local = {0};
+
+		if (!err)
+			err = &local;
+		if (!sq_fault(c, rc, msg ? msg : sqlite3_errstr(rc), err))
+			error_set(err, 500, "store", NULL, "database error: %s", msg ? msg : sqlite3_errstr(rc));
 		sqlite3_free(msg);
+		sq_check_lost(c, err);
 		return -1;
 	}
 	return 0;

@@ -7,6 +7,8 @@
 #include "../util/buf.h"
 #include "migrations.h"
 
+bool store_log_faults;
+
 struct store {
 	const struct store_backend *be;
 	void *conn;

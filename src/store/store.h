@@ -138,6 +138,9 @@ struct store_backend {
 	void (*set_actor)(void *conn, long long user_id, long long org_id);
 };
 
+/* Whether a backend logs each fault of its database (disk full, read-only, locked) in its own words on stderr: servers do; the CLI prints one line. */
+extern bool store_log_faults;
+
 extern const struct store_backend store_sqlite_backend;
 extern const struct store_backend store_postgres_backend;
 

@@ -231,7 +231,7 @@ static void send_unreachable(void)
 	memset(&err, 0, sizeof err);
 	CHECK_INT(mail_send(url, "a@x", "b@y", "s", "x", &err), -1);
 	CHECK_STR(err.code, "smtp");
-	CHECK_INT(err.status, 502);
+	CHECK_INT(err.status, 503);
 	CHECK(strncmp(err.message, "smtp: ", 6) == 0);
 	CHECK(strpbrk(err.message, "\r\n") == NULL);
 	CHECK(strstr(err.message, "onnect") != NULL);
