@@ -5,6 +5,7 @@
 #include <jansson.h>
 #include <microhttpd.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "../service/access.h"
 #include "../service/caller.h"
@@ -143,6 +144,15 @@ struct server_options {
 	unsigned threads;
 };
 int server_run(const struct server_options *opt);
+
+/*
+ * The access log (http/access_log.c): one line per answer — UTC time, client, method, path,
+ * status, bytes. A secret in the path (the calendar feed's token) is cut out and control
+ * characters are escaped; no query string, header, cookie or body is ever written.
+ */
+void access_log_path(const char *url, char *out, size_t n);
+void access_log_line(FILE *f, long long when, const char *client, const char *method,
+		     const char *url, int status, size_t bytes);
 
 /* Group commit (http/batch.c): start it for a SQLite database (false when off), hand it write requests, stop it. */
 bool batch_start(const char *db);
