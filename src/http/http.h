@@ -128,6 +128,13 @@ bool parse_id(const char *s, long long *out);
 bool request_choice(struct request *rq, struct response *rs, const char *name,
 		    const char *const *values, const char **out);
 
+/*
+ * libmicrohttpd's unescape callback: decodes %XX in the path and query values as the library
+ * does, except %00, which stays as it is — a decoded NUL would cut the path short, so that
+ * "/assets/style.css%00.png" would be read as "/assets/style.css". Returns the new length.
+ */
+size_t request_unescape(void *cls, struct MHD_Connection *conn, char *s);
+
 /* Parses an application/x-www-form-urlencoded body into rq->form (http/form.c). */
 bool form_parse(struct request *rq);
 void form_free(struct request *rq);

@@ -349,6 +349,7 @@ int server_run(const struct server_options *opt)
 			     MHD_OPTION_CONNECTION_LIMIT, CONNECTION_LIMIT,
 			     MHD_OPTION_CONNECTION_TIMEOUT, CONNECTION_TIMEOUT,
 			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADER_MEMORY_LIMIT,
+			     MHD_OPTION_UNESCAPE_CALLBACK, request_unescape, NULL,
 			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
 	if (!d) {
 		batch_stop();
