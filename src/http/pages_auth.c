@@ -85,8 +85,8 @@ void page_login_post(struct request *rq, struct response *rs)
 	/* No fixation: the session is always new, a session this browser had before ends, and the pre-session token goes. */
 	if (rq->signed_in)
 		auth_logout_caller(rq->store, rq->token, &rq->caller);
-	session_cookie(rs, token);
 	reply_header(rs, "Set-Cookie", "accord_pre=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+	session_cookie(rs, token);
 	reply_redirect(rs, "/");
 }
 

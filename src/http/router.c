@@ -100,11 +100,12 @@ static bool permitted(const struct route *r, unsigned rel, role_mask roles)
 	return false;
 }
 
-/* The form's CSRF token must be the session's (or, before sign-in, the pre-session cookie's). */
+/* The form's CSRF token must be the session's (or, on the public sign-in form, the pre-session cookie's). */
 static bool csrf_ok(struct request *rq)
 {
 	const char *sent = request_form(rq, "csrf");
-	const char *want = rq->signed_in ? rq->caller.csrf : request_cookie(rq, "accord_pre");
+	const char *want = rq->signed_in && !(rq->route->flags & R_PUBLIC) ? rq->caller.csrf
+									   : request_cookie(rq, "accord_pre");
 
 	return sent && want && *want && strlen(sent) == strlen(want) &&
 	       sodium_memcmp(sent, want, strlen(want)) == 0;
