@@ -77,9 +77,10 @@ static int authenticate(struct request *rq)
 	const char *token = NULL;
 	int rc = 1;
 
+	/* The cookie signs in to pages and forms only: an API call needs the header, so a page of another site cannot make one with the cookie. */
 	if (auth && strncmp(auth, "Bearer ", 7) == 0)
 		token = auth + 7;
-	else
+	else if (rq->route->flags & R_PAGE)
 		token = request_cookie(rq, "accord_session");
 	if (token)
 		rc = auth_session(rq->store, token, &rq->caller);

@@ -342,6 +342,21 @@ static void sign_in_never_keeps_a_session_id(void)
 	CHECK(strcmp(c1, c2) != 0); /* and a new CSRF token */
 	CHECK_INT(web_status("/", s1), 303);
 	CHECK_INT(web_status("/", s2), 200);
+	/* The session cookie signs in to pages only: an API call made with it alone (as another site's page could) is not signed in. */
+	{
+		const char *body = "{\"name\":\"Cross-site\"}";
+
+		ans = raw(fmt("GET /api/v1/me HTTP/1.1\r\nHost: x\r\nCookie: accord_session=%s\r\nConnection: close\r\n\r\n", s2));
+
+		CHECK_INT(status_of(ans), 401);
+		free(ans);
+		ans = raw(fmt("POST /api/v1/orgs/%lld/units HTTP/1.1\r\nHost: x\r\nCookie: accord_session=%s\r\n"
+			      "Content-Type: text/plain\r\nContent-Length: %zu\r\nConnection: close\r\n\r\n%s",
+			      W->NW, s2, strlen(body), body));
+		CHECK_INT(status_of(ans), 401);
+		free(ans);
+		CHECK_INT(call(W->S, "GET", "/api/v1/me", s2, NULL), 200); /* as a bearer token it is the session */
+	}
 	/* API log-ins: each a new token. */
 	{
 		char *t1 = login(W->S, "fix.ation@northwind.example", "a-fixed-point-97");
