@@ -92,8 +92,13 @@ static enum MHD_Result respond(struct MHD_Connection *conn, const char *method, 
 		free(body);
 		return MHD_NO;
 	}
-	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE,
-				rs->content_type ? rs->content_type : "application/json");
+	/* JSON names its character set and asks to be saved, never shown, should a browser open it (ASVS 14.4.1, 14.4.2). */
+	if (!rs->content_type || strcmp(rs->content_type, "application/json") == 0) {
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, "application/json; charset=utf-8");
+		MHD_add_response_header(r, "Content-Disposition", "attachment; filename=\"api.json\"");
+	} else {
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, rs->content_type);
+	}
 	MHD_add_response_header(r, "Content-Security-Policy", page ? CSP_PAGE : CSP_OTHER);
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(r, "X-Frame-Options", "DENY");

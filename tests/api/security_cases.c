@@ -294,6 +294,10 @@ static void headers_on_every_answer(void)
 			fprintf(stderr, "FAIL %s: %s: status %d (want %d), CSP %s\n", harness_case,
 				cases[i].what, st, cases[i].status, csp ? csp : "(none)");
 		}
+		/* Every content type names its character set; JSON is an attachment should a browser open it. */
+		CHECK(header(ans, "Content-Type") && strstr(header(ans, "Content-Type"), "charset=utf-8") != NULL);
+		if (header(ans, "Content-Type") && strncmp(header(ans, "Content-Type"), "application/json", 16) == 0)
+			CHECK(header(ans, "Content-Disposition") && strncmp(header(ans, "Content-Disposition"), "attachment", 10) == 0);
 		/* Served over plain HTTP, no HSTS (it would pin a test host to TLS). */
 		CHECK(header(ans, "Strict-Transport-Security") == NULL);
 		/* No page carries script or inline style that the policy would have to allow. */
