@@ -90,12 +90,12 @@ bool password_acceptable(const char *password, const char *email, const char *na
 	size_t len;
 
 	if (!password) {
-		error_set(err, 422, "required", "password", "a password is required");
+		error_set(err, 422, "required", "password", "is required");
 		return false;
 	}
 	len = strlen(password);
 	if (!text_is_utf8(password, len)) {
-		error_set(err, 422, "invalid", "password", "the password is not valid UTF-8");
+		error_set(err, 422, "invalid", "password", "is not valid UTF-8");
 		return false;
 	}
 	if (characters(password) < PASSWORD_MIN) {
