@@ -785,6 +785,34 @@ static void logs_hold_no_secrets(void)
 	free(feed);
 }
 
+/* Behind TLS (ACCORD_COOKIE_SECURE=1): every answer carries HSTS and every cookie is Secure. */
+static void behind_tls_hsts_and_secure_cookies(void)
+{
+	const char *get = "GET /login HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+	const char *api = "GET /api/v1/me HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+	char cookie[512];
+	struct server s3;
+	char *ans;
+
+	memset(&s3, 0, sizeof s3);
+	if (server_start(&s3, W->bin, W->db, "ACCORD_COOKIE_SECURE=1") != 0) {
+		CHECK(!"a server with ACCORD_COOKIE_SECURE=1 starts");
+		server_stop(&s3);
+		return;
+	}
+	ans = raw_to(&s3, get, strlen(get));
+	CHECK_INT(status_of(ans), 200);
+	CHECK(header(ans, "Strict-Transport-Security") && strcmp(header(ans, "Strict-Transport-Security"), "max-age=31536000") == 0);
+	CHECK(header_nth(ans, "Set-Cookie", 0, cookie, sizeof cookie) && strstr(cookie, "; Secure") != NULL &&
+	      strstr(cookie, "HttpOnly") != NULL);
+	free(ans);
+	ans = raw_to(&s3, api, strlen(api));
+	CHECK_INT(status_of(ans), 401);
+	CHECK(header(ans, "Strict-Transport-Security") != NULL);
+	free(ans);
+	CHECK_INT(server_stop(&s3), 0);
+}
+
 void security_cases_run(const struct world *w, int *passed, int *failed)
 {
 	W = w;
@@ -797,6 +825,7 @@ void security_cases_run(const struct world *w, int *passed, int *failed)
 	RUN(weak_password_refused_in_the_web_form);
 	RUN(no_path_traversal);
 	RUN(logs_hold_no_secrets);
+	RUN(behind_tls_hsts_and_secure_cookies);
 	RUN(password_change_is_throttled);
 	*passed += harness_passed;
 	*failed += harness_failed;
