@@ -53,7 +53,7 @@ void page_begin(struct request *rq, struct response *rs, const char *title)
 		else if (rq->caller.org_kind == ORG_BUYER)
 			html_fmt(b, "<a href=\"/roadmaps\">Roadmaps</a><a href=\"/problems\">Problems</a>");
 		html_fmt(b, "<a href=\"/orgs/%lld\">%s</a></nav>", rq->caller.org_id, rq->caller.org_name);
-		html_fmt(b, "<form class=\"who\" method=\"post\" action=\"/logout\"><a href=\"/account\">%s</a>",
+		html_fmt(b, "<form class=\"who\" method=\"post\" action=\"/logout\"><a href=\"/account\"><span>%s</span></a>",
 			 rq->caller.name);
 		form_csrf(b, rq);
 		html_fmt(b, "<button class=\"link\" type=\"submit\">Sign out</button></form>");
