@@ -14,7 +14,7 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lunistring -lpthread 
 
 SRC_LIB = $(wildcard src/util/*.c src/domain/*.c src/store/*.c src/service/*.c src/http/*.c src/cli/*.c)
 MIGRATIONS = $(sort $(wildcard src/store/migrations/*.sql))
-GEN = build/gen/migrations.c build/gen/assets.c
+GEN = build/gen/migrations.c build/gen/assets.c build/gen/common_passwords.c
 HEADERS = $(wildcard src/*.h src/*/*.h) src/store/statements.def src/store/statements_pg.def
 
 OBJ = $(patsubst src/%.c,build/obj/%.o,$(SRC_LIB)) $(patsubst build/gen/%.c,build/obj/gen/%.o,$(GEN))
@@ -37,6 +37,10 @@ build/gen/migrations.c: scripts/embed-migrations $(MIGRATIONS)
 build/gen/assets.c: scripts/embed-asset src/http/assets/style.css
 	@mkdir -p $(@D)
 	scripts/embed-asset asset_style_css src/http/assets/style.css > $@
+
+build/gen/common_passwords.c: scripts/embed-lines src/domain/common_passwords.txt
+	@mkdir -p $(@D)
+	scripts/embed-lines common_passwords src/domain/common_passwords.txt > $@
 
 build/obj/%.o: src/%.c $(HEADERS)
 	@mkdir -p $(@D)

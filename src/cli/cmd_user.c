@@ -69,6 +69,9 @@ int cmd_user_add(int argc, char **argv)
 		return EXIT_RUNTIME;
 	id = user_create(s, &in, &err);
 	store_close(s);
+	/* The password rule's messages are said of the field ("is one of the most common passwords"). */
+	if (id < 0 && err.field && strcmp(err.field, "password") == 0)
+		return cli_fail(EXIT_USAGE, "user add: the password %s", err.message);
 	if (id < 0)
 		return cli_fail(err.status == 422 ? EXIT_USAGE : EXIT_RUNTIME, "user add: %s", err.message);
 	if (!from_stdin)

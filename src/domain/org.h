@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "error.h"
+#include "password.h"
 
 enum org_kind { ORG_BUYER, ORG_PROVIDER, ORG_PLATFORM, ORG_KIND__MAX };
 
@@ -58,7 +59,5 @@ void text_lower_ascii(char *dst, size_t n, const char *src);
 #define ORG_INDUSTRY_MAX 80
 #define USER_NAME_MAX 120
 #define USER_EMAIL_MAX 254
-#define PASSWORD_MIN 10
-#define PASSWORD_MAX 256
 
 #endif

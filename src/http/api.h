@@ -8,6 +8,7 @@ void api_healthz(struct request *rq, struct response *rs);
 void api_login(struct request *rq, struct response *rs);
 void api_logout(struct request *rq, struct response *rs);
 void api_me(struct request *rq, struct response *rs);
+void api_password_change(struct request *rq, struct response *rs);
 
 void api_orgs_list(struct request *rq, struct response *rs);
 void api_orgs_create(struct request *rq, struct response *rs);

@@ -1,4 +1,4 @@
-/* api_auth: health, log-in, log-out and "me". */
+/* api_auth: health, log-in, log-out, "me" and the password change. */
 #include <stdio.h>
 
 #include "../service/auth.h"
@@ -50,7 +50,7 @@ void api_login(struct request *rq, struct response *rs)
 
 void api_logout(struct request *rq, struct response *rs)
 {
-	auth_logout(rq->store, rq->token);
+	auth_logout_caller(rq->store, rq->token, &rq->caller);
 	reply_json(rs, 200, json_pack("{s:b}", "ok", 1));
 }
 
@@ -64,4 +64,26 @@ void api_me(struct request *rq, struct response *rs)
 	snprintf(url, sizeof url, "%s/calendar/%s.ics", base, rq->caller.feed_token);
 	json_object_set_new(me, "calendar_url", json_string(url));
 	reply_json(rs, 200, me);
+}
+
+/* The caller's session ends with every other of theirs; the answer carries the one new token. */
+void api_password_change(struct request *rq, struct response *rs)
+{
+	char token[AUTH_TOKEN_LEN];
+	struct error err = {0};
+	long wait = 0;
+
+	if (auth_password_change(rq->store, &rq->caller, body_str(rq, "current_password"),
+				 body_str(rq, "new_password"), rq->client, "api", token, &wait,
+				 &err) != 0) {
+		if (wait) {
+			char secs[24];
+
+			snprintf(secs, sizeof secs, "%ld", wait);
+			reply_header(rs, "Retry-After", secs);
+		}
+		reply_err(rs, &err);
+		return;
+	}
+	reply_json(rs, 200, json_pack("{s:s, s:o}", "token", token, "user", me_json(&rq->caller)));
 }

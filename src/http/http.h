@@ -5,6 +5,7 @@
 #include <jansson.h>
 #include <microhttpd.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "../service/access.h"
 #include "../service/caller.h"
@@ -130,6 +131,13 @@ bool parse_id(const char *s, long long *out);
 bool request_choice(struct request *rq, struct response *rs, const char *name,
 		    const char *const *values, const char **out);
 
+/*
+ * libmicrohttpd's unescape callback: decodes %XX in the path and query values as the library
+ * does, except %00, which stays as it is — a decoded NUL would cut the path short, so that
+ * "/assets/style.css%00.png" would be read as "/assets/style.css". Returns the new length.
+ */
+size_t request_unescape(void *cls, struct MHD_Connection *conn, char *s);
+
 /* Parses an application/x-www-form-urlencoded body into rq->form (http/form.c). */
 bool form_parse(struct request *rq);
 void form_free(struct request *rq);
@@ -171,6 +179,15 @@ void deadline_notify(void *cls, struct MHD_Connection *conn, void **socket_conte
 		     enum MHD_ConnectionNotificationCode code);
 void deadline_pause(struct MHD_Connection *conn);
 void deadline_restart(struct MHD_Connection *conn);
+
+/*
+ * The access log (http/access_log.c): one line per answer — UTC time, client, method, path,
+ * status, bytes. A secret in the path (the calendar feed's token) is cut out and control
+ * characters are escaped; no query string, header, cookie or body is ever written.
+ */
+void access_log_path(const char *url, char *out, size_t n);
+void access_log_line(FILE *f, long long when, const char *client, const char *method,
+		     const char *url, int status, size_t bytes);
 
 /* Group commit (http/batch.c): start it for a SQLite database (false when off), hand it write requests, stop it. */
 bool batch_start(const char *db);

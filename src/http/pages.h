@@ -45,6 +45,8 @@ void page_stylesheet(struct request *rq, struct response *rs);
 void page_login(struct request *rq, struct response *rs);
 void page_login_post(struct request *rq, struct response *rs);
 void page_logout_post(struct request *rq, struct response *rs);
+void page_account(struct request *rq, struct response *rs);
+void page_password_post(struct request *rq, struct response *rs);
 void page_dashboard(struct request *rq, struct response *rs);
 void page_engagement_create(struct request *rq, struct response *rs);
 void page_engagement(struct request *rq, struct response *rs);

@@ -70,16 +70,20 @@ static void deny(struct request *rq, struct response *rs, int status, const char
 		reply_error(rs, status, code, NULL, message);
 }
 
-/* Signs the caller in from a bearer token or, for pages and forms, the session cookie; -1 when the store cannot tell. */
+/* Signs the caller in from a bearer token or the session cookie; -1 when the store cannot tell. */
 static int authenticate(struct request *rq)
 {
 	const char *auth = request_header(rq, MHD_HTTP_HEADER_AUTHORIZATION);
 	const char *token = NULL;
 	int rc = 1;
 
+	/*
+	 * The cookie signs in to pages, forms (which carry a CSRF token) and API reads; an API
+	 * write needs the header, so a page of another site cannot make one with the cookie.
+	 */
 	if (auth && strncmp(auth, "Bearer ", 7) == 0)
 		token = auth + 7;
-	else
+	else if ((rq->route->flags & R_PAGE) || rq->method == M_GET)
 		token = request_cookie(rq, "accord_session");
 	if (token)
 		rc = auth_session(rq->store, token, &rq->caller);
@@ -100,11 +104,12 @@ static bool permitted(const struct route *r, unsigned rel, role_mask roles)
 	return false;
 }
 
-/* The form's CSRF token must be the session's (or, before sign-in, the pre-session cookie's). */
+/* The form's CSRF token must be the session's (or, on the public sign-in form, the pre-session cookie's). */
 static bool csrf_ok(struct request *rq)
 {
 	const char *sent = request_form(rq, "csrf");
-	const char *want = rq->signed_in ? rq->caller.csrf : request_cookie(rq, "accord_pre");
+	const char *want = rq->signed_in && !(rq->route->flags & R_PUBLIC) ? rq->caller.csrf
+									   : request_cookie(rq, "accord_pre");
 
 	return sent && want && *want && strlen(sent) == strlen(want) &&
 	       sodium_memcmp(sent, want, strlen(want)) == 0;

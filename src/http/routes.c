@@ -19,6 +19,12 @@ static const struct field login_body[] = {
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
+static const struct field password_body[] = {
+	{"current_password", F_TEXT, true, 256, NULL, NULL},
+	{"new_password", F_TEXT, true, 256, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
 static const struct field org_body[] = {
 	{"name", F_STRING, true, 120, NULL, NULL},
 	{"kind", F_ENUM, true, 0, org_kinds, NULL},
@@ -393,6 +399,7 @@ const struct route routes[] = {
 	{M_POST, "/api/v1/login", R_PUBLIC | R_JSON | R_SOLO, RES_NONE, 0, {{0}}, login_body, 4 * KB, api_login},
 	{M_POST, "/api/v1/logout", 0, RES_NONE, 0, {{0}}, NULL, 4 * KB, api_logout},
 	{M_GET, "/api/v1/me", 0, RES_NONE, 0, {{0}}, NULL, 0, api_me},
+	{M_POST, "/api/v1/me/password", R_JSON | R_SOLO, RES_NONE, 0, {{0}}, password_body, 4 * KB, api_password_change},
 
 	{M_GET, "/api/v1/orgs", 0, RES_NONE, 0, {{0}}, NULL, 0, api_orgs_list},
 	{M_POST, "/api/v1/orgs", R_JSON, RES_NONE, 0, {{REL_ADMIN, ROLES_ALL}}, org_body, 16 * KB, api_orgs_create},
@@ -491,6 +498,8 @@ const struct route routes[] = {
 	{M_GET, "/login", R_PUBLIC | R_PAGE, RES_NONE, 0, {{0}}, NULL, 0, page_login},
 	{M_POST, "/login", R_PUBLIC | R_PAGE | R_FORM | R_SOLO, RES_NONE, 0, {{0}}, NULL, 8 * KB, page_login_post},
 	{M_POST, "/logout", R_PAGE | R_FORM, RES_NONE, 0, {{0}}, NULL, 8 * KB, page_logout_post},
+	{M_GET, "/account", R_PAGE, RES_NONE, 0, {{0}}, NULL, 0, page_account},
+	{M_POST, "/me/password", R_PAGE | R_FORM | R_SOLO, RES_NONE, 0, {{0}}, NULL, 8 * KB, page_password_post},
 	{M_GET, "/", R_PAGE, RES_NONE, 0, {{0}}, NULL, 0, page_dashboard},
 	{M_POST, "/engagements", R_PAGE | R_FORM, RES_NONE, 0, {{REL_OWN, ROLES_CONTRACT}}, NULL, 16 * KB, page_engagement_create},
 	{M_GET, "/engagements/{id}", R_PAGE, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_engagement},

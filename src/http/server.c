@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "http.h"
@@ -64,7 +65,21 @@ static int method_parse(const char *m)
 	return -1;
 }
 
-static enum MHD_Result respond(struct MHD_Connection *conn, struct response *rs, bool page)
+/*
+ * Every answer — API, page, error, redirect, stylesheet, feed — carries the same hardening
+ * headers; pages get a policy that allows only the stylesheet (there is no script at all),
+ * everything else one that allows nothing. See docs/security.md.
+ */
+#define CSP_PAGE "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+#define CSP_OTHER "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"
+
+static bool hsts; /* ACCORD_COOKIE_SECURE=1: served behind TLS, so browsers are told to keep to it */
+static bool access_log_on; /* ACCORD_ACCESS_LOG=1 */
+static void access_log_write(struct MHD_Connection *conn, const char *method, const char *url,
+			     int status, size_t bytes);
+
+static enum MHD_Result respond(struct MHD_Connection *conn, const char *method, const char *url,
+			       struct response *rs, bool page)
 {
 	struct MHD_Response *r;
 	enum MHD_Result ret;
@@ -76,17 +91,22 @@ static enum MHD_Result respond(struct MHD_Connection *conn, struct response *rs,
 		free(body);
 		return MHD_NO;
 	}
-	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE,
-				rs->content_type ? rs->content_type : "application/json");
+	/* JSON names its character set and asks to be saved, never shown, should a browser open it (ASVS 14.4.1, 14.4.2). */
+	if (!rs->content_type || strcmp(rs->content_type, "application/json") == 0) {
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, "application/json; charset=utf-8");
+		MHD_add_response_header(r, "Content-Disposition", "attachment; filename=\"api.json\"");
+	} else {
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, rs->content_type);
+	}
+	MHD_add_response_header(r, "Content-Security-Policy", page ? CSP_PAGE : CSP_OTHER);
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(r, "X-Frame-Options", "DENY");
 	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
 	MHD_add_response_header(r, "Cache-Control", "no-store");
 	if (atomic_load(&stopping))
 		MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
-	if (page)
-		MHD_add_response_header(r, "Content-Security-Policy",
-					"default-src 'self'; script-src 'none'; frame-ancestors 'none'; form-action 'self'");
+	if (hsts)
+		MHD_add_response_header(r, "Strict-Transport-Security", "max-age=31536000");
 	for (int i = 0; i < rs->nheaders; i++) {
 		MHD_add_response_header(r, rs->headers[i].name, rs->headers[i].value);
 		free(rs->headers[i].value);
@@ -95,17 +115,19 @@ static enum MHD_Result respond(struct MHD_Connection *conn, struct response *rs,
 	ret = MHD_queue_response(conn, (unsigned)rs->status, r);
 	MHD_destroy_response(r);
 	deadline_restart(conn);
+	if (access_log_on)
+		access_log_write(conn, method, url, rs->status, len);
 	return ret;
 }
 
-static enum MHD_Result send_error(struct MHD_Connection *conn, int status, const char *code,
-				  const char *msg)
+static enum MHD_Result send_error(struct MHD_Connection *conn, const char *method,
+				  const char *url, int status, const char *code, const char *msg)
 {
 	struct response rs = {0};
 
 	buf_init(&rs.body, 0);
 	reply_error(&rs, status, code, NULL, msg);
-	return respond(conn, &rs, false);
+	return respond(conn, method, url, &rs, false);
 }
 
 /* ACCORD_TRUSTED_PROXY: the addresses of reverse proxies (nginx) whose X-Forwarded-For names the client, comma-separated. */
@@ -171,8 +193,18 @@ static void client_address(struct MHD_Connection *conn, char *out, size_t n)
 		forwarded_client(conn, out, n);
 }
 
-static enum MHD_Result dispatch(struct MHD_Connection *conn, const char *url,
-				struct conn_state *st)
+/* One line per answer on stderr; what it writes is in access_log.c. */
+static void access_log_write(struct MHD_Connection *conn, const char *method, const char *url,
+			     int status, size_t bytes)
+{
+	char client[64];
+
+	client_address(conn, client, sizeof client);
+	access_log_line(stderr, time(NULL), client, method, url, status, bytes);
+}
+
+static enum MHD_Result dispatch(struct MHD_Connection *conn, const char *method,
+				const char *url, struct conn_state *st)
 {
 	struct request rq;
 	struct response rs;
@@ -193,7 +225,7 @@ static enum MHD_Result dispatch(struct MHD_Connection *conn, const char *url,
 	deadline_pause(conn);
 	rq.store = thread_store();
 	if (!rq.store)
-		return send_error(conn, 503, "unavailable", "the database is not available");
+		return send_error(conn, method, url, 503, "unavailable", "the database is not available");
 	if (batch_takes(&rq))
 		batch_handle(&rq, &rs);
 	else
@@ -201,7 +233,7 @@ static enum MHD_Result dispatch(struct MHD_Connection *conn, const char *url,
 	if (rq.json)
 		json_decref(rq.json);
 	form_free(&rq);
-	ret = respond(conn, &rs, (st->route->flags & R_PAGE) != 0);
+	ret = respond(conn, method, url, &rs, (st->route->flags & R_PAGE) != 0);
 	buf_release(&rs.body);
 	return ret;
 }
@@ -225,20 +257,20 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		buf_init(&st->body, 1);
 		atomic_fetch_add(&in_flight, 1);
 		if (m < 0)
-			return send_error(conn, 405, "method_not_allowed", "method not allowed");
+			return send_error(conn, method, url, 405, "method_not_allowed", "method not allowed");
 		st->method = (enum method)m;
 		st->route = router_match(st->method, url, &st->id, &st->path_known);
 		if (!st->route) {
 			if (st->path_known)
-				return send_error(conn, 405, "method_not_allowed", "method not allowed");
+				return send_error(conn, method, url, 405, "method_not_allowed", "method not allowed");
 			if (strncmp(url, "/api/", 5) != 0) {
 				struct response rs = {0};
 
 				buf_init(&rs.body, 0);
 				page_error(NULL, &rs, 404, "There is no such page.");
-				return respond(conn, &rs, true);
+				return respond(conn, method, url, &rs, true);
 			}
-			return send_error(conn, 404, "not_found", "no such route");
+			return send_error(conn, method, url, 404, "not_found", "no such route");
 		}
 		buf_init(&st->body, st->route->max_body ? st->route->max_body : 1);
 		cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
@@ -251,7 +283,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		 */
 		if (cl && strtoull(cl, NULL, 10) > (unsigned long long)st->body.max) {
 			if (strtoull(cl, NULL, 10) > 1024 * 1024)
-				return send_error(conn, 413, "too_large", "the body is too large");
+				return send_error(conn, method, url, 413, "too_large", "the body is too large");
 			st->too_big = true;
 		}
 		return MHD_YES;
@@ -265,8 +297,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	if (!st->route)
 		return MHD_YES;
 	if (st->too_big)
-		return send_error(conn, 413, "too_large", "the body is too large");
-	return dispatch(conn, url, st);
+		return send_error(conn, method, url, 413, "too_large", "the body is too large");
+	return dispatch(conn, method, url, st);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
@@ -304,6 +336,8 @@ int server_run(const struct server_options *opt)
 	 */
 	mallopt(M_MMAP_THRESHOLD, 8 * 1024 * 1024);
 	mallopt(M_TRIM_THRESHOLD, 32 * 1024 * 1024);
+	hsts = getenv("ACCORD_COOKIE_SECURE") && strcmp(getenv("ACCORD_COOKIE_SECURE"), "1") == 0;
+	access_log_on = getenv("ACCORD_ACCESS_LOG") && strcmp(getenv("ACCORD_ACCESS_LOG"), "1") == 0;
 	snprintf(trusted_proxies, sizeof trusted_proxies, "%s", getenv("ACCORD_TRUSTED_PROXY") ? getenv("ACCORD_TRUSTED_PROXY") : "");
 	pthread_key_create(&store_key, store_key_free);
 	memset(&addr, 0, sizeof addr);
@@ -334,6 +368,7 @@ int server_run(const struct server_options *opt)
 			     MHD_OPTION_CONNECTION_MEMORY_LIMIT,
 			     (size_t)(opt->max_header_bytes ? opt->max_header_bytes : SERVER_MAX_HEADER_BYTES),
 			     MHD_OPTION_NOTIFY_CONNECTION, deadline_notify, NULL,
+			     MHD_OPTION_UNESCAPE_CALLBACK, request_unescape, NULL,
 			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
 	if (!d) {
 		deadline_stop();

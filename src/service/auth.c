@@ -3,13 +3,37 @@
 
 #include <pthread.h>
 #include <sodium.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "../domain/password.h"
 #include "../domain/throttle.h"
 #include "../util/text.h"
+
+/*
+ * Security events (log-ins, failures, throttling, log-outs, password changes), one line each
+ * on stderr with the UTC time: who by user id and from which address — never a password, a
+ * token, a cookie or an e-mail address typed at the log-in form.
+ */
+static void auth_event(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void auth_event(const char *fmt, ...)
+{
+	char at[32], line[300];
+	time_t now = time(NULL);
+	struct tm tm;
+	va_list ap;
+
+	gmtime_r(&now, &tm);
+	strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "accord: %s auth: %s\n", at, line);
+}
 
 /*
  * Argon2id with OWASP's recommended parameters (19 MiB of memory, 2 passes, 1 lane): about
@@ -156,12 +180,35 @@ static void throttle_fail(struct store *s, const char *key, long long now)
 	store_exec(s, STMT_LOGINFAIL_ADD, a, 3, NULL, NULL, NULL);
 }
 
+/* Opens a session of the kind for c with a fresh random token (never one the client chose) and a fresh CSRF token. */
+static int session_open(struct store *s, struct caller *c, const char *kind, long long now,
+			char token[AUTH_TOKEN_LEN], struct error *err)
+{
+	char hash[65], csrf[48];
+	struct sqlval a[7];
+
+	auth_random_token(token, AUTH_TOKEN_LEN, 32);
+	auth_random_token(csrf, sizeof csrf, 24);
+	token_hash(token, hash);
+	a[0] = SQL_T(hash);
+	a[1] = SQL_I(c->org_id);
+	a[2] = SQL_I(c->user_id);
+	a[3] = SQL_T(kind);
+	a[4] = SQL_T(csrf);
+	a[5] = SQL_I(now);
+	a[6] = SQL_I(now + auth_session_ttl());
+	if (store_exec(s, STMT_SESSION_INSERT, a, 7, NULL, NULL, err) < 0)
+		return -1;
+	c->web = strcmp(kind, "web") == 0;
+	snprintf(c->csrf, sizeof c->csrf, "%s", csrf);
+	return 0;
+}
+
 int auth_login(struct store *s, const char *email, const char *password, const char *client,
 	       const char *kind, char token[AUTH_TOKEN_LEN], struct caller *c, long *retry_after,
 	       struct error *err)
 {
 	char account_key[USER_EMAIL_MAX + 16], address_key[128], lower[USER_EMAIL_MAX + 1];
-	char hash[65], csrf[48];
 	struct login_row row = {0, ""};
 	long long now = (long long)time(NULL);
 	long wait_account, wait_address;
@@ -178,6 +225,7 @@ int auth_login(struct store *s, const char *email, const char *password, const c
 		*retry_after = wait_account > wait_address ? wait_account : wait_address;
 		error_set(err, 429, "throttled", NULL,
 			  "too many failed log-ins; try again in %ld seconds", *retry_after);
+		auth_event("log-in throttled for %ld s: from %s", *retry_after, client ? client : "-");
 		return -1;
 	}
 
@@ -188,6 +236,11 @@ int auth_login(struct store *s, const char *email, const char *password, const c
 		throttle_fail(s, account_key, now);
 		throttle_fail(s, address_key, now);
 		error_set(err, 401, "unauthorized", NULL, "wrong e-mail or password");
+		if (row.id)
+			auth_event("log-in refused: user %lld, wrong password, from %s", row.id,
+				   client ? client : "-");
+		else
+			auth_event("log-in refused: no such user, from %s", client ? client : "-");
 		return -1;
 	}
 	a[0] = SQL_T(account_key);
@@ -207,27 +260,16 @@ int auth_login(struct store *s, const char *email, const char *password, const c
 		error_set(err, 500, "store", NULL, "cannot load the user");
 		return -1;
 	}
-	auth_random_token(token, AUTH_TOKEN_LEN, 32);
-	auth_random_token(csrf, sizeof csrf, 24);
-	token_hash(token, hash);
-	a[0] = SQL_T(hash);
-	a[1] = SQL_I(c->org_id);
-	a[2] = SQL_I(c->user_id);
-	a[3] = SQL_T(kind);
-	a[4] = SQL_T(csrf);
-	a[5] = SQL_I(now);
-	a[6] = SQL_I(now + auth_session_ttl());
 	/* The audit trail names the person signing in as the new session's author; the purge of others' is the system's. */
 	store_set_actor(s, c->user_id, c->org_id);
-	if (store_exec(s, STMT_SESSION_INSERT, a, 7, NULL, NULL, err) < 0) {
+	if (session_open(s, c, kind, now, token, err) != 0) {
 		store_set_actor(s, 0, 0);
 		return -1;
 	}
 	store_set_actor(s, 0, 0);
 	a[0] = SQL_I(now);
 	store_exec(s, STMT_SESSION_PURGE, a, 1, NULL, NULL, NULL);
-	c->web = strcmp(kind, "web") == 0;
-	snprintf(c->csrf, sizeof c->csrf, "%s", csrf);
+	auth_event("log-in: user %lld, %s session, from %s", c->user_id, kind, client ? client : "-");
 	return 0;
 }
 
@@ -277,6 +319,81 @@ int auth_logout(struct store *s, const char *token)
 	token_hash(token, hash);
 	a[0] = SQL_T(hash);
 	return store_exec(s, STMT_SESSION_DELETE, a, 1, NULL, NULL, NULL) < 0 ? -1 : 0;
+}
+
+int auth_logout_caller(struct store *s, const char *token, const struct caller *c)
+{
+	int rc = auth_logout(s, token);
+
+	if (rc == 0 && c)
+		auth_event("log-out: user %lld", c->user_id);
+	return rc;
+}
+
+int auth_password_change(struct store *s, struct caller *c, const char *current,
+			 const char *fresh, const char *client, const char *kind,
+			 char token[AUTH_TOKEN_LEN], long *retry_after, struct error *err)
+{
+	char account_key[USER_EMAIL_MAX + 16], hash[128];
+	struct login_row row = {0, ""};
+	long long now = (long long)time(NULL);
+	struct sqlval a[2];
+
+	*retry_after = 0;
+	if (!current || !*current) {
+		error_set(err, 422, "required", "current_password", "the current password is required");
+		return -1;
+	}
+	/* Guesses at the current password share the account's log-in budget. */
+	snprintf(account_key, sizeof account_key, "account:%s", c->email);
+	*retry_after = throttle_check(s, account_key, THROTTLE_ACCOUNT_FREE, now);
+	if (*retry_after) {
+		error_set(err, 429, "throttled", NULL,
+			  "too many wrong passwords; try again in %ld seconds", *retry_after);
+		auth_event("password change throttled for %ld s: user %lld from %s", *retry_after,
+			   c->user_id, client ? client : "-");
+		return -1;
+	}
+	a[0] = SQL_T(c->email);
+	if (store_exec(s, STMT_USER_LOGIN, a, 1, login_row, &row, err) < 0)
+		return -1;
+	if (row.id != c->user_id || password_verify(row.hash, current) != 0) {
+		throttle_fail(s, account_key, now);
+		error_set(err, 422, "invalid", "current_password", "the current password is wrong");
+		auth_event("password change refused: user %lld, wrong current password, from %s",
+			   c->user_id, client ? client : "-");
+		return -1;
+	}
+	if (!password_acceptable(fresh, c->email, c->name, err)) {
+		err->field = "new_password";
+		return -1;
+	}
+	if (auth_password_hash(fresh, hash) != 0) {
+		error_set(err, 500, "internal", NULL, "cannot hash the password");
+		return -1;
+	}
+	/* One transaction: the new hash, no session of the old password left, one new session. */
+	if (store_begin(s, err) != 0)
+		return -1;
+	a[0] = SQL_T(hash);
+	a[1] = SQL_I(c->user_id);
+	if (store_exec(s, STMT_USER_REHASH, a, 2, NULL, NULL, err) < 0)
+		goto fail;
+	a[0] = SQL_I(c->user_id);
+	if (store_exec(s, STMT_SESSION_DELETE_USER, a, 1, NULL, NULL, err) < 0)
+		goto fail;
+	if (session_open(s, c, kind, now, token, err) != 0)
+		goto fail;
+	if (store_commit(s, err) != 0)
+		return -1;
+	a[0] = SQL_T(account_key);
+	store_exec(s, STMT_LOGINFAIL_CLEAR, a, 1, NULL, NULL, NULL);
+	auth_event("password changed: user %lld from %s; every session of the user ended, one new %s session",
+		   c->user_id, client ? client : "-", kind);
+	return 0;
+fail:
+	store_rollback(s);
+	return -1;
 }
 
 static int user_row(void *ctx, const struct sqlval *cols, int n)

@@ -102,7 +102,6 @@ long long user_create(struct store *s, const struct user_input *in, struct error
 	int kind = org_kind_of(s, in->org_id, err);
 	long long id = 0, taken = 0;
 	struct sqlval a[7];
-	size_t plen;
 
 	if (kind == -2)
 		return -1;
@@ -122,14 +121,8 @@ long long user_create(struct store *s, const struct user_input *in, struct error
 	}
 	if (!role_mask_check(in->roles, (enum org_kind)kind, err))
 		return -1;
-	plen = in->password ? strlen(in->password) : 0;
-	if (!in->password || plen < PASSWORD_MIN || plen > PASSWORD_MAX ||
-	    !text_is_utf8(in->password, plen)) {
-		error_set(err, 422, in->password ? "invalid" : "required", "password",
-			  "a password of %d to %d characters is required", PASSWORD_MIN,
-			  PASSWORD_MAX);
+	if (!password_acceptable(in->password, in->email, in->name, err))
 		return -1;
-	}
 	text_lower_ascii(lower, sizeof lower, in->email);
 	a[0] = SQL_T(lower);
 	if (store_int(s, STMT_USER_EMAIL_TAKEN, a, 1, &taken, err) < 0)

@@ -1342,8 +1342,8 @@ void practice_cases_run(const struct world *w, int *passed, int *failed)
 	ORCH_ORG = num(j, "id");
 	json_decref(j);
 	json_decref(req(ADMIN, "POST", fmt("/api/v1/orgs/%lld/users", ORCH_ORG),
-			"{\"email\":\"cm@orchard.example\",\"name\":\"Orchard Manager\",\"roles\":[\"contract_manager\"],\"password\":\"orchard-password-1\"}", 201));
-	orch_tok = login(w->S, "cm@orchard.example", "orchard-password-1");
+			"{\"email\":\"cm@orchard.example\",\"name\":\"Orchard Manager\",\"roles\":[\"contract_manager\"],\"password\":\"plum-tree-password-1\"}", 201));
+	orch_tok = login(w->S, "cm@orchard.example", "plum-tree-password-1");
 	if (!orch_tok) {
 		fprintf(stderr, "practice_cases: cannot sign in as orchard_cm\n");
 		*failed += 1;

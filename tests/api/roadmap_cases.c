@@ -285,8 +285,8 @@ static void test_award_opens_an_engagement(void)
 	long long unit, roadmap, item, bid, eng;
 
 	json_decref(req(W->S, ADMIN, "POST", fmt("/api/v1/orgs/%lld/users", W->MD),
-			"{\"email\":\"cio@meridian.test\",\"name\":\"Meridian CIO\",\"roles\":[\"unit_cio\"],\"password\":\"meridian-cio-password\"}", 201));
-	cio = login(W->S, "cio@meridian.test", "meridian-cio-password");
+			"{\"email\":\"cio@meridian.test\",\"name\":\"Meridian CIO\",\"roles\":[\"unit_cio\"],\"password\":\"harbour-lights-77\"}", 201));
+	cio = login(W->S, "cio@meridian.test", "harbour-lights-77");
 	CHECK(cio != NULL);
 	if (!cio)
 		return;

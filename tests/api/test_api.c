@@ -287,6 +287,8 @@ static void test_permission_matrix(void)
 	/*                       admin nwcxo nwcio nwcm nwsm nwmem kelead kecons kemem mdcm hblead lulead */
 	struct matrix_row rows[] = {
 		{"GET", "/api/v1/me", "/api/v1/me", NULL, {200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
+		/* Anyone signed in may change their own password (security_cases.c); a body without the new one is refused before any check. */
+		{"POST", "/api/v1/me/password", "/api/v1/me/password", "{\"current_password\":\"x\"}", {422, 422, 422, 422, 422, 422, 422, 422, 422, 422, 422, 422}},
 		{"GET", "/api/v1/orgs", "/api/v1/orgs", NULL, {200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
 		{"POST", "/api/v1/orgs", "/api/v1/orgs", "{\"name\":\"northwind bank\",\"kind\":\"buyer\"}",
 		 {409, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403}},
@@ -1008,7 +1010,8 @@ static void test_web(void)
 	CHECK_INT(r.status, 200);
 	CHECK(strstr(r.body, "Core banking application maintenance") != NULL);
 	CHECK(strstr(r.body, "Store systems support") == NULL);
-	CHECK(strstr(r.csp, "default-src 'self'") != NULL);
+	CHECK(strstr(r.csp, "default-src 'none'") != NULL);
+	CHECK(strstr(r.csp, "frame-ancestors 'none'") != NULL);
 	resp_free(&r);
 
 	/* A form post without the CSRF token is refused and writes nothing. */
@@ -1154,6 +1157,7 @@ int main(int argc, char **argv)
 		practice_cases_run(&w, &harness_passed, &harness_failed);
 		batch_cases_run(&w, &harness_passed, &harness_failed);
 		audit_cases_run(&w, &harness_passed, &harness_failed);
+		security_cases_run(&w, &harness_passed, &harness_failed);
 	}
 	RUN(test_web);
 	RUN(test_pages_other_tenants);

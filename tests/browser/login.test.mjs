@@ -157,6 +157,16 @@ async function main() {
 				'--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 			timeout: 20000,
 		});
+		// Every page of every context is watched for Content-Security-Policy violations (the console says "Refused to ...").
+		const cspViolations = [];
+		const newContext = browser.newContext.bind(browser);
+		browser.newContext = async (opts) => {
+			const c = await newContext(opts);
+			c.on('console', (m) => {
+				if (/Content Security Policy|Refused to/i.test(m.text())) cspViolations.push(`${m.location().url}: ${m.text()}`);
+			});
+			return c;
+		};
 		const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 		ctx.setDefaultTimeout(WAIT);
 		ctx.setDefaultNavigationTimeout(WAIT * 2);
@@ -592,6 +602,29 @@ async function main() {
 			await shot(auditPage, 'audit');
 		});
 		await auditCtx.close();
+
+		// The account page and its password form, under the same policy.
+		const ctxA = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+		ctxA.setDefaultTimeout(WAIT);
+		ctxA.setDefaultNavigationTimeout(WAIT * 2);
+		const pageA = await ctxA.newPage();
+		await check('the account page shows the password change form', async () => {
+			await signIn(pageA, base, cm);
+			await pageA.click('header .who a[href="/account"]');
+			await pageA.waitForURL(`${base}/account`);
+			assert(await pageA.isVisible('form[action="/me/password"] input[name=current_password]'), 'no current password field');
+			assert(await pageA.isVisible('form[action="/me/password"] input[name=new_password]'), 'no new password field');
+			await pageA.fill('input[name=current_password]', cm.password);
+			await pageA.fill('input[name=new_password]', 'qwerty123456');
+			await pageA.fill('input[name=new_password_again]', 'qwerty123456');
+			await submit(pageA, await pageA.$('form[action="/me/password"] button[type=submit]'));
+			assert((await pageA.textContent('main')).includes('is one of the most common passwords'), 'no word on the common password');
+			await shot(pageA, 'account');
+		});
+		await ctxA.close();
+		await check('no page broke the Content-Security-Policy', () => {
+			assert(cspViolations.length === 0, cspViolations.join(' | '));
+		});
 
 		// The dashboard on a phone.
 		const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });

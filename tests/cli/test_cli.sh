@@ -250,7 +250,7 @@ if [ -s "$T/kinds" ] && [ -z "$(sort "$T/kinds" | uniq -d)" ]; then ok; else bad
 
 if [ -s "$T/logins" ] && [ "$(awk '{ print $2 }' "$T/logins" | sort | uniq -d)" = "" ] && awk '$2 !~ /^[^@ ]+@[^@ ]+\.[^@ ]+$/ { bad = 1 } END { exit bad }' "$T/logins"; then ok; else bad "demo log-in e-mails are addresses and distinct"; fi
 
-if [ -s "$T/logins" ] && awk 'length($3) < 10 { bad = 1 } END { exit bad }' "$T/logins"; then ok; else bad "demo passwords are at least 10 characters"; fi
+if [ -s "$T/logins" ] && awk 'length($3) < 12 { bad = 1 } END { exit bad }' "$T/logins"; then ok; else bad "demo passwords are at least 12 characters (the password rule's minimum)"; fi
 
 if [ "$(q "$DEMO" "select count(*) from orgs where kind='buyer'")" = 2 ]; then ok; else bad "the demo has 2 buyer orgs"; fi
 if [ "$(q "$DEMO" "select count(*) from orgs where kind='provider'")" = 3 ]; then ok; else bad "the demo has 3 provider orgs"; fi

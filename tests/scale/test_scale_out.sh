@@ -187,7 +187,7 @@ if grep -q "^contract_manager $TOM [^ ][^ ]*\$" "$T/logins" && [ -n "$(pw "$RAJ"
 # The demo prints one provider's log-ins (Kestrel's); a second bidder at Harbor BPO gets a known password.
 HARBOR_ORG=$(q "select id from orgs where name = 'Harbor BPO'")
 HARBOR=racer@harbor.example
-HARBOR_PW=harbor-race-$$-pass
+HARBOR_PW=tidewater-$$-pass
 if printf '%s\n' "$HARBOR_PW" | "$BIN" user add --db "$DB" --org "$HARBOR_ORG" --email "$HARBOR" --name "Race Bidder" --role provider_leadership --password-stdin >/dev/null 2>"$T/err"; then ok; else bad "a Harbor BPO bidder is added ($(cat "$T/err"))"; fi
 
 # --- two servers on the one database, as of the demo's day

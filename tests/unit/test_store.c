@@ -20,7 +20,7 @@
 	} while (0)
 
 #define PASSWORD "s3cret-pass-01"
-#define PASSWORD10 "0123456789" /* exactly PASSWORD_MIN characters */
+#define PASSWORD12 "0123456789ab" /* exactly PASSWORD_MIN characters */
 
 static char dir[64];
 static char dbpath[256];
@@ -440,7 +440,7 @@ static void fixtures(void)
 	cm = new_user(B, "Tom.Okafor@Northwind.Example", "Tom Okafor",
 		      ROLE_BIT(ROLE_CONTRACT_MANAGER), PASSWORD);
 	sm = new_user(B, "sm@northwind.example", "Sue Mensah", ROLE_BIT(ROLE_SOURCING_MANAGER),
-		      PASSWORD10);
+		      PASSWORD12);
 	cxo = new_user(B, "cxo@northwind.example", "Carla Ortiz",
 		       ROLE_BIT(ROLE_BUYER_CXO) | ROLE_BIT(ROLE_UNIT_CIO), PASSWORD);
 	cm2 = new_user(B2, "cm@contoso.example", "Dev Patel",
@@ -569,12 +569,16 @@ static void user_create_validation(void)
 		{X, "x@b.example", "X", ROLE_BIT(ROLE_BUYER_CXO), PASSWORD, 422, "invalid", "roles"},
 		{B, "x@b.example", "X", 1u << 20, PASSWORD, 422, "invalid", "roles"},
 		{B, "x@b.example", "X", ROLE_BIT(ROLE_MEMBER), NULL, 422, "required", "password"},
-		{B, "x@b.example", "X", ROLE_BIT(ROLE_MEMBER), "", 422, "invalid", "password"},
-		{B, "x@b.example", "X", ROLE_BIT(ROLE_MEMBER), "012345678", 422, "invalid",
+		{B, "x@b.example", "X", ROLE_BIT(ROLE_MEMBER), "", 422, "too_short", "password"},
+		{B, "x@b.example", "X", ROLE_BIT(ROLE_MEMBER), "0123456789a", 422, "too_short",
+		 "password"},
+		{B, "x@b.example", "X", ROLE_BIT(ROLE_MEMBER), "qwerty123456", 422, "common",
+		 "password"},
+		{B, "xavier@b.example", "X", ROLE_BIT(ROLE_MEMBER), "Xavier-2026-spring", 422, "personal",
 		 "password"},
 		{B, "x@b.example", "X", ROLE_BIT(ROLE_MEMBER),
-		 repeat(longpw, sizeof longpw, 'p', PASSWORD_MAX + 1), 422, "invalid", "password"},
-		{B, "x@b.example", "X", ROLE_BIT(ROLE_MEMBER), "0123456789\xC3", 422, "invalid",
+		 repeat(longpw, sizeof longpw, 'p', PASSWORD_MAX + 1), 422, "too_long", "password"},
+		{B, "x@b.example", "X", ROLE_BIT(ROLE_MEMBER), "0123456789ab\xC3", 422, "invalid",
 		 "password"},
 	};
 	long long before = count_list(STMT_USER_LIST_ORG, B);
@@ -1189,7 +1193,7 @@ static void login_and_session(void)
 		struct caller w;
 
 		err = fresh();
-		CHECK_INT(auth_login(S, "sm@northwind.example", PASSWORD10, "192.0.2.1", "web",
+		CHECK_INT(auth_login(S, "sm@northwind.example", PASSWORD12, "192.0.2.1", "web",
 				     token2, &c, &retry, &err),
 			  0);
 		CHECK(strcmp(token, token2) != 0);
