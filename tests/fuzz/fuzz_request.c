@@ -14,7 +14,6 @@
 #include "service/orgs.h"
 
 /* As src/http/server.c. */
-#define HEADER_MEMORY_LIMIT (64 * 1024)
 
 /* The per-request state, as server.c's conn_state. */
 struct conn {
@@ -183,7 +182,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	signal(SIGPIPE, SIG_IGN);
 	d = MHD_start_daemon(MHD_USE_NO_LISTEN_SOCKET, 0, NULL, NULL, on_request, NULL,
-			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADER_MEMORY_LIMIT,
+			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVER_MAX_HEADER_BYTES,
+			     MHD_OPTION_UNESCAPE_CALLBACK, request_unescape, NULL,
 			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
 	FUZZ_ASSERT(d != NULL, "MHD_start_daemon failed");
 	FUZZ_ASSERT(socketpair(AF_UNIX, SOCK_STREAM, 0, sv) == 0, "socketpair: %s", strerror(errno));
