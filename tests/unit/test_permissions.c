@@ -541,7 +541,9 @@ static enum outcome observe(const struct route *r, const char *path, long long i
 	struct route copy = *r;
 	struct request rq;
 	struct response rs;
-	const char *headers[3] = {NULL, NULL, NULL}, *cookies[3] = {NULL, NULL, NULL};
+	const char *headers[3] = {NULL, NULL, NULL}, *cookies[5] = {NULL, NULL, NULL, NULL, NULL};
+	/* A public form (the sign-in form) is checked against the pre-session cookie, signed in or not (router.c, csrf_ok). */
+	bool pre = (r->flags & R_FORM) && (c == C_OUT || (r->flags & R_PUBLIC));
 	char bearer[16 + AUTH_TOKEN_LEN];
 	struct buf body;
 	enum outcome got = OTHER;
@@ -566,15 +568,18 @@ static enum outcome observe(const struct route *r, const char *path, long long i
 		snprintf(bearer, sizeof bearer, "Bearer %s", api_tok[c]);
 		headers[0] = "Authorization";
 		headers[1] = bearer;
-	} else if (r->flags & R_FORM) {
-		cookies[0] = "accord_pre";
-		cookies[1] = PRE_TOKEN;
+	}
+	if (pre) {
+		int k = cookies[0] ? 2 : 0; /* after the session cookie, if there is one */
+
+		cookies[k] = "accord_pre";
+		cookies[k + 1] = PRE_TOKEN;
 	}
 	rq.headers = headers;
 	rq.cookies = cookies;
 	if (r->flags & R_FORM) {
 		buf_puts(&body, with_csrf ? "csrf=" : "note=");
-		buf_puts(&body, c == C_OUT ? PRE_TOKEN : web_csrf[c]);
+		buf_puts(&body, pre ? PRE_TOKEN : web_csrf[c]);
 	} else if (r->flags & R_JSON) {
 		json_fields(&body, r->body);
 	}
