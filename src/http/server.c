@@ -227,9 +227,11 @@ static enum MHD_Result dispatch(struct MHD_Connection *conn, const char *method,
 	client_address(conn, rq.client, sizeof rq.client);
 	deadline_pause(conn);
 	rq.store = thread_store();
+	if (!rq.store && !(st->route->flags & R_PAGE))
+		return send_error(conn, method, url, 503, "unavailable", "the database is unavailable; try again shortly");
 	if (!rq.store)
-		return send_error(conn, method, url, 503, "unavailable", "the database is not available");
-	if (batch_takes(&rq))
+		page_error(&rq, &rs, 503, "the database is unavailable; try again shortly");
+	else if (batch_takes(&rq))
 		batch_handle(&rq, &rs);
 	else
 		router_handle(&rq, &rs);

@@ -885,7 +885,7 @@ static int setup(void)
 	for (int i = 0; i < CALLERS; i++) {
 		if (i == HB_LEAD) {
 			snprintf(email[i], sizeof email[i], "crash.lead@harbor.example");
-			snprintf(password[i], sizeof password[i], "crash-harbor-%llu", seed);
+			snprintf(password[i], sizeof password[i], "tidal-quokka-%llu", seed);
 			snprintf(body, sizeof body, "{\"email\":\"%s\",\"name\":\"Crash Lead\",\"roles\":[\"provider_leadership\"],\"password\":\"%s\"}", email[i], password[i]);
 			snprintf(path, sizeof path, "/api/v1/orgs/%d/users", HARBOR);
 			if (request(h, "POST", path, token[ADMIN], body, NULL) != 201) {
