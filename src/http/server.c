@@ -16,6 +16,7 @@
 
 #include "http.h"
 #include "pages.h"
+#include "../service/search_cache.h"
 
 static const char *server_db;
 static pthread_key_t store_key;
@@ -324,6 +325,30 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	deadline_restart(conn);
 }
 
+/*
+ * On SIGUSR1, one line on stderr with the process's memory: what it has from the system
+ * (VmRSS), what its heap holds in use (mallinfo2, every arena), what of that SQLite holds
+ * (its page caches, at most ACCORD_SQLITE_CACHE_KIB per connection) and the kept search
+ * answers (at most 16 MiB), and the rest — accord's own working memory, which must stay
+ * flat under a long load (tests/soak/soak.sh asks for this line every second).
+ */
+static void memory_report(void)
+{
+	struct mallinfo2 mi = mallinfo2();
+	long long sqlite = store_sqlite_memory(), search = (long long)search_cache_bytes();
+	long long heap = (long long)(mi.uordblks + mi.hblkhd), rss = 0;
+	char line[128];
+	FILE *f = fopen("/proc/self/status", "r");
+
+	while (f && fgets(line, sizeof line, f))
+		if (sscanf(line, "VmRSS: %lld", &rss) == 1)
+			break;
+	if (f)
+		fclose(f);
+	fprintf(stderr, "accord: memory: resident %lld KiB, heap in use %lld KiB, sqlite %lld KiB, search answers %lld KiB, the rest %lld KiB\n",
+		rss, heap / 1024, sqlite / 1024, search / 1024, (heap - sqlite - search) / 1024);
+}
+
 int server_run(const struct server_options *opt)
 {
 	struct sockaddr_in addr;
@@ -356,6 +381,7 @@ int server_run(const struct server_options *opt)
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGUSR1); /* memory_report */
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
@@ -392,6 +418,10 @@ int server_run(const struct server_options *opt)
 		struct timespec wait = {SERVER_TRIM_SECONDS, 0};
 
 		sig = sigtimedwait(&set, NULL, &wait);
+		if (sig == SIGUSR1) {
+			memory_report();
+			continue;
+		}
 		if (sig > 0)
 			break;
 		if (errno == EAGAIN)

@@ -59,6 +59,18 @@ char *search_cache_get(long long org, const char *key, long long version)
 	return text;
 }
 
+size_t search_cache_bytes(void)
+{
+	size_t n = 0;
+
+	pthread_mutex_lock(&lock);
+	for (int i = 0; i < ENTRIES; i++)
+		if (entries[i].text)
+			n += strlen(entries[i].key) + strlen(entries[i].text) + 2;
+	pthread_mutex_unlock(&lock);
+	return n;
+}
+
 void search_cache_put(long long org, const char *key, long long version, const char *text)
 {
 	struct entry *victim = NULL;

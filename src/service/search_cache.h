@@ -2,6 +2,8 @@
 #ifndef ACCORD_SEARCH_CACHE_H
 #define ACCORD_SEARCH_CACHE_H
 
+#include <stddef.h>
+
 #include "../store/store.h"
 
 /*
@@ -20,5 +22,7 @@ long long search_version(struct store *s);
 char *search_cache_get(long long org, const char *key, long long version);
 /* Keeps a copy of text; a full cache forgets what was used longest ago. */
 void search_cache_put(long long org, const char *key, long long version, const char *text);
+/* The bytes the kept answers hold now (at most 16 MiB and their keys). */
+size_t search_cache_bytes(void);
 
 #endif

@@ -612,6 +612,11 @@ static int check_cb(void *ctx, int n, char **values, char **names)
 	return 0;
 }
 
+long long store_sqlite_memory(void)
+{
+	return (long long)sqlite3_memory_used();
+}
+
 int store_sqlite_check(const char *path, struct error *err)
 {
 	sqlite3 *db = NULL;

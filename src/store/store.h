@@ -93,6 +93,8 @@ void store_job_end(struct store *s, bool keep);
  */
 int store_sqlite_backup(const char *from, const char *to, struct error *err);
 int store_sqlite_check(const char *path, struct error *err);
+/* The bytes SQLite holds now in this process, its page caches included (sqlite3_memory_used). */
+long long store_sqlite_memory(void);
 
 /*
  * The audit trail (migration 011, docs/audit.md). Every write from now on is recorded as
