@@ -345,8 +345,9 @@ static void memory_report(void)
 			break;
 	if (f)
 		fclose(f);
-	fprintf(stderr, "accord: memory: resident %lld KiB, heap in use %lld KiB, sqlite %lld KiB, search answers %lld KiB, the rest %lld KiB\n",
-		rss, heap / 1024, sqlite / 1024, search / 1024, (heap - sqlite - search) / 1024);
+	fprintf(stderr, "accord: memory: resident %lld KiB, heap in use %lld KiB, sqlite %lld KiB, search answers %lld KiB, the rest %lld KiB; malloc holds %lld KiB, %lld KiB of it free\n",
+		rss, heap / 1024, sqlite / 1024, search / 1024, (heap - sqlite - search) / 1024,
+		(long long)(mi.arena + mi.hblkhd) / 1024, (long long)mi.fordblks / 1024);
 }
 
 int server_run(const struct server_options *opt)
