@@ -415,18 +415,19 @@ int server_run(const struct server_options *opt)
 	 * keep what their requests freed, and the resident size creeps up under a long load
 	 * while the memory in use stays flat (docs/reliability.md, "Load and soak").
 	 */
-	for (;;) {
+	for (time_t trimmed = time(NULL);;) {
 		struct timespec wait = {SERVER_TRIM_SECONDS, 0};
 
 		sig = sigtimedwait(&set, NULL, &wait);
-		if (sig == SIGUSR1) {
-			memory_report();
-			continue;
-		}
-		if (sig > 0)
+		if (sig > 0 && sig != SIGUSR1)
 			break;
-		if (errno == EAGAIN)
+		/* On the clock, not on the timeout alone: SIGUSR1 every second must not put the trim off. */
+		if (time(NULL) - trimmed >= SERVER_TRIM_SECONDS) {
 			malloc_trim(0);
+			trimmed = time(NULL);
+		}
+		if (sig == SIGUSR1)
+			memory_report();
 	}
 	/*
 	 * Stop listening — shut down, the socket refuses new connections at once instead of
