@@ -254,18 +254,20 @@ static void row_values(const json_t *row, struct sqlval *out, size_t n)
 	}
 }
 
-static const json_t *table_in(const json_t *tables, const char *name, size_t *at)
+/* Where each table of the catalogue stands in the checked document (-1: absent), from one pass over it. */
+static long long *document_places(const json_t *tables, const struct catalog *cat)
 {
-	size_t i;
+	long long *at = malloc((cat->tables.n + 1) * sizeof *at);
 	const json_t *t;
+	size_t i;
 
-	json_array_foreach(tables, i, t) {
-		if (!strcmp(json_string_value(json_object_get(t, "name")), name)) {
-			*at = i;
-			return t;
-		}
-	}
-	return NULL;
+	if (!at)
+		return NULL;
+	for (i = 0; i < cat->tables.n; i++)
+		at[i] = -1;
+	json_array_foreach(tables, i, t)
+		at[catalog_find(cat, json_string_value(json_object_get(t, "name")))] = (long long)i; /* known: checked */
+	return at;
 }
 
 long long db_import(struct store *s, const char *text, size_t len, FILE *report, struct error *err)
@@ -274,7 +276,7 @@ long long db_import(struct store *s, const char *text, size_t len, FILE *report,
 	json_error_t jerr;
 	json_t *doc;
 	struct sqlval *vals = NULL;
-	long long total = 0, *counts = NULL;
+	long long total = 0, *counts = NULL, *places = NULL;
 	int applied = 0;
 
 	doc = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
@@ -289,7 +291,8 @@ long long db_import(struct store *s, const char *text, size_t len, FILE *report,
 	if (transfer_check(doc, &cat, err) || catalog_require_empty(s, &cat, "db", err))
 		goto fail;
 	counts = calloc(cat.tables.n + 1, sizeof *counts);
-	if (!counts) {
+	places = document_places(json_object_get(doc, "tables"), &cat);
+	if (!counts || !places) {
 		error_set(err, 500, "internal", NULL, "out of memory");
 		goto fail;
 	}
@@ -300,8 +303,8 @@ long long db_import(struct store *s, const char *text, size_t len, FILE *report,
 		goto rollback;
 	for (size_t k = 0; k < cat.tables.n; k++) {
 		const struct names *cols = &cat.columns[k];
-		size_t at = 0, ri;
-		const json_t *t = table_in(json_object_get(doc, "tables"), cat.tables.v[k], &at), *row;
+		size_t at = places[k] < 0 ? 0 : (size_t)places[k], ri;
+		const json_t *t = places[k] < 0 ? NULL : json_array_get(json_object_get(doc, "tables"), at), *row;
 		struct buf names, marks, sql;
 		long long rows = 0;
 		int rc = 0;
@@ -345,6 +348,7 @@ long long db_import(struct store *s, const char *text, size_t len, FILE *report,
 	for (size_t k = 0; report && k < cat.tables.n; k++)
 		fprintf(report, "%-24s %10lld\n", cat.tables.v[k], counts[k]);
 	free(counts);
+	free(places);
 	free(vals);
 	catalog_free(&cat);
 	json_decref(doc);
@@ -353,6 +357,7 @@ rollback:
 	store_rollback(s);
 fail:
 	free(counts);
+	free(places);
 	free(vals);
 	catalog_free(&cat);
 	json_decref(doc);
