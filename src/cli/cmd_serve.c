@@ -108,6 +108,17 @@ int cmd_serve(int argc, char **argv)
 		return cli_fail(EXIT_USAGE, "serve: --listen: '%s' is not a port", colon + 1);
 	so.host = host;
 	so.port = (unsigned short)port;
+	/*
+	 * SQLite's page caches in a pool of their own, one connection per worker thread and the
+	 * batch writer's (server.c, batch.c); ACCORD_SQLITE_PAGE_POOL=0 leaves them in the heap.
+	 */
+	if (strncmp(so.db, "postgresql://", 13) != 0 && strncmp(so.db, "postgres://", 11) != 0 &&
+	    !(getenv("ACCORD_SQLITE_PAGE_POOL") && !strcmp(getenv("ACCORD_SQLITE_PAGE_POOL"), "0"))) {
+		struct error err = {0};
+
+		if (store_sqlite_page_pool(so.threads + 1, &err) < 0)
+			return cli_fail(EXIT_RUNTIME, "serve: %s", err.message);
+	}
 	if (!(s = cli_open(so.db)))
 		return EXIT_RUNTIME;
 	store_close(s);

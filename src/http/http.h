@@ -145,6 +145,9 @@ void form_free(struct request *rq);
 /* Dispatch (http/router.c). */
 const struct route *router_match(enum method m, const char *path, long long *id, bool *path_known);
 void router_handle(struct request *rq, struct response *rs);
+/* A refusal in the route's own kind: an error page for a page route, a JSON error otherwise. */
+void router_deny(struct request *rq, struct response *rs, int status, const char *code,
+		 const char *message);
 
 /* The server (http/server.c). */
 /* The server's limits (docs/reliability.md): defaults, each overridden by its ACCORD_ variable. */

@@ -61,7 +61,7 @@ const struct route *router_match(enum method m, const char *path, long long *id,
 	return NULL;
 }
 
-static void deny(struct request *rq, struct response *rs, int status, const char *code,
+void router_deny(struct request *rq, struct response *rs, int status, const char *code,
 		 const char *message)
 {
 	if (rq->route && (rq->route->flags & R_PAGE))
@@ -122,7 +122,7 @@ static void route_run(struct request *rq, struct response *rs)
 
 	/* A database that cannot be asked (PostgreSQL restarting) is not a signed-out caller. */
 	if (authenticate(rq) < 0 && !(r->flags & R_PUBLIC)) {
-		deny(rq, rs, 503, "unavailable", "the database is unavailable; try again shortly");
+		router_deny(rq, rs, 503, "unavailable", "the database is unavailable; try again shortly");
 		return;
 	}
 	/* Whatever this request writes, the audit trail names the caller (or nobody) as its author. */
@@ -138,7 +138,7 @@ static void route_run(struct request *rq, struct response *rs)
 	if (rq->signed_in && r->res != RES_NONE) {
 		rq->rel = access_relations(rq->store, &rq->caller, r->res, rq->id);
 		if (!(rq->rel & r->see)) {
-			deny(rq, rs, 404, "not_found", "not found");
+			router_deny(rq, rs, 404, "not_found", "not found");
 			return;
 		}
 	} else if (rq->signed_in) {
@@ -147,16 +147,16 @@ static void route_run(struct request *rq, struct response *rs)
 			rq->rel |= REL_ADMIN;
 	}
 	if (rq->signed_in && !permitted(r, rq->rel, rq->caller.roles)) {
-		deny(rq, rs, 403, "forbidden", "you may not do this");
+		router_deny(rq, rs, 403, "forbidden", "you may not do this");
 		return;
 	}
 	if (r->flags & R_FORM) {
 		if (!form_parse(rq)) {
-			deny(rq, rs, 400, "bad_request", "the form could not be read");
+			router_deny(rq, rs, 400, "bad_request", "the form could not be read");
 			return;
 		}
 		if (!csrf_ok(rq)) {
-			deny(rq, rs, 403, "csrf", "the form has expired; reload the page and try again");
+			router_deny(rq, rs, 403, "csrf", "the form has expired; reload the page and try again");
 			return;
 		}
 	}

@@ -228,10 +228,8 @@ static enum MHD_Result dispatch(struct MHD_Connection *conn, const char *method,
 	client_address(conn, rq.client, sizeof rq.client);
 	deadline_pause(conn);
 	rq.store = thread_store();
-	if (!rq.store && !(st->route->flags & R_PAGE))
-		return send_error(conn, method, url, 503, "unavailable", "the database is unavailable; try again shortly");
 	if (!rq.store)
-		page_error(&rq, &rs, 503, "the database is unavailable; try again shortly");
+		router_deny(&rq, &rs, 503, "unavailable", "the database is unavailable; try again shortly");
 	else if (batch_takes(&rq))
 		batch_handle(&rq, &rs);
 	else
@@ -336,7 +334,8 @@ static void memory_report(void)
 {
 	struct mallinfo2 mi = mallinfo2();
 	long long sqlite = store_sqlite_memory(), search = (long long)search_cache_bytes();
-	long long heap = (long long)(mi.uordblks + mi.hblkhd), rss = 0;
+	long long heap = (long long)(mi.uordblks + mi.hblkhd), rss = 0, pool_most;
+	long long pool = store_sqlite_page_pool_used(&pool_most);
 	char line[128];
 	FILE *f = fopen("/proc/self/status", "r");
 
@@ -345,9 +344,10 @@ static void memory_report(void)
 			break;
 	if (f)
 		fclose(f);
-	fprintf(stderr, "accord: memory: resident %lld KiB, heap in use %lld KiB, sqlite %lld KiB, search answers %lld KiB, the rest %lld KiB; malloc holds %lld KiB, %lld KiB of it free\n",
+	fprintf(stderr, "accord: memory: resident %lld KiB, heap in use %lld KiB, sqlite %lld KiB, search answers %lld KiB, the rest %lld KiB; malloc holds %lld KiB, %lld KiB of it free; sqlite page pool %lld KiB in use, %lld KiB at most\n",
 		rss, heap / 1024, sqlite / 1024, search / 1024, (heap - sqlite - search) / 1024,
-		(long long)(mi.arena + mi.hblkhd) / 1024, (long long)mi.fordblks / 1024);
+		(long long)(mi.arena + mi.hblkhd) / 1024, (long long)mi.fordblks / 1024,
+		pool / 1024, pool_most / 1024);
 }
 
 int server_run(const struct server_options *opt)

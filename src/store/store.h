@@ -95,6 +95,16 @@ int store_sqlite_backup(const char *from, const char *to, struct error *err);
 int store_sqlite_check(const char *path, struct error *err);
 /* The bytes SQLite holds now in this process, its page caches included (sqlite3_memory_used). */
 long long store_sqlite_memory(void);
+/*
+ * Before SQLite is first used in the process: the page caches of `connections` connections
+ * in one pool of their own, outside malloc's heaps (sqlite.c says why). Once per process.
+ */
+int store_sqlite_page_pool(unsigned connections, struct error *err);
+/*
+ * The bytes of that pool in use now (0 without a pool; not in store_sqlite_memory), and in
+ * *most (if not NULL) the most ever in use — as much of the pool as is resident.
+ */
+long long store_sqlite_page_pool_used(long long *most);
 
 /*
  * The audit trail (migration 011, docs/audit.md). Every write from now on is recorded as

@@ -7,6 +7,9 @@ local review = os.getenv("SOAK_REVIEW")
 local owner = os.getenv("SOAK_OWNER")
 local actions = {}
 for id in string.gmatch(os.getenv("SOAK_ACTIONS") or "", "%d+") do actions[#actions + 1] = id end
+-- The reviews new actions go to, one engagement each, in turn.
+local reviews = {}
+for id in string.gmatch(os.getenv("SOAK_REVIEWS") or review, "%d+") do reviews[#reviews + 1] = id end
 
 local threads = {}
 function setup(thread)
@@ -28,7 +31,7 @@ function request()
 	if k == 0 then return wrk.format("GET", "/api/v1/engagements/" .. eng, auth)
 	elseif k == 1 then return wrk.format("GET", "/api/v1/engagements?limit=50", auth)
 	elseif k == 2 then return wrk.format("GET", "/api/v1/engagements/" .. eng .. "/trust", auth)
-	elseif k == 3 then return wrk.format("POST", "/api/v1/reviews/" .. review .. "/actions", json,
+	elseif k == 3 then return wrk.format("POST", "/api/v1/reviews/" .. reviews[math.floor(n / 10) % #reviews + 1] .. "/actions", json,
 		'{"title":"Soak follow-up ' .. id .. '-' .. n .. '","owner_id":' .. owner .. ',"due_on":"2027-01-31"}')
 	elseif k == 4 then return wrk.format("GET", "/portfolio", auth)
 	elseif k == 5 then return wrk.format("GET", "/api/v1/practices?q=release%20trains", auth)

@@ -38,7 +38,7 @@ sampler_pid=""
 cleanup() {
 	[ -n "$sampler_pid" ] && kill "$sampler_pid" 2>/dev/null
 	[ -n "$server_pid" ] && kill -KILL "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-	if [ "$failed" -eq 0 ]; then rm -rf "$T"; else echo "soak: files kept in $T"; fi
+	if [ "$failed" -eq 0 ] && [ -z "${SOAK_KEEP:-}" ]; then rm -rf "$T"; else echo "soak: files kept in $T"; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -70,6 +70,18 @@ REVIEW=$(curl -s -H "$AUTH" "$BASE/api/v1/engagements/$WRITE_ENG/reviews" | tr '
 OWNER=$(curl -s -H "$AUTH" "$BASE/api/v1/me" | sed -n 's/^{"id":\([0-9]*\),.*/\1/p')
 [ -n "$ENG" ] && [ -n "$WRITE_ENG" ] && [ -n "$REVIEW" ] && [ -n "$OWNER" ] ||
 	{ bad "engagements, a planned review and the caller's id found (got '$ENG' '$WRITE_ENG' '$REVIEW' '$OWNER')"; finish; }
+# The reviews the mix adds actions to: a planned review in each of up to 40 of the buyer's
+# engagements, so that, as in real use, no one engagement grows without bound — a 30-minute
+# run adds about 250,000 actions, and every trust summary and review page of the engagement
+# they land in reads them all.
+REVIEWS=$REVIEW
+for e in $(curl -s -H "$AUTH" "$BASE/api/v1/engagements?limit=60" | tr '{' '\n' | sed -n 's/^"id":\([0-9]*\),"buyer_org_id".*/\1/p'); do
+	[ "$e" = "$WRITE_ENG" ] && continue
+	r=$(curl -s -H "$AUTH" "$BASE/api/v1/engagements/$e/reviews" | tr '{' '\n' | grep '"status":"planned"' | head -1 | sed -n 's/^"id":\([0-9]*\),.*/\1/p')
+	[ -n "$r" ] && REVIEWS="$REVIEWS,$r"
+	[ "$(echo "$REVIEWS" | tr ',' '\n' | wc -l)" -ge 40 ] && break
+done
+[ "$(echo "$REVIEWS" | tr ',' '\n' | wc -l)" -ge 10 ] || { bad "planned reviews in at least ten engagements for the mix to write to (got $REVIEWS)"; finish; }
 # Twenty actions for the mix to edit.
 ACTIONS=""
 for i in $(seq 1 20); do
@@ -92,8 +104,8 @@ RSS_BEFORE=$(rss_kib)
 	done
 ) >"$T/rss" &
 sampler_pid=$!
-echo "soak: wrk -t2 -c$CONNS -d${DURATION}s on $BASE (engagement $ENG read, review $REVIEW written)"
-SOAK_TOKEN=$TOKEN SOAK_ENG=$ENG SOAK_WRITE_ENG=$WRITE_ENG SOAK_REVIEW=$REVIEW SOAK_OWNER=$OWNER SOAK_ACTIONS=$ACTIONS \
+echo "soak: wrk -t2 -c$CONNS -d${DURATION}s on $BASE (engagement $ENG read, review $REVIEW edited, actions added to $(echo "$REVIEWS" | tr ',' '\n' | wc -l) reviews)"
+SOAK_TOKEN=$TOKEN SOAK_ENG=$ENG SOAK_WRITE_ENG=$WRITE_ENG SOAK_REVIEW=$REVIEW SOAK_REVIEWS=$REVIEWS SOAK_OWNER=$OWNER SOAK_ACTIONS=$ACTIONS \
 	wrk -t2 -c"$CONNS" -d"${DURATION}s" --timeout 10s --latency -s tests/soak/mix.lua "$BASE/" >"$T/wrk.out" 2>&1
 wrk_rc=$?
 kill "$sampler_pid" 2>/dev/null
@@ -139,7 +151,15 @@ echo "soak: VmRSS (MiB) before $((RSS_BEFORE / 1024)), at the start $((FIRST / 1
 echo "soak: VmRSS curve (MiB): $(awk '{ printf "%s%d", (NR > 1 ? " " : ""), $1 / 1024 }' "$T/rss")"
 echo "soak: heap in use outside SQLite and the search answers (KiB): at the start $OFIRST, after warm-up $OWARM, at the end $OLAST, max $OMAX, medians of the two halves $OA_MED and $OB_MED; $ON samples"
 echo "soak: $(grep 'accord: memory:' "$T/serve.log" | tail -1 | sed 's/^accord: //')"
+# The server's account through the run, about ten lines (MiB): where resident memory goes.
+grep 'accord: memory:' "$T/serve.log" | awk -v n="$ON" 'BEGIN { step = int(n / 10); if (step < 1) step = 1 }
+	NR == 1 || NR % step == 0 || NR == n {
+		gsub(/[^0-9 ]/, "")
+		printf "soak: memory at %4d s: resident %3d, malloc holds %3d (free %3d), sqlite heap %3d, sqlite page pool %3d (at most %3d), the rest %3d\n",
+			NR, $1 / 1024, $6 / 1024, $7 / 1024, $3 / 1024, $8 / 1024, $9 / 1024, $5 / 1024 }'
 echo "soak: $RPS req/s, latency p50 $P50 ms, p99 $P99 ms, max $PMAX ms"
+POOL=$(grep 'accord: memory:' "$T/serve.log" | tail -1 | sed -n 's/.*sqlite page pool \([0-9]*\) KiB.*/\1/p')
+check "SQLite's page caches are in their own pool (${POOL:-?} KiB of it in use at the end)" [ "${POOL:-0}" -gt 0 ]
 flat() { [ "${ON:-0}" -ge 6 ] && [ "$OB_MED" -le $((OA_MED * 110 / 100 + 1024)) ]; }
 check "accord's own memory flat after warm-up: last half's median ${OB_MED:-?} KiB <= first half's ${OA_MED:-?} KiB x 1.10 + 1 MiB" flat
 bounded() { [ "$N" -ge 6 ] && [ "$MAXR" -le $((WARM + (5 * 6 + 16) * 1024)) ]; }
