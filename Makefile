@@ -50,8 +50,10 @@ build/obj/gen/%.o: build/gen/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Wno-missing-prototypes -c $< -o $@
 
+# The server's allocator is jemalloc: under a long load glibc's malloc kept ever more freed
+# memory (src/util/heap.c, docs/reliability.md). The sanitizer builds keep their own.
 build/accord: build/obj/main.o $(filter-out build/obj/main.o,$(OBJ))
-	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) $(shell pkg-config --libs jemalloc 2>/dev/null || echo -ljemalloc)
 
 # The same binary under AddressSanitizer + UndefinedBehaviorSanitizer, for the test suite.
 build/asan/%.o: src/%.c $(HEADERS)

@@ -17,11 +17,12 @@
 #include "http.h"
 #include "pages.h"
 #include "../service/search_cache.h"
+#include "../util/heap.h"
 
 static const char *server_db;
 static pthread_key_t store_key;
 static atomic_int in_flight;
-/* How often the waiting main thread returns freed memory to the system (malloc_trim). */
+/* How often the waiting main thread returns freed memory to the system (heap_release). */
 #define SERVER_TRIM_SECONDS 10
 /* Set on SIGTERM: every answer from then on closes its connection. */
 static atomic_bool stopping;
@@ -325,28 +326,29 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 
 /*
  * On SIGUSR1, one line on stderr with the process's memory: what it has from the system
- * (VmRSS), what its heap holds in use (mallinfo2, every arena), what of that SQLite holds
- * (its page caches, at most ACCORD_SQLITE_CACHE_KIB per connection) and the kept search
- * answers (at most 16 MiB), and the rest — accord's own working memory, which must stay
- * flat under a long load (tests/soak/soak.sh asks for this line every second).
+ * (VmRSS), what its heap holds in use (util/heap.c: jemalloc's or glibc's account), what of
+ * that SQLite holds (schemas, statements, sorters; its page caches are in their own pool,
+ * reported apart) and the kept search answers (at most 16 MiB), and the rest — accord's own
+ * working memory, which must stay flat under a long load (tests/soak/soak.sh asks for this
+ * line every second).
  */
 static void memory_report(void)
 {
-	struct mallinfo2 mi = mallinfo2();
+	struct heap_account h;
 	long long sqlite = store_sqlite_memory(), search = (long long)search_cache_bytes();
-	long long heap = (long long)(mi.uordblks + mi.hblkhd), rss = 0, pool_most;
-	long long pool = store_sqlite_page_pool_used(&pool_most);
+	long long rss = 0, pool_most, pool = store_sqlite_page_pool_used(&pool_most);
 	char line[128];
 	FILE *f = fopen("/proc/self/status", "r");
 
+	heap_account(&h);
 	while (f && fgets(line, sizeof line, f))
 		if (sscanf(line, "VmRSS: %lld", &rss) == 1)
 			break;
 	if (f)
 		fclose(f);
-	fprintf(stderr, "accord: memory: resident %lld KiB, heap in use %lld KiB, sqlite %lld KiB, search answers %lld KiB, the rest %lld KiB; malloc holds %lld KiB, %lld KiB of it free; sqlite page pool %lld KiB in use, %lld KiB at most\n",
-		rss, heap / 1024, sqlite / 1024, search / 1024, (heap - sqlite - search) / 1024,
-		(long long)(mi.arena + mi.hblkhd) / 1024, (long long)mi.fordblks / 1024,
+	fprintf(stderr, "accord: memory: resident %lld KiB, heap in use %lld KiB, sqlite %lld KiB, search answers %lld KiB, the rest %lld KiB; malloc (%s) holds %lld KiB, %lld KiB of it free; sqlite page pool %lld KiB in use, %lld KiB at most\n",
+		rss, h.in_use / 1024, sqlite / 1024, search / 1024, (h.in_use - sqlite - search) / 1024,
+		heap_is_jemalloc() ? "jemalloc" : "glibc", h.held / 1024, (h.held - h.in_use) / 1024,
 		pool / 1024, pool_most / 1024);
 }
 
@@ -411,9 +413,8 @@ int server_run(const struct server_options *opt)
 	fprintf(stderr, "accord: serving http://%s:%u/\n", opt->host, opt->port);
 	/*
 	 * Wait for a stop signal. Every SERVER_TRIM_SECONDS meanwhile, hand freed memory back to
-	 * the system: with M_TRIM_THRESHOLD high (above), the worker threads' arenas otherwise
-	 * keep what their requests freed, and the resident size creeps up under a long load
-	 * while the memory in use stays flat (docs/reliability.md, "Load and soak").
+	 * the system (jemalloc would in time by itself; glibc's malloc, with M_TRIM_THRESHOLD high
+	 * above, would keep what the worker threads' requests freed).
 	 */
 	for (time_t trimmed = time(NULL);;) {
 		struct timespec wait = {SERVER_TRIM_SECONDS, 0};
@@ -423,7 +424,7 @@ int server_run(const struct server_options *opt)
 			break;
 		/* On the clock, not on the timeout alone: SIGUSR1 every second must not put the trim off. */
 		if (time(NULL) - trimmed >= SERVER_TRIM_SECONDS) {
-			malloc_trim(0);
+			heap_release();
 			trimmed = time(NULL);
 		}
 		if (sig == SIGUSR1)
