@@ -112,7 +112,7 @@ int cmd_serve(int argc, char **argv)
 	 * SQLite's page caches in a pool of their own, one connection per worker thread and the
 	 * batch writer's (server.c, batch.c); ACCORD_SQLITE_PAGE_POOL=0 leaves them in the heap.
 	 */
-	if (strncmp(so.db, "postgresql://", 13) != 0 && strncmp(so.db, "postgres://", 11) != 0 &&
+	if (!store_is_postgres(so.db) &&
 	    !(getenv("ACCORD_SQLITE_PAGE_POOL") && !strcmp(getenv("ACCORD_SQLITE_PAGE_POOL"), "0"))) {
 		struct error err = {0};
 

@@ -619,11 +619,10 @@ long long store_sqlite_memory(void)
 }
 
 /*
- * The page caches' own pool, outside malloc's heaps. Measured under a long mixed load
- * (docs/reliability.md, "Load and soak"): with the cache pages in the heaps, the memory
- * answers freed lay in pieces between them that malloc could neither reuse whole nor hand
- * back. One anonymous mapping of fixed-size slots, reserved but only resident as far as
- * slots are used, keeps them apart. SQLite takes a slot for each cached page; when the pool
+ * The page caches' own pool, outside malloc's heaps (docs/reliability.md, "Resident memory
+ * under a long load"): one anonymous mapping of fixed-size slots. SQLite threads its free
+ * list through every slot when it starts, so the whole pool is resident from the start and
+ * never more. SQLite takes a slot for each cached page; when the pool
  * runs low it reuses its least recently used pages instead of growing (so the pool also
  * bounds all caches together), and takes from malloc only a page it cannot get otherwise.
  */

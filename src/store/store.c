@@ -64,6 +64,11 @@ void store_dialect(const char *sql, const char *const markers[][2], size_t n, st
 	}
 }
 
+bool store_is_postgres(const char *db)
+{
+	return strncmp(db, "postgresql://", 13) == 0 || strncmp(db, "postgres://", 11) == 0;
+}
+
 struct store *store_open(const char *db, struct error *err)
 {
 	struct store *s;
@@ -78,7 +83,7 @@ struct store *store_open(const char *db, struct error *err)
 		return NULL;
 	}
 	s->be = &store_sqlite_backend;
-	if (strncmp(db, "postgresql://", 13) == 0 || strncmp(db, "postgres://", 11) == 0) {
+	if (store_is_postgres(db)) {
 		s->be = &store_postgres_backend;
 		s->dialect = stmt_sql_pg;
 	}

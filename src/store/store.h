@@ -43,6 +43,8 @@ typedef int (*store_row_fn)(void *ctx, const struct sqlval *cols, int ncols);
 struct store;
 
 /* Opens DB: a SQLite file path, or a PostgreSQL URL (postgresql://... or postgres://...). */
+/* A PostgreSQL URL (postgresql:// or postgres://) rather than a SQLite file path. */
+bool store_is_postgres(const char *db);
 struct store *store_open(const char *db, struct error *err);
 void store_close(struct store *s);
 /* Applies pending numbered migrations; idempotent. Sets *applied to how many ran. */
