@@ -152,6 +152,71 @@ long long user_create(struct store *s, const struct user_input *in, struct error
 	return id;
 }
 
+static int user_row(void *ctx, const struct sqlval *c, int n);
+
+struct user_roles_row {
+	long long org_id;
+	role_mask roles;
+	int kind;
+};
+
+static int user_roles_row(void *ctx, const struct sqlval *c, int n)
+{
+	struct user_roles_row *u = ctx;
+
+	(void)n;
+	u->org_id = c[1].i;
+	u->roles = (role_mask)c[4].i;
+	u->kind = org_kind_parse(c[7].s);
+	return 1;
+}
+
+int user_roles_set(struct store *s, long long user_id, role_mask roles, struct error *err)
+{
+	struct user_roles_row u = {0, 0, -1};
+	struct sqlval a[3] = {SQL_I(user_id)};
+	role_mask keepers;
+	long long others = 0;
+	int n = store_exec(s, STMT_USER_GET, a, 1, user_roles_row, &u, err);
+
+	if (n < 0)
+		return -1;
+	if (n == 0 || u.kind < 0) {
+		error_set(err, 404, "not_found", NULL, "no such user");
+		return -1;
+	}
+	if (!role_mask_check(roles, (enum org_kind)u.kind, err))
+		return -1;
+	keepers = role_keepers((enum org_kind)u.kind);
+	if ((u.roles & keepers) && !(roles & keepers)) {
+		a[0] = SQL_I(u.org_id);
+		a[1] = SQL_I(user_id);
+		a[2] = SQL_I(keepers);
+		if (store_int(s, STMT_USER_OTHERS_WITH_ROLES, a, 3, &others, err) < 0)
+			return -1;
+		if (others == 0) {
+			error_set(err, 409, "last_manager", "roles",
+				  "this is the organisation's last %s; grant the role to someone else first",
+				  role_label(u.kind == ORG_BUYER ? ROLE_BUYER_CXO : ROLE_PROVIDER_LEADERSHIP));
+			return -1;
+		}
+	}
+	a[0] = SQL_I(roles);
+	a[1] = SQL_I(user_id);
+	return store_exec(s, STMT_USER_ROLES_SET, a, 2, NULL, NULL, err) < 0 ? -1 : 0;
+}
+
+json_t *user_get_json(struct store *s, long long user_id)
+{
+	json_t *items = json_array(), *o = NULL;
+	struct sqlval a[1] = {SQL_I(user_id)};
+
+	if (store_exec(s, STMT_USER_GET, a, 1, user_row, items, NULL) > 0)
+		o = json_incref(json_array_get(items, 0));
+	json_decref(items);
+	return o;
+}
+
 long long unit_create(struct store *s, const struct unit_input *in, struct error *err)
 {
 	int kind = org_kind_of(s, in->org_id, err);
