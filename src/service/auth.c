@@ -334,7 +334,7 @@ int auth_password_change(struct store *s, struct caller *c, const char *current,
 			 const char *fresh, const char *client, const char *kind,
 			 char token[AUTH_TOKEN_LEN], long *retry_after, struct error *err)
 {
-	char account_key[USER_EMAIL_MAX + 16], hash[128];
+	char account_key[USER_EMAIL_MAX + 16], hash[128], feed[48];
 	struct login_row row = {0, ""};
 	long long now = (long long)time(NULL);
 	struct sqlval a[2];
@@ -354,8 +354,8 @@ int auth_password_change(struct store *s, struct caller *c, const char *current,
 			   c->user_id, client ? client : "-");
 		return -1;
 	}
-	a[0] = SQL_T(c->email);
-	if (store_exec(s, STMT_USER_LOGIN, a, 1, login_row, &row, err) < 0)
+	a[0] = SQL_I(c->user_id);
+	if (store_exec(s, STMT_USER_PASSWORD, a, 1, login_row, &row, err) < 0)
 		return -1;
 	if (row.id != c->user_id || password_verify(row.hash, current) != 0) {
 		throttle_fail(s, account_key, now);
@@ -372,12 +372,19 @@ int auth_password_change(struct store *s, struct caller *c, const char *current,
 		error_set(err, 500, "internal", NULL, "cannot hash the password");
 		return -1;
 	}
-	/* One transaction: the new hash, no session of the old password left, one new session. */
+	/*
+	 * One transaction: the new hash, no session of the old password left, a new calendar feed
+	 * address (the old one may have leaked with the password), one new session.
+	 */
+	auth_random_token(feed, sizeof feed, 24);
 	if (store_begin(s, err) != 0)
 		return -1;
 	a[0] = SQL_T(hash);
 	a[1] = SQL_I(c->user_id);
 	if (store_exec(s, STMT_USER_REHASH, a, 2, NULL, NULL, err) < 0)
+		goto fail;
+	a[0] = SQL_T(feed);
+	if (store_exec(s, STMT_USER_SET_FEED, a, 2, NULL, NULL, err) < 0)
 		goto fail;
 	a[0] = SQL_I(c->user_id);
 	if (store_exec(s, STMT_SESSION_DELETE_USER, a, 1, NULL, NULL, err) < 0)
@@ -386,9 +393,10 @@ int auth_password_change(struct store *s, struct caller *c, const char *current,
 		goto fail;
 	if (store_commit(s, err) != 0)
 		return -1;
+	text_copy(c->feed_token, sizeof c->feed_token, feed);
 	a[0] = SQL_T(account_key);
 	store_exec(s, STMT_LOGINFAIL_CLEAR, a, 1, NULL, NULL, NULL);
-	auth_event("password changed: user %lld from %s; every session of the user ended, one new %s session",
+	auth_event("password changed: user %lld from %s; every session of the user ended, the calendar feed address replaced, one new %s session",
 		   c->user_id, client ? client : "-", kind);
 	return 0;
 fail:
