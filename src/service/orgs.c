@@ -114,11 +114,8 @@ long long user_create(struct store *s, const struct user_input *in, struct error
 			  "a valid e-mail address is required");
 		return -1;
 	}
-	if (!text_is_name(in->name, USER_NAME_MAX)) {
-		error_set(err, 422, in->name ? "invalid" : "required", "name",
-			  "a name of 1 to %d characters is required", USER_NAME_MAX);
+	if (!text_line_check(in->name, USER_NAME_MAX, "name", "a name", err))
 		return -1;
-	}
 	if (!role_mask_check(in->roles, (enum org_kind)kind, err))
 		return -1;
 	if (!password_acceptable(in->password, in->email, in->name, err))
