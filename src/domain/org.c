@@ -242,7 +242,7 @@ bool text_line_check(const char *s, size_t max, const char *field, const char *w
 	while (s && s[start] == ' ')
 		start++;
 	if (!s || !s[start]) {
-		error_set(err, 422, "required", field, "%s is required", what);
+		error_set(err, 422, s && *s ? "invalid" : "required", field, "%s is required", what);
 		return false;
 	}
 	if (text_has_break(s)) {

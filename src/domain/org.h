@@ -72,7 +72,7 @@ bool text_has_break(const char *s);
 bool text_is_multiline(const char *s, size_t max);
 /*
  * Checks a one-line field (a title, a name) and sets err naming `field`: 422 "required" when
- * it is missing or blank, "invalid" with "must be one line" when it holds a line break, else
+ * it is missing or empty ("invalid" when only spaces), "invalid" with "must be one line" when it holds a line break, else
  * "invalid" for other control characters or more than max bytes. `what` names it in the
  * message ("a title"). True when it is fine.
  */

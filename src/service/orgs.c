@@ -120,12 +120,17 @@ long long user_create(struct store *s, const struct user_input *in, struct error
 		return -1;
 	if (!password_acceptable(in->password, in->email, in->name, err))
 		return -1;
+	/*
+	 * Unique within the organisation only (migration 015): whether another tenant has the
+	 * address is never told, so the answer is the same as for a fresh one.
+	 */
 	text_lower_ascii(lower, sizeof lower, in->email);
-	a[0] = SQL_T(lower);
-	if (store_int(s, STMT_USER_EMAIL_TAKEN, a, 1, &taken, err) < 0)
+	a[0] = SQL_I(in->org_id);
+	a[1] = SQL_T(lower);
+	if (store_int(s, STMT_USER_EMAIL_TAKEN, a, 2, &taken, err) < 0)
 		return -1;
 	if (taken) {
-		error_set(err, 409, "conflict", "email", "a user with this e-mail exists already");
+		error_set(err, 409, "conflict", "email", "a user of this organisation has this e-mail already");
 		return -1;
 	}
 	if (auth_password_hash(in->password, hash) != 0) {

@@ -279,6 +279,10 @@ static void text_lines(void)
 	CHECK(strstr(err.message, "one line") != NULL);
 	memset(&err, 0, sizeof err);
 	CHECK(!text_line_check("   ", 100, "title", "a title", &err));
+	CHECK_STR(err.code, "invalid");
+	CHECK(strstr(err.message, "required") != NULL);
+	memset(&err, 0, sizeof err);
+	CHECK(!text_line_check(NULL, 100, "title", "a title", &err));
 	CHECK_STR(err.code, "required");
 	memset(&err, 0, sizeof err);
 	CHECK(!text_line_check("tab\there", 100, "title", "a title", &err));
