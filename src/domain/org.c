@@ -113,10 +113,15 @@ role_mask role_grantable(role_mask caller, enum org_kind kind)
 enum grant_verdict role_grant_allowed(role_mask caller, enum org_kind kind, role_mask old_roles,
 				      role_mask new_roles, bool self)
 {
-	role_mask changed = old_roles ^ new_roles;
+	role_mask changed = old_roles ^ new_roles, fits = 0;
 
 	if (self && changed)
 		return GRANT_OWN_ROLES;
+	/* A role the organisation cannot hold is role_mask_check's to refuse (422), whoever asks. */
+	for (int r = 0; r < ROLE__MAX; r++)
+		if (role_allowed_for_kind(r, kind))
+			fits |= ROLE_BIT(r);
+	changed &= fits;
 	return (changed & ~role_grantable(caller, kind)) ? GRANT_NOT_HELD : GRANT_OK;
 }
 

@@ -51,6 +51,8 @@ bool role_mask_check(role_mask m, enum org_kind k, struct error *err);
  * buyer_cxo every buyer-side role and its provider_leadership every provider-side role (not
  * admin); anyone else only the roles they hold themselves, and `member` (which gives no right of
  * its own). Nobody changes their own roles (`self`), so no one can raise or lock themselves out.
+ * A role that does not fit the organisation's kind is not weighed here: role_mask_check
+ * refuses it (422) for everyone alike.
  */
 enum grant_verdict { GRANT_OK, GRANT_NOT_HELD, GRANT_OWN_ROLES };
 /* The roles a caller may grant in an organisation of this kind. */

@@ -210,6 +210,9 @@ static void grant_check(void)
 	CHECK_INT(role_grant_allowed(B(BUYER_CXO), ORG_BUYER, 0, B(SOURCING_MANAGER) | B(UNIT_CIO), false), GRANT_OK);
 	CHECK_INT(role_grant_allowed(B(BUYER_CXO), ORG_BUYER, 0, B(BUYER_CXO), false), GRANT_OK);
 	CHECK_INT(role_grant_allowed(B(BUYER_CXO), ORG_BUYER, 0, B(ADMIN), false), GRANT_NOT_HELD);
+	/* A provider role in a buyer is no grant at all: the kind check refuses it (422). */
+	CHECK_INT(role_grant_allowed(B(SOURCING_MANAGER), ORG_BUYER, 0, B(PROVIDER_LEADERSHIP), false), GRANT_OK);
+	CHECK_INT(role_grant_allowed(B(SOURCING_MANAGER), ORG_BUYER, 0, B(PROVIDER_LEADERSHIP) | B(BUYER_CXO), false), GRANT_NOT_HELD);
 	CHECK_INT(role_grantable(B(BUYER_CXO), ORG_BUYER),
 		  B(BUYER_CXO) | B(UNIT_CIO) | B(CONTRACT_MANAGER) | B(SOURCING_MANAGER) | B(MEMBER));
 	/* A CxO role held in a provider organisation would give nothing there. */
