@@ -261,6 +261,80 @@ static bool page_csrf(const char *path, const char *tok, char *out, size_t n)
 	return ok;
 }
 
+/* The organisation page: only grantable roles offered, a confirmation before a change binds, a refusal beside the field. */
+static void roles_in_the_browser(void)
+{
+	char csrf[64], roles[128];
+	const char *sel;
+	long long member;
+	struct resp r;
+	long st;
+
+	member = add_user(NW_CXO, W->NW, "page.member@northwind.example", "\"member\"", "Topaz-Wren-5081", &st, NULL);
+	CHECK(member > 0);
+	/* A sourcing manager is offered its own role and member, never the CxO's. */
+	http(W->S, "GET", fmt("/orgs/%lld", W->NW), W->tok[NW_SM], NULL, NULL, NULL, &r);
+	CHECK_INT(r.status, 200);
+	CHECK(r.body && strstr(r.body, fmt("action=\"/users/%lld/roles\"", member)) != NULL);
+	CHECK(r.body && strstr(r.body, "type=\"checkbox\" name=\"roles\" value=\"sourcing_manager\"") != NULL);
+	CHECK(r.body && strstr(r.body, "type=\"checkbox\" name=\"roles\" value=\"buyer_cxo\"") == NULL);
+	CHECK(r.body && strstr(r.body, "type=\"checkbox\" name=\"roles\" value=\"contract_manager\"") == NULL);
+	sel = r.body ? strstr(r.body, "<select name=\"roles\"") : NULL;
+	CHECK(sel != NULL);
+	if (sel) {
+		const char *end = strstr(sel, "</select>");
+
+		CHECK(end != NULL && strstr(sel, "<option value=\"sourcing_manager\"") < end);
+		CHECK(!strstr(sel, "<option value=\"buyer_cxo\"") || strstr(sel, "<option value=\"buyer_cxo\"") > end);
+	}
+	/* One's own row has no form. */
+	CHECK(r.body && strstr(r.body, fmt("action=\"/users/%lld/roles\"", W->user_id[NW_SM])) == NULL);
+	resp_free(&r);
+	if (!page_csrf(fmt("/orgs/%lld", W->NW), W->tok[NW_SM], csrf, sizeof csrf)) {
+		CHECK(false);
+		return;
+	}
+	/* The first post only asks. */
+	http(W->S, "POST", fmt("/users/%lld/roles", member), W->tok[NW_SM], fmt("csrf=%s&roles=member&roles=sourcing_manager", csrf),
+	     "application/x-www-form-urlencoded", NULL, &r);
+	CHECK_INT(r.status, 200);
+	CHECK(r.body && strstr(r.body, "Confirm the change") && strstr(r.body, "name=\"confirm\" value=\"1\""));
+	resp_free(&r);
+	roles_of(W->NW, member, roles, sizeof roles);
+	CHECK_STR(roles, "member");
+	/* The confirmation binds. */
+	http(W->S, "POST", fmt("/users/%lld/roles", member), W->tok[NW_SM],
+	     fmt("csrf=%s&roles=member&roles=sourcing_manager&confirm=1", csrf), "application/x-www-form-urlencoded", NULL, &r);
+	CHECK_INT(r.status, 303);
+	CHECK_STR(r.location, fmt("/orgs/%lld#people", W->NW));
+	resp_free(&r);
+	roles_of(W->NW, member, roles, sizeof roles);
+	CHECK_STR(roles, "sourcing_manager,member");
+	/* A crafted post for a role the page never offered is refused, confirmed or not. */
+	http(W->S, "POST", fmt("/users/%lld/roles", member), W->tok[NW_SM], fmt("csrf=%s&roles=buyer_cxo&confirm=1", csrf),
+	     "application/x-www-form-urlencoded", NULL, &r);
+	CHECK_INT(r.status, 403);
+	resp_free(&r);
+	http(W->S, "POST", fmt("/orgs/%lld/users", W->NW), W->tok[NW_SM],
+	     fmt("csrf=%s&name=Crafted&email=crafted@northwind.example&roles=buyer_cxo&password=Topaz-Wren-5081", csrf),
+	     "application/x-www-form-urlencoded", NULL, &r);
+	CHECK_INT(r.status, 403);
+	resp_free(&r);
+	roles_of(W->NW, member, roles, sizeof roles);
+	CHECK_STR(roles, "sourcing_manager,member");
+	/* The last CxO: the page again, the reason beside that person's roles. */
+	if (!page_csrf(fmt("/orgs/%lld", W->NW), W->tok[ADMIN], csrf, sizeof csrf)) {
+		CHECK(false);
+		return;
+	}
+	http(W->S, "POST", fmt("/users/%lld/roles", W->user_id[NW_CXO]), W->tok[ADMIN], fmt("csrf=%s&roles=member&confirm=1", csrf),
+	     "application/x-www-form-urlencoded", NULL, &r);
+	CHECK_INT(r.status, 409);
+	sel = r.body ? strstr(r.body, fmt("id=\"roles-%lld\"", W->user_id[NW_CXO])) : NULL;
+	CHECK(sel && strstr(sel, "last Buyer CxO") && strstr(sel, "last Buyer CxO") < strstr(sel, "</form>"));
+	resp_free(&r);
+}
+
 /* A form's back field: a tab, slashes, backslashes, schemes, escapes — each falls back to the form's own page. */
 static void hostile_back_targets(void)
 {
@@ -415,6 +489,7 @@ void grants_cases_run(const struct world *w, int *passed, int *failed)
 	RUN(last_manager_kept);
 	RUN(email_oracle_closed);
 	RUN(stale_calendar_feed);
+	RUN(roles_in_the_browser);
 	RUN(hostile_back_targets);
 	RUN(forged_host);
 	RUN(line_breaks);
