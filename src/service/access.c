@@ -155,38 +155,12 @@ static unsigned practice_relations(struct store *s, const struct caller *c, long
 	return shown ? REL_VIEWER : 0;
 }
 
-/* A user's organisation and roles; 0 when there is no such user. */
-struct user_org {
-	long long org_id;
-	role_mask roles;
-	int kind;
-};
-
-static int user_org_row(void *ctx, const struct sqlval *cols, int n)
-{
-	struct user_org *u = ctx;
-
-	(void)n;
-	u->org_id = cols[1].i;
-	u->roles = (role_mask)cols[4].i;
-	u->kind = org_kind_parse(cols[7].s);
-	return 1;
-}
-
-static bool user_org_of(struct store *s, long long id, struct user_org *u)
-{
-	struct sqlval a[1] = {SQL_I(id)};
-
-	*u = (struct user_org){0, 0, -1};
-	return store_exec(s, STMT_USER_GET, a, 1, user_org_row, u, NULL) > 0 && u->kind >= 0;
-}
-
 /* A user: whatever the caller is to the user's organisation (its own, a partner's, the admin). */
 static unsigned user_relations(struct store *s, const struct caller *c, long long id)
 {
 	struct user_org u;
 
-	return user_org_of(s, id, &u) ? org_relations(s, c, u.org_id) : 0;
+	return user_org_of(s, id, &u, NULL) > 0 ? org_relations(s, c, u.org_id) : 0;
 }
 
 int access_grant_target(struct store *s, enum resource res, long long id, int *org_kind,
@@ -200,7 +174,7 @@ int access_grant_target(struct store *s, enum resource res, long long id, int *o
 		*org_kind = org_kind_of(s, id, NULL);
 		return *org_kind >= 0 ? 0 : -1;
 	}
-	if (res != RES_USER || !user_org_of(s, id, &u))
+	if (res != RES_USER || user_org_of(s, id, &u, NULL) <= 0)
 		return -1;
 	*org_kind = u.kind;
 	*old_roles = u.roles;

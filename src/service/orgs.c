@@ -156,15 +156,9 @@ long long user_create(struct store *s, const struct user_input *in, struct error
 
 static int user_row(void *ctx, const struct sqlval *c, int n);
 
-struct user_roles_row {
-	long long org_id;
-	role_mask roles;
-	int kind;
-};
-
-static int user_roles_row(void *ctx, const struct sqlval *c, int n)
+static int user_org_row(void *ctx, const struct sqlval *c, int n)
 {
-	struct user_roles_row *u = ctx;
+	struct user_org *u = ctx;
 
 	(void)n;
 	u->org_id = c[1].i;
@@ -173,17 +167,27 @@ static int user_roles_row(void *ctx, const struct sqlval *c, int n)
 	return 1;
 }
 
+int user_org_of(struct store *s, long long user_id, struct user_org *out, struct error *err)
+{
+	struct sqlval a[1] = {SQL_I(user_id)};
+	int n;
+
+	*out = (struct user_org){0, 0, -1};
+	n = store_exec(s, STMT_USER_GET, a, 1, user_org_row, out, err);
+	return n < 0 ? -1 : n > 0 && out->kind >= 0;
+}
+
 int user_roles_set(struct store *s, long long user_id, role_mask roles, struct error *err)
 {
-	struct user_roles_row u = {0, 0, -1};
-	struct sqlval a[3] = {SQL_I(user_id)};
+	struct user_org u;
+	struct sqlval a[3];
 	role_mask keepers;
 	long long others = 0;
-	int n = store_exec(s, STMT_USER_GET, a, 1, user_roles_row, &u, err);
+	int n = user_org_of(s, user_id, &u, err);
 
 	if (n < 0)
 		return -1;
-	if (n == 0 || u.kind < 0) {
+	if (n == 0) {
 		error_set(err, 404, "not_found", NULL, "no such user");
 		return -1;
 	}
