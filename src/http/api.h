@@ -76,6 +76,7 @@ void api_summit_get(struct request *rq, struct response *rs);
 void api_summit_invite(struct request *rq, struct response *rs);
 void api_invitation_update(struct request *rq, struct response *rs);
 void api_summit_sessions_create(struct request *rq, struct response *rs);
+void api_session_update(struct request *rq, struct response *rs);
 void api_session_rate(struct request *rq, struct response *rs);
 void api_prospects_list(struct request *rq, struct response *rs);
 void api_prospects_add(struct request *rq, struct response *rs);

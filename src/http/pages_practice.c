@@ -342,7 +342,10 @@ static void render_practice(struct request *rq, struct response *rs, const struc
 	html_fmt(b, "<p class=\"crumbs\"><a href=\"/practices\">Practice library</a></p><h1>%s", title);
 	if (author)
 		html_fmt(b, " <span class=\"pill ps-%s\">%s</span>", json_text(p, "status"), json_text(p, "status"));
-	html_fmt(b, "</h1><p class=\"muted\">By %s · %s · %s · ", json_text(p, "provider_name"), json_text(p, "service_line"), json_text(p, "industry"));
+	/* The industry is absent (null) where naming it could single out the customer (docs/practices.md). */
+	html_fmt(b, "</h1><p class=\"muted\">By %s · %s · ", json_text(p, "provider_name"), json_text(p, "service_line"));
+	if (*json_text(p, "industry"))
+		html_fmt(b, "%s · ", json_text(p, "industry"));
 	provenance_line(b, json_object_get(p, "provenance"));
 	if (json_object_get(p, "revision"))
 		html_fmt(b, " · revision %lld", json_num(p, "revision"));

@@ -273,6 +273,11 @@ static const struct field session_body[] = {
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
+static const struct field session_patch_body[] = {
+	{"practice_id", F_ID, true, 0, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
 static const struct field rating_body[] = {
 	{"rating", F_INT, true, 0, NULL, NULL},
 	{"comment", F_TEXT, false, 4000, NULL, NULL},
@@ -382,6 +387,8 @@ static const struct field adoption_patch_body[] = {
 /* Who runs a summit: the host's governance roles (buyer or provider side). */
 #define ACT_HOST {{REL_HOST, ROLES_BUYER_GOV | ROLES_PROVIDER_GOV}}
 #define ACT_INVITATION {{REL_HOST, ROLES_BUYER_GOV | ROLES_PROVIDER_GOV}, {REL_INVITED, ROLES_BUYER_GOV | ROLES_PROVIDER_GOV}}
+/* A session's presenter (REL_AUTHOR) links its own practice: the presenting provider's leadership and consultants. */
+#define ACT_PRESENTER {{REL_AUTHOR, ROLES_PROVIDER_GOV}}
 #define ACT_SUMMIT_CREATE {{REL_OWN, ROLES_BUYER_GOV | ROLE_BIT(ROLE_PROVIDER_LEADERSHIP)}}
 /* The practice exchange (docs/practices.md). */
 #define SEE_PRACTICE (REL_AUTHOR | REL_ORIGIN | REL_VIEWER)
@@ -462,6 +469,7 @@ const struct route routes[] = {
 	{M_POST, "/api/v1/summits/{id}/invitations", R_JSON, RES_SUMMIT, SEE_SUMMIT, ACT_HOST, invite_body, 32 * KB, api_summit_invite},
 	{M_POST, "/api/v1/summits/{id}/sessions", R_JSON, RES_SUMMIT, SEE_SUMMIT, ACT_HOST, session_body, 8 * KB, api_summit_sessions_create},
 	{M_PATCH, "/api/v1/invitations/{id}", R_JSON, RES_INVITATION, SEE_SUMMIT, ACT_INVITATION, invitation_body, 4 * KB, api_invitation_update},
+	{M_PATCH, "/api/v1/sessions/{id}", R_JSON, RES_SESSION, SEE_SUMMIT, ACT_PRESENTER, session_patch_body, 4 * KB, api_session_update},
 	{M_POST, "/api/v1/sessions/{id}/ratings", R_JSON, RES_SESSION, SEE_SUMMIT, {{REL_INVITED, ROLES_ALL}}, rating_body, 8 * KB, api_session_rate},
 	{M_GET, "/api/v1/prospects", 0, RES_NONE, 0, {{REL_OWN, ROLES_PROVIDER_GOV}}, NULL, 0, api_prospects_list},
 	{M_POST, "/api/v1/prospects", R_JSON, RES_NONE, 0, {{REL_OWN, ROLE_BIT(ROLE_PROVIDER_LEADERSHIP)}}, prospect_body, 4 * KB, api_prospects_add},
@@ -539,6 +547,7 @@ const struct route routes[] = {
 	{M_GET, "/summits/{id}", R_PAGE, RES_SUMMIT, SEE_SUMMIT, {{0}}, NULL, 0, page_summit},
 	{M_POST, "/summits/{id}/invitations", R_PAGE | R_FORM, RES_SUMMIT, SEE_SUMMIT, ACT_HOST, NULL, 16 * KB, page_summit_invite},
 	{M_POST, "/summits/{id}/sessions", R_PAGE | R_FORM, RES_SUMMIT, SEE_SUMMIT, ACT_HOST, NULL, 8 * KB, page_summit_session},
+	{M_POST, "/sessions/{id}/practice", R_PAGE | R_FORM, RES_SESSION, SEE_SUMMIT, ACT_PRESENTER, NULL, 4 * KB, page_session_practice},
 	{M_GET, "/practices", R_PAGE, RES_NONE, 0, {{0}}, NULL, 0, page_practices},
 	{M_POST, "/practices", R_PAGE | R_FORM, RES_NONE, 0, {{REL_OWN, ROLES_PROVIDER_GOV}}, NULL, 100 * KB, page_practice_create},
 	{M_GET, "/practices/{id}", R_PAGE, RES_PRACTICE, SEE_PRACTICE, {{0}}, NULL, 0, page_practice},

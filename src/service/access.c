@@ -92,7 +92,7 @@ static unsigned authored_relations(struct store *s, const struct caller *c, enum
 	return rel;
 }
 
-/* A summit or one of its sessions: its host, or an invited organisation. */
+/* A summit or one of its sessions: its host, or an invited organisation; a session's presenter is also its author. */
 static unsigned summit_relations(struct store *s, const struct caller *c, enum stmt st, long long id)
 {
 	long long r[3] = {0, 0, 0};
@@ -100,7 +100,8 @@ static unsigned summit_relations(struct store *s, const struct caller *c, enum s
 
 	if (store_exec(s, st, a, 2, parties_row, r, NULL) <= 0)
 		return 0;
-	return (r[0] == c->org_id ? REL_HOST : 0) | (r[1] ? REL_INVITED : 0);
+	return (r[0] == c->org_id ? REL_HOST : 0) | (r[1] ? REL_INVITED : 0) |
+	       (st == STMT_SUMMIT_SESSION_ACCESS && r[2] == c->org_id ? REL_AUTHOR : 0);
 }
 
 /* An invitation: the summit's host and the invited organisation. */

@@ -72,7 +72,7 @@ enum resource {
 	RES_SUGGESTION, /* the buyer and the suggesting organisation */
 	RES_SUMMIT,    /* its host (REL_HOST) and invited organisations (REL_INVITED) */
 	RES_INVITATION, /* the summit's host and the invited organisation */
-	RES_SESSION,   /* as its summit */
+	RES_SESSION,   /* as its summit; its presenting organisation is also REL_AUTHOR */
 	RES_PROBLEM,   /* its buyer and the providers it is addressed to (REL_VIEWER) */
 	RES_RESPONSE,  /* a problem response: the buyer and the responding organisation (REL_AUTHOR) */
 	RES_PRACTICE,  /* its provider (REL_AUTHOR), origin customer (REL_ORIGIN), others it is shown to (REL_VIEWER); docs/practices.md */

@@ -75,6 +75,7 @@ struct practice_row {
 	char provider_name[ORG_NAME_MAX * 4 + 1], buyer_name[ORG_NAME_MAX * 4 + 1];
 	char origin_title[800], industry[ORG_INDUSTRY_MAX * 4 + 1], service_line[8], status[16];
 	long long current, published; /* published: 0 when never */
+	bool industry_public;	      /* PRACTICE_INDUSTRY_PUBLIC: enough customers in the industry to name it */
 	char created_at[24], updated_at[24], published_at[24];
 };
 
@@ -99,6 +100,7 @@ static int practice_row_cb(void *ctx, const struct sqlval *c, int n)
 	snprintf(p->created_at, sizeof p->created_at, "%s", c[12].s);
 	snprintf(p->updated_at, sizeof p->updated_at, "%s", c[13].s);
 	snprintf(p->published_at, sizeof p->published_at, "%s", c[14].s ? c[14].s : "");
+	p->industry_public = c[15].i != 0;
 	return 1;
 }
 
@@ -201,17 +203,36 @@ static json_t *revision_json(const struct revision *r, bool with_author)
 	return o;
 }
 
-/* What the caller may know of where a practice comes from: everything for its provider and its origin customer, the industry for anyone else. */
-static json_t *provenance_json(long long caller_org, long long provider, long long buyer, long long origin,
-			       const char *origin_title, const char *buyer_name, const char *industry)
+/*
+ * The industry a reader may learn of a practice, or NULL: its provider and origin customer
+ * always; anyone else only when the provider has enough customers in that industry
+ * (industry_public, from PRACTICE_INDUSTRY_PUBLIC) that naming it singles none out.
+ */
+static const char *industry_shown(long long caller_org, long long provider, long long buyer, const char *industry,
+				  bool industry_public)
 {
+	if (caller_org == provider || caller_org == buyer || (industry_public && *industry))
+		return industry;
+	return NULL;
+}
+
+static json_t *industry_json(const char *shown)
+{
+	return shown ? json_string(shown) : json_null();
+}
+
+/* What the caller may know of where a practice comes from: everything for its provider and its origin customer, at most the industry for anyone else. */
+static json_t *provenance_json(long long caller_org, long long provider, long long buyer, long long origin,
+			       const char *origin_title, const char *buyer_name, const char *industry, bool industry_public)
+{
+	const char *shown = industry_shown(caller_org, provider, buyer, industry, industry_public);
 	char label[ORG_INDUSTRY_MAX * 4 + 32];
 
 	if (caller_org == provider || caller_org == buyer)
 		return json_pack("{s:I, s:s, s:I, s:s, s:s}", "engagement_id", origin, "engagement_title",
 				 origin_title, "buyer_org_id", buyer, "buyer_name", buyer_name, "industry", industry);
-	snprintf(label, sizeof label, *industry ? "a customer in %s" : "a customer", industry);
-	return json_pack("{s:s, s:s}", "industry", industry, "label", label);
+	snprintf(label, sizeof label, shown && *shown ? "a customer in %s" : "a customer", shown ? shown : "");
+	return json_pack("{s:o, s:s}", "industry", industry_json(shown), "label", label);
 }
 
 /* ---- the leak check ---- */
@@ -733,10 +754,11 @@ json_t *practice_get_json(struct store *s, const struct caller *c, long long id,
 	if (practice_load(s, id, &p, NULL))
 		return json_null();
 	shown = author ? p.current : p.published;
-	o = json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:o}", "id", p.id, "provider_org_id", p.provider, "provider_name",
-		      p.provider_name, "status", p.status, "service_line", p.service_line, "industry", p.industry,
+	o = json_pack("{s:I, s:I, s:s, s:s, s:s, s:o, s:o}", "id", p.id, "provider_org_id", p.provider, "provider_name",
+		      p.provider_name, "status", p.status, "service_line", p.service_line, "industry",
+		      industry_json(industry_shown(c->org_id, p.provider, p.buyer, p.industry, p.industry_public)),
 		      "provenance", provenance_json(c->org_id, p.provider, p.buyer, p.origin, p.origin_title,
-						    p.buyer_name, p.industry));
+						    p.buyer_name, p.industry, p.industry_public));
 	json_object_set_new(o, "published_revision", p.published ? json_integer(p.published) : json_null());
 	json_object_set_new(o, "published_at", *p.published_at ? json_string(p.published_at) : json_null());
 	if (author) {
@@ -787,13 +809,14 @@ static int found_row(void *ctx, const struct sqlval *c, int n)
 	json_t *o;
 
 	(void)n;
-	o = json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:I, s:s, s:o, s:s, s:o, s:o}", "id", c[0].i, "provider_org_id",
-		      c[1].i, "provider_name", c[2].s, "industry", c[7].s, "service_line", c[8].s, "status", c[9].s,
-		      "revision", c[10].i, "title", c[11].s, "tags", tags_json(c[12].s), "updated_at", c[13].s,
+	o = json_pack("{s:I, s:I, s:s, s:o, s:s, s:s, s:I, s:s, s:o, s:s, s:o, s:o}", "id", c[0].i, "provider_org_id",
+		      c[1].i, "provider_name", c[2].s, "industry",
+		      industry_json(industry_shown(f->c->org_id, c[1].i, c[5].i, c[7].s, c[16].i != 0)), "service_line", c[8].s,
+		      "status", c[9].s, "revision", c[10].i, "title", c[11].s, "tags", tags_json(c[12].s), "updated_at", c[13].s,
 		      "published_at", c[14].s ? json_string(c[14].s) : json_null(), "provenance",
-		      provenance_json(f->c->org_id, c[1].i, c[5].i, c[3].i, c[4].s, c[6].s, c[7].s));
+		      provenance_json(f->c->org_id, c[1].i, c[5].i, c[3].i, c[4].s, c[6].s, c[7].s, c[16].i != 0));
 	if (f->search)
-		json_object_set_new(o, "snippet", json_string(c[16].s ? c[16].s : ""));
+		json_object_set_new(o, "snippet", json_string(c[17].s ? c[17].s : ""));
 	else {
 		/* The first words of the body stand in for a snippet in a plain list. */
 		const char *body = c[15].s ? c[15].s : "";
@@ -869,6 +892,8 @@ json_t *practice_list_json(struct store *s, const struct caller *c, const struct
 	a[n++] = SQL_T(f->service_line);
 	a[n++] = SQL_T(f->industry);
 	a[n++] = SQL_T(f->industry);
+	a[n++] = SQL_I(c->org_id); /* the industry filter matches only an industry shown to the caller */
+	a[n++] = SQL_I(c->org_id);
 	a[n++] = SQL_T(f->tag);
 	a[n++] = SQL_T(f->tag);
 	if (found.search) {

@@ -366,6 +366,9 @@ static void test_permission_matrix(void)
 		 {404, 422, 422, 422, 422, 403, 403, 403, 403, 404, 404, 404}},
 		{"PATCH", "/api/v1/invitations/{id}", fmt("/api/v1/invitations/%lld", INV_KE), "{\"status\":\"maybe\"}",
 		 {404, 422, 422, 422, 422, 403, 422, 422, 403, 404, 404, 404}},
+		/* Only the presenter (Kestrel's leadership and consultants) links a practice to its session. */
+		{"PATCH", "/api/v1/sessions/{id}", fmt("/api/v1/sessions/%lld", SES1), "{\"practice_id\":\"x\"}",
+		 {404, 403, 403, 403, 403, 403, 422, 422, 403, 404, 404, 404}},
 		{"POST", "/api/v1/sessions/{id}/ratings", fmt("/api/v1/sessions/%lld/ratings", SES1), "{\"rating\":9}",
 		 {404, 403, 403, 403, 403, 403, 422, 422, 422, 404, 404, 404}},
 		{"GET", "/api/v1/prospects", "/api/v1/prospects", NULL, {403, 403, 403, 403, 403, 403, 200, 200, 403, 403, 200, 200}},
@@ -1158,6 +1161,7 @@ int main(int argc, char **argv)
 		batch_cases_run(&w, &harness_passed, &harness_failed);
 		audit_cases_run(&w, &harness_passed, &harness_failed);
 		security_cases_run(&w, &harness_passed, &harness_failed);
+		exposure_cases_run(&w, &harness_passed, &harness_failed);
 	}
 	RUN(test_web);
 	RUN(test_pages_other_tenants);

@@ -170,7 +170,8 @@ static const unsigned rel_by_org[INSTANCES][ORGS] = {
 	[I_SUMMIT] = {[O_A] = REL_HOST, [O_P] = REL_INVITED, [O_Q] = REL_INVITED},
 	[I_SUMMIT_P] = {[O_P] = REL_HOST, [O_B] = REL_INVITED},
 	[I_INVITATION] = {[O_A] = REL_HOST, [O_P] = REL_INVITED},
-	[I_SESSION] = {[O_A] = REL_HOST, [O_P] = REL_INVITED, [O_Q] = REL_INVITED},
+	/* A session: as its summit; its presenter (P) is also its author, who alone links its practice. */
+	[I_SESSION] = {[O_A] = REL_HOST, [O_P] = REL_INVITED | REL_AUTHOR, [O_Q] = REL_INVITED},
 	/* A problem: its buyer and the provider of the engagement it is about, or its summit's invitees; a response: the buyer and its author. */
 	[I_PROBLEM] = {[O_A] = REL_BUYER, [O_P] = REL_VIEWER},
 	[I_PROBLEM_SUMMIT] = {[O_A] = REL_BUYER, [O_P] = REL_VIEWER, [O_Q] = REL_VIEWER},
@@ -370,8 +371,9 @@ static bool build_world(void)
 		if ((inst_id[I_SUMMIT] = summit_create(S, &a_cm, &sin, &err)) < 0 ||
 		    summit_invite(S, inst_id[I_SUMMIT], invited, 2, NULL, &err) < 0)
 			return fixture_fail("A's summit");
-		if ((inst_id[I_SESSION] = summit_session_add(S, inst_id[I_SUMMIT], "best-practice", "Release trains", org_id[O_P], 0,
-							      inst_id[I_PRACTICE], &err)) < 0)
+		if ((inst_id[I_SESSION] = summit_session_add(S, &a_cm, inst_id[I_SUMMIT], "best-practice", "Release trains", org_id[O_P], 0,
+							      0, &err)) < 0 ||
+		    session_link_practice(S, &p_lead, inst_id[I_SESSION], inst_id[I_PRACTICE], &x, &err) != 0)
 			return fixture_fail("session");
 		a[0] = SQL_I(inst_id[I_SUMMIT]);
 		a[1] = SQL_I(org_id[O_P]);
@@ -381,7 +383,7 @@ static bool build_world(void)
 		inst_id[I_INVITATION] = x;
 		rin = (struct roadmap_input){unit, 2028, 2000000, "Retail 2028", true};
 		if ((inst_id[I_ROADMAP_SUMMIT] = roadmap_create(S, &a_cio, &rin, &err)) < 0 ||
-		    summit_session_add(S, inst_id[I_SUMMIT], "roadmap", "Retail 2028", org_id[O_A], inst_id[I_ROADMAP_SUMMIT], 0, &err) < 0)
+		    summit_session_add(S, &a_cm, inst_id[I_SUMMIT], "roadmap", "Retail 2028", org_id[O_A], inst_id[I_ROADMAP_SUMMIT], 0, &err) < 0)
 			return fixture_fail("roadmap presented at the summit");
 		sin = (struct summit_input){"provider-customer", "Pine client day", "2026-12-16", "Pine studio"};
 		invited[0] = org_id[O_B];
