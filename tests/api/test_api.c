@@ -1155,6 +1155,7 @@ int main(int argc, char **argv)
 		calendar_cases_run(&w, &harness_passed, &harness_failed);
 		trust_cases_run(&w, &harness_passed, &harness_failed);
 		roadmap_cases_run(&w, &harness_passed, &harness_failed);
+		sealed_cases_run(&w, &harness_passed, &harness_failed);
 		summit_cases_run(&w, &harness_passed, &harness_failed);
 		practice_cases_run(&w, &harness_passed, &harness_failed);
 		batch_cases_run(&w, &harness_passed, &harness_failed);
