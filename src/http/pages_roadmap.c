@@ -169,12 +169,13 @@ static void render_item(struct request *rq, struct response *rs, const struct er
 	html_fmt(b, "</p>");
 	if (buyer && (rq->caller.roles & ROLES_ROADMAP) &&
 	    (!strcmp(json_text(it, "status"), "draft") || (!strcmp(json_text(it, "status"), "open") && json_is_null(json_object_get(it, "bids"))))) {
+		static const char *const deadline_fields[] = {"bid_deadline", NULL};
 		bool draft = !strcmp(json_text(it, "status"), "draft");
 
 		/* Opening a draft, or moving the deadline of an open item while its bids are sealed (once bids exist, only later). */
-		html_fmt(b, "<form method=\"post\" action=\"/roadmap-items/%lld/status\" class=\"inline\">", rq->id);
+		html_fmt(b, "<form method=\"post\" action=\"/roadmap-items/%lld/status\" class=\"inline\" id=\"deadline\">", rq->id);
 		form_csrf(b, rq);
-		form_error_banner(b, form && !strcmp(form, "status") ? err : NULL, NULL);
+		form_error_banner(b, form && !strcmp(form, "status") ? err : NULL, deadline_fields);
 		form_input(b, draft ? "Bids due by" : "New bid deadline", "bid_deadline", "date", NULL, form && !strcmp(form, "status") ? err : NULL);
 		html_fmt(b, "<button type=\"submit\">%s</button></form>", draft ? "Open for bids" : "Move the deadline");
 	}
