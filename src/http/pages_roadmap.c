@@ -93,7 +93,7 @@ static void render(struct request *rq, struct response *rs, const struct error *
 		if (buyer && json_is_integer(json_object_get(it, "bids")))
 			html_fmt(b, "%lld", json_num(it, "bids"));
 		else if (buyer)
-			html_fmt(b, "sealed");
+			html_fmt(b, "%s", strcmp(json_text(it, "status"), "draft") ? "sealed" : "—");
 		else if (json_is_object(json_object_get(it, "my_bid")))
 			html_fmt(b, "%s", json_text(json_object_get(it, "my_bid"), "status"));
 		else
