@@ -1,6 +1,8 @@
 /* access: computes the caller's relations to organisations and engagements from the store. */
 #include "access.h"
 #include "orgs.h"
+#include "clock.h"
+#include "../domain/roadmap.h"
 
 #include <string.h>
 
@@ -92,6 +94,43 @@ static unsigned authored_relations(struct store *s, const struct caller *c, enum
 	return rel;
 }
 
+struct bid_access {
+	long long buyer, bidder;
+	struct date deadline;
+	bool has_deadline;
+};
+
+static int bid_access_row(void *ctx, const struct sqlval *c, int n)
+{
+	struct bid_access *b = ctx;
+
+	(void)n;
+	b->buyer = c[0].i;
+	b->bidder = c[1].i;
+	b->has_deadline = c[2].type == SQL_TEXT && date_parse(c[2].s, &b->deadline);
+	return 1;
+}
+
+/*
+ * A bid: the organisation that wrote it; its buyer only once the bids are open (the day
+ * after the deadline). Before then a real bid id is to the buyer what an unknown one is
+ * (404), so probing ids tells it nothing.
+ */
+static unsigned bid_relations(struct store *s, const struct caller *c, long long id)
+{
+	struct bid_access b = {0};
+	struct sqlval a[1] = {SQL_I(id)};
+	unsigned rel = 0;
+
+	if (store_exec(s, STMT_BID_ACCESS, a, 1, bid_access_row, &b, NULL) <= 0)
+		return 0;
+	if (b.buyer == c->org_id && b.has_deadline && !bids_sealed(b.deadline, clock_today()))
+		rel |= REL_BUYER;
+	if (b.bidder == c->org_id)
+		rel |= REL_AUTHOR;
+	return rel;
+}
+
 /* A summit or one of its sessions: its host, or an invited organisation; a session's presenter is also its author. */
 static unsigned summit_relations(struct store *s, const struct caller *c, enum stmt st, long long id)
 {
@@ -175,7 +214,7 @@ unsigned access_relations(struct store *s, const struct caller *c, enum resource
 	case RES_ITEM:
 		return roadmap_relations(s, c, STMT_ITEM_ACCESS, id);
 	case RES_BID:
-		return authored_relations(s, c, STMT_BID_ACCESS, id);
+		return bid_relations(s, c, id);
 	case RES_SUGGESTION:
 		return authored_relations(s, c, STMT_SUGGESTION_ACCESS, id);
 	case RES_SUMMIT:

@@ -345,13 +345,15 @@ static void test_permission_matrix(void)
 		{"GET", "/api/v1/roadmap-items/{id}/bids", fmt("/api/v1/roadmap-items/%lld/bids", IT1), NULL, {404, 409, 409, 409, 409, 409, 200, 200, 200, 404, 404, 404}},
 		{"POST", "/api/v1/roadmap-items/{id}/bids", fmt("/api/v1/roadmap-items/%lld/bids", IT1), "{\"amount\":-1}",
 		 {404, 403, 403, 403, 403, 403, 422, 422, 403, 404, 404, 404}},
+		/* Before the deadline an award is sealed (409) whatever bid it names, real or not. */
 		{"POST", "/api/v1/roadmap-items/{id}/award", fmt("/api/v1/roadmap-items/%lld/award", IT1), "{\"bid_id\":999999}",
-		 {404, 422, 422, 422, 422, 403, 403, 403, 403, 404, 404, 404}},
+		 {404, 409, 409, 409, 409, 403, 403, 403, 403, 404, 404, 404}},
 		{"GET", "/api/v1/roadmap-items/{id}/suggestions", fmt("/api/v1/roadmap-items/%lld/suggestions", IT1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
 		{"POST", "/api/v1/roadmap-items/{id}/suggestions", fmt("/api/v1/roadmap-items/%lld/suggestions", IT1), "{\"body\":\" \"}",
 		 {404, 403, 403, 403, 403, 403, 422, 422, 403, 404, 404, 404}},
+		/* Before the deadline a bid is not there for the buyer (404, as an unknown id), only for its bidder. */
 		{"PATCH", "/api/v1/bids/{id}", fmt("/api/v1/bids/%lld", BID1), "{\"status\":\"won\"}",
-		 {404, 422, 422, 422, 422, 403, 422, 422, 403, 404, 404, 404}},
+		 {404, 404, 404, 404, 404, 404, 422, 422, 403, 404, 404, 404}},
 		{"PATCH", "/api/v1/suggestions/{id}", fmt("/api/v1/suggestions/%lld", SG1), "{\"status\":\"maybe\"}",
 		 {404, 422, 422, 422, 422, 403, 403, 403, 403, 404, 404, 404}},
 
@@ -1156,6 +1158,7 @@ int main(int argc, char **argv)
 		calendar_cases_run(&w, &harness_passed, &harness_failed);
 		trust_cases_run(&w, &harness_passed, &harness_failed);
 		roadmap_cases_run(&w, &harness_passed, &harness_failed);
+		sealed_cases_run(&w, &harness_passed, &harness_failed);
 		summit_cases_run(&w, &harness_passed, &harness_failed);
 		practice_cases_run(&w, &harness_passed, &harness_failed);
 		batch_cases_run(&w, &harness_passed, &harness_failed);

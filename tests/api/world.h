@@ -34,5 +34,6 @@ void batch_cases_run(const struct world *w, int *passed, int *failed);
 void audit_cases_run(const struct world *w, int *passed, int *failed);
 void security_cases_run(const struct world *w, int *passed, int *failed);
 void exposure_cases_run(const struct world *w, int *passed, int *failed);
+void sealed_cases_run(const struct world *w, int *passed, int *failed);
 
 #endif

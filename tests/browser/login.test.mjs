@@ -481,6 +481,36 @@ async function main() {
 			assert(!(await page5.content()).includes('690,000'), 'a competitor\'s amount is on the page');
 			await shot(page5, 'bid');
 		});
+		await check('before the deadline the buyer reads no bid count, may extend the deadline but not shorten it, and the bidder is told', async () => {
+			const cxo = logins.buyer_cxo?.[0];
+			assert(cxo, 'no buyer_cxo log-in');
+			const ctxB = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+			ctxB.setDefaultTimeout(WAIT);
+			ctxB.setDefaultNavigationTimeout(WAIT * 2);
+			const pageB = await ctxB.newPage();
+			try {
+				await signIn(pageB, base, cxo);
+				await pageB.goto(`${base}${itemUrl}`);
+				const head = await pageB.locator('h1 + p').textContent();
+				const due = /bids due by (\d{4}-\d{2}-\d{2})/.exec(head)?.[1];
+				assert(due, `no deadline on the page: ${head}`);
+				assert(!(await pageB.content()).includes('received'), 'the buyer reads a bid count before the deadline');
+				const day = (d, n) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
+				await pageB.fill('#deadline input[name=bid_deadline]', day(due, -1));
+				await submit(pageB, pageB.locator('#deadline button[type=submit]'));
+				const refused = await pageB.locator('#deadline label.invalid em.error').textContent();
+				assert(refused.includes('extended'), `a shorter deadline is not refused beside its field: ${refused}`);
+				await pageB.fill('#deadline input[name=bid_deadline]', day(due, 1));
+				await submit(pageB, pageB.locator('#deadline button[type=submit]'));
+				assert((await pageB.locator('h1 + p').textContent()).includes(`bids due by ${day(due, 1)}`), 'the deadline did not move');
+				await page5.goto(`${base}${itemUrl}`);
+				const told = await page5.locator('#bid').textContent();
+				assert(told.includes(`Deadline extended from ${due} to ${day(due, 1)}`), `the bidder is not told: ${told.slice(0, 200)}`);
+				await shot(page5, 'deadline-extended');
+			} finally {
+				await ctxB.close();
+			}
+		});
 		await ctx5.close();
 
 		// The practice exchange: the provider writes down a practice found at Meridian, fixes what the leak check finds,
@@ -603,7 +633,8 @@ async function main() {
 		});
 		await ctx10.close();
 		{
-			const later = new Date(Date.now() + 15 * 86400000).toISOString().slice(0, 10);
+			// The demo's deadline is 14 days ahead, extended by one above: 16 days on, the bids are open.
+			const later = new Date(Date.now() + 16 * 86400000).toISOString().slice(0, 10);
 			const port2 = await freePort();
 			const base2 = `http://127.0.0.1:${port2}`;
 			const server2 = spawn(bin, ['serve', '--db', db, '--listen', `127.0.0.1:${port2}`], {

@@ -230,6 +230,14 @@ static bool fixture_fail(const char *what)
 	return false;
 }
 
+/* Moves an item's bid deadline straight in the store (as the demo does), to look at bids before and after it. */
+static int item_deadline_set(long long item, const char *day)
+{
+	struct sqlval a[2] = {SQL_T(day), SQL_I(item)};
+
+	return store_exec(S, STMT_ITEM_SET_DEADLINE, a, 2, NULL, NULL, NULL) < 0 ? -1 : 0;
+}
+
 static struct caller who(int c)
 {
 	struct caller k;
@@ -343,6 +351,9 @@ static bool build_world(void)
 			return fixture_fail("bid");
 		if ((inst_id[I_SUGGESTION] = suggestion_create(S, &p_lead, inst_id[I_ITEM], "Start with the busiest branches.", &err)) < 0)
 			return fixture_fail("suggestion");
+		/* Past its deadline, so the matrix sees the buyer's relation to the bid (it holds only once bids open; bids_are_sealed checks before). */
+		if (item_deadline_set(inst_id[I_ITEM], "2026-11-25"))
+			return fixture_fail("item deadline");
 	}
 
 	/* Practices of P, all found at A (on A-P). */
@@ -814,6 +825,14 @@ static enum outcome ask(enum method m, const char *pattern, int inst, int c)
 
 static void bids_are_sealed(void)
 {
+	/* Before the deadline the buyer's roles find a real bid id as they find an unknown one: not there (404). */
+	CHECK_INT(item_deadline_set(inst_id[I_ITEM], "2026-12-31"), 0);
+	CHECK_INT(ask(M_PATCH, "/api/v1/bids/{id}", I_BID, C_A_SM), HIDDEN);
+	CHECK_INT(ask(M_PATCH, "/api/v1/bids/{id}", I_BID, C_A_MEM), HIDDEN);
+	CHECK_INT(ask(M_PATCH, "/api/v1/bids/{id}", I_BID, C_A_CXO), HIDDEN);
+	CHECK_INT(ask(M_PATCH, "/api/v1/bids/{id}", I_BID, C_P_CONS), REACHED);
+	CHECK_INT(item_deadline_set(inst_id[I_ITEM], "2026-11-25"), 0);
+	/* After it, as the matrix has it: */
 	/* Q sees the item and bids on it, but P's bid is not there for it: 404, not 403. */
 	CHECK_INT(ask(M_GET, "/api/v1/roadmap-items/{id}", I_ITEM, C_Q_LEAD), REACHED);
 	CHECK_INT(ask(M_PATCH, "/api/v1/bids/{id}", I_BID, C_Q_LEAD), HIDDEN);
