@@ -83,9 +83,12 @@ static const struct demo_engagement engagements[] = {
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
-/* The one engagement the demo leaves pending: a buyer asking a provider it does not yet work with. */
+/*
+ * The one engagement the demo leaves pending: Meridian asks Kestrel for a second engagement,
+ * so Kestrel's leadership (whose log-in the demo prints) finds it in its inbox to accept.
+ */
 static const struct demo_engagement pending_engagement = {
-	2, 5, 9, "Store analytics advisory", "IT", "2027-01-01", "2027-12-31", {"joint", "buyer", "joint"}, NULL};
+	2, 3, 9, "E-commerce platform support", "IT", "2027-01-01", "2029-12-31", {"joint", "buyer", "provider"}, NULL};
 
 /* Creates a demo engagement as its contract manager; accepts it as the provider's leadership unless pending. */
 static long long demo_engagement(struct store *s, const long long *org_ids, const long long *user_ids,
