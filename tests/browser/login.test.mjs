@@ -279,6 +279,8 @@ async function main() {
 			await page.goto(`${base}/`);
 			const link = page.locator(`table.list a[href="${engagementPath}"]`);
 			assert((await link.textContent()).trim() === title, 'not listed under its title');
+			const row = page.locator('table.list tr', { has: link });
+			assert((await row.textContent()).includes('awaiting acceptance'), 'the row does not say it awaits acceptance');
 		});
 
 		await check('the nav link opens the organisation page with "Business units" and "People"', async () => {
