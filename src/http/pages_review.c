@@ -188,7 +188,7 @@ static void rendered(struct buf *b, const char *title, const char *html)
 static void render(struct request *rq, struct response *rs, const struct error *err, const char *form)
 {
 	json_t *r = review_get_json(rq->store, rq->id), *e;
-	bool may = access_runs_reviews(rq->rel, rq->caller.roles);
+	bool may = (rq->rel & REL_ACCEPTED) && access_runs_reviews(rq->rel, rq->caller.roles); /* a pending engagement's reviews wait */
 	struct buf *b = &rs->body;
 	bool held;
 

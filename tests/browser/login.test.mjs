@@ -279,7 +279,7 @@ async function main() {
 			await page.goto(`${base}/`);
 			const link = page.locator(`table.list a[href="${engagementPath}"]`);
 			assert((await link.textContent()).trim() === title, 'not listed under its title');
-			const row = page.locator('table.list tr', { has: link });
+			const row = page.locator('table.list tr', { has: page.locator(`a[href="${engagementPath}"]`) });
 			assert((await row.textContent()).includes('awaiting acceptance'), 'the row does not say it awaits acceptance');
 		});
 
