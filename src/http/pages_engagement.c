@@ -100,6 +100,7 @@ static void acceptance_section(struct request *rq, struct buf *b, json_t *e, con
 	if (!strcmp(state, "accepted") && !err)
 		return;
 	html_fmt(b, "<section class=\"card\" id=\"acceptance\"><h2>Acceptance</h2>");
+	form_error_banner(b, err, fields);
 	if (!strcmp(state, "declined")) {
 		html_fmt(b, "<p class=\"banner warn\">%s declined this engagement on %.10s (%s).", provider, json_text(d, "at"),
 			 json_text(d, "by_name"));
@@ -116,15 +117,12 @@ static void acceptance_section(struct request *rq, struct buf *b, json_t *e, con
 		if (rq->caller.roles & ROLES_ACCEPT) {
 			html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/acceptance\" class=\"grid\">", rq->id);
 			form_csrf(b, rq);
-			form_error_banner(b, err, fields);
 			form_select(b, "Decision", "decision", decisions, decision_labels, 2, request_form(rq, "decision"), err);
 			form_input(b, "Reason (optional)", "reason", "text", request_form(rq, "reason"), err);
 			html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Continue</button></div></form>");
 		} else {
 			html_fmt(b, "<p class=\"muted\">Your organisation's leadership decides.</p>");
 		}
-	} else {
-		form_error_banner(b, err, fields);
 	}
 	html_fmt(b, "</section>");
 }

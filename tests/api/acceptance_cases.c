@@ -335,6 +335,101 @@ static void a_declined_engagement_opens_nothing(void)
 	}
 }
 
+/* A page as who (a cookie), its status checked; the body, which the caller frees. */
+static char *page(const char *cookie, const char *method, const char *path, const char *form, long want)
+{
+	struct resp r;
+	char *body;
+
+	http(W->S, method, path, NULL, form, form ? "application/x-www-form-urlencoded" : NULL, cookie, &r);
+	if (r.status != want)
+		fprintf(stderr, "  %s %s: got %ld, want %ld\n", method, path, r.status, want);
+	CHECK_INT(r.status, want);
+	body = r.body ? r.body : strdup("");
+	r.body = NULL;
+	resp_free(&r);
+	return body;
+}
+
+static const char *acceptance_of(long long id)
+{
+	static char state[16];
+	json_t *j = req(OS, "GET", fmt("/api/v1/engagements/%lld", id), NULL, 200);
+
+	snprintf(state, sizeof state, "%s", str(j, "acceptance"));
+	json_decref(j);
+	return state;
+}
+
+/* Harbor's leadership (a second one, made here with a known password) decides in the browser, in two steps; its consultant cannot. */
+static void the_pages_ask_before_binding(void)
+{
+	char os_cookie[128], os_csrf[64], lead_cookie[128], lead_csrf[64], cons_cookie[128], cons_csrf[64];
+	const char *form_action;
+	long long id;
+	char *body;
+
+	json_decref(req(ADMIN, "POST", fmt("/api/v1/orgs/%lld/users", W->HB),
+			"{\"email\":\"zq.lead@harbor.example\",\"name\":\"Zq Second Lead\",\"roles\":[\"provider_leadership\"],\"password\":\"Ridgeline-Copper-58!\"}", 201));
+	json_decref(req(ADMIN, "POST", fmt("/api/v1/orgs/%lld/users", W->HB),
+			"{\"email\":\"zq.consultant@harbor.example\",\"name\":\"Zq Consultant\",\"roles\":[\"provider_consulting\"],\"password\":\"Ridgeline-Copper-58!\"}", 201));
+	CHECK_INT(web_sign_in(W->S, "cm@osprey.example", "kingfisher-river-stone-7", os_cookie, sizeof os_cookie, os_csrf, sizeof os_csrf, NULL, 0), 0);
+	CHECK_INT(web_sign_in(W->S, "zq.lead@harbor.example", "Ridgeline-Copper-58!", lead_cookie, sizeof lead_cookie, lead_csrf, sizeof lead_csrf, NULL, 0), 0);
+	CHECK_INT(web_sign_in(W->S, "zq.consultant@harbor.example", "Ridgeline-Copper-58!", cons_cookie, sizeof cons_cookie, cons_csrf, sizeof cons_csrf, NULL, 0), 0);
+	id = new_engagement(W->HB, "Zq Osprey page ask");
+	form_action = fmt("action=\"/engagements/%lld/acceptance\"", id);
+
+	/* The buyer is told it waits, with no decision and no governance forms; its inbox is empty of it. */
+	body = page(os_cookie, "GET", fmt("/engagements/%lld", id), NULL, 200);
+	CHECK(strstr(body, "Awaiting ") != NULL);
+	CHECK(strstr(body, form_action) == NULL);
+	CHECK(strstr(body, fmt("action=\"/engagements/%lld/reviews\"", id)) == NULL);
+	CHECK(strstr(body, fmt("action=\"/engagements/%lld/issues\"", id)) == NULL);
+	free(body);
+	/* The consultant sees what it would open but may not decide (403 on the form post). */
+	body = page(cons_cookie, "GET", fmt("/engagements/%lld", id), NULL, 200);
+	CHECK(strstr(body, "leadership decides") != NULL);
+	CHECK(strstr(body, form_action) == NULL);
+	free(body);
+	free(page(cons_cookie, "POST", fmt("/engagements/%lld/acceptance", id), fmt("csrf=%s&decision=accept&confirmed=yes", cons_csrf), 403));
+	/* The leadership's inbox page links to it. */
+	body = page(lead_cookie, "GET", "/inbox", NULL, 200);
+	CHECK(strstr(body, fmt("href=\"/engagements/%lld#acceptance\"", id)) != NULL);
+	free(body);
+	body = page(os_cookie, "GET", "/inbox", NULL, 200);
+	CHECK(strstr(body, "Nothing waits for you") != NULL);
+	free(body);
+	/* The decision form; a first post only asks for confirmation and binds nothing. */
+	body = page(lead_cookie, "GET", fmt("/engagements/%lld", id), NULL, 200);
+	CHECK(strstr(body, form_action) != NULL);
+	free(body);
+	body = page(lead_cookie, "POST", fmt("/engagements/%lld/acceptance", id), fmt("csrf=%s&decision=accept&reason=Fine", lead_csrf), 200);
+	CHECK(strstr(body, "Yes, accept the engagement") != NULL);
+	CHECK(strstr(body, "sees your organisation") != NULL);
+	CHECK(strstr(body, "name=\"confirmed\" value=\"yes\"") != NULL);
+	free(body);
+	CHECK_STR(acceptance_of(id), "pending");
+	/* Without the CSRF token, or with no decision: refused, still pending. */
+	free(page(lead_cookie, "POST", fmt("/engagements/%lld/acceptance", id), "decision=accept&confirmed=yes", 403));
+	body = page(lead_cookie, "POST", fmt("/engagements/%lld/acceptance", id), fmt("csrf=%s&decision=maybe&confirmed=yes", lead_csrf), 422);
+	CHECK(strstr(body, "choose to accept or to decline") != NULL);
+	free(body);
+	CHECK_STR(acceptance_of(id), "pending");
+	/* Confirmed, the decline is recorded with its reason, and shown to the buyer. */
+	free(page(lead_cookie, "POST", fmt("/engagements/%lld/acceptance", id),
+		  fmt("csrf=%s&decision=decline&reason=Not+this+year&confirmed=yes", lead_csrf), 303));
+	CHECK_STR(acceptance_of(id), "declined");
+	body = page(os_cookie, "GET", fmt("/engagements/%lld", id), NULL, 200);
+	CHECK(strstr(body, "declined this engagement") != NULL);
+	CHECK(strstr(body, "Not this year") != NULL);
+	free(body);
+	/* A second confirmed post is 409, shown on the page. */
+	body = page(lead_cookie, "POST", fmt("/engagements/%lld/acceptance", id), fmt("csrf=%s&decision=accept&confirmed=yes", lead_csrf), 409);
+	CHECK(strstr(body, "already been accepted or declined") != NULL);
+	free(body);
+	CHECK_STR(acceptance_of(id), "declined");
+}
+
 void acceptance_cases_run(const struct world *w, int *passed, int *failed)
 {
 	json_t *j;
@@ -359,6 +454,7 @@ void acceptance_cases_run(const struct world *w, int *passed, int *failed)
 	RUN(the_inbox_shows_what_waits);
 	RUN(acceptance_opens_and_a_second_decision_is_refused);
 	RUN(a_declined_engagement_opens_nothing);
+	RUN(the_pages_ask_before_binding);
 	free(os_tok);
 	*passed += harness_passed;
 	*failed += harness_failed;
