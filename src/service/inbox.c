@@ -24,13 +24,18 @@
 
 #include "access.h"
 
-typedef int (*inbox_kind_fn)(struct store *s, const struct caller *c, json_t *items, struct error *err);
+/* The items being gathered, and the kind (its name in the table below) a function adds. */
+struct inbox {
+	json_t *items;
+	const char *kind;
+};
 
-/* Appends one item; due_on and engagement_id may be NULL / 0. */
-static void item_add(json_t *items, const char *kind, const char *title, const char *url, const char *due_on,
-		     long long engagement_id)
+typedef int (*inbox_kind_fn)(struct store *s, const struct caller *c, struct inbox *in, struct error *err);
+
+/* Appends one item of the kind being gathered; due_on and engagement_id may be NULL / 0. */
+static void item_add(struct inbox *in, const char *title, const char *url, const char *due_on, long long engagement_id)
 {
-	json_t *o = json_pack("{s:s, s:s, s:s}", "kind", kind, "title", title, "url", url);
+	json_t *o = json_pack("{s:s, s:s, s:s}", "kind", in->kind, "title", title, "url", url);
 
 	if (!o)
 		return;
@@ -38,7 +43,7 @@ static void item_add(json_t *items, const char *kind, const char *title, const c
 		json_object_set_new(o, "due_on", json_string(due_on));
 	if (engagement_id)
 		json_object_set_new(o, "engagement_id", json_integer(engagement_id));
-	json_array_append_new(items, o);
+	json_array_append_new(in->items, o);
 }
 
 static int acceptance_row(void *ctx, const struct sqlval *c, int n)
@@ -48,18 +53,18 @@ static int acceptance_row(void *ctx, const struct sqlval *c, int n)
 	(void)n;
 	snprintf(title, sizeof title, "Accept or decline \"%s\", an engagement %s asks of you", c[1].s, c[2].s);
 	snprintf(url, sizeof url, "/engagements/%lld#acceptance", c[0].i);
-	item_add(ctx, "acceptance", title, url, NULL, c[0].i);
+	item_add(ctx, title, url, NULL, c[0].i);
 	return 0;
 }
 
 /* acceptance: engagements pending with the caller's organisation as provider, for those who may decide (ROLES_ACCEPT). */
-static int inbox_acceptance(struct store *s, const struct caller *c, json_t *items, struct error *err)
+static int inbox_acceptance(struct store *s, const struct caller *c, struct inbox *in, struct error *err)
 {
 	struct sqlval a[2] = {SQL_I(c->org_id), SQL_I(INBOX_KIND_MAX)};
 
 	if (c->org_kind != ORG_PROVIDER || !(c->roles & ROLES_ACCEPT))
 		return 0;
-	return store_exec(s, STMT_INBOX_ACCEPTANCE, a, 2, acceptance_row, items, err) < 0 ? -1 : 0;
+	return store_exec(s, STMT_INBOX_ACCEPTANCE, a, 2, acceptance_row, in, err) < 0 ? -1 : 0;
 }
 
 static const struct {
@@ -71,13 +76,14 @@ static const struct {
 
 json_t *inbox_json(struct store *s, const struct caller *c, struct error *err)
 {
-	json_t *items = json_array();
+	struct inbox in = {json_array(), NULL};
 
 	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
-		if (kinds[i].fn(s, c, items, err) < 0) {
-			json_decref(items);
+		in.kind = kinds[i].kind;
+		if (kinds[i].fn(s, c, &in, err) < 0) {
+			json_decref(in.items);
 			return NULL;
 		}
 	}
-	return json_pack("{s:o, s:n}", "items", items, "next");
+	return json_pack("{s:o, s:n}", "items", in.items, "next");
 }

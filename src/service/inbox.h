@@ -10,7 +10,7 @@
 /* Items a kind contributes at most (the oldest first); the inbox has no further page. */
 #define INBOX_KIND_MAX 100
 
-/* {items: [{kind, title, url, due_on?, engagement_id?}], next: null}; NULL on a store error. */
+/* {items: [{kind, title, url, due_on?, engagement_id?}], next: null}, which the caller json_decref's; NULL on a store error (err says which). */
 json_t *inbox_json(struct store *s, const struct caller *c, struct error *err);
 
 #endif
