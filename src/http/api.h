@@ -23,6 +23,7 @@ void api_engagements_create(struct request *rq, struct response *rs);
 void api_engagement_get(struct request *rq, struct response *rs);
 void api_engagement_update(struct request *rq, struct response *rs);
 void api_engagement_mode(struct request *rq, struct response *rs);
+void api_engagement_acceptance(struct request *rq, struct response *rs);
 
 void api_mandate_get(struct request *rq, struct response *rs);
 void api_mandate_put(struct request *rq, struct response *rs);
@@ -41,6 +42,7 @@ void api_action_update(struct request *rq, struct response *rs);
 void api_review_actions(struct request *rq, struct response *rs);
 void api_engagement_actions(struct request *rq, struct response *rs);
 void api_my_actions(struct request *rq, struct response *rs);
+void api_inbox(struct request *rq, struct response *rs);
 
 void api_issues_list(struct request *rq, struct response *rs);
 void api_issues_create(struct request *rq, struct response *rs);

@@ -51,6 +51,8 @@ void page_dashboard(struct request *rq, struct response *rs);
 void page_engagement_create(struct request *rq, struct response *rs);
 void page_engagement(struct request *rq, struct response *rs);
 void page_engagement_mode(struct request *rq, struct response *rs);
+void page_engagement_acceptance(struct request *rq, struct response *rs);
+void page_inbox(struct request *rq, struct response *rs);
 void page_org(struct request *rq, struct response *rs);
 void page_engagement_mandate(struct request *rq, struct response *rs);
 void page_engagement_review_create(struct request *rq, struct response *rs);

@@ -451,7 +451,7 @@ static void render(struct request *rq, struct response *rs, const struct error *
 		    "Trust after a review weighs this window's evidence %d%% and the trust before it %d%%. "
 		    "<a href=\"/engagements/%lld/report\">Governance report</a></p></section>",
 		 rounded(100 * ts->smoothing), 100 - rounded(100 * ts->smoothing), rq->id);
-	if ((rq->rel & REL_BUYER) && (rq->caller.roles & ROLES_CONTRACT))
+	if ((rq->rel & REL_ACCEPTED) && (rq->rel & REL_BUYER) && (rq->caller.roles & ROLES_CONTRACT))
 		mode_section(rq, b, t, ts);
 	surveys(rq, b, rq->id, form && !strcmp(form, "survey") ? err : NULL);
 	page_end(rs);

@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-/* Reads (buyer org, provider org, third column) of a parties statement. */
+/* Reads (buyer org, provider org, third column, the engagement accepted) of a parties statement. */
 static int parties_row(void *ctx, const struct sqlval *cols, int n)
 {
 	long long *p = ctx;
@@ -14,6 +14,7 @@ static int parties_row(void *ctx, const struct sqlval *cols, int n)
 	p[0] = cols[0].i;
 	p[1] = cols[1].i;
 	p[2] = n > 2 ? cols[2].i : 0;
+	p[3] = n > 3 ? cols[3].i : 0;
 	return 1;
 }
 
@@ -50,7 +51,7 @@ static unsigned org_relations(struct store *s, const struct caller *c, long long
 /* Relations to anything that belongs to an engagement, through the statement that finds its parties. */
 static unsigned party_relations(struct store *s, const struct caller *c, enum stmt st, long long id)
 {
-	long long parties[3] = {0, 0, 0};
+	long long parties[4] = {0, 0, 0, 0};
 	struct sqlval a[1] = {SQL_I(id)};
 	unsigned rel = 0;
 
@@ -62,13 +63,15 @@ static unsigned party_relations(struct store *s, const struct caller *c, enum st
 		rel |= REL_PROVIDER;
 	if (st == STMT_ACTION_PARTIES && rel && parties[2] == c->user_id)
 		rel |= REL_ASSIGNEE;
+	if (rel && parties[3])
+		rel |= REL_ACCEPTED;
 	return rel;
 }
 
 /* A roadmap or item: its buyer, or a provider that may see it. */
 static unsigned roadmap_relations(struct store *s, const struct caller *c, enum stmt st, long long id)
 {
-	long long r[3] = {0, 0, 0};
+	long long r[4] = {0, 0, 0, 0};
 	struct sqlval a[3] = {SQL_I(c->org_id), SQL_I(c->org_id), SQL_I(id)};
 
 	if (store_exec(s, st, a, 3, parties_row, r, NULL) <= 0)
@@ -81,7 +84,7 @@ static unsigned roadmap_relations(struct store *s, const struct caller *c, enum 
 /* A bid or suggestion: its buyer and the organisation that wrote it. */
 static unsigned authored_relations(struct store *s, const struct caller *c, enum stmt st, long long id)
 {
-	long long r[3] = {0, 0, 0};
+	long long r[4] = {0, 0, 0, 0};
 	struct sqlval a[1] = {SQL_I(id)};
 	unsigned rel = 0;
 
@@ -134,7 +137,7 @@ static unsigned bid_relations(struct store *s, const struct caller *c, long long
 /* A summit or one of its sessions: its host, or an invited organisation; a session's presenter is also its author. */
 static unsigned summit_relations(struct store *s, const struct caller *c, enum stmt st, long long id)
 {
-	long long r[3] = {0, 0, 0};
+	long long r[4] = {0, 0, 0, 0};
 	struct sqlval a[2] = {SQL_I(c->org_id), SQL_I(id)};
 
 	if (store_exec(s, st, a, 2, parties_row, r, NULL) <= 0)
@@ -146,7 +149,7 @@ static unsigned summit_relations(struct store *s, const struct caller *c, enum s
 /* An invitation: the summit's host and the invited organisation. */
 static unsigned invitation_relations(struct store *s, const struct caller *c, long long id)
 {
-	long long r[3] = {0, 0, 0};
+	long long r[4] = {0, 0, 0, 0};
 	struct sqlval a[1] = {SQL_I(id)};
 
 	if (store_exec(s, STMT_INVITATION_ACCESS, a, 1, parties_row, r, NULL) <= 0)

@@ -1,5 +1,6 @@
 /* practices: practices and their revisions, the leak check on publishing, approvals by the origin buyer, search, and confidential terms. */
 #include "practices.h"
+#include "engagements.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -466,6 +467,9 @@ long long practice_create(struct store *s, const struct caller *c, const struct 
 			  "name the engagement of yours where the practice was found");
 		return -1;
 	}
+	/* A practice found on an engagement the provider has not accepted would reach its customer's rivals first. */
+	if (engagement_require_accepted(s, in->origin_engagement_id, "origin_engagement_id", err))
+		return -1;
 	now_iso(now);
 	if (store_begin(s, err))
 		return -1;

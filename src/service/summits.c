@@ -1,5 +1,6 @@
 /* summits: use cases for buyers' planning summits and providers' customer summits — invitations, agenda, ratings, prospects — and problem statements. */
 #include "summits.h"
+#include "engagements.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -501,6 +502,8 @@ long long problem_create(struct store *s, const struct caller *c, const struct p
 			  in->engagement_id ? "engagement_id must be one of your engagements" : "summit_id must be a summit you host");
 		return -1;
 	}
+	if (in->engagement_id && engagement_require_accepted(s, in->engagement_id, "engagement_id", err))
+		return -1;
 	now_iso(now);
 	a[0] = SQL_I(c->org_id);
 	a[1] = SQL_T(in->title);

@@ -197,8 +197,8 @@ static long long org_with_user(const char *name, const char *kind, const char *i
 	return id;
 }
 
-/* The buyer (its contract manager's token) takes an engagement with the provider; returns its id. */
-static long long engage(const char *buyer_tok, long long provider, const char *title)
+/* The buyer (its contract manager's token) takes an engagement with the provider, whose leadership (lead_tok) accepts it; returns its id. */
+static long long engage(const char *buyer_tok, const char *lead_tok, long long provider, const char *title)
 {
 	json_t *j = call_as(buyer_tok, "buyer cm", "POST", "/api/v1/engagements",
 			    fmt("{\"provider_org_id\":%lld,\"title\":\"%s\",\"service_line\":\"IT\",\"starts_on\":\"2026-01-01\",\"ends_on\":\"2028-12-31\"}",
@@ -207,6 +207,7 @@ static long long engage(const char *buyer_tok, long long provider, const char *t
 	long long id = num(j, "id");
 
 	json_decref(j);
+	json_decref(call_as(lead_tok, "provider lead", "POST", fmt("/api/v1/engagements/%lld/acceptance", id), "{\"accepted\":true}", 200));
 	return id;
 }
 
@@ -269,8 +270,8 @@ static void test_provenance_needs_three_customers(void)
 	if (!prov_tok || !r1 || !r2 || !r3 || !other)
 		goto out;
 	(void)b1, (void)b2, (void)b3, (void)bo;
-	e1 = engage(r1, provider, "Zx store systems");
-	engage(other, provider, "Zx freight systems");
+	e1 = engage(r1, prov_tok, provider, "Zx store systems");
+	engage(other, prov_tok, provider, "Zx freight systems");
 	practice = practice_published(prov_tok, e1, "Zxprov queue triage", "Triage the zxprovword queue by business impact each morning.");
 	CHECK(practice > 0);
 
@@ -286,12 +287,22 @@ static void test_provenance_needs_three_customers(void)
 	json_decref(j);
 
 	/* Two Retail customers: still too few; the second reads "a customer" too. */
-	engage(r2, provider, "Zx till estate");
+	engage(r2, prov_tok, provider, "Zx till estate");
 	reader_sees(other, practice, NULL);
 	reader_sees(r2, practice, NULL);
 
-	/* Three: the industry no longer singles one out, so every reader sees it and the filter finds it. */
-	engage(r3, provider, "Zx shop floor");
+	/* A third Retail buyer whose engagement the provider has not accepted yet does not count. */
+	{
+		json_t *pend = call_as(r3, "buyer cm", "POST", "/api/v1/engagements",
+				       fmt("{\"provider_org_id\":%lld,\"title\":\"Zx shop floor\",\"service_line\":\"IT\",\"starts_on\":\"2026-01-01\",\"ends_on\":\"2028-12-31\"}", provider),
+				       201);
+		long long pending = num(pend, "id");
+
+		json_decref(pend);
+		reader_sees(other, practice, NULL);
+		/* Three: the industry no longer singles one out, so every reader sees it and the filter finds it. */
+		json_decref(call_as(prov_tok, "provider lead", "POST", fmt("/api/v1/engagements/%lld/acceptance", pending), "{\"accepted\":true}", 200));
+	}
 	reader_sees(other, practice, "Retail");
 	reader_sees(r3, practice, "Retail");
 out:

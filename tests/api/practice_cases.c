@@ -1183,6 +1183,7 @@ static void test_adoption_in_trust(void)
 		fmt("{\"provider_org_id\":%lld,\"title\":\"Zq pilot of shared practices\",\"service_line\":\"IT\",\"starts_on\":\"2026-01-01\",\"ends_on\":\"2027-12-31\"}", W->KE), 201);
 	eng = num(j, "id");
 	json_decref(j);
+	json_decref(req(KE_LEAD, "POST", fmt("/api/v1/engagements/%lld/acceptance", eng), "{\"accepted\":true}", 200));
 	j = req(MD_CM, "POST", fmt("/api/v1/practices/%lld/adoptions", PA), fmt("{\"engagement_id\":%lld}", eng), 201);
 	AD_T = num(j, "id");
 	json_decref(j);

@@ -35,5 +35,6 @@ void audit_cases_run(const struct world *w, int *passed, int *failed);
 void security_cases_run(const struct world *w, int *passed, int *failed);
 void exposure_cases_run(const struct world *w, int *passed, int *failed);
 void sealed_cases_run(const struct world *w, int *passed, int *failed);
+void acceptance_cases_run(const struct world *w, int *passed, int *failed);
 
 #endif

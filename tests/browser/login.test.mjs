@@ -267,10 +267,20 @@ async function main() {
 			await shot(page, 'engagement');
 		});
 
+		await check("the new engagement says it awaits the provider's acceptance, and offers no governance yet", async () => {
+			const card = page.locator('#acceptance');
+			assert((await card.textContent()).includes("Awaiting Harbor BPO's acceptance"), 'no "awaiting" in the acceptance card');
+			assert((await page.locator(`form[action="${engagementPath}/reviews"]`).count()) === 0, 'the ad-hoc review form is offered');
+			assert((await page.locator(`form[action="${engagementPath}/issues"]`).count()) === 0, 'the issue form is offered');
+			assert((await page.locator(`form[action="${engagementPath}/acceptance"]`).count()) === 0, 'the buyer is offered the decision');
+		});
+
 		await check('the new engagement is listed on the dashboard', async () => {
 			await page.goto(`${base}/`);
 			const link = page.locator(`table.list a[href="${engagementPath}"]`);
 			assert((await link.textContent()).trim() === title, 'not listed under its title');
+			const row = page.locator('table.list tr', { has: page.locator(`a[href="${engagementPath}"]`) });
+			assert((await row.textContent()).includes('awaiting acceptance'), 'the row does not say it awaits acceptance');
 		});
 
 		await check('the nav link opens the organisation page with "Business units" and "People"', async () => {
@@ -314,6 +324,35 @@ async function main() {
 		});
 		await check('provider_leadership is not offered the new-engagement form', async () => {
 			assert((await page2.locator('form[action="/engagements"]').count()) === 0, 'the form is shown');
+		});
+		let pendingPath = null;
+		await check("provider_leadership's inbox lists the demo's engagement awaiting its acceptance", async () => {
+			await Promise.all([page2.waitForURL(/\/inbox$/), page2.click('header nav a[href="/inbox"]')]);
+			const item = page2.locator('#inbox a', { hasText: 'E-commerce platform support' });
+			assert((await item.count()) === 1, `inbox: ${await page2.locator('#inbox').textContent()}`);
+			await Promise.all([page2.waitForURL(/\/engagements\/\d+#acceptance$/), item.click()]);
+			pendingPath = new URL(page2.url()).pathname;
+			await shot(page2, 'inbox-acceptance');
+		});
+		await check('accepting asks for confirmation, saying what it opens to the buyer, then records it', async () => {
+			const form = page2.locator(`form[action="${pendingPath}/acceptance"]`);
+			await form.locator('select[name=decision]').selectOption('accept');
+			await form.locator('input[name=reason]').fill('Happy to extend <b>our</b> work');
+			await submit(page2, form.locator('button[type=submit]'));
+			const confirm = page2.locator('#confirm');
+			const text = await confirm.textContent();
+			assert(text.includes('Meridian Retail sees your organisation'), `the confirmation says: ${text}`);
+			assert((await confirm.locator('b').count()) === 0, 'the reason was not escaped');
+			await shot(page2, 'acceptance-confirm');
+			await Promise.all([page2.waitForURL(/#acceptance$/), confirm.locator('button[type=submit]').click()]);
+			assert((await page2.locator('#acceptance').count()) === 0, 'the acceptance card is still shown once accepted');
+			const api = await (await page2.request.get(`${base}/api/v1${pendingPath}`)).json();
+			assert(api.acceptance === 'accepted', `acceptance is ${api.acceptance}`);
+			assert(api.acceptance_decision.reason === 'Happy to extend <b>our</b> work', 'the reason was not kept');
+		});
+		await check('the accepted engagement leaves the inbox', async () => {
+			await page2.goto(`${base}/inbox`);
+			assert((await page2.locator('#inbox a', { hasText: 'E-commerce platform support' }).count()) === 0, 'still in the inbox');
 		});
 		await check('provider_leadership signs out back to /login', async () => {
 			await Promise.all([page2.waitForURL(/\/login$/), page2.click('form[action="/logout"] button[type=submit]')]);

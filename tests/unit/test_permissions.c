@@ -30,7 +30,8 @@
 /*
  * The fixture world. A buys from P and Q; B buys from P; T buys from U. T and U are the
  * third tenant: they have data of their own (their engagement) and no tie at all to what
- * A, B, P and Q share. X is the platform.
+ * A, B, P and Q share. X is the platform. B has also asked Q for an engagement that Q has
+ * not accepted yet: it makes B and Q no partners, and governance writes on it wait (409).
  */
 enum org_ix { O_X, O_A, O_P, O_Q, O_B, O_T, O_U, ORGS };
 
@@ -92,8 +93,8 @@ static bool third_tenant(int c)
 
 /* The resources a route's {id} can name: at least one of every kind, some kinds in several states. */
 enum inst_ix {
-	I_ORG_X, I_ORG_A, I_ORG_P,
-	I_ENG, I_ENG_TU,
+	I_ORG_X, I_ORG_A, I_ORG_P, I_ORG_Q,
+	I_ENG, I_ENG_TU, I_ENG_PENDING,
 	I_REVIEW, I_ACTION_A, I_ACTION_P, I_ISSUE,
 	I_ROADMAP, I_ROADMAP_SUMMIT, I_ITEM, I_BID, I_SUGGESTION,
 	I_SUMMIT, I_SUMMIT_P, I_INVITATION, I_SESSION,
@@ -107,12 +108,15 @@ static const struct {
 	const char *name;
 	enum resource res;
 	bool third; /* the third tenant's own: left out of the third-tenant checks */
+	bool pending; /* belongs to an engagement its provider has not accepted: R_ACCEPTED routes answer 409 */
 } inst_defs[INSTANCES] = {
 	[I_ORG_X] = {"the platform organisation X", RES_ORG, false},
 	[I_ORG_A] = {"buyer A", RES_ORG, false},
 	[I_ORG_P] = {"provider P", RES_ORG, false},
+	[I_ORG_Q] = {"provider Q (asked by B, not yet accepted)", RES_ORG, false},
 	[I_ENG] = {"engagement A-P", RES_ENGAGEMENT, false},
 	[I_ENG_TU] = {"engagement T-U (the third tenant's)", RES_ENGAGEMENT, true},
+	[I_ENG_PENDING] = {"engagement B-Q, pending Q's acceptance", RES_ENGAGEMENT, false, true},
 	[I_REVIEW] = {"a review of A-P", RES_REVIEW, false},
 	[I_ACTION_A] = {"an action of A-P owned by A's member", RES_ACTION, false},
 	[I_ACTION_P] = {"an action of A-P owned by P's member", RES_ACTION, false},
@@ -150,9 +154,13 @@ static const unsigned rel_by_org[INSTANCES][ORGS] = {
 		     [O_Q] = SI | REL_DIRECTORY | REL_PARTNER, [O_B] = SI, [O_T] = SI, [O_U] = SI | REL_DIRECTORY},
 	[I_ORG_P] = {[O_X] = SI | REL_ADMIN, [O_A] = SI | REL_DIRECTORY | REL_PARTNER, [O_P] = SI | REL_OWN, [O_Q] = SI,
 		     [O_B] = SI | REL_DIRECTORY | REL_PARTNER, [O_T] = SI | REL_DIRECTORY, [O_U] = SI},
+	/* Q: A's partner; B only sees its card in the directory, for B-Q is still pending. */
+	[I_ORG_Q] = {[O_X] = SI | REL_ADMIN, [O_A] = SI | REL_DIRECTORY | REL_PARTNER, [O_P] = SI, [O_Q] = SI | REL_OWN,
+		     [O_B] = SI | REL_DIRECTORY, [O_T] = SI | REL_DIRECTORY, [O_U] = SI},
 	/* An engagement and what belongs to it: its buyer and its provider. */
 	[I_ENG] = {[O_A] = REL_BUYER, [O_P] = REL_PROVIDER},
 	[I_ENG_TU] = {[O_T] = REL_BUYER, [O_U] = REL_PROVIDER},
+	[I_ENG_PENDING] = {[O_B] = REL_BUYER, [O_Q] = REL_PROVIDER},
 	[I_REVIEW] = {[O_A] = REL_BUYER, [O_P] = REL_PROVIDER},
 	[I_ACTION_A] = {[O_A] = REL_BUYER, [O_P] = REL_PROVIDER},
 	[I_ACTION_P] = {[O_A] = REL_BUYER, [O_P] = REL_PROVIDER},
@@ -254,17 +262,22 @@ static int id_cb(void *ctx, const struct sqlval *cols, int n)
 	return 1;
 }
 
-static long long engagement(int buyer_cm, int provider, const char *title)
+/* An engagement asked by the buyer's contract manager, accepted by the provider's leadership unless lead is -1. */
+static long long engagement(int buyer_cm, int provider, int lead, const char *title)
 {
-	struct caller cm = who(buyer_cm);
+	struct caller cm = who(buyer_cm), leader;
 	struct engagement_input in = {0};
+	long long id;
 
 	in.provider_org_id = org_id[provider];
 	in.title = title;
 	in.service_line = "IT";
 	in.starts_on = "2026-01-01";
 	in.ends_on = "2028-12-31";
-	return engagement_create(S, &cm, &in, &err);
+	if ((id = engagement_create(S, &cm, &in, &err)) < 0 || lead < 0)
+		return id;
+	leader = who(lead);
+	return engagement_decide(S, &leader, id, true, NULL, &err) == 0 ? id : -1;
 }
 
 static long long practice(const char *title, const char *body)
@@ -307,9 +320,12 @@ static bool build_world(void)
 	inst_id[I_ORG_X] = org_id[O_X];
 	inst_id[I_ORG_A] = org_id[O_A];
 	inst_id[I_ORG_P] = org_id[O_P];
-	if ((inst_id[I_ENG] = engagement(C_A_CM, O_P, "Core systems")) < 0 ||
-	    (e_aq = engagement(C_A_CM, O_Q, "Back office")) < 0 || (e_bp = engagement(C_B_CM, O_P, "Store systems")) < 0 ||
-	    (inst_id[I_ENG_TU] = engagement(C_T_CM, O_U, "Kitchen systems")) < 0)
+	inst_id[I_ORG_Q] = org_id[O_Q];
+	if ((inst_id[I_ENG] = engagement(C_A_CM, O_P, C_P_LEAD, "Core systems")) < 0 ||
+	    (e_aq = engagement(C_A_CM, O_Q, C_Q_LEAD, "Back office")) < 0 ||
+	    (e_bp = engagement(C_B_CM, O_P, C_P_LEAD, "Store systems")) < 0 ||
+	    (inst_id[I_ENG_TU] = engagement(C_T_CM, O_U, C_U_LEAD, "Kitchen systems")) < 0 ||
+	    (inst_id[I_ENG_PENDING] = engagement(C_B_CM, O_Q, -1, "Warehouse staffing")) < 0)
 		return fixture_fail("engagements");
 	(void)e_aq; /* what makes Q A's partner (rel_by_org[I_ORG_A]) */
 
@@ -437,8 +453,9 @@ static bool sign_in(void)
 
 /* ---- What the route table says: the expected answer, from the route's own rules. ---- */
 
-enum outcome { SIGN_IN, HIDDEN, FORBIDDEN, CSRF, REACHED, OTHER };
-static const char *const outcome_names[] = {"sign in (401, or a page's 303 to /login)", "404", "403", "403 csrf", "the handler", "something else"};
+enum outcome { SIGN_IN, HIDDEN, FORBIDDEN, CSRF, NOT_ACCEPTED, REACHED, OTHER };
+static const char *const outcome_names[] = {"sign in (401, or a page's 303 to /login)", "404", "403", "403 csrf",
+					    "409 not_accepted", "the handler", "something else"};
 
 static bool permitted(const struct route *r, unsigned rel, role_mask roles)
 {
@@ -471,6 +488,9 @@ static enum outcome expect(const struct route *r, int inst, int c, bool with_csr
 	}
 	if ((r->flags & R_FORM) && !with_csrf)
 		return CSRF;
+	/* A governance write on an engagement its provider has not accepted waits (docs/design.md, "Consent before visibility"). */
+	if ((r->flags & R_ACCEPTED) && inst >= 0 && inst_defs[inst].pending)
+		return NOT_ACCEPTED;
 	return REACHED;
 }
 
@@ -608,6 +628,8 @@ static enum outcome observe(const struct route *r, const char *path, long long i
 		got = SIGN_IN;
 	else if (rs.status == 404)
 		got = HIDDEN;
+	else if (rs.status == 409 && strstr(rs.body.data, "has not accepted"))
+		got = NOT_ACCEPTED; /* the message of both the page and the JSON answer */
 	else if (rs.status == 403)
 		got = strstr(rs.body.data, "the form has expired") ? CSRF : FORBIDDEN; /* the message of both the page and the JSON answer */
 	for (int i = 0; i < rs.nheaders; i++)
@@ -877,6 +899,37 @@ static void practices_origin_customer(void)
 	CHECK_INT(ask(M_GET, "/api/v1/orgs/{id}/confidential-terms", I_ORG_A, C_A_CIO), REACHED);
 }
 
+/* Consent before visibility: a pending engagement opens nothing and its governance waits; only the provider's leadership decides. */
+static void pending_engagement_waits(void)
+{
+	/* B sees Q's card, not its people or units; A (an accepted customer of Q) sees them. */
+	CHECK_INT(ask(M_GET, "/api/v1/orgs/{id}", I_ORG_Q, C_B_CM), REACHED);
+	CHECK_INT(ask(M_GET, "/api/v1/orgs/{id}/users", I_ORG_Q, C_B_CM), HIDDEN);
+	CHECK_INT(ask(M_GET, "/api/v1/orgs/{id}/units", I_ORG_Q, C_B_CM), HIDDEN);
+	CHECK_INT(ask(M_GET, "/api/v1/orgs/{id}/users", I_ORG_Q, C_A_CM), REACHED);
+	/* Both sides read the engagement itself; the buyer edits it and sets its mandate. */
+	CHECK_INT(ask(M_GET, "/api/v1/engagements/{id}", I_ENG_PENDING, C_B_CM), REACHED);
+	CHECK_INT(ask(M_GET, "/api/v1/engagements/{id}", I_ENG_PENDING, C_Q_LEAD), REACHED);
+	CHECK_INT(ask(M_PATCH, "/api/v1/engagements/{id}", I_ENG_PENDING, C_B_CM), REACHED);
+	CHECK_INT(ask(M_PUT, "/api/v1/engagements/{id}/mandate", I_ENG_PENDING, C_B_CM), REACHED);
+	/* Reviews, issues, surveys and the mode wait for the acceptance, in the API and the pages. */
+	CHECK_INT(ask(M_POST, "/api/v1/engagements/{id}/reviews", I_ENG_PENDING, C_B_CM), NOT_ACCEPTED);
+	CHECK_INT(ask(M_POST, "/api/v1/engagements/{id}/strategic-issues", I_ENG_PENDING, C_B_CM), NOT_ACCEPTED);
+	CHECK_INT(ask(M_POST, "/api/v1/engagements/{id}/surveys", I_ENG_PENDING, C_Q_LEAD), NOT_ACCEPTED);
+	CHECK_INT(ask(M_POST, "/api/v1/engagements/{id}/mode", I_ENG_PENDING, C_B_CM), NOT_ACCEPTED);
+	CHECK_INT(ask(M_POST, "/engagements/{id}/reviews", I_ENG_PENDING, C_B_CM), NOT_ACCEPTED);
+	/* A caller who may not write at all is told so first (403), not about the engagement's state. */
+	CHECK_INT(ask(M_POST, "/api/v1/engagements/{id}/strategic-issues", I_ENG_PENDING, C_Q_LEAD), FORBIDDEN);
+	/* The acceptance: the provider's leadership only; its consultants and the buyer 403, others 404. */
+	CHECK_INT(ask(M_POST, "/api/v1/engagements/{id}/acceptance", I_ENG_PENDING, C_Q_LEAD), REACHED);
+	CHECK_INT(ask(M_POST, "/engagements/{id}/acceptance", I_ENG_PENDING, C_Q_LEAD), REACHED);
+	CHECK_INT(ask(M_POST, "/api/v1/engagements/{id}/acceptance", I_ENG_PENDING, C_B_CM), FORBIDDEN);
+	CHECK_INT(ask(M_POST, "/api/v1/engagements/{id}/acceptance", I_ENG, C_P_CONS), FORBIDDEN);
+	CHECK_INT(ask(M_POST, "/api/v1/engagements/{id}/acceptance", I_ENG, C_P_MEM), FORBIDDEN);
+	CHECK_INT(ask(M_POST, "/api/v1/engagements/{id}/acceptance", I_ENG_PENDING, C_P_LEAD), HIDDEN);
+	CHECK_INT(ask(M_POST, "/api/v1/engagements/{id}/acceptance", I_ENG_PENDING, C_U_LEAD), HIDDEN);
+}
+
 /* The third tenant gets 404 on every route with an {id} for every resource of the others, but an organisation card the directory shows. */
 static void third_tenant_sees_nothing(void)
 {
@@ -896,7 +949,8 @@ static void third_tenant_sees_nothing(void)
 				int status;
 				enum outcome got;
 				bool card = r->method == M_GET && (!strcmp(r->pattern, "/api/v1/orgs/{id}") || !strcmp(r->pattern, "/orgs/{id}")) &&
-					    ((caller_defs[c].org == O_T && inst == I_ORG_P) || (caller_defs[c].org == O_U && inst == I_ORG_A));
+					    ((caller_defs[c].org == O_T && (inst == I_ORG_P || inst == I_ORG_Q)) ||
+					     (caller_defs[c].org == O_U && inst == I_ORG_A));
 
 				if (!third_tenant(c))
 					continue;
@@ -1120,6 +1174,7 @@ int main(void)
 	RUN(coverage);
 	RUN(bids_are_sealed);
 	RUN(practices_origin_customer);
+	RUN(pending_engagement_waits);
 	RUN(third_tenant_sees_nothing);
 	RUN(third_tenant_over_http);
 	store_close(S);
