@@ -1,18 +1,19 @@
-/* leak: finding what identifies a customer in a text — names, people, units, confidential terms — past case, accents, punctuation and formatting, with no I/O. */
+/* leak: finding what identifies a customer in a text — names, people, units, domains, confidential terms — past case, accents, look-alike letters, invisible characters, spacing and formatting, with no I/O. */
 #include "leak.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
+#include <unicode/uspoof.h>
 #include <unictype.h>
 #include <uninorm.h>
 #include <unistr.h>
 
-/* Apostrophes a possessive may be written with. */
-static bool apostrophe(ucs4_t c)
-{
-	return c == '\'' || c == 0x2019 || c == 0x02BC;
-}
+#include "leak_words.h"
+
+/* ---- folding one code point ---- */
 
 /* Letters NFKD leaves whole although readers write them without the mark: Turkish dotless ı, ł ø đ ħ ŧ. */
 static ucs4_t base_letter(ucs4_t c)
@@ -28,161 +29,536 @@ static ucs4_t base_letter(ucs4_t c)
 	}
 }
 
-static bool ascii_alpha(uint8_t c)
+/* Code points that vanish: default-ignorables (zero widths, joiners, soft hyphen, bidi controls, tag characters, variation selectors) and other format characters. */
+static bool invisible(ucs4_t c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	return uc_is_property_default_ignorable_code_point(c) || uc_is_general_category(c, UC_CATEGORY_Cf);
 }
 
-/* Where the next '>' and the next "-->" are, found once and kept while the text is read front to back: end when there is none. */
-struct tag_ends {
-	const uint8_t *gt, *comment;
-};
+/* Case folding with compatibility decomposition, marks and invisibles dropped: at most out_max code points written, their count returned. */
+static size_t fold_plain(ucs4_t c, ucs4_t *out, size_t out_max)
+{
+	ucs4_t tmp[32];
+	size_t len = sizeof tmp / sizeof tmp[0], n = 0;
+	ucs4_t *r = u32_casefold(&c, 1, NULL, UNINORM_NFKD, tmp, &len);
+
+	if (!r)
+		return 0;
+	for (size_t i = 0; i < len && n < out_max; i++) {
+		ucs4_t d = base_letter(r[i]);
+
+		if (uc_is_general_category(d, UC_CATEGORY_M) || invisible(d))
+			continue;
+		out[n++] = d;
+	}
+	if (r != tmp)
+		free(r);
+	return n;
+}
 
 /*
- * The length of the raw HTML tag or comment p starts with, 0 if none: "<!-- ... -->",
- * "</name>" or "<name ...>" up to the first '>'. Autolinks ("<https:...>", "<a@b.example>")
- * are not tags: the name must end in a space, '/' or '>'. Linear in the text overall.
+ * ICU's spoof checker holds the UTS #39 confusables data; opened once, then only read
+ * (uspoof_getSkeleton is safe from many threads on a checker nobody changes). ASCII,
+ * nearly all of what is typed, is folded once into a table.
  */
-static size_t html_tag(const uint8_t *p, const uint8_t *end, struct tag_ends *e)
+#define FOLD_MAX 18
+static USpoofChecker *checker;
+static struct {
+	ucs4_t c[FOLD_MAX];
+	size_t n;
+} ascii[128];
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+/* The UTS #39 skeleton of one (already folded) code point, case folded again, marks dropped. */
+static size_t fold_skeleton(ucs4_t c, ucs4_t *out, size_t out_max)
 {
-	const uint8_t *q = p + 1;
+	uint8_t in[8];
+	char sk[64];
+	int k = u8_uctomb(in, c, sizeof in);
+	int32_t len;
+	UErrorCode st = U_ZERO_ERROR;
+	size_t n = 0;
 
-	if (end - p >= 4 && !memcmp(p, "<!--", 4)) {
-		q = p + 4;
-		if (!e->comment || (e->comment != end && e->comment < q)) {
-			while (end - q >= 3 && memcmp(q, "-->", 3))
-				q++;
-			e->comment = end - q >= 3 ? q : end;
-		}
-		return e->comment == end ? 0 : (size_t)(e->comment + 3 - p);
+	if (k <= 0)
+		return 0;
+	len = checker ? uspoof_getSkeletonUTF8(checker, 0, (const char *)in, k, sk, (int32_t)sizeof sk - 1, &st) : 0;
+	if (!checker || U_FAILURE(st) || len <= 0 || len >= (int32_t)sizeof sk) {
+		memcpy(sk, in, (size_t)k); /* no data: the code point itself */
+		len = k;
 	}
-	if (q < end && *q == '/')
-		q++;
-	if (q >= end || !ascii_alpha(*q))
-		return 0;
-	while (q < end && (ascii_alpha(*q) || (*q >= '0' && *q <= '9') || *q == '-'))
-		q++;
-	if (q >= end || !(*q == '>' || *q == '/' || *q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
-		return 0;
-	if (!e->gt || (e->gt != end && e->gt < q)) {
-		const uint8_t *gt = memchr(q, '>', (size_t)(end - q));
+	for (const uint8_t *p = (const uint8_t *)sk, *end = p + len; p < end && n < out_max;) {
+		ucs4_t d;
+		int m = u8_mbtouc(&d, p, (size_t)(end - p));
 
-		e->gt = gt ? gt : end;
+		if (m <= 0)
+			break;
+		n += fold_plain(d, out + n, out_max - n);
+		p += m;
 	}
-	return e->gt == end ? 0 : (size_t)(e->gt + 1 - p);
+	return n;
 }
 
-/* leak_normalize, and with drop_tags raw HTML tags and comments count as one separator. */
-static int normalize(const char *text, struct buf *out, bool drop_tags)
+static void fold_open(void)
 {
-	size_t n = text ? strlen(text) : 0, len = 0;
-	uint8_t *folded;
-	const uint8_t *p, *end;
-	bool in_word = false;
-	struct tag_ends ends = {NULL, NULL};
+	UErrorCode st = U_ZERO_ERROR;
 
-	buf_putc(out, ' ');
+	checker = uspoof_open(&st);
+	if (U_FAILURE(st))
+		checker = NULL;
+	for (ucs4_t c = 0; c < 128; c++) {
+		ucs4_t plain[FOLD_MAX];
+		size_t np = fold_plain(c, plain, FOLD_MAX);
+
+		ascii[c].n = 0;
+		for (size_t i = 0; i < np; i++)
+			ascii[c].n += fold_skeleton(plain[i], ascii[c].c + ascii[c].n, FOLD_MAX - ascii[c].n);
+	}
+}
+
+/* One code point as folded letters (see leak.h); out holds FOLD_MAX. */
+static size_t fold_one(ucs4_t c, ucs4_t *out)
+{
+	ucs4_t plain[FOLD_MAX];
+	size_t np, n = 0;
+
+	if (c < 128) {
+		memcpy(out, ascii[c].c, ascii[c].n * sizeof *out);
+		return ascii[c].n;
+	}
+	np = fold_plain(c, plain, FOLD_MAX);
+	for (size_t i = 0; i < np && n < FOLD_MAX; i++)
+		n += fold_skeleton(plain[i], out + n, FOLD_MAX - n);
+	return n;
+}
+
+/* ---- folding a text, with where each letter came from ---- */
+
+struct folded {
+	ucs4_t *ch;
+	size_t *from, *to; /* the bytes of the source each letter comes from */
+	uint8_t *cut;      /* what comes before this letter: CUT_NONE, CUT_SOFT or CUT_HARD */
+	size_t n, cap;
+};
+
+static void folded_free(struct folded *f)
+{
+	free(f->ch);
+	free(f->from);
+	free(f->to);
+	free(f->cut);
+	memset(f, 0, sizeof *f);
+}
+
+/* No boundary; one between letters and digits or where lower case turns upper ("AcmeBank"); one made by a separator or the start. */
+enum { CUT_NONE, CUT_SOFT, CUT_HARD };
+
+static int folded_push(struct folded *f, ucs4_t c, size_t from, size_t to, uint8_t cut)
+{
+	if (f->n == f->cap) {
+		size_t cap = f->cap ? f->cap * 2 : 64;
+		ucs4_t *ch = realloc(f->ch, cap * sizeof *ch);
+		size_t *fr, *t;
+		uint8_t *cu;
+
+		if (!ch)
+			return -1;
+		f->ch = ch;
+		if (!(fr = realloc(f->from, cap * sizeof *fr)))
+			return -1;
+		f->from = fr;
+		if (!(t = realloc(f->to, cap * sizeof *t)))
+			return -1;
+		f->to = t;
+		if (!(cu = realloc(f->cut, cap * sizeof *cu)))
+			return -1;
+		f->cut = cu;
+		f->cap = cap;
+	}
+	f->ch[f->n] = c;
+	f->from[f->n] = from;
+	f->to[f->n] = to;
+	f->cut[f->n] = cut;
+	f->n++;
+	return 0;
+}
+
+enum cls { CLS_NONE, CLS_LOWER, CLS_UPPER, CLS_DIGIT };
+
+/* Folds text into f (see leak.h). -1 on bad UTF-8 or no memory; f is then empty. */
+static int fold(const char *text, struct folded *f)
+{
+	const uint8_t *s = (const uint8_t *)text, *p;
+	size_t n = text ? strlen(text) : 0;
+	enum cls prev = CLS_NONE;
+
+	memset(f, 0, sizeof *f);
+	pthread_once(&fold_once, fold_open);
 	if (!n)
 		return 0;
-	if (u8_check((const uint8_t *)text, n))
+	if (u8_check(s, n))
 		return -1;
-	/* Case folding with compatibility decomposition: "É" becomes "e" + a combining accent. */
-	folded = u8_casefold((const uint8_t *)text, n, NULL, UNINORM_NFKD, NULL, &len);
-	if (!folded)
-		return -1;
-	p = folded;
-	end = folded + len;
-	while (p < end) {
-		ucs4_t c;
-		int k = u8_mbtouc(&c, p, (size_t)(end - p));
+	for (p = s; p < s + n;) {
+		ucs4_t c, out[FOLD_MAX];
+		int k = u8_mbtouc(&c, p, (size_t)(s + n - p));
+		enum cls cls;
+		size_t m;
+		uint8_t cut;
 
 		if (k <= 0)
 			break;
-		if (drop_tags && c == '<') {
-			size_t tag = html_tag(p, end, &ends);
-
-			if (tag) {
-				if (in_word)
-					buf_putc(out, ' ');
-				in_word = false;
-				p += tag;
-				continue;
-			}
-		}
-		if (uc_is_general_category(c, UC_CATEGORY_M) || uc_is_general_category(c, UC_CATEGORY_Cf)) {
+		if (invisible(c) || uc_is_general_category(c, UC_CATEGORY_M)) {
 			p += k;
-			continue; /* accents and other combining marks; invisible soft hyphens, zero widths */
+			continue; /* marks belong to the letter before; invisibles are not there */
 		}
-		c = base_letter(c);
-		if (apostrophe(c) && in_word && p + k < end && p[k] == 's') {
-			ucs4_t after = ' ';
-
-			if (p + k + 1 < end)
-				u8_mbtouc(&after, p + k + 1, (size_t)(end - p - k - 1));
-			if (!uc_is_alnum(after)) {
-				p += k + 1; /* a possessive 's belongs to the word before it */
+		if (!uc_is_alnum(c)) {
+			prev = CLS_NONE;
+			p += k;
+			continue;
+		}
+		cls = uc_is_digit(c) || uc_is_general_category(c, UC_CATEGORY_N) ? CLS_DIGIT
+		      : uc_is_upper(c) || uc_is_general_category(c, UC_CATEGORY_Lt) ? CLS_UPPER
+										     : CLS_LOWER;
+		/* A boundary after a separator, between letters and digits, and where lower case turns upper. */
+		cut = prev == CLS_NONE ? CUT_HARD
+		      : (prev == CLS_DIGIT) != (cls == CLS_DIGIT) || (prev == CLS_LOWER && cls == CLS_UPPER) ? CUT_SOFT
+													: CUT_NONE;
+		prev = cls;
+		m = fold_one(c, out);
+		for (size_t i = 0; i < m; i++) {
+			if (!uc_is_alnum(out[i]))
 				continue;
+			if (folded_push(f, out[i], (size_t)(p - s), (size_t)(p - s) + (size_t)k, cut)) {
+				folded_free(f);
+				return -1;
 			}
-		}
-		if (uc_is_alnum(c)) {
-			uint8_t enc[6];
-			int m = u8_uctomb(enc, c, sizeof enc);
-
-			if (m > 0)
-				buf_add(out, enc, (size_t)m);
-			in_word = true;
-		} else if (in_word) {
-			buf_putc(out, ' ');
-			in_word = false;
+			cut = CUT_NONE;
 		}
 		p += k;
 	}
-	if (in_word)
+	return 0;
+}
+
+static int put_letter(struct buf *out, ucs4_t c)
+{
+	uint8_t enc[6];
+	int m = u8_uctomb(enc, c, sizeof enc);
+
+	return m > 0 ? buf_add(out, enc, (size_t)m) : 0;
+}
+
+/* Writes f's letters to out, each word framed by spaces when words is set. */
+static int folded_write(const struct folded *f, struct buf *out, bool words)
+{
+	if (words)
 		buf_putc(out, ' ');
-	free(folded);
+	for (size_t i = 0; i < f->n; i++) {
+		if (words && i && f->cut[i])
+			buf_putc(out, ' ');
+		put_letter(out, f->ch[i]);
+	}
+	if (words && f->n)
+		buf_putc(out, ' ');
 	return out->overflow ? -1 : 0;
+}
+
+static int write_folded(const char *text, struct buf *out, bool words)
+{
+	struct folded f;
+	int rc;
+
+	if (fold(text, &f))
+		return -1;
+	rc = folded_write(&f, out, words);
+	folded_free(&f);
+	return rc;
 }
 
 int leak_normalize(const char *text, struct buf *out)
 {
-	return normalize(text, out, false);
+	return write_folded(text, out, true);
+}
+
+int leak_skeleton(const char *text, struct buf *out)
+{
+	return write_folded(text, out, false);
+}
+
+int leak_tidy_name(const char *text, struct buf *out)
+{
+	size_t n = text ? strlen(text) : 0, len = 0;
+	const uint8_t *s = (const uint8_t *)text;
+	uint8_t *nfkc;
+
+	if (n && u8_check(s, n))
+		return -1;
+	if (!n)
+		return out->overflow ? -1 : 0;
+	nfkc = u8_normalize(UNINORM_NFKC, s, n, NULL, &len);
+	if (!nfkc)
+		return -1;
+	/* Trimmed after NFKC, which makes no-break and ideographic spaces plain ones; control characters stay, for the caller to refuse. */
+	s = nfkc;
+	while (len && *s == ' ') {
+		s++;
+		len--;
+	}
+	while (len && s[len - 1] == ' ')
+		len--;
+	buf_add(out, s, len);
+	free(nfkc);
+	return out->overflow ? -1 : 0;
+}
+
+/* ---- ordinary words ---- */
+
+static char **ordinary; /* the ordinary words folded, sorted */
+static size_t nordinary;
+static pthread_once_t ordinary_once = PTHREAD_ONCE_INIT;
+
+static int compare_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void ordinary_open(void)
+{
+	ordinary = calloc(LEAK_ORDINARY_COUNT, sizeof *ordinary);
+	if (!ordinary)
+		return;
+	for (size_t i = 0; i < LEAK_ORDINARY_COUNT; i++) {
+		struct buf b;
+
+		buf_init(&b, 0);
+		if (leak_skeleton(leak_ordinary_words[i], &b) == 0 && b.len)
+			ordinary[nordinary++] = buf_detach(&b, NULL);
+		else
+			buf_release(&b);
+	}
+	qsort(ordinary, nordinary, sizeof *ordinary, compare_str);
+}
+
+static bool ordinary_word(const char *w)
+{
+	return bsearch(&w, ordinary, nordinary, sizeof *ordinary, compare_str) != NULL;
+}
+
+/* Whether the folded letters [from, to) are one ordinary word, or one with a plural "s" or "es". */
+static bool ordinary_letters(const struct folded *f, size_t from, size_t to)
+{
+	struct buf b;
+	bool yes;
+
+	buf_init(&b, 0);
+	for (size_t i = from; i < to; i++)
+		put_letter(&b, f->ch[i]);
+	yes = ordinary_word(b.data);
+	if (!yes && b.len > 1 && b.data[b.len - 1] == 's') {
+		b.data[b.len - 1] = '\0';
+		yes = ordinary_word(b.data);
+		if (!yes && b.len > 2 && b.data[b.len - 2] == 'e') {
+			b.data[b.len - 2] = '\0';
+			yes = ordinary_word(b.data);
+		}
+	}
+	buf_release(&b);
+	return yes;
+}
+
+/* Whether every word of a folded term is ordinary. */
+static bool folded_ordinary(const struct folded *f)
+{
+	pthread_once(&ordinary_once, ordinary_open);
+	for (size_t i = 0; i < f->n;) {
+		size_t j = i + 1;
+
+		while (j < f->n && !f->cut[j])
+			j++;
+		if (!ordinary_letters(f, i, j))
+			return false;
+		i = j;
+	}
+	return true;
+}
+
+bool leak_ordinary(const char *term)
+{
+	struct folded f;
+	bool yes;
+
+	if (fold(term, &f))
+		return false;
+	yes = f.n > 0 && folded_ordinary(&f);
+	folded_free(&f);
+	return yes;
+}
+
+bool leak_public_mail_domain(const char *domain)
+{
+	for (size_t i = 0; i < LEAK_PUBLIC_MAIL_COUNT; i++)
+		if (domain && !strcmp(domain, leak_public_mail_domains[i]))
+			return true;
+	return false;
+}
+
+/* ---- matching ---- */
+
+/* One way of writing a term: its folded letters in a row. */
+struct pattern {
+	ucs4_t *ch;
+	size_t n;
+};
+
+/* Where a term's letters occur in f at word boundaries; f->n when they do not. *end is one past the last letter matched. */
+static size_t pattern_find(const struct folded *f, const struct pattern *t, size_t *end)
+{
+	if (!t->n || t->n > f->n)
+		return f->n;
+	for (size_t i = 0; i + t->n <= f->n; i++) {
+		size_t j = i + t->n;
+
+		if (!f->cut[i] || f->ch[i] != t->ch[0] || memcmp(f->ch + i, t->ch, t->n * sizeof *t->ch))
+			continue;
+		/* Ends at a boundary, or before a plural or possessive "s" or "es" that does. */
+		if (j == f->n || f->cut[j] || (f->ch[j] == 's' && (j + 1 == f->n || f->cut[j + 1])) ||
+		    (f->ch[j] == 'e' && j + 1 < f->n && f->ch[j + 1] == 's' && (j + 2 == f->n || f->cut[j + 2]))) {
+			*end = j;
+			return i;
+		}
+	}
+	return f->n;
+}
+
+#define PATTERNS_MAX 4
+
+/* A term ready to look for: its ways of writing; none when it has no letters or only ordinary words. */
+struct prepared {
+	struct pattern p[PATTERNS_MAX];
+	size_t n;
+};
+
+static void prepared_free(struct prepared *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		free(t->p[i].ch);
+	t->n = 0;
+}
+
+/* Adds the letters of words [w0, w1) of f (word k runs from starts[k] to starts[k+1]), or only their initials when initial is set, to a pattern. */
+static void pattern_add_words(struct pattern *pt, const struct folded *f, const size_t *starts, size_t w0, size_t w1,
+			      bool initial)
+{
+	for (size_t w = w0; w < w1; w++)
+		for (size_t i = starts[w]; i < (initial ? starts[w] + 1 : starts[w + 1]); i++)
+			pt->ch[pt->n++] = f->ch[i];
+}
+
+/*
+ * A person's name "First [Middle...] Last" is also written "Last First [Middle...]",
+ * "F Last" and "F M Last" (initials with or without dots: the dots are boundaries).
+ */
+static void person_patterns(struct prepared *t, const struct folded *f)
+{
+	size_t starts[16], nw = 0;
+
+	for (size_t i = 0; i < f->n && nw < 15; i++)
+		if (i == 0 || f->cut[i] == CUT_HARD)
+			starts[nw++] = i; /* "McDonald" is one name */
+	starts[nw] = f->n;
+	if (nw < 2 || nw > 6)
+		return;
+	for (int v = 0; v < 3 && t->n < PATTERNS_MAX; v++) {
+		struct pattern *pt = &t->p[t->n];
+
+		if (v == 2 && nw < 3)
+			break; /* "F M Last" is "F Last" for two names */
+		pt->ch = malloc(f->n * sizeof *pt->ch);
+		pt->n = 0;
+		if (!pt->ch)
+			return;
+		if (v == 0) { /* Last First Middle */
+			pattern_add_words(pt, f, starts, nw - 1, nw, false);
+			pattern_add_words(pt, f, starts, 0, nw - 1, false);
+		} else if (v == 1) { /* F Last */
+			pattern_add_words(pt, f, starts, 0, 1, true);
+			pattern_add_words(pt, f, starts, nw - 1, nw, false);
+		} else { /* F M Last */
+			pattern_add_words(pt, f, starts, 0, nw - 1, true);
+			pattern_add_words(pt, f, starts, nw - 1, nw, false);
+		}
+		t->n++;
+	}
+}
+
+static void prepare(struct prepared *t, const struct leak_term *term)
+{
+	struct folded f;
+
+	memset(t, 0, sizeof *t);
+	if (!term->text || fold(term->text, &f))
+		return;
+	/* A single letter, or only ordinary words, is never a finding on its own. */
+	if (f.n < 2 || folded_ordinary(&f)) {
+		folded_free(&f);
+		return;
+	}
+	t->p[0].ch = f.ch;
+	t->p[0].n = f.n;
+	t->n = 1;
+	if (term->person)
+		person_patterns(t, &f);
+	f.ch = NULL;
+	folded_free(&f);
+}
+
+size_t leak_check(const char *const *fields, size_t nfields, const struct leak_term *terms, size_t nterms,
+		  struct leak_finding *out, size_t max)
+{
+	struct prepared *prep = nterms ? calloc(nterms, sizeof *prep) : NULL;
+	size_t found = 0;
+
+	if (nterms && !prep)
+		return 0;
+	for (size_t k = 0; k < nterms; k++)
+		prepare(&prep[k], &terms[k]);
+	for (size_t fi = 0; fi < nfields; fi++) {
+		struct folded f;
+
+		if (!fields[fi] || fold(fields[fi], &f))
+			continue;
+		for (size_t k = 0; k < nterms; k++) {
+			for (size_t v = 0; v < prep[k].n; v++) {
+				size_t end = 0, at = pattern_find(&f, &prep[k].p[v], &end);
+
+				if (at == f.n)
+					continue;
+				if (found < max)
+					out[found] = (struct leak_finding){k, fi, f.from[at], f.to[end - 1]};
+				found++;
+				break;
+			}
+		}
+		folded_free(&f);
+	}
+	for (size_t k = 0; k < nterms; k++)
+		prepared_free(&prep[k]);
+	free(prep);
+	return found;
+}
+
+static bool contains(const char *text, const char *term, bool person)
+{
+	struct leak_term t = {term, person};
+	struct leak_finding f;
+
+	return leak_check(&text, 1, &t, 1, &f, 1) > 0;
 }
 
 bool leak_contains(const char *text, const char *term)
 {
-	struct leak_finding f;
-	const char *name = "";
-
-	return leak_check(&text, &name, 1, &term, 1, &f, 1) > 0;
+	return contains(text, term, false);
 }
 
-size_t leak_check(const char *const *fields, const char *const *field_names, size_t nfields,
-		  const char *const *terms, size_t nterms, struct leak_finding *out, size_t max)
+bool leak_contains_person(const char *text, const char *name)
 {
-	size_t found = 0;
-
-	for (size_t f = 0; f < nfields; f++) {
-		struct buf t, h; /* the field read with tags as words, and with tags dropped */
-		bool ok_t, ok_h;
-
-		buf_init(&t, 0);
-		buf_init(&h, 0);
-		ok_t = normalize(fields[f], &t, false) == 0;
-		ok_h = normalize(fields[f], &h, true) == 0;
-		for (size_t k = 0; (ok_t || ok_h) && k < nterms; k++) {
-			struct buf w;
-
-			buf_init(&w, 0);
-			if (normalize(terms[k], &w, false) == 0 && w.len > 1 &&
-			    ((ok_t && strstr(t.data, w.data)) || (ok_h && strstr(h.data, w.data)))) {
-				if (found < max)
-					out[found] = (struct leak_finding){terms[k], field_names[f]};
-				found++;
-			}
-			buf_release(&w);
-		}
-		buf_release(&t);
-		buf_release(&h);
-	}
-	return found;
+	return contains(text, name, true);
 }
