@@ -69,8 +69,8 @@ static struct {
 } ascii[128];
 static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
 
-/* The UTS #39 skeleton of one (already folded) code point, case folded again, marks dropped. */
-static size_t fold_skeleton(ucs4_t c, ucs4_t *out, size_t out_max)
+/* ICU's UTS #39 skeleton of one code point, as code points; the code point itself when there is no data. */
+static size_t skeleton_raw(ucs4_t c, ucs4_t *out, size_t out_max)
 {
 	uint8_t in[8];
 	char sk[64];
@@ -83,18 +83,39 @@ static size_t fold_skeleton(ucs4_t c, ucs4_t *out, size_t out_max)
 		return 0;
 	len = checker ? uspoof_getSkeletonUTF8(checker, 0, (const char *)in, k, sk, (int32_t)sizeof sk - 1, &st) : 0;
 	if (!checker || U_FAILURE(st) || len <= 0 || len >= (int32_t)sizeof sk) {
-		memcpy(sk, in, (size_t)k); /* no data: the code point itself */
+		memcpy(sk, in, (size_t)k);
 		len = k;
 	}
 	for (const uint8_t *p = (const uint8_t *)sk, *end = p + len; p < end && n < out_max;) {
-		ucs4_t d;
-		int m = u8_mbtouc(&d, p, (size_t)(end - p));
+		int m = u8_mbtouc(&out[n], p, (size_t)(end - p));
 
 		if (m <= 0)
 			break;
-		n += fold_plain(d, out + n, out_max - n);
+		n++;
 		p += m;
 	}
+	return n;
+}
+
+/* The skeleton of one (already folded) code point, case folded again, marks dropped. */
+static size_t fold_skeleton(ucs4_t c, ucs4_t *out, size_t out_max)
+{
+	ucs4_t sk[FOLD_MAX];
+	size_t nsk = skeleton_raw(c, sk, FOLD_MAX), n = 0;
+
+	for (size_t i = 0; i < nsk && n < out_max; i++)
+		n += fold_plain(sk[i], out + n, out_max - n);
+	return n;
+}
+
+/* Case folded, then its skeleton, then case folded again. */
+static size_t fold_lower(ucs4_t c, ucs4_t *out, size_t out_max)
+{
+	ucs4_t plain[FOLD_MAX];
+	size_t np = fold_plain(c, plain, FOLD_MAX), n = 0;
+
+	for (size_t i = 0; i < np && n < out_max; i++)
+		n += fold_skeleton(plain[i], out + n, out_max - n);
 	return n;
 }
 
@@ -105,30 +126,50 @@ static void fold_open(void)
 	checker = uspoof_open(&st);
 	if (U_FAILURE(st))
 		checker = NULL;
-	for (ucs4_t c = 0; c < 128; c++) {
-		ucs4_t plain[FOLD_MAX];
-		size_t np = fold_plain(c, plain, FOLD_MAX);
-
-		ascii[c].n = 0;
-		for (size_t i = 0; i < np; i++)
-			ascii[c].n += fold_skeleton(plain[i], ascii[c].c + ascii[c].n, FOLD_MAX - ascii[c].n);
-	}
+	for (ucs4_t c = 0; c < 128; c++)
+		ascii[c].n = fold_lower(c, ascii[c].c, FOLD_MAX);
 }
 
-/* One code point as folded letters (see leak.h); out holds FOLD_MAX. */
-static size_t fold_one(ucs4_t c, ucs4_t *out)
+/*
+ * One code point as folded letters (see leak.h); out holds FOLD_MAX. Case folding comes
+ * first so that "I" is "i", not the "l" it looks like. But a Greek capital Ν looks like
+ * an N while its lower case ν looks like a v: so a text is also read with capitals
+ * outside ASCII going to their skeleton first (capitals set), where Ν is an "n" and a
+ * capital that looks like "l" (Greek Ι, Cyrillic І) is the "I" it looks like, an "i".
+ * The first reading keeps a Greek name in capitals equal to the same name in lower case.
+ */
+static size_t fold_one(ucs4_t c, ucs4_t *out, bool capitals)
 {
-	ucs4_t plain[FOLD_MAX];
-	size_t np, n = 0;
+	ucs4_t sk[FOLD_MAX];
+	size_t nsk, n = 0;
 
 	if (c < 128) {
 		memcpy(out, ascii[c].c, ascii[c].n * sizeof *out);
 		return ascii[c].n;
 	}
-	np = fold_plain(c, plain, FOLD_MAX);
-	for (size_t i = 0; i < np && n < FOLD_MAX; i++)
-		n += fold_skeleton(plain[i], out + n, FOLD_MAX - n);
+	if (!capitals || (!uc_is_upper(c) && !uc_is_general_category(c, UC_CATEGORY_Lt)))
+		return fold_lower(c, out, FOLD_MAX);
+	nsk = skeleton_raw(c, sk, FOLD_MAX);
+	for (size_t i = 0; i < nsk && n < FOLD_MAX; i++)
+		n += fold_lower(sk[i] == 'l' ? 'i' : sk[i], out + n, FOLD_MAX - n);
 	return n;
+}
+
+/* Whether c reads as a letter or digit: itself, or once folded (superscript and circled digits). */
+static bool word_char(ucs4_t c)
+{
+	ucs4_t plain[FOLD_MAX];
+	size_t np;
+
+	if (uc_is_alnum(c))
+		return true;
+	if (c < 128)
+		return false;
+	np = fold_plain(c, plain, FOLD_MAX);
+	for (size_t i = 0; i < np; i++)
+		if (uc_is_alnum(plain[i]))
+			return true;
+	return false;
 }
 
 /* ---- folding a text, with where each letter came from ---- */
@@ -138,6 +179,7 @@ struct folded {
 	size_t *from, *to; /* the bytes of the source each letter comes from */
 	uint8_t *cut;      /* what comes before this letter: CUT_NONE, CUT_SOFT or CUT_HARD */
 	size_t n, cap;
+	bool capitals; /* the text has a capital letter outside ASCII: worth reading again with capitals set */
 };
 
 static void folded_free(struct folded *f)
@@ -149,7 +191,7 @@ static void folded_free(struct folded *f)
 	memset(f, 0, sizeof *f);
 }
 
-/* No boundary; one between letters and digits or where lower case turns upper ("AcmeBank"); one made by a separator or the start. */
+/* No boundary; one where lower case turns upper ("AcmeBank"); one made by a separator or the start. */
 enum { CUT_NONE, CUT_SOFT, CUT_HARD };
 
 static int folded_push(struct folded *f, ucs4_t c, size_t from, size_t to, uint8_t cut)
@@ -182,14 +224,60 @@ static int folded_push(struct folded *f, ucs4_t c, size_t from, size_t to, uint8
 	return 0;
 }
 
+static bool ascii_alpha(uint8_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Where the next '>' and the next "-->" are, found once and kept while the text is read front to back: end when there is none. */
+struct tag_ends {
+	const uint8_t *gt, *comment;
+};
+
+/*
+ * The length of the raw HTML tag or comment p starts with, 0 if none: "<!-- ... -->",
+ * "</name>" or "<name ...>" up to the first '>'. Autolinks ("<https:...>", "<a@b.example>")
+ * are not tags: the name must end in a space, '/' or '>'. Linear in the text overall.
+ */
+static size_t html_tag(const uint8_t *p, const uint8_t *end, struct tag_ends *e)
+{
+	const uint8_t *q = p + 1;
+
+	if (end - p >= 4 && !memcmp(p, "<!--", 4)) {
+		q = p + 4;
+		if (!e->comment || (e->comment != end && e->comment < q)) {
+			while (end - q >= 3 && memcmp(q, "-->", 3))
+				q++;
+			e->comment = end - q >= 3 ? q : end;
+		}
+		return e->comment == end ? 0 : (size_t)(e->comment + 3 - p);
+	}
+	if (q < end && *q == '/')
+		q++;
+	if (q >= end || !ascii_alpha(*q))
+		return 0;
+	while (q < end && (ascii_alpha(*q) || (*q >= '0' && *q <= '9') || *q == '-'))
+		q++;
+	if (q >= end || !(*q == '>' || *q == '/' || *q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
+		return 0;
+	if (!e->gt || (e->gt != end && e->gt < q)) {
+		const uint8_t *gt = memchr(q, '>', (size_t)(end - q));
+
+		e->gt = gt ? gt : end;
+	}
+	return e->gt == end ? 0 : (size_t)(e->gt + 1 - p);
+}
+
 enum cls { CLS_NONE, CLS_LOWER, CLS_UPPER, CLS_DIGIT };
 
-/* Folds text into f (see leak.h). -1 on bad UTF-8 or no memory; f is then empty. */
-static int fold(const char *text, struct folded *f)
+/* Folds text into f (see leak.h); with drop_tags each raw HTML tag or comment is one separator; capitals as in fold_one. -1 on bad UTF-8 or no memory; f is then empty. */
+static int fold(const char *text, struct folded *f, bool drop_tags, bool capitals)
 {
+	struct tag_ends ends = {NULL, NULL};
 	const uint8_t *s = (const uint8_t *)text, *p;
 	size_t n = text ? strlen(text) : 0;
 	enum cls prev = CLS_NONE;
+	uint8_t pending = CUT_NONE;
 
 	memset(f, 0, sizeof *f);
 	pthread_once(&fold_once, fold_open);
@@ -206,24 +294,35 @@ static int fold(const char *text, struct folded *f)
 
 		if (k <= 0)
 			break;
+		if (drop_tags && c == '<') {
+			size_t tag = html_tag(p, s + n, &ends);
+
+			if (tag) {
+				prev = CLS_NONE;
+				p += tag;
+				continue;
+			}
+		}
 		if (invisible(c) || uc_is_general_category(c, UC_CATEGORY_M)) {
 			p += k;
 			continue; /* marks belong to the letter before; invisibles are not there */
 		}
-		if (!uc_is_alnum(c)) {
+		if (!word_char(c)) {
 			prev = CLS_NONE;
 			p += k;
 			continue;
 		}
+		if (c >= 128 && (uc_is_upper(c) || uc_is_general_category(c, UC_CATEGORY_Lt)))
+			f->capitals = true;
 		cls = uc_is_digit(c) || uc_is_general_category(c, UC_CATEGORY_N) ? CLS_DIGIT
 		      : uc_is_upper(c) || uc_is_general_category(c, UC_CATEGORY_Lt) ? CLS_UPPER
 										     : CLS_LOWER;
-		/* A boundary after a separator, between letters and digits, and where lower case turns upper. */
-		cut = prev == CLS_NONE ? CUT_HARD
-		      : (prev == CLS_DIGIT) != (cls == CLS_DIGIT) || (prev == CLS_LOWER && cls == CLS_UPPER) ? CUT_SOFT
-													: CUT_NONE;
+		/* A boundary after a separator and where lower case turns upper ("AcmeBank"). */
+		cut = prev == CLS_NONE ? CUT_HARD : prev == CLS_LOWER && cls == CLS_UPPER ? CUT_SOFT : CUT_NONE;
+		if (pending > cut)
+			cut = pending; /* a letter before that folded to nothing (a click "ǃ" is a "!") leaves its boundary */
 		prev = cls;
-		m = fold_one(c, out);
+		m = fold_one(c, out, capitals);
 		for (size_t i = 0; i < m; i++) {
 			if (!uc_is_alnum(out[i]))
 				continue;
@@ -233,6 +332,7 @@ static int fold(const char *text, struct folded *f)
 			}
 			cut = CUT_NONE;
 		}
+		pending = cut;
 		p += k;
 	}
 	return 0;
@@ -261,12 +361,12 @@ static int folded_write(const struct folded *f, struct buf *out, bool words)
 	return out->overflow ? -1 : 0;
 }
 
-static int write_folded(const char *text, struct buf *out, bool words)
+static int write_folded(const char *text, struct buf *out, bool words, bool capitals)
 {
 	struct folded f;
 	int rc;
 
-	if (fold(text, &f))
+	if (fold(text, &f, false, capitals))
 		return -1;
 	rc = folded_write(&f, out, words);
 	folded_free(&f);
@@ -275,12 +375,29 @@ static int write_folded(const char *text, struct buf *out, bool words)
 
 int leak_normalize(const char *text, struct buf *out)
 {
-	return write_folded(text, out, true);
+	return write_folded(text, out, true, false);
 }
 
 int leak_skeleton(const char *text, struct buf *out)
 {
-	return write_folded(text, out, false);
+	return write_folded(text, out, false, false);
+}
+
+bool leak_same_name(const char *a, const char *b)
+{
+	bool same = false;
+
+	for (int capitals = 0; capitals < 2 && !same; capitals++) {
+		struct buf x, y;
+
+		buf_init(&x, 0);
+		buf_init(&y, 0);
+		same = write_folded(a, &x, false, capitals) == 0 && write_folded(b, &y, false, capitals) == 0 && x.len &&
+		       !strcmp(x.data, y.data);
+		buf_release(&x);
+		buf_release(&y);
+	}
+	return same;
 }
 
 int leak_tidy_name(const char *text, struct buf *out)
@@ -307,6 +424,20 @@ int leak_tidy_name(const char *text, struct buf *out)
 	buf_add(out, s, len);
 	free(nfkc);
 	return out->overflow ? -1 : 0;
+}
+
+/* Folds a term: as a text, and a possessive "'s" ending it dropped, as the match lets the text's go. */
+static int fold_term(const char *term, struct folded *f)
+{
+	size_t at;
+
+	if (fold(term, f, false, false))
+		return -1;
+	at = f->n ? f->from[f->n - 1] : 0;
+	if (f->n > 2 && f->ch[f->n - 1] == 's' && f->cut[f->n - 1] == CUT_HARD &&
+	    ((at >= 1 && term[at - 1] == '\'') || (at >= 3 && !strncmp(term + at - 3, "\u2019", 3))))
+		f->n--;
+	return 0;
 }
 
 /* ---- ordinary words ---- */
@@ -385,7 +516,7 @@ bool leak_ordinary(const char *term)
 	struct folded f;
 	bool yes;
 
-	if (fold(term, &f))
+	if (fold_term(term, &f))
 		return false;
 	yes = f.n > 0 && folded_ordinary(&f);
 	folded_free(&f);
@@ -406,6 +537,8 @@ bool leak_public_mail_domain(const char *domain)
 struct pattern {
 	ucs4_t *ch;
 	size_t n;
+	size_t must_cut[8]; /* offsets where a word must begin: after each initial ("C. Mendes", not "Cmendes") */
+	size_t nmust;
 };
 
 /* Where a term's letters occur in f at word boundaries; f->n when they do not. *end is one past the last letter matched. */
@@ -416,7 +549,13 @@ static size_t pattern_find(const struct folded *f, const struct pattern *t, size
 	for (size_t i = 0; i + t->n <= f->n; i++) {
 		size_t j = i + t->n;
 
+		bool initials_ok = true;
+
 		if (!f->cut[i] || f->ch[i] != t->ch[0] || memcmp(f->ch + i, t->ch, t->n * sizeof *t->ch))
+			continue;
+		for (size_t k = 0; k < t->nmust && initials_ok; k++)
+			initials_ok = f->cut[i + t->must_cut[k]] != CUT_NONE;
+		if (!initials_ok)
 			continue;
 		/* Ends at a boundary, or before a plural or possessive "s" or "es" that does. */
 		if (j == f->n || f->cut[j] || (f->ch[j] == 's' && (j + 1 == f->n || f->cut[j + 1])) ||
@@ -443,13 +582,20 @@ static void prepared_free(struct prepared *t)
 	t->n = 0;
 }
 
-/* Adds the letters of words [w0, w1) of f (word k runs from starts[k] to starts[k+1]), or only their initials when initial is set, to a pattern. */
+/*
+ * Adds the letters of words [w0, w1) of f (word k runs from starts[k] to starts[k+1]) to
+ * a pattern; with initial, only each word's first character (all the letters it folds
+ * to: "M" is "rn"), and a word must begin after it.
+ */
 static void pattern_add_words(struct pattern *pt, const struct folded *f, const size_t *starts, size_t w0, size_t w1,
 			      bool initial)
 {
-	for (size_t w = w0; w < w1; w++)
-		for (size_t i = starts[w]; i < (initial ? starts[w] + 1 : starts[w + 1]); i++)
+	for (size_t w = w0; w < w1; w++) {
+		for (size_t i = starts[w]; i < starts[w + 1] && (!initial || f->from[i] == f->from[starts[w]]); i++)
 			pt->ch[pt->n++] = f->ch[i];
+		if (initial && pt->nmust < sizeof pt->must_cut / sizeof pt->must_cut[0])
+			pt->must_cut[pt->nmust++] = pt->n;
+	}
 }
 
 /*
@@ -464,7 +610,7 @@ static void person_patterns(struct prepared *t, const struct folded *f)
 		if (i == 0 || f->cut[i] == CUT_HARD)
 			starts[nw++] = i; /* "McDonald" is one name */
 	starts[nw] = f->n;
-	if (nw < 2 || nw > 6)
+	if (nw < 2 || nw > 8)
 		return;
 	for (int v = 0; v < 3 && t->n < PATTERNS_MAX; v++) {
 		struct pattern *pt = &t->p[t->n];
@@ -473,6 +619,7 @@ static void person_patterns(struct prepared *t, const struct folded *f)
 			break; /* "F M Last" is "F Last" for two names */
 		pt->ch = malloc(f->n * sizeof *pt->ch);
 		pt->n = 0;
+		pt->nmust = 0;
 		if (!pt->ch)
 			return;
 		if (v == 0) { /* Last First Middle */
@@ -494,7 +641,7 @@ static void prepare(struct prepared *t, const struct leak_term *term)
 	struct folded f;
 
 	memset(t, 0, sizeof *t);
-	if (!term->text || fold(term->text, &f))
+	if (!term->text || fold_term(term->text, &f))
 		return;
 	/* A single letter, or only ordinary words, is never a finding on its own. */
 	if (f.n < 2 || folded_ordinary(&f)) {
@@ -521,23 +668,35 @@ size_t leak_check(const char *const *fields, size_t nfields, const struct leak_t
 	for (size_t k = 0; k < nterms; k++)
 		prepare(&prep[k], &terms[k]);
 	for (size_t fi = 0; fi < nfields; fi++) {
-		struct folded f;
+		/* Read with tags' names and attributes as words and with each tag one separator; again with capitals when there are any. */
+		struct folded f[4] = {{0}};
+		size_t nf = 0;
 
-		if (!fields[fi] || fold(fields[fi], &f))
-			continue;
-		for (size_t k = 0; k < nterms; k++) {
-			for (size_t v = 0; v < prep[k].n; v++) {
-				size_t end = 0, at = pattern_find(&f, &prep[k].p[v], &end);
-
-				if (at == f.n)
-					continue;
-				if (found < max)
-					out[found] = (struct leak_finding){k, fi, f.from[at], f.to[end - 1]};
-				found++;
+		for (int r = 0; r < 4 && fields[fi]; r++) {
+			if (r == 2 && !f[0].capitals)
 				break;
+			if (fold(fields[fi], &f[nf], r & 1, r >= 2))
+				break;
+			nf++;
+		}
+		for (size_t k = 0; nf && k < nterms; k++) {
+			bool hit = false;
+
+			for (size_t r = 0; r < nf && !hit; r++) {
+				for (size_t v = 0; v < prep[k].n && !hit; v++) {
+					size_t end = 0, at = pattern_find(&f[r], &prep[k].p[v], &end);
+
+					if (at == f[r].n)
+						continue;
+					if (found < max)
+						out[found] = (struct leak_finding){k, fi, f[r].from[at], f[r].to[end - 1]};
+					found++;
+					hit = true;
+				}
 			}
 		}
-		folded_free(&f);
+		for (size_t r = 0; r < nf; r++)
+			folded_free(&f[r]);
 	}
 	for (size_t k = 0; k < nterms; k++)
 		prepared_free(&prep[k]);

@@ -18,8 +18,10 @@
  * word joiners, soft hyphens, bidi controls, tag characters) and format characters
  * vanish without a trace. Everything that is not a letter or a digit (spaces, line
  * breaks, punctuation, hyphens, Markdown and link syntax) is dropped too, but leaves a
- * word boundary; so do a change from a lower-case to an upper-case letter ("AcmeBank")
- * and between letters and digits.
+ * word boundary; so does a change from a lower-case to an upper-case letter
+ * ("AcmeBank"). A field is read twice: with raw HTML tags' names and attributes as
+ * words, and with each tag or comment one separator, as a reader sees it rendered, so
+ * "<b>Northwind</b> Bank" holds "Northwind Bank".
  *
  * A term is found where its letters occur in a row starting at a word boundary and
  * ending at one, or before a plural or possessive "s" / "es" that ends at one: so
@@ -37,6 +39,8 @@ int leak_normalize(const char *text, struct buf *out);
  * "northwindbank", with "m" as "rn"). -1 on bad UTF-8 or past out's maximum.
  */
 int leak_skeleton(const char *text, struct buf *out);
+/* Whether two organisation names read the same: equal skeletons, in either reading of capitals outside ASCII (a Greek capital Ν as the N it looks like, or as its lower case ν). Names with no letters are never the same. */
+bool leak_same_name(const char *a, const char *b);
 /* Writes text trimmed of white space at both ends and in Unicode NFKC to out: how an organisation's name is stored. -1 on bad UTF-8. */
 int leak_tidy_name(const char *text, struct buf *out);
 

@@ -13,7 +13,7 @@ const char *const leak_ordinary_words[] = {
 	"among", "an", "analytics", "and", "another", "any", "apac", "are", "area", "areas", "as", "asia",
 	"at", "audit", "away", "back", "bank", "banking", "banks", "be", "because", "been", "before",
 	"being", "below", "best", "better", "between", "board", "both", "branch", "branches", "business",
-	"but", "by", "can", "capital", "care", "center", "central", "centre", "change", "client",
+	"but", "by", "can", "capital", "care", "center", "central", "centre", "change", "channel", "client",
 	"clients", "commercial", "communications", "community", "company", "compliance", "consulting",
 	"consumer", "contact", "contracts", "core", "corporate", "could", "credit", "customer",
 	"customers", "data", "day", "days", "delivery", "development", "did", "digital", "direct", "do",

@@ -32,25 +32,22 @@ json_t *page_wrap(json_t *items, int limit)
 	return json_pack("{s:o, s:o}", "items", items, "next", next);
 }
 
-/* Whether name's confusable skeleton (leak.c) is an existing organisation's: one query over all names, a few hundred on a large platform. */
-struct skeleton_match {
-	const char *skeleton;
-	char name[ORG_NAME_MAX * 4 + 1];
+/* Whether name reads the same as an existing organisation's (leak_same_name): one query over all names, a few hundred on a large platform. */
+struct same_name {
+	const char *name;
+	char existing[ORG_NAME_MAX * 4 + 1];
 	bool found;
 };
 
-static int skeleton_row(void *ctx, const struct sqlval *c, int n)
+static int same_name_row(void *ctx, const struct sqlval *c, int n)
 {
-	struct skeleton_match *m = ctx;
-	struct buf b;
+	struct same_name *m = ctx;
 
 	(void)n;
-	buf_init(&b, 0);
-	if (leak_skeleton(c[0].s, &b) == 0 && !strcmp(b.data, m->skeleton)) {
+	if (leak_same_name(c[0].s, m->name)) {
 		m->found = true;
-		snprintf(m->name, sizeof m->name, "%s", c[0].s);
+		snprintf(m->existing, sizeof m->existing, "%s", c[0].s);
 	}
-	buf_release(&b);
 	return m->found;
 }
 
@@ -60,8 +57,7 @@ static long long org_insert(struct store *s, const char *name, int kind, const c
 	char now[24];
 	long long id = 0, taken = 0;
 	struct sqlval a[4];
-	struct buf skeleton;
-	struct skeleton_match m = {0};
+	struct same_name m = {name, "", false};
 
 	a[0] = SQL_T(name);
 	if (store_int(s, STMT_ORG_NAME_TAKEN, a, 1, &taken, err) < 0)
@@ -70,17 +66,10 @@ static long long org_insert(struct store *s, const char *name, int kind, const c
 		error_set(err, 409, "conflict", "name", "an organisation named '%s' exists already", name);
 		return -1;
 	}
-	buf_init(&skeleton, 0);
-	if (leak_skeleton(name, &skeleton) == 0 && skeleton.len) {
-		m.skeleton = skeleton.data;
-		if (store_exec(s, STMT_ORG_NAMES, NULL, 0, skeleton_row, &m, err) < 0) {
-			buf_release(&skeleton);
-			return -1;
-		}
-	}
-	buf_release(&skeleton);
+	if (store_exec(s, STMT_ORG_NAMES, NULL, 0, same_name_row, &m, err) < 0)
+		return -1;
 	if (m.found) {
-		error_set(err, 422, "duplicate", "name", "the name reads the same as '%s', which exists already", m.name);
+		error_set(err, 422, "duplicate", "name", "the name reads the same as '%s', which exists already", m.existing);
 		return -1;
 	}
 	now_iso(now);
