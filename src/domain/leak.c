@@ -504,8 +504,8 @@ static bool folded_ordinary(const struct folded *f)
 
 		while (j < f->n && !f->cut[j])
 			j++;
-		if (!ordinary_letters(f, i, j))
-			return false;
+		if (j - i > 1 && !ordinary_letters(f, i, j))
+			return false; /* a single letter ("E-commerce") is ordinary too */
 		i = j;
 	}
 	return true;

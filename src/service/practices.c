@@ -684,7 +684,7 @@ json_t *practice_get_json(struct store *s, const struct caller *c, long long id,
 		approvals = ap.items;
 		store_exec(s, STMT_APPROVAL_LIST, a, 1, approval_row, &ap, NULL);
 		json_object_set_new(o, "approvals", approvals);
-		/* The origin customer reads the revision awaiting its approval. */
+		/* The origin customer reads the revision awaiting its approval, and the findings about itself only. */
 		if (origin) {
 			json_t *x;
 			size_t i;
@@ -693,7 +693,12 @@ json_t *practice_get_json(struct store *s, const struct caller *c, long long id,
 								json_integer_value(json_object_get(x, "revision")) == p.current &&
 								revision_load(s, id, p.current, &r) == 0)
 			{
-				json_object_set_new(x, "text", revision_json(&r, false));
+				/* Not while the text names another customer of the provider (a term added since the request): the origin never reads that. */
+				json_t *now = findings_of(s, &p, &r);
+
+				if (!practice_leak_others(now, p.buyer))
+					json_object_set_new(x, "text", revision_json(&r, false));
+				json_decref(now);
 				revision_free(&r);
 			}
 		}

@@ -33,5 +33,6 @@ void practice_cases_run(const struct world *w, int *passed, int *failed);
 void batch_cases_run(const struct world *w, int *passed, int *failed);
 void audit_cases_run(const struct world *w, int *passed, int *failed);
 void security_cases_run(const struct world *w, int *passed, int *failed);
+void leak_cases_run(const struct world *w, int *passed, int *failed);
 
 #endif
