@@ -224,6 +224,45 @@ static void test_disguises(void)
 	}
 }
 
+/* ---- the provider's page shows each finding beside its field, escaped ---- */
+
+/* The practice's page as who sees it (the API token is also a session for pages); malloc'd HTML or NULL. */
+static char *page(int who, long long id)
+{
+	struct resp r;
+	char *html = NULL;
+
+	http(W->S, "GET", fmt("/practices/%lld", id), NULL, NULL, NULL, fmt("accord_session=%s", W->tok[who]), &r);
+	CHECK_INT(r.status, 200);
+	if (r.status == 200 && r.body)
+		html = strdup(r.body);
+	resp_free(&r);
+	return html;
+}
+
+static void test_page_shows_findings(void)
+{
+	/* The span of a title holding tags is shown as text, never as markup. */
+	long long p = draft(KE_LEAD, W->E1, "Done for North<i>wind</i> Bank", "A plain text.", NULL);
+	char *html = page(KE_LEAD, p);
+
+	CHECK(html && strstr(html, "<ul class=\"findings\" data-field=\"title\">") != NULL);
+	CHECK(html && strstr(html, "North&lt;i&gt;wind&lt;/i&gt; Bank") != NULL);
+	CHECK(html && strstr(html, "<strong>North<i>") == NULL);
+	CHECK(html && strstr(html, "the customer it was found with") != NULL);
+	CHECK(html && strstr(html, "name=\"request_approval\"") != NULL);
+	free(html);
+
+	/* Another customer named: marked as such, and no way offered to ask for approval. */
+	p = draft(KE_LEAD, W->E1, "Zqpage second customer", fmt("Tried first at %s.", MD_NAME), NULL);
+	html = page(KE_LEAD, p);
+	CHECK(html && strstr(html, "<ul class=\"findings\" data-field=\"body\">") != NULL);
+	CHECK(html && strstr(html, "another of your customers: approval cannot waive it") != NULL);
+	CHECK(html && strstr(html, "no approval can publish it") != NULL);
+	CHECK(html && strstr(html, "name=\"request_approval\"") == NULL);
+	free(html);
+}
+
 /* ---- a stored confidential term is never echoed ---- */
 
 static void test_no_echo(void)
@@ -428,6 +467,7 @@ void leak_cases_run(const struct world *w, int *passed, int *failed)
 
 	RUN(test_second_customer);
 	RUN(test_disguises);
+	RUN(test_page_shows_findings);
 	RUN(test_no_echo);
 	RUN(test_origin_sees_only_itself);
 	RUN(test_ordinary_texts_publish);
