@@ -179,6 +179,8 @@ struct folded {
 	size_t *from, *to; /* the bytes of the source each letter comes from */
 	uint8_t *cut;      /* what comes before this letter: CUT_NONE, CUT_SOFT or CUT_HARD */
 	size_t n, cap;
+	size_t *starts; /* the letters a word begins at (cut is not CUT_NONE): where a match may start */
+	size_t nstarts, scap;
 	bool capitals; /* the text has a capital letter outside ASCII: worth reading again with capitals set */
 };
 
@@ -188,6 +190,7 @@ static void folded_free(struct folded *f)
 	free(f->from);
 	free(f->to);
 	free(f->cut);
+	free(f->starts);
 	memset(f, 0, sizeof *f);
 }
 
@@ -215,6 +218,18 @@ static int folded_push(struct folded *f, ucs4_t c, size_t from, size_t to, uint8
 			return -1;
 		f->cut = cu;
 		f->cap = cap;
+	}
+	if (cut != CUT_NONE) {
+		if (f->nstarts == f->scap) {
+			size_t scap = f->scap ? f->scap * 2 : 16;
+			size_t *st = realloc(f->starts, scap * sizeof *st);
+
+			if (!st)
+				return -1;
+			f->starts = st;
+			f->scap = scap;
+		}
+		f->starts[f->nstarts++] = f->n;
 	}
 	f->ch[f->n] = c;
 	f->from[f->n] = from;
@@ -270,9 +285,46 @@ static size_t html_tag(const uint8_t *p, const uint8_t *end, struct tag_ends *e)
 
 enum cls { CLS_NONE, CLS_LOWER, CLS_UPPER, CLS_DIGIT };
 
+/* What one code point is to the reader: nothing (a mark or an invisible), a separator, or letters of a word. */
+enum { SEEN_NOTHING, SEEN_SEPARATOR, SEEN_LETTERS };
+
+struct folding {
+	ucs4_t c; /* the code point folded; 0 for an empty cache slot (a text has no NUL) */
+	uint8_t seen;
+	enum cls cls;
+	bool capital; /* a capital outside ASCII */
+	size_t n;
+	ucs4_t out[FOLD_MAX];
+};
+
+static void fold_classify(ucs4_t c, bool capitals, struct folding *r)
+{
+	r->c = c;
+	r->n = 0;
+	r->capital = false;
+	if (invisible(c) || uc_is_general_category(c, UC_CATEGORY_M)) {
+		r->seen = SEEN_NOTHING; /* marks belong to the letter before; invisibles are not there */
+		return;
+	}
+	if (!word_char(c)) {
+		r->seen = SEEN_SEPARATOR;
+		return;
+	}
+	r->seen = SEEN_LETTERS;
+	r->capital = c >= 128 && (uc_is_upper(c) || uc_is_general_category(c, UC_CATEGORY_Lt));
+	r->cls = uc_is_digit(c) || uc_is_general_category(c, UC_CATEGORY_N) ? CLS_DIGIT
+		 : uc_is_upper(c) || uc_is_general_category(c, UC_CATEGORY_Lt) ? CLS_UPPER
+										: CLS_LOWER;
+	r->n = fold_one(c, r->out, capitals);
+}
+
+/* A text repeats its letters: each fold keeps the last folding of 256 code points (by their low bits). */
+#define FOLD_CACHE 256
+
 /* Folds text into f (see leak.h); with drop_tags each raw HTML tag or comment is one separator; capitals as in fold_one. -1 on bad UTF-8 or no memory; f is then empty. */
 static int fold(const char *text, struct folded *f, bool drop_tags, bool capitals)
 {
+	struct folding *cache;
 	struct tag_ends ends = {NULL, NULL};
 	const uint8_t *s = (const uint8_t *)text, *p;
 	size_t n = text ? strlen(text) : 0;
@@ -283,13 +335,12 @@ static int fold(const char *text, struct folded *f, bool drop_tags, bool capital
 	pthread_once(&fold_once, fold_open);
 	if (!n)
 		return 0;
-	if (u8_check(s, n))
+	if (u8_check(s, n) || !(cache = calloc(FOLD_CACHE, sizeof *cache)))
 		return -1;
 	for (p = s; p < s + n;) {
-		ucs4_t c, out[FOLD_MAX];
+		ucs4_t c;
 		int k = u8_mbtouc(&c, p, (size_t)(s + n - p));
-		enum cls cls;
-		size_t m;
+		const struct folding *r;
 		uint8_t cut;
 
 		if (k <= 0)
@@ -303,30 +354,26 @@ static int fold(const char *text, struct folded *f, bool drop_tags, bool capital
 				continue;
 			}
 		}
-		if (invisible(c) || uc_is_general_category(c, UC_CATEGORY_M)) {
-			p += k;
-			continue; /* marks belong to the letter before; invisibles are not there */
-		}
-		if (!word_char(c)) {
-			prev = CLS_NONE;
+		r = &cache[c % FOLD_CACHE];
+		if (r->c != c)
+			fold_classify(c, capitals, &cache[c % FOLD_CACHE]);
+		if (r->seen != SEEN_LETTERS) {
+			if (r->seen == SEEN_SEPARATOR)
+				prev = CLS_NONE;
 			p += k;
 			continue;
 		}
-		if (c >= 128 && (uc_is_upper(c) || uc_is_general_category(c, UC_CATEGORY_Lt)))
-			f->capitals = true;
-		cls = uc_is_digit(c) || uc_is_general_category(c, UC_CATEGORY_N) ? CLS_DIGIT
-		      : uc_is_upper(c) || uc_is_general_category(c, UC_CATEGORY_Lt) ? CLS_UPPER
-										     : CLS_LOWER;
+		f->capitals |= r->capital;
 		/* A boundary after a separator and where lower case turns upper ("AcmeBank"). */
-		cut = prev == CLS_NONE ? CUT_HARD : prev == CLS_LOWER && cls == CLS_UPPER ? CUT_SOFT : CUT_NONE;
+		cut = prev == CLS_NONE ? CUT_HARD : prev == CLS_LOWER && r->cls == CLS_UPPER ? CUT_SOFT : CUT_NONE;
 		if (pending > cut)
 			cut = pending; /* a letter before that folded to nothing (a click "ǃ" is a "!") leaves its boundary */
-		prev = cls;
-		m = fold_one(c, out, capitals);
-		for (size_t i = 0; i < m; i++) {
-			if (!uc_is_alnum(out[i]))
+		prev = r->cls;
+		for (size_t i = 0; i < r->n; i++) {
+			if (!uc_is_alnum(r->out[i]))
 				continue;
-			if (folded_push(f, out[i], (size_t)(p - s), (size_t)(p - s) + (size_t)k, cut)) {
+			if (folded_push(f, r->out[i], (size_t)(p - s), (size_t)(p - s) + (size_t)k, cut)) {
+				free(cache);
 				folded_free(f);
 				return -1;
 			}
@@ -335,6 +382,7 @@ static int fold(const char *text, struct folded *f, bool drop_tags, bool capital
 		pending = cut;
 		p += k;
 	}
+	free(cache);
 	return 0;
 }
 
@@ -546,12 +594,11 @@ static size_t pattern_find(const struct folded *f, const struct pattern *t, size
 {
 	if (!t->n || t->n > f->n)
 		return f->n;
-	for (size_t i = 0; i + t->n <= f->n; i++) {
-		size_t j = i + t->n;
-
+	for (size_t w = 0; w < f->nstarts && f->starts[w] + t->n <= f->n; w++) {
+		size_t i = f->starts[w], j = i + t->n;
 		bool initials_ok = true;
 
-		if (!f->cut[i] || f->ch[i] != t->ch[0] || memcmp(f->ch + i, t->ch, t->n * sizeof *t->ch))
+		if (f->ch[i] != t->ch[0] || memcmp(f->ch + i, t->ch, t->n * sizeof *t->ch))
 			continue;
 		for (size_t k = 0; k < t->nmust && initials_ok; k++)
 			initials_ok = f->cut[i + t->must_cut[k]] != CUT_NONE;
