@@ -69,9 +69,10 @@ struct leak_finding {
  * Looks for every term in every field; the first place a term occurs in a field is one
  * finding, in the order of fields then terms. A field or term that is NULL, not UTF-8,
  * or has no letters has nothing in it; a term made only of ordinary words is skipped.
- * Writes at most max findings and returns how many there were in all. Each field and
- * each term is folded once: about (field letters × terms) character comparisons, which
- * stop at the first letter that differs.
+ * Writes at most max findings and returns how many there were in all. Each term is
+ * folded once, each field two to four times (tags as words and as separators; capitals
+ * outside ASCII read both ways when there are any); a term is compared only where a word
+ * begins, stopping at the first letter that differs.
  */
 size_t leak_check(const char *const *fields, size_t nfields, const struct leak_term *terms, size_t nterms,
 		  struct leak_finding *out, size_t max);
