@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../domain/leak.h"
 #include "../util/grow.h"
 #include "access.h"
 #include "markdown.h"
+#include "practice_leak.h"
 
 /* ---- confidential terms ---- */
 
@@ -238,116 +238,10 @@ static json_t *provenance_json(long long caller_org, long long provider, long lo
 
 /* ---- the leak check ---- */
 
-struct terms {
-	char **term;
-	char **kind;
-	size_t n, cap, kcap;
-};
-
-static int leak_term_row(void *ctx, const struct sqlval *c, int n)
+/* The findings of a revision's text against every customer of the practice's provider (practice_leak.c). */
+static json_t *findings_of(struct store *s, const struct practice_row *p, const struct revision *r)
 {
-	struct terms *t = ctx;
-
-	(void)n;
-	if (!c[1].s || !*c[1].s)
-		return 0;
-	if (grow((void **)&t->term, &t->cap, t->n, sizeof *t->term) ||
-	    grow((void **)&t->kind, &t->kcap, t->n, sizeof *t->kind))
-		return 1;
-	t->term[t->n] = strdup(c[1].s);
-	t->kind[t->n] = strdup(c[0].s);
-	if (t->term[t->n] && t->kind[t->n])
-		t->n++;
-	return 0;
-}
-
-static void terms_free(struct terms *t)
-{
-	for (size_t i = 0; i < t->n; i++) {
-		free(t->term[i]);
-		free(t->kind[i]);
-	}
-	free(t->term);
-	free(t->kind);
-	memset(t, 0, sizeof *t);
-}
-
-/*
- * The body as a reader sees it: rendered from Markdown, with the tags taken out and
- * nothing put in their place, so formatting inside a word ("**North**wind") or an
- * entity ("&#78;orthwind") reads as the word it shows. Written by hand because cmark
- * has no plain-text renderer; its HTML has no raw HTML in it (markdown.c omits it).
- */
-static char *body_as_read(const char *md)
-{
-	struct buf html, text;
-	bool in_tag = false;
-
-	buf_init(&html, 0);
-	buf_init(&text, 0);
-	markdown_html(&html, md);
-	for (size_t i = 0; html.data && i < html.len; i++) {
-		char ch = html.data[i];
-
-		if (ch == '<')
-			in_tag = true;
-		else if (ch == '>')
-			in_tag = false;
-		else if (!in_tag)
-			buf_putc(&text, ch);
-	}
-	buf_release(&html);
-	if (!text.data)
-		buf_putc(&text, '\0');
-	return buf_detach(&text, NULL);
-}
-
-/* The findings of a revision's text against its origin customer, as [{term, field, kind}], one per term and field. */
-static json_t *findings_of(struct store *s, long long origin, const struct revision *r)
-{
-	struct terms t = {0};
-	struct sqlval a[6];
-	json_t *out = json_array();
-	char *read = body_as_read(r->body);
-	const char *fields[4];
-	/* Tags are read as one text: neighbouring tags that spell a name are found too. */
-	static const char *const names[4] = {"title", "body", "tags", "body"};
-	struct leak_finding *found;
-	size_t max, n;
-
-	for (int i = 0; i < 6; i++)
-		a[i] = SQL_I(origin);
-	store_exec(s, STMT_LEAK_TERMS, a, 6, leak_term_row, &t, NULL);
-	fields[0] = r->title;
-	fields[1] = r->body;
-	fields[2] = r->tags ? r->tags : "";
-	fields[3] = read ? read : "";
-	max = t.n * 4 + 1;
-	found = calloc(max, sizeof *found);
-	if (found) {
-		n = leak_check(fields, names, 4, (const char *const *)t.term, t.n, found, max);
-		for (size_t i = 0; i < n && i < max; i++) {
-			const char *kind = "";
-			bool seen = false;
-			json_t *x;
-			size_t k;
-
-			/* The body is read twice (as typed and as rendered): one finding per term in it. */
-			json_array_foreach(out, k, x) seen |= !strcmp(json_string_value(json_object_get(x, "term")), found[i].term) &&
-							      !strcmp(json_string_value(json_object_get(x, "field")), found[i].field);
-			if (seen)
-				continue;
-			for (k = 0; k < t.n; k++)
-				if (t.term[k] == found[i].term)
-					kind = t.kind[k];
-			json_array_append_new(out, json_pack("{s:s, s:s, s:s}", "term", found[i].term, "field",
-							     found[i].field, "kind", kind));
-		}
-	}
-	free(found);
-	free(read);
-	terms_free(&t);
-	return out;
+	return practice_leak_findings(s, p->provider, r->title, r->body, r->tags);
 }
 
 json_t *practice_findings_json(struct store *s, long long id)
@@ -358,7 +252,7 @@ json_t *practice_findings_json(struct store *s, long long id)
 
 	if (practice_load(s, id, &p, NULL) || revision_load(s, id, p.current, &r))
 		return json_array();
-	f = findings_of(s, p.origin, &r);
+	f = findings_of(s, &p, &r);
 	revision_free(&r);
 	return f;
 }
@@ -584,12 +478,18 @@ enum publish_result practice_publish(struct store *s, const struct caller *c, lo
 		error_set(err, 500, "internal", NULL, "cannot read the practice's text");
 		return PUBLISH_FAILED;
 	}
-	findings = findings_of(s, p.origin, &r);
+	findings = findings_of(s, &p, &r);
 	revision_free(&r);
 	a[0] = SQL_I(id);
 	a[1] = SQL_I(p.current);
 	store_exec(s, STMT_APPROVAL_STATUS, a, 2, status_cb, approval, NULL);
 	now_iso(now);
+	/* The origin's approval waives findings about the origin only: another customer's name is never published, nor shown to the origin. */
+	if (practice_leak_others(findings, p.buyer)) {
+		error_set(err, 422, "leak", "body",
+			  "the text names what identifies another of your customers; edit it (no approval can publish that)");
+		goto out;
+	}
 	if (json_array_size(findings) && strcmp(approval, "approved") != 0) {
 		if (!request_approval) {
 			error_set(err, 422, "leak", "body",
@@ -643,6 +543,25 @@ int practice_decide(struct store *s, const struct caller *c, long long id, long 
 	if (c->org_id != p.buyer || !(c->roles & ROLE_BIT(ROLE_CONTRACT_MANAGER))) {
 		error_set(err, 403, "forbidden", NULL, "only the origin customer's contract manager decides");
 		return -1;
+	}
+	/* What another customer's terms name (added since the request) the origin cannot waive. */
+	if (approve && revision == p.current) {
+		struct revision r;
+		json_t *findings;
+		size_t others;
+
+		if (revision_load(s, id, p.current, &r)) {
+			error_set(err, 500, "internal", NULL, "cannot read the practice's text");
+			return -1;
+		}
+		findings = findings_of(s, &p, &r);
+		revision_free(&r);
+		others = practice_leak_others(findings, p.buyer);
+		json_decref(findings);
+		if (others) {
+			error_set(err, 422, "leak", "revision", "the text now names what identifies another customer of the provider; it cannot be published");
+			return -1;
+		}
 	}
 	now_iso(now);
 	if (store_begin(s, err))
@@ -732,13 +651,20 @@ json_t *practice_revisions_json(struct store *s, long long id)
 	return json_pack("{s:I, s:o}", "practice_id", id, "items", items);
 }
 
+struct approvals {
+	json_t *items;
+	long long buyer; /* the origin customer: stored findings are shown about it only */
+};
+
 static int approval_row(void *ctx, const struct sqlval *c, int n)
 {
-	json_t *f = json_loads(c[3].s, 0, NULL);
+	struct approvals *ap = ctx;
+	json_t *stored = json_loads(c[3].s, 0, NULL), *f = practice_leak_about(stored, ap->buyer);
 
 	(void)n;
-	json_array_append_new(ctx, json_pack("{s:I, s:I, s:s, s:o, s:I, s:s, s:s, s:o, s:o, s:o, s:s}", "id", c[0].i,
-					     "revision", c[1].i, "status", c[2].s, "findings", f ? f : json_array(),
+	json_decref(stored);
+	json_array_append_new(ap->items, json_pack("{s:I, s:I, s:s, s:o, s:I, s:s, s:s, s:o, s:o, s:o, s:s}", "id", c[0].i,
+					     "revision", c[1].i, "status", c[2].s, "findings", f,
 					     "requested_by", c[4].i, "requested_by_name", c[5].s, "requested_at", c[6].s,
 					     "decided_by", c[7].type == SQL_NULL ? json_null() : json_integer(c[7].i),
 					     "decided_by_name", c[8].s ? json_string(c[8].s) : json_null(),
@@ -779,10 +705,12 @@ json_t *practice_get_json(struct store *s, const struct caller *c, long long id,
 		revision_free(&r);
 	}
 	if (author || origin) {
-		approvals = json_array();
-		store_exec(s, STMT_APPROVAL_LIST, a, 1, approval_row, approvals, NULL);
+		struct approvals ap = {json_array(), p.buyer};
+
+		approvals = ap.items;
+		store_exec(s, STMT_APPROVAL_LIST, a, 1, approval_row, &ap, NULL);
 		json_object_set_new(o, "approvals", approvals);
-		/* The origin customer reads the revision awaiting its approval. */
+		/* The origin customer reads the revision awaiting its approval, and the findings about itself only. */
 		if (origin) {
 			json_t *x;
 			size_t i;
@@ -791,7 +719,12 @@ json_t *practice_get_json(struct store *s, const struct caller *c, long long id,
 								json_integer_value(json_object_get(x, "revision")) == p.current &&
 								revision_load(s, id, p.current, &r) == 0)
 			{
-				json_object_set_new(x, "text", revision_json(&r, false));
+				/* Not while the text names another customer of the provider (a term added since the request): the origin never reads that. */
+				json_t *now = findings_of(s, &p, &r);
+
+				if (!practice_leak_others(now, p.buyer))
+					json_object_set_new(x, "text", revision_json(&r, false));
+				json_decref(now);
 				revision_free(&r);
 			}
 		}

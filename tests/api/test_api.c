@@ -1134,6 +1134,7 @@ int main(int argc, char **argv)
 		sealed_cases_run(&w, &harness_passed, &harness_failed);
 		summit_cases_run(&w, &harness_passed, &harness_failed);
 		practice_cases_run(&w, &harness_passed, &harness_failed);
+		leak_cases_run(&w, &harness_passed, &harness_failed);
 		batch_cases_run(&w, &harness_passed, &harness_failed);
 		audit_cases_run(&w, &harness_passed, &harness_failed);
 		security_cases_run(&w, &harness_passed, &harness_failed);
