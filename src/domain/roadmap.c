@@ -56,15 +56,15 @@ bool bids_sealed(struct date deadline, struct date today)
 	return date_compare(today, deadline) <= 0;
 }
 
-bool bid_deadline_move_ok(bool has_bids, struct date from, struct date to, struct error *err)
+bool bid_deadline_move_ok(struct date from, struct date to, struct error *err)
 {
 	char d[11];
 
-	if (!has_bids || date_compare(to, from) >= 0)
+	if (date_compare(to, from) >= 0)
 		return true;
 	date_format(from, d);
 	error_set(err, 422, "deadline_shortened", "bid_deadline",
-		  "bids have been made: the deadline may be extended, not brought before %s", d);
+		  "an item open for bids may have its deadline extended, not brought before %s", d);
 	return false;
 }
 

@@ -29,10 +29,11 @@ bool bid_window_open(enum item_status s, struct date deadline, struct date today
 bool bids_sealed(struct date deadline, struct date today);
 
 /*
- * Moving an item's bid deadline: free while nobody has bid; once a bid exists it may be
- * extended (or kept) but not shortened (422 deadline_shortened, field bid_deadline).
+ * Moving the bid deadline of an item open for bids: it may be extended (or kept) but not
+ * shortened (422 deadline_shortened, field bid_deadline) — whether or not anybody has bid,
+ * so the answer tells the buyer nothing about the sealed bids. A draft's deadline is free.
  */
-bool bid_deadline_move_ok(bool has_bids, struct date from, struct date to, struct error *err);
+bool bid_deadline_move_ok(struct date from, struct date to, struct error *err);
 
 /*
  * What a bidder reads of an item that is over (awarded or closed): only the winner learns

@@ -16,13 +16,16 @@
  *   function and one more row of the table; nothing else changes.
  *
  * Kinds:
- *   acceptance  an engagement awaiting the provider's acceptance, for the provider's leadership.
+ *   acceptance    an engagement awaiting the provider's acceptance, for the provider's leadership.
+ *   bid_deadline  the deadline of an item the caller's organisation bid on moved (the outbox,
+ *                 events.c), for the provider's leadership and consultants, while bidding is open.
  */
 #include "inbox.h"
 
 #include <stdio.h>
 
 #include "access.h"
+#include "events.h"
 
 /* The items being gathered, and the kind (its name in the table below) a function adds. */
 struct inbox {
@@ -67,11 +70,25 @@ static int inbox_acceptance(struct store *s, const struct caller *c, struct inbo
 	return store_exec(s, STMT_INBOX_ACCEPTANCE, a, 2, acceptance_row, in, err) < 0 ? -1 : 0;
 }
 
+/* bid_deadline: the outbox's latest move of each open item's deadline the caller's organisation was told of (events.c decides who). */
+static int inbox_bid_deadline(struct store *s, const struct caller *c, struct inbox *in, struct error *err)
+{
+	json_t *items = events_inbox_items(s, c);
+
+	(void)err;
+	if (!items)
+		return -1;
+	json_array_extend(in->items, items);
+	json_decref(items);
+	return 0;
+}
+
 static const struct {
 	const char *kind;
 	inbox_kind_fn fn;
 } kinds[] = {
 	{"acceptance", inbox_acceptance},
+	{"bid_deadline", inbox_bid_deadline},
 };
 
 json_t *inbox_json(struct store *s, const struct caller *c, struct error *err)

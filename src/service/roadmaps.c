@@ -679,7 +679,7 @@ int roadmap_item_update(struct store *s, long long item_id, const char *status, 
 			return -1;
 		}
 		if (r.status == ITEM_OPEN && r.has_deadline) {
-			if (item_bidders(s, item_id, &bidders, err) || !bid_deadline_move_ok(bidders > 0, r.deadline, d, err))
+			if (!bid_deadline_move_ok(r.deadline, d, err) || item_bidders(s, item_id, &bidders, err))
 				return -1;
 			moved = bidders > 0 && date_compare(d, r.deadline) != 0;
 		}

@@ -273,6 +273,18 @@ static void test_audit_probes(void)
 }
 
 /* Once bids exist a deadline only grows; each move is an event for every bidder, in its view and its mail. */
+/* Whether the caller's inbox holds an item of the kind pointing at url. */
+static bool inbox_has(int who, const char *kind, const char *url)
+{
+	json_t *j = req(W->S, who, "GET", "/api/v1/inbox", NULL, 200), *x;
+	size_t i;
+	bool found = false;
+
+	json_array_foreach(json_object_get(j, "items"), i, x) if (!strcmp(str(x, "kind"), kind) && !strcmp(str(x, "url"), url)) found = true;
+	json_decref(j);
+	return found;
+}
+
 static void test_deadline_moves(void)
 {
 	json_t *j;
@@ -287,9 +299,20 @@ static void test_deadline_moves(void)
 	j = req(W->S, NW_CXO, "GET", fmt("/api/v1/roadmap-items/%lld", item_a), NULL, 200);
 	CHECK_STR(str(j, "bid_deadline"), "2026-12-10"); /* nothing written */
 	json_decref(j);
-	/* An item nobody bid on moves freely, earlier too, and tells nobody. */
-	j = req(W->S, NW_CXO, "PATCH", fmt("/api/v1/roadmap-items/%lld", free_item), "{\"bid_deadline\":\"2026-12-01\"}", 200);
-	CHECK_STR(str(j, "bid_deadline"), "2026-12-01");
+	/* An item nobody bid on answers a shorter deadline exactly as one with bids (the refusal tells nothing of the bids), and extends without telling anybody. */
+	{
+		json_t *with_bids = req(W->S, NW_CXO, "PATCH", fmt("/api/v1/roadmap-items/%lld", item_a), "{\"bid_deadline\":\"2026-12-01\"}", 422);
+		json_t *without = req(W->S, NW_CXO, "PATCH", fmt("/api/v1/roadmap-items/%lld", free_item), "{\"bid_deadline\":\"2026-12-01\"}", 422);
+		char *a = json_dumps(with_bids, JSON_SORT_KEYS), *b = json_dumps(without, JSON_SORT_KEYS);
+
+		CHECK(a && b && strcmp(a, b) == 0);
+		free(a);
+		free(b);
+		json_decref(with_bids);
+		json_decref(without);
+	}
+	j = req(W->S, NW_CXO, "PATCH", fmt("/api/v1/roadmap-items/%lld", free_item), "{\"bid_deadline\":\"2026-12-20\"}", 200);
+	CHECK_STR(str(j, "bid_deadline"), "2026-12-20");
 	json_decref(j);
 	j = req(W->S, NW_CXO, "PATCH", fmt("/api/v1/roadmap-items/%lld", item_a), "{\"bid_deadline\":\"2026-12-12\"}", 200);
 	CHECK_STR(str(j, "bid_deadline"), "2026-12-12");
@@ -305,6 +328,17 @@ static void test_deadline_moves(void)
 	page = answer(W->S, KE_LEAD, "GET", fmt("/roadmap-items/%lld", item_b), NULL);
 	CHECK(strstr(page, "Deadline extended") == NULL);
 	free(page);
+	/* The move reaches each bidder's inbox (its leadership and consultants), never the buyer's, nor a non-bidder's. */
+	{
+		static const int told[] = {KE_LEAD, KE_CONS, HB_LEAD, LU_LEAD}, untold[] = {NW_CXO, NW_CM, KE_MEMBER, MD_CM};
+		char url[64];
+
+		snprintf(url, sizeof url, "/roadmap-items/%lld", item_a);
+		for (size_t k = 0; k < sizeof told / sizeof told[0]; k++)
+			CHECK(inbox_has(told[k], "bid_deadline", url));
+		for (size_t k = 0; k < sizeof untold / sizeof untold[0]; k++)
+			CHECK(!inbox_has(untold[k], "bid_deadline", url));
+	}
 	/* accord remind has a mail due for each bidder's leadership and consultants, naming both dates; none for the buyer or the item nobody bid on. */
 	CHECK_INT(run_capture(fmt("ACCORD_TODAY=" TEST_TODAY " '%s' remind --db '%s' --dry-run", W->bin, W->db), &out), 0);
 	for (char *l = out; l && *l;) {

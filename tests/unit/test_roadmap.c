@@ -40,16 +40,15 @@ static void deadline_moves(void)
 	struct error err = {0};
 	struct date from = D(2026, 12, 15);
 
-	CHECK(bid_deadline_move_ok(false, from, D(2026, 12, 1), &err)); /* no bid: anywhere */
-	CHECK(bid_deadline_move_ok(true, from, D(2026, 12, 16), &err));	/* extended by a day */
-	CHECK(bid_deadline_move_ok(true, from, from, &err));		/* kept */
-	CHECK(bid_deadline_move_ok(true, from, D(2027, 1, 2), &err));	/* across the year */
-	CHECK(!bid_deadline_move_ok(true, from, D(2026, 12, 14), &err)); /* a day shorter */
+	CHECK(bid_deadline_move_ok(from, D(2026, 12, 16), &err));	/* extended by a day */
+	CHECK(bid_deadline_move_ok(from, from, &err));		/* kept */
+	CHECK(bid_deadline_move_ok(from, D(2027, 1, 2), &err));	/* across the year */
+	CHECK(!bid_deadline_move_ok(from, D(2026, 12, 14), &err)); /* a day shorter */
 	CHECK_INT(err.status, 422);
 	CHECK_STR(err.code, "deadline_shortened");
 	CHECK_STR(err.field, "bid_deadline");
 	CHECK(strstr(err.message, "2026-12-15") != NULL);
-	CHECK(!bid_deadline_move_ok(true, D(2027, 1, 2), D(2026, 12, 31), &err));
+	CHECK(!bid_deadline_move_ok(D(2027, 1, 2), D(2026, 12, 31), &err));
 }
 
 static void outcomes_for_bidders(void)
