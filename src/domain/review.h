@@ -117,6 +117,7 @@ enum reminder_kind {
 	REMIND_MINUTES_MISSING,
 	REMIND_ACTION_DUE,
 	REMIND_ACTION_OVERDUE,
+	REMIND_BID_DEADLINE, /* not a review's: an outbox event (a bid deadline moved), mailed once to each bidder's people */
 	REMIND__MAX
 };
 #define REMIND_BIT(k) (1u << (k))

@@ -1,6 +1,8 @@
 /* roadmap: the rules of roadmaps, their items and sealed bids — budgets, bidding windows, awards — with no I/O. */
 #include "roadmap.h"
 
+#include <stddef.h>
+
 #include "names.h"
 
 static const char *const item_names[ITEM_STATUS__MAX] = {"draft", "open", "awarded", "closed"};
@@ -52,4 +54,61 @@ bool bid_window_open(enum item_status s, struct date deadline, struct date today
 bool bids_sealed(struct date deadline, struct date today)
 {
 	return date_compare(today, deadline) <= 0;
+}
+
+bool bid_deadline_move_ok(struct date from, struct date to, struct error *err)
+{
+	char d[11];
+
+	if (date_compare(to, from) >= 0)
+		return true;
+	date_format(from, d);
+	error_set(err, 422, "deadline_shortened", "bid_deadline",
+		  "an item open for bids may have its deadline extended, not brought before %s", d);
+	return false;
+}
+
+static bool item_over(enum item_status item)
+{
+	return item == ITEM_AWARDED || item == ITEM_CLOSED;
+}
+
+enum bid_outcome bid_outcome_for(enum item_status item, bool awarded_to_caller)
+{
+	if (!item_over(item))
+		return OUTCOME_PENDING;
+	return item == ITEM_AWARDED && awarded_to_caller ? OUTCOME_AWARDED_TO_YOU : OUTCOME_NOT_AWARDED_TO_YOU;
+}
+
+const char *bid_outcome_name(enum bid_outcome o)
+{
+	switch (o) {
+	case OUTCOME_AWARDED_TO_YOU:
+		return "awarded_to_you";
+	case OUTCOME_NOT_AWARDED_TO_YOU:
+		return "not_awarded_to_you";
+	default:
+		return NULL;
+	}
+}
+
+enum item_status item_status_for_bidder(enum item_status item, bool awarded_to_caller)
+{
+	if (!item_over(item))
+		return item;
+	return item == ITEM_AWARDED && awarded_to_caller ? ITEM_AWARDED : ITEM_CLOSED;
+}
+
+enum bid_status bid_status_for_bidder(enum item_status item, enum bid_status bid)
+{
+	if (!item_over(item) || bid == BID_WON || bid == BID_WITHDRAWN)
+		return bid;
+	return BID_LOST;
+}
+
+long long bid_id_from_random(unsigned long long bits)
+{
+	long long id = (long long)(bits & (unsigned long long)(BID_ID_END - 1));
+
+	return id >= BID_ID_MIN ? id : 0;
 }

@@ -24,6 +24,7 @@ void api_engagements_create(struct request *rq, struct response *rs);
 void api_engagement_get(struct request *rq, struct response *rs);
 void api_engagement_update(struct request *rq, struct response *rs);
 void api_engagement_mode(struct request *rq, struct response *rs);
+void api_engagement_acceptance(struct request *rq, struct response *rs);
 
 void api_mandate_get(struct request *rq, struct response *rs);
 void api_mandate_put(struct request *rq, struct response *rs);
@@ -42,6 +43,7 @@ void api_action_update(struct request *rq, struct response *rs);
 void api_review_actions(struct request *rq, struct response *rs);
 void api_engagement_actions(struct request *rq, struct response *rs);
 void api_my_actions(struct request *rq, struct response *rs);
+void api_inbox(struct request *rq, struct response *rs);
 
 void api_issues_list(struct request *rq, struct response *rs);
 void api_issues_create(struct request *rq, struct response *rs);
@@ -77,6 +79,7 @@ void api_summit_get(struct request *rq, struct response *rs);
 void api_summit_invite(struct request *rq, struct response *rs);
 void api_invitation_update(struct request *rq, struct response *rs);
 void api_summit_sessions_create(struct request *rq, struct response *rs);
+void api_session_update(struct request *rq, struct response *rs);
 void api_session_rate(struct request *rq, struct response *rs);
 void api_prospects_list(struct request *rq, struct response *rs);
 void api_prospects_add(struct request *rq, struct response *rs);

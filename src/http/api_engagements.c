@@ -67,6 +67,17 @@ void api_engagement_update(struct request *rq, struct response *rs)
 		reply_engagement(rq, rs, 200, rq->id);
 }
 
+void api_engagement_acceptance(struct request *rq, struct response *rs)
+{
+	struct error err = {0};
+
+	if (engagement_decide(rq->store, &rq->caller, rq->id, json_is_true(json_object_get(rq->json, "accepted")),
+			      body_str(rq, "reason"), &err) != 0)
+		reply_err(rs, &err);
+	else
+		reply_engagement(rq, rs, 200, rq->id);
+}
+
 void api_engagement_mode(struct request *rq, struct response *rs)
 {
 	struct error err = {0};

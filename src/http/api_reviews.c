@@ -104,7 +104,7 @@ void api_review_attendance(struct request *rq, struct response *rs)
 void api_engagement_people(struct request *rq, struct response *rs)
 {
 	reply_json(rs, 200, json_pack("{s:o, s:n}", "items",
-				      engagement_people_json(rq->store, rq->id), "next"));
+				      engagement_people_json(rq->store, rq->id, rq->caller.org_id), "next"));
 }
 
 /* ?format=csv answers CSV; anything else but json is a 400. */

@@ -21,12 +21,12 @@ void api_summits_create(struct request *rq, struct response *rs)
 	if (id < 0)
 		reply_err(rs, &err);
 	else
-		reply_json(rs, 201, summit_get_json(rq->store, id, true));
+		reply_json(rs, 201, summit_get_json(rq->store, id, rq->caller.org_id, true));
 }
 
 void api_summit_get(struct request *rq, struct response *rs)
 {
-	reply_json(rs, 200, summit_get_json(rq->store, rq->id, (rq->rel & REL_HOST) != 0));
+	reply_json(rs, 200, summit_get_json(rq->store, rq->id, rq->caller.org_id, (rq->rel & REL_HOST) != 0));
 }
 
 void api_summit_invite(struct request *rq, struct response *rs)
@@ -47,7 +47,7 @@ void api_summit_invite(struct request *rq, struct response *rs)
 	else if (summit_invite(rq->store, rq->id, v, n, all, &err) < 0)
 		reply_err(rs, &err);
 	else
-		reply_json(rs, 200, summit_get_json(rq->store, rq->id, true));
+		reply_json(rs, 200, summit_get_json(rq->store, rq->id, rq->caller.org_id, true));
 	free(v);
 }
 
@@ -64,14 +64,25 @@ void api_invitation_update(struct request *rq, struct response *rs)
 void api_summit_sessions_create(struct request *rq, struct response *rs)
 {
 	struct error err = {0};
-	long long id = summit_session_add(rq->store, rq->id, body_str(rq, "kind"), body_str(rq, "title"),
+	long long id = summit_session_add(rq->store, &rq->caller, rq->id, body_str(rq, "kind"), body_str(rq, "title"),
 					  body_id(rq, "presenter_org_id"), body_id(rq, "roadmap_id"),
 					  body_id(rq, "practice_id"), &err);
 
 	if (id < 0)
 		reply_err(rs, &err);
 	else
-		reply_json(rs, 201, summit_get_json(rq->store, rq->id, true));
+		reply_json(rs, 201, summit_get_json(rq->store, rq->id, rq->caller.org_id, true));
+}
+
+void api_session_update(struct request *rq, struct response *rs)
+{
+	struct error err = {0};
+	long long summit = 0;
+
+	if (session_link_practice(rq->store, &rq->caller, rq->id, body_id(rq, "practice_id"), &summit, &err) != 0)
+		reply_err(rs, &err);
+	else
+		reply_json(rs, 200, summit_get_json(rq->store, summit, rq->caller.org_id, (rq->rel & REL_HOST) != 0));
 }
 
 void api_session_rate(struct request *rq, struct response *rs)

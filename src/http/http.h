@@ -21,7 +21,8 @@ enum method { M_GET, M_POST, M_PUT, M_PATCH, M_DELETE, M__MAX };
 #define R_FORM 0x04   /* an HTML form post: a urlencoded body with a valid CSRF token */
 #define R_JSON 0x08   /* a JSON body, validated against the route's schema */
 #define R_SOLO 0x10   /* a write that hashes a password: never in a group commit (batch.c) */
-#define R_GRANTS 0x20 /* the body's "roles" are granted to a user of the {id} organisation, or to the {id} user: domain/org.h role_grant_allowed decides (403) */
+#define R_ACCEPTED 0x20 /* a governance write: its engagement must be accepted (REL_ACCEPTED), else 409 not_accepted */
+#define R_GRANTS 0x40 /* the body's "roles" are granted to a user of the {id} organisation, or to the {id} user: domain/org.h role_grant_allowed decides (403) */
 
 /* Types of JSON body fields. */
 enum field_type { F_STRING, F_TEXT, F_INT, F_ID, F_DATE, F_ENUM, F_BOOL, F_STRINGS, F_OBJECT, F_OBJECTS, F_IDS, F_NUMBER };
@@ -49,7 +50,8 @@ typedef void (*handler_fn)(struct request *rq, struct response *rs);
  * One row of the route table. The router, not the handler, enforces: sign-in (unless
  * R_PUBLIC), that the {id} resource is visible to the caller (`see`, else 404), that the
  * caller may act (one of `act`, else 403; empty means anyone who sees it), the body's
- * size (`max_body`, else 413), its encoding and its schema (400/422).
+ * size (`max_body`, else 413), its encoding and its schema (400/422), and for R_ACCEPTED that
+ * the resource's engagement is accepted (else 409, after the CSRF check).
  */
 struct route {
 	enum method method;

@@ -51,6 +51,8 @@ void page_dashboard(struct request *rq, struct response *rs);
 void page_engagement_create(struct request *rq, struct response *rs);
 void page_engagement(struct request *rq, struct response *rs);
 void page_engagement_mode(struct request *rq, struct response *rs);
+void page_engagement_acceptance(struct request *rq, struct response *rs);
+void page_inbox(struct request *rq, struct response *rs);
 void page_org(struct request *rq, struct response *rs);
 void page_engagement_mandate(struct request *rq, struct response *rs);
 void page_engagement_review_create(struct request *rq, struct response *rs);
@@ -106,6 +108,7 @@ void page_summit(struct request *rq, struct response *rs);
 void page_summit_create(struct request *rq, struct response *rs);
 void page_summit_invite(struct request *rq, struct response *rs);
 void page_summit_session(struct request *rq, struct response *rs);
+void page_session_practice(struct request *rq, struct response *rs);
 void page_report(struct request *rq, struct response *rs);
 void page_survey_submit(struct request *rq, struct response *rs);
 /* The SVG line chart of trust across held reviews (pages_chart.c): history items {review_id, held_on, score}. */

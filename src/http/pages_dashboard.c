@@ -58,7 +58,12 @@ static void engagement_rows(struct buf *b, struct request *rq, json_t *list)
 			 json_string_value(json_object_get(e, "starts_on")),
 			 json_string_value(json_object_get(e, "ends_on")));
 		reviews_cell(b, portfolio, (long long)json_integer_value(json_object_get(e, "id")));
-		html_fmt(b, "<td><span class=\"pill %s\">%s</span></td></tr>", mode, mode);
+		html_fmt(b, "<td><span class=\"pill %s\">%s</span>", mode, mode);
+		/* Not yet accepted (or declined): said where the engagement is listed, to both sides. */
+		if (strcmp(json_text(e, "acceptance"), "accepted") != 0)
+			html_fmt(b, " <span class=\"pill acceptance-%s\">%s</span>", json_text(e, "acceptance"),
+				 !strcmp(json_text(e, "acceptance"), "pending") ? "awaiting acceptance" : "declined");
+		html_fmt(b, "</td></tr>");
 	}
 	html_fmt(b, "</tbody></table>");
 	json_decref(portfolio);

@@ -75,6 +75,58 @@ static void adoptions_section(struct buf *b, struct request *rq)
 	json_decref(list);
 }
 
+/* What accepting opens to the buyer, said before the provider's leadership binds itself. */
+static void acceptance_consequences(struct buf *b, json_t *e)
+{
+	const char *buyer = json_text(json_object_get(e, "buyer"), "name");
+
+	html_fmt(b, "<ul><li>%s sees your organisation's people and business units.</li>"
+		    "<li>%s finds and reads your published practices, and may adopt them on this engagement.</li>"
+		    "<li>%s may invite you to its summits as one of its providers, and you may invite it to yours as a customer.</li>"
+		    "<li>Both sides hold reviews, share strategic issues and answer surveys on this engagement.</li></ul>"
+		    "<p class=\"muted\">A decision is final: it cannot be changed afterwards.</p>",
+		 buyer, buyer, buyer);
+}
+
+/* The engagement's acceptance: its state for both sides, and the decision form for the provider's leadership. */
+static void acceptance_section(struct request *rq, struct buf *b, json_t *e, const struct error *err)
+{
+	static const char *const decisions[] = {"accept", "decline"};
+	static const char *const decision_labels[] = {"Accept the engagement", "Decline it"};
+	static const char *const fields[] = {"decision", "reason", NULL};
+	const char *state = json_text(e, "acceptance"), *provider = json_text(json_object_get(e, "provider"), "name");
+	json_t *d = json_object_get(e, "acceptance_decision");
+
+	if (!strcmp(state, "accepted") && !err)
+		return;
+	html_fmt(b, "<section class=\"card\" id=\"acceptance\"><h2>Acceptance</h2>");
+	form_error_banner(b, err, fields);
+	if (!strcmp(state, "declined")) {
+		html_fmt(b, "<p class=\"banner warn\">%s declined this engagement on %.10s (%s).", provider, json_text(d, "at"),
+			 json_text(d, "by_name"));
+		if (*json_text(d, "reason"))
+			html_fmt(b, " Reason: %s", json_text(d, "reason"));
+		html_fmt(b, "</p><p class=\"muted\">It stays here as a record and opens nothing to either side.</p>");
+	} else if (!strcmp(state, "pending") && (rq->rel & REL_BUYER)) {
+		html_fmt(b, "<p class=\"banner\">Awaiting %s's acceptance. Until then you see its organisation card only, "
+			    "and reviews, issues and surveys wait.</p>", provider);
+	} else if (!strcmp(state, "pending")) {
+		html_fmt(b, "<p class=\"banner\">%s asks you to accept this engagement. Accepting it opens:</p>",
+			 json_text(json_object_get(e, "buyer"), "name"));
+		acceptance_consequences(b, e);
+		if (rq->caller.roles & ROLES_ACCEPT) {
+			html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/acceptance\" class=\"grid\">", rq->id);
+			form_csrf(b, rq);
+			form_select(b, "Decision", "decision", decisions, decision_labels, 2, request_form(rq, "decision"), err);
+			form_input(b, "Reason (optional)", "reason", "text", request_form(rq, "reason"), err);
+			html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Continue</button></div></form>");
+		} else {
+			html_fmt(b, "<p class=\"muted\">Your organisation's leadership decides.</p>");
+		}
+	}
+	html_fmt(b, "</section>");
+}
+
 static void render(struct request *rq, struct response *rs, const struct error *err,
 		   const char *form)
 {
@@ -111,6 +163,7 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	html_fmt(b, "<tr><th>Operations</th><td>%s</td></tr></tbody></table></section></div>",
 		 lead_label(json_text(gov, "operations")));
 
+	acceptance_section(rq, b, e, form && !strcmp(form, "acceptance") ? err : NULL);
 	governance_sections(rq, b, e, err, form);
 	if (form && strcmp(form, "mode") != 0)
 		err = NULL;
@@ -135,7 +188,7 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	}
 	if (json_array_size(json_object_get(e, "mode_history")))
 		html_fmt(b, "</tbody></table>");
-	if ((rq->rel & REL_BUYER) && (rq->caller.roles & ROLES_CONTRACT)) {
+	if ((rq->rel & REL_ACCEPTED) && (rq->rel & REL_BUYER) && (rq->caller.roles & ROLES_CONTRACT)) {
 		html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/mode\" class=\"grid\">", rq->id);
 		form_csrf(b, rq);
 		form_error_banner(b, err, fields);
@@ -225,4 +278,53 @@ void page_engagement_mode(struct request *rq, struct response *rs)
 	}
 	snprintf(loc, sizeof loc, "/engagements/%lld", rq->id);
 	reply_redirect(rs, loc);
+}
+
+/*
+ * The provider's leadership decides in two steps: the form names the decision, then a
+ * confirmation page says what it binds (what accepting opens to the buyer) before it is stored.
+ */
+void page_engagement_acceptance(struct request *rq, struct response *rs)
+{
+	const char *decision = request_form(rq, "decision"), *reason = request_form(rq, "reason");
+	const char *confirmed = request_form(rq, "confirmed");
+	bool accept = decision && !strcmp(decision, "accept");
+	struct error err = {0};
+	struct buf *b = &rs->body;
+	json_t *e;
+
+	if (!decision || (!accept && strcmp(decision, "decline") != 0)) {
+		error_set(&err, 422, "invalid", "decision", "choose to accept or to decline");
+		done(rq, rs, -1, &err, "acceptance", "acceptance");
+		return;
+	}
+	if (confirmed && !strcmp(confirmed, "yes")) {
+		done(rq, rs, engagement_decide(rq->store, &rq->caller, rq->id, accept, reason && *reason ? reason : NULL, &err),
+		     &err, "acceptance", "acceptance");
+		return;
+	}
+	if (!(e = engagement_get_json(rq->store, rq->id))) {
+		page_error(rq, rs, 404, "There is no such engagement.");
+		return;
+	}
+	page_begin(rq, rs, accept ? "Confirm the acceptance" : "Confirm the decline");
+	html_fmt(b, "<p class=\"crumbs\"><a href=\"/engagements/%lld\">%s</a></p>", rq->id, json_text(e, "title"));
+	html_fmt(b, "<section class=\"card\" id=\"confirm\"><h1>%s \"%s\" from %s?</h1>", accept ? "Accept" : "Decline",
+		 json_text(e, "title"), json_text(json_object_get(e, "buyer"), "name"));
+	if (accept) {
+		html_fmt(b, "<p>Accepting binds your organisation:</p>");
+		acceptance_consequences(b, e);
+	} else {
+		html_fmt(b, "<p>Declining keeps the engagement as a record for both sides; it opens nothing, and it cannot be accepted later.</p>");
+	}
+	if (reason && *reason)
+		html_fmt(b, "<p>Reason: %s</p>", reason);
+	html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/acceptance\">", rq->id);
+	form_csrf(b, rq);
+	html_fmt(b, "<input type=\"hidden\" name=\"decision\" value=\"%s\"><input type=\"hidden\" name=\"reason\" value=\"%s\">"
+		    "<input type=\"hidden\" name=\"confirmed\" value=\"yes\">", accept ? "accept" : "decline", reason ? reason : "");
+	html_fmt(b, "<div class=\"actions\"><button type=\"submit\">%s</button> <a href=\"/engagements/%lld#acceptance\">Go back</a></div></form></section>",
+		 accept ? "Yes, accept the engagement" : "Yes, decline the engagement", rq->id);
+	page_end(rs);
+	json_decref(e);
 }

@@ -120,7 +120,7 @@ static void timeline_card(struct request *rq, struct buf *b, long long id, const
 			 json_is_true(json_object_get(r, "adhoc")) ? "ad hoc" : "mandated", json_num(r, "id"));
 	}
 	html_fmt(b, "</tbody></table>");
-	if (access_runs_reviews(rq->rel, rq->caller.roles)) {
+	if ((rq->rel & REL_ACCEPTED) && access_runs_reviews(rq->rel, rq->caller.roles)) {
 		html_fmt(b, "<details%s><summary>Add an ad-hoc review</summary>", err ? " open" : "");
 		html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/reviews\" class=\"grid\">", id);
 		form_csrf(b, rq);
@@ -155,7 +155,7 @@ static void issues_card(struct request *rq, struct buf *b, long long id, const s
 	}
 	if (json_array_size(items))
 		html_fmt(b, "</tbody></table>");
-	if ((rq->rel & REL_BUYER) && (rq->caller.roles & ROLES_BUYER_GOV)) {
+	if ((rq->rel & REL_ACCEPTED) && (rq->rel & REL_BUYER) && (rq->caller.roles & ROLES_BUYER_GOV)) {
 		html_fmt(b, "<details%s><summary>Share a plan, issue or imperative</summary>", err ? " open" : "");
 		html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/issues\" class=\"grid\">", id);
 		form_csrf(b, rq);

@@ -44,7 +44,7 @@ void page_begin(struct request *rq, struct response *rs, const char *title)
 		 title);
 	html_fmt(b, "<header class=\"top\"><a class=\"brand\" href=\"/\">accord</a>");
 	if (rq && rq->signed_in) {
-		html_fmt(b, "<nav><a href=\"/\">Engagements</a><a href=\"/actions\">My actions</a>");
+		html_fmt(b, "<nav><a href=\"/inbox\">Inbox</a><a href=\"/\">Engagements</a><a href=\"/actions\">My actions</a>");
 		if (rq->caller.roles & ROLES_PORTFOLIO)
 			html_fmt(b, "<a href=\"/portfolio\">Portfolio</a>");
 		html_fmt(b, "<a href=\"/summits\">Summits</a><a href=\"/practices\">Practices</a>");

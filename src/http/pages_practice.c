@@ -212,12 +212,13 @@ void page_practice_create(struct request *rq, struct response *rs)
 	reply_redirect(rs, loc);
 }
 
-/* The findings about one field, shown beside it. */
-static void findings_beside(struct buf *b, json_t *findings, const char *field)
+/* The findings about one field, shown beside it: the span of the text that matched (escaped by html_fmt), what it names and whose. */
+static void findings_beside(struct buf *b, json_t *findings, const char *field, long long origin_buyer)
 {
-	static const char *const kinds[][2] = {{"organisation", "the customer's name"}, {"unit", "a business unit of the customer"},
-					      {"person", "a person at the customer"}, {"email", "an e-mail address at the customer"},
-					      {"engagement", "the engagement's title"}, {"confidential", "a term the customer keeps confidential"}};
+	static const char *const kinds[][2] = {{"organisation", "a customer's name"}, {"unit", "a business unit of a customer"},
+					      {"person", "a person at a customer"}, {"email", "an e-mail address at a customer"},
+					      {"domain", "a customer's domain"}, {"engagement", "an engagement's title"},
+					      {"confidential", "a term a customer keeps confidential"}};
 	size_t i;
 	json_t *f;
 	bool any = false;
@@ -234,10 +235,21 @@ static void findings_beside(struct buf *b, json_t *findings, const char *field)
 		if (!any)
 			html_fmt(b, "<ul class=\"findings\" data-field=\"%s\">", field);
 		any = true;
-		html_fmt(b, "<li>Names “<strong>%s</strong>” — %s</li>", json_text(f, "term"), what);
+		html_fmt(b, "<li>Names “<strong>%s</strong>” — %s (%s)</li>", json_text(f, "term"), what,
+			 json_num(f, "customer_org_id") == origin_buyer ? "the customer it was found with" : "another of your customers: approval cannot waive it");
 	}
 	if (any)
 		html_fmt(b, "</ul>");
+}
+
+/* How many findings are about a customer other than the origin: those block publishing outright. */
+static size_t findings_elsewhere(json_t *findings, long long origin_buyer)
+{
+	size_t i, n = 0;
+	json_t *f;
+
+	json_array_foreach(findings, i, f) n += json_num(f, "customer_org_id") != origin_buyer;
+	return n;
 }
 
 static void tags_text(char *out, size_t n, json_t *tags)
@@ -342,7 +354,10 @@ static void render_practice(struct request *rq, struct response *rs, const struc
 	html_fmt(b, "<p class=\"crumbs\"><a href=\"/practices\">Practice library</a></p><h1>%s", title);
 	if (author)
 		html_fmt(b, " <span class=\"pill ps-%s\">%s</span>", json_text(p, "status"), json_text(p, "status"));
-	html_fmt(b, "</h1><p class=\"muted\">By %s · %s · %s · ", json_text(p, "provider_name"), json_text(p, "service_line"), json_text(p, "industry"));
+	/* The industry is absent (null) where naming it could single out the customer (docs/practices.md). */
+	html_fmt(b, "</h1><p class=\"muted\">By %s · %s · ", json_text(p, "provider_name"), json_text(p, "service_line"));
+	if (*json_text(p, "industry"))
+		html_fmt(b, "%s · ", json_text(p, "industry"));
 	provenance_line(b, json_object_get(p, "provenance"));
 	if (json_object_get(p, "revision"))
 		html_fmt(b, " · revision %lld", json_num(p, "revision"));
@@ -401,27 +416,35 @@ static void render_practice(struct request *rq, struct response *rs, const struc
 		const char *status = json_text(p, "status");
 		bool published_now = !strcmp(status, "published") && json_num(p, "published_revision") == json_num(p, "current_revision");
 
+		long long origin_buyer = json_num(json_object_get(p, "provenance"), "buyer_org_id");
+		size_t elsewhere;
+
 		findings = practice_findings_json(rq->store, rq->id);
+		elsewhere = findings_elsewhere(findings, origin_buyer);
 		tags_text(tags, sizeof tags, json_object_get(p, "tags"));
 		html_fmt(b, "<section class=\"card\" id=\"edit\"><h2>Edit</h2><p class=\"muted\">Saving makes a new revision; the history is kept below.</p>");
-		if (json_array_size(findings))
+		if (elsewhere)
+			html_fmt(b, "<p class=\"banner error\" role=\"alert\">This text identifies another of your customers. Edit what is marked below: no approval can publish it.</p>");
+		else if (json_array_size(findings))
 			html_fmt(b, "<p class=\"banner error\" role=\"alert\">This text identifies the customer it was found with. Edit what is marked below, or ask that customer to approve it.</p>");
 		html_fmt(b, "<form method=\"post\" action=\"/practices/%lld\" class=\"grid\">", rq->id);
 		form_csrf(b, rq);
 		if (form && !strcmp(form, "edit"))
 			form_error_banner(b, err, edit_fields);
 		form_input(b, "Title", "title", "text", form && !strcmp(form, "edit") ? request_form(rq, "title") : json_text(p, "title"), form && !strcmp(form, "edit") ? err : NULL);
-		findings_beside(b, findings, "title");
+		findings_beside(b, findings, "title", origin_buyer);
 		form_input(b, "Tags (comma-separated)", "tags", "text", form && !strcmp(form, "edit") ? request_form(rq, "tags") : tags, form && !strcmp(form, "edit") ? err : NULL);
-		findings_beside(b, findings, "tags");
+		findings_beside(b, findings, "tags", origin_buyer);
 		form_select(b, "Service line", "service_line", lines, NULL, 3, json_text(p, "service_line"), NULL);
 		form_textarea(b, "The practice (Markdown)", "body", form && !strcmp(form, "edit") ? request_form(rq, "body") : json_text(p, "body"), 12, form && !strcmp(form, "edit") ? err : NULL);
-		findings_beside(b, findings, "body");
+		findings_beside(b, findings, "body", origin_buyer);
 		html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Save a new revision</button></div></form>");
 		if (!published_now) {
 			html_fmt(b, "<form method=\"post\" action=\"/practices/%lld/publish\" class=\"inline\" id=\"publish\">", rq->id);
 			form_csrf(b, rq);
-			if (json_array_size(findings))
+			if (elsewhere)
+				html_fmt(b, "<button type=\"submit\" disabled>Publish revision %lld</button> <span class=\"muted\">Edit out what names another customer first.</span>", json_num(p, "current_revision"));
+			else if (json_array_size(findings))
 				html_fmt(b, "<button type=\"submit\" name=\"request_approval\" value=\"true\">Ask the customer to approve publishing revision %lld</button>", json_num(p, "current_revision"));
 			else
 				html_fmt(b, "<button type=\"submit\">Publish revision %lld</button>", json_num(p, "current_revision"));

@@ -23,7 +23,7 @@ static bool has_role(json_t *roles, const char *name)
 
 static void attendance_form(struct request *rq, struct buf *b, json_t *r, bool may)
 {
-	json_t *people = engagement_people_json(rq->store, json_num(r, "engagement_id")), *p, *a;
+	json_t *people = engagement_people_json(rq->store, json_num(r, "engagement_id"), rq->caller.org_id), *p, *a;
 	json_t *att = json_object_get(r, "attendance"), *required = json_object_get(r, "required_roles");
 	size_t i, k;
 
@@ -130,7 +130,7 @@ static void actions_card(struct request *rq, struct buf *b, json_t *r, const str
 	if (json_array_size(json_object_get(list, "items")))
 		html_fmt(b, "</tbody></table>");
 	if (may) {
-		json_t *people = engagement_people_json(rq->store, json_num(r, "engagement_id")), *p;
+		json_t *people = engagement_people_json(rq->store, json_num(r, "engagement_id"), rq->caller.org_id), *p;
 		const char *ids[256], *names[256];
 		char idbuf[256][24], namebuf[256][160];
 		size_t n = 0;
@@ -188,7 +188,7 @@ static void rendered(struct buf *b, const char *title, const char *html)
 static void render(struct request *rq, struct response *rs, const struct error *err, const char *form)
 {
 	json_t *r = review_get_json(rq->store, rq->id), *e;
-	bool may = access_runs_reviews(rq->rel, rq->caller.roles);
+	bool may = (rq->rel & REL_ACCEPTED) && access_runs_reviews(rq->rel, rq->caller.roles); /* a pending engagement's reviews wait */
 	struct buf *b = &rs->body;
 	bool held;
 

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../service/events.h"
 #include "../service/roadmaps.h"
 #include "pages.h"
 
@@ -89,8 +90,10 @@ static void render(struct request *rq, struct response *rs, const struct error *
 		if (json_is_string(json_object_get(it, "bid_deadline")))
 			html_fmt(b, " <span class=\"muted\">until %s</span>", json_text(it, "bid_deadline"));
 		html_fmt(b, "</td><td>");
-		if (buyer)
+		if (buyer && json_is_integer(json_object_get(it, "bids")))
 			html_fmt(b, "%lld", json_num(it, "bids"));
+		else if (buyer)
+			html_fmt(b, "%s", strcmp(json_text(it, "status"), "draft") ? "sealed" : "—");
 		else if (json_is_object(json_object_get(it, "my_bid")))
 			html_fmt(b, "%s", json_text(json_object_get(it, "my_bid"), "status"));
 		else
@@ -164,18 +167,24 @@ static void render_item(struct request *rq, struct response *rs, const struct er
 	if (json_is_string(json_object_get(it, "bid_deadline")))
 		html_fmt(b, " · bids due by %s", json_text(it, "bid_deadline"));
 	html_fmt(b, "</p>");
-	if (buyer && !strcmp(json_text(it, "status"), "draft") && (rq->caller.roles & ROLES_ROADMAP)) {
-		html_fmt(b, "<form method=\"post\" action=\"/roadmap-items/%lld/status\" class=\"inline\">", rq->id);
+	if (buyer && (rq->caller.roles & ROLES_ROADMAP) &&
+	    (!strcmp(json_text(it, "status"), "draft") || (!strcmp(json_text(it, "status"), "open") && json_is_null(json_object_get(it, "bids"))))) {
+		static const char *const deadline_fields[] = {"bid_deadline", NULL};
+		bool draft = !strcmp(json_text(it, "status"), "draft");
+
+		/* Opening a draft, or moving the deadline of an open item while its bids are sealed (once bids exist, only later). */
+		html_fmt(b, "<form method=\"post\" action=\"/roadmap-items/%lld/status\" class=\"inline\" id=\"deadline\">", rq->id);
 		form_csrf(b, rq);
-		form_input(b, "Bids due by", "bid_deadline", "date", NULL, form && !strcmp(form, "status") ? err : NULL);
-		html_fmt(b, "<button type=\"submit\">Open for bids</button></form>");
+		form_error_banner(b, form && !strcmp(form, "status") ? err : NULL, deadline_fields);
+		form_input(b, draft ? "Bids due by" : "New bid deadline", "bid_deadline", "date", NULL, form && !strcmp(form, "status") ? err : NULL);
+		html_fmt(b, "<button type=\"submit\">%s</button></form>", draft ? "Open for bids" : "Move the deadline");
 	}
 	if (buyer) {
 		json_t *bids = bid_list_json(rq->store, &rq->caller, rq->id, true, &list_err);
 
 		html_fmt(b, "<section class=\"card\" id=\"bids\"><h2>Bid book</h2>");
 		if (!bids) {
-			html_fmt(b, "<p class=\"muted\">%s. %lld bid(s) received.</p>", list_err.message, json_num(it, "bids"));
+			html_fmt(b, "<p class=\"muted\">%s.</p>", list_err.message);
 		} else {
 			html_fmt(b, "<table class=\"list\"><thead><tr><th>Provider</th><th class=\"num\">Amount</th><th>Proposal</th><th>Status</th><th></th></tr></thead><tbody>");
 			json_array_foreach(json_object_get(bids, "items"), i, x)
@@ -199,9 +208,19 @@ static void render_item(struct request *rq, struct response *rs, const struct er
 			form_error_banner(b, err, NULL);
 		html_fmt(b, "</section>");
 	} else {
-		json_t *mine = json_object_get(it, "my_bid");
+		json_t *mine = json_object_get(it, "my_bid"), *moves = events_item_deadline_history(rq->store, &rq->caller, rq->id);
+		const char *outcome = json_string_value(json_object_get(it, "outcome"));
 
 		html_fmt(b, "<section class=\"card\" id=\"bid\"><h2>Your bid</h2><p class=\"muted\">Bids are sealed: no other provider sees yours, and you see no one else's.</p>");
+		if (outcome)
+			html_fmt(b, "<p><strong>%s</strong></p>", !strcmp(outcome, "awarded_to_you") ? "Awarded to you." : "Not awarded to you.");
+		json_array_foreach(moves, i, x)
+		{
+			html_fmt(b, "<p class=\"muted\">Deadline %s from %s to %s on %s.</p>",
+				 strcmp(json_text(x, "from"), json_text(x, "to")) < 0 ? "extended" : "moved", json_text(x, "from"),
+				 json_text(x, "to"), json_text(x, "on"));
+		}
+		json_decref(moves);
 		if (json_is_object(mine)) {
 			money(m, sizeof m, json_num(mine, "amount"));
 			html_fmt(b, "<p>%s · %s · <span class=\"pill\">%s</span></p>", m, json_text(mine, "proposal"), json_text(mine, "status"));

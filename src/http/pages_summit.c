@@ -75,10 +75,83 @@ void page_summit_create(struct request *rq, struct response *rs)
 	reply_redirect(rs, loc);
 }
 
+/* The presenter picker of the host's session form: the host itself and every organisation it invited. */
+static void presenter_select(struct request *rq, struct buf *b, json_t *summit, const struct error *err)
+{
+	const char *chosen = request_form(rq, "presenter_org_id");
+	const char *values[PAGE_LIMIT_MAX + 1], *labels[PAGE_LIMIT_MAX + 1];
+	char ids[PAGE_LIMIT_MAX + 1][24];
+	size_t n = 0, i;
+	json_t *x;
+
+	snprintf(ids[n], sizeof ids[n], "%lld", json_num(summit, "host_org_id"));
+	values[n] = ids[n];
+	labels[n++] = json_text(summit, "host_name");
+	json_array_foreach(json_object_get(summit, "invitations"), i, x)
+	{
+		if (n > PAGE_LIMIT_MAX)
+			break;
+		snprintf(ids[n], sizeof ids[n], "%lld", json_num(x, "org_id"));
+		values[n] = ids[n];
+		labels[n++] = json_text(x, "org_name");
+	}
+	form_select(b, "Presenting organisation", "presenter_org_id", values, labels, n, chosen, err);
+}
+
+/* The roadmap picker of a planning summit's session form: the host buyer's roadmaps ("none" for other kinds of session). */
+static void roadmap_select(struct request *rq, struct buf *b, const struct error *err)
+{
+	struct page pg = {0, PAGE_LIMIT_MAX};
+	json_t *list = roadmap_list_json(rq->store, &rq->caller, pg), *x;
+	const char *values[PAGE_LIMIT_MAX + 1], *labels[PAGE_LIMIT_MAX + 1];
+	char ids[PAGE_LIMIT_MAX + 1][24];
+	size_t n = 0, i;
+
+	values[n] = "";
+	labels[n++] = "none (not a roadmap session)";
+	json_array_foreach(json_object_get(list, "items"), i, x)
+	{
+		if (n > PAGE_LIMIT_MAX)
+			break;
+		snprintf(ids[n], sizeof ids[n], "%lld", json_num(x, "id"));
+		values[n] = ids[n];
+		labels[n++] = json_text(x, "title");
+	}
+	form_select(b, "Roadmap presented", "roadmap_id", values, labels, n, request_form(rq, "roadmap_id"), err);
+	json_decref(list);
+}
+
+/* Whether the caller may link a practice to this session: its provider organisation presents a best-practice session. */
+static bool presents(struct request *rq, json_t *session)
+{
+	return json_num(session, "presenter_org_id") == rq->caller.org_id && !strcmp(json_text(session, "kind"), "best-practice") &&
+	       (rq->caller.roles & ROLES_PROVIDER_GOV);
+}
+
+/* The presenter's form: link one of its own published practices to its session (shown to every invitee once linked). */
+static void practice_link_form(struct request *rq, struct buf *b, json_t *session, const struct error *err)
+{
+	const char *which = request_form(rq, "session");
+	long long id = json_num(session, "id");
+	char mine[24];
+
+	snprintf(mine, sizeof mine, "%lld", id);
+	if (err && (!which || strcmp(which, mine)))
+		err = NULL;
+	html_fmt(b, "<form method=\"post\" action=\"/sessions/%lld/practice\" class=\"grid\" id=\"link-%lld\">", id, id);
+	form_csrf(b, rq);
+	html_fmt(b, "<input type=\"hidden\" name=\"session\" value=\"%s\">", mine);
+	form_error_banner(b, err, (const char *const[]){"practice_id", NULL});
+	practice_cite_select(b, rq, err);
+	html_fmt(b, "<p class=\"muted\">Every organisation invited to this summit will be able to read the practice you link.</p>"
+		    "<div class=\"actions\"><button type=\"submit\">%s</button></div></form>",
+		 json_is_integer(json_object_get(session, "practice_id")) ? "Link this practice instead" : "Link this practice");
+}
+
 static void render(struct request *rq, struct response *rs, const struct error *err, const char *form)
 {
 	bool host = (rq->rel & REL_HOST) != 0;
-	json_t *s = summit_get_json(rq->store, rq->id, host), *x, *c;
+	json_t *s = summit_get_json(rq->store, rq->id, rq->caller.org_id, host), *x, *c;
 	struct buf *b = &rs->body;
 	size_t i, k;
 
@@ -90,7 +163,8 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	html_fmt(b, "<p class=\"crumbs\"><a href=\"/summits\">Summits</a></p><h1>%s</h1><p class=\"muted\">%s · hosted by %s · %s %s</p>",
 		 json_text(s, "title"), !strcmp(json_text(s, "kind"), "buyer-planning") ? kind_labels[0] : kind_labels[1],
 		 json_text(s, "host_name"), json_text(s, "starts_on"), json_text(s, "venue"));
-	html_fmt(b, "<section class=\"card\" id=\"invitations\"><h2>Invitations</h2><table class=\"list\"><tbody>");
+	/* An invitee sees its own invitation only: who else was invited is the host's to know. */
+	html_fmt(b, "<section class=\"card\" id=\"invitations\"><h2>%s</h2><table class=\"list\"><tbody>", host ? "Invitations" : "Your invitation");
 	json_array_foreach(json_object_get(s, "invitations"), i, x)
 		html_fmt(b, "<tr><td>%s</td><td><span class=\"pill\">%s</span></td></tr>", json_text(x, "org_name"), json_text(x, "status"));
 	html_fmt(b, "</tbody></table>");
@@ -122,6 +196,8 @@ static void render(struct request *rq, struct response *rs, const struct error *
 			html_fmt(b, "<p><a href=\"/roadmaps/%lld\">The roadmap presented</a></p>", json_num(x, "roadmap_id"));
 		if (json_is_integer(json_object_get(x, "practice_id")))
 			html_fmt(b, "<p><a href=\"/practices/%lld\">The practice presented</a></p>", json_num(x, "practice_id"));
+		if (presents(rq, x))
+			practice_link_form(rq, b, x, form && !strcmp(form, "practice") ? err : NULL);
 		if (host) {
 			json_t *mean = json_object_get(x, "mean_rating");
 			char avg[16];
@@ -147,9 +223,12 @@ static void render(struct request *rq, struct response *rs, const struct error *
 		form_error_banner(b, form && !strcmp(form, "session") ? err : NULL, fields);
 		form_select(b, "Kind", "kind", session_kinds, NULL, 3, request_form(rq, "kind"), form ? err : NULL);
 		form_input(b, "Title", "title", "text", request_form(rq, "title"), form ? err : NULL);
-		form_input(b, "Presenting organisation (id)", "presenter_org_id", "number", request_form(rq, "presenter_org_id"), form ? err : NULL);
-		form_input(b, "Roadmap (id, for a roadmap session)", "roadmap_id", "number", request_form(rq, "roadmap_id"), form ? err : NULL);
-		form_input(b, "Practice (id, for a best-practice session)", "practice_id", "number", request_form(rq, "practice_id"), form ? err : NULL);
+		presenter_select(rq, b, s, form ? err : NULL);
+		if (!strcmp(json_text(s, "kind"), "buyer-planning"))
+			roadmap_select(rq, b, form ? err : NULL);
+		/* A practice only the host's own, for a session the host presents itself; another presenter links its own. */
+		if (rq->caller.org_kind == ORG_PROVIDER)
+			practice_cite_select(b, rq, form && !strcmp(form, "session") ? err : NULL);
 		html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Add session</button></div></form></details>");
 	}
 	html_fmt(b, "</section>");
@@ -189,8 +268,22 @@ void page_summit_session(struct request *rq, struct response *rs)
 	if (roadmap && *roadmap)
 		parse_id(roadmap, &r);
 	form_result(rq, rs,
-		    summit_session_add(rq->store, rq->id, request_form(rq, "kind"), request_form(rq, "title"), p, r, practice, &err) < 0 ? -1 : 0,
+		    summit_session_add(rq->store, &rq->caller, rq->id, request_form(rq, "kind"), request_form(rq, "title"), p, r, practice, &err) < 0 ? -1 : 0,
 		    &err, render, "session", "/summits", "agenda");
+}
+
+void page_session_practice(struct request *rq, struct response *rs)
+{
+	long long summit = 0;
+	struct error err = {0};
+	int rc = session_link_practice(rq->store, &rq->caller, rq->id, practice_cited(rq), &summit, &err);
+
+	if (!summit) {
+		page_error(rq, rs, 404, "There is no such session.");
+		return;
+	}
+	rq->id = summit;
+	form_result(rq, rs, rc, &err, render, "practice", "/summits", "agenda");
 }
 
 void page_opportunities(struct request *rq, struct response *rs)

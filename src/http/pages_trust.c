@@ -362,7 +362,8 @@ static void surveys(struct request *rq, struct buf *b, long long id, const struc
 
 	html_fmt(b, "<section class=\"card\" id=\"surveys\"><h2>Relationship surveys</h2>"
 		    "<p class=\"muted\">After each held review both sides rate each other from 1 to 5. Neither side sees the other's answers "
-		    "until both have answered or the period has closed (%d days after the review), so neither anchors on the other.</p>",
+		    "until both have answered or the period has closed (%d days after the review), so neither anchors on the other. "
+		    "Once revealed, the answers are final.</p>",
 		 SURVEY_PERIOD_DAYS);
 	if (!json_array_size(json_object_get(list, "items")))
 		html_fmt(b, "<p class=\"muted\">No review has been held yet: the first survey opens when one is.</p>");
@@ -397,7 +398,11 @@ static void surveys(struct request *rq, struct buf *b, long long id, const struc
 		else
 			html_fmt(b, "<p class=\"muted\">The other side did not answer.</p>");
 		html_fmt(b, "</div></div>");
-		if (open && runs)
+		if (json_is_true(json_object_get(p, "final"))) {
+			html_fmt(b, "<p class=\"muted\">Both sides have answered and the answers are revealed: they are final.</p>");
+			if (here)
+				html_fmt(b, "<p class=\"banner error\" role=\"alert\">%s</p>", here->message);
+		} else if (open && runs)
 			survey_form(rq, b, id, p, mine, here);
 		html_fmt(b, "</div>");
 	}
@@ -446,7 +451,7 @@ static void render(struct request *rq, struct response *rs, const struct error *
 		    "Trust after a review weighs this window's evidence %d%% and the trust before it %d%%. "
 		    "<a href=\"/engagements/%lld/report\">Governance report</a></p></section>",
 		 rounded(100 * ts->smoothing), 100 - rounded(100 * ts->smoothing), rq->id);
-	if ((rq->rel & REL_BUYER) && (rq->caller.roles & ROLES_CONTRACT))
+	if ((rq->rel & REL_ACCEPTED) && (rq->rel & REL_BUYER) && (rq->caller.roles & ROLES_CONTRACT))
 		mode_section(rq, b, t, ts);
 	surveys(rq, b, rq->id, form && !strcmp(form, "survey") ? err : NULL);
 	page_end(rs);

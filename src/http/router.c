@@ -186,6 +186,11 @@ static void route_run(struct request *rq, struct response *rs)
 			return;
 		}
 	}
+	/* A governance write waits for the provider's consent to the engagement (docs/design.md). */
+	if ((r->flags & R_ACCEPTED) && !(rq->rel & REL_ACCEPTED)) {
+		router_deny(rq, rs, 409, "not_accepted", "the provider has not accepted this engagement");
+		return;
+	}
 	if (r->flags & R_JSON) {
 		json_error_t jerr;
 

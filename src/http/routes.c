@@ -85,6 +85,12 @@ static const struct field mode_body[] = {
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
+static const struct field acceptance_body[] = {
+	{"accepted", F_BOOL, true, 0, NULL, NULL},
+	{"reason", F_TEXT, false, 2000, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
 static const char *const cadences[] = {"quarterly", "half-yearly", "annual", NULL};
 static const char *const review_states[] = {"planned", "held", "cancelled", NULL};
 static const char *const action_statuses[] = {"open", "done", "dropped", NULL};
@@ -278,6 +284,11 @@ static const struct field session_body[] = {
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
+static const struct field session_patch_body[] = {
+	{"practice_id", F_ID, true, 0, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
 static const struct field rating_body[] = {
 	{"rating", F_INT, true, 0, NULL, NULL},
 	{"comment", F_TEXT, false, 4000, NULL, NULL},
@@ -371,6 +382,8 @@ static const struct field adoption_patch_body[] = {
 /* Who manages an organisation's users and units: a platform admin, or the organisation's own managers. */
 #define ACT_ORG_MANAGE {{REL_ADMIN, ROLES_ALL}, {REL_OWN, ROLES_ORG_MANAGER}}
 #define ACT_BUYER_CONTRACT {{REL_BUYER, ROLES_CONTRACT}}
+/* Accepting or declining an engagement: the provider's leadership (ROLES_ACCEPT, which the inbox shares). */
+#define ACT_ACCEPT {{REL_PROVIDER, ROLES_ACCEPT}}
 #define ACT_REVIEW_EDIT {{REL_BUYER, ROLES_BUYER_GOV}, {REL_PROVIDER, ROLES_PROVIDER_GOV}}
 /* An action item: those who run reviews, and its owner (who marks it done). */
 #define ACT_ACTION_EDIT {{REL_BUYER, ROLES_BUYER_GOV}, {REL_PROVIDER, ROLES_PROVIDER_GOV}, {REL_ASSIGNEE, ROLES_ALL}}
@@ -387,6 +400,8 @@ static const struct field adoption_patch_body[] = {
 /* Who runs a summit: the host's governance roles (buyer or provider side). */
 #define ACT_HOST {{REL_HOST, ROLES_BUYER_GOV | ROLES_PROVIDER_GOV}}
 #define ACT_INVITATION {{REL_HOST, ROLES_BUYER_GOV | ROLES_PROVIDER_GOV}, {REL_INVITED, ROLES_BUYER_GOV | ROLES_PROVIDER_GOV}}
+/* A session's presenter (REL_AUTHOR) links its own practice: the presenting provider's leadership and consultants. */
+#define ACT_PRESENTER {{REL_AUTHOR, ROLES_PROVIDER_GOV}}
 #define ACT_SUMMIT_CREATE {{REL_OWN, ROLES_BUYER_GOV | ROLE_BIT(ROLE_PROVIDER_LEADERSHIP)}}
 /* The practice exchange (docs/practices.md). */
 #define SEE_PRACTICE (REL_AUTHOR | REL_ORIGIN | REL_VIEWER)
@@ -419,33 +434,34 @@ const struct route routes[] = {
 	{M_POST, "/api/v1/engagements", R_JSON, RES_NONE, 0, {{REL_OWN, ROLES_CONTRACT}}, engagement_body, 16 * KB, api_engagements_create},
 	{M_GET, "/api/v1/engagements/{id}", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_engagement_get},
 	{M_PATCH, "/api/v1/engagements/{id}", R_JSON, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, engagement_patch_body, 16 * KB, api_engagement_update},
-	{M_POST, "/api/v1/engagements/{id}/mode", R_JSON, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, mode_body, 16 * KB, api_engagement_mode},
+	{M_POST, "/api/v1/engagements/{id}/acceptance", R_JSON, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_ACCEPT, acceptance_body, 8 * KB, api_engagement_acceptance},
+	{M_POST, "/api/v1/engagements/{id}/mode", R_JSON | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, mode_body, 16 * KB, api_engagement_mode},
 
 	{M_GET, "/api/v1/engagements/{id}/mandate", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_mandate_get},
 	{M_PUT, "/api/v1/engagements/{id}/mandate", R_JSON, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, mandate_body, 16 * KB, api_mandate_put},
 	{M_GET, "/api/v1/engagements/{id}/reviews", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_reviews_list},
-	{M_POST, "/api/v1/engagements/{id}/reviews", R_JSON, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, review_create_body, 80 * KB, api_reviews_create},
+	{M_POST, "/api/v1/engagements/{id}/reviews", R_JSON | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, review_create_body, 80 * KB, api_reviews_create},
 	{M_GET, "/api/v1/engagements/{id}/people", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_engagement_people},
 	{M_GET, "/api/v1/engagements/{id}/compliance", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_engagement_compliance},
 	{M_GET, "/api/v1/engagements/{id}/actions", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_engagement_actions},
 	{M_GET, "/api/v1/engagements/{id}/strategic-issues", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_issues_list},
-	{M_POST, "/api/v1/engagements/{id}/strategic-issues", R_JSON, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_SHARE, issue_body, 48 * KB, api_issues_create},
+	{M_POST, "/api/v1/engagements/{id}/strategic-issues", R_JSON | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_SHARE, issue_body, 48 * KB, api_issues_create},
 	{M_GET, "/api/v1/compliance", 0, RES_NONE, 0, ACT_PORTFOLIO, NULL, 0, api_portfolio},
 	{M_GET, "/api/v1/engagements/{id}/surveys", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_surveys_list},
-	{M_POST, "/api/v1/engagements/{id}/surveys", R_JSON, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, survey_body, 16 * KB, api_surveys_submit},
+	{M_POST, "/api/v1/engagements/{id}/surveys", R_JSON | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, survey_body, 16 * KB, api_surveys_submit},
 	{M_GET, "/api/v1/engagements/{id}/trust", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_trust},
 	{M_GET, "/api/v1/portfolio", 0, RES_NONE, 0, ACT_PORTFOLIO, NULL, 0, api_portfolio_full},
 
 	{M_GET, "/api/v1/reviews/{id}", 0, RES_REVIEW, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_review_get},
-	{M_PATCH, "/api/v1/reviews/{id}", R_JSON, RES_REVIEW, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, review_patch_body, 256 * KB, api_review_update},
-	{M_PUT, "/api/v1/reviews/{id}/attendance", R_JSON, RES_REVIEW, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, attendance_body, 64 * KB, api_review_attendance},
+	{M_PATCH, "/api/v1/reviews/{id}", R_JSON | R_ACCEPTED, RES_REVIEW, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, review_patch_body, 256 * KB, api_review_update},
+	{M_PUT, "/api/v1/reviews/{id}/attendance", R_JSON | R_ACCEPTED, RES_REVIEW, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, attendance_body, 64 * KB, api_review_attendance},
 	{M_GET, "/api/v1/reviews/{id}/actions", 0, RES_REVIEW, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_review_actions},
-	{M_POST, "/api/v1/reviews/{id}/actions", R_JSON, RES_REVIEW, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, action_body, 16 * KB, api_actions_create},
+	{M_POST, "/api/v1/reviews/{id}/actions", R_JSON | R_ACCEPTED, RES_REVIEW, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, action_body, 16 * KB, api_actions_create},
 	{M_GET, "/api/v1/actions/{id}", 0, RES_ACTION, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_action_get},
-	{M_PATCH, "/api/v1/actions/{id}", R_JSON, RES_ACTION, SEE_ENGAGEMENT, ACT_ACTION_EDIT, action_patch_body, 16 * KB, api_action_update},
+	{M_PATCH, "/api/v1/actions/{id}", R_JSON | R_ACCEPTED, RES_ACTION, SEE_ENGAGEMENT, ACT_ACTION_EDIT, action_patch_body, 16 * KB, api_action_update},
 	{M_GET, "/api/v1/strategic-issues/{id}", 0, RES_ISSUE, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_issue_get},
-	{M_PATCH, "/api/v1/strategic-issues/{id}", R_JSON, RES_ISSUE, SEE_ENGAGEMENT, ACT_BUYER_SHARE, issue_patch_body, 48 * KB, api_issue_update},
-	{M_POST, "/api/v1/strategic-issues/{id}/responses", R_JSON, RES_ISSUE, SEE_ENGAGEMENT, ACT_PROVIDER_ANSWER, response_body, 48 * KB, api_issue_respond},
+	{M_PATCH, "/api/v1/strategic-issues/{id}", R_JSON | R_ACCEPTED, RES_ISSUE, SEE_ENGAGEMENT, ACT_BUYER_SHARE, issue_patch_body, 48 * KB, api_issue_update},
+	{M_POST, "/api/v1/strategic-issues/{id}/responses", R_JSON | R_ACCEPTED, RES_ISSUE, SEE_ENGAGEMENT, ACT_PROVIDER_ANSWER, response_body, 48 * KB, api_issue_respond},
 
 	{M_GET, "/api/v1/roadmaps", 0, RES_NONE, 0, {{0}}, NULL, 0, api_roadmaps_list},
 	{M_POST, "/api/v1/roadmaps", R_JSON, RES_NONE, 0, {{REL_OWN, ROLES_ROADMAP}}, roadmap_body, 16 * KB, api_roadmaps_create},
@@ -468,6 +484,7 @@ const struct route routes[] = {
 	{M_POST, "/api/v1/summits/{id}/invitations", R_JSON, RES_SUMMIT, SEE_SUMMIT, ACT_HOST, invite_body, 32 * KB, api_summit_invite},
 	{M_POST, "/api/v1/summits/{id}/sessions", R_JSON, RES_SUMMIT, SEE_SUMMIT, ACT_HOST, session_body, 8 * KB, api_summit_sessions_create},
 	{M_PATCH, "/api/v1/invitations/{id}", R_JSON, RES_INVITATION, SEE_SUMMIT, ACT_INVITATION, invitation_body, 4 * KB, api_invitation_update},
+	{M_PATCH, "/api/v1/sessions/{id}", R_JSON, RES_SESSION, SEE_SUMMIT, ACT_PRESENTER, session_patch_body, 4 * KB, api_session_update},
 	{M_POST, "/api/v1/sessions/{id}/ratings", R_JSON, RES_SESSION, SEE_SUMMIT, {{REL_INVITED, ROLES_ALL}}, rating_body, 8 * KB, api_session_rate},
 	{M_GET, "/api/v1/prospects", 0, RES_NONE, 0, {{REL_OWN, ROLES_PROVIDER_GOV}}, NULL, 0, api_prospects_list},
 	{M_POST, "/api/v1/prospects", R_JSON, RES_NONE, 0, {{REL_OWN, ROLE_BIT(ROLE_PROVIDER_LEADERSHIP)}}, prospect_body, 4 * KB, api_prospects_add},
@@ -490,11 +507,12 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/practices/{id}/adoptions", 0, RES_PRACTICE, SEE_PRACTICE, {{0}}, NULL, 0, api_practice_adoptions},
 	{M_POST, "/api/v1/practices/{id}/adoptions", R_JSON, RES_PRACTICE, SEE_PRACTICE, ACT_ADOPT, adoption_body, 8 * KB, api_practice_adopt},
 	{M_GET, "/api/v1/adoptions/{id}", 0, RES_ADOPTION, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_adoption_get},
-	{M_PATCH, "/api/v1/adoptions/{id}", R_JSON, RES_ADOPTION, SEE_ENGAGEMENT, ACT_ADOPTION, adoption_patch_body, 8 * KB, api_adoption_update},
+	{M_PATCH, "/api/v1/adoptions/{id}", R_JSON | R_ACCEPTED, RES_ADOPTION, SEE_ENGAGEMENT, ACT_ADOPTION, adoption_patch_body, 8 * KB, api_adoption_update},
 	{M_GET, "/api/v1/engagements/{id}/adoptions", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_engagement_adoptions},
 	{M_GET, "/api/v1/knowledge", 0, RES_NONE, 0, {{REL_OWN, ROLES_PROVIDER_GOV}}, NULL, 0, api_knowledge},
 	{M_GET, "/api/v1/audit", 0, RES_NONE, 0, ACT_AUDIT, NULL, 0, api_audit_list},
 
+	{M_GET, "/api/v1/inbox", 0, RES_NONE, 0, {{0}}, NULL, 0, api_inbox},
 	{M_GET, "/api/v1/me/actions", 0, RES_NONE, 0, {{0}}, NULL, 0, api_my_actions},
 	{M_POST, "/api/v1/me/calendar", 0, RES_NONE, 0, {{0}}, NULL, 4 * KB, api_calendar_rotate},
 	{M_GET, "/calendar/{token}.ics", R_PUBLIC, RES_NONE, 0, {{0}}, NULL, 0, api_calendar_feed},
@@ -509,22 +527,24 @@ const struct route routes[] = {
 	{M_GET, "/", R_PAGE, RES_NONE, 0, {{0}}, NULL, 0, page_dashboard},
 	{M_POST, "/engagements", R_PAGE | R_FORM, RES_NONE, 0, {{REL_OWN, ROLES_CONTRACT}}, NULL, 16 * KB, page_engagement_create},
 	{M_GET, "/engagements/{id}", R_PAGE, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_engagement},
-	{M_POST, "/engagements/{id}/mode", R_PAGE | R_FORM, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, NULL, 16 * KB, page_engagement_mode},
+	{M_POST, "/engagements/{id}/acceptance", R_PAGE | R_FORM, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_ACCEPT, NULL, 8 * KB, page_engagement_acceptance},
+	{M_POST, "/engagements/{id}/mode", R_PAGE | R_FORM | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, NULL, 16 * KB, page_engagement_mode},
 	{M_POST, "/engagements/{id}/mandate", R_PAGE | R_FORM, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, NULL, 16 * KB, page_engagement_mandate},
-	{M_POST, "/engagements/{id}/reviews", R_PAGE | R_FORM, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, NULL, 200 * KB, page_engagement_review_create},
-	{M_POST, "/engagements/{id}/issues", R_PAGE | R_FORM, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_SHARE, NULL, 100 * KB, page_engagement_issue_create},
+	{M_POST, "/engagements/{id}/reviews", R_PAGE | R_FORM | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, NULL, 200 * KB, page_engagement_review_create},
+	{M_POST, "/engagements/{id}/issues", R_PAGE | R_FORM | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_SHARE, NULL, 100 * KB, page_engagement_issue_create},
 	{M_GET, "/reviews/{id}", R_PAGE, RES_REVIEW, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_review},
-	{M_POST, "/reviews/{id}", R_PAGE | R_FORM, RES_REVIEW, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, NULL, 600 * KB, page_review_update},
-	{M_POST, "/reviews/{id}/attendance", R_PAGE | R_FORM, RES_REVIEW, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, NULL, 64 * KB, page_review_attendance},
-	{M_POST, "/reviews/{id}/actions", R_PAGE | R_FORM, RES_REVIEW, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, NULL, 16 * KB, page_review_action_create},
-	{M_POST, "/actions/{id}", R_PAGE | R_FORM, RES_ACTION, SEE_ENGAGEMENT, ACT_ACTION_EDIT, NULL, 8 * KB, page_action_update},
+	{M_POST, "/reviews/{id}", R_PAGE | R_FORM | R_ACCEPTED, RES_REVIEW, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, NULL, 600 * KB, page_review_update},
+	{M_POST, "/reviews/{id}/attendance", R_PAGE | R_FORM | R_ACCEPTED, RES_REVIEW, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, NULL, 64 * KB, page_review_attendance},
+	{M_POST, "/reviews/{id}/actions", R_PAGE | R_FORM | R_ACCEPTED, RES_REVIEW, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, NULL, 16 * KB, page_review_action_create},
+	{M_POST, "/actions/{id}", R_PAGE | R_FORM | R_ACCEPTED, RES_ACTION, SEE_ENGAGEMENT, ACT_ACTION_EDIT, NULL, 8 * KB, page_action_update},
+	{M_GET, "/inbox", R_PAGE, RES_NONE, 0, {{0}}, NULL, 0, page_inbox},
 	{M_GET, "/actions", R_PAGE, RES_NONE, 0, {{0}}, NULL, 0, page_my_actions},
 	{M_GET, "/issues/{id}", R_PAGE, RES_ISSUE, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_issue},
-	{M_POST, "/issues/{id}", R_PAGE | R_FORM, RES_ISSUE, SEE_ENGAGEMENT, ACT_BUYER_SHARE, NULL, 8 * KB, page_issue_update},
-	{M_POST, "/issues/{id}/responses", R_PAGE | R_FORM, RES_ISSUE, SEE_ENGAGEMENT, ACT_PROVIDER_ANSWER, NULL, 100 * KB, page_issue_respond},
+	{M_POST, "/issues/{id}", R_PAGE | R_FORM | R_ACCEPTED, RES_ISSUE, SEE_ENGAGEMENT, ACT_BUYER_SHARE, NULL, 8 * KB, page_issue_update},
+	{M_POST, "/issues/{id}/responses", R_PAGE | R_FORM | R_ACCEPTED, RES_ISSUE, SEE_ENGAGEMENT, ACT_PROVIDER_ANSWER, NULL, 100 * KB, page_issue_respond},
 	{M_GET, "/engagements/{id}/report", R_PAGE, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_report},
 	{M_GET, "/engagements/{id}/trust", R_PAGE, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_trust},
-	{M_POST, "/engagements/{id}/surveys", R_PAGE | R_FORM, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, NULL, 16 * KB, page_survey_submit},
+	{M_POST, "/engagements/{id}/surveys", R_PAGE | R_FORM | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, NULL, 16 * KB, page_survey_submit},
 	{M_GET, "/roadmaps", R_PAGE, RES_NONE, 0, {{0}}, NULL, 0, page_roadmaps},
 	{M_GET, "/roadmaps/{id}", R_PAGE, RES_ROADMAP, SEE_ROADMAP, {{0}}, NULL, 0, page_roadmap},
 	{M_POST, "/roadmaps/{id}/items", R_PAGE | R_FORM, RES_ROADMAP, SEE_ROADMAP, ACT_ROADMAP_KEEP, NULL, 16 * KB, page_roadmap_item_create},
@@ -545,6 +565,7 @@ const struct route routes[] = {
 	{M_GET, "/summits/{id}", R_PAGE, RES_SUMMIT, SEE_SUMMIT, {{0}}, NULL, 0, page_summit},
 	{M_POST, "/summits/{id}/invitations", R_PAGE | R_FORM, RES_SUMMIT, SEE_SUMMIT, ACT_HOST, NULL, 16 * KB, page_summit_invite},
 	{M_POST, "/summits/{id}/sessions", R_PAGE | R_FORM, RES_SUMMIT, SEE_SUMMIT, ACT_HOST, NULL, 8 * KB, page_summit_session},
+	{M_POST, "/sessions/{id}/practice", R_PAGE | R_FORM, RES_SESSION, SEE_SUMMIT, ACT_PRESENTER, NULL, 4 * KB, page_session_practice},
 	{M_GET, "/practices", R_PAGE, RES_NONE, 0, {{0}}, NULL, 0, page_practices},
 	{M_POST, "/practices", R_PAGE | R_FORM, RES_NONE, 0, {{REL_OWN, ROLES_PROVIDER_GOV}}, NULL, 100 * KB, page_practice_create},
 	{M_GET, "/practices/{id}", R_PAGE, RES_PRACTICE, SEE_PRACTICE, {{0}}, NULL, 0, page_practice},
@@ -553,7 +574,7 @@ const struct route routes[] = {
 	{M_POST, "/practices/{id}/approval", R_PAGE | R_FORM, RES_PRACTICE, SEE_PRACTICE, {{REL_ORIGIN, ROLE_BIT(ROLE_CONTRACT_MANAGER)}}, NULL, 8 * KB, page_practice_approval},
 	{M_POST, "/practices/{id}/retire", R_PAGE | R_FORM, RES_PRACTICE, SEE_PRACTICE, ACT_PRACTICE_KEEP, NULL, 4 * KB, page_practice_retire},
 	{M_POST, "/practices/{id}/adoptions", R_PAGE | R_FORM, RES_PRACTICE, SEE_PRACTICE, ACT_ADOPT, NULL, 8 * KB, page_practice_adopt},
-	{M_POST, "/adoptions/{id}", R_PAGE | R_FORM, RES_ADOPTION, SEE_ENGAGEMENT, ACT_ADOPTION, NULL, 8 * KB, page_adoption_step},
+	{M_POST, "/adoptions/{id}", R_PAGE | R_FORM | R_ACCEPTED, RES_ADOPTION, SEE_ENGAGEMENT, ACT_ADOPTION, NULL, 8 * KB, page_adoption_step},
 	{M_GET, "/knowledge", R_PAGE, RES_NONE, 0, {{REL_OWN, ROLES_PROVIDER_GOV}}, NULL, 0, page_knowledge},
 	{M_GET, "/audit", R_PAGE, RES_NONE, 0, ACT_AUDIT, NULL, 0, page_audit},
 	{M_POST, "/orgs/{id}/confidential-terms", R_PAGE | R_FORM, RES_ORG, SEE_TERMS, ACT_TERMS, NULL, 128 * KB, page_org_terms},

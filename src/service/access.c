@@ -1,10 +1,12 @@
 /* access: computes the caller's relations to organisations and engagements from the store. */
 #include "access.h"
 #include "orgs.h"
+#include "clock.h"
+#include "../domain/roadmap.h"
 
 #include <string.h>
 
-/* Reads (buyer org, provider org, third column) of a parties statement. */
+/* Reads (buyer org, provider org, third column, the engagement accepted) of a parties statement. */
 static int parties_row(void *ctx, const struct sqlval *cols, int n)
 {
 	long long *p = ctx;
@@ -12,6 +14,7 @@ static int parties_row(void *ctx, const struct sqlval *cols, int n)
 	p[0] = cols[0].i;
 	p[1] = cols[1].i;
 	p[2] = n > 2 ? cols[2].i : 0;
+	p[3] = n > 3 ? cols[3].i : 0;
 	return 1;
 }
 
@@ -48,7 +51,7 @@ static unsigned org_relations(struct store *s, const struct caller *c, long long
 /* Relations to anything that belongs to an engagement, through the statement that finds its parties. */
 static unsigned party_relations(struct store *s, const struct caller *c, enum stmt st, long long id)
 {
-	long long parties[3] = {0, 0, 0};
+	long long parties[4] = {0, 0, 0, 0};
 	struct sqlval a[1] = {SQL_I(id)};
 	unsigned rel = 0;
 
@@ -60,13 +63,15 @@ static unsigned party_relations(struct store *s, const struct caller *c, enum st
 		rel |= REL_PROVIDER;
 	if (st == STMT_ACTION_PARTIES && rel && parties[2] == c->user_id)
 		rel |= REL_ASSIGNEE;
+	if (rel && parties[3])
+		rel |= REL_ACCEPTED;
 	return rel;
 }
 
 /* A roadmap or item: its buyer, or a provider that may see it. */
 static unsigned roadmap_relations(struct store *s, const struct caller *c, enum stmt st, long long id)
 {
-	long long r[3] = {0, 0, 0};
+	long long r[4] = {0, 0, 0, 0};
 	struct sqlval a[3] = {SQL_I(c->org_id), SQL_I(c->org_id), SQL_I(id)};
 
 	if (store_exec(s, st, a, 3, parties_row, r, NULL) <= 0)
@@ -79,7 +84,7 @@ static unsigned roadmap_relations(struct store *s, const struct caller *c, enum 
 /* A bid or suggestion: its buyer and the organisation that wrote it. */
 static unsigned authored_relations(struct store *s, const struct caller *c, enum stmt st, long long id)
 {
-	long long r[3] = {0, 0, 0};
+	long long r[4] = {0, 0, 0, 0};
 	struct sqlval a[1] = {SQL_I(id)};
 	unsigned rel = 0;
 
@@ -92,21 +97,59 @@ static unsigned authored_relations(struct store *s, const struct caller *c, enum
 	return rel;
 }
 
-/* A summit or one of its sessions: its host, or an invited organisation. */
+struct bid_access {
+	long long buyer, bidder;
+	struct date deadline;
+	bool has_deadline;
+};
+
+static int bid_access_row(void *ctx, const struct sqlval *c, int n)
+{
+	struct bid_access *b = ctx;
+
+	(void)n;
+	b->buyer = c[0].i;
+	b->bidder = c[1].i;
+	b->has_deadline = c[2].type == SQL_TEXT && date_parse(c[2].s, &b->deadline);
+	return 1;
+}
+
+/*
+ * A bid: the organisation that wrote it; its buyer only once the bids are open (the day
+ * after the deadline). Before then a real bid id is to the buyer what an unknown one is
+ * (404), so probing ids tells it nothing.
+ */
+static unsigned bid_relations(struct store *s, const struct caller *c, long long id)
+{
+	struct bid_access b = {0};
+	struct sqlval a[1] = {SQL_I(id)};
+	unsigned rel = 0;
+
+	if (store_exec(s, STMT_BID_ACCESS, a, 1, bid_access_row, &b, NULL) <= 0)
+		return 0;
+	if (b.buyer == c->org_id && b.has_deadline && !bids_sealed(b.deadline, clock_today()))
+		rel |= REL_BUYER;
+	if (b.bidder == c->org_id)
+		rel |= REL_AUTHOR;
+	return rel;
+}
+
+/* A summit or one of its sessions: its host, or an invited organisation; a session's presenter is also its author. */
 static unsigned summit_relations(struct store *s, const struct caller *c, enum stmt st, long long id)
 {
-	long long r[3] = {0, 0, 0};
+	long long r[4] = {0, 0, 0, 0};
 	struct sqlval a[2] = {SQL_I(c->org_id), SQL_I(id)};
 
 	if (store_exec(s, st, a, 2, parties_row, r, NULL) <= 0)
 		return 0;
-	return (r[0] == c->org_id ? REL_HOST : 0) | (r[1] ? REL_INVITED : 0);
+	return (r[0] == c->org_id ? REL_HOST : 0) | (r[1] ? REL_INVITED : 0) |
+	       (st == STMT_SUMMIT_SESSION_ACCESS && r[2] == c->org_id ? REL_AUTHOR : 0);
 }
 
 /* An invitation: the summit's host and the invited organisation. */
 static unsigned invitation_relations(struct store *s, const struct caller *c, long long id)
 {
-	long long r[3] = {0, 0, 0};
+	long long r[4] = {0, 0, 0, 0};
 	struct sqlval a[1] = {SQL_I(id)};
 
 	if (store_exec(s, STMT_INVITATION_ACCESS, a, 1, parties_row, r, NULL) <= 0)
@@ -201,7 +244,7 @@ unsigned access_relations(struct store *s, const struct caller *c, enum resource
 	case RES_ITEM:
 		return roadmap_relations(s, c, STMT_ITEM_ACCESS, id);
 	case RES_BID:
-		return authored_relations(s, c, STMT_BID_ACCESS, id);
+		return bid_relations(s, c, id);
 	case RES_SUGGESTION:
 		return authored_relations(s, c, STMT_SUGGESTION_ACCESS, id);
 	case RES_SUMMIT:

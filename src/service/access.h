@@ -14,13 +14,16 @@
  *
  *   REL_ADMIN       the caller is a platform admin (organisations and their users only)
  *   REL_OWN         the resource is the caller's own organisation
- *   REL_PARTNER     the organisation has an engagement with the caller's organisation
+ *   REL_PARTNER     the organisation has an accepted engagement with the caller's organisation
  *   REL_DIRECTORY   the organisation is of the opposite kind (a provider sees buyers,
  *                   a buyer sees providers): its name, kind and industry, nothing else
  *   REL_BUYER       the caller's organisation is the engagement's buyer
  *   REL_PROVIDER    the caller's organisation is the engagement's provider
  *   REL_SIGNED_IN   any signed-in user (collection routes with no id)
  *   REL_ASSIGNEE    the caller owns the action item
+ *   REL_ACCEPTED    not a tie but the state of the engagement the resource belongs to: its
+ *                   provider's leadership accepted it. Never in a route's `see` or `act`; a route
+ *                   flagged R_ACCEPTED answers 409 not_accepted to a permitted caller without it.
  *
  * Reviews, action items and strategic issues belong to their engagement: the caller
  * has REL_BUYER / REL_PROVIDER to them exactly as to the engagement.
@@ -39,6 +42,7 @@ enum relation {
 	REL_HOST = 1u << 10,  /* the caller's organisation hosts the summit */
 	REL_INVITED = 1u << 11, /* the caller's organisation is invited to the summit */
 	REL_ORIGIN = 1u << 12,	/* the caller's organisation is the customer a practice was found with */
+	REL_ACCEPTED = 1u << 13, /* the resource's engagement is accepted (a state, see above) */
 };
 
 /* Role sets the route table and the pages share. Who runs reviews: the buyer's executives and managers, the provider's leadership and consultants. */
@@ -50,6 +54,9 @@ enum relation {
 #define ROLES_AWARD (ROLES_ROADMAP | ROLES_CONTRACT)
 /* Who sees the portfolio of compliance: a buyer's contract managers and CxO, a provider's leadership. */
 #define ROLES_PORTFOLIO (ROLES_CONTRACT | ROLE_BIT(ROLE_BUYER_CXO) | ROLE_BIT(ROLE_PROVIDER_LEADERSHIP))
+
+/* Who decides whether to accept an engagement (the route table's permit and the inbox's acceptance items): the provider's leadership. */
+#define ROLES_ACCEPT ROLE_BIT(ROLE_PROVIDER_LEADERSHIP)
 
 /* Whether the caller, with these relations to an engagement's item, runs its reviews. */
 static inline bool access_runs_reviews(unsigned rel, role_mask roles)
@@ -72,7 +79,7 @@ enum resource {
 	RES_SUGGESTION, /* the buyer and the suggesting organisation */
 	RES_SUMMIT,    /* its host (REL_HOST) and invited organisations (REL_INVITED) */
 	RES_INVITATION, /* the summit's host and the invited organisation */
-	RES_SESSION,   /* as its summit */
+	RES_SESSION,   /* as its summit; its presenting organisation is also REL_AUTHOR */
 	RES_PROBLEM,   /* its buyer and the providers it is addressed to (REL_VIEWER) */
 	RES_RESPONSE,  /* a problem response: the buyer and the responding organisation (REL_AUTHOR) */
 	RES_PRACTICE,  /* its provider (REL_AUTHOR), origin customer (REL_ORIGIN), others it is shown to (REL_VIEWER); docs/practices.md */

@@ -1,5 +1,6 @@
 /* adoptions: buy-in, implementation and benefit of a practice on an engagement, every step recorded, and the provider's knowledge dashboard. */
 #include "adoptions.h"
+#include "engagements.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,6 +64,8 @@ long long adoption_create(struct store *s, const struct caller *c, long long pra
 				   : "name one of your engagements");
 		return -1;
 	}
+	if (engagement_require_accepted(s, engagement_id, "engagement_id", err))
+		return -1;
 	if (engagement_id == origin) {
 		error_set(err, 422, "invalid", "engagement_id", "the practice was found on this engagement");
 		return -1;

@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../domain/roadmap.h"
+#include "clock.h"
+
 static bool entity_valid(const char *name)
 {
 	size_t n = name ? strlen(name) : 0;
@@ -51,6 +54,30 @@ static json_t *text_or_null(const struct sqlval *v)
 	return v->type == SQL_TEXT ? json_string(v->s) : json_null();
 }
 
+/* The columns of a bid that stay sealed in the trail until its item's bid deadline has passed. */
+static const char *const sealed_bid_columns[] = {"amount", "proposal"};
+
+/*
+ * Redacted at read time, the rows themselves staying as written (append-only): a bid's
+ * amount and proposal read "[sealed]" to everyone, the platform admin and the bidder
+ * included, until the day after its item's deadline (and for good once the bid is gone).
+ */
+static json_t *audit_seal_bid(json_t *changes, const struct sqlval *deadline)
+{
+	struct date d;
+
+	if (deadline->type == SQL_TEXT && date_parse(deadline->s, &d) && !bids_sealed(d, clock_today()))
+		return changes;
+	if (!json_is_object(changes)) { /* never written so by the triggers; sealed whole should it be */
+		json_decref(changes);
+		return json_string("[sealed]");
+	}
+	for (size_t i = 0; i < sizeof sealed_bid_columns / sizeof sealed_bid_columns[0]; i++)
+		if (json_object_get(changes, sealed_bid_columns[i]))
+			json_object_set_new(changes, sealed_bid_columns[i], json_string("[sealed]"));
+	return changes;
+}
+
 static int audit_row(void *ctx, const struct sqlval *c, int n)
 {
 	/* changes is JSON the triggers wrote; should it ever not parse, it is shown as the text it is. */
@@ -59,6 +86,8 @@ static int audit_row(void *ctx, const struct sqlval *c, int n)
 	(void)n;
 	if (!changes)
 		changes = text_or_null(&c[10]);
+	if (c[7].s && !strcmp(c[7].s, "bids"))
+		changes = audit_seal_bid(changes, &c[11]);
 	json_array_append_new(ctx, json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:s, s:o, s:s, s:o}", "id", c[0].i, "at",
 					     c[1].s ? c[1].s : "", "actor_user_id", int_or_null(&c[2]), "actor_name",
 					     text_or_null(&c[3]), "actor_org_id", int_or_null(&c[4]), "actor_org_name",

@@ -276,7 +276,7 @@ int demo_governance(struct store *s, const long long *engagement_ids, size_t n,
 		struct eng_info info = {0};
 		struct caller cm, lead;
 
-		if (store_exec(s, STMT_ENG_PEOPLE, a, 1, person_cb, &pp, err) < 0 ||
+		if (store_exec(s, STMT_ENG_PEOPLE, a, 2, person_cb, &pp, err) < 0 ||
 		    store_exec(s, STMT_ENG_GET, a, 1, eng_cb, &info, err) < 0)
 			return -1;
 		if (auth_caller_load(s, info.cm, &cm) != 0 || auth_caller_load(s, pp.lead, &lead) != 0) {

@@ -191,6 +191,14 @@ static int engagement(struct scale *g, long long i)
 	a[11] = SQL_T(g->now);
 	if (ins(g, STMT_ENG_INSERT, a, 12, &id))
 		return -1;
+	/* Every engagement of the large demo is accepted by the provider's leadership (slot 0). */
+	a[0] = SQL_T("accepted");
+	a[1] = SQL_I(who(g, p, 0));
+	a[2] = SQL_T(g->now);
+	a[3] = SQL_T("");
+	a[4] = SQL_I(id);
+	if (ins(g, STMT_ENG_DECIDE, a, 5, NULL))
+		return -1;
 	g->eng_buyer[i] = b;
 	g->eng_provider[i] = p;
 	g->eng_id[i] = id;

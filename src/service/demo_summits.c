@@ -58,7 +58,7 @@ int demo_summits(struct store *s, long long best_practice, struct error *err)
 	struct caller cio, cm, ke, hb, lu, nw_cxo;
 	struct date today = clock_today();
 	char day[11], deadline[11], year_start[11], year_end[11];
-	long long summit, roadmap, awarded, open, bid, kb = 0, problem, unit, x;
+	long long summit, roadmap, awarded, open, bid, kb = 0, problem, unit, x, day_summit = 0;
 	struct roadmap_input rin;
 	struct item_input iin;
 	long long orgs_nw, orgs_ke, orgs_hb, orgs_lu;
@@ -97,14 +97,16 @@ int demo_summits(struct store *s, long long best_practice, struct error *err)
 		if ((summit = summit_create(s, &cm, &sin, err)) < 0 || summit_invite(s, summit, NULL, 0, "providers", err) < 0)
 			return -1;
 	}
-	if ((x = summit_session_add(s, summit, "roadmap", "Retail banking roadmap and budget", orgs_nw, roadmap, 0, err)) < 0 ||
+	if ((x = summit_session_add(s, &cm, summit, "roadmap", "Retail banking roadmap and budget", orgs_nw, roadmap, 0, err)) < 0 ||
 	    session_rate(s, &ke, x, 5, "Clear priorities and an honest budget.", err) ||
 	    session_rate(s, &hb, x, 4, "Would like more on the branch timeline.", err))
 		return -1;
-	if ((x = summit_session_add(s, summit, "showcase", "Cloud-native core banking in practice", orgs_ke, 0, 0, err)) < 0 ||
+	if ((x = summit_session_add(s, &cm, summit, "showcase", "Cloud-native core banking in practice", orgs_ke, 0, 0, err)) < 0 ||
 	    session_rate(s, &lu, x, 4, "", err))
 		return -1;
-	if ((x = summit_session_add(s, summit, "best-practice", "Dispute triage that halves cycle time", orgs_hb, 0, best_practice, err)) < 0 ||
+	/* The host names Harbor as presenter; Harbor links its own practice (only the author may). */
+	if ((x = summit_session_add(s, &cm, summit, "best-practice", "Dispute triage that halves cycle time", orgs_hb, 0, 0, err)) < 0 ||
+	    session_link_practice(s, &hb, x, best_practice, &day_summit, err) ||
 	    session_rate(s, &ke, x, 4, "Useful for our service desk too.", err))
 		return -1;
 
@@ -146,7 +148,7 @@ int demo_summits(struct store *s, long long best_practice, struct error *err)
 		date_format(date_add_days(today, 40), day);
 		sin = (struct summit_input){"provider-customer", "Lumen client day", day, "Lumen studio, Amsterdam"};
 		if ((x = summit_create(s, &lu, &sin, err)) < 0 || summit_invite(s, x, NULL, 0, "customers-and-prospects", err) < 0 ||
-		    summit_session_add(s, x, "showcase", "Migrating to the cloud without a big bang", orgs_lu, 0, 0, err) < 0)
+		    summit_session_add(s, &lu, x, "showcase", "Migrating to the cloud without a big bang", orgs_lu, 0, 0, err) < 0)
 			return -1;
 	}
 	(void)orgs_hb;

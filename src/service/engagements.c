@@ -14,6 +14,13 @@ struct eng_row {
 	char service_line[16], starts_on[32], ends_on[32], mode[16], gov[GOV__MAX][16];
 };
 
+static int text_cb(void *ctx, const struct sqlval *c, int n)
+{
+	(void)n;
+	text_copy(ctx, 16, c[0].s ? c[0].s : "");
+	return 1;
+}
+
 static int eng_row_cb(void *ctx, const struct sqlval *c, int n)
 {
 	struct eng_row *r = ctx;
@@ -239,6 +246,61 @@ fail:
 	return -1;
 }
 
+int engagement_decide(struct store *s, const struct caller *c, long long id, bool accepted,
+		      const char *reason, struct error *err)
+{
+	struct sqlval a[5];
+	char now[24];
+	long long got = 0;
+
+	if (reason && strlen(reason) > ACCEPTANCE_REASON_MAX) {
+		error_set(err, 422, "invalid", "reason", "the reason is at most %d bytes", ACCEPTANCE_REASON_MAX);
+		return -1;
+	}
+	now_iso(now);
+	a[0] = SQL_T(accepted ? "accepted" : "declined");
+	a[1] = SQL_I(c->user_id);
+	a[2] = SQL_T(now);
+	a[3] = SQL_T(reason ? reason : "");
+	a[4] = SQL_I(id);
+	switch (store_int(s, STMT_ENG_DECIDE, a, 5, &got, err)) {
+	case 0:
+		return 0;
+	case 1:
+		error_set(err, 409, "already_decided", NULL, "this engagement has already been accepted or declined");
+		return -1;
+	default:
+		return -1;
+	}
+}
+
+int engagement_acceptance(struct store *s, long long id, struct error *err)
+{
+	struct sqlval a[1] = {SQL_I(id)};
+	char state[16] = "";
+	int rc = store_exec(s, STMT_ENG_ACCEPTANCE, a, 1, text_cb, state, err);
+
+	if (rc < 0)
+		return -1;
+	return !strcmp(state, "accepted") ? ACCEPTANCE_ACCEPTED
+	       : !strcmp(state, "declined") ? ACCEPTANCE_DECLINED
+	       : state[0]		  ? ACCEPTANCE_PENDING
+					  : ACCEPTANCE_NONE;
+}
+
+int engagement_require_accepted(struct store *s, long long id, const char *field, struct error *err)
+{
+	int st = engagement_acceptance(s, id, err);
+
+	if (st < 0)
+		return -1;
+	if (st == ACCEPTANCE_PENDING || st == ACCEPTANCE_DECLINED) {
+		error_set(err, 409, "not_accepted", field, "the provider has not accepted this engagement");
+		return -1;
+	}
+	return 0;
+}
+
 /* One side of an engagement: "<side>_org_id" and "<side>": {id, name, industry}. */
 static void party(struct jsonw *w, const char *side, long long id, const char *name, const char *industry)
 {
@@ -271,6 +333,18 @@ static void eng_fields(struct jsonw *w, const struct sqlval *c)
 	jsonw_kstring(w, "tactical", c[13].s);
 	jsonw_kstring(w, "operations", c[14].s);
 	jsonw_end_object(w);
+	jsonw_kstring(w, "acceptance", c[18].s);
+	jsonw_key(w, "acceptance_decision");
+	if (c[19].type == SQL_NULL) {
+		jsonw_null(w);
+	} else {
+		jsonw_object(w);
+		jsonw_kint(w, "by", c[19].i);
+		jsonw_kstring(w, "by_name", c[20].s ? c[20].s : "");
+		jsonw_kstring(w, "at", c[21].s ? c[21].s : "");
+		jsonw_kstring(w, "reason", c[22].s ? c[22].s : "");
+		jsonw_end_object(w);
+	}
 }
 
 /* A page of a list, written as the rows come: limit + 1 are asked for, and the extra one proves there is a next page. */

@@ -31,6 +31,19 @@ int engagement_update(struct store *s, const struct caller *c, long long id,
 int engagement_set_mode(struct store *s, const struct caller *c, long long id, const char *mode,
 			const char *reason, struct error *err);
 
+/*
+ * The provider's leadership accepts or declines a pending engagement (the route table
+ * checked who); reason is optional and kept either way. 409 already_decided once decided.
+ */
+int engagement_decide(struct store *s, const struct caller *c, long long id, bool accepted,
+		      const char *reason, struct error *err);
+enum acceptance { ACCEPTANCE_NONE, ACCEPTANCE_PENDING, ACCEPTANCE_ACCEPTED, ACCEPTANCE_DECLINED };
+#define ACCEPTANCE_REASON_MAX 2000
+/* The engagement's acceptance (ACCEPTANCE_NONE: no such engagement), -1 on a store error. */
+int engagement_acceptance(struct store *s, long long id, struct error *err);
+/* 0 when the engagement is accepted or does not exist (the caller's own check answers that); else 409 not_accepted naming field. */
+int engagement_require_accepted(struct store *s, long long id, const char *field, struct error *err);
+
 /* The engagement with its parties, governance split and mode history; NULL if absent. */
 json_t *engagement_get_json(struct store *s, long long id);
 /* The same with its trust summary {score, advice, recommended_mode, review_id}: the API's answer (a few more queries). */

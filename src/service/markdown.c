@@ -1,7 +1,8 @@
-/* markdown: renders CommonMark with cmark in safe mode, then blanks any link or image target that is not web, mail or relative. */
+/* markdown: renders CommonMark with cmark in safe mode, then blanks any link or image target that is not web, mail or relative; and reads the text a reader sees from cmark's node tree. */
 #include "markdown.h"
 
 #include <cmark.h>
+#include <stdbool.h>
 #include <string.h>
 
 /*
@@ -94,4 +95,65 @@ int markdown_html(struct buf *out, const char *md)
 	r = buf_puts(out, html);
 	cmark_get_default_mem_allocator()->free(html);
 	return r;
+}
+
+static bool is_block(cmark_node_type t)
+{
+	return t >= CMARK_NODE_FIRST_BLOCK && t <= CMARK_NODE_LAST_BLOCK;
+}
+
+int markdown_text(struct buf *out, const char *md)
+{
+	cmark_node *doc;
+	cmark_iter *it;
+	cmark_event_type ev;
+	struct buf targets; /* link and image addresses and titles, after the text */
+
+	if (!md)
+		return 0;
+	doc = cmark_parse_document(md, strlen(md), MARKDOWN_OPTIONS);
+	if (!doc)
+		return -1;
+	sanitise(doc);
+	buf_init(&targets, out->max);
+	it = cmark_iter_new(doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		cmark_node_type type = cmark_node_get_type(node);
+		const char *s;
+
+		if (ev == CMARK_EVENT_EXIT) {
+			if (is_block(type))
+				buf_putc(out, '\n');
+			continue;
+		}
+		switch (type) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_CODE_BLOCK:
+			if ((s = cmark_node_get_literal(node)))
+				buf_puts(out, s);
+			if (type == CMARK_NODE_CODE_BLOCK)
+				buf_putc(out, '\n');
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			buf_putc(out, '\n');
+			break;
+		case CMARK_NODE_LINK:
+		case CMARK_NODE_IMAGE:
+			if ((s = cmark_node_get_url(node)) && *s)
+				buf_printf(&targets, "%s\n", s);
+			if ((s = cmark_node_get_title(node)) && *s)
+				buf_printf(&targets, "%s\n", s);
+			break;
+		default:
+			break; /* raw HTML shows nothing; containers hold the rest */
+		}
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	buf_add(out, targets.data, targets.len);
+	buf_release(&targets);
+	return out->overflow || targets.overflow ? -1 : 0;
 }

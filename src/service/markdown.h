@@ -1,4 +1,4 @@
-/* markdown: CommonMark to HTML for text people type (minutes, issues), with no raw HTML and only web and mail links. */
+/* markdown: CommonMark to HTML for text people type (minutes, issues), with no raw HTML and only web and mail links; and the same text as a reader sees it, for the leak check. */
 #ifndef ACCORD_MARKDOWN_H
 #define ACCORD_MARKDOWN_H
 
@@ -12,5 +12,15 @@
  * NULL md appends nothing. Returns 0, or -1 if out overflowed.
  */
 int markdown_html(struct buf *out, const char *md);
+
+/*
+ * Appends what a reader of md's rendering sees, as plain text, to out: the text of every
+ * text and code node (entities and escapes decoded, emphasis markers gone, so
+ * "**North**wind" is "Northwind"), a line break after each block and for each soft or
+ * hard break, then, after the text, each link's and image's address and title, one a
+ * line (image alt text is the image's text). Raw HTML shows nothing. Found by walking
+ * cmark's node tree, never by reading HTML. Returns 0, or -1 if out overflowed.
+ */
+int markdown_text(struct buf *out, const char *md);
 
 #endif

@@ -1,10 +1,12 @@
 /* orgs: create and list organisations, users and business units with their validation rules. */
 #include "orgs.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
+#include "../domain/leak.h"
 #include "auth.h"
 
 void now_iso(char out[24])
@@ -30,45 +32,84 @@ json_t *page_wrap(json_t *items, int limit)
 	return json_pack("{s:o, s:o}", "items", items, "next", next);
 }
 
-long long org_create(struct store *s, const struct org_input *in, struct error *err)
+/* Whether name reads the same as an existing organisation's (leak_same_name): one query over all names, a few hundred on a large platform. */
+struct same_name {
+	const char *name;
+	char existing[ORG_NAME_MAX * 4 + 1];
+	bool found;
+};
+
+static int same_name_row(void *ctx, const struct sqlval *c, int n)
+{
+	struct same_name *m = ctx;
+
+	(void)n;
+	if (leak_same_name(c[0].s, m->name)) {
+		m->found = true;
+		snprintf(m->existing, sizeof m->existing, "%s", c[0].s);
+	}
+	return m->found;
+}
+
+/* The organisation's checks and insert, its name already tidied (trimmed, NFKC). */
+static long long org_insert(struct store *s, const char *name, int kind, const char *industry, struct error *err)
 {
 	char now[24];
 	long long id = 0, taken = 0;
 	struct sqlval a[4];
-	int kind = org_kind_parse(in->kind);
+	struct same_name m = {name, "", false};
 
-	if (!text_is_name(in->name, ORG_NAME_MAX)) {
-		error_set(err, 422, in->name ? "invalid" : "required", "name",
-			  "a name of 1 to %d characters is required", ORG_NAME_MAX);
-		return -1;
-	}
-	if (kind < 0) {
-		error_set(err, 422, in->kind ? "invalid" : "required", "kind",
-			  "kind must be buyer, provider or platform");
-		return -1;
-	}
-	if (in->industry && *in->industry && !text_is_name(in->industry, ORG_INDUSTRY_MAX)) {
-		error_set(err, 422, "invalid", "industry", "industry must be at most %d characters",
-			  ORG_INDUSTRY_MAX);
-		return -1;
-	}
-	a[0] = SQL_T(in->name);
+	a[0] = SQL_T(name);
 	if (store_int(s, STMT_ORG_NAME_TAKEN, a, 1, &taken, err) < 0)
 		return -1;
 	if (taken) {
-		error_set(err, 409, "conflict", "name", "an organisation named '%s' exists already",
-			  in->name);
+		error_set(err, 409, "conflict", "name", "an organisation named '%s' exists already", name);
+		return -1;
+	}
+	if (store_exec(s, STMT_ORG_NAMES, NULL, 0, same_name_row, &m, err) < 0)
+		return -1;
+	if (m.found) {
+		error_set(err, 422, "duplicate", "name", "the name reads the same as '%s', which exists already", m.existing);
 		return -1;
 	}
 	now_iso(now);
 	a[1] = SQL_T(org_kind_name(kind));
-	a[2] = SQL_T(in->industry ? in->industry : "");
+	a[2] = SQL_T(industry ? industry : "");
 	a[3] = SQL_T(now);
 	if (store_int(s, STMT_ORG_INSERT, a, 4, &id, err) != 0) {
 		if (err && err->status == 409)
 			err->field = "name";
 		return -1;
 	}
+	return id;
+}
+
+long long org_create(struct store *s, const struct org_input *in, struct error *err)
+{
+	struct buf tidy;
+	long long id = -1;
+	int kind = org_kind_parse(in->kind);
+
+	/* Stored trimmed and in NFKC, so "Ｎｏｒｔｈｗｉｎｄ" is kept as "Northwind". */
+	buf_init(&tidy, ORG_NAME_MAX * 4 + 64);
+	if (!in->name || leak_tidy_name(in->name, &tidy) || !text_is_name(tidy.data, ORG_NAME_MAX)) {
+		error_set(err, 422, in->name ? "invalid" : "required", "name",
+			  "a name of 1 to %d characters is required", ORG_NAME_MAX);
+		goto out;
+	}
+	if (kind < 0) {
+		error_set(err, 422, in->kind ? "invalid" : "required", "kind",
+			  "kind must be buyer, provider or platform");
+		goto out;
+	}
+	if (in->industry && *in->industry && !text_is_name(in->industry, ORG_INDUSTRY_MAX)) {
+		error_set(err, 422, "invalid", "industry", "industry must be at most %d characters",
+			  ORG_INDUSTRY_MAX);
+		goto out;
+	}
+	id = org_insert(s, tidy.data, kind, in->industry, err);
+out:
+	buf_release(&tidy);
 	return id;
 }
 

@@ -1,14 +1,15 @@
 /* practices: practices and their revisions, the leak check on publishing, approvals by the origin buyer, search, and confidential terms. */
 #include "practices.h"
+#include "engagements.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../domain/leak.h"
 #include "../util/grow.h"
 #include "access.h"
 #include "markdown.h"
+#include "practice_leak.h"
 
 /* ---- confidential terms ---- */
 
@@ -75,6 +76,7 @@ struct practice_row {
 	char provider_name[ORG_NAME_MAX * 4 + 1], buyer_name[ORG_NAME_MAX * 4 + 1];
 	char origin_title[800], industry[ORG_INDUSTRY_MAX * 4 + 1], service_line[8], status[16];
 	long long current, published; /* published: 0 when never */
+	bool industry_public;	      /* PRACTICE_INDUSTRY_PUBLIC: enough customers in the industry to name it */
 	char created_at[24], updated_at[24], published_at[24];
 };
 
@@ -99,6 +101,7 @@ static int practice_row_cb(void *ctx, const struct sqlval *c, int n)
 	snprintf(p->created_at, sizeof p->created_at, "%s", c[12].s);
 	snprintf(p->updated_at, sizeof p->updated_at, "%s", c[13].s);
 	snprintf(p->published_at, sizeof p->published_at, "%s", c[14].s ? c[14].s : "");
+	p->industry_public = c[15].i != 0;
 	return 1;
 }
 
@@ -201,131 +204,44 @@ static json_t *revision_json(const struct revision *r, bool with_author)
 	return o;
 }
 
-/* What the caller may know of where a practice comes from: everything for its provider and its origin customer, the industry for anyone else. */
-static json_t *provenance_json(long long caller_org, long long provider, long long buyer, long long origin,
-			       const char *origin_title, const char *buyer_name, const char *industry)
+/*
+ * The industry a reader may learn of a practice, or NULL: its provider and origin customer
+ * always; anyone else only when the provider has enough customers in that industry
+ * (industry_public, from PRACTICE_INDUSTRY_PUBLIC) that naming it singles none out.
+ */
+static const char *industry_shown(long long caller_org, long long provider, long long buyer, const char *industry,
+				  bool industry_public)
 {
+	if (caller_org == provider || caller_org == buyer || (industry_public && *industry))
+		return industry;
+	return NULL;
+}
+
+static json_t *industry_json(const char *shown)
+{
+	return shown ? json_string(shown) : json_null();
+}
+
+/* What the caller may know of where a practice comes from: everything for its provider and its origin customer, at most the industry for anyone else. */
+static json_t *provenance_json(long long caller_org, long long provider, long long buyer, long long origin,
+			       const char *origin_title, const char *buyer_name, const char *industry, bool industry_public)
+{
+	const char *shown = industry_shown(caller_org, provider, buyer, industry, industry_public);
 	char label[ORG_INDUSTRY_MAX * 4 + 32];
 
 	if (caller_org == provider || caller_org == buyer)
 		return json_pack("{s:I, s:s, s:I, s:s, s:s}", "engagement_id", origin, "engagement_title",
 				 origin_title, "buyer_org_id", buyer, "buyer_name", buyer_name, "industry", industry);
-	snprintf(label, sizeof label, *industry ? "a customer in %s" : "a customer", industry);
-	return json_pack("{s:s, s:s}", "industry", industry, "label", label);
+	snprintf(label, sizeof label, shown && *shown ? "a customer in %s" : "a customer", shown ? shown : "");
+	return json_pack("{s:o, s:s}", "industry", industry_json(shown), "label", label);
 }
 
 /* ---- the leak check ---- */
 
-struct terms {
-	char **term;
-	char **kind;
-	size_t n, cap, kcap;
-};
-
-static int leak_term_row(void *ctx, const struct sqlval *c, int n)
+/* The findings of a revision's text against every customer of the practice's provider (practice_leak.c). */
+static json_t *findings_of(struct store *s, const struct practice_row *p, const struct revision *r)
 {
-	struct terms *t = ctx;
-
-	(void)n;
-	if (!c[1].s || !*c[1].s)
-		return 0;
-	if (grow((void **)&t->term, &t->cap, t->n, sizeof *t->term) ||
-	    grow((void **)&t->kind, &t->kcap, t->n, sizeof *t->kind))
-		return 1;
-	t->term[t->n] = strdup(c[1].s);
-	t->kind[t->n] = strdup(c[0].s);
-	if (t->term[t->n] && t->kind[t->n])
-		t->n++;
-	return 0;
-}
-
-static void terms_free(struct terms *t)
-{
-	for (size_t i = 0; i < t->n; i++) {
-		free(t->term[i]);
-		free(t->kind[i]);
-	}
-	free(t->term);
-	free(t->kind);
-	memset(t, 0, sizeof *t);
-}
-
-/*
- * The body as a reader sees it: rendered from Markdown, with the tags taken out and
- * nothing put in their place, so formatting inside a word ("**North**wind") or an
- * entity ("&#78;orthwind") reads as the word it shows. Written by hand because cmark
- * has no plain-text renderer; its HTML has no raw HTML in it (markdown.c omits it).
- */
-static char *body_as_read(const char *md)
-{
-	struct buf html, text;
-	bool in_tag = false;
-
-	buf_init(&html, 0);
-	buf_init(&text, 0);
-	markdown_html(&html, md);
-	for (size_t i = 0; html.data && i < html.len; i++) {
-		char ch = html.data[i];
-
-		if (ch == '<')
-			in_tag = true;
-		else if (ch == '>')
-			in_tag = false;
-		else if (!in_tag)
-			buf_putc(&text, ch);
-	}
-	buf_release(&html);
-	if (!text.data)
-		buf_putc(&text, '\0');
-	return buf_detach(&text, NULL);
-}
-
-/* The findings of a revision's text against its origin customer, as [{term, field, kind}], one per term and field. */
-static json_t *findings_of(struct store *s, long long origin, const struct revision *r)
-{
-	struct terms t = {0};
-	struct sqlval a[6];
-	json_t *out = json_array();
-	char *read = body_as_read(r->body);
-	const char *fields[4];
-	/* Tags are read as one text: neighbouring tags that spell a name are found too. */
-	static const char *const names[4] = {"title", "body", "tags", "body"};
-	struct leak_finding *found;
-	size_t max, n;
-
-	for (int i = 0; i < 6; i++)
-		a[i] = SQL_I(origin);
-	store_exec(s, STMT_LEAK_TERMS, a, 6, leak_term_row, &t, NULL);
-	fields[0] = r->title;
-	fields[1] = r->body;
-	fields[2] = r->tags ? r->tags : "";
-	fields[3] = read ? read : "";
-	max = t.n * 4 + 1;
-	found = calloc(max, sizeof *found);
-	if (found) {
-		n = leak_check(fields, names, 4, (const char *const *)t.term, t.n, found, max);
-		for (size_t i = 0; i < n && i < max; i++) {
-			const char *kind = "";
-			bool seen = false;
-			json_t *x;
-			size_t k;
-
-			/* The body is read twice (as typed and as rendered): one finding per term in it. */
-			json_array_foreach(out, k, x) seen |= !strcmp(json_string_value(json_object_get(x, "term")), found[i].term) &&
-							      !strcmp(json_string_value(json_object_get(x, "field")), found[i].field);
-			if (seen)
-				continue;
-			for (k = 0; k < t.n; k++)
-				if (t.term[k] == found[i].term)
-					kind = t.kind[k];
-			json_array_append_new(out, json_pack("{s:s, s:s, s:s}", "term", found[i].term, "field",
-							     found[i].field, "kind", kind));
-		}
-	}
-	free(found);
-	free(read);
-	terms_free(&t);
-	return out;
+	return practice_leak_findings(s, p->provider, r->title, r->body, r->tags);
 }
 
 json_t *practice_findings_json(struct store *s, long long id)
@@ -336,7 +252,7 @@ json_t *practice_findings_json(struct store *s, long long id)
 
 	if (practice_load(s, id, &p, NULL) || revision_load(s, id, p.current, &r))
 		return json_array();
-	f = findings_of(s, p.origin, &r);
+	f = findings_of(s, &p, &r);
 	revision_free(&r);
 	return f;
 }
@@ -442,6 +358,9 @@ long long practice_create(struct store *s, const struct caller *c, const struct 
 			  "name the engagement of yours where the practice was found");
 		return -1;
 	}
+	/* A practice found on an engagement the provider has not accepted would reach its customer's rivals first. */
+	if (engagement_require_accepted(s, in->origin_engagement_id, "origin_engagement_id", err))
+		return -1;
 	now_iso(now);
 	if (store_begin(s, err))
 		return -1;
@@ -556,12 +475,18 @@ enum publish_result practice_publish(struct store *s, const struct caller *c, lo
 		error_set(err, 500, "internal", NULL, "cannot read the practice's text");
 		return PUBLISH_FAILED;
 	}
-	findings = findings_of(s, p.origin, &r);
+	findings = findings_of(s, &p, &r);
 	revision_free(&r);
 	a[0] = SQL_I(id);
 	a[1] = SQL_I(p.current);
 	store_exec(s, STMT_APPROVAL_STATUS, a, 2, status_cb, approval, NULL);
 	now_iso(now);
+	/* The origin's approval waives findings about the origin only: another customer's name is never published, nor shown to the origin. */
+	if (practice_leak_others(findings, p.buyer)) {
+		error_set(err, 422, "leak", "body",
+			  "the text names what identifies another of your customers; edit it (no approval can publish that)");
+		goto out;
+	}
 	if (json_array_size(findings) && strcmp(approval, "approved") != 0) {
 		if (!request_approval) {
 			error_set(err, 422, "leak", "body",
@@ -615,6 +540,25 @@ int practice_decide(struct store *s, const struct caller *c, long long id, long 
 	if (c->org_id != p.buyer || !(c->roles & ROLE_BIT(ROLE_CONTRACT_MANAGER))) {
 		error_set(err, 403, "forbidden", NULL, "only the origin customer's contract manager decides");
 		return -1;
+	}
+	/* What another customer's terms name (added since the request) the origin cannot waive. */
+	if (approve && revision == p.current) {
+		struct revision r;
+		json_t *findings;
+		size_t others;
+
+		if (revision_load(s, id, p.current, &r)) {
+			error_set(err, 500, "internal", NULL, "cannot read the practice's text");
+			return -1;
+		}
+		findings = findings_of(s, &p, &r);
+		revision_free(&r);
+		others = practice_leak_others(findings, p.buyer);
+		json_decref(findings);
+		if (others) {
+			error_set(err, 422, "leak", "revision", "the text now names what identifies another customer of the provider; it cannot be published");
+			return -1;
+		}
 	}
 	now_iso(now);
 	if (store_begin(s, err))
@@ -704,13 +648,20 @@ json_t *practice_revisions_json(struct store *s, long long id)
 	return json_pack("{s:I, s:o}", "practice_id", id, "items", items);
 }
 
+struct approvals {
+	json_t *items;
+	long long buyer; /* the origin customer: stored findings are shown about it only */
+};
+
 static int approval_row(void *ctx, const struct sqlval *c, int n)
 {
-	json_t *f = json_loads(c[3].s, 0, NULL);
+	struct approvals *ap = ctx;
+	json_t *stored = json_loads(c[3].s, 0, NULL), *f = practice_leak_about(stored, ap->buyer);
 
 	(void)n;
-	json_array_append_new(ctx, json_pack("{s:I, s:I, s:s, s:o, s:I, s:s, s:s, s:o, s:o, s:o, s:s}", "id", c[0].i,
-					     "revision", c[1].i, "status", c[2].s, "findings", f ? f : json_array(),
+	json_decref(stored);
+	json_array_append_new(ap->items, json_pack("{s:I, s:I, s:s, s:o, s:I, s:s, s:s, s:o, s:o, s:o, s:s}", "id", c[0].i,
+					     "revision", c[1].i, "status", c[2].s, "findings", f,
 					     "requested_by", c[4].i, "requested_by_name", c[5].s, "requested_at", c[6].s,
 					     "decided_by", c[7].type == SQL_NULL ? json_null() : json_integer(c[7].i),
 					     "decided_by_name", c[8].s ? json_string(c[8].s) : json_null(),
@@ -730,10 +681,11 @@ json_t *practice_get_json(struct store *s, const struct caller *c, long long id,
 	if (practice_load(s, id, &p, NULL))
 		return json_null();
 	shown = author ? p.current : p.published;
-	o = json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:o}", "id", p.id, "provider_org_id", p.provider, "provider_name",
-		      p.provider_name, "status", p.status, "service_line", p.service_line, "industry", p.industry,
+	o = json_pack("{s:I, s:I, s:s, s:s, s:s, s:o, s:o}", "id", p.id, "provider_org_id", p.provider, "provider_name",
+		      p.provider_name, "status", p.status, "service_line", p.service_line, "industry",
+		      industry_json(industry_shown(c->org_id, p.provider, p.buyer, p.industry, p.industry_public)),
 		      "provenance", provenance_json(c->org_id, p.provider, p.buyer, p.origin, p.origin_title,
-						    p.buyer_name, p.industry));
+						    p.buyer_name, p.industry, p.industry_public));
 	json_object_set_new(o, "published_revision", p.published ? json_integer(p.published) : json_null());
 	json_object_set_new(o, "published_at", *p.published_at ? json_string(p.published_at) : json_null());
 	if (author) {
@@ -750,10 +702,12 @@ json_t *practice_get_json(struct store *s, const struct caller *c, long long id,
 		revision_free(&r);
 	}
 	if (author || origin) {
-		approvals = json_array();
-		store_exec(s, STMT_APPROVAL_LIST, a, 1, approval_row, approvals, NULL);
+		struct approvals ap = {json_array(), p.buyer};
+
+		approvals = ap.items;
+		store_exec(s, STMT_APPROVAL_LIST, a, 1, approval_row, &ap, NULL);
 		json_object_set_new(o, "approvals", approvals);
-		/* The origin customer reads the revision awaiting its approval. */
+		/* The origin customer reads the revision awaiting its approval, and the findings about itself only. */
 		if (origin) {
 			json_t *x;
 			size_t i;
@@ -762,7 +716,12 @@ json_t *practice_get_json(struct store *s, const struct caller *c, long long id,
 								json_integer_value(json_object_get(x, "revision")) == p.current &&
 								revision_load(s, id, p.current, &r) == 0)
 			{
-				json_object_set_new(x, "text", revision_json(&r, false));
+				/* Not while the text names another customer of the provider (a term added since the request): the origin never reads that. */
+				json_t *now = findings_of(s, &p, &r);
+
+				if (!practice_leak_others(now, p.buyer))
+					json_object_set_new(x, "text", revision_json(&r, false));
+				json_decref(now);
 				revision_free(&r);
 			}
 		}
@@ -784,13 +743,14 @@ static int found_row(void *ctx, const struct sqlval *c, int n)
 	json_t *o;
 
 	(void)n;
-	o = json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:I, s:s, s:o, s:s, s:o, s:o}", "id", c[0].i, "provider_org_id",
-		      c[1].i, "provider_name", c[2].s, "industry", c[7].s, "service_line", c[8].s, "status", c[9].s,
-		      "revision", c[10].i, "title", c[11].s, "tags", tags_json(c[12].s), "updated_at", c[13].s,
+	o = json_pack("{s:I, s:I, s:s, s:o, s:s, s:s, s:I, s:s, s:o, s:s, s:o, s:o}", "id", c[0].i, "provider_org_id",
+		      c[1].i, "provider_name", c[2].s, "industry",
+		      industry_json(industry_shown(f->c->org_id, c[1].i, c[5].i, c[7].s, c[16].i != 0)), "service_line", c[8].s,
+		      "status", c[9].s, "revision", c[10].i, "title", c[11].s, "tags", tags_json(c[12].s), "updated_at", c[13].s,
 		      "published_at", c[14].s ? json_string(c[14].s) : json_null(), "provenance",
-		      provenance_json(f->c->org_id, c[1].i, c[5].i, c[3].i, c[4].s, c[6].s, c[7].s));
+		      provenance_json(f->c->org_id, c[1].i, c[5].i, c[3].i, c[4].s, c[6].s, c[7].s, c[16].i != 0));
 	if (f->search)
-		json_object_set_new(o, "snippet", json_string(c[16].s ? c[16].s : ""));
+		json_object_set_new(o, "snippet", json_string(c[17].s ? c[17].s : ""));
 	else {
 		/* The first words of the body stand in for a snippet in a plain list. */
 		const char *body = c[15].s ? c[15].s : "";
@@ -866,6 +826,8 @@ json_t *practice_list_json(struct store *s, const struct caller *c, const struct
 	a[n++] = SQL_T(f->service_line);
 	a[n++] = SQL_T(f->industry);
 	a[n++] = SQL_T(f->industry);
+	a[n++] = SQL_I(c->org_id); /* the industry filter matches only an industry shown to the caller */
+	a[n++] = SQL_I(c->org_id);
 	a[n++] = SQL_T(f->tag);
 	a[n++] = SQL_T(f->tag);
 	if (found.search) {

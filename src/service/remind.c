@@ -7,7 +7,9 @@
 #include "../domain/review.h"
 #include "../util/buf.h"
 #include "../util/grow.h"
+#include "access.h"
 #include "clock.h"
+#include "events.h"
 #include "mail.h"
 #include "orgs.h"
 
@@ -194,6 +196,36 @@ static int action_cb(void *ctx, const struct sqlval *c, int n)
 	return 0;
 }
 
+/* An outbox event (a bid deadline moved) to one of the bidder's leadership or consultants, not yet mailed to them. */
+static int bid_deadline_cb(void *ctx, const struct sqlval *c, int n)
+{
+	struct batch *b = ctx;
+	json_t *p = json_loads(c[2].s ? c[2].s : "", 0, NULL);
+	const char *title = json_string_value(json_object_get(p, "title"));
+	const char *from = json_string_value(json_object_get(p, "from"));
+	const char *to = json_string_value(json_object_get(p, "to"));
+	struct reminder *m;
+
+	(void)n;
+	if (!title || !from || !to || !(m = batch_add(b))) {
+		json_decref(p);
+		return 0;
+	}
+	m->kind = REMIND_BID_DEADLINE;
+	m->subject_id = c[0].i;
+	m->buyer_org_id = c[1].i;
+	m->user_id = c[3].i;
+	m->email = strdup(c[4].s);
+	m->name = strdup(c[5].s);
+	m->subject = text("Bid deadline %s: %s", strcmp(from, to) < 0 ? "extended" : "moved", title);
+	m->body = text("Hello %s,\n\nThe bid deadline of \"%s\", on which your organisation has bid, "
+		       "has moved from %s to %s.\nYour bid stays sealed until then; you may revise or withdraw it "
+		       "until the end of %s.\n\n%s/roadmap-items/%lld\n\n-- accord\n",
+		       m->name, title, from, to, to, b->base, (long long)json_integer_value(json_object_get(p, "item_id")));
+	json_decref(p);
+	return 0;
+}
+
 /* Gathers every reminder due today, person by person. */
 static int gather(struct store *s, struct batch *b, struct error *err)
 {
@@ -233,6 +265,9 @@ static int gather(struct store *s, struct batch *b, struct error *err)
 	a[0] = SQL_T(horizon);
 	if (store_exec(s, STMT_REMIND_ACTIONS, a, 1, action_cb, b, err) < 0)
 		goto out;
+	a[0] = SQL_I(ROLES_PROVIDER_GOV);
+	if (store_exec(s, STMT_EVENT_MAIL_BID_DEADLINES, a, 1, bid_deadline_cb, b, err) < 0)
+		goto out;
 	rc = 0;
 out:
 	free(l.v);
@@ -251,7 +286,7 @@ static void report(FILE *out, const char *what, const struct reminder *m, const 
 	if (!out)
 		return;
 	fprintf(out, "%s %s %s %lld to %s: %s%s%s\n", what, reminder_kind_name(m->kind),
-		m->kind >= REMIND_ACTION_DUE ? "action" : "review", m->subject_id, m->email,
+		m->kind == REMIND_BID_DEADLINE ? "event" : m->kind >= REMIND_ACTION_DUE ? "action" : "review", m->subject_id, m->email,
 		m->subject, why ? " -- " : "", why ? why : "");
 }
 

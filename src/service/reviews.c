@@ -541,7 +541,8 @@ int attendance_set(struct store *s, long long review_id, const struct attendee *
 		goto out;
 	}
 	a[0] = SQL_I(r.engagement_id);
-	if (store_exec(s, STMT_ENG_PEOPLE, a, 1, people_cb, &people, err) < 0)
+	a[1] = SQL_I(0);
+	if (store_exec(s, STMT_ENG_PEOPLE, a, 2, people_cb, &people, err) < 0)
 		goto out;
 	for (size_t i = 0; i < n; i++) {
 		const struct person *p = find_person(&people, at[i].user_id);
@@ -702,12 +703,12 @@ static int people_json_cb(void *ctx, const struct sqlval *c, int n)
 	return 0;
 }
 
-json_t *engagement_people_json(struct store *s, long long eng)
+json_t *engagement_people_json(struct store *s, long long eng, long long viewer_org)
 {
-	struct sqlval a[1] = {SQL_I(eng)};
+	struct sqlval a[2] = {SQL_I(eng), SQL_I(viewer_org)};
 	json_t *items = json_array();
 
-	store_exec(s, STMT_ENG_PEOPLE, a, 1, people_json_cb, items, NULL);
+	store_exec(s, STMT_ENG_PEOPLE, a, 2, people_json_cb, items, NULL);
 	return items;
 }
 
@@ -816,7 +817,7 @@ json_t *compliance_json(struct store *s, long long eng)
 
 	if (load_term(s, eng, &t, NULL))
 		return NULL;
-	items = portfolio_run(s, STMT_PORTFOLIO_BUYER, t.buyer, eng);
+	items = portfolio_run(s, STMT_PORTFOLIO_ENG, eng, eng);
 	one = json_incref(json_array_get(items, 0));
 	json_decref(items);
 	return one;

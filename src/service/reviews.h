@@ -67,8 +67,11 @@ int attendance_set(struct store *s, long long review_id, const struct attendee *
 json_t *review_get_json(struct store *s, long long id);
 /* An engagement's reviews in due order, paged. */
 json_t *review_list_json(struct store *s, long long engagement_id, struct page pg);
-/* The people who may attend the engagement's reviews: [{id, name, email, roles, org_id, org_name, side}]. */
-json_t *engagement_people_json(struct store *s, long long engagement_id);
+/*
+ * The people who may attend the engagement's reviews: [{id, name, email, roles, org_id, org_name, side}].
+ * Until the engagement is accepted, only viewer_org's own people (each side sees its own).
+ */
+json_t *engagement_people_json(struct store *s, long long engagement_id, long long viewer_org);
 
 /* {due, held_on_time, late, missed, in_grace, without_quorum, upcoming, cancelled, next_due_on, last_held_on}. */
 json_t *compliance_json(struct store *s, long long engagement_id);

@@ -4,8 +4,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "clock.h"
 #include "engagements.h"
+#include "events.h"
 
 static int int_cb(void *ctx, const struct sqlval *c, int n)
 {
@@ -186,27 +189,43 @@ struct item_view {
 	struct store *s;
 };
 
-static json_t *own_bid(struct store *s, long long item, long long org);
+static json_t *own_bid(struct store *s, long long item, long long org, enum item_status item_status);
+
+/* Bids stay sealed to the buyer until the day after the deadline: no count, no amount, no proposal. */
+static bool item_sealed(const struct sqlval *deadline)
+{
+	struct date d;
+
+	return deadline->type != SQL_TEXT || !date_parse(deadline->s, &d) || bids_sealed(d, clock_today());
+}
 
 static int item_cb(void *ctx, const struct sqlval *c, int n)
 {
 	struct item_view *v = ctx;
+	int stored = item_status_parse(c[6].s);
+	bool mine = v->org && c[12].type == SQL_INT && c[12].i == v->org;
 	const char *status = c[6].s;
 	json_t *o;
 
 	(void)n;
-	/* A provider never learns that somebody else won: to it, an item awarded elsewhere is closed. */
-	if (v->org && !strcmp(status, "awarded") && c[12].i != v->org)
-		status = "closed";
+	/*
+	 * A provider never learns whether somebody else won: to every bidder but the winner, an
+	 * item that is over (awarded elsewhere or closed without award) reads the same.
+	 */
+	if (v->org && stored >= 0)
+		status = item_status_name(item_status_for_bidder((enum item_status)stored, mine));
 	o = json_pack("{s:I, s:I, s:s, s:I, s:s, s:s, s:s, s:o, s:s}", "id", c[0].i, "roadmap_id", c[1].i,
 		      "title", c[2].s, "budget", c[3].i, "starts_on", c[4].s, "ends_on", c[5].s, "status",
 		      status, "bid_deadline", c[7].s ? json_string(c[7].s) : json_null(), "created_at", c[10].s);
 	if (!v->org) {
-		json_object_set_new(o, "bids", json_integer(c[11].i));
+		json_object_set_new(o, "bids", item_sealed(&c[7]) ? json_null() : json_integer(c[11].i));
 		json_object_set_new(o, "awarded_bid_id", c[8].type == SQL_NULL ? json_null() : json_integer(c[8].i));
 		json_object_set_new(o, "engagement_id", c[9].type == SQL_NULL ? json_null() : json_integer(c[9].i));
 	} else {
-		json_object_set_new(o, "my_bid", own_bid(v->s, c[0].i, v->org));
+		const char *outcome = stored >= 0 ? bid_outcome_name(bid_outcome_for((enum item_status)stored, mine)) : NULL;
+
+		json_object_set_new(o, "outcome", outcome ? json_string(outcome) : json_null());
+		json_object_set_new(o, "my_bid", own_bid(v->s, c[0].i, v->org, stored >= 0 ? (enum item_status)stored : ITEM_OPEN));
 	}
 	json_array_append_new(v->items, o);
 	return 0;
@@ -221,12 +240,28 @@ static int bid_json_cb(void *ctx, const struct sqlval *c, int n)
 	return 0;
 }
 
-static json_t *own_bid(struct store *s, long long item, long long org)
+/* The bidder's own bids as it reads them once the item is over: its own outcome, nobody else's. */
+static void bids_for_bidder(json_t *list, enum item_status item_status)
+{
+	size_t i;
+	json_t *b;
+
+	json_array_foreach(list, i, b)
+	{
+		int st = bid_status_parse(json_string_value(json_object_get(b, "status")));
+
+		if (st >= 0)
+			json_object_set_new(b, "status", json_string(bid_status_name(bid_status_for_bidder(item_status, (enum bid_status)st))));
+	}
+}
+
+static json_t *own_bid(struct store *s, long long item, long long org, enum item_status item_status)
 {
 	struct sqlval a[2] = {SQL_I(item), SQL_I(org)};
 	json_t *list = json_array(), *b;
 
 	store_exec(s, STMT_BID_LIST_OWN, a, 2, bid_json_cb, list, NULL);
+	bids_for_bidder(list, item_status);
 	b = json_incref(json_array_get(list, 0));
 	json_decref(list);
 	return b ? b : json_null();
@@ -332,6 +367,7 @@ struct item_row {
 	int status;
 	struct date deadline;
 	bool has_deadline;
+	char title[ROADMAP_TITLE_MAX * 4 + 1];
 };
 
 static int item_row_cb(void *ctx, const struct sqlval *c, int n)
@@ -344,6 +380,7 @@ static int item_row_cb(void *ctx, const struct sqlval *c, int n)
 	r->status = item_status_parse(c[6].s);
 	r->has_deadline = c[7].s && date_parse(c[7].s, &r->deadline);
 	r->awarded_org = c[12].i;
+	snprintf(r->title, sizeof r->title, "%s", c[2].s ? c[2].s : "");
 	return 1;
 }
 
@@ -382,13 +419,37 @@ static bool window(const struct item_row *r, struct error *err)
 	return true;
 }
 
+/*
+ * A new bid's id: random in [2^40, 2^53), from libsodium, so ids follow no sequence and say
+ * nothing of how many bids there are; drawn again on the rare one already taken. 0, or -1.
+ */
+static int bid_id_draw(struct store *s, long long *id, struct error *err)
+{
+	for (int tries = 0; tries < 64; tries++) {
+		unsigned long long bits;
+		long long taken = 1;
+		struct sqlval a[1];
+
+		randombytes_buf(&bits, sizeof bits);
+		if (!(*id = bid_id_from_random(bits)))
+			continue;
+		a[0] = SQL_I(*id);
+		if (store_int(s, STMT_BID_ID_TAKEN, a, 1, &taken, err) < 0)
+			return -1;
+		if (!taken)
+			return 0;
+	}
+	error_set(err, 500, "internal", NULL, "no free bid id was found");
+	return -1;
+}
+
 long long bid_submit(struct store *s, const struct caller *c, long long item_id, long long amount,
 		     const char *proposal, struct error *err)
 {
 	struct item_row r;
-	struct sqlval a[7];
+	struct sqlval a[8];
 	char now[24];
-	long long id;
+	long long id, fresh;
 
 	if (amount < 0 || amount > BUDGET_MAX) {
 		error_set(err, 422, "invalid", "amount", "amount must be a whole amount from 0 to %lld", BUDGET_MAX);
@@ -400,15 +461,19 @@ long long bid_submit(struct store *s, const struct caller *c, long long item_id,
 	}
 	if (item_load(s, item_id, &r, err) || !window(&r, err))
 		return -1;
+	/* A revision keeps its bid's id (the upsert's conflict is on item and bidder); a new bid takes the fresh one. */
+	if (bid_id_draw(s, &fresh, err))
+		return -1;
 	now_iso(now);
-	a[0] = SQL_I(r.buyer_org);
-	a[1] = SQL_I(item_id);
-	a[2] = SQL_I(c->org_id);
-	a[3] = SQL_I(amount);
-	a[4] = SQL_T(proposal ? proposal : "");
-	a[5] = SQL_I(c->user_id);
-	a[6] = SQL_T(now);
-	if (store_int(s, STMT_BID_PUT, a, 7, &id, err) != 0)
+	a[0] = SQL_I(fresh);
+	a[1] = SQL_I(r.buyer_org);
+	a[2] = SQL_I(item_id);
+	a[3] = SQL_I(c->org_id);
+	a[4] = SQL_I(amount);
+	a[5] = SQL_T(proposal ? proposal : "");
+	a[6] = SQL_I(c->user_id);
+	a[7] = SQL_T(now);
+	if (store_int(s, STMT_BID_PUT, a, 8, &id, err) != 0)
 		return -1;
 	return id;
 }
@@ -489,7 +554,23 @@ json_t *bid_list_json(struct store *s, const struct caller *c, long long item_id
 		json_decref(items);
 		return NULL;
 	}
+	if (!buyer && r.status >= 0)
+		bids_for_bidder(items, (enum item_status)r.status);
 	return json_pack("{s:o, s:n}", "items", items, "next");
+}
+
+/* An item may be awarded once, and only after its deadline: the same answer whatever bid is named. */
+static bool award_open(const struct item_row *r, struct error *err)
+{
+	if (r->status == ITEM_AWARDED) {
+		error_set(err, 409, "conflict", NULL, "this item has already been awarded");
+		return false;
+	}
+	if (!r->has_deadline || bids_sealed(r->deadline, clock_today())) {
+		error_set(err, 409, "sealed", NULL, "bids can be awarded only after the deadline has passed");
+		return false;
+	}
+	return true;
 }
 
 int bid_award(struct store *s, long long item_id, long long bid_id, struct error *err)
@@ -500,21 +581,14 @@ int bid_award(struct store *s, long long item_id, long long bid_id, struct error
 	long long eng = 0, got = 0;
 	char now[24], today[11];
 
-	if (item_load(s, item_id, &r, err))
+	/* The item is checked before the bid: while sealed, a real bid id and an unknown one get the same answer. */
+	if (item_load(s, item_id, &r, err) || !award_open(&r, err))
 		return -1;
 	a[0] = SQL_I(bid_id);
 	if (store_exec(s, STMT_BID_GET, a, 1, bid_row_cb, &b, err) < 0)
 		return -1;
 	if (!b.found || b.item_id != item_id || b.status == BID_WITHDRAWN) {
 		error_set(err, 422, "invalid", "bid_id", "bid_id must be a standing bid on this item");
-		return -1;
-	}
-	if (r.status == ITEM_AWARDED) {
-		error_set(err, 409, "conflict", NULL, "this item has already been awarded");
-		return -1;
-	}
-	if (!r.has_deadline || bids_sealed(r.deadline, clock_today())) {
-		error_set(err, 409, "sealed", NULL, "bids can be awarded only after the deadline has passed");
 		return -1;
 	}
 	if (store_begin(s, err))
@@ -540,14 +614,23 @@ int bid_award(struct store *s, long long item_id, long long bid_id, struct error
 	}
 	now_iso(now);
 	a[0] = SQL_I(bid_id);
-	a[1] = SQL_T(now);
-	a[2] = SQL_I(item_id);
-	if (store_exec(s, STMT_BID_SETTLE, a, 3, NULL, NULL, err) < 0)
+	a[1] = SQL_I(bid_id);
+	a[2] = SQL_T(now);
+	a[3] = SQL_I(item_id);
+	if (store_exec(s, STMT_BID_SETTLE, a, 4, NULL, NULL, err) < 0)
 		goto fail;
 	return store_commit(s, err);
 fail:
 	store_rollback(s);
 	return -1;
+}
+
+/* The organisations that have bid on an item (withdrawn bids included): how many, for the deadline rule. */
+static int item_bidders(struct store *s, long long item_id, long long *n, struct error *err)
+{
+	struct sqlval a[1] = {SQL_I(item_id)};
+
+	return store_int(s, STMT_BID_COUNT_ORGS, a, 1, n, err) < 0 ? -1 : 0;
 }
 
 int roadmap_item_update(struct store *s, long long item_id, const char *status, const char *bid_deadline,
@@ -556,6 +639,8 @@ int roadmap_item_update(struct store *s, long long item_id, const char *status, 
 	struct item_row r;
 	struct sqlval a[4];
 	struct date d;
+	char cur[11], keep[11];
+	bool moved = false;
 	int to;
 
 	if (item_load(s, item_id, &r, err))
@@ -573,14 +658,12 @@ int roadmap_item_update(struct store *s, long long item_id, const char *status, 
 		error_set(err, 409, "conflict", "status", "an item open for bids cannot go back to draft");
 		return -1;
 	}
+	if (r.has_deadline)
+		date_format(r.deadline, cur);
 	if (to == ITEM_OPEN) {
-		const char *dl = bid_deadline;
-		char cur[11];
+		const char *dl = bid_deadline ? bid_deadline : r.has_deadline ? cur : NULL;
+		long long bidders = 0;
 
-		if (!dl && r.has_deadline) {
-			date_format(r.deadline, cur);
-			dl = cur;
-		}
 		if (!dl || !date_parse(dl, &d) || date_compare(d, clock_today()) < 0) {
 			error_set(err, 422, dl ? "invalid" : "required", "bid_deadline", "an item open for bids needs a bid_deadline of today or later");
 			return -1;
@@ -588,6 +671,11 @@ int roadmap_item_update(struct store *s, long long item_id, const char *status, 
 		if (r.status == ITEM_OPEN && r.has_deadline && !bids_sealed(r.deadline, clock_today())) {
 			error_set(err, 409, "conflict", "bid_deadline", "the deadline has passed; the bids are open");
 			return -1;
+		}
+		if (r.status == ITEM_OPEN && r.has_deadline) {
+			if (!bid_deadline_move_ok(r.deadline, d, err) || item_bidders(s, item_id, &bidders, err))
+				return -1;
+			moved = bidders > 0 && date_compare(d, r.deadline) != 0;
 		}
 		a[1] = SQL_T(dl);
 	} else {
@@ -597,22 +685,33 @@ int roadmap_item_update(struct store *s, long long item_id, const char *status, 
 	a[2] = SQL_I(item_id);
 	a[3] = SQL_T(item_status_name(r.status));
 	if (to == ITEM_CLOSED && r.has_deadline) {
-		static __thread char keep[11];
-
-		date_format(r.deadline, keep);
+		snprintf(keep, sizeof keep, "%s", cur);
 		a[1] = SQL_T(keep);
 	}
-	return store_exec(s, STMT_ITEM_SET_STATUS, a, 4, NULL, NULL, err) < 0 ? -1 : 0;
+	if (!moved)
+		return store_exec(s, STMT_ITEM_SET_STATUS, a, 4, NULL, NULL, err) < 0 ? -1 : 0;
+	/* Every bidder is told of the move, in the transaction that makes it (the outbox, events.c). */
+	if (store_begin(s, err))
+		return -1;
+	if (store_exec(s, STMT_ITEM_SET_STATUS, a, 4, NULL, NULL, err) < 0 ||
+	    events_bid_deadline_changed(s, item_id, r.roadmap_id, r.buyer_org, r.title, cur, a[1].s, err)) {
+		store_rollback(s);
+		return -1;
+	}
+	return store_commit(s, err);
 }
 
 int bid_award_engaging(struct store *s, const struct caller *c, long long item_id, long long bid_id,
 		       const char *service_line, struct error *err)
 {
 	struct bid_row b = {0};
+	struct item_row r;
 	struct sqlval a[2];
 	long long eng = 0;
 	int rc;
 
+	if (item_load(s, item_id, &r, err) || !award_open(&r, err))
+		return -1;
 	a[0] = SQL_I(bid_id);
 	if (store_exec(s, STMT_BID_GET, a, 1, bid_row_cb, &b, err) < 0)
 		return -1;

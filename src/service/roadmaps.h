@@ -36,8 +36,9 @@ int roadmap_share(struct store *s, long long roadmap_id, const long long *org_id
 		  struct error *err);
 
 /*
- * A roadmap with its items as the caller may see it: the buyer sees each item's bid count;
- * a provider sees only its own bid on each, and an item awarded to another as "closed".
+ * A roadmap with its items as the caller may see it: the buyer sees each item's bid count
+ * once the deadline has passed (null while sealed); a provider sees only its own bid on
+ * each and its outcome, and an item that is over as "closed" unless it won it.
  */
 json_t *roadmap_get_json(struct store *s, const struct caller *c, long long id, bool buyer);
 json_t *roadmap_list_json(struct store *s, const struct caller *c, struct page pg);
@@ -45,13 +46,14 @@ json_t *roadmap_item_json(struct store *s, const struct caller *c, long long ite
 
 /*
  * Moves an item: a draft opens for bids (bid_deadline of today or later required), an open
- * item's deadline may move while its bids are sealed, and a draft or open item closes
- * without an award. Awarded items do not move.
+ * item's deadline may move while its bids are sealed (once a bid exists, only later: 422
+ * deadline_shortened; every move then tells each bidder through the outbox, in the same
+ * transaction), and a draft or open item closes without an award. Awarded items do not move.
  */
 int roadmap_item_update(struct store *s, long long item_id, const char *status, const char *bid_deadline,
 			struct error *err);
 
-/* A provider's bid on an open item before its deadline: new, revised, or resubmitted. Returns the bid id. */
+/* A provider's bid on an open item before its deadline: new (a random id), revised, or resubmitted (its id kept). Returns the bid id. */
 long long bid_submit(struct store *s, const struct caller *c, long long item_id, long long amount,
 		     const char *proposal, struct error *err);
 /* The bidder withdraws (while the window is open); the buyer shortlists (after the deadline). */
@@ -61,7 +63,8 @@ int bid_set_status(struct store *s, long long bid_id, const char *status, bool b
 json_t *bid_list_json(struct store *s, const struct caller *c, long long item_id, bool buyer,
 		      struct error *err);
 /*
- * Awards the item to one bid, after the deadline; a second award is 409. With engage, when
+ * Awards the item to one bid, after the deadline (409 sealed before, whatever bid is named:
+ * the item is checked first); a second award is 409. With engage, when
  * the buyer has no engagement with the winner yet, one is opened for the item (the caller
  * as contract manager, the item's title, service line and timeframe).
  */

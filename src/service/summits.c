@@ -1,5 +1,6 @@
 /* summits: use cases for buyers' planning summits and providers' customer summits — invitations, agenda, ratings, prospects — and problem statements. */
 #include "summits.h"
+#include "engagements.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -174,8 +175,54 @@ int invitation_set(struct store *s, long long id, const char *status, bool host,
 	return store_exec(s, STMT_INVITATION_SET, a, 3, NULL, NULL, err) < 0 ? -1 : 0;
 }
 
-long long summit_session_add(struct store *s, long long summit_id, const char *kind, const char *title,
-			     long long presenter, long long roadmap_id, long long practice_id, struct error *err)
+struct practice_owner {
+	long long provider;
+	bool published;
+};
+
+static int practice_owner_cb(void *ctx, const struct sqlval *c, int n)
+{
+	struct practice_owner *o = ctx;
+
+	(void)n;
+	o->provider = c[0].i;
+	o->published = !strcmp(c[1].s, "published");
+	return 1;
+}
+
+/*
+ * A practice reaches a summit only through its author: the caller's organisation must both
+ * have written it and present the session (403 not_author, the same for an unknown practice
+ * as for another's, so the answer tells nothing about other practices); then it must be
+ * published and the session a best-practice one (422).
+ */
+static int session_practice_check(struct store *s, const struct caller *c, const char *kind, long long presenter,
+				  long long practice_id, struct error *err)
+{
+	struct practice_owner o = {0};
+	struct sqlval a[1] = {SQL_I(practice_id)};
+
+	if (practice_id <= 0) {
+		error_set(err, 422, practice_id ? "invalid" : "required", "practice_id", "choose one of your published practices");
+		return -1;
+	}
+	if (store_exec(s, STMT_PRACTICE_OWNER, a, 1, practice_owner_cb, &o, err) < 0)
+		return -1;
+	if (o.provider != c->org_id || presenter != c->org_id) {
+		error_set(err, 403, "not_author", "practice_id",
+			  "only the presenting organisation links a practice, and only one it wrote");
+		return -1;
+	}
+	if (strcmp(kind, "best-practice") || !o.published) {
+		error_set(err, 422, "invalid", "practice_id", "a best-practice session links one of the presenter's published practices");
+		return -1;
+	}
+	return 0;
+}
+
+long long summit_session_add(struct store *s, const struct caller *c, long long summit_id, const char *kind,
+			     const char *title, long long presenter, long long roadmap_id, long long practice_id,
+			     struct error *err)
 {
 	struct summit_row r = {0};
 	struct sqlval a[8];
@@ -210,11 +257,8 @@ long long summit_session_add(struct store *s, long long summit_id, const char *k
 		error_set(err, 422, "invalid", "roadmap_id", "only a roadmap session presents a roadmap");
 		return -1;
 	}
-	if (practice_id && (strcmp(kind, "best-practice") || !practice_citable(s, practice_id, presenter))) {
-		error_set(err, 422, "invalid", "practice_id",
-			  "a best-practice session links one of the presenting provider's published practices");
+	if (practice_id && session_practice_check(s, c, kind, presenter, practice_id, err))
 		return -1;
-	}
 	now_iso(now);
 	a[0] = SQL_I(r.host);
 	a[1] = SQL_I(summit_id);
@@ -227,6 +271,44 @@ long long summit_session_add(struct store *s, long long summit_id, const char *k
 	if (store_int(s, STMT_SUMMIT_SESSION_INSERT, a, 8, &id, err) != 0)
 		return -1;
 	return id;
+}
+
+struct session_row {
+	int found;
+	long long summit, presenter;
+	char kind[16];
+};
+
+static int session_row_cb(void *ctx, const struct sqlval *c, int n)
+{
+	struct session_row *x = ctx;
+
+	(void)n;
+	x->found = 1;
+	x->summit = c[0].i;
+	x->presenter = c[1].i;
+	snprintf(x->kind, sizeof x->kind, "%s", c[2].s);
+	return 1;
+}
+
+int session_link_practice(struct store *s, const struct caller *c, long long session_id, long long practice_id,
+			  long long *summit, struct error *err)
+{
+	struct session_row x = {0};
+	struct sqlval a[2] = {SQL_I(session_id)};
+
+	if (store_exec(s, STMT_SUMMIT_SESSION_GET, a, 1, session_row_cb, &x, err) < 0)
+		return -1;
+	if (!x.found) {
+		error_set(err, 404, "not_found", NULL, "there is no such session");
+		return -1;
+	}
+	*summit = x.summit;
+	if (session_practice_check(s, c, x.kind, x.presenter, practice_id, err))
+		return -1;
+	a[0] = SQL_I(practice_id);
+	a[1] = SQL_I(session_id);
+	return store_exec(s, STMT_SUMMIT_SESSION_LINK, a, 2, NULL, NULL, err) < 0 ? -1 : 0;
 }
 
 int session_rate(struct store *s, const struct caller *c, long long session_id, long long rating,
@@ -315,9 +397,9 @@ static int comment_cb(void *ctx, const struct sqlval *c, int n)
 	return 0;
 }
 
-json_t *summit_get_json(struct store *s, long long id, bool host)
+json_t *summit_get_json(struct store *s, long long id, long long viewer_org, bool host)
 {
-	struct sqlval a[1] = {SQL_I(id)};
+	struct sqlval a[2] = {SQL_I(id), SQL_I(viewer_org)};
 	json_t *list = json_array(), *o, *inv = json_array();
 	struct sessions_ctx x = {json_array(), host};
 
@@ -329,7 +411,8 @@ json_t *summit_get_json(struct store *s, long long id, bool host)
 		json_decref(x.items);
 		return NULL;
 	}
-	store_exec(s, STMT_INVITATION_LIST, a, 1, invitation_json_cb, inv, NULL);
+	/* The host sees every invitation; an invitee its own only (the agenda still names presenters). */
+	store_exec(s, host ? STMT_INVITATION_LIST : STMT_INVITATION_OWN, a, host ? 1 : 2, invitation_json_cb, inv, NULL);
 	store_exec(s, STMT_SUMMIT_SESSION_LIST, a, 1, session_json_cb, &x, NULL);
 	if (host)
 		store_exec(s, STMT_RATING_COMMENTS, a, 1, comment_cb, x.items, NULL);
@@ -413,6 +496,8 @@ long long problem_create(struct store *s, const struct caller *c, const struct p
 			  in->engagement_id ? "engagement_id must be one of your engagements" : "summit_id must be a summit you host");
 		return -1;
 	}
+	if (in->engagement_id && engagement_require_accepted(s, in->engagement_id, "engagement_id", err))
+		return -1;
 	now_iso(now);
 	a[0] = SQL_I(c->org_id);
 	a[1] = SQL_T(in->title);

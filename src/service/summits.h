@@ -28,13 +28,24 @@ int summit_invite(struct store *s, long long summit_id, const long long *org_ids
 		  const char *group, struct error *err);
 /* The invitee accepts or declines; the host records attendance. */
 int invitation_set(struct store *s, long long id, const char *status, bool host, struct error *err);
-long long summit_session_add(struct store *s, long long summit_id, const char *kind, const char *title,
-			     long long presenter_org_id, long long roadmap_id, long long practice_id,
+/*
+ * Adds a session to the agenda. A practice_id is accepted only from its author presenting
+ * the session (403 not_author otherwise): a host that names another organisation as
+ * presenter leaves the practice for that presenter to link (session_link_practice).
+ */
+long long summit_session_add(struct store *s, const struct caller *c, long long summit_id, const char *kind,
+			     const char *title, long long presenter_org_id, long long roadmap_id, long long practice_id,
 			     struct error *err);
+/* The presenter links one of its own published practices to its best-practice session; *summit is set once the session is found. */
+int session_link_practice(struct store *s, const struct caller *c, long long session_id, long long practice_id,
+			  long long *summit, struct error *err);
 int session_rate(struct store *s, const struct caller *c, long long session_id, long long rating,
 		 const char *comment, struct error *err);
-/* The summit with invitations and agenda; the host also gets each session's ratings summary and comments. */
-json_t *summit_get_json(struct store *s, long long id, bool host);
+/*
+ * The summit with invitations and agenda. The host gets every invitation and each session's
+ * ratings summary and comments; anyone else (viewer_org) only its own invitation.
+ */
+json_t *summit_get_json(struct store *s, long long id, long long viewer_org, bool host);
 json_t *summit_list_json(struct store *s, const struct caller *c, struct page pg);
 
 int prospect_add(struct store *s, const struct caller *c, long long org_id, struct error *err);

@@ -91,7 +91,7 @@ int survey_record(struct store *s, const struct caller *c, long long eng, bool b
 		  const struct survey_input *in, const char *submitted_at, struct error *err)
 {
 	struct sqlval a[12];
-	long long buyer = 0;
+	long long buyer = 0, frozen_check = 0;
 
 	a[0] = SQL_I(eng);
 	if (store_exec(s, STMT_ENG_PARTIES, a, 1, buyer_cb, &buyer, err) < 0)
@@ -105,7 +105,25 @@ int survey_record(struct store *s, const struct caller *c, long long eng, bool b
 	a[9] = SQL_T(in->comment ? in->comment : "");
 	a[10] = SQL_I(c->user_id);
 	a[11] = SQL_T(submitted_at);
-	return store_exec(s, STMT_SURVEY_PUT, a, 12, NULL, NULL, err) < 0 ? -1 : 0;
+	/*
+	 * Frozen once revealed. The reveal is deterministic (survey_revealed: both sides have
+	 * answered, or the period has closed, when submitting is refused anyway), so it is derived,
+	 * not recorded: from the moment the second side's answers are stored both sides can read
+	 * the other's — the second side in the very answer to its submission — and which reader
+	 * looked when cannot be told apart from who could have. So neither side changes its answers
+	 * after that. The condition is part of the one upsert (SURVEY_PUT): check and write are one
+	 * statement, with no window between them in which the other side's answer could land.
+	 */
+	switch (store_int(s, STMT_SURVEY_PUT, a, 12, &frozen_check, err)) {
+	case 0:
+		return 0;
+	case 1:
+		error_set(err, 409, "survey_frozen", "period",
+			  "both sides have answered and the answers have been revealed: yours for this period are final");
+		return -1;
+	default:
+		return -1;
+	}
 }
 
 /* Every held review of the engagement (a survey period), and the answers given. */
@@ -187,6 +205,8 @@ json_t *survey_list_json(struct store *s, long long eng, bool buyer_side)
 		json_object_set_new(x, "theirs_answered", json_boolean(theirs != NULL));
 		json_object_set_new(x, "revealed", json_boolean(revealed));
 		json_object_set(x, "theirs", revealed && theirs ? theirs : json_null());
+		/* Once both have answered the answers are revealed, and final (survey_record). */
+		json_object_set_new(x, "final", json_boolean(mine && theirs));
 	}
 	json_decref(p.answers);
 	return json_pack("{s:o, s:n}", "items", p.items, "next");

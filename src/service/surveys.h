@@ -22,7 +22,9 @@ struct survey_input {
 
 /*
  * Records the caller's side's answers for the period (replacing its earlier ones) while
- * the period is open. buyer_side: the caller answers for the buyer (else the provider).
+ * the period is open and the other side has not answered; once both have answered, the
+ * answers are revealed and final (409 survey_frozen, field period, nothing written).
+ * buyer_side: the caller answers for the buyer (else the provider).
  */
 int survey_submit(struct store *s, const struct caller *c, long long engagement_id,
 		  bool buyer_side, const struct survey_input *in, struct error *err);
@@ -33,7 +35,7 @@ int survey_record(struct store *s, const struct caller *c, long long engagement_
 
 /*
  * The periods of an engagement, newest first: {period, held_on, closes_on, closed,
- * mine, theirs, theirs_answered, revealed}. The other side's answers are shown only once
+ * mine, theirs, theirs_answered, revealed, final}; final: both answered, so neither changes. The other side's answers are shown only once
  * both sides have answered or the period has closed.
  */
 json_t *survey_list_json(struct store *s, long long engagement_id, bool buyer_side);

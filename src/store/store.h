@@ -132,7 +132,7 @@ int store_audit_triggers(struct store *s, bool on, struct error *err);
  */
 #define AUDIT_UNAUDITED \
 	"'audit_log', 'schema_migrations', 'trust_summaries', 'trust_versions', 'search_version', 'practice_search', " \
-	"'login_failures'"
+	"'login_failures', 'events'"
 /* Columns whose values never enter the log, in any table: "[secret]" / "[secret changed]" instead. */
 #define AUDIT_SECRETS "'password_hash', 'feed_token', 'token_hash', 'csrf'"
 

@@ -145,15 +145,18 @@ static void bids_stay_sealed(void)
 	int rows = 0;
 	char *body;
 
-	/* Harbor reads its own bid (the roadmap cases made it: "Harbor approach", revised). */
+	/*
+	 * Harbor reads its own bid's rows (the roadmap cases made it: "Harbor approach", revised),
+	 * but until the deadline its amount and proposal are sealed there too, as to everyone.
+	 */
 	body = every_page(HB_LEAD, "&entity=bids", &rows, of_org, (void *)&W->HB);
 	CHECK(rows > 0);
-	CHECK(strstr(body, "Harbor approach") != NULL);
+	CHECK(strstr(body, "[sealed]") != NULL && !strstr(body, "Harbor approach"));
 	free(body);
 	/* Kestrel reads its own and nothing of Harbor's: not the proposal, not the amounts. */
 	body = every_page(KE_LEAD, "&entity=bids", &rows, of_org, (void *)&W->KE);
 	CHECK(rows > 0);
-	CHECK(strstr(body, "Kestrel plan") != NULL);
+	CHECK(strstr(body, "[sealed]") != NULL && !strstr(body, "Kestrel plan"));
 	CHECK(!strstr(body, "Harbor approach") && !strstr(body, "398765") && !strstr(body, "397777"));
 	free(body);
 	/* Northwind, the buyer, reads only what it did to the bids (its award), never what they said. */

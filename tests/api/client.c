@@ -323,4 +323,51 @@ char *raw_to(const struct server *s, const char *request, size_t len)
 	close(fd);
 	out[got] = '\0';
 	return out;
+/* The value of the page's first hidden CSRF field. */
+static int page_csrf(const char *html, char *out, size_t n)
+{
+	const char *p = html ? strstr(html, "name=\"csrf\" value=\"") : NULL;
+	size_t len;
+
+	if (!p)
+		return -1;
+	p += 19;
+	len = strcspn(p, "\"");
+	if (len >= n)
+		return -1;
+	memcpy(out, p, len);
+	out[len] = '\0';
+	return 0;
+}
+
+int web_sign_in(struct server *s, const char *email, const char *password, char *cookie, size_t cn,
+		char *csrf, size_t sn, char *set_cookie, size_t scn)
+{
+	struct resp r;
+	char pre[128], pre_cookie[160];
+
+	http(s, "GET", "/login", NULL, NULL, NULL, NULL, &r);
+	if (page_csrf(r.body, pre, sizeof pre) != 0) {
+		resp_free(&r);
+		return -1;
+	}
+	resp_free(&r);
+	snprintf(pre_cookie, sizeof pre_cookie, "accord_pre=%s", pre);
+	http(s, "POST", "/login", NULL, fmt("csrf=%s&email=%s&password=%s", pre, email, password),
+	     "application/x-www-form-urlencoded", pre_cookie, &r);
+	if (r.status != 303 || strncmp(r.set_cookie, "accord_session=", 15) != 0) {
+		resp_free(&r);
+		return -1;
+	}
+	if (set_cookie)
+		snprintf(set_cookie, scn, "%s", r.set_cookie);
+	snprintf(cookie, cn, "%.*s", (int)strcspn(r.set_cookie, ";"), r.set_cookie);
+	resp_free(&r);
+	http(s, "GET", "/", NULL, NULL, NULL, cookie, &r);
+	if (r.status != 200 || page_csrf(r.body, csrf, sn) != 0) {
+		resp_free(&r);
+		return -1;
+	}
+	resp_free(&r);
+	return 0;
 }

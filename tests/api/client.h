@@ -45,6 +45,13 @@ long call_json(struct server *s, const char *method, const char *path, const cha
 /* Sends request to s byte for byte (no client tidies the path or headers) and reads the whole answer; the request should say Connection: close. malloc'd, or NULL. */
 char *raw_to(const struct server *s, const char *request, size_t len);
 
+/*
+ * Signs in through the web form as a browser does (the pre-session token, then the form):
+ * fills cookie with "accord_session=...", csrf with the first page's CSRF token and, when
+ * set_cookie is not NULL, the sign-in answer's Set-Cookie header. 0, or -1 when refused.
+ */
+int web_sign_in(struct server *s, const char *email, const char *password, char *cookie, size_t cn,
+		char *csrf, size_t sn, char *set_cookie, size_t scn);
 /* Logs in and returns a malloc'd token, or NULL. */
 char *login(struct server *s, const char *email, const char *password);
 

@@ -97,15 +97,17 @@ static json_t *get(int who, const char *path)
 	return EXPECT_J(who, "GET", path, NULL, 200, NULL);
 }
 
-/* A new engagement of Northwind's contract manager with `provider`; its id or 0. */
+/* A new engagement of Northwind's contract manager with `provider`, accepted by the provider's leadership; its id or 0. */
 static long long new_engagement(const char *title, long long provider, const char *starts, const char *ends)
 {
 	json_t *j = EXPECT_J(NW_CM, "POST", "/api/v1/engagements",
 			     fmt("{\"provider_org_id\":%lld,\"title\":\"%s\",\"service_line\":\"IT\",\"starts_on\":\"%s\",\"ends_on\":\"%s\"}",
 				 provider, title, starts, ends), 201, NULL);
 	long long id = num(j, "id");
+	int lead = provider == W->KE ? KE_LEAD : provider == W->HB ? HB_LEAD : LU_LEAD;
 
 	json_decref(j);
+	json_decref(EXPECT_J(lead, "POST", fmt("/api/v1/engagements/%lld/acceptance", id), "{\"accepted\":true}", 200, NULL));
 	return id;
 }
 
@@ -635,12 +637,14 @@ static void test_demo_compliance(void)
 /* ---- the portfolio: every engagement of the caller's organisation, JSON and CSV ---- */
 
 /* Ids of the caller's organisation's engagements. */
+/* The ids of who's accepted engagements (a pending or declined one is governed by nobody yet). */
 static json_t *engagement_ids(int who)
 {
 	json_t *j = get(who, "/api/v1/engagements?limit=200"), *ids = json_array(), *x;
 	size_t i;
 
-	json_array_foreach(items(j), i, x) json_array_append_new(ids, json_integer(num(x, "id")));
+	json_array_foreach(items(j), i, x) if (!strcmp(str(x, "acceptance"), "accepted"))
+		json_array_append_new(ids, json_integer(num(x, "id")));
 	json_decref(j);
 	return ids;
 }
@@ -654,7 +658,7 @@ static bool has_id(json_t *ids, long long id)
 	return false;
 }
 
-/* The portfolio of `who` covers exactly its organisation's engagements, on the side named by key. */
+/* The portfolio of `who` covers exactly its organisation's accepted engagements, on the side named by key. */
 static void check_portfolio(int who, const char *key, const char *org_name)
 {
 	json_t *p = get(who, "/api/v1/compliance"), *ids = engagement_ids(who), *x;

@@ -314,6 +314,9 @@ static void test_permission_matrix(void)
 		 {404, 403, 403, 422, 422, 403, 403, 403, 403, 404, 404, 404}},
 		{"POST", "/api/v1/engagements/{id}/mode", fmt("/api/v1/engagements/%lld/mode", E1), "{\"mode\":\"partnership\"}",
 		 {404, 403, 403, 409, 409, 403, 403, 403, 403, 404, 404, 404}},
+		/* Only the provider's leadership decides on an engagement; E1 is accepted already (409). acceptance_cases.c has the rest. */
+		{"POST", "/api/v1/engagements/{id}/acceptance", fmt("/api/v1/engagements/%lld/acceptance", E1), "{\"accepted\":false}",
+		 {404, 403, 403, 403, 403, 403, 409, 403, 403, 404, 404, 404}},
 		{"GET", "/api/v1/engagements/{id}", fmt("/api/v1/engagements/%lld", E_MD), NULL, {404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 404, 404}},
 
 		/* Governance of E1 (Northwind buys from Kestrel): only the two organisations see it. Bodies are invalid, so nothing is written. */
@@ -348,13 +351,15 @@ static void test_permission_matrix(void)
 		{"GET", "/api/v1/roadmap-items/{id}/bids", fmt("/api/v1/roadmap-items/%lld/bids", IT1), NULL, {404, 409, 409, 409, 409, 409, 200, 200, 200, 404, 404, 404}},
 		{"POST", "/api/v1/roadmap-items/{id}/bids", fmt("/api/v1/roadmap-items/%lld/bids", IT1), "{\"amount\":-1}",
 		 {404, 403, 403, 403, 403, 403, 422, 422, 403, 404, 404, 404}},
+		/* Before the deadline an award is sealed (409) whatever bid it names, real or not. */
 		{"POST", "/api/v1/roadmap-items/{id}/award", fmt("/api/v1/roadmap-items/%lld/award", IT1), "{\"bid_id\":999999}",
-		 {404, 422, 422, 422, 422, 403, 403, 403, 403, 404, 404, 404}},
+		 {404, 409, 409, 409, 409, 403, 403, 403, 403, 404, 404, 404}},
 		{"GET", "/api/v1/roadmap-items/{id}/suggestions", fmt("/api/v1/roadmap-items/%lld/suggestions", IT1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
 		{"POST", "/api/v1/roadmap-items/{id}/suggestions", fmt("/api/v1/roadmap-items/%lld/suggestions", IT1), "{\"body\":\" \"}",
 		 {404, 403, 403, 403, 403, 403, 422, 422, 403, 404, 404, 404}},
+		/* Before the deadline a bid is not there for the buyer (404, as an unknown id), only for its bidder. */
 		{"PATCH", "/api/v1/bids/{id}", fmt("/api/v1/bids/%lld", BID1), "{\"status\":\"won\"}",
-		 {404, 422, 422, 422, 422, 403, 422, 422, 403, 404, 404, 404}},
+		 {404, 404, 404, 404, 404, 404, 422, 422, 403, 404, 404, 404}},
 		{"PATCH", "/api/v1/suggestions/{id}", fmt("/api/v1/suggestions/%lld", SG1), "{\"status\":\"maybe\"}",
 		 {404, 422, 422, 422, 422, 403, 403, 403, 403, 404, 404, 404}},
 
@@ -369,6 +374,9 @@ static void test_permission_matrix(void)
 		 {404, 422, 422, 422, 422, 403, 403, 403, 403, 404, 404, 404}},
 		{"PATCH", "/api/v1/invitations/{id}", fmt("/api/v1/invitations/%lld", INV_KE), "{\"status\":\"maybe\"}",
 		 {404, 422, 422, 422, 422, 403, 422, 422, 403, 404, 404, 404}},
+		/* Only the presenter (Kestrel's leadership and consultants) links a practice to its session. */
+		{"PATCH", "/api/v1/sessions/{id}", fmt("/api/v1/sessions/%lld", SES1), "{\"practice_id\":\"x\"}",
+		 {404, 403, 403, 403, 403, 403, 422, 422, 403, 404, 404, 404}},
 		{"POST", "/api/v1/sessions/{id}/ratings", fmt("/api/v1/sessions/%lld/ratings", SES1), "{\"rating\":9}",
 		 {404, 403, 403, 403, 403, 403, 422, 422, 422, 404, 404, 404}},
 		{"GET", "/api/v1/prospects", "/api/v1/prospects", NULL, {403, 403, 403, 403, 403, 403, 200, 200, 403, 403, 200, 200}},
@@ -449,6 +457,7 @@ static void test_permission_matrix(void)
 		{"POST", "/api/v1/strategic-issues/{id}/responses", fmt("/api/v1/strategic-issues/%lld/responses", I1), "{\"body\":5}",
 		 {404, 403, 403, 403, 403, 403, 422, 422, 403, 404, 404, 404}},
 		{"GET", "/api/v1/me/actions", "/api/v1/me/actions", NULL, {200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
+		{"GET", "/api/v1/inbox", "/api/v1/inbox", NULL, {200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
 		/* Meridian's engagement with Kestrel: Northwind and Harbor see none of its reviews. */
 		{"GET", "/api/v1/engagements/{id}/reviews", fmt("/api/v1/engagements/%lld/reviews", E_MD), NULL, {404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 404, 404}},
 		{"GET", "/api/v1/reviews/{id}", fmt("/api/v1/reviews/%lld", R_MD), NULL, {404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 404, 404}},
@@ -706,6 +715,9 @@ static void test_engagement_lifecycle(void)
 	CHECK_INT(json_integer_value(json_object_get(j, "provider_org_id")), LU);
 	CHECK_STR(json_string_value(json_object_get(j, "mode")), "vendor");
 	CHECK_STR(json_string_value(json_object_get(json_object_get(j, "governance"), "strategic")), "buyer");
+	/* A new engagement waits for the provider's acceptance (acceptance_cases.c). */
+	CHECK_STR(json_string_value(json_object_get(j, "acceptance")), "pending");
+	CHECK(json_is_null(json_object_get(j, "acceptance_decision")));
 	CHECK_STR(json_string_value(json_object_get(json_object_get(j, "governance"), "tactical")), "buyer");
 	CHECK_STR(json_string_value(json_object_get(json_object_get(j, "governance"), "operations")), "provider");
 	CHECK_INT(json_integer_value(json_object_get(j, "contract_manager_id")), user_id[NW_SM]);
@@ -733,7 +745,9 @@ static void test_engagement_lifecycle(void)
 	CHECK_STR(error_field(j), "provider_org_id");
 	json_decref(j);
 
-	/* Mode changes are kept as history. */
+	/* Mode changes wait for the provider's acceptance, then are kept as history. */
+	CHECK_INT(call(&S, "POST", fmt("/api/v1/engagements/%lld/mode", id), tok[NW_CM], "{\"mode\":\"partnership\",\"reason\":\"x\"}"), 409);
+	CHECK_INT(call(&S, "POST", fmt("/api/v1/engagements/%lld/acceptance", id), tok[LU_LEAD], "{\"accepted\":true}"), 200);
 	CHECK_INT(call_json(&S, "POST", fmt("/api/v1/engagements/%lld/mode", id), tok[NW_CM],
 			    "{\"mode\":\"partnership\",\"reason\":\"trust established\"}", &j), 200);
 	CHECK_STR(json_string_value(json_object_get(j, "mode")), "partnership");
@@ -943,51 +957,15 @@ static void test_orgs_users_units(void)
 
 /* ---- the web UI over plain HTTP: cookies, CSRF, escaping, page permissions ---- */
 
-static int html_csrf(const char *html, char *out, size_t n)
-{
-	const char *p = strstr(html, "name=\"csrf\" value=\"");
-	size_t len;
-
-	if (!p)
-		return -1;
-	p += 19;
-	len = strcspn(p, "\"");
-	if (len >= n)
-		return -1;
-	memcpy(out, p, len);
-	out[len] = '\0';
-	return 0;
-}
-
-/* Signs in through the form; fills the session cookie and the page's CSRF token. */
+/* Signs in through the form (client.c); fills the session cookie and the page's CSRF token. */
 static int web_login(int who, char *cookie, size_t cn, char *csrf, size_t sn)
 {
-	struct resp r;
-	char pre[128], pre_cookie[160];
+	char set_cookie[512];
 
-	http(&S, "GET", "/login", NULL, NULL, NULL, NULL, &r);
-	if (html_csrf(r.body, pre, sizeof pre) != 0) {
-		resp_free(&r);
+	if (web_sign_in(&S, email[who], password[who], cookie, cn, csrf, sn, set_cookie, sizeof set_cookie) != 0)
 		return -1;
-	}
-	resp_free(&r);
-	snprintf(pre_cookie, sizeof pre_cookie, "accord_pre=%s", pre);
-	http(&S, "POST", "/login", NULL, fmt("csrf=%s&email=%s&password=%s", pre, email[who], password[who]),
-	     "application/x-www-form-urlencoded", pre_cookie, &r);
-	if (r.status != 303 || strncmp(r.set_cookie, "accord_session=", 15) != 0) {
-		resp_free(&r);
-		return -1;
-	}
-	CHECK(strstr(r.set_cookie, "HttpOnly") != NULL);
-	CHECK(strstr(r.set_cookie, "SameSite=") != NULL);
-	snprintf(cookie, cn, "%.*s", (int)strcspn(r.set_cookie, ";"), r.set_cookie);
-	resp_free(&r);
-	http(&S, "GET", "/", NULL, NULL, NULL, cookie, &r);
-	if (r.status != 200 || html_csrf(r.body, csrf, sn) != 0) {
-		resp_free(&r);
-		return -1;
-	}
-	resp_free(&r);
+	CHECK(strstr(set_cookie, "HttpOnly") != NULL);
+	CHECK(strstr(set_cookie, "SameSite=") != NULL);
 	return 0;
 }
 
@@ -1156,11 +1134,15 @@ int main(int argc, char **argv)
 		calendar_cases_run(&w, &harness_passed, &harness_failed);
 		trust_cases_run(&w, &harness_passed, &harness_failed);
 		roadmap_cases_run(&w, &harness_passed, &harness_failed);
+		sealed_cases_run(&w, &harness_passed, &harness_failed);
 		summit_cases_run(&w, &harness_passed, &harness_failed);
 		practice_cases_run(&w, &harness_passed, &harness_failed);
+		leak_cases_run(&w, &harness_passed, &harness_failed);
 		batch_cases_run(&w, &harness_passed, &harness_failed);
 		audit_cases_run(&w, &harness_passed, &harness_failed);
 		security_cases_run(&w, &harness_passed, &harness_failed);
+		exposure_cases_run(&w, &harness_passed, &harness_failed);
+		acceptance_cases_run(&w, &harness_passed, &harness_failed);
 		grants_cases_run(&w, &harness_passed, &harness_failed);
 	}
 	RUN(test_web);

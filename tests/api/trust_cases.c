@@ -201,9 +201,12 @@ static void test_surveys(void)
 	CHECK(!json_is_true(json_object_get(p, "theirs_answered")));
 	json_decref(p);
 
-	/* The provider answers first: the buyer learns that it did, not what it said. */
+	/* The provider answers first, then changes its answers (one per side and period: a later one replaces the earlier while unrevealed). */
+	json_decref(req(KE_CONS, "POST", fmt("/api/v1/engagements/%lld/surveys", W->E_MD),
+			fmt("{\"period\":%lld,\"answers\":%s}", review, answers(3)), 200));
 	json_decref(req(KE_LEAD, "POST", fmt("/api/v1/engagements/%lld/surveys", W->E_MD),
 			fmt("{\"period\":%lld,\"answers\":%s,\"comment\":\"Good review\"}", review, answers(4)), 200));
+	/* The buyer learns that it did, not what it said. */
 	p = period(MD_CM, W->E_MD, review);
 	CHECK(json_is_true(json_object_get(p, "theirs_answered")));
 	CHECK(!json_is_true(json_object_get(p, "revealed")));
@@ -232,11 +235,15 @@ static void test_surveys(void)
 	CHECK(json_number_value(json_object_get(factor(t, "sentiment"), "value")) == 50);
 	json_decref(t);
 
-	/* One answer per side and period: a later one replaces the earlier. */
-	json_decref(req(KE_CONS, "POST", fmt("/api/v1/engagements/%lld/surveys", W->E_MD),
-			fmt("{\"period\":%lld,\"answers\":%s}", review, answers(5)), 200));
+	/* Revealed means final (issue 16): a later answer from either side is refused, nothing changes. */
+	j = req(KE_CONS, "POST", fmt("/api/v1/engagements/%lld/surveys", W->E_MD),
+		fmt("{\"period\":%lld,\"answers\":%s}", review, answers(5)), 409);
+	CHECK_STR(error_code(j), "survey_frozen");
+	CHECK_STR(error_field(j), "period");
+	json_decref(j);
 	p = period(MD_CM, W->E_MD, review);
-	CHECK_INT(num(json_object_get(p, "theirs"), "trust"), 5);
+	CHECK_INT(num(json_object_get(p, "theirs"), "trust"), 4);
+	CHECK(json_is_true(json_object_get(p, "final")));
 	json_decref(p);
 
 	/* A period that closed takes no more answers. */

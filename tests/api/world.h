@@ -34,5 +34,9 @@ void batch_cases_run(const struct world *w, int *passed, int *failed);
 void audit_cases_run(const struct world *w, int *passed, int *failed);
 void security_cases_run(const struct world *w, int *passed, int *failed);
 void grants_cases_run(const struct world *w, int *passed, int *failed);
+void exposure_cases_run(const struct world *w, int *passed, int *failed);
+void sealed_cases_run(const struct world *w, int *passed, int *failed);
+void acceptance_cases_run(const struct world *w, int *passed, int *failed);
+void leak_cases_run(const struct world *w, int *passed, int *failed);
 
 #endif

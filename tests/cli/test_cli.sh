@@ -180,6 +180,11 @@ run org add --db "$DB" --name "Acme Bank" --kind provider
 expect_error 1 "org add with a duplicate name exits 1 with one error line"
 if [ "$(count "$DB" orgs)" = "$before" ]; then ok; else bad "org add with a duplicate name writes nothing"; fi
 
+# A name that reads the same as an existing one (a Cyrillic а, another spacing and case) is refused as bad input.
+run org add --db "$DB" --name "$(printf 'Acme  B\320\260NK')" --kind provider
+expect_error 2 "org add with a look-alike of an existing name exits 2 with one error line"
+if grep -q "reads the same as 'Acme Bank'" "$T/err" && [ "$(count "$DB" orgs)" = "$before" ]; then ok; else bad "org add with a look-alike name says which and writes nothing"; fi
+
 # --- user add
 run_in "correct horse battery" user add --db "$DB" --org "$BUYER" --email cm@acme.example \
 	--name "Carol Manager" --role contract_manager --password-stdin

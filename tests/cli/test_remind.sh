@@ -230,5 +230,25 @@ if [ "$rc_a" -eq 0 ] && [ "$rc" -eq 0 ] && [ -n "$sa" ] && [ -n "$sb" ] && [ $((
 sent_since "$before" >"$T/got.twice"
 if [ "$(mails)" = $((before + EXPECTED)) ] && cmp -s "$T/got.twice" "$T/want.first"; then ok; else bad "two runs at once deliver each reminder exactly once ($(($(mails) - before)) messages)"; fi
 
+# --- an outbox event: a bid deadline moved (the row PATCH /api/v1/roadmap-items/{id} writes in its
+# transaction, one per bidding organisation; tests/api/sealed_cases.c makes one over HTTP). It is
+# mailed once to each bidder's leadership and consultants (roles 32 | 64), naming both deadlines.
+q "$DB" "insert into events (buyer_org_id, org_id, kind, subject, subject_id, payload, created_at) select it.buyer_org_id, b.org_id, 'bid_deadline', 'roadmap_items', it.id, '{\"from\":\"2026-12-01\",\"item_id\":' || it.id || ',\"roadmap_id\":' || it.roadmap_id || ',\"title\":\"' || it.title || '\",\"to\":\"2026-12-20\"}', '2026-11-30T09:00:00Z' from roadmap_items it join bids b on b.item_id = it.id where it.status = 'open'" >/dev/null
+EVENTS=$(q "$DB" "select count(*) from events")
+q "$DB" "select u.email || char(9) || 'Bid deadline extended: ' || it.title from events e join users u on u.org_id = e.org_id join roadmap_items it on it.id = e.subject_id where (u.roles & 96) <> 0" | LC_ALL=C sort >"$T/want.events"
+BIDMAILS=$(lines "$T/want.events")
+if [ "$EVENTS" -ge 2 ] && [ "$BIDMAILS" -ge "$EVENTS" ] && ! grep -q northwind "$T/want.events"; then ok; else bad "the demo's open item has bidders with leadership or consultants to tell ($EVENTS events, $BIDMAILS people)"; fi
+before=$(mails)
+remind "$LATER" --db "$DB" --smtp "$SMTP"
+if [ "$rc" -eq 0 ] && [ "$(tail -n 1 "$T/out")" = "$BIDMAILS sent, 0 failed" ] && grep -q '^sent bid_deadline event [0-9]* to ' "$T/out"; then ok; else bad "remind mails the bid-deadline event to its $BIDMAILS people"; fi
+sent_since "$before" >"$T/got.events"
+if cmp -s "$T/got.events" "$T/want.events"; then ok; else bad "each bidder's leadership and consultants, and nobody else, are told: $(tr '\n\t' '| ' <"$T/got.events")"; fi
+if node -e '
+const ms = require("fs").readFileSync(process.argv[1], "utf8").split("\n").filter(Boolean).map(JSON.parse).slice(Number(process.argv[2]));
+process.exit(ms.length && ms.every((m) => m.text.includes("has moved from 2026-12-01 to 2026-12-20") && /\/roadmap-items\/\d+/.test(m.text)) ? 0 : 1);' "$MAIL/messages.jsonl" "$before"; then ok; else bad "the mail names the old and the new deadline and links to the item"; fi
+remind "$LATER" --db "$DB" --smtp "$SMTP"
+if [ "$rc" -eq 0 ] && [ "$(tail -n 1 "$T/out")" = "0 sent, 0 failed" ] && [ "$(mails)" = $((before + BIDMAILS)) ]; then ok; else bad "a second run sends the event to nobody again"; fi
+if [ "$(q "$DB" "select count(*) from reminders where kind = 'bid_deadline' and state = 'sent'")" = "$BIDMAILS" ]; then ok; else bad "each event mail is in the ledger as sent"; fi
+
 echo "remind: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

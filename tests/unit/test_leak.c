@@ -3,6 +3,7 @@
 
 #include "../harness.h"
 #include "domain/leak.h"
+#include "service/markdown.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -18,14 +19,14 @@ struct norm_row {
 
 static const struct norm_row norm_rows[] = {
 	{"  Northwind   Bank\n\nplan ", 0, 0, " northwind bank plan ", "runs of spaces and line breaks are one separator"},
-	{"Société GÉNÉRALE's **roadmap**", 0, 0, " societe generale roadmap ", "case, accents, possessive and Markdown all go"},
+	{"Société GÉNÉRALE's **roadmap**", 0, 0, " societe generale s roadrnap ", "case, accents and Markdown go; the possessive s is a word of its own; m's skeleton is rn"},
 	{"", 0, 0, " ", "an empty text is a lone space"},
 	{NULL, 0, 0, " ", "a NULL text is a lone space, like an empty one"},
 	{"--- ** // ...", 0, 0, " ", "punctuation only: no words at all"},
-	{"it's Jones' Northwind\u2019s NORTHWIND'S", 0, 0, " it jones northwind northwind ", "possessive 's (straight, curly, upper case) dropped; a bare trailing apostrophe is a separator"},
-	{"Straße ΟΔΥΣΣΕΑΣ", 0, 0, " strasse οδυσσεασ ", "full case folding: ß is ss, capital and final sigma are σ"},
+	{"it's Jones' Northwind\u2019s NORTHWIND'S", 0, 0, " it s jones northwind s northwind s ", "an apostrophe (straight, curly) is a separator: the matcher lets a term end before a possessive s"},
+	{"Straße ΟΔΥΣΣΕΑΣ", 0, 0, " strasse oẟuooꞓao ", "full case folding (ß is ss, capital and final sigma are σ), then UTS #39 skeletons (σ and ο look like o)"},
 	{"Ｎｏｒｔｈｗｉｎｄ ﬁnance ４２", 0, 0, " northwind finance 42 ", "compatibility forms: fullwidth letters and digits, ligatures"},
-	{"Kızılay Łódź Øresund Đakovo Ħamrun", 0, 0, " kizilay lodz oresund dakovo hamrun ", "letters whose stroke or missing dot NFKD does not decompose still fold to the base letter"},
+	{"Kızılay Łódź Øresund Đakovo Ħamrun", 0, 0, " kizilay lodz oresund dakovo harnrun ", "letters whose stroke or missing dot NFKD does not decompose still fold to the base letter"},
 	{"North\u00adwind Nort\u200bhwind", 0, 0, " northwind northwind ", "invisible format characters (soft hyphen, zero width space) are dropped, not separators"},
 	{"<b>Northwind</b>", 0, 0, " b northwind b ", "leak_normalize keeps tag names as words (the tag-dropping reading is internal)"},
 	{"\xff\xfe", 0, -1, NULL, "not UTF-8"},
@@ -56,217 +57,322 @@ static void normalize_table(void)
 
 /* ---- leak_contains: one text, one term ---- */
 
+/* How a row's term is looked for: P as a person's name (either order, initials); R in the text as markdown_text renders it (what a reader sees). */
+enum { P = 1, R = 2 };
+
 struct row {
 	const char *text;
 	const char *term;
 	bool want;
 	const char *why;
+	int how;
 };
 
 static const struct row rows[] = {
 	/* case */
-	{"We did this for NORTHWIND BANK last year.", "Northwind Bank", true, "upper-case text, mixed-case term"},
-	{"we did this for northwind bank", "NORTHWIND BANK", true, "lower-case text, upper-case term"},
-	{"NoRtHwInD", "northwind", true, "alternating case"},
+	{"We did this for NORTHWIND BANK last year.", "Northwind Bank", true, "upper-case text, mixed-case term", 0},
+	{"we did this for northwind bank", "NORTHWIND BANK", true, "lower-case text, upper-case term", 0},
+	{"NoRtHwInD", "northwind", true, "alternating case", 0},
 	/* Turkish, Greek and German folding */
-	{"İSTANBUL office", "Istanbul", true, "Turkish capital dotted İ folds to i plus a dot above, and the dot is dropped"},
-	{"KIZILAY partnership", "Kızılay", true, "term with Turkish dotless ı, text in ASCII capitals"},
-	{"Kızılay partnership", "KIZILAY", true, "text with Turkish dotless ı, term in ASCII capitals"},
-	{"for kizilay", "Kızılay", true, "text written without the Turkish letters"},
-	{"ΟΔΥΣΣΕΑΣ Bank", "Οδυσσέας", true, "Greek: capital Σ and final ς both fold to σ, the tonos is dropped"},
-	{"Οδυσσεας Bank", "ΟΔΥΣΣΈΑΣ", true, "Greek: final sigma in text, capital sigma and accent in term"},
-	{"met Σοφία's team", "ΣΟΦΙΑ", true, "Greek name with tonos and a possessive, term in capitals"},
-	{"die Straße", "STRASSE", true, "full case folding: ß is ss"},
-	{"DIE STRASSE", "Straße", true, "term with ß, text with SS"},
-	{"Großbank AG", "GROSSBANK", true, "ß inside a word"},
-	{"GROẞBANK AG", "Großbank", true, "capital sharp s ẞ folds to ss as well"},
-	{"the Oﬃce team", "Office", true, "the ligature ﬃ is ffi under NFKD"},
+	{"İSTANBUL office", "Istanbul", true, "Turkish capital dotted İ folds to i plus a dot above, and the dot is dropped", 0},
+	{"KIZILAY partnership", "Kızılay", true, "term with Turkish dotless ı, text in ASCII capitals", 0},
+	{"Kızılay partnership", "KIZILAY", true, "text with Turkish dotless ı, term in ASCII capitals", 0},
+	{"for kizilay", "Kızılay", true, "text written without the Turkish letters", 0},
+	{"ΟΔΥΣΣΕΑΣ Bank", "Οδυσσέας", true, "Greek: capital Σ and final ς both fold to σ, the tonos is dropped", 0},
+	{"Οδυσσεας Bank", "ΟΔΥΣΣΈΑΣ", true, "Greek: final sigma in text, capital sigma and accent in term", 0},
+	{"met Σοφία's team", "ΣΟΦΙΑ", true, "Greek name with tonos and a possessive, term in capitals", 0},
+	{"die Straße", "STRASSE", true, "full case folding: ß is ss", 0},
+	{"DIE STRASSE", "Straße", true, "term with ß, text with SS", 0},
+	{"Großbank AG", "GROSSBANK", true, "ß inside a word", 0},
+	{"GROẞBANK AG", "Großbank", true, "capital sharp s ẞ folds to ss as well", 0},
+	{"the Traﬃcon team", "Trafficon", true, "the ligature ﬃ is ffi under NFKD", 0},
 	/* diacritics, both ways, precomposed and combining */
-	{"at Société Générale", "Societe Generale", true, "term without accents, text with"},
-	{"at SOCIETE GENERALE", "Société Générale", true, "term with accents, text without"},
-	{"at Socie\u0301te\u0301 Ge\u0301ne\u0301rale", "Société Générale", true, "combining accents in text, precomposed in term"},
-	{"at Société Générale", "Socie\u0301te\u0301 Ge\u0301ne\u0301rale", true, "precomposed in text, combining accents in term"},
-	{"Herr Müller", "Muller", true, "umlaut in text"},
-	{"Herr Muller", "Müller", true, "umlaut in term"},
-	{"Ångström Labs", "angstrom labs", true, "ring and diaeresis dropped"},
-	{"Łódź branch", "Lodz", true, "Polish ł does not decompose but still folds to l"},
-	{"the Lodz branch", "ŁÓDŹ", true, "Polish capital Ł in the term, plain l in the text"},
-	{"Øresund Bank", "Oresund Bank", true, "Danish ø does not decompose but still folds to o"},
-	{"Đakovo", "Dakovo", true, "Croatian đ folds to d"},
-	{"Northwind\u0308\u0323", "Northwind", true, "stacked combining marks on the last letter"},
-	{"North\u034fwind", "Northwind", true, "a combining grapheme joiner inside the word is dropped"},
-	{"Northwind\ufe0f", "Northwind", true, "a variation selector is dropped"},
+	{"at Société Générale", "Societe Generale", true, "term without accents, text with", 0},
+	{"at SOCIETE GENERALE", "Société Générale", true, "term with accents, text without", 0},
+	{"at Socie\u0301te\u0301 Ge\u0301ne\u0301rale", "Société Générale", true, "combining accents in text, precomposed in term", 0},
+	{"at Société Générale", "Socie\u0301te\u0301 Ge\u0301ne\u0301rale", true, "precomposed in text, combining accents in term", 0},
+	{"Herr Müller", "Muller", true, "umlaut in text", 0},
+	{"Herr Muller", "Müller", true, "umlaut in term", 0},
+	{"Ångström Labs", "angstrom labs", true, "ring and diaeresis dropped", 0},
+	{"Łódź branch", "Lodz", true, "Polish ł does not decompose but still folds to l", 0},
+	{"the Lodz branch", "ŁÓDŹ", true, "Polish capital Ł in the term, plain l in the text", 0},
+	{"Øresund Bank", "Oresund Bank", true, "Danish ø does not decompose but still folds to o", 0},
+	{"Đakovo", "Dakovo", true, "Croatian đ folds to d", 0},
+	{"Northwind\u0308\u0323", "Northwind", true, "stacked combining marks on the last letter", 0},
+	{"North\u034fwind", "Northwind", true, "a combining grapheme joiner inside the word is dropped", 0},
+	{"Northwind\ufe0f", "Northwind", true, "a variation selector is dropped", 0},
 	/* invisible format characters inside a word */
-	{"North\u00adwind", "Northwind", true, "a soft hyphen is invisible: the word still reads Northwind"},
-	{"North\u200bwind", "Northwind", true, "a zero width space is invisible: the word still reads Northwind"},
-	{"North\u200dwind", "Northwind", true, "a zero width joiner is invisible"},
-	{"North\u2060wind", "Northwind", true, "a word joiner is invisible"},
-	{"\ufeffNorthwind", "Northwind", true, "a byte order mark before the text"},
+	{"North\u00adwind", "Northwind", true, "a soft hyphen is invisible: the word still reads Northwind", 0},
+	{"North\u200bwind", "Northwind", true, "a zero width space is invisible: the word still reads Northwind", 0},
+	{"North\u200dwind", "Northwind", true, "a zero width joiner is invisible", 0},
+	{"North\u2060wind", "Northwind", true, "a word joiner is invisible", 0},
+	{"\ufeffNorthwind", "Northwind", true, "a byte order mark before the text", 0},
 	/* fullwidth and other compatibility forms */
-	{"Project Ｂｌｕｅｂｉｒｄ", "Bluebird", true, "fullwidth letters"},
-	{"ＮＯＲＴＨＷＩＮＤ\u3000ＢＡＮＫ", "Northwind Bank", true, "fullwidth capitals and an ideographic space"},
-	{"\U0001d40d\U0001d428\U0001d42b\U0001d42d\U0001d421\U0001d430\U0001d422\U0001d427\U0001d41d", "Northwind", true, "mathematical bold letters"},
-	{"Ⓝⓞⓡⓣⓗⓦⓘⓝⓓ", "Northwind", true, "circled letters"},
-	{"Unit ４２", "Unit 42", true, "fullwidth digits"},
-	{"Unit ⁴²", "Unit 42", true, "superscript digits"},
-	{"Phase Ⅻ", "Phase XII", true, "a Roman numeral character is its letters"},
-	{"ﾄﾖﾀ", "トヨタ", true, "halfwidth katakana is its fullwidth form"},
+	{"Project Ｂｌｕｅｂｉｒｄ", "Bluebird", true, "fullwidth letters", 0},
+	{"ＮＯＲＴＨＷＩＮＤ\u3000ＢＡＮＫ", "Northwind Bank", true, "fullwidth capitals and an ideographic space", 0},
+	{"\U0001d40d\U0001d428\U0001d42b\U0001d42d\U0001d421\U0001d430\U0001d422\U0001d427\U0001d41d", "Northwind", true, "mathematical bold letters", 0},
+	{"Ⓝⓞⓡⓣⓗⓦⓘⓝⓓ", "Northwind", true, "circled letters", 0},
+	{"Unit ４２", "Unit 42", true, "fullwidth digits", 0},
+	{"Unit ⁴²", "Unit 42", true, "superscript digits", 0},
+	{"Phase Ⅻ", "Phase XII", true, "a Roman numeral character is its letters", 0},
+	{"ﾄﾖﾀ", "トヨタ", true, "halfwidth katakana is its fullwidth form", 0},
 	/* possessives */
-	{"Northwind's payments team", "Northwind", true, "possessive with a straight apostrophe"},
-	{"Northwind\u2019s payments team", "Northwind", true, "possessive with a curly apostrophe"},
-	{"Northwind\u02bcs payments team", "Northwind", true, "possessive with a modifier letter apostrophe"},
-	{"Northwind＇s payments team", "Northwind", true, "possessive with a fullwidth apostrophe"},
-	{"NORTHWIND'S payments", "Northwind", true, "possessive in capitals"},
-	{"the plan was Northwind's", "Northwind", true, "possessive at the very end of the text"},
-	{"Northwind\u2019s.", "Northwind", true, "possessive before a full stop"},
-	{"Northwind Bank's board", "Northwind Bank", true, "possessive on the last word of a multi-word term"},
-	{"Jones' team", "Jones", true, "a bare apostrophe after a name ending in s is a separator"},
-	{"Jones's team", "Jones", true, "'s after a name ending in s"},
-	{"Northwind plan", "Northwind's", true, "a possessive in the term is dropped the same way"},
-	{"Dr O\u2019Brien", "O'Brien", true, "apostrophe inside a name, straight in the term, curly in the text"},
-	{"the O'Sullivan account", "O'Sullivan", true, "'s followed by a letter is not a possessive"},
+	{"Northwind's payments team", "Northwind", true, "possessive with a straight apostrophe", 0},
+	{"Northwind\u2019s payments team", "Northwind", true, "possessive with a curly apostrophe", 0},
+	{"Northwind\u02bcs payments team", "Northwind", true, "possessive with a modifier letter apostrophe", 0},
+	{"Northwind＇s payments team", "Northwind", true, "possessive with a fullwidth apostrophe", 0},
+	{"NORTHWIND'S payments", "Northwind", true, "possessive in capitals", 0},
+	{"the plan was Northwind's", "Northwind", true, "possessive at the very end of the text", 0},
+	{"Northwind\u2019s.", "Northwind", true, "possessive before a full stop", 0},
+	{"Northwind Bank's board", "Northwind Bank", true, "possessive on the last word of a multi-word term", 0},
+	{"Jones' team", "Jones", true, "a bare apostrophe after a name ending in s is a separator", 0},
+	{"Jones's team", "Jones", true, "'s after a name ending in s", 0},
+	{"Northwind plan", "Northwind's", true, "a possessive in the term is dropped the same way", 0},
+	{"Dr O\u2019Brien", "O'Brien", true, "apostrophe inside a name, straight in the term, curly in the text", 0},
+	{"the O'Sullivan account", "O'Sullivan", true, "'s followed by a letter is not a possessive", 0},
 	/* punctuation between words */
-	{"Helen-Park led it", "Helen Park", true, "hyphen"},
-	{"Helen\u2013Park led it", "Helen Park", true, "en dash"},
-	{"Helen.Park led it", "Helen Park", true, "dot"},
-	{"Helen/Park led it", "Helen Park", true, "slash"},
-	{"Helen,Park led it", "Helen Park", true, "comma"},
-	{"Helen_Park led it", "Helen Park", true, "underscore"},
-	{"Retail Banking,unit", "Retail Banking", true, "comma right after the term"},
-	{"Helen Park led it", "Helen-Park", true, "hyphen in the term, space in the text"},
-	{"Northwind\u3002Bank", "Northwind Bank", true, "ideographic full stop"},
+	{"Helen-Park led it", "Helen Park", true, "hyphen", 0},
+	{"Helen\u2013Park led it", "Helen Park", true, "en dash", 0},
+	{"Helen.Park led it", "Helen Park", true, "dot", 0},
+	{"Helen/Park led it", "Helen Park", true, "slash", 0},
+	{"Helen,Park led it", "Helen Park", true, "comma", 0},
+	{"Helen_Park led it", "Helen Park", true, "underscore", 0},
+	{"Bluebird Banking,unit", "Bluebird Banking", true, "comma right after the term", 0},
+	{"Helen Park led it", "Helen-Park", true, "hyphen in the term, space in the text", 0},
+	{"Northwind\u3002Bank", "Northwind Bank", true, "ideographic full stop", 0},
 	/* whitespace inside a multi-word name */
-	{"the Northwind\n   Bank programme", "Northwind Bank", true, "line break and spaces"},
-	{"Northwind\r\nBank", "Northwind Bank", true, "CRLF"},
-	{"Northwind\tBank", "Northwind Bank", true, "tab"},
-	{"Northwind      Bank", "Northwind Bank", true, "many spaces"},
-	{"Northwind\u00a0Bank", "Northwind Bank", true, "non-breaking space"},
-	{"Northwind\u202fBank", "Northwind Bank", true, "narrow non-breaking space"},
-	{"Northwind\u2028Bank", "Northwind Bank", true, "Unicode line separator"},
-	{"Northwind \n\t \u00a0 Bank", "Northwind Bank", true, "a mixed run of whitespace"},
+	{"the Northwind\n   Bank programme", "Northwind Bank", true, "line break and spaces", 0},
+	{"Northwind\r\nBank", "Northwind Bank", true, "CRLF", 0},
+	{"Northwind\tBank", "Northwind Bank", true, "tab", 0},
+	{"Northwind      Bank", "Northwind Bank", true, "many spaces", 0},
+	{"Northwind\u00a0Bank", "Northwind Bank", true, "non-breaking space", 0},
+	{"Northwind\u202fBank", "Northwind Bank", true, "narrow non-breaking space", 0},
+	{"Northwind\u2028Bank", "Northwind Bank", true, "Unicode line separator", 0},
+	{"Northwind \n\t \u00a0 Bank", "Northwind Bank", true, "a mixed run of whitespace", 0},
 	/* Markdown */
-	{"with **Northwind** Bank", "Northwind Bank", true, "bold around one word of the name"},
-	{"**Northwind Bank**", "Northwind Bank", true, "bold around the whole name"},
-	{"an _Northwind_ rollout", "Northwind", true, "underscore emphasis"},
-	{"an *Northwind* rollout", "Northwind", true, "star emphasis"},
-	{"***Northwind***", "Northwind", true, "bold italic"},
-	{"the `Northwind Bank` job", "Northwind Bank", true, "inline code"},
-	{"```\nNorthwind Bank\n```", "Northwind Bank", true, "fenced code block"},
-	{"# Northwind", "Northwind", true, "level 1 heading"},
-	{"## Northwind Bank roadmap", "Northwind Bank", true, "level 2 heading"},
-	{"Northwind Bank\n==============", "Northwind Bank", true, "setext heading"},
-	{"- Contoso\n- Northwind\n- Fabrikam", "Northwind", true, "bullet list item"},
-	{"1. Northwind Bank\n2. Contoso", "Northwind Bank", true, "numbered list item"},
-	{"- [x] Northwind Bank", "Northwind Bank", true, "task list item"},
-	{"> Northwind Bank said", "Northwind Bank", true, "block quote"},
-	{"| Client | Sector |\n|---|---|\n| Northwind Bank | retail |", "Northwind Bank", true, "table cell"},
-	{"~~Northwind~~", "Northwind", true, "strikethrough"},
-	{"Northwind[^1]", "Northwind", true, "footnote reference right after the term"},
-	{"\\*\\*Northwind\\*\\*", "Northwind", true, "backslash escapes"},
-	{"Northwind\\_Bank", "Northwind Bank", true, "an escaped underscore between the words"},
+	{"with **Northwind** Bank", "Northwind Bank", true, "bold around one word of the name", 0},
+	{"**Northwind Bank**", "Northwind Bank", true, "bold around the whole name", 0},
+	{"an _Northwind_ rollout", "Northwind", true, "underscore emphasis", 0},
+	{"an *Northwind* rollout", "Northwind", true, "star emphasis", 0},
+	{"***Northwind***", "Northwind", true, "bold italic", 0},
+	{"the `Northwind Bank` job", "Northwind Bank", true, "inline code", 0},
+	{"```\nNorthwind Bank\n```", "Northwind Bank", true, "fenced code block", 0},
+	{"# Northwind", "Northwind", true, "level 1 heading", 0},
+	{"## Northwind Bank roadmap", "Northwind Bank", true, "level 2 heading", 0},
+	{"Northwind Bank\n==============", "Northwind Bank", true, "setext heading", 0},
+	{"- Contoso\n- Northwind\n- Fabrikam", "Northwind", true, "bullet list item", 0},
+	{"1. Northwind Bank\n2. Contoso", "Northwind Bank", true, "numbered list item", 0},
+	{"- [x] Northwind Bank", "Northwind Bank", true, "task list item", 0},
+	{"> Northwind Bank said", "Northwind Bank", true, "block quote", 0},
+	{"| Client | Sector |\n|---|---|\n| Northwind Bank | retail |", "Northwind Bank", true, "table cell", 0},
+	{"~~Northwind~~", "Northwind", true, "strikethrough", 0},
+	{"Northwind[^1]", "Northwind", true, "footnote reference right after the term", 0},
+	{"\\*\\*Northwind\\*\\*", "Northwind", true, "backslash escapes", 0},
+	{"Northwind\\_Bank", "Northwind Bank", true, "an escaped underscore between the words", 0},
 	/* links, URLs, e-mail addresses */
-	{"see [the client](https://northwind.example/plan)", "northwind", true, "inside a link target"},
-	{"see [Northwind Bank](https://example.com)", "Northwind Bank", true, "as link text"},
-	{"see [x](https://example.com \"Northwind\")", "Northwind", true, "in a link title"},
-	{"see [the client][1]\n\n[1]: https://northwind.example", "Northwind", true, "in a reference link definition"},
-	{"![Northwind logo](logo.png)", "Northwind", true, "as image alt text"},
-	{"![logo](https://cdn.example/northwind.png)", "Northwind", true, "in an image URL"},
-	{"<https://www.northwind.example>", "Northwind", true, "in an autolink"},
-	{"https://northwind-bank.example/x", "Northwind Bank", true, "in a bare URL, the words split by a hyphen"},
-	{"https://example.com/clients/northwind?ref=1#top", "Northwind", true, "in a URL path"},
-	{"www.northwind.example", "Northwind", true, "in a bare domain"},
-	{"written by helen.park@northwind.example", "helen.park@northwind.example", true, "an e-mail address as the term"},
-	{"mail HELEN.PARK@NORTHWIND.EXAMPLE", "helen.park@northwind.example", true, "an e-mail address in capitals"},
-	{"mail helen.park@northwind.example", "Helen Park", true, "a person's name in an e-mail address"},
-	{"<mailto:helen@northwind.example>", "Northwind", true, "an e-mail autolink"},
+	{"see [the client](https://northwind.example/plan)", "northwind", true, "inside a link target", 0},
+	{"see [Northwind Bank](https://example.com)", "Northwind Bank", true, "as link text", 0},
+	{"see [x](https://example.com \"Northwind\")", "Northwind", true, "in a link title", 0},
+	{"see [the client][1]\n\n[1]: https://northwind.example", "Northwind", true, "in a reference link definition", 0},
+	{"![Northwind logo](logo.png)", "Northwind", true, "as image alt text", 0},
+	{"![logo](https://cdn.example/northwind.png)", "Northwind", true, "in an image URL", 0},
+	{"<https://www.northwind.example>", "Northwind", true, "in an autolink", 0},
+	{"https://northwind-bank.example/x", "Northwind Bank", true, "in a bare URL, the words split by a hyphen", 0},
+	{"https://example.com/clients/northwind?ref=1#top", "Northwind", true, "in a URL path", 0},
+	{"www.northwind.example", "Northwind", true, "in a bare domain", 0},
+	{"written by helen.park@northwind.example", "helen.park@northwind.example", true, "an e-mail address as the term", 0},
+	{"mail HELEN.PARK@NORTHWIND.EXAMPLE", "helen.park@northwind.example", true, "an e-mail address in capitals", 0},
+	{"mail helen.park@northwind.example", "Helen Park", true, "a person's name in an e-mail address", 0},
+	{"<mailto:helen@northwind.example>", "Northwind", true, "an e-mail autolink", 0},
 	/* HTML */
-	{"<b>Northwind</b>", "Northwind", true, "a tag around the term"},
-	{"<strong>Northwind Bank</strong>", "Northwind Bank", true, "a tag around a multi-word term"},
-	{"<b>Northwind</b> Bank", "Northwind Bank", true, "tags around one word of the name: tag names are not words"},
-	{"Northwind <span class=\"client\">Bank</span>", "Northwind Bank", true, "a tag with attributes between the words"},
-	{"Northwind<br>Bank", "Northwind Bank", true, "a line break tag between the words"},
-	{"Northwind<br />Bank", "Northwind Bank", true, "a self-closing tag between the words"},
-	{"<p>Northwind</p><p>Bank</p>", "Northwind Bank", true, "the name split across two elements"},
-	{"Northwind <!-- internal --> Bank", "Northwind Bank", true, "an HTML comment between the words"},
-	{"<!-- Northwind -->", "Northwind", true, "inside an HTML comment"},
-	{"<a href=\"https://northwind.example\">our client</a>", "Northwind", true, "in an attribute value"},
-	{"<img alt=\"Northwind Bank logo\" src=\"x.png\">", "Northwind Bank", true, "in an alt attribute"},
-	{"a note for <Northwind> only", "Northwind", true, "a name in angle brackets is still a word"},
-	{"<a title=\"x>y\">Northwind Bank</a>", "Northwind Bank", true, "a '>' inside an attribute value does not hide the text"},
-	{"Northwind <em>Savings</em> Bank", "Northwind Bank", false, "tags are dropped, the words inside them are not"},
-	{"Northwind < Savings > Bank", "Northwind Bank", false, "'<' before a space starts no tag: nothing between is dropped"},
-	{"Northwind <3 Savings> Bank", "Northwind Bank", false, "'<' before a digit starts no tag: nothing between is dropped"},
-	{"Northwind <https://savings.example> Bank", "Northwind Bank", false, "an autolink is not a tag: its words stay"},
+	{"<b>Northwind</b>", "Northwind", true, "a tag around the term", 0},
+	{"<strong>Northwind Bank</strong>", "Northwind Bank", true, "a tag around a multi-word term", 0},
+	{"<b>Northwind</b> Bank", "Northwind Bank", true, "tags around one word of the name: tag names are not words", 0},
+	{"Northwind <span class=\"client\">Bank</span>", "Northwind Bank", true, "a tag with attributes between the words", 0},
+	{"Northwind<br>Bank", "Northwind Bank", true, "a line break tag between the words", 0},
+	{"Northwind<br />Bank", "Northwind Bank", true, "a self-closing tag between the words", 0},
+	{"<p>Northwind</p><p>Bank</p>", "Northwind Bank", true, "the name split across two elements", 0},
+	{"Northwind <!-- internal --> Bank", "Northwind Bank", true, "an HTML comment between the words", 0},
+	{"<!-- Northwind -->", "Northwind", true, "inside an HTML comment", 0},
+	{"<a href=\"https://northwind.example\">our client</a>", "Northwind", true, "in an attribute value", 0},
+	{"<img alt=\"Northwind Bank logo\" src=\"x.png\">", "Northwind Bank", true, "in an alt attribute", 0},
+	{"a note for <Northwind> only", "Northwind", true, "a name in angle brackets is still a word", 0},
+	{"<a title=\"x>y\">Northwind Bank</a>", "Northwind Bank", true, "a '>' inside an attribute value does not hide the text", 0},
+	{"Northwind <em>Savings</em> Bank", "Northwind Bank", false, "tags are dropped, the words inside them are not", 0},
+	{"Northwind < Savings > Bank", "Northwind Bank", false, "'<' before a space starts no tag: nothing between is dropped", 0},
+	{"Northwind <3 Savings> Bank", "Northwind Bank", false, "'<' before a digit starts no tag: nothing between is dropped", 0},
+	{"Northwind <https://savings.example> Bank", "Northwind Bank", false, "an autolink is not a tag: its words stay", 0},
 	/* at the very start and end of the text */
-	{"Northwind", "Northwind", true, "the whole text"},
-	{"Northwind rollout", "Northwind", true, "at the very start"},
-	{"rollout for Northwind", "Northwind", true, "at the very end"},
-	{"(Northwind)", "Northwind", true, "in parentheses"},
-	{"\"Northwind\"", "Northwind", true, "in straight quotes"},
-	{"\u201cNorthwind\u201d", "Northwind", true, "in curly quotes"},
-	{"«Northwind»", "Northwind", true, "in guillemets"},
-	{"¿Northwind?", "Northwind", true, "in Spanish question marks"},
-	{"Northwind Bank.", "Northwind Bank", true, "a multi-word term right before the final full stop"},
+	{"Northwind", "Northwind", true, "the whole text", 0},
+	{"Northwind rollout", "Northwind", true, "at the very start", 0},
+	{"rollout for Northwind", "Northwind", true, "at the very end", 0},
+	{"(Northwind)", "Northwind", true, "in parentheses", 0},
+	{"\"Northwind\"", "Northwind", true, "in straight quotes", 0},
+	{"\u201cNorthwind\u201d", "Northwind", true, "in curly quotes", 0},
+	{"«Northwind»", "Northwind", true, "in guillemets", 0},
+	{"¿Northwind?", "Northwind", true, "in Spanish question marks", 0},
+	{"Northwind Bank.", "Northwind Bank", true, "a multi-word term right before the final full stop", 0},
 	/* numbers */
-	{"room 42, level 3", "42", true, "a number as a whole word"},
-	{"Unit-42 report", "Unit 42", true, "a unit number after a hyphen"},
-	{"call +1 555 0100", "555 0100", true, "digit groups as words"},
+	{"room 42, level 3", "42", true, "a number as a whole word", 0},
+	{"Unit-42 report", "Unit 42", true, "a unit number after a hyphen", 0},
+	{"call +1 555 0100", "555 0100", true, "digit groups as words", 0},
+	/* confusables: look-alike letters from other scripts fold to their UTS #39 skeleton */
+	{"N\u043erthwind Bank", "Northwind Bank", true, "a Cyrillic о for the o", 0},
+	{"\u041aestrel", "Kestrel", true, "a Cyrillic capital К for the K", 0},
+	{"\u041dorthwind", "Northwind", false, "a Cyrillic capital Н looks like an H, not an N", 0},
+	{"\u039dorthwind", "Northwind", true, "a Greek capital Ν for the N", 0},
+	{"Northw\u0456nd", "Northwind", true, "a Cyrillic і for the i", 0},
+	{"N\u03bfrthwind", "Northwind", true, "a Greek ο for the o", 0},
+	{"\u0410\u0441me Bank", "Acme Bank", true, "Cyrillic А and с", 0},
+	{"A\u0441\u0441\u0435nture", "Accenture", true, "Cyrillic с and е", 0},
+	{"N0rthwind", "Northwind", true, "a zero for the o", 0},
+	{"Acrne Bank", "Acme Bank", true, "rn for m", 0},
+	{"KESTREL", "Kestrel", true, "ASCII capitals still fold to lower case before skeletons (I is i, not l)", 0},
+	{"BLUEBIRD", "Bluebird", true, "a capital I reads as i", 0},
+	{"\u13f4luebird", "Bluebird", true, "a Cherokee letter that looks like B", 0},
+	{"\U0001d5d5luebird", "Bluebird", true, "a mathematical sans-serif bold B", 0},
+	{"Bluebird", "Bluebìrd", true, "a grave accent in the term", 0},
+	{"Merldian", "Meridian", false, "an l is not an i: a different name", 0},
+	/* default-ignorable code points: bidi controls, tag characters, joiners */
+	{"North\u202ewind", "Northwind", true, "a right-to-left override inside the word", 0},
+	{"\u2066Northwind\u2069", "Northwind", true, "bidi isolates around the word", 0},
+	{"North\u200ewind", "Northwind", true, "a left-to-right mark inside the word", 0},
+	{"North\U000e0041wind", "Northwind", true, "a tag character inside the word", 0},
+	{"N\U000e0020orth\U000e007fwind", "Northwind", true, "tag space and cancel tag inside the word", 0},
+	{"North\u200cwind", "Northwind", true, "a zero width non-joiner", 0},
+	{"North\u180ewind", "Northwind", true, "a Mongolian vowel separator", 0},
+	{"N\u00adorth\u00adwind B\u00adank", "Northwind Bank", true, "soft hyphens everywhere", 0},
+	{"North\u2063wind", "Northwind", true, "an invisible separator", 0},
+	/* spacing, hyphens and concatenation */
+	{"the A c m e deal", "Acme", true, "letters spaced apart", 0},
+	{"the N o r t h w i n d deal", "Northwind", true, "every letter apart", 0},
+	{"Ac-me Bank", "Acme Bank", true, "a hyphen inside a word", 0},
+	{"AcmeBank", "Acme Bank", true, "two words run together", 0},
+	{"acmebank", "Acme Bank", true, "run together in lower case", 0},
+	{"Acme-Bank", "Acme Bank", true, "joined by a hyphen", 0},
+	{"North_wind", "Northwind", true, "an underscore inside the word", 0},
+	{"North.wind", "Northwind", true, "a dot inside the word", 0},
+	{"North wind Bank", "Northwind Bank", true, "one word of the name split by a space", 0},
+	{"the NorthwindBank app", "Northwind Bank", true, "camel case", 0},
+	{"the northwindbank.example site", "Northwind Bank", true, "a domain without a separator", 0},
+	{"Acmebanking", "Acme Bank", false, "run together into a longer word", 0},
+	{"AcmeBanker", "Acme Bank", false, "camel case into a longer word", 0},
+	{"anorthwind", "Northwind", false, "letters before the name in the same word", 0},
+	{"northwindbanking", "Northwind Bank", false, "a longer word at the end", 0},
+	/* plurals and possessives */
+	{"two Acmes", "Acme", true, "a plural s", 0},
+	{"the Bluebirds", "Bluebird", true, "a plural s on a project", 0},
+	{"the Bankhouses", "Bankhouse", true, "a plural es", 0},
+	{"Acme Banks' results", "Acme Bank", true, "a plural possessive", 0},
+	{"Acme\u2019s team", "Acme", true, "a curly possessive", 0},
+	{"Acmess", "Acme", false, "two letters s are a longer word", 0},
+	/* a person's name in either order and with initials */
+	{"Carla Mendes led it", "Carla Mendes", true, "the name as stored", P},
+	{"Mendes, Carla led it", "Carla Mendes", true, "surname first with a comma", P},
+	{"MENDES Carla led it", "Carla Mendes", true, "surname first in capitals", P},
+	{"C. Mendes led it", "Carla Mendes", true, "an initial with a dot", P},
+	{"C Mendes led it", "Carla Mendes", true, "an initial without a dot", P},
+	{"c.mendes@example.com", "Carla Mendes", true, "an initial in an e-mail address", P},
+	{"A. M. Lopez signed", "Ana Maria Lopez", true, "two initials", P},
+	{"Lopez, Ana Maria signed", "Ana Maria Lopez", true, "three names, surname first", P},
+	{"A. Lopez signed", "Ana Maria Lopez", true, "the first initial and the surname", P},
+	{"Mendes C. led it", "Carla Mendes", false, "surname then initial is not tried", P},
+	{"Cmendes led it", "Carla Mendes", false, "an initial must end a word", P},
+	{"Eric Mendes led it", "Carla Mendes", false, "another first name", P},
+	{"Carla Mendez led it", "Carla Mendes", false, "another surname", P},
+	{"D. Mendes led it", "Carla Mendes", false, "another initial", P},
+	{"Mendes, Carla", "Carla Mendes", false, "the other order is for people only", 0},
+	{"Sofia Marin-Lopez", "Sofia Marin", true, "a hyphen is a boundary: a double-barrelled surname holds the name", P},
+	{"Sofia Marinelli", "Sofia Marin", false, "a longer surname", P},
+	{"McDonald, Ewan", "Ewan McDonald", true, "camel case inside a surname is one name", P},
+	/* the text as a reader sees it (markdown_text): emphasis inside words, entities, links, titles, alt text */
+	{"Done for **North**wind Bank.", "Northwind Bank", true, "bold inside a word", R},
+	{"Done for *North*_wind_ Bank.", "Northwind Bank", true, "two kinds of emphasis inside a word", R},
+	{"Done for &#78;orthwind Bank.", "Northwind Bank", true, "a decimal entity", R},
+	{"Done for &#x4E;orthwind Bank.", "Northwind Bank", true, "a hexadecimal entity", R},
+	{"Done for North&shy;wind Bank.", "Northwind Bank", true, "a named soft hyphen entity", R},
+	{"Done for North&#8203;wind Bank.", "Northwind Bank", true, "a zero width space as an entity", R},
+	{"Done for N&omicron;rthwind.", "Northwind", true, "a Greek look-alike as a named entity", R},
+	{"Done for North<!-- x -->wind.", "Northwind", true, "an HTML comment inside a word shows nothing", R},
+	{"Done for North<span>wind</span>.", "Northwind", true, "inline HTML inside a word shows nothing", R},
+	{"see [the bank](https://www.northwind.example/x)", "Northwind", true, "a link address's host name", R},
+	{"see [the bank](https://x.example \"Northwind Bank\")", "Northwind Bank", true, "a link title", R},
+	{"![Northwind Bank logo](x.png)", "Northwind Bank", true, "image alt text", R},
+	{"![x](y.png \"Northwind\")", "Northwind", true, "an image title", R},
+	{"[x][r]\n\n[r]: https://northwind.example \"t\"", "Northwind", true, "a reference definition's address", R},
+	{"<https://northwind.example/x>", "Northwind", true, "an autolink's address", R},
+	{"`North`wind", "Northwind", true, "inline code next to text", R},
+	{"    Northwind Bank\n", "Northwind Bank", true, "an indented code block", R},
+	{"Nor\\thwind", "Northwind", true, "a stray backslash inside a word is punctuation, which is ignored", R},
+	{"North\\\nwind", "Northwind", true, "a hard break inside a word is spacing, which is ignored", R},
+	{"Northwind <em>Savings</em> Bank", "Northwind Bank", false, "the words inside tags are still shown", R},
+	{"Acme\n\nBank", "Acme Bank", true, "two paragraphs: spacing between words is ignored", R},
 	/* near misses: a term inside a longer word */
-	{"Northwindow glazing", "Northwind", false, "the term as a prefix of a longer word"},
-	{"Southnorthwind", "Northwind", false, "the term as a suffix of a longer word"},
-	{"rewinding the tape", "wind", false, "the term in the middle of a longer word"},
-	{"a windmill", "wind", false, "the term as a prefix"},
-	{"the banking sector", "bank", false, "bank is not banking"},
-	{"Northwinds rollout", "Northwind", false, "a plural without an apostrophe is a longer word"},
-	{"https://northwindow.example", "Northwind", false, "a longer word in a domain"},
-	{"helen.parker@example.com", "Helen Park", false, "a longer word in an e-mail address"},
-	{"Strassenbahn", "Straße", false, "folded term as a prefix of a longer word"},
-	{"Kızılayci", "Kizilay", false, "folded text: the term is still only a prefix"},
-	{"Sociétés Générales", "Societe Generale", false, "plural forms are longer words"},
-	{"its parts", "it", false, "its is not a possessive of it here: no apostrophe"},
-	{"<bold>text</bold>", "b", false, "a tag name is not split into shorter words"},
+	{"Northwindow glazing", "Northwind", false, "the term as a prefix of a longer word", 0},
+	{"Southnorthwind", "Northwind", false, "the term as a suffix of a longer word", 0},
+	{"rewinding the tape", "wind", false, "the term in the middle of a longer word", 0},
+	{"a windmill", "wind", false, "the term as a prefix", 0},
+	{"the banking sector", "bank", false, "bank is not banking", 0},
+	{"Northwinds rollout", "Northwind", true, "a plural without an apostrophe still names it", 0},
+	{"https://northwindow.example", "Northwind", false, "a longer word in a domain", 0},
+	{"helen.parker@example.com", "Helen Park", false, "a longer word in an e-mail address", 0},
+	{"Strassenbahn", "Straße", false, "folded term as a prefix of a longer word", 0},
+	{"Kızılayci", "Kizilay", false, "folded text: the term is still only a prefix", 0},
+	{"Sociétés Générales", "Societe Generale", false, "plural forms are longer words", 0},
+	{"its parts", "it", false, "its is not a possessive of it here: no apostrophe", 0},
+	{"<bold>text</bold>", "b", false, "a tag name is not split into shorter words", 0},
 	/* near misses: partial, reordered or interrupted multi-word names */
-	{"Northwind", "Northwind Bank", false, "only the first word of the name"},
-	{"a Bank", "Northwind Bank", false, "only the last word of the name"},
-	{"Northwind Banking", "Northwind Bank", false, "the last word continues"},
-	{"Bank Northwind", "Northwind Bank", false, "the words in the other order"},
-	{"Park, Helen", "Helen Park", false, "a surname-first name is another order"},
-	{"Northwind Savings Bank", "Northwind Bank", false, "another word between the words"},
-	{"Northwind and Bank", "Northwind Bank", false, "a conjunction between the words"},
-	{"Northwind's", "Northwind Bank", false, "a possessive is not the second word"},
+	{"Northwind", "Northwind Bank", false, "only the first word of the name", 0},
+	{"a Bank", "Northwind Bank", false, "only the last word of the name", 0},
+	{"Northwind Banking", "Northwind Bank", false, "the last word continues", 0},
+	{"Bank Northwind", "Northwind Bank", false, "the words in the other order", 0},
+	{"Park, Helen", "Helen Park", false, "a surname-first name is another order", 0},
+	{"Northwind Savings Bank", "Northwind Bank", false, "another word between the words", 0},
+	{"Northwind and Bank", "Northwind Bank", false, "a conjunction between the words", 0},
+	{"Northwind's", "Northwind Bank", false, "a possessive is not the second word", 0},
 	/* near misses: numbers that merely contain the digits */
-	{"Unit 421", "Unit 42", false, "a longer number"},
-	{"ticket 14203", "42", false, "digits inside a longer number"},
-	{"the year 2042", "42", false, "digits at the end of a longer number"},
-	{"4.2 percent", "42", false, "a decimal point splits the digits"},
-	{"the 42nd floor", "42", false, "an ordinal is a longer word"},
-	{"code x42", "42", false, "digits after letters"},
+	{"Unit 421", "Unit 42", false, "a longer number", 0},
+	{"ticket 14203", "42", false, "digits inside a longer number", 0},
+	{"the year 2042", "42", false, "digits at the end of a longer number", 0},
+	{"4.2 percent", "42", true, "punctuation inside a term is ignored, as in \"Ac-me\": 4.2 reads 42 (a known false alarm for numbers)", 0},
+	{"the 42nd floor", "42", false, "an ordinal is a longer word", 0},
+	{"code x42", "42", false, "digits after letters", 0},
 	/* terms and texts with no words */
-	{"anything at all", "", false, "an empty term never matches"},
-	{"anything at all", NULL, false, "a NULL term never matches"},
-	{"anything at all", "   ", false, "a whitespace-only term never matches"},
-	{"anything at all", "\t\n\u00a0", false, "a term of tabs, newlines and no-break spaces never matches"},
-	{"anything at all", "  --  ", false, "a punctuation-only term never matches"},
-	{"** -- **", "**", false, "a Markdown-only term never matches, even in Markdown"},
-	{"anything at all", "\u200b\u00ad", false, "a term of invisible characters never matches"},
-	{"", "Northwind", false, "an empty text"},
-	{NULL, "Northwind", false, "a NULL text"},
-	{"   \n\t", "Northwind", false, "a whitespace-only text"},
+	{"anything at all", "", false, "an empty term never matches", 0},
+	{"anything at all", NULL, false, "a NULL term never matches", 0},
+	{"anything at all", "   ", false, "a whitespace-only term never matches", 0},
+	{"anything at all", "\t\n\u00a0", false, "a term of tabs, newlines and no-break spaces never matches", 0},
+	{"anything at all", "  --  ", false, "a punctuation-only term never matches", 0},
+	{"** -- **", "**", false, "a Markdown-only term never matches, even in Markdown", 0},
+	{"anything at all", "\u200b\u00ad", false, "a term of invisible characters never matches", 0},
+	{"", "Northwind", false, "an empty text", 0},
+	{NULL, "Northwind", false, "a NULL text", 0},
+	{"   \n\t", "Northwind", false, "a whitespace-only text", 0},
 	/* invalid UTF-8: never a crash; leak_normalize refuses it, so nothing is found (callers check text_is_utf8 first) */
-	{"Northwind \xff", "Northwind", false, "invalid byte 0xff in the text"},
-	{"\x80Northwind", "Northwind", false, "a lone continuation byte"},
-	{"Northwind \xc0\xae", "Northwind", false, "an overlong encoding"},
-	{"Northwind \xed\xa0\x80", "Northwind", false, "an encoded surrogate"},
-	{"Northwind \xf4\x90\x80\x80", "Northwind", false, "a code point past U+10FFFF"},
-	{"Northwind \xe2\x80", "Northwind", false, "a truncated sequence at the end"},
-	{"Northwind", "North\xffwind", false, "an invalid term"},
+	{"Northwind \xff", "Northwind", false, "invalid byte 0xff in the text", 0},
+	{"\x80Northwind", "Northwind", false, "a lone continuation byte", 0},
+	{"Northwind \xc0\xae", "Northwind", false, "an overlong encoding", 0},
+	{"Northwind \xed\xa0\x80", "Northwind", false, "an encoded surrogate", 0},
+	{"Northwind \xf4\x90\x80\x80", "Northwind", false, "a code point past U+10FFFF", 0},
+	{"Northwind \xe2\x80", "Northwind", false, "a truncated sequence at the end", 0},
+	{"Northwind", "North\xffwind", false, "an invalid term", 0},
 };
 
 static void contains_table(void)
 {
 	for (size_t i = 0; i < COUNT(rows); i++) {
 		const struct row *r = &rows[i];
-		bool got = leak_contains(r->text, r->term);
+		struct buf shown;
+		const char *text = r->text;
+		bool got;
+
+		buf_init(&shown, 0);
+		if (r->how & R) {
+			CHECK_INT(markdown_text(&shown, r->text), 0);
+			text = shown.data;
+		}
+		got = r->how & P ? leak_contains_person(text, r->term) : leak_contains(text, r->term);
+		buf_release(&shown);
 
 		if (got != r->want)
 			fprintf(stderr, "  row %zu: term \"%s\" in \"%s\" is %s, want %s: %s\n", i,
@@ -302,58 +408,73 @@ static void long_text(void)
 	CHECK(!leak_contains(text, "a Northwind"));
 }
 
-/* ---- leak_check: every term in every field ---- */
-
-static const char *const field_names[] = {"title", "body", "tags", "notes"};
+/* ---- leak_check: every term in every field, with the span of the text that matched ---- */
 
 struct check_row {
 	size_t nfields;
 	const char *fields[4];
 	size_t nterms;
-	const char *terms[5];
+	struct leak_term terms[5];
 	size_t max;
-	size_t want_n;        /* the count returned */
-	int want[6][2];       /* the first min(want_n, max) findings: term index, field index */
+	size_t want_n; /* the count returned */
+	struct {
+		size_t term, field;
+		const char *span; /* the bytes of the field the finding points at */
+	} want[6];             /* the first min(want_n, max) findings */
 	const char *why;
 };
 
 static const struct check_row check_rows[] = {
 	{3, {"Payments modernisation for a bank", "Lessons from Northwind's rollout\nwith Helen Park", "cards, payments"},
-	 4, {"Northwind Bank", "Northwind", "Helen Park", "Retail Banking"},
-	 8, 2, {{1, 1}, {2, 1}},
-	 "only terms present are found, each with its field"},
+	 4, {{"Northwind Bank", false}, {"Northwind", false}, {"Helen Park", false}, {"Retail Banking", false}},
+	 8, 2, {{1, 1, "Northwind"}, {2, 1, "Helen Park"}},
+	 "only terms present are found, each with its field and the span of the text"},
 	{3, {"Payments modernisation for a bank", "Lessons from Northwind's rollout\nwith Helen Park", "cards, payments"},
-	 4, {"Northwind Bank", "Northwind", "Helen Park", "Retail Banking"},
-	 1, 2, {{1, 1}},
+	 4, {{"Northwind Bank", false}, {"Northwind", false}, {"Helen Park", false}, {"Retail Banking", false}},
+	 1, 2, {{1, 1, "Northwind"}},
 	 "max bounds what is written, not what is counted"},
-	{1, {"Northwind"}, 1, {"Northwind"}, 0, 1, {{0}}, "max 0 writes nothing and still counts"},
+	{1, {"Northwind", false}, 1, {{"Northwind", false}}, 0, 1, {{0}}, "max 0 writes nothing and still counts"},
 	{3, {"Helen Park and Northwind", "Northwind", "helen park"},
-	 2, {"Northwind", "Helen Park"},
-	 8, 4, {{0, 0}, {1, 0}, {0, 1}, {1, 2}},
+	 2, {{"Northwind", false}, {"Helen Park", false}},
+	 8, 4, {{0, 0, "Northwind"}, {1, 0, "Helen Park"}, {0, 1, "Northwind"}, {1, 2, "helen park"}},
 	 "order is fields, then terms in the order given (not their order in the text)"},
-	{1, {"Northwind, Northwind, NORTHWIND's northwind"}, 1, {"Northwind"}, 8, 1, {{0, 0}},
-	 "a term found many times in one field is one finding"},
-	{2, {"Northwind Bank", "Northwind Bank"}, 2, {"Northwind", "Northwind Bank"}, 8, 4,
-	 {{0, 0}, {1, 0}, {0, 1}, {1, 1}},
+	{1, {"Northwind, Northwind, NORTHWIND's northwind", false}, 1, {{"Northwind", false}}, 8, 1, {{0, 0, "Northwind"}},
+	 "a term found many times in one field is one finding, at its first place"},
+	{2, {"Northwind Bank", "Northwind Bank"}, 2, {{"Northwind", false}, {"Northwind Bank", false}}, 8, 4,
+	 {{0, 0, "Northwind"}, {1, 0, "Northwind Bank"}, {0, 1, "Northwind"}, {1, 1, "Northwind Bank"}},
 	 "overlapping terms are each found, once per field"},
-	{1, {"Northwind"}, 2, {"Northwind", "NORTHWIND"}, 8, 2, {{0, 0}, {1, 0}},
-	 "each term given is its own finding, even when two normalise alike"},
-	{1, {"Northwind"}, 5, {"", NULL, "  ", "--", "Northwind"}, 8, 1, {{4, 0}},
+	{1, {"Northwind", false}, 2, {{"Northwind", false}, {"NORTHWIND", false}}, 8, 2, {{0, 0, "Northwind"}, {1, 0, "Northwind"}},
+	 "each term given is its own finding, even when two fold alike"},
+	{1, {"Northwind", false}, 5, {{"", false}, {NULL, false}, {"  ", false}, {"--", false}, {"Northwind", false}}, 8, 1, {{4, 0, "Northwind"}},
 	 "empty, NULL and wordless terms are skipped"},
-	{3, {NULL, "", "Northwind"}, 1, {"Northwind"}, 8, 1, {{0, 2}}, "NULL and empty fields have nothing in them"},
-	{2, {"Northwind \xff", "Northwind"}, 1, {"Northwind"}, 8, 1, {{0, 1}},
+	{3, {NULL, "", "Northwind"}, 1, {{"Northwind", false}}, 8, 1, {{0, 2, "Northwind"}}, "NULL and empty fields have nothing in them"},
+	{2, {"Northwind \xff", "Northwind"}, 1, {{"Northwind", false}}, 8, 1, {{0, 1, "Northwind"}},
 	 "a field that is not UTF-8 is skipped, the others are still checked"},
-	{2, {"Northwind", "Bank"}, 1, {"Northwind Bank"}, 8, 0, {{0}}, "a term never spans two fields"},
-	{1, {"Northwind"}, 0, {NULL}, 8, 0, {{0}}, "no terms, no findings"},
-	{0, {NULL}, 1, {"Northwind"}, 8, 0, {{0}}, "no fields, no findings"},
+	{2, {"Northwind", "Bank"}, 1, {{"Northwind Bank", false}}, 8, 0, {{0}}, "a term never spans two fields"},
+	{1, {"Northwind", false}, 0, {{NULL, false}}, 8, 0, {{0}}, "no terms, no findings"},
+	{0, {NULL, false}, 1, {{"Northwind", false}}, 8, 0, {{0}}, "no fields, no findings"},
 	{4, {"Northwind Bank", "Helen Park of Northwind", "northwind", "Project Bluebird"},
-	 3, {"Northwind", "Helen Park", "Bluebird"},
-	 3, 5, {{0, 0}, {0, 1}, {1, 1}},
+	 3, {{"Northwind", false}, {"Helen Park", false}, {"Bluebird", false}},
+	 3, 5, {{0, 0, "Northwind"}, {0, 1, "Northwind"}, {1, 1, "Helen Park"}},
 	 "more findings than max: the count is all of them, the first max are written in order"},
-	{2, {"<b>Northwind</b> Bank", "Ｎｏｒｔｈｗｉｎｄ Ba\u00adnk"}, 1, {"Northwind Bank"}, 8, 2, {{0, 0}, {0, 1}},
-	 "leak_check reads fields the way leak_contains does"},
-	{1, {"Kızılay and Łódź"}, 2, {"KIZILAY", "Lodz"}, 8, 2, {{0, 0}, {1, 0}},
-	 "folded letters in a field"},
+	{2, {"<b>Northwind</b> Bank", "Ｎｏｒｔｈｗｉｎｄ Ba\u00adnk"}, 1, {{"Northwind Bank", false}}, 8, 2,
+	 {{0, 0, "Northwind</b> Bank"}, {0, 1, "Ｎｏｒｔｈｗｉｎｄ Ba\u00adnk"}},
+	 "the span is the author's own text, tags, fullwidth letters and soft hyphen included"},
+	{1, {"Kızılay and Łódź", false}, 2, {{"KIZILAY", false}, {"Lodz", false}}, 8, 2, {{0, 0, "Kızılay"}, {1, 0, "Łódź"}},
+	 "folded letters in a field; the span keeps them as written"},
+	{1, {"We met N\u043erthw\u0456nd's board.", false}, 1, {{"Northwind", false}}, 8, 1, {{0, 0, "N\u043erthw\u0456nd"}},
+	 "confusables: the span is the look-alike spelling, never the stored term"},
+	{1, {"Thanks to Mendes, Carla and C. Mendes", false}, 1, {{"Carla Mendes", true}}, 8, 1, {{0, 0, "Mendes, Carla"}},
+	 "a person's name in the other order: the span is what was written"},
+	{1, {"Thanks to C. Mendes", false}, 1, {{"Carla Mendes", true}}, 8, 1, {{0, 0, "C. Mendes"}},
+	 "a person's initial: the span runs from the initial to the surname"},
+	{1, {"Thanks to Mendes, Carla", false}, 1, {{"Carla Mendes", false}}, 8, 0, {{0}},
+	 "the other order is tried for people only"},
+	{1, {"the A c m e deal", false}, 1, {{"Acme", false}}, 8, 1, {{0, 0, "A c m e"}}, "letters spaced apart: the span covers them all"},
+	{1, {"Operations and Retail Banking", false}, 2, {{"Operations", false}, {"Retail Banking", false}}, 8, 0, {{0}},
+	 "terms made only of ordinary words are never findings"},
+	{1, {"Bluebird Operations", false}, 2, {{"Operations", false}, {"Bluebird Operations", false}}, 8, 1, {{1, 0, "Bluebird Operations"}},
+	 "a name with an ordinary word in it still counts whole"},
 };
 
 static void check_table(void)
@@ -362,26 +483,141 @@ static void check_table(void)
 		const struct check_row *r = &check_rows[i];
 		struct leak_finding out[9];
 		size_t n, written, bad = 0;
-		const char canary[] = "canary";
 
 		for (size_t k = 0; k < COUNT(out); k++)
-			out[k] = (struct leak_finding){canary, canary};
-		n = leak_check(r->fields, field_names, r->nfields, r->terms, r->nterms, out, r->max);
+			out[k] = (struct leak_finding){999, 999, 0, 0};
+		n = leak_check(r->fields, r->nfields, r->terms, r->nterms, out, r->max);
 		written = r->want_n < r->max ? r->want_n : r->max;
 		if (n != r->want_n)
 			bad = 1;
-		for (size_t k = 0; k < written; k++)
-			if (out[k].term != r->terms[r->want[k][0]] || out[k].field != field_names[r->want[k][1]])
-				bad = 1; /* the term and field pointers are the ones given */
+		for (size_t k = 0; k < written; k++) {
+			const char *f = out[k].field < r->nfields ? r->fields[out[k].field] : NULL;
+
+			if (out[k].term != r->want[k].term || out[k].field != r->want[k].field || !f ||
+			    out[k].end - out[k].start != strlen(r->want[k].span) ||
+			    memcmp(f + out[k].start, r->want[k].span, out[k].end - out[k].start))
+				bad = 1;
+		}
 		for (size_t k = written; k < COUNT(out); k++)
-			if (out[k].term != canary || out[k].field != canary)
+			if (out[k].term != 999 || out[k].field != 999)
 				bad = 1; /* nothing written past max or past the findings */
 		if (bad) {
 			fprintf(stderr, "  check row %zu: %zu findings, want %zu: %s\n", i, n, r->want_n, r->why);
 			for (size_t k = 0; k < n && k < r->max; k++)
-				fprintf(stderr, "    got %s in %s\n", out[k].term, out[k].field);
+				fprintf(stderr, "    got term %zu in field %zu, bytes %zu..%zu\n", out[k].term, out[k].field,
+					out[k].start, out[k].end);
 		}
 		CHECK(!bad);
+	}
+}
+
+/* ---- organisation names: tidied, and compared by their skeleton ---- */
+
+struct name_row {
+	const char *a, *b;
+	bool same; /* the skeletons are equal */
+	const char *why;
+};
+
+static const struct name_row name_rows[] = {
+	{"Northwind Bank", "Northwind Bank", true, "the same name"},
+	{"Northwind Bank", "N\u043erthwind Bank", true, "a Cyrillic о"},
+	{"Northwind Bank", "\u039dorthwind Bank", true, "a Greek capital Ν"},
+	{"Northwind Bank", "northwind BANK", true, "another case"},
+	{"Northwind Bank", "NorthwindBank", true, "another spacing"},
+	{"Northwind Bank", "North-wind  Bank", true, "a hyphen and two spaces"},
+	{"Northwind Bank", "Ｎｏｒｔｈｗｉｎｄ Bank", true, "fullwidth letters"},
+	{"Northwind Bank", "North\u200bwind Bank", true, "a zero width space"},
+	{"Northwind Bank", "N0rthwind Bank", true, "a zero for an o"},
+	{"Northwind Bank", "Nörthwind Bank", true, "a diaeresis"},
+	{"Meridian", "Merldian", false, "an l is not an i"},
+	{"Northwind Bank", "Northwind Bank Group", false, "a longer name"},
+	{"Kestrel", "Kestral", false, "another letter"},
+};
+
+static void names_table(void)
+{
+	for (size_t i = 0; i < COUNT(name_rows); i++) {
+		struct buf a, b;
+
+		buf_init(&a, 0);
+		buf_init(&b, 0);
+		CHECK_INT(leak_skeleton(name_rows[i].a, &a), 0);
+		CHECK_INT(leak_skeleton(name_rows[i].b, &b), 0);
+		if (leak_same_name(name_rows[i].a, name_rows[i].b) != name_rows[i].same)
+			fprintf(stderr, "  name row %zu: \"%s\" / \"%s\" gave \"%s\" / \"%s\": %s\n", i, name_rows[i].a, name_rows[i].b,
+				a.data, b.data, name_rows[i].why);
+		CHECK(leak_same_name(name_rows[i].a, name_rows[i].b) == name_rows[i].same);
+		CHECK(leak_same_name(name_rows[i].b, name_rows[i].a) == name_rows[i].same);
+		buf_release(&a);
+		buf_release(&b);
+	}
+}
+
+static void tidy_names(void)
+{
+	static const char *const tidy[][2] = {
+		{"  Northwind Bank  ", "Northwind Bank"},
+		{"Ｎｏｒｔｈｗｉｎｄ\u3000Bank", "Northwind Bank"},
+		{"\u00a0Northwind ﬁnance\u00a0", "Northwind finance"},
+		{"Socie\u0301te\u0301", "Soci\u00e9t\u00e9"},
+		{"   ", ""},
+	};
+
+	for (size_t i = 0; i < COUNT(tidy); i++) {
+		struct buf b;
+
+		buf_init(&b, 0);
+		CHECK_INT(leak_tidy_name(tidy[i][0], &b), 0);
+		CHECK_STR(b.data, tidy[i][1]);
+		buf_release(&b);
+	}
+	{
+		struct buf b;
+
+		buf_init(&b, 0);
+		CHECK_INT(leak_tidy_name("North\xffwind", &b), -1);
+		buf_release(&b);
+	}
+}
+
+/* Ordinary words alone are never findings; public mail domains say nothing. */
+static void ordinary_words(void)
+{
+	static const char *const ordinary[] = {"Operations", "operations", "Finance", "Retail", "Group", "Services", "IT", "HR",
+					       "Retail Banking", "Shared Services", "the", "Digital Channels"};
+	static const char *const named[] = {"Northwind", "Bluebird Operations", "Kestrel Group", "Carla Mendes", "Falconridge"};
+
+	for (size_t i = 0; i < COUNT(ordinary); i++)
+		CHECK(leak_ordinary(ordinary[i]));
+	for (size_t i = 0; i < COUNT(named); i++)
+		CHECK(!leak_ordinary(named[i]));
+	CHECK(leak_public_mail_domain("gmail.com"));
+	CHECK(leak_public_mail_domain("outlook.com"));
+	CHECK(!leak_public_mail_domain("northwind.example"));
+	CHECK(!leak_public_mail_domain(NULL));
+}
+
+/* Ordinary texts about delivery name no customer: they publish. */
+static void ordinary_texts(void)
+{
+	static const char *const texts[] = {
+		"Bundle changes into a fixed monthly release train with a published calendar. The operations team and finance review one bundle.",
+		"Our retail banking group asked the service desk for better handovers; the shared services centre agreed.",
+		"Keep two device images live and switch sites between them in waves of five; the north wind blew all week.",
+		"A bank's finance team asked for a nightly reconciliation of ledger and payments.",
+		"Northwindows and northwindow frames were replaced; Acmes of the trade; the cmendes tool.",
+	};
+	static const struct leak_term terms[] = {{"Northwind Bank", false}, {"Operations", false}, {"Retail Banking", false},
+						 {"Group", false}, {"Carla Mendes", true}};
+	struct leak_finding f[8];
+
+	for (size_t i = 0; i < COUNT(texts); i++) {
+		size_t n = leak_check(&texts[i], 1, terms, COUNT(terms), f, COUNT(f));
+
+		if (n)
+			fprintf(stderr, "  ordinary text %zu flagged: term %zu\n", i, f[0].term);
+		CHECK_INT(n, 0);
 	}
 }
 
@@ -391,5 +627,9 @@ int main(void)
 	RUN(contains_table);
 	RUN(long_text);
 	RUN(check_table);
+	RUN(names_table);
+	RUN(tidy_names);
+	RUN(ordinary_words);
+	RUN(ordinary_texts);
 	return HARNESS_DONE("leak");
 }

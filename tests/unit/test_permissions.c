@@ -30,7 +30,8 @@
 /*
  * The fixture world. A buys from P and Q; B buys from P; T buys from U. T and U are the
  * third tenant: they have data of their own (their engagement) and no tie at all to what
- * A, B, P and Q share. X is the platform.
+ * A, B, P and Q share. X is the platform. B has also asked Q for an engagement that Q has
+ * not accepted yet: it makes B and Q no partners, and governance writes on it wait (409).
  */
 enum org_ix { O_X, O_A, O_P, O_Q, O_B, O_T, O_U, ORGS };
 
@@ -92,8 +93,8 @@ static bool third_tenant(int c)
 
 /* The resources a route's {id} can name: at least one of every kind, some kinds in several states. */
 enum inst_ix {
-	I_ORG_X, I_ORG_A, I_ORG_P,
-	I_ENG, I_ENG_TU,
+	I_ORG_X, I_ORG_A, I_ORG_P, I_ORG_Q,
+	I_ENG, I_ENG_TU, I_ENG_PENDING,
 	I_REVIEW, I_ACTION_A, I_ACTION_P, I_ISSUE,
 	I_ROADMAP, I_ROADMAP_SUMMIT, I_ITEM, I_BID, I_SUGGESTION,
 	I_SUMMIT, I_SUMMIT_P, I_INVITATION, I_SESSION,
@@ -108,12 +109,15 @@ static const struct {
 	const char *name;
 	enum resource res;
 	bool third; /* the third tenant's own: left out of the third-tenant checks */
+	bool pending; /* belongs to an engagement its provider has not accepted: R_ACCEPTED routes answer 409 */
 } inst_defs[INSTANCES] = {
 	[I_ORG_X] = {"the platform organisation X", RES_ORG, false},
 	[I_ORG_A] = {"buyer A", RES_ORG, false},
 	[I_ORG_P] = {"provider P", RES_ORG, false},
+	[I_ORG_Q] = {"provider Q (asked by B, not yet accepted)", RES_ORG, false},
 	[I_ENG] = {"engagement A-P", RES_ENGAGEMENT, false},
 	[I_ENG_TU] = {"engagement T-U (the third tenant's)", RES_ENGAGEMENT, true},
+	[I_ENG_PENDING] = {"engagement B-Q, pending Q's acceptance", RES_ENGAGEMENT, false, true},
 	[I_REVIEW] = {"a review of A-P", RES_REVIEW, false},
 	[I_ACTION_A] = {"an action of A-P owned by A's member", RES_ACTION, false},
 	[I_ACTION_P] = {"an action of A-P owned by P's member", RES_ACTION, false},
@@ -152,9 +156,13 @@ static const unsigned rel_by_org[INSTANCES][ORGS] = {
 		     [O_Q] = SI | REL_DIRECTORY | REL_PARTNER, [O_B] = SI, [O_T] = SI, [O_U] = SI | REL_DIRECTORY},
 	[I_ORG_P] = {[O_X] = SI | REL_ADMIN, [O_A] = SI | REL_DIRECTORY | REL_PARTNER, [O_P] = SI | REL_OWN, [O_Q] = SI,
 		     [O_B] = SI | REL_DIRECTORY | REL_PARTNER, [O_T] = SI | REL_DIRECTORY, [O_U] = SI},
+	/* Q: A's partner; B only sees its card in the directory, for B-Q is still pending. */
+	[I_ORG_Q] = {[O_X] = SI | REL_ADMIN, [O_A] = SI | REL_DIRECTORY | REL_PARTNER, [O_P] = SI, [O_Q] = SI | REL_OWN,
+		     [O_B] = SI | REL_DIRECTORY, [O_T] = SI | REL_DIRECTORY, [O_U] = SI},
 	/* An engagement and what belongs to it: its buyer and its provider. */
 	[I_ENG] = {[O_A] = REL_BUYER, [O_P] = REL_PROVIDER},
 	[I_ENG_TU] = {[O_T] = REL_BUYER, [O_U] = REL_PROVIDER},
+	[I_ENG_PENDING] = {[O_B] = REL_BUYER, [O_Q] = REL_PROVIDER},
 	[I_REVIEW] = {[O_A] = REL_BUYER, [O_P] = REL_PROVIDER},
 	[I_ACTION_A] = {[O_A] = REL_BUYER, [O_P] = REL_PROVIDER},
 	[I_ACTION_P] = {[O_A] = REL_BUYER, [O_P] = REL_PROVIDER},
@@ -172,7 +180,8 @@ static const unsigned rel_by_org[INSTANCES][ORGS] = {
 	[I_SUMMIT] = {[O_A] = REL_HOST, [O_P] = REL_INVITED, [O_Q] = REL_INVITED},
 	[I_SUMMIT_P] = {[O_P] = REL_HOST, [O_B] = REL_INVITED},
 	[I_INVITATION] = {[O_A] = REL_HOST, [O_P] = REL_INVITED},
-	[I_SESSION] = {[O_A] = REL_HOST, [O_P] = REL_INVITED, [O_Q] = REL_INVITED},
+	/* A session: as its summit; its presenter (P) is also its author, who alone links its practice. */
+	[I_SESSION] = {[O_A] = REL_HOST, [O_P] = REL_INVITED | REL_AUTHOR, [O_Q] = REL_INVITED},
 	/* A problem: its buyer and the provider of the engagement it is about, or its summit's invitees; a response: the buyer and its author. */
 	[I_PROBLEM] = {[O_A] = REL_BUYER, [O_P] = REL_VIEWER},
 	[I_PROBLEM_SUMMIT] = {[O_A] = REL_BUYER, [O_P] = REL_VIEWER, [O_Q] = REL_VIEWER},
@@ -234,6 +243,14 @@ static bool fixture_fail(const char *what)
 	return false;
 }
 
+/* Moves an item's bid deadline straight in the store (as the demo does), to look at bids before and after it. */
+static int item_deadline_set(long long item, const char *day)
+{
+	struct sqlval a[2] = {SQL_T(day), SQL_I(item)};
+
+	return store_exec(S, STMT_ITEM_SET_DEADLINE, a, 2, NULL, NULL, NULL) < 0 ? -1 : 0;
+}
+
 static struct caller who(int c)
 {
 	struct caller k;
@@ -250,17 +267,22 @@ static int id_cb(void *ctx, const struct sqlval *cols, int n)
 	return 1;
 }
 
-static long long engagement(int buyer_cm, int provider, const char *title)
+/* An engagement asked by the buyer's contract manager, accepted by the provider's leadership unless lead is -1. */
+static long long engagement(int buyer_cm, int provider, int lead, const char *title)
 {
-	struct caller cm = who(buyer_cm);
+	struct caller cm = who(buyer_cm), leader;
 	struct engagement_input in = {0};
+	long long id;
 
 	in.provider_org_id = org_id[provider];
 	in.title = title;
 	in.service_line = "IT";
 	in.starts_on = "2026-01-01";
 	in.ends_on = "2028-12-31";
-	return engagement_create(S, &cm, &in, &err);
+	if ((id = engagement_create(S, &cm, &in, &err)) < 0 || lead < 0)
+		return id;
+	leader = who(lead);
+	return engagement_decide(S, &leader, id, true, NULL, &err) == 0 ? id : -1;
 }
 
 static long long practice(const char *title, const char *body)
@@ -304,9 +326,12 @@ static bool build_world(void)
 	inst_id[I_ORG_A] = org_id[O_A];
 	inst_id[I_ORG_P] = org_id[O_P];
 	inst_id[I_USER_A] = user_id[C_A_MEM];
-	if ((inst_id[I_ENG] = engagement(C_A_CM, O_P, "Core systems")) < 0 ||
-	    (e_aq = engagement(C_A_CM, O_Q, "Back office")) < 0 || (e_bp = engagement(C_B_CM, O_P, "Store systems")) < 0 ||
-	    (inst_id[I_ENG_TU] = engagement(C_T_CM, O_U, "Kitchen systems")) < 0)
+	inst_id[I_ORG_Q] = org_id[O_Q];
+	if ((inst_id[I_ENG] = engagement(C_A_CM, O_P, C_P_LEAD, "Core systems")) < 0 ||
+	    (e_aq = engagement(C_A_CM, O_Q, C_Q_LEAD, "Back office")) < 0 ||
+	    (e_bp = engagement(C_B_CM, O_P, C_P_LEAD, "Store systems")) < 0 ||
+	    (inst_id[I_ENG_TU] = engagement(C_T_CM, O_U, C_U_LEAD, "Kitchen systems")) < 0 ||
+	    (inst_id[I_ENG_PENDING] = engagement(C_B_CM, O_Q, -1, "Warehouse staffing")) < 0)
 		return fixture_fail("engagements");
 	(void)e_aq; /* what makes Q A's partner (rel_by_org[I_ORG_A]) */
 
@@ -348,6 +373,9 @@ static bool build_world(void)
 			return fixture_fail("bid");
 		if ((inst_id[I_SUGGESTION] = suggestion_create(S, &p_lead, inst_id[I_ITEM], "Start with the busiest branches.", &err)) < 0)
 			return fixture_fail("suggestion");
+		/* Past its deadline, so the matrix sees the buyer's relation to the bid (it holds only once bids open; bids_are_sealed checks before). */
+		if (item_deadline_set(inst_id[I_ITEM], "2026-11-25"))
+			return fixture_fail("item deadline");
 	}
 
 	/* Practices of P, all found at A (on A-P). */
@@ -376,8 +404,9 @@ static bool build_world(void)
 		if ((inst_id[I_SUMMIT] = summit_create(S, &a_cm, &sin, &err)) < 0 ||
 		    summit_invite(S, inst_id[I_SUMMIT], invited, 2, NULL, &err) < 0)
 			return fixture_fail("A's summit");
-		if ((inst_id[I_SESSION] = summit_session_add(S, inst_id[I_SUMMIT], "best-practice", "Release trains", org_id[O_P], 0,
-							      inst_id[I_PRACTICE], &err)) < 0)
+		if ((inst_id[I_SESSION] = summit_session_add(S, &a_cm, inst_id[I_SUMMIT], "best-practice", "Release trains", org_id[O_P], 0,
+							      0, &err)) < 0 ||
+		    session_link_practice(S, &p_lead, inst_id[I_SESSION], inst_id[I_PRACTICE], &x, &err) != 0)
 			return fixture_fail("session");
 		a[0] = SQL_I(inst_id[I_SUMMIT]);
 		a[1] = SQL_I(org_id[O_P]);
@@ -387,7 +416,7 @@ static bool build_world(void)
 		inst_id[I_INVITATION] = x;
 		rin = (struct roadmap_input){unit, 2028, 2000000, "Retail 2028", true};
 		if ((inst_id[I_ROADMAP_SUMMIT] = roadmap_create(S, &a_cio, &rin, &err)) < 0 ||
-		    summit_session_add(S, inst_id[I_SUMMIT], "roadmap", "Retail 2028", org_id[O_A], inst_id[I_ROADMAP_SUMMIT], 0, &err) < 0)
+		    summit_session_add(S, &a_cm, inst_id[I_SUMMIT], "roadmap", "Retail 2028", org_id[O_A], inst_id[I_ROADMAP_SUMMIT], 0, &err) < 0)
 			return fixture_fail("roadmap presented at the summit");
 		sin = (struct summit_input){"provider-customer", "Pine client day", "2026-12-16", "Pine studio"};
 		invited[0] = org_id[O_B];
@@ -430,8 +459,9 @@ static bool sign_in(void)
 
 /* ---- What the route table says: the expected answer, from the route's own rules. ---- */
 
-enum outcome { SIGN_IN, HIDDEN, FORBIDDEN, CSRF, REACHED, OTHER };
-static const char *const outcome_names[] = {"sign in (401, or a page's 303 to /login)", "404", "403", "403 csrf", "the handler", "something else"};
+enum outcome { SIGN_IN, HIDDEN, FORBIDDEN, CSRF, NOT_ACCEPTED, REACHED, OTHER };
+static const char *const outcome_names[] = {"sign in (401, or a page's 303 to /login)", "404", "403", "403 csrf",
+					    "409 not_accepted", "the handler", "something else"};
 
 static bool permitted(const struct route *r, unsigned rel, role_mask roles)
 {
@@ -464,6 +494,9 @@ static enum outcome expect(const struct route *r, int inst, int c, bool with_csr
 	}
 	if ((r->flags & R_FORM) && !with_csrf)
 		return CSRF;
+	/* A governance write on an engagement its provider has not accepted waits (docs/design.md, "Consent before visibility"). */
+	if ((r->flags & R_ACCEPTED) && inst >= 0 && inst_defs[inst].pending)
+		return NOT_ACCEPTED;
 	return REACHED;
 }
 
@@ -616,6 +649,8 @@ static enum outcome observe(const struct route *r, const char *path, long long i
 		got = SIGN_IN;
 	else if (rs.status == 404)
 		got = HIDDEN;
+	else if (rs.status == 409 && strstr(rs.body.data, "has not accepted"))
+		got = NOT_ACCEPTED; /* the message of both the page and the JSON answer */
 	else if (rs.status == 403)
 		got = strstr(rs.body.data, "the form has expired") ? CSRF : FORBIDDEN; /* the message of both the page and the JSON answer */
 	refused_grant = rs.status == 403 && rs.body.data && (strstr(rs.body.data, "role_not_grantable") ||
@@ -837,6 +872,14 @@ static enum outcome ask(enum method m, const char *pattern, int inst, int c)
 
 static void bids_are_sealed(void)
 {
+	/* Before the deadline the buyer's roles find a real bid id as they find an unknown one: not there (404). */
+	CHECK_INT(item_deadline_set(inst_id[I_ITEM], "2026-12-31"), 0);
+	CHECK_INT(ask(M_PATCH, "/api/v1/bids/{id}", I_BID, C_A_SM), HIDDEN);
+	CHECK_INT(ask(M_PATCH, "/api/v1/bids/{id}", I_BID, C_A_MEM), HIDDEN);
+	CHECK_INT(ask(M_PATCH, "/api/v1/bids/{id}", I_BID, C_A_CXO), HIDDEN);
+	CHECK_INT(ask(M_PATCH, "/api/v1/bids/{id}", I_BID, C_P_CONS), REACHED);
+	CHECK_INT(item_deadline_set(inst_id[I_ITEM], "2026-11-25"), 0);
+	/* After it, as the matrix has it: */
 	/* Q sees the item and bids on it, but P's bid is not there for it: 404, not 403. */
 	CHECK_INT(ask(M_GET, "/api/v1/roadmap-items/{id}", I_ITEM, C_Q_LEAD), REACHED);
 	CHECK_INT(ask(M_PATCH, "/api/v1/bids/{id}", I_BID, C_Q_LEAD), HIDDEN);
@@ -983,6 +1026,35 @@ static void role_removals(void)
 	CHECK_INT(grant_seen(patch, user_id[C_A_MEM], C_T_CXO), '?');
 	CHECK_INT(ask(M_PATCH, "/api/v1/users/{id}", I_USER_A, C_T_CXO), HIDDEN);
 	CHECK_INT(ask(M_PATCH, "/api/v1/users/{id}", I_USER_A, C_P_LEAD), FORBIDDEN);
+/* Consent before visibility: a pending engagement opens nothing and its governance waits; only the provider's leadership decides. */
+static void pending_engagement_waits(void)
+{
+	/* B sees Q's card, not its people or units; A (an accepted customer of Q) sees them. */
+	CHECK_INT(ask(M_GET, "/api/v1/orgs/{id}", I_ORG_Q, C_B_CM), REACHED);
+	CHECK_INT(ask(M_GET, "/api/v1/orgs/{id}/users", I_ORG_Q, C_B_CM), HIDDEN);
+	CHECK_INT(ask(M_GET, "/api/v1/orgs/{id}/units", I_ORG_Q, C_B_CM), HIDDEN);
+	CHECK_INT(ask(M_GET, "/api/v1/orgs/{id}/users", I_ORG_Q, C_A_CM), REACHED);
+	/* Both sides read the engagement itself; the buyer edits it and sets its mandate. */
+	CHECK_INT(ask(M_GET, "/api/v1/engagements/{id}", I_ENG_PENDING, C_B_CM), REACHED);
+	CHECK_INT(ask(M_GET, "/api/v1/engagements/{id}", I_ENG_PENDING, C_Q_LEAD), REACHED);
+	CHECK_INT(ask(M_PATCH, "/api/v1/engagements/{id}", I_ENG_PENDING, C_B_CM), REACHED);
+	CHECK_INT(ask(M_PUT, "/api/v1/engagements/{id}/mandate", I_ENG_PENDING, C_B_CM), REACHED);
+	/* Reviews, issues, surveys and the mode wait for the acceptance, in the API and the pages. */
+	CHECK_INT(ask(M_POST, "/api/v1/engagements/{id}/reviews", I_ENG_PENDING, C_B_CM), NOT_ACCEPTED);
+	CHECK_INT(ask(M_POST, "/api/v1/engagements/{id}/strategic-issues", I_ENG_PENDING, C_B_CM), NOT_ACCEPTED);
+	CHECK_INT(ask(M_POST, "/api/v1/engagements/{id}/surveys", I_ENG_PENDING, C_Q_LEAD), NOT_ACCEPTED);
+	CHECK_INT(ask(M_POST, "/api/v1/engagements/{id}/mode", I_ENG_PENDING, C_B_CM), NOT_ACCEPTED);
+	CHECK_INT(ask(M_POST, "/engagements/{id}/reviews", I_ENG_PENDING, C_B_CM), NOT_ACCEPTED);
+	/* A caller who may not write at all is told so first (403), not about the engagement's state. */
+	CHECK_INT(ask(M_POST, "/api/v1/engagements/{id}/strategic-issues", I_ENG_PENDING, C_Q_LEAD), FORBIDDEN);
+	/* The acceptance: the provider's leadership only; its consultants and the buyer 403, others 404. */
+	CHECK_INT(ask(M_POST, "/api/v1/engagements/{id}/acceptance", I_ENG_PENDING, C_Q_LEAD), REACHED);
+	CHECK_INT(ask(M_POST, "/engagements/{id}/acceptance", I_ENG_PENDING, C_Q_LEAD), REACHED);
+	CHECK_INT(ask(M_POST, "/api/v1/engagements/{id}/acceptance", I_ENG_PENDING, C_B_CM), FORBIDDEN);
+	CHECK_INT(ask(M_POST, "/api/v1/engagements/{id}/acceptance", I_ENG, C_P_CONS), FORBIDDEN);
+	CHECK_INT(ask(M_POST, "/api/v1/engagements/{id}/acceptance", I_ENG, C_P_MEM), FORBIDDEN);
+	CHECK_INT(ask(M_POST, "/api/v1/engagements/{id}/acceptance", I_ENG_PENDING, C_P_LEAD), HIDDEN);
+	CHECK_INT(ask(M_POST, "/api/v1/engagements/{id}/acceptance", I_ENG_PENDING, C_U_LEAD), HIDDEN);
 }
 
 /* The third tenant gets 404 on every route with an {id} for every resource of the others, but an organisation card the directory shows. */
@@ -1004,7 +1076,8 @@ static void third_tenant_sees_nothing(void)
 				int status;
 				enum outcome got;
 				bool card = r->method == M_GET && (!strcmp(r->pattern, "/api/v1/orgs/{id}") || !strcmp(r->pattern, "/orgs/{id}")) &&
-					    ((caller_defs[c].org == O_T && inst == I_ORG_P) || (caller_defs[c].org == O_U && inst == I_ORG_A));
+					    ((caller_defs[c].org == O_T && (inst == I_ORG_P || inst == I_ORG_Q)) ||
+					     (caller_defs[c].org == O_U && inst == I_ORG_A));
 
 				if (!third_tenant(c))
 					continue;
@@ -1230,6 +1303,7 @@ int main(void)
 	RUN(practices_origin_customer);
 	RUN(role_grant_matrix);
 	RUN(role_removals);
+	RUN(pending_engagement_waits);
 	RUN(third_tenant_sees_nothing);
 	RUN(third_tenant_over_http);
 	store_close(S);

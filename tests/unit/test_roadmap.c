@@ -35,6 +35,55 @@ static void bidding_window(void)
 	CHECK(!bids_sealed(deadline, D(2026, 12, 16)));
 }
 
+static void deadline_moves(void)
+{
+	struct error err = {0};
+	struct date from = D(2026, 12, 15);
+
+	CHECK(bid_deadline_move_ok(from, D(2026, 12, 16), &err));	/* extended by a day */
+	CHECK(bid_deadline_move_ok(from, from, &err));		/* kept */
+	CHECK(bid_deadline_move_ok(from, D(2027, 1, 2), &err));	/* across the year */
+	CHECK(!bid_deadline_move_ok(from, D(2026, 12, 14), &err)); /* a day shorter */
+	CHECK_INT(err.status, 422);
+	CHECK_STR(err.code, "deadline_shortened");
+	CHECK_STR(err.field, "bid_deadline");
+	CHECK(strstr(err.message, "2026-12-15") != NULL);
+	CHECK(!bid_deadline_move_ok(D(2027, 1, 2), D(2026, 12, 31), &err));
+}
+
+static void outcomes_for_bidders(void)
+{
+	/* The loser of an awarded item and a bidder on an item closed without award read the same. */
+	CHECK_INT(bid_outcome_for(ITEM_AWARDED, false), OUTCOME_NOT_AWARDED_TO_YOU);
+	CHECK_INT(bid_outcome_for(ITEM_CLOSED, false), OUTCOME_NOT_AWARDED_TO_YOU);
+	CHECK_INT(bid_outcome_for(ITEM_AWARDED, true), OUTCOME_AWARDED_TO_YOU);
+	CHECK_INT(bid_outcome_for(ITEM_OPEN, false), OUTCOME_PENDING);
+	CHECK_INT(bid_outcome_for(ITEM_DRAFT, false), OUTCOME_PENDING);
+	CHECK_STR(bid_outcome_name(OUTCOME_NOT_AWARDED_TO_YOU), "not_awarded_to_you");
+	CHECK(bid_outcome_name(OUTCOME_PENDING) == NULL);
+	CHECK_INT(item_status_for_bidder(ITEM_AWARDED, false), ITEM_CLOSED);
+	CHECK_INT(item_status_for_bidder(ITEM_CLOSED, false), ITEM_CLOSED);
+	CHECK_INT(item_status_for_bidder(ITEM_AWARDED, true), ITEM_AWARDED);
+	CHECK_INT(item_status_for_bidder(ITEM_OPEN, false), ITEM_OPEN);
+	/* Stored "lost" (awarded elsewhere) and "submitted" / "shortlisted" (closed) both read "lost". */
+	CHECK_INT(bid_status_for_bidder(ITEM_AWARDED, BID_LOST), BID_LOST);
+	CHECK_INT(bid_status_for_bidder(ITEM_CLOSED, BID_SUBMITTED), BID_LOST);
+	CHECK_INT(bid_status_for_bidder(ITEM_CLOSED, BID_SHORTLISTED), BID_LOST);
+	CHECK_INT(bid_status_for_bidder(ITEM_AWARDED, BID_WON), BID_WON);
+	CHECK_INT(bid_status_for_bidder(ITEM_CLOSED, BID_WITHDRAWN), BID_WITHDRAWN);
+	CHECK_INT(bid_status_for_bidder(ITEM_OPEN, BID_SHORTLISTED), BID_SHORTLISTED);
+}
+
+static void bid_ids(void)
+{
+	CHECK(bid_id_from_random(0) == 0);				 /* below 2^40: draw again */
+	CHECK(bid_id_from_random((1ULL << 40) - 1) == 0);
+	CHECK(bid_id_from_random(1ULL << 40) == BID_ID_MIN);
+	CHECK(bid_id_from_random(~0ULL) == BID_ID_END - 1);		 /* the high bits are dropped */
+	CHECK(bid_id_from_random((1ULL << 53) | (1ULL << 40)) == BID_ID_MIN); /* bit 53 is dropped */
+	CHECK(bid_id_from_random(0x0012345678abcdefULL) == 0x0012345678abcdefLL);
+}
+
 static void names(void)
 {
 	CHECK_INT(item_status_parse("open"), ITEM_OPEN);
@@ -48,5 +97,8 @@ int main(void)
 	RUN(budgets);
 	RUN(bidding_window);
 	RUN(names);
+	RUN(deadline_moves);
+	RUN(outcomes_for_bidders);
+	RUN(bid_ids);
 	return HARNESS_DONE("roadmap");
 }

@@ -1112,6 +1112,7 @@ static void access_engagement(void)
 	struct caller other_provider = who(P2, ORG_PROVIDER, ROLES_ALL);
 	struct caller other_buyer = who(B2, ORG_BUYER, ROLES_ALL);
 	struct caller admin = who(X, ORG_PLATFORM, ROLE_BIT(ROLE_ADMIN));
+	struct error err;
 
 	if (E <= 0)
 		return;
@@ -1121,6 +1122,15 @@ static void access_engagement(void)
 	CHECK_INT(access_relations(S, &other_buyer, RES_ENGAGEMENT, E), 0);
 	CHECK_INT(access_relations(S, &admin, RES_ENGAGEMENT, E), 0);
 	CHECK_INT(access_relations(S, &buyer, RES_ENGAGEMENT, 987654321), 0);
+	/* Once P's leadership accepts E, both parties hold REL_ACCEPTED beside their tie; the others still nothing. */
+	CHECK_INT(engagement_decide(S, &provider, E, true, NULL, &err), 0);
+	CHECK_INT(access_relations(S, &buyer, RES_ENGAGEMENT, E), REL_BUYER | REL_ACCEPTED);
+	CHECK_INT(access_relations(S, &provider, RES_ENGAGEMENT, E), REL_PROVIDER | REL_ACCEPTED);
+	CHECK_INT(access_relations(S, &other_buyer, RES_ENGAGEMENT, E), 0);
+	/* A second decision finds it decided. */
+	CHECK_INT(engagement_decide(S, &provider, E, false, NULL, &err), -1);
+	CHECK_INT(err.status, 409);
+	CHECK_STR(err.code, "already_decided");
 	CHECK_INT(access_relations(S, &buyer, RES_NONE, 0), REL_SIGNED_IN);
 	CHECK_INT(access_relations(S, &other_provider, RES_NONE, E), REL_SIGNED_IN);
 }
@@ -1136,7 +1146,8 @@ static void access_org(void)
 
 	if (E <= 0)
 		return;
-	/* B and P share E; P2 has an engagement with B too (engagement_create_choices). */
+	/* B and P share E (accepted in access_engagement); P2 has an engagement with B too (engagement_create_choices), still pending: no partners. */
+	CHECK_INT(access_relations(S, &lone_provider, RES_ORG, B), REL_SIGNED_IN | REL_DIRECTORY);
 	CHECK_INT(access_relations(S, &buyer, RES_ORG, B), REL_SIGNED_IN | REL_OWN);
 	CHECK_INT(access_relations(S, &buyer, RES_ORG, P),
 		  REL_SIGNED_IN | REL_DIRECTORY | REL_PARTNER);

@@ -1,0 +1,106 @@
+/*
+ * inbox: the person's inbox — every item that waits for the signed-in person to act, computed
+ * on request from the store, never stored.
+ *
+ * Design (issue 16 builds the frame, later issues add kinds):
+ * - One function per kind, listed in the table `kinds` below. Each one decides, by itself, who
+ *   gets its items, with the same rules as the route that acts on them: its SQL is filtered by
+ *   the caller's organisation (a bound parameter, never a later filter in C) and it returns
+ *   nothing early when the caller lacks the roles that route's permit needs (a shared ROLES_*
+ *   set from access.h, so the two cannot drift apart).
+ * - A kind appends items {kind, title, url, due_on?, engagement_id?} to the list, at most
+ *   INBOX_KIND_MAX, oldest first; url is the page where the person acts.
+ * - The inbox is the kinds' items in the table's order. It has no cursor: `next` is always
+ *   null, and a kind that could have more than INBOX_KIND_MAX items shows the oldest.
+ * - Adding a kind (a bid deadline changed, an approval, a survey to fill in ...) is one more
+ *   function and one more row of the table; nothing else changes.
+ *
+ * Kinds:
+ *   acceptance    an engagement awaiting the provider's acceptance, for the provider's leadership.
+ *   bid_deadline  the deadline of an item the caller's organisation bid on moved (the outbox,
+ *                 events.c), for the provider's leadership and consultants, while bidding is open.
+ */
+#include "inbox.h"
+
+#include <stdio.h>
+
+#include "access.h"
+#include "events.h"
+
+/* The items being gathered, and the kind (its name in the table below) a function adds. */
+struct inbox {
+	json_t *items;
+	const char *kind;
+};
+
+typedef int (*inbox_kind_fn)(struct store *s, const struct caller *c, struct inbox *in, struct error *err);
+
+/* Appends one item of the kind being gathered; due_on and engagement_id may be NULL / 0. */
+static void item_add(struct inbox *in, const char *title, const char *url, const char *due_on, long long engagement_id)
+{
+	json_t *o = json_pack("{s:s, s:s, s:s}", "kind", in->kind, "title", title, "url", url);
+
+	if (!o)
+		return;
+	if (due_on)
+		json_object_set_new(o, "due_on", json_string(due_on));
+	if (engagement_id)
+		json_object_set_new(o, "engagement_id", json_integer(engagement_id));
+	json_array_append_new(in->items, o);
+}
+
+static int acceptance_row(void *ctx, const struct sqlval *c, int n)
+{
+	char title[1024], url[64];
+
+	(void)n;
+	snprintf(title, sizeof title, "Accept or decline \"%s\", an engagement %s asks of you", c[1].s, c[2].s);
+	snprintf(url, sizeof url, "/engagements/%lld#acceptance", c[0].i);
+	item_add(ctx, title, url, NULL, c[0].i);
+	return 0;
+}
+
+/* acceptance: engagements pending with the caller's organisation as provider, for those who may decide (ROLES_ACCEPT). */
+static int inbox_acceptance(struct store *s, const struct caller *c, struct inbox *in, struct error *err)
+{
+	struct sqlval a[2] = {SQL_I(c->org_id), SQL_I(INBOX_KIND_MAX)};
+
+	if (c->org_kind != ORG_PROVIDER || !(c->roles & ROLES_ACCEPT))
+		return 0;
+	return store_exec(s, STMT_INBOX_ACCEPTANCE, a, 2, acceptance_row, in, err) < 0 ? -1 : 0;
+}
+
+/* bid_deadline: the outbox's latest move of each open item's deadline the caller's organisation was told of (events.c decides who). */
+static int inbox_bid_deadline(struct store *s, const struct caller *c, struct inbox *in, struct error *err)
+{
+	json_t *items = events_inbox_items(s, c);
+
+	(void)err;
+	if (!items)
+		return -1;
+	json_array_extend(in->items, items);
+	json_decref(items);
+	return 0;
+}
+
+static const struct {
+	const char *kind;
+	inbox_kind_fn fn;
+} kinds[] = {
+	{"acceptance", inbox_acceptance},
+	{"bid_deadline", inbox_bid_deadline},
+};
+
+json_t *inbox_json(struct store *s, const struct caller *c, struct error *err)
+{
+	struct inbox in = {json_array(), NULL};
+
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		in.kind = kinds[i].kind;
+		if (kinds[i].fn(s, c, &in, err) < 0) {
+			json_decref(in.items);
+			return NULL;
+		}
+	}
+	return json_pack("{s:o, s:n}", "items", in.items, "next");
+}
