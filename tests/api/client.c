@@ -323,6 +323,8 @@ char *raw_to(const struct server *s, const char *request, size_t len)
 	close(fd);
 	out[got] = '\0';
 	return out;
+}
+
 /* The value of the page's first hidden CSRF field. */
 static int page_csrf(const char *html, char *out, size_t n)
 {

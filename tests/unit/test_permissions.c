@@ -1026,6 +1026,8 @@ static void role_removals(void)
 	CHECK_INT(grant_seen(patch, user_id[C_A_MEM], C_T_CXO), '?');
 	CHECK_INT(ask(M_PATCH, "/api/v1/users/{id}", I_USER_A, C_T_CXO), HIDDEN);
 	CHECK_INT(ask(M_PATCH, "/api/v1/users/{id}", I_USER_A, C_P_LEAD), FORBIDDEN);
+}
+
 /* Consent before visibility: a pending engagement opens nothing and its governance waits; only the provider's leadership decides. */
 static void pending_engagement_waits(void)
 {
