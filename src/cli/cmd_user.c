@@ -67,6 +67,7 @@ int cmd_user_add(int argc, char **argv)
 	}
 	if (!(s = cli_open(db)))
 		return EXIT_RUNTIME;
+	/* The operator's tool, with the database's own rights: no caller, so no role grant check (docs/api.md, "Role grants"). */
 	id = user_create(s, &in, &err);
 	store_close(s);
 	/* The password rule's messages are said of the field ("is one of the most common passwords"). */

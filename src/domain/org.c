@@ -95,13 +95,52 @@ bool role_mask_check(role_mask m, enum org_kind k, struct error *err)
 	return true;
 }
 
-bool role_grant_check(role_mask granter, role_mask granted, struct error *err)
+role_mask role_grantable(role_mask caller, enum org_kind kind)
 {
-	if ((granted & ROLE_BIT(ROLE_ADMIN)) && !(granter & ROLE_BIT(ROLE_ADMIN))) {
-		error_set(err, 403, "forbidden", "roles", "only a platform admin may grant the admin role");
-		return false;
-	}
-	return true;
+	role_mask side = 0;
+
+	if (caller & ROLE_BIT(ROLE_ADMIN))
+		return ROLES_ALL;
+	for (int r = 0; r < ROLE__MAX; r++)
+		if (r != ROLE_ADMIN && role_allowed_for_kind(r, kind))
+			side |= ROLE_BIT(r);
+	if ((kind == ORG_BUYER && (caller & ROLE_BIT(ROLE_BUYER_CXO))) ||
+	    (kind == ORG_PROVIDER && (caller & ROLE_BIT(ROLE_PROVIDER_LEADERSHIP))))
+		return side;
+	return side & (caller | ROLE_BIT(ROLE_MEMBER));
+}
+
+enum grant_verdict role_grant_allowed(role_mask caller, enum org_kind kind, role_mask old_roles,
+				      role_mask new_roles, bool self)
+{
+	role_mask changed = old_roles ^ new_roles, fits = 0;
+
+	if (self && changed)
+		return GRANT_OWN_ROLES;
+	/* A role the organisation cannot hold is role_mask_check's to refuse (422), whoever asks. */
+	for (int r = 0; r < ROLE__MAX; r++)
+		if (role_allowed_for_kind(r, kind))
+			fits |= ROLE_BIT(r);
+	changed &= fits;
+	return (changed & ~role_grantable(caller, kind)) ? GRANT_NOT_HELD : GRANT_OK;
+}
+
+bool role_grant_error(enum grant_verdict v, struct error *err)
+{
+	if (v == GRANT_OWN_ROLES)
+		error_set(err, 403, "own_roles", "roles",
+			  "you cannot change your own roles; ask another manager of your organisation");
+	else if (v != GRANT_OK)
+		error_set(err, 403, "role_not_grantable", "roles",
+			  "you may only grant or remove roles you hold yourself");
+	return v == GRANT_OK;
+}
+
+role_mask role_keepers(enum org_kind kind)
+{
+	return kind == ORG_BUYER      ? ROLE_BIT(ROLE_BUYER_CXO)
+	       : kind == ORG_PROVIDER ? ROLE_BIT(ROLE_PROVIDER_LEADERSHIP)
+				      : 0;
 }
 
 /* Strict UTF-8: no overlongs, no surrogates, nothing above U+10FFFF. */
@@ -169,6 +208,58 @@ bool text_is_name(const char *s, size_t max)
 	while (end > start && s[end - 1] == ' ')
 		end--;
 	return end > start && len <= max;
+}
+
+bool text_has_break(const char *s)
+{
+	return s && strpbrk(s, "\r\n") != NULL;
+}
+
+bool text_is_multiline(const char *s, size_t max)
+{
+	size_t len;
+	bool blank = true;
+
+	if (!s)
+		return false;
+	len = strlen(s);
+	if (len > max || !text_is_utf8(s, len))
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '\r' && s[i + 1] != '\n')
+			return false;
+		if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f)
+			return false;
+		if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] <= 0x9F)
+			return false;
+		if (c != ' ' && c != '\n' && c != '\r' && c != '\t')
+			blank = false;
+	}
+	return !blank;
+}
+
+bool text_line_check(const char *s, size_t max, const char *field, const char *what, struct error *err)
+{
+	size_t start = 0;
+
+	while (s && s[start] == ' ')
+		start++;
+	if (!s || !s[start]) {
+		error_set(err, 422, s && *s ? "invalid" : "required", field, "%s is required", what);
+		return false;
+	}
+	if (text_has_break(s)) {
+		error_set(err, 422, "invalid", field, "%s must be one line, without line breaks", what);
+		return false;
+	}
+	if (!text_is_name(s, max)) {
+		error_set(err, 422, "invalid", field,
+			  "%s must be at most %zu characters, without control characters", what, max);
+		return false;
+	}
+	return true;
 }
 
 bool text_is_email(const char *s)

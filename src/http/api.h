@@ -15,6 +15,7 @@ void api_orgs_create(struct request *rq, struct response *rs);
 void api_org_get(struct request *rq, struct response *rs);
 void api_org_users_list(struct request *rq, struct response *rs);
 void api_org_users_create(struct request *rq, struct response *rs);
+void api_user_patch(struct request *rq, struct response *rs);
 void api_org_units_list(struct request *rq, struct response *rs);
 void api_org_units_create(struct request *rq, struct response *rs);
 
@@ -109,8 +110,10 @@ void api_audit_list(struct request *rq, struct response *rs);
 void api_calendar_feed(struct request *rq, struct response *rs);
 void api_calendar_rotate(struct request *rq, struct response *rs);
 
-/* The absolute URL of accord as the client reached it: ACCORD_PUBLIC_URL, else http://Host. */
+/* The absolute URL of accord for links: ACCORD_PUBLIC_URL, else http://HOST:PORT of --listen; never the Host header. */
 void public_base_url(struct request *rq, char *out, size_t n);
+/* Records the listen address public_base_url falls back on (http/server.c, at start). */
+void public_base_set_listen(const char *host, unsigned port);
 
 /* Helpers for handlers: a string or integer member of the validated body, or NULL / 0. */
 const char *body_str(struct request *rq, const char *name);

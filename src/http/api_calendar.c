@@ -7,18 +7,22 @@
 #include "../service/calendar.h"
 #include "api.h"
 
+/* http://HOST:PORT of `accord serve --listen`, set once as the server starts. */
+static char listen_base[96] = "http://127.0.0.1:8080";
+
+void public_base_set_listen(const char *host, unsigned port)
+{
+	snprintf(listen_base, sizeof listen_base, "http://%s:%u", host, port);
+}
+
 void public_base_url(struct request *rq, char *out, size_t n)
 {
 	const char *env = getenv("ACCORD_PUBLIC_URL");
-	const char *host = request_header(rq, MHD_HTTP_HEADER_HOST);
 	size_t len;
 
-	if (env && *env)
-		snprintf(out, n, "%s", env);
-	else if (host && *host && strspn(host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") == strlen(host))
-		snprintf(out, n, "http://%s", host);
-	else
-		snprintf(out, n, "http://localhost");
+	/* Never the request's Host header: a forged one would put another site into links (docs/security.md). */
+	(void)rq;
+	snprintf(out, n, "%s", env && *env ? env : listen_base);
 	len = strlen(out);
 	if (len && out[len - 1] == '/')
 		out[len - 1] = '\0';

@@ -49,11 +49,8 @@ void api_org_users_create(struct request *rq, struct response *rs)
 	long long id;
 	size_t i;
 
+	/* Whether the caller may grant these roles the router decided (R_GRANTS). */
 	json_array_foreach(roles, i, r) in.roles |= ROLE_BIT(role_parse(json_string_value(r)));
-	if (!role_grant_check(rq->caller.roles, in.roles, &err)) {
-		reply_err(rs, &err);
-		return;
-	}
 	id = user_create(rq->store, &in, &err);
 	if (id < 0) {
 		reply_err(rs, &err);
@@ -62,6 +59,16 @@ void api_org_users_create(struct request *rq, struct response *rs)
 	reply_json(rs, 201, json_pack("{s:I, s:I, s:s, s:s, s:o}", "id", id, "org_id", rq->id,
 				      "email", in.email, "name", in.name, "roles",
 				      roles_json(in.roles)));
+}
+
+void api_user_patch(struct request *rq, struct response *rs)
+{
+	struct error err = {0};
+
+	if (user_roles_set(rq->store, rq->id, request_roles(rq), &err) != 0)
+		reply_err(rs, &err);
+	else
+		reply_json(rs, 200, user_get_json(rq->store, rq->id));
 }
 
 void api_org_units_list(struct request *rq, struct response *rs)

@@ -22,6 +22,7 @@ enum method { M_GET, M_POST, M_PUT, M_PATCH, M_DELETE, M__MAX };
 #define R_JSON 0x08   /* a JSON body, validated against the route's schema */
 #define R_SOLO 0x10   /* a write that hashes a password: never in a group commit (batch.c) */
 #define R_ACCEPTED 0x20 /* a governance write: its engagement must be accepted (REL_ACCEPTED), else 409 not_accepted */
+#define R_GRANTS 0x40 /* the body's "roles" are granted to a user of the {id} organisation, or to the {id} user: domain/org.h role_grant_allowed decides (403) */
 
 /* Types of JSON body fields. */
 enum field_type { F_STRING, F_TEXT, F_INT, F_ID, F_DATE, F_ENUM, F_BOOL, F_STRINGS, F_OBJECT, F_OBJECTS, F_IDS, F_NUMBER };
@@ -139,6 +140,9 @@ bool request_choice(struct request *rq, struct response *rs, const char *name,
  * "/assets/style.css%00.png" would be read as "/assets/style.css". Returns the new length.
  */
 size_t request_unescape(void *cls, struct MHD_Connection *conn, char *s);
+
+/* The roles a request names: its JSON body's "roles" array, or every "roles" field of its form. */
+role_mask request_roles(struct request *rq);
 
 /* Parses an application/x-www-form-urlencoded body into rq->form (http/form.c). */
 bool form_parse(struct request *rq);

@@ -119,6 +119,7 @@ void chart_sparkline_svg(struct buf *b, const char *scores); /* "61.2,,70.4": se
 void governance_sections(struct request *rq, struct buf *b, json_t *engagement, const struct error *err,
 			 const char *form);
 void page_org_user_create(struct request *rq, struct response *rs);
+void page_user_roles(struct request *rq, struct response *rs);
 void page_org_unit_create(struct request *rq, struct response *rs);
 
 #endif

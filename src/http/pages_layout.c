@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../service/audit.h"
+#include "../util/redirect.h"
 #include "pages.h"
 
 extern const char asset_style_css[];
@@ -154,13 +155,8 @@ void status_pill(struct buf *b, const char *status, bool quorum_met, bool held)
 
 const char *form_back(struct request *rq, const char *fallback)
 {
-	const char *back = request_form(rq, "back");
-
-	/* Only a path on this site: "/x", never "//host" or "/\\host". */
-	if (back && back[0] == '/' && back[1] != '/' && back[1] != '\\' && strlen(back) < 200 &&
-	    !strpbrk(back, "\r\n"))
-		return back;
-	return fallback;
+	/* Only a path on this site, parsed strictly in one place (util/redirect.c). */
+	return redirect_target(request_form(rq, "back"), fallback);
 }
 
 void form_result(struct request *rq, struct response *rs, int rc, const struct error *err,

@@ -42,9 +42,9 @@ static void unit_form(struct buf *b, struct request *rq, json_t *users, const st
 }
 
 /* A buyer's confidential terms: what the practice exchange's leak check looks for besides its names. */
-static void terms_section(struct buf *b, struct request *rq, const struct error *err)
+static void terms_section(struct buf *b, struct request *rq, long long org_id, const struct error *err)
 {
-	json_t *t = terms_json(rq->store, rq->id), *x;
+	json_t *t = terms_json(rq->store, org_id), *x;
 	struct buf text;
 	size_t i;
 
@@ -52,7 +52,7 @@ static void terms_section(struct buf *b, struct request *rq, const struct error 
 	json_array_foreach(json_object_get(t, "terms"), i, x) buf_printf(&text, "%s\n", json_string_value(x));
 	html_fmt(b, "<section class=\"card\" id=\"terms\"><h2>Confidential terms</h2><p class=\"muted\">Project names, products, places — anything that would identify you. A provider cannot publish a practice found with you while its text names any of them, your organisation, units, people or engagements, unless your contract manager approves.</p>");
 	if (rq->caller.roles & (ROLES_CONTRACT | ROLE_BIT(ROLE_BUYER_CXO))) {
-		html_fmt(b, "<form method=\"post\" action=\"/orgs/%lld/confidential-terms\" class=\"grid\">", rq->id);
+		html_fmt(b, "<form method=\"post\" action=\"/orgs/%lld/confidential-terms\" class=\"grid\">", org_id);
 		form_csrf(b, rq);
 		form_error_banner(b, err, NULL);
 		form_textarea(b, "One term per line", "terms", err ? request_form(rq, "terms") : (text.data ? text.data : ""), 6, err);
@@ -65,14 +65,55 @@ static void terms_section(struct buf *b, struct request *rq, const struct error 
 	json_decref(t);
 }
 
-static void render(struct request *rq, struct response *rs, const char *which,
-		   const struct error *err)
+/*
+ * One person's role change form: a checkbox for each role the caller may grant, a role the
+ * person holds that the caller may not touch shown fixed (and kept by a hidden field).
+ * Posting it asks for confirmation first (page_user_roles).
+ */
+static void roles_form(struct buf *b, struct request *rq, json_t *user, enum org_kind kind,
+		       const struct error *err)
+{
+	role_mask grantable = role_grantable(rq->caller.roles, kind), held = 0;
+	const char *msg = err && err->field && !strcmp(err->field, "roles") ? err->message : NULL;
+	long long uid = json_num(user, "id");
+	size_t j;
+	json_t *r;
+
+	json_array_foreach(json_object_get(user, "roles"), j, r)
+	{
+		int k = role_parse(json_string_value(r));
+
+		if (k >= 0)
+			held |= ROLE_BIT(k);
+	}
+	html_fmt(b, "<form method=\"post\" action=\"/users/%lld/roles\" class=\"roles\" id=\"roles-%lld\">", uid, uid);
+	form_csrf(b, rq);
+	html_fmt(b, "<fieldset class=\"field%s\"><legend>Roles of %s</legend>", msg ? " invalid" : "",
+		 json_text(user, "name"));
+	for (int k = 0; k < ROLE__MAX; k++) {
+		if (!role_allowed_for_kind(k, kind) && !(held & ROLE_BIT(k)))
+			continue;
+		if (grantable & ROLE_BIT(k))
+			html_fmt(b, "<label class=\"check\"><input type=\"checkbox\" name=\"roles\" value=\"%s\"%s> %s</label>",
+				 role_name(k), (held & ROLE_BIT(k)) ? " checked" : "", role_label(k));
+		else if (held & ROLE_BIT(k))
+			html_fmt(b, "<input type=\"hidden\" name=\"roles\" value=\"%s\"><span class=\"pill\" title=\"you may not grant or remove this role\">%s</span>",
+				 role_name(k), role_label(k));
+	}
+	if (msg)
+		html_fmt(b, "<em class=\"error\">%s</em>", msg);
+	html_fmt(b, "</fieldset><div class=\"actions\"><button type=\"submit\">Change roles…</button></div></form>");
+}
+
+static void render(struct request *rq, struct response *rs, long long org_id, const char *which,
+		   long long err_user, const struct error *err)
 {
 	static const char *const unit_fields[] = {"name", "cio_user_id", NULL};
 	static const char *const user_fields[] = {"email", "name", "roles", "password", NULL};
 	struct page pg = {0, PAGE_LIMIT_MAX};
-	json_t *org = org_get_json(rq->store, rq->id), *units = NULL, *users = NULL, *x, *r;
+	json_t *org = org_get_json(rq->store, org_id), *units = NULL, *users = NULL, *x, *r;
 	bool buyer = strcmp(json_text(org, "kind"), "buyer") == 0;
+	enum org_kind kind = (enum org_kind)org_kind_parse(json_text(org, "kind"));
 	struct buf *b = &rs->body;
 	size_t i, j;
 
@@ -83,8 +124,8 @@ static void render(struct request *rq, struct response *rs, const char *which,
 		html_fmt(b, "<section class=\"card\"><p class=\"muted\">You have no engagement with this organisation yet.</p></section>");
 		goto out;
 	}
-	units = unit_list_json(rq->store, rq->id, pg);
-	users = user_list_json(rq->store, rq->id, pg);
+	units = unit_list_json(rq->store, org_id, pg);
+	users = user_list_json(rq->store, org_id, pg);
 	if (buyer) {
 		html_fmt(b, "<section class=\"card\"><h2>Business units</h2><table class=\"list\"><thead><tr><th>Unit</th><th>Unit CIO</th></tr></thead><tbody>");
 		json_array_foreach(json_object_get(units, "items"), i, x)
@@ -92,7 +133,7 @@ static void render(struct request *rq, struct response *rs, const char *which,
 				 *json_text(x, "cio_name") ? json_text(x, "cio_name") : "—");
 		html_fmt(b, "</tbody></table>");
 		if (may_manage(rq)) {
-			html_fmt(b, "<form method=\"post\" action=\"/orgs/%lld/units\" class=\"grid\">", rq->id);
+			html_fmt(b, "<form method=\"post\" action=\"/orgs/%lld/units\" class=\"grid\">", org_id);
 			form_csrf(b, rq);
 			if (which && strcmp(which, "unit") == 0)
 				form_error_banner(b, err, unit_fields);
@@ -101,12 +142,17 @@ static void render(struct request *rq, struct response *rs, const char *which,
 		}
 		html_fmt(b, "</section>");
 	}
-	html_fmt(b, "<section class=\"card\"><h2>People</h2><table class=\"list\"><thead><tr><th>Name</th><th>E-mail</th><th>Roles</th></tr></thead><tbody>");
+	html_fmt(b, "<section class=\"card\" id=\"people\"><h2>People</h2><table class=\"list\"><thead><tr><th>Name</th><th>E-mail</th><th>Roles</th></tr></thead><tbody>");
 	json_array_foreach(json_object_get(users, "items"), i, x)
 	{
 		html_fmt(b, "<tr><td>%s</td><td>%s</td><td>", json_text(x, "name"), json_text(x, "email"));
-		json_array_foreach(json_object_get(x, "roles"), j, r)
-			html_fmt(b, "<span class=\"pill\">%s</span> ", role_label(role_parse(json_string_value(r))));
+		/* One's own roles are changed by another manager (docs/security.md, "Role grants"). */
+		if (may_manage(rq) && json_num(x, "id") != rq->caller.user_id) {
+			roles_form(b, rq, x, kind, json_num(x, "id") == err_user ? err : NULL);
+		} else {
+			json_array_foreach(json_object_get(x, "roles"), j, r)
+				html_fmt(b, "<span class=\"pill\">%s</span> ", role_label(role_parse(json_string_value(r))));
+		}
 		html_fmt(b, "</td></tr>");
 	}
 	html_fmt(b, "</tbody></table>");
@@ -116,11 +162,11 @@ static void render(struct request *rq, struct response *rs, const char *which,
 		const char *roles[ROLE__MAX], *labels[ROLE__MAX];
 		size_t n = 0;
 
+		/* Only the roles the caller may grant (the router refuses any other). */
 		for (int k = 0; k < ROLE__MAX; k++)
-			if (role_allowed_for_kind(k, org_kind_parse(json_text(org, "kind"))) &&
-			    (k != ROLE_ADMIN || (rq->caller.roles & ROLE_BIT(ROLE_ADMIN))))
+			if (role_allowed_for_kind(k, kind) && (role_grantable(rq->caller.roles, kind) & ROLE_BIT(k)))
 				labels[n] = role_label(k), roles[n++] = role_name(k);
-		html_fmt(b, "<form method=\"post\" action=\"/orgs/%lld/users\" class=\"grid\">", rq->id);
+		html_fmt(b, "<form method=\"post\" action=\"/orgs/%lld/users\" class=\"grid\">", org_id);
 		form_csrf(b, rq);
 		if (mine)
 			form_error_banner(b, err, user_fields);
@@ -132,7 +178,7 @@ static void render(struct request *rq, struct response *rs, const char *which,
 	}
 	html_fmt(b, "</section>");
 	if (buyer && (rq->rel & REL_OWN) && (rq->caller.roles & ROLES_BUYER_GOV))
-		terms_section(b, rq, which && !strcmp(which, "terms") ? err : NULL);
+		terms_section(b, rq, org_id, which && !strcmp(which, "terms") ? err : NULL);
 out:
 	page_end(rs);
 	json_decref(org);
@@ -142,7 +188,7 @@ out:
 
 void page_org(struct request *rq, struct response *rs)
 {
-	render(rq, rs, NULL, NULL);
+	render(rq, rs, rq->id, NULL, 0, NULL);
 }
 
 static void done(struct request *rq, struct response *rs)
@@ -164,10 +210,10 @@ void page_org_user_create(struct request *rq, struct response *rs)
 		error_set(&err, 422, "invalid", "roles", "choose a role");
 	else
 		in.roles = ROLE_BIT(role);
-	if (err.status || !role_grant_check(rq->caller.roles, in.roles, &err) ||
-	    user_create(rq->store, &in, &err) < 0) {
+	/* Whether the caller may grant the role the router decided (R_GRANTS). */
+	if (err.status || user_create(rq->store, &in, &err) < 0) {
 		rs->status = err.status;
-		render(rq, rs, "user", &err);
+		render(rq, rs, rq->id, "user", 0, &err);
 		return;
 	}
 	done(rq, rs);
@@ -183,7 +229,7 @@ void page_org_unit_create(struct request *rq, struct response *rs)
 		error_set(&err, 422, "invalid", "cio_user_id", "choose a unit CIO from the list");
 	if (err.status || unit_create(rq->store, &in, &err) < 0) {
 		rs->status = err.status;
-		render(rq, rs, "unit", &err);
+		render(rq, rs, rq->id, "unit", 0, &err);
 		return;
 	}
 	done(rq, rs);
@@ -208,7 +254,7 @@ void page_org_terms(struct request *rq, struct response *rs)
 		/* The field is the one text area, whichever line was wrong. */
 		err.field = "terms";
 		rs->status = err.status;
-		render(rq, rs, "terms", &err);
+		render(rq, rs, rq->id, "terms", 0, &err);
 		return;
 	}
 	free(copy);
@@ -218,4 +264,50 @@ void page_org_terms(struct request *rq, struct response *rs)
 		snprintf(loc, sizeof loc, "/orgs/%lld#terms", rq->id);
 		reply_redirect(rs, loc);
 	}
+}
+
+/* The confirmation of a role change: what the person holds now, what they will hold, and one button that binds it. */
+static void roles_confirm(struct request *rq, struct response *rs, json_t *user, role_mask roles)
+{
+	struct buf *b = &rs->body;
+	json_t *after = roles_json(roles);
+
+	page_begin(rq, rs, "Change roles");
+	html_fmt(b, "<h1>Change the roles of %s?</h1><section class=\"card\"><p>Now: ", json_text(user, "name"));
+	role_list(b, json_object_get(user, "roles"));
+	html_fmt(b, "</p><p>After the change: ");
+	role_list(b, after);
+	html_fmt(b, "</p><form method=\"post\" action=\"/users/%lld/roles\">", rq->id);
+	form_csrf(b, rq);
+	for (int k = 0; k < ROLE__MAX; k++)
+		if (roles & ROLE_BIT(k))
+			html_fmt(b, "<input type=\"hidden\" name=\"roles\" value=\"%s\">", role_name(k));
+	html_fmt(b, "<input type=\"hidden\" name=\"confirm\" value=\"1\"><div class=\"actions\"><button type=\"submit\">Confirm the change</button> <a href=\"/orgs/%lld#people\">Cancel</a></div></form></section>",
+		 json_num(user, "org_id"));
+	page_end(rs);
+	json_decref(after);
+}
+
+void page_user_roles(struct request *rq, struct response *rs)
+{
+	json_t *user = user_get_json(rq->store, rq->id);
+	role_mask roles = request_roles(rq);
+	const char *confirm = request_form(rq, "confirm");
+	struct error err = {0};
+	char loc[64];
+
+	if (!user) {
+		page_error(rq, rs, 404, "not found");
+		return;
+	}
+	if (!confirm || strcmp(confirm, "1") != 0) {
+		roles_confirm(rq, rs, user, roles);
+	} else if (user_roles_set(rq->store, rq->id, roles, &err) != 0) {
+		rs->status = err.status;
+		render(rq, rs, json_num(user, "org_id"), "roles", rq->id, &err);
+	} else {
+		snprintf(loc, sizeof loc, "/orgs/%lld#people", json_num(user, "org_id"));
+		reply_redirect(rs, loc);
+	}
+	json_decref(user);
 }

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/redirect.h"
 #include "http.h"
 
 void reply_header(struct response *rs, const char *name, const char *value)
@@ -89,5 +90,6 @@ void reply_redirect(struct response *rs, const char *location)
 	rs->status = 303;
 	rs->content_type = "text/plain; charset=utf-8";
 	buf_reset(&rs->body);
-	reply_header(rs, "Location", location);
+	/* Every redirect accord answers is a path on this site (util/redirect.c), whoever built it. */
+	reply_header(rs, "Location", redirect_target(location, "/"));
 }

@@ -45,6 +45,25 @@ const char *request_form(struct request *rq, const char *name)
 	return NULL;
 }
 
+role_mask request_roles(struct request *rq)
+{
+	role_mask m = 0;
+	json_t *r;
+	size_t i;
+	int k;
+
+	if (rq->json) {
+		json_array_foreach(json_object_get(rq->json, "roles"), i, r)
+			if ((k = role_parse(json_string_value(r))) >= 0)
+				m |= ROLE_BIT(k);
+		return m;
+	}
+	for (i = 0; i < rq->form_len; i++)
+		if (strcmp(rq->form[i].name, "roles") == 0 && (k = role_parse(rq->form[i].value)) >= 0)
+			m |= ROLE_BIT(k);
+	return m;
+}
+
 bool parse_id(const char *s, long long *out)
 {
 	char *end;

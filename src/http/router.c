@@ -115,6 +115,32 @@ static bool csrf_ok(struct request *rq)
 	       sodium_memcmp(sent, want, strlen(want)) == 0;
 }
 
+/*
+ * A route that grants roles (R_GRANTS): every role the request adds or removes must be one the
+ * caller may grant (domain/org.c role_grant_allowed), decided here for the API and the pages alike.
+ */
+static bool grants_ok(struct request *rq, struct response *rs)
+{
+	role_mask old_roles, new_roles = request_roles(rq);
+	long long user_id;
+	struct error err = {0};
+	int kind;
+
+	if (access_grant_target(rq->store, rq->route->res, rq->id, &kind, &old_roles, &user_id) != 0) {
+		router_deny(rq, rs, 404, "not_found", "not found");
+		return false;
+	}
+	if (role_grant_error(role_grant_allowed(rq->caller.roles, (enum org_kind)kind, old_roles,
+						new_roles, user_id == rq->caller.user_id),
+			     &err))
+		return true;
+	if (rq->route->flags & R_PAGE)
+		page_error(rq, rs, err.status, err.message);
+	else
+		reply_err(rs, &err);
+	return false;
+}
+
 static void route_run(struct request *rq, struct response *rs)
 {
 	const struct route *r = rq->route;
@@ -190,6 +216,8 @@ static void route_run(struct request *rq, struct response *rs)
 			return;
 		}
 	}
+	if ((r->flags & R_GRANTS) && !grants_ok(rq, rs))
+		return;
 	r->fn(rq, rs);
 }
 

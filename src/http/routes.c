@@ -40,6 +40,11 @@ static const struct field user_body[] = {
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
+static const struct field user_patch_body[] = {
+	{"roles", F_STRINGS, true, 8, role_names, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
 static const struct field unit_body[] = {
 	{"name", F_STRING, true, 120, NULL, NULL},
 	{"cio_user_id", F_ID, false, 0, NULL, NULL},
@@ -420,7 +425,8 @@ const struct route routes[] = {
 	{M_POST, "/api/v1/orgs", R_JSON, RES_NONE, 0, {{REL_ADMIN, ROLES_ALL}}, org_body, 16 * KB, api_orgs_create},
 	{M_GET, "/api/v1/orgs/{id}", 0, RES_ORG, SEE_ORG_CARD, {{0}}, NULL, 0, api_org_get},
 	{M_GET, "/api/v1/orgs/{id}/users", 0, RES_ORG, SEE_ORG_PEOPLE, {{0}}, NULL, 0, api_org_users_list},
-	{M_POST, "/api/v1/orgs/{id}/users", R_JSON | R_SOLO, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, user_body, 16 * KB, api_org_users_create},
+	{M_POST, "/api/v1/orgs/{id}/users", R_JSON | R_SOLO | R_GRANTS, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, user_body, 16 * KB, api_org_users_create},
+	{M_PATCH, "/api/v1/users/{id}", R_JSON | R_GRANTS, RES_USER, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, user_patch_body, 4 * KB, api_user_patch},
 	{M_GET, "/api/v1/orgs/{id}/units", 0, RES_ORG, SEE_ORG_PEOPLE, {{0}}, NULL, 0, api_org_units_list},
 	{M_POST, "/api/v1/orgs/{id}/units", R_JSON, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, unit_body, 16 * KB, api_org_units_create},
 
@@ -576,7 +582,8 @@ const struct route routes[] = {
 	{M_GET, "/portfolio.csv", R_PAGE, RES_NONE, 0, ACT_PORTFOLIO, NULL, 0, page_portfolio_csv},
 	{M_POST, "/me/calendar", R_PAGE | R_FORM, RES_NONE, 0, {{0}}, NULL, 8 * KB, page_calendar_rotate},
 	{M_GET, "/orgs/{id}", R_PAGE, RES_ORG, SEE_ORG_CARD, {{0}}, NULL, 0, page_org},
-	{M_POST, "/orgs/{id}/users", R_PAGE | R_FORM | R_SOLO, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, NULL, 16 * KB, page_org_user_create},
+	{M_POST, "/orgs/{id}/users", R_PAGE | R_FORM | R_SOLO | R_GRANTS, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, NULL, 16 * KB, page_org_user_create},
+	{M_POST, "/users/{id}/roles", R_PAGE | R_FORM | R_GRANTS, RES_USER, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, NULL, 4 * KB, page_user_roles},
 	{M_POST, "/orgs/{id}/units", R_PAGE | R_FORM, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, NULL, 16 * KB, page_org_unit_create},
 };
 

@@ -44,6 +44,9 @@ static bool check_value(const struct field *f, json_t *v, const char *path, stru
 			return fail(e, 422, "invalid", path, "must not contain NUL characters");
 		if (f->max && len > (size_t)f->max)
 			return fail(e, 422, "too_long", path, "is too long");
+		/* A one-line field (a title, a name) says so when it holds a line break. */
+		if (f->type == F_STRING && text_has_break(s))
+			return fail(e, 422, "invalid", path, "must be one line, without line breaks");
 		if (f->type == F_STRING && f->required && !text_is_name(s, len + 1))
 			return fail(e, 422, "required", path, "must not be empty");
 		return true;

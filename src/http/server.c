@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "api.h"
 #include "http.h"
 #include "pages.h"
 #include "../service/search_cache.h"
@@ -388,6 +389,7 @@ int server_run(const struct server_options *opt)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
+	public_base_set_listen(opt->host, opt->port);
 	batch_start(opt->db);
 	deadline_start(opt->request_timeout ? opt->request_timeout : SERVER_REQUEST_TIMEOUT);
 	/* MHD_USE_ITC: MHD_quiesce_daemon works in this mode only with it (without, SIGTERM refused no new connection). */

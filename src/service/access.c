@@ -198,6 +198,33 @@ static unsigned practice_relations(struct store *s, const struct caller *c, long
 	return shown ? REL_VIEWER : 0;
 }
 
+/* A user: whatever the caller is to the user's organisation (its own, a partner's, the admin). */
+static unsigned user_relations(struct store *s, const struct caller *c, long long id)
+{
+	struct user_org u;
+
+	return user_org_of(s, id, &u, NULL) > 0 ? org_relations(s, c, u.org_id) : 0;
+}
+
+int access_grant_target(struct store *s, enum resource res, long long id, int *org_kind,
+			role_mask *old_roles, long long *user_id)
+{
+	struct user_org u;
+
+	*old_roles = 0;
+	*user_id = 0;
+	if (res == RES_ORG) {
+		*org_kind = org_kind_of(s, id, NULL);
+		return *org_kind >= 0 ? 0 : -1;
+	}
+	if (res != RES_USER || user_org_of(s, id, &u, NULL) <= 0)
+		return -1;
+	*org_kind = u.kind;
+	*old_roles = u.roles;
+	*user_id = id;
+	return 0;
+}
+
 unsigned access_relations(struct store *s, const struct caller *c, enum resource res,
 			  long long id)
 {
@@ -234,6 +261,8 @@ unsigned access_relations(struct store *s, const struct caller *c, enum resource
 		return practice_relations(s, c, id);
 	case RES_ADOPTION:
 		return party_relations(s, c, STMT_ADOPTION_PARTIES, id);
+	case RES_USER:
+		return user_relations(s, c, id);
 	default:
 		return REL_SIGNED_IN;
 	}

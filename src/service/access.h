@@ -84,11 +84,20 @@ enum resource {
 	RES_RESPONSE,  /* a problem response: the buyer and the responding organisation (REL_AUTHOR) */
 	RES_PRACTICE,  /* its provider (REL_AUTHOR), origin customer (REL_ORIGIN), others it is shown to (REL_VIEWER); docs/practices.md */
 	RES_ADOPTION,  /* the engagement's buyer (REL_BUYER) and provider (REL_PROVIDER) */
+	RES_USER,      /* a user: the caller's relations to the user's organisation */
 	RES__MAX
 };
 
 /* Relations of the caller to resource `res` with id `id`; 0 when it does not exist. */
 unsigned access_relations(struct store *s, const struct caller *c, enum resource res,
 			  long long id);
+
+/*
+ * What a role grant on resource `res` (an organisation: a new user of it; a user: that user)
+ * changes: the organisation's kind, the user's roles now (0 for a new user) and the user's id
+ * (0 for a new user). Returns 0, or -1 when it does not exist or the store failed.
+ */
+int access_grant_target(struct store *s, enum resource res, long long id, int *org_kind,
+			role_mask *old_roles, long long *user_id);
 
 #endif

@@ -51,11 +51,8 @@ static int action_check(struct store *s, const struct parties *p, const struct a
 	struct date d;
 	long long roles = 0;
 
-	if (!text_is_name(r->title, ACTION_TITLE_MAX)) {
-		error_set(err, 422, r->title[0] ? "invalid" : "required", "title",
-			  "a title of 1 to %d characters is required", ACTION_TITLE_MAX);
+	if (!text_line_check(r->title, ACTION_TITLE_MAX, "title", "a title", err))
 		return -1;
-	}
 	if (!date_parse(r->due_on, &d)) {
 		error_set(err, 422, r->due_on[0] ? "invalid" : "required", "due_on",
 			  "due_on must be a date YYYY-MM-DD");

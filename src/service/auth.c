@@ -148,6 +148,21 @@ static int login_row(void *ctx, const struct sqlval *cols, int n)
 	return 1;
 }
 
+/* The accounts signing in by one e-mail may be: one per organisation, oldest first. */
+struct login_rows {
+	int n;
+	struct login_row row[AUTH_LOGIN_ACCOUNTS];
+};
+
+static int login_rows_add(void *ctx, const struct sqlval *cols, int n)
+{
+	struct login_rows *r = ctx;
+
+	if (r->n < AUTH_LOGIN_ACCOUNTS)
+		login_row(&r->row[r->n++], cols, n);
+	return r->n >= AUTH_LOGIN_ACCOUNTS;
+}
+
 static int fail_row(void *ctx, const struct sqlval *cols, int n)
 {
 	long long *v = ctx;
@@ -210,6 +225,7 @@ int auth_login(struct store *s, const char *email, const char *password, const c
 {
 	char account_key[USER_EMAIL_MAX + 16], address_key[128], lower[USER_EMAIL_MAX + 1];
 	struct login_row row = {0, ""};
+	struct login_rows rows = {0};
 	long long now = (long long)time(NULL);
 	long wait_account, wait_address;
 	struct sqlval a[7];
@@ -229,15 +245,26 @@ int auth_login(struct store *s, const char *email, const char *password, const c
 		return -1;
 	}
 
+	/*
+	 * An e-mail is unique per organisation (migration 015), so it may name an account in
+	 * each of a few organisations: the password signs in to the first (oldest) whose hash it
+	 * matches. No account at all costs one hash check against a dummy, as one account does.
+	 */
 	a[0] = SQL_T(lower);
-	if (store_exec(s, STMT_USER_LOGIN, a, 1, login_row, &row, err) < 0)
+	a[1] = SQL_I(AUTH_LOGIN_ACCOUNTS);
+	if (store_exec(s, STMT_USER_LOGIN, a, 2, login_rows_add, &rows, err) < 0)
 		return -1;
-	if (password_verify(row.id ? row.hash : dummy_hash(), password) != 0 || !row.id) {
+	if (rows.n == 0)
+		password_verify(dummy_hash(), password);
+	for (int i = 0; i < rows.n && !row.id; i++)
+		if (password_verify(rows.row[i].hash, password) == 0)
+			row = rows.row[i];
+	if (!row.id) {
 		throttle_fail(s, account_key, now);
 		throttle_fail(s, address_key, now);
 		error_set(err, 401, "unauthorized", NULL, "wrong e-mail or password");
-		if (row.id)
-			auth_event("log-in refused: user %lld, wrong password, from %s", row.id,
+		if (rows.n)
+			auth_event("log-in refused: %d account(s) with the e-mail, wrong password, from %s", rows.n,
 				   client ? client : "-");
 		else
 			auth_event("log-in refused: no such user, from %s", client ? client : "-");
@@ -334,7 +361,7 @@ int auth_password_change(struct store *s, struct caller *c, const char *current,
 			 const char *fresh, const char *client, const char *kind,
 			 char token[AUTH_TOKEN_LEN], long *retry_after, struct error *err)
 {
-	char account_key[USER_EMAIL_MAX + 16], hash[128];
+	char account_key[USER_EMAIL_MAX + 16], hash[128], feed[48];
 	struct login_row row = {0, ""};
 	long long now = (long long)time(NULL);
 	struct sqlval a[2];
@@ -354,8 +381,8 @@ int auth_password_change(struct store *s, struct caller *c, const char *current,
 			   c->user_id, client ? client : "-");
 		return -1;
 	}
-	a[0] = SQL_T(c->email);
-	if (store_exec(s, STMT_USER_LOGIN, a, 1, login_row, &row, err) < 0)
+	a[0] = SQL_I(c->user_id);
+	if (store_exec(s, STMT_USER_PASSWORD, a, 1, login_row, &row, err) < 0)
 		return -1;
 	if (row.id != c->user_id || password_verify(row.hash, current) != 0) {
 		throttle_fail(s, account_key, now);
@@ -372,12 +399,19 @@ int auth_password_change(struct store *s, struct caller *c, const char *current,
 		error_set(err, 500, "internal", NULL, "cannot hash the password");
 		return -1;
 	}
-	/* One transaction: the new hash, no session of the old password left, one new session. */
+	/*
+	 * One transaction: the new hash, no session of the old password left, a new calendar feed
+	 * address (the old one may have leaked with the password), one new session.
+	 */
+	auth_random_token(feed, sizeof feed, 24);
 	if (store_begin(s, err) != 0)
 		return -1;
 	a[0] = SQL_T(hash);
 	a[1] = SQL_I(c->user_id);
 	if (store_exec(s, STMT_USER_REHASH, a, 2, NULL, NULL, err) < 0)
+		goto fail;
+	a[0] = SQL_T(feed);
+	if (store_exec(s, STMT_USER_SET_FEED, a, 2, NULL, NULL, err) < 0)
 		goto fail;
 	a[0] = SQL_I(c->user_id);
 	if (store_exec(s, STMT_SESSION_DELETE_USER, a, 1, NULL, NULL, err) < 0)
@@ -386,9 +420,10 @@ int auth_password_change(struct store *s, struct caller *c, const char *current,
 		goto fail;
 	if (store_commit(s, err) != 0)
 		return -1;
+	text_copy(c->feed_token, sizeof c->feed_token, feed);
 	a[0] = SQL_T(account_key);
 	store_exec(s, STMT_LOGINFAIL_CLEAR, a, 1, NULL, NULL, NULL);
-	auth_event("password changed: user %lld from %s; every session of the user ended, one new %s session",
+	auth_event("password changed: user %lld from %s; every session of the user ended, the calendar feed address replaced, one new %s session",
 		   c->user_id, client ? client : "-", kind);
 	return 0;
 fail:

@@ -12,6 +12,9 @@ int auth_password_hash(const char *password, char out[128]);
 /* Fills out with n random bytes as base64url text (out must hold 2n). */
 void auth_random_token(char *out, size_t outlen, size_t nbytes);
 
+/* The most accounts one e-mail signs in to (one per organisation; the oldest first): bounds the hash checks of a log-in. */
+#define AUTH_LOGIN_ACCOUNTS 4
+
 /*
  * Checks email and password and opens a session of kind "api" or "web".
  * On success writes the session token (to hand to the client once) and fills *c.

@@ -56,11 +56,8 @@ static int engagement_check(struct store *s, const struct caller *c, struct eng_
 			  e->provider);
 		return -1;
 	}
-	if (!text_is_name(e->title, ENGAGEMENT_TITLE_MAX)) {
-		error_set(err, 422, e->title[0] ? "invalid" : "required", "title",
-			  "a title of 1 to %d characters is required", ENGAGEMENT_TITLE_MAX);
+	if (!text_line_check(e->title, ENGAGEMENT_TITLE_MAX, "title", "a title", err))
 		return -1;
-	}
 	if (service_line_parse(e->service_line) < 0) {
 		error_set(err, 422, e->service_line[0] ? "invalid" : "required", "service_line",
 			  "service_line must be IT, ITES or BPO");

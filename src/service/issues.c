@@ -30,11 +30,8 @@ static int issue_row_cb(void *ctx, const struct sqlval *c, int n)
 
 static int issue_text_check(const char *title, const char *body, struct error *err)
 {
-	if (!text_is_name(title, ISSUE_TITLE_MAX)) {
-		error_set(err, 422, title && *title ? "invalid" : "required", "title",
-			  "a title of 1 to %d characters is required", ISSUE_TITLE_MAX);
+	if (!text_line_check(title, ISSUE_TITLE_MAX, "title", "a title", err))
 		return -1;
-	}
 	if (body && strlen(body) > ISSUE_BODY_MAX) {
 		error_set(err, 422, "too_long", "body", "the text is too long");
 		return -1;
@@ -136,7 +133,7 @@ long long issue_respond(struct store *s, const struct caller *c, long long issue
 	struct sqlval a[6];
 	char now[24];
 
-	if (!text_is_name(body, ISSUE_BODY_MAX)) {
+	if (!text_is_multiline(body, ISSUE_BODY_MAX)) {
 		error_set(err, 422, body && *body ? "invalid" : "required", "body",
 			  "the response needs a text of at most %d bytes", ISSUE_BODY_MAX);
 		return -1;

@@ -155,21 +155,23 @@ long long user_create(struct store *s, const struct user_input *in, struct error
 			  "a valid e-mail address is required");
 		return -1;
 	}
-	if (!text_is_name(in->name, USER_NAME_MAX)) {
-		error_set(err, 422, in->name ? "invalid" : "required", "name",
-			  "a name of 1 to %d characters is required", USER_NAME_MAX);
+	if (!text_line_check(in->name, USER_NAME_MAX, "name", "a name", err))
 		return -1;
-	}
 	if (!role_mask_check(in->roles, (enum org_kind)kind, err))
 		return -1;
 	if (!password_acceptable(in->password, in->email, in->name, err))
 		return -1;
+	/*
+	 * Unique within the organisation only (migration 015): whether another tenant has the
+	 * address is never told, so the answer is the same as for a fresh one.
+	 */
 	text_lower_ascii(lower, sizeof lower, in->email);
-	a[0] = SQL_T(lower);
-	if (store_int(s, STMT_USER_EMAIL_TAKEN, a, 1, &taken, err) < 0)
+	a[0] = SQL_I(in->org_id);
+	a[1] = SQL_T(lower);
+	if (store_int(s, STMT_USER_EMAIL_TAKEN, a, 2, &taken, err) < 0)
 		return -1;
 	if (taken) {
-		error_set(err, 409, "conflict", "email", "a user with this e-mail exists already");
+		error_set(err, 409, "conflict", "email", "a user of this organisation has this e-mail already");
 		return -1;
 	}
 	if (auth_password_hash(in->password, hash) != 0) {
@@ -191,6 +193,75 @@ long long user_create(struct store *s, const struct user_input *in, struct error
 		return -1;
 	}
 	return id;
+}
+
+static int user_row(void *ctx, const struct sqlval *c, int n);
+
+static int user_org_row(void *ctx, const struct sqlval *c, int n)
+{
+	struct user_org *u = ctx;
+
+	(void)n;
+	u->org_id = c[1].i;
+	u->roles = (role_mask)c[4].i;
+	u->kind = org_kind_parse(c[7].s);
+	return 1;
+}
+
+int user_org_of(struct store *s, long long user_id, struct user_org *out, struct error *err)
+{
+	struct sqlval a[1] = {SQL_I(user_id)};
+	int n;
+
+	*out = (struct user_org){0, 0, -1};
+	n = store_exec(s, STMT_USER_GET, a, 1, user_org_row, out, err);
+	return n < 0 ? -1 : n > 0 && out->kind >= 0;
+}
+
+int user_roles_set(struct store *s, long long user_id, role_mask roles, struct error *err)
+{
+	struct user_org u;
+	struct sqlval a[3];
+	role_mask keepers;
+	long long others = 0;
+	int n = user_org_of(s, user_id, &u, err);
+
+	if (n < 0)
+		return -1;
+	if (n == 0) {
+		error_set(err, 404, "not_found", NULL, "no such user");
+		return -1;
+	}
+	if (!role_mask_check(roles, (enum org_kind)u.kind, err))
+		return -1;
+	keepers = role_keepers((enum org_kind)u.kind);
+	if ((u.roles & keepers) && !(roles & keepers)) {
+		a[0] = SQL_I(u.org_id);
+		a[1] = SQL_I(user_id);
+		a[2] = SQL_I(keepers);
+		if (store_int(s, STMT_USER_OTHERS_WITH_ROLES, a, 3, &others, err) < 0)
+			return -1;
+		if (others == 0) {
+			error_set(err, 409, "last_manager", "roles",
+				  "this is the organisation's last %s; grant the role to someone else first",
+				  role_label(u.kind == ORG_BUYER ? ROLE_BUYER_CXO : ROLE_PROVIDER_LEADERSHIP));
+			return -1;
+		}
+	}
+	a[0] = SQL_I(roles);
+	a[1] = SQL_I(user_id);
+	return store_exec(s, STMT_USER_ROLES_SET, a, 2, NULL, NULL, err) < 0 ? -1 : 0;
+}
+
+json_t *user_get_json(struct store *s, long long user_id)
+{
+	json_t *items = json_array(), *o = NULL;
+	struct sqlval a[1] = {SQL_I(user_id)};
+
+	if (store_exec(s, STMT_USER_GET, a, 1, user_row, items, NULL) > 0)
+		o = json_incref(json_array_get(items, 0));
+	json_decref(items);
+	return o;
 }
 
 long long unit_create(struct store *s, const struct unit_input *in, struct error *err)

@@ -39,6 +39,25 @@ struct unit_input {
 /* Each create validates fully, writes nothing on failure, and returns the new id (or -1). */
 long long org_create(struct store *s, const struct org_input *in, struct error *err);
 long long user_create(struct store *s, const struct user_input *in, struct error *err);
+/* A user's organisation, that organisation's kind and the user's roles. */
+struct user_org {
+	long long org_id;
+	role_mask roles;
+	int kind; /* enum org_kind */
+};
+
+/* Reads them for user_id: 1 found, 0 no such user, -1 a store error (err set). */
+int user_org_of(struct store *s, long long user_id, struct user_org *out, struct error *err);
+
+/*
+ * Sets a user's roles (PATCH /api/v1/users/{id}); who may grant them is the router's
+ * (R_GRANTS). The roles must fit the organisation's kind (422), and the change must not take
+ * the last buyer_cxo / provider_leadership role from the organisation (409, field "roles").
+ * Returns 0, or -1 with err set and nothing written.
+ */
+int user_roles_set(struct store *s, long long user_id, role_mask roles, struct error *err);
+/* {id, org_id, email, name, roles} of a user, or NULL. */
+json_t *user_get_json(struct store *s, long long user_id);
 long long unit_create(struct store *s, const struct unit_input *in, struct error *err);
 
 /* Each returns a new reference the caller must json_decref, or NULL on a store error. */

@@ -262,11 +262,8 @@ json_t *practice_findings_json(struct store *s, long long id)
 static int text_check(const struct practice_input *in, bool creating, char tags[PRACTICE_TAGS_BUF],
 		      struct error *err)
 {
-	if ((creating || in->title) && !text_is_name(in->title, PRACTICE_TITLE_MAX)) {
-		error_set(err, 422, in->title && *in->title ? "invalid" : "required", "title",
-			  "a title of 1 to %d characters is required", PRACTICE_TITLE_MAX);
+	if ((creating || in->title) && !text_line_check(in->title, PRACTICE_TITLE_MAX, "title", "a title", err))
 		return -1;
-	}
 	if ((creating || in->body) && (!in->body || !*in->body)) {
 		error_set(err, 422, "required", "body", "describe the practice");
 		return -1;

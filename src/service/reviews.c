@@ -430,7 +430,7 @@ static int review_merge(struct review_row *r, const struct review_input *in,
 	} else {
 		r->held_on[0] = '\0';
 	}
-	if (to == RSTATE_CANCELLED && !text_is_name(r->cancel_reason, CANCEL_REASON_MAX)) {
+	if (to == RSTATE_CANCELLED && !text_is_multiline(r->cancel_reason, CANCEL_REASON_MAX)) {
 		error_set(err, 422, "required", "cancel_reason",
 			  "say why the review is cancelled (cancel_reason)");
 		return -1;

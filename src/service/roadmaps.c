@@ -24,11 +24,8 @@ long long roadmap_create(struct store *s, const struct caller *c, const struct r
 	long long org = 0, taken = 0, id;
 	char now[24];
 
-	if (!text_is_name(in->title, ROADMAP_TITLE_MAX)) {
-		error_set(err, 422, in->title ? "invalid" : "required", "title",
-			  "a title of 1 to %d characters is required", ROADMAP_TITLE_MAX);
+	if (!text_line_check(in->title, ROADMAP_TITLE_MAX, "title", "a title", err))
 		return -1;
-	}
 	if (in->fiscal_year < FISCAL_YEAR_MIN || in->fiscal_year > FISCAL_YEAR_MAX) {
 		error_set(err, 422, "invalid", "fiscal_year", "fiscal_year must be from %d to %d",
 			  FISCAL_YEAR_MIN, FISCAL_YEAR_MAX);
@@ -93,11 +90,8 @@ long long roadmap_item_create(struct store *s, long long roadmap_id, const struc
 	char now[24];
 	long long id;
 
-	if (!text_is_name(in->title, ROADMAP_TITLE_MAX)) {
-		error_set(err, 422, in->title ? "invalid" : "required", "title",
-			  "a title of 1 to %d characters is required", ROADMAP_TITLE_MAX);
+	if (!text_line_check(in->title, ROADMAP_TITLE_MAX, "title", "a title", err))
 		return -1;
-	}
 	if (!in->has_budget) {
 		error_set(err, 422, "required", "budget", "budget is required");
 		return -1;
@@ -772,7 +766,7 @@ long long suggestion_create(struct store *s, const struct caller *c, long long i
 	char now[24];
 	long long id;
 
-	if (!text_is_name(body, PROPOSAL_MAX)) {
+	if (!text_is_multiline(body, PROPOSAL_MAX)) {
 		error_set(err, 422, body ? "invalid" : "required", "body", "the suggestion needs a text");
 		return -1;
 	}

@@ -32,10 +32,8 @@ long long summit_create(struct store *s, const struct caller *c, const struct su
 			  planning ? "a buyer-planning summit is hosted by a buyer" : "a provider-customer summit is hosted by a provider");
 		return -1;
 	}
-	if (!text_is_name(in->title, SUMMIT_TITLE_MAX)) {
-		error_set(err, 422, in->title ? "invalid" : "required", "title", "a title of 1 to %d characters is required", SUMMIT_TITLE_MAX);
+	if (!text_line_check(in->title, SUMMIT_TITLE_MAX, "title", "a title", err))
 		return -1;
-	}
 	if (!in->starts_on || !date_parse(in->starts_on, NULL)) {
 		error_set(err, 422, in->starts_on ? "invalid" : "required", "starts_on", "starts_on must be a date YYYY-MM-DD");
 		return -1;
@@ -235,10 +233,8 @@ long long summit_session_add(struct store *s, const struct caller *c, long long 
 		error_set(err, 422, kind ? "invalid" : "required", "kind", "kind must be roadmap, showcase or best-practice");
 		return -1;
 	}
-	if (!text_is_name(title, SUMMIT_TITLE_MAX)) {
-		error_set(err, 422, title ? "invalid" : "required", "title", "a title is required");
+	if (!text_line_check(title, SUMMIT_TITLE_MAX, "title", "a title", err))
 		return -1;
-	}
 	a[0] = SQL_I(summit_id);
 	if (store_exec(s, STMT_SUMMIT_GET, a, 1, summit_row_cb, &r, err) < 0)
 		return -1;
@@ -482,10 +478,8 @@ long long problem_create(struct store *s, const struct caller *c, const struct p
 	long long owner = 0, id;
 	char now[24];
 
-	if (!text_is_name(in->title, SUMMIT_TITLE_MAX)) {
-		error_set(err, 422, in->title ? "invalid" : "required", "title", "a title of 1 to %d characters is required", SUMMIT_TITLE_MAX);
+	if (!text_line_check(in->title, SUMMIT_TITLE_MAX, "title", "a title", err))
 		return -1;
-	}
 	if (in->body && strlen(in->body) > 32 * 1024) {
 		error_set(err, 422, "too_long", "body", "the text is too long");
 		return -1;
@@ -524,7 +518,7 @@ long long problem_respond(struct store *s, const struct caller *c, long long pro
 	long long buyer = 0, id;
 	char now[24];
 
-	if (!text_is_name(body, 32 * 1024)) {
+	if (!text_is_multiline(body, 32 * 1024)) {
 		error_set(err, 422, body ? "invalid" : "required", "body", "the response needs a text");
 		return -1;
 	}

@@ -14,6 +14,8 @@
  *                      evidence changes: SQLite triggers, PostgreSQL plpgsql trigger functions
  *   @SEARCH_TRIGGERS@  the triggers that raise search_version.version when what a practice
  *                      search shows changes: per row in SQLite, per statement in PostgreSQL
+ *   @USERS_EMAIL_PER_ORG@ (015) users' e-mail unique per organisation instead of platform-wide:
+ *                      PostgreSQL swaps the constraint, SQLite makes the table again
  *   @AUDIT_APPEND_ONLY@ the triggers that refuse UPDATE and DELETE on audit_log
  *   @AUDIT_TRIGGERS@   every audited table's insert, update and delete triggers writing
  *                      audit_log, made from the catalogue when the script reaches it (SQLite:

@@ -495,6 +495,24 @@ static const char *const markers[][2] = {
 	 "CREATE TRIGGER engagements_trust_UPDATE AFTER UPDATE OF starts_on, mode, title ON engagements BEGIN "
 	 SQ_BUMP("= NEW.id") "END"},
 	{"@PK@", "INTEGER PRIMARY KEY"},
+	/*
+	 * 015: the table made again without UNIQUE (email), in the migration's transaction (where
+	 * foreign keys cannot be switched off): with the checks deferred, dropping the old table
+	 * leaves its references counted as broken, and putting every row back into the new one
+	 * under the old name mends each (SQLite recounts a parent's children on insert).
+	 */
+	{"@USERS_EMAIL_PER_ORG@",
+	 "PRAGMA defer_foreign_keys = ON; "
+	 "CREATE TEMP TABLE users_before_015 AS SELECT id, org_id, email, name, roles, password_hash, feed_token, created_at FROM users; "
+	 "CREATE TABLE users_015 (id INTEGER PRIMARY KEY, org_id BIGINT NOT NULL REFERENCES orgs (id), email TEXT NOT NULL, "
+	 "name TEXT NOT NULL, roles BIGINT NOT NULL, password_hash TEXT NOT NULL, feed_token TEXT NOT NULL UNIQUE, "
+	 "created_at TEXT NOT NULL, UNIQUE (org_id, email)); "
+	 "DROP TABLE users; "
+	 "ALTER TABLE users_015 RENAME TO users; "
+	 "INSERT INTO users (id, org_id, email, name, roles, password_hash, feed_token, created_at) "
+	 "SELECT id, org_id, email, name, roles, password_hash, feed_token, created_at FROM users_before_015; "
+	 "DROP TABLE users_before_015; "
+	 "CREATE INDEX users_org ON users (org_id, id)"},
 	{"@AUDIT_APPEND_ONLY@",
 	 "CREATE TRIGGER audit_log_refuse_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END; "
 	 "CREATE TRIGGER audit_log_refuse_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"},

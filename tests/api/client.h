@@ -42,6 +42,9 @@ long call(struct server *s, const char *method, const char *path, const char *to
 long call_json(struct server *s, const char *method, const char *path, const char *token,
 	       const char *body, json_t **out);
 
+/* Sends request to s byte for byte (no client tidies the path or headers) and reads the whole answer; the request should say Connection: close. malloc'd, or NULL. */
+char *raw_to(const struct server *s, const char *request, size_t len);
+
 /*
  * Signs in through the web form as a browser does (the pre-session token, then the form):
  * fills cookie with "accord_session=...", csrf with the first page's CSRF token and, when

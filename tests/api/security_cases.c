@@ -20,52 +20,6 @@ static const struct world *W;
 
 /* ---- raw HTTP: the request goes out byte for byte (no client tidies the path) ---- */
 
-/* Sends request to s as written and reads the whole answer (the request says Connection: close); malloc'd, or NULL. */
-static char *raw_to(const struct server *s, const char *request, size_t len)
-{
-	struct sockaddr_in a;
-	struct timeval tv = {20, 0};
-	size_t cap = 1 << 16, got = 0;
-	char *out = malloc(cap);
-	int fd = socket(AF_INET, SOCK_STREAM, 0);
-
-	if (!out || fd < 0) {
-		free(out);
-		if (fd >= 0)
-			close(fd);
-		return NULL;
-	}
-	memset(&a, 0, sizeof a);
-	a.sin_family = AF_INET;
-	a.sin_port = htons((unsigned short)s->port);
-	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-	if (connect(fd, (struct sockaddr *)&a, sizeof a) != 0 || write(fd, request, len) != (ssize_t)len) {
-		close(fd);
-		free(out);
-		return NULL;
-	}
-	for (int rounds = 0; rounds < 10000; rounds++) {
-		ssize_t n;
-
-		if (got + 1 >= cap) {
-			char *bigger = cap < (8u << 20) ? realloc(out, cap * 2) : NULL;
-
-			if (!bigger)
-				break;
-			out = bigger;
-			cap *= 2;
-		}
-		n = read(fd, out + got, cap - got - 1);
-		if (n <= 0)
-			break;
-		got += (size_t)n;
-	}
-	close(fd);
-	out[got] = '\0';
-	return out;
-}
-
 static char *raw(const char *request)
 {
 	return raw_to(W->S, request, strlen(request));

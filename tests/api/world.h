@@ -33,6 +33,7 @@ void practice_cases_run(const struct world *w, int *passed, int *failed);
 void batch_cases_run(const struct world *w, int *passed, int *failed);
 void audit_cases_run(const struct world *w, int *passed, int *failed);
 void security_cases_run(const struct world *w, int *passed, int *failed);
+void grants_cases_run(const struct world *w, int *passed, int *failed);
 void exposure_cases_run(const struct world *w, int *passed, int *failed);
 void sealed_cases_run(const struct world *w, int *passed, int *failed);
 void acceptance_cases_run(const struct world *w, int *passed, int *failed);

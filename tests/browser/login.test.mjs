@@ -1,4 +1,4 @@
-// login.test.mjs: drives accord's web UI in headless Chromium — sign-in, dashboard, new-engagement form, org page, provider view, business reviews, sign-out.
+// login.test.mjs: drives accord's web UI in headless Chromium — sign-in, dashboard, new-engagement form, org page (with a role change), provider view, business reviews, sign-out.
 // Usage (from the repository root): node tests/browser/login.test.mjs build/accord  (ACCORD_TEST_DB=postgresql://... to run on PostgreSQL)
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
@@ -294,6 +294,27 @@ async function main() {
 			assert(main.includes('Northwind Bank'), 'the organisation name is missing');
 			assert(main.includes(cm.email), "the signed-in user is not among the org's people");
 			await shot(page, 'org');
+		});
+
+		// A role change on the organisation page: the roles the caller may grant as checkboxes, a confirmation that binds.
+		const changeRoles = async (person, role, on) => {
+			const form = page.locator('form.roles', { has: page.locator('legend', { hasText: `Roles of ${person}` }) });
+			const box = form.locator(`input[type=checkbox][value="${role}"]`);
+			if (on) await box.check();
+			else await box.uncheck();
+			await Promise.all([page.waitForURL(/\/users\/\d+\/roles$/), form.locator('button[type=submit]').click()]);
+			const h1 = (await page.locator('main h1').textContent()).trim();
+			assert(h1 === `Change the roles of ${person}?`, `the confirmation says: ${h1}`);
+			await Promise.all([page.waitForURL(/\/orgs\/\d+(#people)?$/), page.click('button:has-text("Confirm the change")')]);
+			return form.locator(`input[type=checkbox][value="${role}"]`).isChecked();
+		};
+
+		await check('the contract manager gives a member its own role after confirming, and takes it back', async () => {
+			const form = page.locator('form.roles', { has: page.locator('legend', { hasText: 'Roles of Mia Chen' }) });
+			assert((await form.locator('input[type=checkbox][value="buyer_cxo"]').count()) === 0, 'offered the CxO role it does not hold');
+			assert((await changeRoles('Mia Chen', 'contract_manager', true)) === true, 'the role was not given');
+			assert((await changeRoles('Mia Chen', 'contract_manager', false)) === false, 'the role was not taken back');
+			await shot(page, 'org-roles');
 		});
 
 		await check('signing out returns to /login and / then redirects to /login', async () => {

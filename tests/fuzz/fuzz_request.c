@@ -89,7 +89,7 @@ static void read_request(struct MHD_Connection *mc, struct conn *c, const char *
 	for (const char *const *q = (const char *const[]){"q", "tag", "industry", "format", "service_line", NULL}; *q; q++)
 		(void)request_query(&rq, *q);
 
-	/* The feed URL's base comes from the Host header: only host characters may pass into it. */
+	/* The feed URL's base is ACCORD_PUBLIC_URL or the listen address, whatever the Host header says. */
 	public_base_url(&rq, base, sizeof base);
 	FUZZ_ASSERT(strncmp(base, "http", 4) == 0 && !strpbrk(base, "\r\n\"'<> "), "base URL %s", base);
 

@@ -81,6 +81,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					    "%s: %s too long", r->pattern, f->name);
 				FUZZ_ASSERT(strlen(json_string_value(v)) == json_string_length(v),
 					    "%s: %s holds a NUL", r->pattern, f->name);
+				FUZZ_ASSERT(f->type != F_STRING || !strpbrk(json_string_value(v), "\r\n"),
+					    "%s: one-line %s holds a line break", r->pattern, f->name);
 			}
 		}
 	}

@@ -199,32 +199,99 @@ static void mask_check_unknown_bits(void)
 	CHECK_STR(err.field, "roles");
 }
 
+#define B(r) ROLE_BIT(ROLE_##r)
+
+/* Hand-worked role grants: who may add or remove which role, in which organisation. */
 static void grant_check(void)
 {
 	struct error err;
 
-	memset(&err, 0, sizeof err);
-	/* Anyone may grant non-admin roles. */
-	CHECK(role_grant_check(ROLE_BIT(ROLE_BUYER_CXO), ROLE_BIT(ROLE_UNIT_CIO), &err));
-	CHECK(role_grant_check(0, ROLE_BIT(ROLE_MEMBER), &err));
-	CHECK(role_grant_check(ROLE_BIT(ROLE_MEMBER), 0, &err));
-	/* An admin may grant admin. */
-	CHECK(role_grant_check(ROLE_BIT(ROLE_ADMIN), ROLE_BIT(ROLE_ADMIN), &err));
-	CHECK(role_grant_check(ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_MEMBER),
-			       ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_MEMBER), &err));
-	CHECK_INT(err.status, 0);
+	/* A buyer's CxO grants every buyer-side role, not admin and not a provider role. */
+	CHECK_INT(role_grant_allowed(B(BUYER_CXO), ORG_BUYER, 0, B(SOURCING_MANAGER) | B(UNIT_CIO), false), GRANT_OK);
+	CHECK_INT(role_grant_allowed(B(BUYER_CXO), ORG_BUYER, 0, B(BUYER_CXO), false), GRANT_OK);
+	CHECK_INT(role_grant_allowed(B(BUYER_CXO), ORG_BUYER, 0, B(ADMIN), false), GRANT_NOT_HELD);
+	/* A provider role in a buyer is no grant at all: the kind check refuses it (422). */
+	CHECK_INT(role_grant_allowed(B(SOURCING_MANAGER), ORG_BUYER, 0, B(PROVIDER_LEADERSHIP), false), GRANT_OK);
+	CHECK_INT(role_grant_allowed(B(SOURCING_MANAGER), ORG_BUYER, 0, B(PROVIDER_LEADERSHIP) | B(BUYER_CXO), false), GRANT_NOT_HELD);
+	CHECK_INT(role_grantable(B(BUYER_CXO), ORG_BUYER),
+		  B(BUYER_CXO) | B(UNIT_CIO) | B(CONTRACT_MANAGER) | B(SOURCING_MANAGER) | B(MEMBER));
+	/* A CxO role held in a provider organisation would give nothing there. */
+	CHECK_INT(role_grantable(B(BUYER_CXO), ORG_PROVIDER), B(MEMBER));
+	/* Provider leadership: every provider-side role. */
+	CHECK_INT(role_grantable(B(PROVIDER_LEADERSHIP), ORG_PROVIDER),
+		  B(PROVIDER_LEADERSHIP) | B(PROVIDER_CONSULTING) | B(MEMBER));
+	/* A sourcing manager may not mint a CxO, nor strip one: removing counts as granting. */
+	CHECK_INT(role_grant_allowed(B(SOURCING_MANAGER), ORG_BUYER, 0, B(BUYER_CXO), false), GRANT_NOT_HELD);
+	CHECK_INT(role_grant_allowed(B(SOURCING_MANAGER), ORG_BUYER, B(BUYER_CXO), B(MEMBER), false), GRANT_NOT_HELD);
+	CHECK_INT(role_grant_allowed(B(SOURCING_MANAGER), ORG_BUYER, 0, B(CONTRACT_MANAGER), false), GRANT_NOT_HELD);
+	/* ... but grants what it holds, and member. */
+	CHECK_INT(role_grant_allowed(B(SOURCING_MANAGER), ORG_BUYER, 0, B(SOURCING_MANAGER), false), GRANT_OK);
+	CHECK_INT(role_grant_allowed(B(SOURCING_MANAGER), ORG_BUYER, B(MEMBER), B(SOURCING_MANAGER) | B(MEMBER), false), GRANT_OK);
+	CHECK_INT(role_grant_allowed(B(SOURCING_MANAGER), ORG_BUYER, 0, B(MEMBER), false), GRANT_OK);
+	/* A role the user keeps is not granted: a CM adds member to a CxO without touching the CxO role. */
+	CHECK_INT(role_grant_allowed(B(CONTRACT_MANAGER), ORG_BUYER, B(BUYER_CXO), B(BUYER_CXO) | B(MEMBER), false), GRANT_OK);
+	/* Nothing changed: nothing granted, even by someone with no roles. */
+	CHECK_INT(role_grant_allowed(0, ORG_BUYER, B(BUYER_CXO), B(BUYER_CXO), false), GRANT_OK);
+	/* The admin grants everything, admin included. */
+	CHECK_INT(role_grant_allowed(B(ADMIN), ORG_BUYER, 0, B(ADMIN) | B(BUYER_CXO), false), GRANT_OK);
+	CHECK_INT(role_grant_allowed(B(ADMIN), ORG_PROVIDER, B(PROVIDER_LEADERSHIP), B(MEMBER), false), GRANT_OK);
+	/* Nobody changes their own roles, not even a CxO or the admin; an unchanged set is fine. */
+	CHECK_INT(role_grant_allowed(B(BUYER_CXO), ORG_BUYER, B(BUYER_CXO), B(BUYER_CXO) | B(MEMBER), true), GRANT_OWN_ROLES);
+	CHECK_INT(role_grant_allowed(B(ADMIN), ORG_PLATFORM, B(ADMIN), B(MEMBER), true), GRANT_OWN_ROLES);
+	CHECK_INT(role_grant_allowed(B(BUYER_CXO), ORG_BUYER, B(BUYER_CXO), B(BUYER_CXO), true), GRANT_OK);
 
-	/* Nobody else may. */
-	CHECK(!role_grant_check(ROLE_BIT(ROLE_BUYER_CXO), ROLE_BIT(ROLE_ADMIN), &err));
+	memset(&err, 0, sizeof err);
+	CHECK(!role_grant_error(GRANT_NOT_HELD, &err));
 	CHECK_INT(err.status, 403);
-	CHECK_STR(err.code, "forbidden");
+	CHECK_STR(err.code, "role_not_grantable");
 	CHECK_STR(err.field, "roles");
+	memset(&err, 0, sizeof err);
+	CHECK(!role_grant_error(GRANT_OWN_ROLES, &err));
+	CHECK_STR(err.code, "own_roles");
+	memset(&err, 0, sizeof err);
+	CHECK(role_grant_error(GRANT_OK, &err));
+	CHECK_INT(err.status, 0);
+	CHECK_INT(role_keepers(ORG_BUYER), B(BUYER_CXO));
+	CHECK_INT(role_keepers(ORG_PROVIDER), B(PROVIDER_LEADERSHIP));
+	CHECK_INT(role_keepers(ORG_PLATFORM), 0);
+}
+
+/* Multi-line texts take LF and CRLF; one-line fields say a line break is the fault. */
+static void text_lines(void)
+{
+	struct error err;
+
+	CHECK(text_is_multiline("first line\nsecond", 100));
+	CHECK(text_is_multiline("from a form\r\nwith CRLF\r\n", 100));
+	CHECK(text_is_multiline("a\ttab", 100));
+	CHECK(!text_is_multiline("a lone\rCR", 100));
+	CHECK(!text_is_multiline("bell\a", 100));
+	CHECK(!text_is_multiline(" \r\n\t ", 100));
+	CHECK(!text_is_multiline("", 100));
+	CHECK(!text_is_multiline(NULL, 100));
+	CHECK(!text_is_multiline("too long", 7));
+	CHECK(!text_is_multiline("C1 \xC2\x85 control", 100));
+	CHECK(text_has_break("a\nb"));
+	CHECK(text_has_break("a\rb"));
+	CHECK(!text_has_break("a b"));
 
 	memset(&err, 0, sizeof err);
-	CHECK(!role_grant_check(ROLES_ALL & ~ROLE_BIT(ROLE_ADMIN),
-				ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_MEMBER), &err));
-	CHECK_INT(err.status, 403);
-	CHECK(!role_grant_check(0, ROLE_BIT(ROLE_ADMIN), NULL));
+	CHECK(!text_line_check("Title\r\nmore", 100, "title", "a title", &err));
+	CHECK_INT(err.status, 422);
+	CHECK_STR(err.field, "title");
+	CHECK(strstr(err.message, "one line") != NULL);
+	memset(&err, 0, sizeof err);
+	CHECK(!text_line_check("   ", 100, "title", "a title", &err));
+	CHECK_STR(err.code, "invalid");
+	CHECK(strstr(err.message, "required") != NULL);
+	memset(&err, 0, sizeof err);
+	CHECK(!text_line_check(NULL, 100, "title", "a title", &err));
+	CHECK_STR(err.code, "required");
+	memset(&err, 0, sizeof err);
+	CHECK(!text_line_check("tab\there", 100, "title", "a title", &err));
+	CHECK_STR(err.code, "invalid");
+	CHECK(strstr(err.message, "one line") == NULL);
+	CHECK(text_line_check("A fine title", 100, "title", "a title", &err));
 }
 
 static void utf8_valid(void)
@@ -431,6 +498,7 @@ int main(void)
 	RUN(mask_check_wrong_kind);
 	RUN(mask_check_unknown_bits);
 	RUN(grant_check);
+	RUN(text_lines);
 	RUN(utf8_valid);
 	RUN(utf8_overlong);
 	RUN(utf8_surrogates_and_range);

@@ -101,6 +101,7 @@ enum inst_ix {
 	I_PROBLEM, I_PROBLEM_SUMMIT, I_RESPONSE,
 	I_PRACTICE, I_PRACTICE_DRAFT, I_PRACTICE_AWAITING, I_PRACTICE_RETIRED,
 	I_ADOPTION,
+	I_USER_A,
 	INSTANCES
 };
 
@@ -138,6 +139,7 @@ static const struct {
 	[I_PRACTICE_AWAITING] = {"P's practice found at A awaiting A's approval", RES_PRACTICE, false},
 	[I_PRACTICE_RETIRED] = {"P's retired practice found at A, adopted by B", RES_PRACTICE, false},
 	[I_ADOPTION] = {"B's adoption of P's published practice", RES_ADOPTION, false},
+	[I_USER_A] = {"A's member (a user)", RES_USER, false},
 };
 
 /*
@@ -196,6 +198,9 @@ static const unsigned rel_by_org[INSTANCES][ORGS] = {
 	[I_PRACTICE_RETIRED] = {[O_P] = REL_AUTHOR, [O_B] = REL_VIEWER},
 	/* An adoption: the buyer and provider of the engagement it is on (B-P). */
 	[I_ADOPTION] = {[O_B] = REL_BUYER, [O_P] = REL_PROVIDER},
+	/* A user: what the caller is to the user's organisation (A), as I_ORG_A. */
+	[I_USER_A] = {[O_X] = SI | REL_ADMIN, [O_A] = SI | REL_OWN, [O_P] = SI | REL_DIRECTORY | REL_PARTNER,
+		      [O_Q] = SI | REL_DIRECTORY | REL_PARTNER, [O_B] = SI, [O_T] = SI, [O_U] = SI | REL_DIRECTORY},
 };
 
 /* Relations of one user rather than an organisation: an action item's owner. */
@@ -320,6 +325,7 @@ static bool build_world(void)
 	inst_id[I_ORG_X] = org_id[O_X];
 	inst_id[I_ORG_A] = org_id[O_A];
 	inst_id[I_ORG_P] = org_id[O_P];
+	inst_id[I_USER_A] = user_id[C_A_MEM];
 	inst_id[I_ORG_Q] = org_id[O_Q];
 	if ((inst_id[I_ENG] = engagement(C_A_CM, O_P, C_P_LEAD, "Core systems")) < 0 ||
 	    (e_aq = engagement(C_A_CM, O_Q, C_Q_LEAD, "Back office")) < 0 ||
@@ -506,6 +512,8 @@ static void stub(struct request *rq, struct response *rs)
 }
 
 static bool body_ok;
+/* The role a body's "roles" names: member (which any manager may grant) unless a grant check asks for another. */
+static const char *grant_role = "member";
 
 static void json_fields(struct buf *b, const struct field *fields);
 
@@ -563,10 +571,19 @@ static void json_fields(struct buf *b, const struct field *fields)
 		first = false;
 		buf_puts(b, fields->name);
 		buf_puts(b, "\":");
+		if (fields->type == F_STRINGS && strcmp(fields->name, "roles") == 0) {
+			buf_puts(b, "[\"");
+			buf_puts(b, grant_role);
+			buf_puts(b, "\"]");
+			continue;
+		}
 		json_value(b, fields);
 	}
 	buf_puts(b, "}");
 }
+
+/* Whether observe's last 403 was the role grant rule's (the JSON code, or the page's message), or the own-roles rule's. */
+static bool refused_grant, refused_own;
 
 static enum outcome observe(const struct route *r, const char *path, long long id, int c, bool with_csrf,
 			    int *status)
@@ -613,6 +630,10 @@ static enum outcome observe(const struct route *r, const char *path, long long i
 	if (r->flags & R_FORM) {
 		buf_puts(&body, with_csrf ? "csrf=" : "note=");
 		buf_puts(&body, pre ? PRE_TOKEN : web_csrf[c]);
+		if (r->flags & R_GRANTS) {
+			buf_puts(&body, "&roles=");
+			buf_puts(&body, grant_role);
+		}
 	} else if (r->flags & R_JSON) {
 		json_fields(&body, r->body);
 	}
@@ -632,6 +653,10 @@ static enum outcome observe(const struct route *r, const char *path, long long i
 		got = NOT_ACCEPTED; /* the message of both the page and the JSON answer */
 	else if (rs.status == 403)
 		got = strstr(rs.body.data, "the form has expired") ? CSRF : FORBIDDEN; /* the message of both the page and the JSON answer */
+	refused_grant = rs.status == 403 && rs.body.data && (strstr(rs.body.data, "role_not_grantable") ||
+							     strstr(rs.body.data, "roles you hold yourself"));
+	refused_own = rs.status == 403 && rs.body.data && (strstr(rs.body.data, "own_roles") ||
+							   strstr(rs.body.data, "your own roles"));
 	for (int i = 0; i < rs.nheaders; i++)
 		free(rs.headers[i].value);
 	if (rq.json)
@@ -897,6 +922,110 @@ static void practices_origin_customer(void)
 	/* Confidential terms: the buyer's own, never its provider's. */
 	CHECK_INT(ask(M_GET, "/api/v1/orgs/{id}/confidential-terms", I_ORG_A, C_P_LEAD), HIDDEN);
 	CHECK_INT(ask(M_GET, "/api/v1/orgs/{id}/confidential-terms", I_ORG_A, C_A_CIO), REACHED);
+}
+
+/*
+ * THE ROLE GRANTS, by hand (docs/security.md, "Role grants"): who may give which role. The
+ * platform admin every role; a buyer's CxO every buyer-side role and its provider's
+ * leadership every provider-side role; a contract or sourcing manager only the role it holds;
+ * everyone `member`. Those who do not manage their organisation's people (a unit CIO,
+ * consulting, a member) are refused by the route's permit before any grant is weighed.
+ * A role the organisation cannot hold (a provider's in a buyer) is no grant: the handler
+ * refuses it for its kind (422), so the router lets it through (K).
+ * Y: the handler; K: the handler (which refuses the kind); N: 403 role_not_grantable;
+ * F: 403 (not a manager).
+ */
+static const struct {
+	int caller;
+	const char *verdicts; /* one per role, in enum role order: admin cxo cio cm sm lead cons member */
+} grant_table[] = {
+	{C_ADMIN, "YYYYYYYY"},
+	{C_A_CXO, "NYYYYKKY"},
+	{C_A_CIO, "FFFFFFFF"},
+	{C_A_CM, "NNNYNKKY"},
+	{C_A_SM, "NNNNYKKY"},
+	{C_A_MEM, "FFFFFFFF"},
+	{C_P_LEAD, "NKKKKYYY"},
+	{C_P_CONS, "FFFFFFFF"},
+	{C_P_MEM, "FFFFFFFF"},
+	{C_T_SM, "NNNNYKKY"},
+	{C_U_LEAD, "NKKKKYYY"},
+};
+
+static char grant_seen(const struct route *r, long long id, int c)
+{
+	char path[512];
+	int status;
+	enum outcome got;
+
+	if (!instantiate(r, id, path, sizeof path))
+		return '?';
+	got = observe(r, path, id, c, true, &status);
+	return got == REACHED ? 'Y' : got == FORBIDDEN && refused_grant ? 'N' : got == FORBIDDEN ? 'F' : '?';
+}
+
+/* Each caller x each role, creating a user (API and page) and adding the role to a member (API and page) of the caller's own organisation. */
+static void role_grant_matrix(void)
+{
+	const struct route *via[4] = {route_of(M_POST, "/api/v1/orgs/{id}/users"), route_of(M_POST, "/orgs/{id}/users"),
+				      route_of(M_PATCH, "/api/v1/users/{id}"), route_of(M_POST, "/users/{id}/roles")};
+	int checks = 0;
+
+	for (size_t i = 0; i < sizeof grant_table / sizeof grant_table[0]; i++) {
+		int c = grant_table[i].caller, org = caller_defs[c].org == O_X ? O_A : caller_defs[c].org;
+		/* The member of the caller's organisation whose roles the PATCH changes. */
+		long long member = org == O_A ? user_id[C_A_MEM] : org == O_P ? user_id[C_P_MEM] : org == O_T ? user_id[C_T_MEM] : user_id[C_U_MEM];
+
+		for (int role = 0; role < ROLE__MAX; role++) {
+			grant_role = role_name(role);
+			for (int v = 0; v < 4; v++) {
+				char got;
+
+				if (!via[v]) {
+					CHECK(false);
+					continue;
+				}
+				char want = grant_table[i].verdicts[role] == 'K' ? 'Y' : grant_table[i].verdicts[role];
+
+				got = grant_seen(via[v], v < 2 ? org_id[org] : member, c);
+				checks++;
+				if (got != want) {
+					harness_case_failed = 1;
+					fprintf(stderr, "FAIL role grant %s %s: %s granting %s: want %c, got %c\n", method_names[via[v]->method],
+						via[v]->pattern, caller_defs[c].key, grant_role, want, got);
+				}
+			}
+		}
+	}
+	grant_role = "member";
+	printf("permissions: role grants: %d checks (%zu callers x %d roles x 4 routes)\n", checks,
+	       sizeof grant_table / sizeof grant_table[0], ROLE__MAX);
+}
+
+/* Removing a role is granting it: a sourcing manager may not strip a CxO; nobody changes their own roles. */
+static void role_removals(void)
+{
+	const struct route *patch = route_of(M_PATCH, "/api/v1/users/{id}");
+
+	grant_role = "member";
+	/* A's CxO to a plain member. */
+	CHECK_INT(grant_seen(patch, user_id[C_A_CXO], C_A_SM), 'N');
+	CHECK_INT(grant_seen(patch, user_id[C_A_CXO], C_A_CM), 'N');
+	CHECK_INT(grant_seen(patch, user_id[C_A_CXO], C_ADMIN), 'Y');
+	/* One's own: refused with its own code, even for a CxO. */
+	CHECK_INT(grant_seen(patch, user_id[C_A_CXO], C_A_CXO), 'F');
+	CHECK(refused_own);
+	CHECK_INT(grant_seen(patch, user_id[C_A_SM], C_A_SM), 'F');
+	CHECK(refused_own);
+	/* A's sourcing manager: the CxO may, the contract manager (who does not hold it) may not. */
+	CHECK_INT(grant_seen(patch, user_id[C_A_SM], C_A_CXO), 'Y');
+	CHECK_INT(grant_seen(patch, user_id[C_A_SM], C_A_CM), 'N');
+	/* A provider's consultant, by its leadership. */
+	CHECK_INT(grant_seen(patch, user_id[C_P_CONS], C_P_LEAD), 'Y');
+	/* Another tenant's user: not found, whatever the role. */
+	CHECK_INT(grant_seen(patch, user_id[C_A_MEM], C_T_CXO), '?');
+	CHECK_INT(ask(M_PATCH, "/api/v1/users/{id}", I_USER_A, C_T_CXO), HIDDEN);
+	CHECK_INT(ask(M_PATCH, "/api/v1/users/{id}", I_USER_A, C_P_LEAD), FORBIDDEN);
 }
 
 /* Consent before visibility: a pending engagement opens nothing and its governance waits; only the provider's leadership decides. */
@@ -1174,6 +1303,8 @@ int main(void)
 	RUN(coverage);
 	RUN(bids_are_sealed);
 	RUN(practices_origin_customer);
+	RUN(role_grant_matrix);
+	RUN(role_removals);
 	RUN(pending_engagement_waits);
 	RUN(third_tenant_sees_nothing);
 	RUN(third_tenant_over_http);
