@@ -2,6 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/text.h"
+
 #include "../domain/org.h"
 #include "http.h"
 
@@ -11,17 +13,6 @@
  * else); decoding a buffered urlencoded body is a dozen lines.
  */
 #define FORM_FIELDS_MAX 64
-
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 /* Decodes s[0..n) into a new string; NULL on a bad escape or invalid UTF-8. */
 static char *decode(const char *s, size_t n)
@@ -41,8 +32,8 @@ static char *decode(const char *s, size_t n)
 				free(out);
 				return NULL;
 			}
-			hi = hexval(s[i + 1]);
-			lo = hexval(s[i + 2]);
+			hi = text_hex_digit(s[i + 1]);
+			lo = text_hex_digit(s[i + 2]);
 			if (hi < 0 || lo < 0) {
 				free(out);
 				return NULL;

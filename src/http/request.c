@@ -2,6 +2,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "../util/text.h"
 #include <strings.h>
 
 #include "../service/orgs.h"
@@ -121,17 +123,6 @@ bool request_choice(struct request *rq, struct response *rs, const char *name,
 	return false;
 }
 
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 size_t request_unescape(void *cls, struct MHD_Connection *conn, char *s)
 {
 	char *w = s;
@@ -140,8 +131,8 @@ size_t request_unescape(void *cls, struct MHD_Connection *conn, char *s)
 	(void)cls;
 	(void)conn;
 	while (*r) {
-		int hi = r[0] == '%' ? hex_digit(r[1]) : -1;
-		int lo = hi >= 0 ? hex_digit(r[2]) : -1;
+		int hi = r[0] == '%' ? text_hex_digit(r[1]) : -1;
+		int lo = hi >= 0 ? text_hex_digit(r[2]) : -1;
 
 		if (lo >= 0 && (hi || lo)) {
 			*w++ = (char)(hi * 16 + lo);

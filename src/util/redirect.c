@@ -3,24 +3,15 @@
 
 #include <string.h>
 
-static int hex(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
+#include "text.h"
 
 /* The byte at s[*i] with %XX escapes decoded, again while they decode to '%' ("%252F" is "/"); advances *i. */
 static int next_byte(const char *s, size_t *i)
 {
 	int c = (unsigned char)s[(*i)++];
 
-	while (c == '%' && hex(s[*i]) >= 0 && hex(s[*i + 1]) >= 0) {
-		c = hex(s[*i]) * 16 + hex(s[*i + 1]);
+	while (c == '%' && text_hex_digit(s[*i]) >= 0 && text_hex_digit(s[*i + 1]) >= 0) {
+		c = text_hex_digit(s[*i]) * 16 + text_hex_digit(s[*i + 1]);
 		*i += 2;
 	}
 	return c;

@@ -14,3 +14,14 @@ void text_copy(char *dst, size_t n, const char *src)
 	memcpy(dst, src ? src : "", len);
 	dst[len] = '\0';
 }
+
+int text_hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
