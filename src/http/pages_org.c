@@ -50,7 +50,7 @@ static void terms_section(struct buf *b, struct request *rq, long long org_id, c
 
 	buf_init(&text, 0);
 	json_array_foreach(json_object_get(t, "terms"), i, x) buf_printf(&text, "%s\n", json_string_value(x));
-	html_fmt(b, "<section class=\"card\" id=\"terms\"><h2>Confidential terms</h2><p class=\"muted\">Project names, products, places — anything that would identify you. A provider cannot publish a practice found with you while its text names any of them, your organisation, units, people or engagements, unless your contract manager approves.</p>");
+	html_fmt(b, "<section class=\"card\" id=\"terms\"><h2>Confidential terms</h2><p class=\"muted\">Project names, products, places — anything that would identify you. No provider you work with, or ever worked with, can publish a practice whose text names any of them, your organisation, units, people, e-mail domains or engagements — unless the practice was found with you and your contract manager approves it.</p>");
 	if (rq->caller.roles & (ROLES_CONTRACT | ROLE_BIT(ROLE_BUYER_CXO))) {
 		html_fmt(b, "<form method=\"post\" action=\"/orgs/%lld/confidential-terms\" class=\"grid\">", org_id);
 		form_csrf(b, rq);
