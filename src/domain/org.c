@@ -59,6 +59,7 @@ bool role_allowed_for_kind(enum role r, enum org_kind k)
 {
 	switch (r) {
 	case ROLE_ADMIN:
+		return k == ORG_PLATFORM; /* the platform's own people only: an admin reads every tenant */
 	case ROLE_MEMBER:
 		return true;
 	case ROLE_BUYER_CXO:

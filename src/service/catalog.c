@@ -1,10 +1,12 @@
 /* catalog: reads an accord database's tables and columns from its backend's catalogue, and finishes a bulk load into an empty database. */
 #include "catalog.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../store/migrations.h"
 #include "../util/grow.h"
 
 static int name_row(void *ctx, const struct sqlval *c, int n)
@@ -49,6 +51,51 @@ void catalog_free(struct catalog *c)
 	memset(c, 0, sizeof *c);
 }
 
+/*
+ * Where a table first appears as "CREATE TABLE name" in the numbered migrations: the order
+ * tables were made in, the same on both backends. A backend's own catalogue order is not:
+ * SQLite lists a table it had to make again (015's users) at the end, after the tables that
+ * refer to it, and a copy or import in that order breaks their foreign keys. SIZE_MAX when the
+ * migrations never name the table.
+ */
+static size_t creation_rank(const char *table)
+{
+	size_t len = strlen(table), rank = 0;
+
+	for (size_t m = 0; m < migrations_count; m++) {
+		for (const char *p = migrations[m].sql; (p = strstr(p, "CREATE TABLE ")) != NULL; rank++) {
+			p += strlen("CREATE TABLE ");
+			if (!strncmp(p, table, len) && (p[len] == ' ' || p[len] == '(' || p[len] == '\n'))
+				return rank;
+		}
+	}
+	return SIZE_MAX;
+}
+
+/* Orders the tables by creation_rank, keeping the catalogue's order among equals (an insertion sort: a few dozen names). */
+static void tables_in_creation_order(struct names *t)
+{
+	size_t *rank = calloc(t->n + 1, sizeof *rank);
+
+	if (!rank)
+		return;
+	for (size_t i = 0; i < t->n; i++)
+		rank[i] = creation_rank(t->v[i]);
+	for (size_t i = 1; i < t->n; i++) {
+		char name[sizeof t->v[0]];
+		size_t r = rank[i], j = i;
+
+		memcpy(name, t->v[i], sizeof name);
+		for (; j > 0 && rank[j - 1] > r; j--) {
+			memcpy(t->v[j], t->v[j - 1], sizeof name);
+			rank[j] = rank[j - 1];
+		}
+		memcpy(t->v[j], name, sizeof name);
+		rank[j] = r;
+	}
+	free(rank);
+}
+
 int catalog_load(struct store *s, struct catalog *out, struct error *err)
 {
 	struct names all;
@@ -57,6 +104,7 @@ int catalog_load(struct store *s, struct catalog *out, struct error *err)
 	memset(out, 0, sizeof *out);
 	if (names_load(s, STMT_CATALOG_TABLES, NULL, &all, err))
 		return -1;
+	tables_in_creation_order(&all);
 	out->tables = all;
 	out->columns = calloc(all.n + 1, sizeof *out->columns);
 	if (!out->columns) {

@@ -448,7 +448,10 @@ int review_update(struct store *s, long long id, const struct review_input *in, 
 	struct sqlval a[9];
 	struct eng_term t;
 	char now[24];
-	int rc = -1;
+	int rc = -1, was_state;
+	char was_held_on[11];
+	bool dates_move;
+	long long answers = 0;
 
 	a[0] = SQL_I(id);
 	if (store_exec(s, STMT_REVIEW_GET, a, 1, review_row_cb, &r, err) < 0)
@@ -457,8 +460,12 @@ int review_update(struct store *s, long long id, const struct review_input *in, 
 		error_set(err, 404, "not_found", NULL, "no such review");
 		goto out;
 	}
+	snprintf(was_held_on, sizeof was_held_on, "%s", r.held_on);
+	was_state = r.state;
 	if (load_term(s, r.engagement_id, &t, err) || review_merge(&r, in, &t, may_cancel, err))
 		goto out;
+	/* A held review's day fixes its survey period: once anyone has answered, moving it (or un-holding the review) could close the period to read the other side's answers and open it again. */
+	dates_move = was_state == RSTATE_HELD && (r.state != RSTATE_HELD || strcmp(was_held_on, r.held_on) != 0);
 	now_iso(now);
 	a[0] = r.held_on[0] ? SQL_T(r.held_on) : SQL_NUL;
 	a[1] = SQL_T(review_state_name(r.state));
@@ -471,6 +478,17 @@ int review_update(struct store *s, long long id, const struct review_input *in, 
 	/* The record and a new due date are written together or not at all. */
 	if (store_begin(s, err))
 		goto out;
+	if (dates_move) {
+		struct sqlval q[1] = {SQL_I(id)};
+
+		if (store_int(s, STMT_SURVEY_ANSWERS_OF_REVIEW, q, 1, &answers, err))
+			goto fail;
+		if (answers > 0) {
+			error_set(err, 409, "survey_started", "held_on",
+				  "the survey of this review has answers: the day it was held no longer moves");
+			goto fail;
+		}
+	}
 	if (store_exec(s, STMT_REVIEW_UPDATE, a, 8, NULL, NULL, err) < 0)
 		goto fail;
 	if (in->due_on) {

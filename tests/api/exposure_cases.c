@@ -344,6 +344,21 @@ static void test_survey_frozen_after_reveal(void)
 	/* Before the reveal a side may change its mind. */
 	json_decref(req(NW_CM, "POST", fmt("/api/v1/engagements/%lld/surveys", W->E2), fmt("{\"period\":%lld,\"answers\":%s}", review, answers(2)), 200));
 	json_decref(req(NW_CM, "POST", fmt("/api/v1/engagements/%lld/surveys", W->E2), fmt("{\"period\":%lld,\"answers\":%s}", review, answers(3)), 200));
+	/* Once the survey has an answer the review's day is fixed: moving it back 30+ days would close the period, show Harbor Northwind's answers, and a move forward reopen it (the attack review's F4). Minutes still change. */
+	j = req(NW_CM, "PATCH", fmt("/api/v1/reviews/%lld", review), "{\"held_on\":\"2026-09-01\"}", 409);
+	CHECK_STR(error_code(j), "survey_started");
+	CHECK_STR(error_field(j), "held_on");
+	json_decref(j);
+	j = req(HB_LEAD, "PATCH", fmt("/api/v1/reviews/%lld", review), "{\"status\":\"planned\"}", 409);
+	CHECK_STR(error_code(j), "survey_started");
+	json_decref(j);
+	p = period_of(HB_LEAD, W->E2, review);
+	CHECK(!json_is_true(json_object_get(p, "revealed")));
+	CHECK(json_is_null(json_object_get(p, "theirs")) || json_object_get(p, "theirs") == NULL);
+	json_decref(p);
+	j = req(NW_CM, "PATCH", fmt("/api/v1/reviews/%lld", review), "{\"minutes\":\"Agreed the swarming pilot.\"}", 200);
+	CHECK_STR(str(j, "held_on"), TEST_TODAY);
+	json_decref(j);
 	/* Harbor answers second, and its answer shows it Northwind's. */
 	j = req(HB_LEAD, "POST", fmt("/api/v1/engagements/%lld/surveys", W->E2), fmt("{\"period\":%lld,\"answers\":%s}", review, answers(1)), 200);
 	json_decref(j);

@@ -914,7 +914,15 @@ static void test_orgs_users_units(void)
 	CHECK_STR(error_field(j), "roles");
 	json_decref(j);
 	CHECK_INT(call_json(&S, "POST", fmt("/api/v1/orgs/%lld/users", NW), tok[NW_CXO],
-			    "{\"email\":\"root@northwind.example\",\"name\":\"N\",\"roles\":[\"admin\"],\"password\":\"long-enough-1\"}", &j), 403);
+			    "{\"email\":\"root@northwind.example\",\"name\":\"N\",\"roles\":[\"admin\"],\"password\":\"long-enough-1\"}", &j), 422);
+	CHECK_STR(error_field(j), "roles");
+	json_decref(j);
+	/* Not even the platform admin makes an admin inside a tenant (it would read every other tenant): 422, the role does not fit. */
+	CHECK_INT(call_json(&S, "POST", fmt("/api/v1/orgs/%lld/users", NW), tok[ADMIN],
+			    "{\"email\":\"root@northwind.example\",\"name\":\"N\",\"roles\":[\"admin\"],\"password\":\"long-enough-1\"}", &j), 422);
+	CHECK_STR(error_field(j), "roles");
+	json_decref(j);
+	CHECK_INT(call_json(&S, "PATCH", fmt("/api/v1/users/%lld", user_id[NW_MEMBER]), tok[ADMIN], "{\"roles\":[\"admin\"]}", &j), 422);
 	CHECK_STR(error_field(j), "roles");
 	json_decref(j);
 	CHECK_INT(call_json(&S, "POST", fmt("/api/v1/orgs/%lld/users", NW), tok[NW_CXO],

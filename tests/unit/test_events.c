@@ -77,8 +77,10 @@ static void moves_tell_bidders_only(void)
 {
 	json_t *inbox, *x;
 
-	/* No bid on the quiet item: it moves freely, earlier too, and tells nobody. */
-	CHECK_INT(roadmap_item_update(S, quiet_item, NULL, "2026-12-01", &err), 0);
+	/* No bid on the quiet item: a shorter deadline is refused all the same (the refusal tells nothing of bids); a later one tells nobody. */
+	CHECK_INT(roadmap_item_update(S, quiet_item, NULL, "2026-12-01", &err), -1);
+	CHECK_STR(err.code, "deadline_shortened");
+	CHECK_INT(roadmap_item_update(S, quiet_item, NULL, "2026-12-20", &err), 0);
 	CHECK_INT(events_count(), 0);
 	/* With P's bid, shortening is refused and writes nothing. */
 	CHECK_INT(roadmap_item_update(S, item, NULL, "2026-12-09", &err), -1);

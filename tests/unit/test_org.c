@@ -96,7 +96,7 @@ static void role_kind_matrix(void)
 {
 	/* rows: roles in enum order; columns: buyer, provider, platform */
 	static const int allowed[ROLE__MAX][ORG_KIND__MAX] = {
-		{1, 1, 1}, /* admin */
+		{0, 0, 1}, /* admin: the platform organisation only */
 		{1, 0, 0}, /* buyer_cxo */
 		{1, 0, 0}, /* unit_cio */
 		{1, 0, 0}, /* contract_manager */
@@ -126,7 +126,7 @@ static void mask_check_valid(void)
 	memset(&err, 0, sizeof err);
 	CHECK(role_mask_check(ROLE_BIT(ROLE_MEMBER), ORG_BUYER, &err));
 	CHECK(role_mask_check(ROLE_BIT(ROLE_ADMIN), ORG_PLATFORM, &err));
-	CHECK(role_mask_check(ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_MEMBER), ORG_PROVIDER, &err));
+	CHECK(role_mask_check(ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_MEMBER), ORG_PLATFORM, &err));
 	CHECK(role_mask_check((ROLES_ORG_MANAGER & ~ROLE_BIT(ROLE_PROVIDER_LEADERSHIP)) |
 				      ROLE_BIT(ROLE_UNIT_CIO),
 			      ORG_BUYER, &err));
@@ -175,11 +175,17 @@ static void mask_check_wrong_kind(void)
 	CHECK_STR(err.message,
 		  "role 'provider_consulting' is not available in a platform organisation");
 
-	/* Every role at once fits no kind: the first misfit in enum order is named. */
+	/* Every role at once fits no kind: the first misfit in enum order is named (admin, outside the platform). */
 	CHECK(!role_mask_check(ROLES_ALL, ORG_BUYER, &err));
+	CHECK(strstr(err.message, "'admin'") != NULL);
+	CHECK(!role_mask_check(ROLES_ALL & ~ROLE_BIT(ROLE_ADMIN), ORG_BUYER, &err));
 	CHECK(strstr(err.message, "'provider_leadership'") != NULL);
-	CHECK(!role_mask_check(ROLES_ALL, ORG_PROVIDER, &err));
+	CHECK(!role_mask_check(ROLES_ALL & ~ROLE_BIT(ROLE_ADMIN), ORG_PROVIDER, &err));
 	CHECK(strstr(err.message, "'buyer_cxo'") != NULL);
+	/* An admin in a tenant would read every other tenant: the role fits the platform only. */
+	CHECK(!role_mask_check(ROLE_BIT(ROLE_ADMIN), ORG_PROVIDER, &err));
+	CHECK_INT(err.status, 422);
+	CHECK(!role_mask_check(ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_BUYER_CXO), ORG_BUYER, &err));
 }
 
 static void mask_check_unknown_bits(void)
@@ -209,7 +215,9 @@ static void grant_check(void)
 	/* A buyer's CxO grants every buyer-side role, not admin and not a provider role. */
 	CHECK_INT(role_grant_allowed(B(BUYER_CXO), ORG_BUYER, 0, B(SOURCING_MANAGER) | B(UNIT_CIO), false), GRANT_OK);
 	CHECK_INT(role_grant_allowed(B(BUYER_CXO), ORG_BUYER, 0, B(BUYER_CXO), false), GRANT_OK);
-	CHECK_INT(role_grant_allowed(B(BUYER_CXO), ORG_BUYER, 0, B(ADMIN), false), GRANT_NOT_HELD);
+	CHECK_INT(role_grant_allowed(B(BUYER_CXO), ORG_PLATFORM, 0, B(ADMIN), false), GRANT_NOT_HELD);
+	/* Admin in a buyer is no grant either: it fits the platform only, and the kind check refuses it (422). */
+	CHECK_INT(role_grant_allowed(B(BUYER_CXO), ORG_BUYER, 0, B(ADMIN), false), GRANT_OK);
 	/* A provider role in a buyer is no grant at all: the kind check refuses it (422). */
 	CHECK_INT(role_grant_allowed(B(SOURCING_MANAGER), ORG_BUYER, 0, B(PROVIDER_LEADERSHIP), false), GRANT_OK);
 	CHECK_INT(role_grant_allowed(B(SOURCING_MANAGER), ORG_BUYER, 0, B(PROVIDER_LEADERSHIP) | B(BUYER_CXO), false), GRANT_NOT_HELD);
