@@ -108,7 +108,7 @@ static void render_account(struct request *rq, struct response *rs, const struct
 		    "<p>%s · %s · %s</p>", rq->caller.name, rq->caller.email, rq->caller.org_name);
 	html_fmt(b, "<h2 id=\"password\">Change your password</h2>");
 	if (changed)
-		html_fmt(b, "<p class=\"banner\" role=\"status\">Your password is changed. Every other session of yours has ended.</p>");
+		html_fmt(b, "<p class=\"banner\" role=\"status\">Your password is changed. Every other session of yours has ended, and your calendar feed has a new address: subscribe again from <a href=\"/actions\">My actions</a>.</p>");
 	form_error_banner(b, err, fields);
 	html_fmt(b, "<p class=\"muted\">At least %d characters; not a common password, and not your name or e-mail address. Every other session of yours ends.</p>",
 		 PASSWORD_MIN);

@@ -156,7 +156,13 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	html_fmt(b, "<dt>Provider</dt><dd><a href=\"/orgs/%lld\">%s</a> <span class=\"muted\">· %s</span></dd>",
 		 json_num(json_object_get(e, "provider"), "id"), json_text(json_object_get(e, "provider"), "name"),
 		 json_text(json_object_get(e, "provider"), "industry"));
-	html_fmt(b, "<dt>Contract manager</dt><dd>%s</dd></dl></section>", json_text(e, "contract_manager_name"));
+	html_fmt(b, "<dt>Contract manager</dt><dd>%s</dd>", json_text(e, "contract_manager_name"));
+	/* An accepted engagement keeps its record of consent where both sides look first. */
+	if (!strcmp(json_text(e, "acceptance"), "accepted") && json_is_object(json_object_get(e, "acceptance_decision")))
+		html_fmt(b, "<dt>Accepted</dt><dd id=\"accepted\">%.10s by %s</dd>",
+			 json_text(json_object_get(e, "acceptance_decision"), "at"),
+			 json_text(json_object_get(e, "acceptance_decision"), "by_name"));
+	html_fmt(b, "</dl></section>");
 	html_fmt(b, "<section class=\"card\"><h2>Governance split</h2><table class=\"list\"><tbody>");
 	html_fmt(b, "<tr><th>Strategic management</th><td>%s</td></tr>", lead_label(json_text(gov, "strategic")));
 	html_fmt(b, "<tr><th>Tactical management</th><td>%s</td></tr>", lead_label(json_text(gov, "tactical")));
@@ -299,8 +305,9 @@ void page_engagement_acceptance(struct request *rq, struct response *rs)
 		return;
 	}
 	if (confirmed && !strcmp(confirmed, "yes")) {
+		/* After an acceptance the page has no acceptance card: land on the record of it in the parties. */
 		done(rq, rs, engagement_decide(rq->store, &rq->caller, rq->id, accept, reason && *reason ? reason : NULL, &err),
-		     &err, "acceptance", "acceptance");
+		     &err, "acceptance", accept ? "accepted" : "acceptance");
 		return;
 	}
 	if (!(e = engagement_get_json(rq->store, rq->id))) {

@@ -72,7 +72,9 @@ static void engagement_select(struct buf *b, struct request *rq, const char *lab
 	html_fmt(b, "<label class=\"field%s\"><span>%s</span><select name=\"%s\" id=\"f-%s\">", msg ? " invalid" : "", label, name, name);
 	json_array_foreach(json_object_get(list, "items"), i, e)
 	{
-		if ((provider && json_num(e, "provider_org_id") != provider) || json_num(e, "id") == skip)
+		/* Only an accepted engagement can be a practice's origin or take an adoption (409 not_accepted otherwise): offer no other. */
+		if ((provider && json_num(e, "provider_org_id") != provider) || json_num(e, "id") == skip ||
+		    strcmp(json_text(e, "acceptance"), "accepted") != 0)
 			continue;
 		html_fmt(b, "<option value=\"%lld\">%s · %s</option>", json_num(e, "id"),
 			 json_text(json_object_get(e, rq->caller.org_kind == ORG_BUYER ? "provider" : "buyer"), "name"),

@@ -151,6 +151,8 @@ static void practice_link_form(struct request *rq, struct buf *b, json_t *sessio
 static void render(struct request *rq, struct response *rs, const struct error *err, const char *form)
 {
 	bool host = (rq->rel & REL_HOST) != 0;
+	/* Inviting and planning the agenda are the host's governing roles' (ACT_HOST in routes.c): a member sees the summit, not the forms. */
+	bool keeps = host && (rq->caller.roles & (ROLES_BUYER_GOV | ROLES_PROVIDER_GOV));
 	json_t *s = summit_get_json(rq->store, rq->id, rq->caller.org_id, host), *x, *c;
 	struct buf *b = &rs->body;
 	size_t i, k;
@@ -170,7 +172,7 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	html_fmt(b, "</tbody></table>");
 	if (!json_array_size(json_object_get(s, "invitations")))
 		html_fmt(b, "<p class=\"muted\">Nobody invited yet.</p>");
-	if (host) {
+	if (keeps) {
 		bool planning = !strcmp(json_text(s, "kind"), "buyer-planning");
 
 		html_fmt(b, "<form method=\"post\" action=\"/summits/%lld/invitations\" class=\"inline\">", rq->id);
@@ -214,7 +216,7 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	}
 	if (!json_array_size(json_object_get(s, "sessions")))
 		html_fmt(b, "<p class=\"muted\">No sessions yet.</p>");
-	if (host) {
+	if (keeps) {
 		static const char *const fields[] = {"kind", "title", "presenter_org_id", "roadmap_id", "practice_id", NULL};
 
 		html_fmt(b, "<details%s><summary>Add a session</summary><form method=\"post\" action=\"/summits/%lld/sessions\" class=\"grid\">",

@@ -365,8 +365,10 @@ async function main() {
 			assert(text.includes('Meridian Retail sees your organisation'), `the confirmation says: ${text}`);
 			assert((await confirm.locator('b').count()) === 0, 'the reason was not escaped');
 			await shot(page2, 'acceptance-confirm');
-			await Promise.all([page2.waitForURL(/#acceptance$/), confirm.locator('button[type=submit]').click()]);
+			await Promise.all([page2.waitForURL(/#accepted$/), confirm.locator('button[type=submit]').click()]);
 			assert((await page2.locator('#acceptance').count()) === 0, 'the acceptance card is still shown once accepted');
+			const record = await page2.locator('#accepted').textContent();
+			assert(/^\d{4}-\d{2}-\d{2} by /.test(record), `the page keeps no record of the acceptance: ${record}`);
 			const api = await (await page2.request.get(`${base}/api/v1${pendingPath}`)).json();
 			assert(api.acceptance === 'accepted', `acceptance is ${api.acceptance}`);
 			assert(api.acceptance_decision.reason === 'Happy to extend <b>our</b> work', 'the reason was not kept');
