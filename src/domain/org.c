@@ -213,7 +213,9 @@ bool text_is_name(const char *s, size_t max)
 
 bool text_has_break(const char *s)
 {
-	return s && strpbrk(s, "\r\n") != NULL;
+	/* CR, LF, vertical tab and form feed; NEL (U+0085), LINE and PARAGRAPH SEPARATOR (U+2028, U+2029). */
+	return s && (strpbrk(s, "\r\n\v\f") != NULL || strstr(s, "\xC2\x85") != NULL || strstr(s, "\xE2\x80\xA8") != NULL ||
+		     strstr(s, "\xE2\x80\xA9") != NULL);
 }
 
 bool text_is_multiline(const char *s, size_t max)

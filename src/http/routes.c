@@ -260,7 +260,7 @@ static const struct field summit_body[] = {
 	{"kind", F_ENUM, true, 0, summit_kinds, NULL},
 	{"title", F_STRING, true, 800, NULL, NULL},
 	{"starts_on", F_DATE, true, 0, NULL, NULL},
-	{"venue", F_TEXT, false, 400, NULL, NULL},
+	{"venue", F_STRING, false, 400, NULL, NULL},
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 

@@ -47,8 +47,16 @@ static bool check_value(const struct field *f, json_t *v, const char *path, stru
 		/* A one-line field (a title, a name) says so when it holds a line break. */
 		if (f->type == F_STRING && text_has_break(s))
 			return fail(e, 422, "invalid", path, "must be one line, without line breaks");
-		if (f->type == F_STRING && f->required && !text_is_name(s, len + 1))
-			return fail(e, 422, "required", path, "must not be empty");
+		if (f->type == F_STRING && !text_is_name(s, len + 1)) {
+			bool blank = true;
+
+			for (size_t i = 0; i < len && blank; i++)
+				blank = s[i] == ' ';
+			if (!blank)
+				return fail(e, 422, "invalid", path, "must not contain tabs or other control characters");
+			if (f->required)
+				return fail(e, 422, "required", path, "must not be empty");
+		}
 		return true;
 	case F_INT:
 		if (!json_is_integer(v))

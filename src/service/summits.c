@@ -38,6 +38,10 @@ long long summit_create(struct store *s, const struct caller *c, const struct su
 		error_set(err, 422, in->starts_on ? "invalid" : "required", "starts_on", "starts_on must be a date YYYY-MM-DD");
 		return -1;
 	}
+	if (in->venue && text_has_break(in->venue)) {
+		error_set(err, 422, "invalid", "venue", "the venue must be one line, without line breaks");
+		return -1;
+	}
 	if (in->venue && strlen(in->venue) > 400) {
 		error_set(err, 422, "too_long", "venue", "the venue is too long");
 		return -1;

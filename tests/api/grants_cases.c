@@ -442,6 +442,27 @@ static void line_breaks(void)
 	CHECK_STR(error_field(j), "title");
 	CHECK(str(json_object_get(j, "error"), "message") && strstr(str(json_object_get(j, "error"), "message"), "one line"));
 	json_decref(j);
+	/* Every other way to break a line (NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR, vertical tab) is a line break too; a tab is a control character, not emptiness. */
+	{
+		static const char *const breaks[] = {"A\\u0085B", "A\\u2028B", "A\\u2029B", "A\\u000bB"};
+
+		for (size_t k = 0; k < sizeof breaks / sizeof breaks[0]; k++) {
+			CHECK_INT(call_json(W->S, "POST", fmt("/api/v1/engagements/%lld/strategic-issues", W->E1), W->tok[NW_CM],
+					    fmt("{\"title\":\"%s\",\"kind\":\"issue\"}", breaks[k]), &j), 422);
+			CHECK(strstr(str(json_object_get(j, "error"), "message"), "one line") != NULL);
+			json_decref(j);
+		}
+		CHECK_INT(call_json(W->S, "POST", fmt("/api/v1/engagements/%lld/strategic-issues", W->E1), W->tok[NW_CM],
+				    "{\"title\":\"A\\tB\",\"kind\":\"issue\"}", &j), 422);
+		CHECK_STR(error_field(j), "title");
+		CHECK(strstr(str(json_object_get(j, "error"), "message"), "control characters") != NULL);
+		json_decref(j);
+		/* A summit's venue is one line too, from the API and from the page's form. */
+		CHECK_INT(call_json(W->S, "POST", "/api/v1/summits", W->tok[NW_CXO],
+				    "{\"kind\":\"buyer-planning\",\"title\":\"Plan\",\"starts_on\":\"2027-02-01\",\"venue\":\"H\\nQ\"}", &j), 422);
+		CHECK_STR(error_field(j), "venue");
+		json_decref(j);
+	}
 	CHECK_INT(call_json(W->S, "POST", fmt("/api/v1/engagements/%lld/strategic-issues", W->E1), W->tok[NW_CM],
 			    "{\"title\":\"Change costs\",\"kind\":\"issue\",\"body\":\"What we see:\\n\\n- slow\\r\\n- dear\"}", &j), 201);
 	issue = json_integer_value(json_object_get(j, "id"));
