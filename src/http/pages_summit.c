@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../service/orgs.h"
 #include "../service/roadmaps.h"
 #include "../service/summits.h"
 #include "pages.h"
@@ -148,6 +149,24 @@ static void practice_link_form(struct request *rq, struct buf *b, json_t *sessio
 		 json_is_integer(json_object_get(session, "practice_id")) ? "Link this practice instead" : "Link this practice");
 }
 
+/* A picker of the organisations one may invite by name: those of the other kind in the directory (providers to a buyer's planning summit, buyers to a provider's). */
+static void invite_one_select(struct buf *b, struct request *rq, const char *kind)
+{
+	struct page pg = {0, PAGE_LIMIT_MAX};
+	json_t *list = org_list_json(rq->store, &rq->caller, pg), *o;
+	size_t i;
+
+	html_fmt(b, "<select name=\"org_id\" aria-label=\"organisation to invite\">");
+	json_array_foreach(json_object_get(list, "items"), i, o)
+	{
+		if (json_num(o, "id") == rq->caller.org_id || strcmp(json_text(o, "kind"), kind) != 0)
+			continue;
+		html_fmt(b, "<option value=\"%lld\">%s</option>", json_num(o, "id"), json_text(o, "name"));
+	}
+	html_fmt(b, "</select>");
+	json_decref(list);
+}
+
 static void render(struct request *rq, struct response *rs, const struct error *err, const char *form)
 {
 	bool host = (rq->rel & REL_HOST) != 0;
@@ -184,8 +203,8 @@ static void render(struct request *rq, struct response *rs, const struct error *
 				    "<option value=\"customers-and-prospects\">all customers and prospects</option></select><button type=\"submit\">Invite</button>");
 		html_fmt(b, "</form><form method=\"post\" action=\"/summits/%lld/invitations\" class=\"inline\">", rq->id);
 		form_csrf(b, rq);
-		html_fmt(b, "<input type=\"number\" name=\"org_id\" aria-label=\"organisation id\" placeholder=\"organisation id\">"
-			    "<button type=\"submit\">Invite this organisation</button></form>");
+		invite_one_select(b, rq, planning ? "provider" : "buyer");
+		html_fmt(b, "<button type=\"submit\">Invite this organisation</button></form>");
 		if (form && !strcmp(form, "invite"))
 			form_error_banner(b, err, NULL);
 	}

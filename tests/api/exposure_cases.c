@@ -171,6 +171,28 @@ static void test_invitee_sees_no_other_invitee(void)
 	free(body);
 	body = raw_as(W->tok[NW_CM], fmt("/summits/%lld", summit));
 	CHECK(strstr(body, lumen) != NULL); /* the host's page lists it, so the check above could fail */
+	/* The host invites one more organisation from a picker of providers, never a typed id; its own name is not offered. */
+	{
+		char *picker = strstr(body, "<select name=\"org_id\""), *end = picker ? strstr(picker, "</select>") : NULL;
+
+		CHECK(picker != NULL && end != NULL);
+		if (picker && end) {
+			*end = '\0';
+			CHECK(strstr(picker, fmt("<option value=\"%lld\">", W->HB)) != NULL);
+			CHECK(strstr(picker, fmt("<option value=\"%lld\">", W->NW)) == NULL);
+			CHECK(strstr(picker, fmt("<option value=\"%lld\">", W->MD)) == NULL); /* a buyer: not for a planning summit */
+			*end = '<';
+		}
+	}
+	CHECK(strstr(body, "placeholder=\"organisation id\"") == NULL);
+	free(body);
+	/* A member of Kestrel sees the summit, not the host's forms (it could not use them). */
+	body = raw_as(W->tok[KE_MEMBER], fmt("/summits/%lld", summit));
+	CHECK(strstr(body, fmt("action=\"/summits/%lld/invitations\"", summit)) == NULL);
+	free(body);
+	body = raw_as(W->tok[NW_MEMBER], fmt("/summits/%lld", summit));
+	CHECK(strstr(body, fmt("action=\"/summits/%lld/invitations\"", summit)) == NULL);
+	CHECK(strstr(body, fmt("action=\"/summits/%lld/sessions\"", summit)) == NULL);
 	free(body);
 	free(lumen);
 }
