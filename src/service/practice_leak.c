@@ -31,7 +31,11 @@ static int terms_add(struct terms *t, const char *kind, const char *text, long l
 		return -1;
 	}
 	t->customer[t->n] = customer;
-	t->t[t->n] = (struct leak_term){t->text[t->n], !strcmp(kind, "person")};
+	t->t[t->n] = (struct leak_term){t->text[t->n], 0};
+	if (!strcmp(kind, "person"))
+		t->t[t->n].how = LEAK_PERSON;
+	else if (!strcmp(kind, "confidential"))
+		t->t[t->n].how = LEAK_CHOSEN; /* the buyer's choice: counts even when made of ordinary words */
 	t->n++;
 	return 0;
 }
@@ -58,7 +62,24 @@ static bool terms_have(const struct terms *t, const char *kind, const char *text
 	return false;
 }
 
-/* One row of LEAK_TERMS; an e-mail address also gives its domain, unless a public mail service's. */
+/* A customer's name also gives each of its distinctive words ("Meridian" of "Meridian Retail") as a term of kind organisation. */
+static int name_words_add(struct terms *t, const char *name, long long customer)
+{
+	struct buf words;
+	int rc = 0;
+
+	buf_init(&words, 0);
+	if (leak_name_words(name, &words) == 0 && words.data)
+		for (char *w = words.data, *nl; !rc && (nl = strchr(w, '\n')); w = nl + 1) {
+			*nl = '\0';
+			if (!terms_have(t, "organisation", w, customer))
+				rc = terms_add(t, "organisation", w, customer);
+		}
+	buf_release(&words);
+	return rc;
+}
+
+/* One row of LEAK_TERMS; an organisation's name also gives its distinctive words, an e-mail address its domain, unless a public mail service's. */
 static int leak_term_row(void *ctx, const struct sqlval *c, int n)
 {
 	struct terms *t = ctx;
@@ -68,6 +89,8 @@ static int leak_term_row(void *ctx, const struct sqlval *c, int n)
 	if (!c[1].s || !*c[1].s)
 		return 0;
 	if (terms_add(t, c[0].s, c[1].s, c[2].i))
+		return 1;
+	if (!strcmp(c[0].s, "organisation") && name_words_add(t, c[1].s, c[2].i))
 		return 1;
 	if (!strcmp(c[0].s, "email") && (at = strrchr(c[1].s, '@')) && at[1]) {
 		char domain[256];
