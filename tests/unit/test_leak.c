@@ -320,6 +320,7 @@ static const struct row rows[] = {
 	{"\u039dORTHW\u0399ND", "Northwind", true, "Greek capitals Ν and Ι still read as the Latin N and I they look like", 0},
 	{"\u03b1\u03b8\u03b7\u03bd\u03b1", "\u0391\u0398\u0397\u039d\u0391", true, "a Greek name in capitals still equals it in lower case", 0},
 	{"At Meridian Retain we ran it.", "Meridian Retail", false, "another letter is still another name", 0},
+	{"Blue fin tuna sandwiches", "Bluefin", true, "F9, kept: spaced words are joined (the rule that catches \"Mer idian\"), a known false alarm", 0},
 	/* attack review: a middle name or initial, surname then initial, first name then initial */
 	{"David J. Ross led it.", "David Ross", true, "a middle initial with a dot", P},
 	{"David J Ross led it.", "David Ross", true, "a middle initial without a dot", P},
