@@ -457,6 +457,43 @@ static void test_attack_review(void)
 	refused("Zqreview 13", "See <https://meri%64ian.example/>.", W->MD, "organisation", "meridian");
 }
 
+/* A customer whose name shares a word with the provider's ("Zq Kestrel Foods" of Kestrel IT Services): that word is not a term, the customer's whole name is. */
+static void test_provider_own_name(void)
+{
+	json_t *j = req(ADMIN, "POST", "/api/v1/orgs", "{\"name\":\"Zq Kestrel Foods\",\"kind\":\"buyer\",\"industry\":\"Food\"}", 201);
+	long long org = num(j, "id"), engagement, p;
+	char *tok;
+
+	json_decref(j);
+	json_decref(req(ADMIN, "POST", fmt("/api/v1/orgs/%lld/users", org),
+			"{\"email\":\"cm@zqkf.example\",\"name\":\"Rowan Quill\",\"roles\":[\"contract_manager\"],\"password\":\"heron-lantern-quarry-4\"}",
+			201));
+	tok = login(W->S, "cm@zqkf.example", "heron-lantern-quarry-4");
+	CHECK(tok != NULL);
+	if (!tok)
+		return;
+	{
+		struct resp r;
+
+		http(W->S, "POST", "/api/v1/engagements", tok,
+		     fmt("{\"provider_org_id\":%lld,\"title\":\"Zq pantry systems\",\"service_line\":\"IT\",\"starts_on\":\"2026-12-01\",\"ends_on\":\"2028-11-30\"}",
+			 W->KE),
+		     NULL, NULL, &r);
+		CHECK_INT(r.status, 201);
+		engagement = num(r.json, "id");
+		resp_free(&r);
+	}
+	/* A customer asking is a customer to the check (any state of the engagement). */
+	p = draft(KE_LEAD, W->E1, "Zqown 1", "Kestrel ran this in two waves.", NULL);
+	json_decref(req(KE_LEAD, "POST", fmt("/api/v1/practices/%lld/publish", p), "{}", 200));
+	json_decref(req(KE_LEAD, "POST", fmt("/api/v1/practices/%lld/retire", p), "{}", 200));
+	refused("Zqown 2", "Zq Kestrel Foods ran this in two waves.", org, "organisation", "Zq Kestrel Foods");
+	refused("Zqown 3", "Rowan Quill ran this in two waves.", org, "person", "Rowan Quill");
+	/* Declined, so that no later case sees a pending engagement of Kestrel's. */
+	json_decref(req(KE_LEAD, "POST", fmt("/api/v1/engagements/%lld/acceptance", engagement), "{\"accepted\":false}", 200));
+	free(tok);
+}
+
 /* The CSRF token of the forms on a page read with who's token, into out. */
 static bool page_csrf_of(const char *path, int who, char *out, size_t n)
 {
@@ -590,6 +627,7 @@ void leak_cases_run(const struct world *w, int *passed, int *failed)
 	RUN(test_ordinary_texts_publish);
 	RUN(test_attack_review);
 	RUN(test_confidential_phrases);
+	RUN(test_provider_own_name);
 	RUN(test_demo_practices_pass);
 	RUN(test_org_names);
 	*passed += harness_passed;
