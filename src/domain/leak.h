@@ -43,7 +43,7 @@ int leak_normalize(const char *text, struct buf *out);
  * "northwindbank", with "m" as "rn"). -1 on bad UTF-8 or past out's maximum.
  */
 int leak_skeleton(const char *text, struct buf *out);
-/* Whether two organisation names read the same: equal skeletons, in either reading of capitals outside ASCII (a Greek capital Ν as the N it looks like, or as its lower case ν). Names with no letters are never the same. */
+/* Whether two organisation names read the same: equal skeletons ("KestreI" is "Kestrel"), in either reading of capitals outside ASCII (a Greek capital Ν as the N it looks like, or as its lower case ν) and of '|'. Names with no letters are never the same. */
 bool leak_same_name(const char *a, const char *b);
 /* Writes text trimmed of white space at both ends and in Unicode NFKC to out: how an organisation's name is stored. -1 on bad UTF-8. */
 int leak_tidy_name(const char *text, struct buf *out);
