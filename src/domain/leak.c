@@ -108,7 +108,11 @@ static size_t fold_skeleton(ucs4_t c, ucs4_t *out, size_t out_max)
 	return n;
 }
 
-/* Case folded, then its skeleton, then case folded again. */
+/*
+ * Case folded, then its skeleton, then case folded again; then the l family read as one
+ * letter, "i". Case folding first makes a capital I an "i" while UTS #39 makes l, 1 and |
+ * an "l": without the last step "RetaiI" and "RETAlL" would not read as "Retail".
+ */
 static size_t fold_lower(ucs4_t c, ucs4_t *out, size_t out_max)
 {
 	ucs4_t plain[FOLD_MAX];
@@ -116,6 +120,9 @@ static size_t fold_lower(ucs4_t c, ucs4_t *out, size_t out_max)
 
 	for (size_t i = 0; i < np && n < out_max; i++)
 		n += fold_skeleton(plain[i], out + n, out_max - n);
+	for (size_t i = 0; i < n; i++)
+		if (out[i] == 'l')
+			out[i] = 'i';
 	return n;
 }
 
@@ -181,7 +188,8 @@ struct folded {
 	size_t n, cap;
 	size_t *starts; /* the letters a word begins at (cut is not CUT_NONE): where a match may start */
 	size_t nstarts, scap;
-	bool capitals; /* the text has a capital letter outside ASCII: worth reading again with capitals set */
+	bool capitals; /* the text has a capital letter outside ASCII: worth reading again with READ_CAPITALS */
+	bool pipes;    /* the text has a '|': worth reading again with READ_PIPES */
 };
 
 static void folded_free(struct folded *f)
@@ -285,6 +293,14 @@ static size_t html_tag(const uint8_t *p, const uint8_t *end, struct tag_ends *e)
 
 enum cls { CLS_NONE, CLS_LOWER, CLS_UPPER, CLS_DIGIT };
 
+/*
+ * The ways a text is read, combined: READ_TAGS each raw HTML tag or comment one separator
+ * (else their names and attributes are words); READ_CAPITALS capitals outside ASCII as
+ * the letters they look like (fold_one); READ_PIPES a '|' as the "l" it looks like (else a
+ * separator, as in "a|b" or a table's cells).
+ */
+enum { READ_TAGS = 1, READ_CAPITALS = 2, READ_PIPES = 4, READINGS = 8 };
+
 /* What one code point is to the reader: nothing (a mark or an invisible), a separator, or letters of a word. */
 enum { SEEN_NOTHING, SEEN_SEPARATOR, SEEN_LETTERS };
 
@@ -297,11 +313,17 @@ struct folding {
 	ucs4_t out[FOLD_MAX];
 };
 
-static void fold_classify(ucs4_t c, bool capitals, struct folding *r)
+static void fold_classify(ucs4_t c, unsigned reading, struct folding *r)
 {
 	r->c = c;
 	r->n = 0;
 	r->capital = false;
+	if (c == '|' && (reading & READ_PIPES)) {
+		r->seen = SEEN_LETTERS;
+		r->cls = CLS_LOWER;
+		r->out[r->n++] = 'i';
+		return;
+	}
 	if (invisible(c) || uc_is_general_category(c, UC_CATEGORY_M)) {
 		r->seen = SEEN_NOTHING; /* marks belong to the letter before; invisibles are not there */
 		return;
@@ -315,14 +337,14 @@ static void fold_classify(ucs4_t c, bool capitals, struct folding *r)
 	r->cls = uc_is_digit(c) || uc_is_general_category(c, UC_CATEGORY_N) ? CLS_DIGIT
 		 : uc_is_upper(c) || uc_is_general_category(c, UC_CATEGORY_Lt) ? CLS_UPPER
 										: CLS_LOWER;
-	r->n = fold_one(c, r->out, capitals);
+	r->n = fold_one(c, r->out, (reading & READ_CAPITALS) != 0);
 }
 
 /* A text repeats its letters: each fold keeps the last folding of 256 code points (by their low bits). */
 #define FOLD_CACHE 256
 
-/* Folds text into f (see leak.h); with drop_tags each raw HTML tag or comment is one separator; capitals as in fold_one. -1 on bad UTF-8 or no memory; f is then empty. */
-static int fold(const char *text, struct folded *f, bool drop_tags, bool capitals)
+/* Folds text into f (see leak.h) in one reading (READ_ flags). -1 on bad UTF-8 or no memory; f is then empty. */
+static int fold(const char *text, struct folded *f, unsigned reading)
 {
 	struct folding *cache;
 	struct tag_ends ends = {NULL, NULL};
@@ -345,7 +367,9 @@ static int fold(const char *text, struct folded *f, bool drop_tags, bool capital
 
 		if (k <= 0)
 			break;
-		if (drop_tags && c == '<') {
+		if (c == '|')
+			f->pipes = true;
+		if ((reading & READ_TAGS) && c == '<') {
 			size_t tag = html_tag(p, s + n, &ends);
 
 			if (tag) {
@@ -356,7 +380,7 @@ static int fold(const char *text, struct folded *f, bool drop_tags, bool capital
 		}
 		r = &cache[c % FOLD_CACHE];
 		if (r->c != c)
-			fold_classify(c, capitals, &cache[c % FOLD_CACHE]);
+			fold_classify(c, reading, &cache[c % FOLD_CACHE]);
 		if (r->seen != SEEN_LETTERS) {
 			if (r->seen == SEEN_SEPARATOR)
 				prev = CLS_NONE;
@@ -409,12 +433,12 @@ static int folded_write(const struct folded *f, struct buf *out, bool words)
 	return out->overflow ? -1 : 0;
 }
 
-static int write_folded(const char *text, struct buf *out, bool words, bool capitals)
+static int write_folded(const char *text, struct buf *out, bool words, unsigned reading)
 {
 	struct folded f;
 	int rc;
 
-	if (fold(text, &f, false, capitals))
+	if (fold(text, &f, reading))
 		return -1;
 	rc = folded_write(&f, out, words);
 	folded_free(&f);
@@ -423,24 +447,27 @@ static int write_folded(const char *text, struct buf *out, bool words, bool capi
 
 int leak_normalize(const char *text, struct buf *out)
 {
-	return write_folded(text, out, true, false);
+	return write_folded(text, out, true, 0);
 }
 
 int leak_skeleton(const char *text, struct buf *out)
 {
-	return write_folded(text, out, false, false);
+	return write_folded(text, out, false, 0);
 }
 
 bool leak_same_name(const char *a, const char *b)
 {
 	bool same = false;
 
-	for (int capitals = 0; capitals < 2 && !same; capitals++) {
+	/* Read with capitals outside ASCII both ways, and with '|' as a separator and as an "l". */
+	for (unsigned reading = 0; reading < READINGS && !same; reading += READ_CAPITALS) {
 		struct buf x, y;
 
+		if ((reading & READ_PIPES) && !(a && strchr(a, '|')) && !(b && strchr(b, '|')))
+			continue; /* no pipe: the same as the reading without */
 		buf_init(&x, 0);
 		buf_init(&y, 0);
-		same = write_folded(a, &x, false, capitals) == 0 && write_folded(b, &y, false, capitals) == 0 && x.len &&
+		same = write_folded(a, &x, false, reading) == 0 && write_folded(b, &y, false, reading) == 0 && x.len &&
 		       !strcmp(x.data, y.data);
 		buf_release(&x);
 		buf_release(&y);
@@ -479,7 +506,7 @@ static int fold_term(const char *term, struct folded *f)
 {
 	size_t at;
 
-	if (fold(term, f, false, false))
+	if (fold(term, f, 0))
 		return -1;
 	at = f->n ? f->from[f->n - 1] : 0;
 	if (f->n > 2 && f->ch[f->n - 1] == 's' && f->cut[f->n - 1] == CUT_HARD &&
@@ -581,29 +608,43 @@ bool leak_public_mail_domain(const char *domain)
 
 /* ---- matching ---- */
 
-/* One way of writing a term: its folded letters in a row. */
+/* One way of writing a term: its folded letters in a row, or in two parts with any one word of the text between. */
 struct pattern {
 	ucs4_t *ch;
 	size_t n;
 	size_t must_cut[8]; /* offsets where a word must begin: after each initial ("C. Mendes", not "Cmendes") */
 	size_t nmust;
+	size_t gap; /* 0, or the offset where one whole word of the text comes between ("David J. Ross") */
 };
 
 /* Where a term's letters occur in f at word boundaries; f->n when they do not. *end is one past the last letter matched. */
 static size_t pattern_find(const struct folded *f, const struct pattern *t, size_t *end)
 {
+	size_t head = t->gap ? t->gap : t->n; /* the letters before the word between, if any */
+
 	if (!t->n || t->n > f->n)
 		return f->n;
 	for (size_t w = 0; w < f->nstarts && f->starts[w] + t->n <= f->n; w++) {
-		size_t i = f->starts[w], j = i + t->n;
+		size_t i = f->starts[w], j = i + head;
 		bool initials_ok = true;
 
-		if (f->ch[i] != t->ch[0] || memcmp(f->ch + i, t->ch, t->n * sizeof *t->ch))
+		if (f->ch[i] != t->ch[0] || memcmp(f->ch + i, t->ch, head * sizeof *t->ch))
 			continue;
 		for (size_t k = 0; k < t->nmust && initials_ok; k++)
 			initials_ok = f->cut[i + t->must_cut[k]] != CUT_NONE;
 		if (!initials_ok)
 			continue;
+		if (t->gap) {
+			/* A word of the text begins where the head ends; the rest of the term begins where it ends. */
+			if (j >= f->n || !f->cut[j])
+				continue;
+			do
+				j++;
+			while (j < f->n && !f->cut[j]);
+			if (j + (t->n - head) > f->n || memcmp(f->ch + j, t->ch + head, (t->n - head) * sizeof *t->ch))
+				continue;
+			j += t->n - head;
+		}
 		/* Ends at a boundary, or before a plural or possessive "s" or "es" that does. */
 		if (j == f->n || f->cut[j] || (f->ch[j] == 's' && (j + 1 == f->n || f->cut[j + 1])) ||
 		    (f->ch[j] == 'e' && j + 1 < f->n && f->ch[j + 1] == 's' && (j + 2 == f->n || f->cut[j + 2]))) {
@@ -614,7 +655,7 @@ static size_t pattern_find(const struct folded *f, const struct pattern *t, size
 	return f->n;
 }
 
-#define PATTERNS_MAX 4
+#define PATTERNS_MAX 8
 
 /* A term ready to look for: its ways of writing; none when it has no letters or only ordinary words. */
 struct prepared {
@@ -645,9 +686,21 @@ static void pattern_add_words(struct pattern *pt, const struct folded *f, const 
 	}
 }
 
+/* The ways a person's name is written besides in full: see person_patterns. */
+enum {
+	SURNAME_FIRST,	/* "Last First Middle" ("Mendes, Carla") */
+	INITIAL_LAST,	/* "F Last" ("C. Mendes") */
+	INITIALS_LAST,	/* "F M Last", for three names or more */
+	MIDDLE_BETWEEN, /* "First X Last": any one middle name or initial ("David J. Ross") */
+	LAST_INITIAL,	/* "Last F" ("Ross D.") */
+	FIRST_INITIAL,	/* "First L" ("Priya N.") */
+	PERSON_WAYS
+};
+
 /*
  * A person's name "First [Middle...] Last" is also written "Last First [Middle...]",
- * "F Last" and "F M Last" (initials with or without dots: the dots are boundaries).
+ * "F Last", "F M Last" (initials with or without dots: the dots are boundaries),
+ * "First X Last" with any one word between, "Last F" and "First L".
  */
 static void person_patterns(struct prepared *t, const struct folded *f)
 {
@@ -659,28 +712,57 @@ static void person_patterns(struct prepared *t, const struct folded *f)
 	starts[nw] = f->n;
 	if (nw < 2 || nw > 8)
 		return;
-	for (int v = 0; v < 3 && t->n < PATTERNS_MAX; v++) {
+	for (int v = 0; v < PERSON_WAYS && t->n < PATTERNS_MAX; v++) {
 		struct pattern *pt = &t->p[t->n];
 
-		if (v == 2 && nw < 3)
-			break; /* "F M Last" is "F Last" for two names */
+		if (v == INITIALS_LAST && nw < 3)
+			continue; /* "F M Last" is "F Last" for two names */
+		memset(pt, 0, sizeof *pt);
 		pt->ch = malloc(f->n * sizeof *pt->ch);
-		pt->n = 0;
-		pt->nmust = 0;
 		if (!pt->ch)
 			return;
-		if (v == 0) { /* Last First Middle */
+		switch (v) {
+		case SURNAME_FIRST:
 			pattern_add_words(pt, f, starts, nw - 1, nw, false);
 			pattern_add_words(pt, f, starts, 0, nw - 1, false);
-		} else if (v == 1) { /* F Last */
+			break;
+		case INITIAL_LAST:
 			pattern_add_words(pt, f, starts, 0, 1, true);
 			pattern_add_words(pt, f, starts, nw - 1, nw, false);
-		} else { /* F M Last */
+			break;
+		case INITIALS_LAST:
 			pattern_add_words(pt, f, starts, 0, nw - 1, true);
 			pattern_add_words(pt, f, starts, nw - 1, nw, false);
+			break;
+		case MIDDLE_BETWEEN:
+			pattern_add_words(pt, f, starts, 0, nw - 1, false);
+			pt->gap = pt->n;
+			pattern_add_words(pt, f, starts, nw - 1, nw, false);
+			break;
+		case LAST_INITIAL:
+			pattern_add_words(pt, f, starts, nw - 1, nw, false);
+			pt->must_cut[pt->nmust++] = pt->n;
+			pattern_add_words(pt, f, starts, 0, 1, true);
+			break;
+		default: /* FIRST_INITIAL */
+			pattern_add_words(pt, f, starts, 0, nw - 1, false);
+			pt->must_cut[pt->nmust++] = pt->n;
+			pattern_add_words(pt, f, starts, nw - 1, nw, true);
+			break;
 		}
+		if (pt->nmust && pt->must_cut[pt->nmust - 1] == pt->n)
+			pt->nmust--; /* a term ending in an initial: the end is checked as for any term */
 		t->n++;
 	}
+}
+
+/* Whether a folded term is one word. */
+static bool folded_one_word(const struct folded *f)
+{
+	for (size_t i = 1; i < f->n; i++)
+		if (f->cut[i])
+			return false;
+	return true;
 }
 
 static void prepare(struct prepared *t, const struct leak_term *term)
@@ -690,18 +772,55 @@ static void prepare(struct prepared *t, const struct leak_term *term)
 	memset(t, 0, sizeof *t);
 	if (!term->text || fold_term(term->text, &f))
 		return;
-	/* A single letter, or only ordinary words, is never a finding on its own. */
-	if (f.n < 2 || folded_ordinary(&f)) {
+	/*
+	 * A single letter is never a finding on its own, nor a term made only of ordinary
+	 * words — unless the buyer chose it, when only a single ordinary word is left out.
+	 */
+	if (f.n < 2 || (folded_ordinary(&f) && (!(term->how & LEAK_CHOSEN) || folded_one_word(&f)))) {
 		folded_free(&f);
 		return;
 	}
 	t->p[0].ch = f.ch;
 	t->p[0].n = f.n;
 	t->n = 1;
-	if (term->person)
+	if (term->how & LEAK_PERSON)
 		person_patterns(t, &f);
 	f.ch = NULL;
 	folded_free(&f);
+}
+
+bool leak_too_common(const char *term)
+{
+	struct folded f;
+	bool yes;
+
+	if (fold_term(term, &f))
+		return false;
+	yes = f.n > 0 && folded_one_word(&f) && folded_ordinary(&f);
+	folded_free(&f);
+	return yes;
+}
+
+int leak_name_words(const char *name, struct buf *out)
+{
+	struct folded f;
+
+	if (fold(name, &f, 0))
+		return -1;
+	pthread_once(&ordinary_once, ordinary_open);
+	for (size_t i = 0; i < f.n;) {
+		size_t j = i + 1;
+
+		while (j < f.n && f.cut[j] != CUT_HARD)
+			j++; /* "McDonald" is one word */
+		if (j - i >= 3 && !ordinary_letters(&f, i, j)) {
+			buf_add(out, name + f.from[i], f.to[j - 1] - f.from[i]);
+			buf_putc(out, '\n');
+		}
+		i = j;
+	}
+	folded_free(&f);
+	return out->overflow ? -1 : 0;
 }
 
 size_t leak_check(const char *const *fields, size_t nfields, const struct leak_term *terms, size_t nterms,
@@ -715,14 +834,16 @@ size_t leak_check(const char *const *fields, size_t nfields, const struct leak_t
 	for (size_t k = 0; k < nterms; k++)
 		prepare(&prep[k], &terms[k]);
 	for (size_t fi = 0; fi < nfields; fi++) {
-		/* Read with tags' names and attributes as words and with each tag one separator; again with capitals when there are any. */
-		struct folded f[4] = {{0}};
+		/* Read with tags' names and attributes as words and with each tag one separator; again with capitals, and with pipes, when there are any. */
+		struct folded f[READINGS] = {{0}};
 		size_t nf = 0;
 
-		for (int r = 0; r < 4 && fields[fi]; r++) {
-			if (r == 2 && !f[0].capitals)
-				break;
-			if (fold(fields[fi], &f[nf], r & 1, r >= 2))
+		for (unsigned r = 0; r < READINGS && fields[fi]; r++) {
+			if (r && nf == 0)
+				break; /* the first reading failed: bad UTF-8 */
+			if (((r & READ_CAPITALS) && !f[0].capitals) || ((r & READ_PIPES) && !f[0].pipes))
+				continue;
+			if (fold(fields[fi], &f[nf], r))
 				break;
 			nf++;
 		}
@@ -753,7 +874,7 @@ size_t leak_check(const char *const *fields, size_t nfields, const struct leak_t
 
 static bool contains(const char *text, const char *term, bool person)
 {
-	struct leak_term t = {term, person};
+	struct leak_term t = {term, person ? LEAK_PERSON : 0};
 	struct leak_finding f;
 
 	return leak_check(&text, 1, &t, 1, &f, 1) > 0;

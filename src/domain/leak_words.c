@@ -40,6 +40,10 @@ const char *const leak_ordinary_words[] = {
 	"upon", "us", "use", "very", "was", "way", "we", "wealth", "well", "were", "west", "what", "when",
 	"where", "which", "while", "who", "why", "will", "with", "within", "without", "work", "world",
 	"would", "year", "years", "yet", "you", "your",
+	/* legal forms and the common words of company names: a name's other words identify it (leak_name_words) */
+	"associates", "bros", "brothers", "co", "consultancy", "consultants", "corp", "corporation", "energy",
+	"gmbh", "inc", "incorporated", "industries", "labs", "limited", "llc", "llp", "ltd", "plc", "pty", "pvt",
+	"software", "stores", "tech", "technologies", "ventures", "worldwide",
 };
 const size_t LEAK_ORDINARY_COUNT = sizeof leak_ordinary_words / sizeof leak_ordinary_words[0];
 

@@ -1,9 +1,12 @@
-/* markdown: renders CommonMark with cmark in safe mode, then blanks any link or image target that is not web, mail or relative; and reads the text a reader sees from cmark's node tree. */
+/* markdown: renders CommonMark with cmark in safe mode, then blanks any link or image target that is not web, mail or relative; and reads the text a reader sees from cmark's node tree, link addresses percent-decoded. */
 #include "markdown.h"
 
 #include <cmark.h>
 #include <stdbool.h>
 #include <string.h>
+#include <unistr.h>
+
+#include "../util/text.h"
 
 /*
  * cmark 0.30 never emits raw HTML unless given CMARK_OPT_UNSAFE, which we never pass;
@@ -102,6 +105,36 @@ static bool is_block(cmark_node_type t)
 	return t >= CMARK_NODE_FIRST_BLOCK && t <= CMARK_NODE_LAST_BLOCK;
 }
 
+/*
+ * Writes a link's or image's address as a browser shows it: percent-encoded bytes decoded
+ * ("meri%64ian.example" is "meridian.example"), then a line break. An address whose
+ * decoded bytes are not UTF-8 is written as typed; "%00" stays as typed, as no text holds
+ * a NUL.
+ */
+static void put_address(struct buf *out, const char *url)
+{
+	struct buf decoded;
+	bool changed = false;
+
+	buf_init(&decoded, out->max);
+	for (const char *p = url; *p; p++) {
+		int hi = *p == '%' ? text_hex_digit(p[1]) : -1, lo = hi >= 0 ? text_hex_digit(p[2]) : -1;
+
+		if (lo >= 0 && (hi || lo)) {
+			buf_putc(&decoded, (char)(hi * 16 + lo));
+			changed = true;
+			p += 2;
+		} else {
+			buf_putc(&decoded, *p);
+		}
+	}
+	if (changed && !decoded.overflow && !u8_check((const uint8_t *)decoded.data, decoded.len))
+		buf_printf(out, "%s\n", decoded.data);
+	else
+		buf_printf(out, "%s\n", url);
+	buf_release(&decoded);
+}
+
 int markdown_text(struct buf *out, const char *md)
 {
 	cmark_node *doc;
@@ -143,7 +176,7 @@ int markdown_text(struct buf *out, const char *md)
 		case CMARK_NODE_LINK:
 		case CMARK_NODE_IMAGE:
 			if ((s = cmark_node_get_url(node)) && *s)
-				buf_printf(&targets, "%s\n", s);
+				put_address(&targets, s);
 			if ((s = cmark_node_get_title(node)) && *s)
 				buf_printf(&targets, "%s\n", s);
 			break;

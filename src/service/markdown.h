@@ -18,7 +18,8 @@ int markdown_html(struct buf *out, const char *md);
  * text and code node (entities and escapes decoded, emphasis markers gone, so
  * "**North**wind" is "Northwind"), a line break after each block and for each soft or
  * hard break, then, after the text, each link's and image's address and title, one a
- * line (image alt text is the image's text). Raw HTML shows nothing. Found by walking
+ * line (image alt text is the image's text); addresses are percent-decoded (a browser
+ * shows "meri%64ian.example" as "meridian.example"). Raw HTML shows nothing. Found by walking
  * cmark's node tree, never by reading HTML. Returns 0, or -1 if out overflowed.
  */
 int markdown_text(struct buf *out, const char *md);

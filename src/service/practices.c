@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../domain/leak.h"
 #include "../util/grow.h"
 #include "access.h"
 #include "markdown.h"
@@ -50,6 +51,12 @@ int terms_put(struct store *s, long long org_id, const char *const *terms, size_
 
 			snprintf(field, sizeof field, "terms[%zu]", i);
 			error_set(err, 422, "invalid", field, "a term is 1 to %d characters", TERM_MAX);
+			return -1;
+		}
+		/* A phrase of ordinary words counts (the buyer chose it); one ordinary word alone would flag every text. */
+		if (leak_too_common(terms[i])) {
+			error_set(err, 422, "too_common", "terms", "\"%s\" is too common a word to protect on its own: use a phrase",
+				  terms[i]);
 			return -1;
 		}
 	}

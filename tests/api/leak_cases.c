@@ -410,6 +410,156 @@ static void test_demo_practices_pass(void)
 	CHECK(checked >= 4);
 }
 
+/* ---- the attack review (issue 16): what an author of 200 answers got through ---- */
+
+/* Publishing a draft with this body is refused with a finding of this kind about customer; the span is checked when given. */
+static void refused(const char *title, const char *body, long long customer, const char *kind, const char *span)
+{
+	long long p = draft(KE_LEAD, W->E1, title, body, NULL);
+	json_t *j = req(KE_LEAD, "POST", fmt("/api/v1/practices/%lld/publish", p), "{}", 422), *f;
+	bool found = false;
+	size_t i;
+
+	json_array_foreach(findings_of(j), i, f) found |= num(f, "customer_org_id") == customer && !strcmp(str(f, "kind"), kind) &&
+							 (!span || !strcmp(str(f, "term"), span));
+	if (!found) {
+		fprintf(stderr, "  \"%s\": no %s finding \"%s\" about %lld\n", body, kind, span ? span : "*", customer);
+		print_findings(findings_of(j));
+	}
+	CHECK(found);
+	json_decref(j);
+}
+
+static void test_attack_review(void)
+{
+	/* F1: a customer's distinctive word on its own; Kestrel's own name is no term. */
+	refused("Zqreview 1", "We did this at Meridian last year.", W->MD, "organisation", "Meridian");
+	refused("Zqreview 2", "MERIDIAN and Northwind both use it.", W->MD, "organisation", "MERIDIAN");
+	refused("Zqreview 3", "MERIDIAN and Northwind both use it.", W->NW, "organisation", "Northwind");
+	{
+		long long p = draft(KE_LEAD, W->E1, "Zqreview own name", "Kestrel ran this for a customer in two waves.", NULL);
+
+		json_decref(req(KE_LEAD, "POST", fmt("/api/v1/practices/%lld/publish", p), "{}", 200));
+		json_decref(req(KE_LEAD, "POST", fmt("/api/v1/practices/%lld/retire", p), "{}", 200));
+	}
+	/* F2: a capital I for a lower-case l, and the other way round in capitals. */
+	refused("Zqreview 4", "At Meridian RetaiI we ran it.", W->MD, "organisation", "Meridian RetaiI");
+	refused("Zqreview 5", "At MERIDIAN RETAlL we ran it.", W->MD, "organisation", "MERIDIAN RETAlL");
+	/* F5: a middle name or initial, surname then initial, first name then the surname's initial. */
+	refused("Zqreview 6", "David J. Ross led it.", W->MD, "person", "David J. Ross");
+	refused("Zqreview 7", "David James Ross led it.", W->MD, "person", "David James Ross");
+	refused("Zqreview 8", "Ross D. led it.", W->MD, "person", "Ross D");
+	refused("Zqreview 9", "Diallo A. reviewed.", W->MD, "person", "Diallo A");
+	refused("Zqreview 10", "Priya N. reviewed.", W->MD, "person", "Priya N");
+	/* F6: percent-encoded link addresses, read as the browser shows them. */
+	refused("Zqreview 11", "See [x](https://meri%64ian.example/).", W->MD, "domain", "meridian.example");
+	refused("Zqreview 12", "See [x](https://example.org/?c=Meridian%20Retail).", W->MD, "organisation", "Meridian Retail");
+	refused("Zqreview 13", "See <https://meri%64ian.example/>.", W->MD, "organisation", "meridian");
+}
+
+/* A customer whose name shares a word with the provider's ("Zq Kestrel Foods" of Kestrel IT Services): that word is not a term, the customer's whole name is. */
+static void test_provider_own_name(void)
+{
+	json_t *j = req(ADMIN, "POST", "/api/v1/orgs", "{\"name\":\"Zq Kestrel Foods\",\"kind\":\"buyer\",\"industry\":\"Food\"}", 201);
+	long long org = num(j, "id"), engagement, p;
+	char *tok;
+
+	json_decref(j);
+	json_decref(req(ADMIN, "POST", fmt("/api/v1/orgs/%lld/users", org),
+			"{\"email\":\"cm@zqkf.example\",\"name\":\"Rowan Quill\",\"roles\":[\"contract_manager\"],\"password\":\"heron-lantern-quarry-4\"}",
+			201));
+	tok = login(W->S, "cm@zqkf.example", "heron-lantern-quarry-4");
+	CHECK(tok != NULL);
+	if (!tok)
+		return;
+	{
+		struct resp r;
+
+		http(W->S, "POST", "/api/v1/engagements", tok,
+		     fmt("{\"provider_org_id\":%lld,\"title\":\"Zq pantry systems\",\"service_line\":\"IT\",\"starts_on\":\"2026-12-01\",\"ends_on\":\"2028-11-30\"}",
+			 W->KE),
+		     NULL, NULL, &r);
+		CHECK_INT(r.status, 201);
+		engagement = num(r.json, "id");
+		resp_free(&r);
+	}
+	/* A customer asking is a customer to the check (any state of the engagement). */
+	p = draft(KE_LEAD, W->E1, "Zqown 1", "Kestrel ran this in two waves.", NULL);
+	json_decref(req(KE_LEAD, "POST", fmt("/api/v1/practices/%lld/publish", p), "{}", 200));
+	json_decref(req(KE_LEAD, "POST", fmt("/api/v1/practices/%lld/retire", p), "{}", 200));
+	refused("Zqown 2", "Zq Kestrel Foods ran this in two waves.", org, "organisation", "Zq Kestrel Foods");
+	refused("Zqown 3", "Rowan Quill ran this in two waves.", org, "person", "Rowan Quill");
+	/* Declined, so that no later case sees a pending engagement of Kestrel's. */
+	json_decref(req(KE_LEAD, "POST", fmt("/api/v1/engagements/%lld/acceptance", engagement), "{\"accepted\":false}", 200));
+	free(tok);
+}
+
+/* The CSRF token of the forms on a page read with who's token, into out. */
+static bool page_csrf_of(const char *path, int who, char *out, size_t n)
+{
+	struct resp r;
+	const char *p;
+	bool ok = false;
+
+	http(W->S, "GET", path, W->tok[who], NULL, NULL, NULL, &r);
+	if (r.status == 200 && r.body && (p = strstr(r.body, "name=\"csrf\" value=\""))) {
+		p += 19;
+		snprintf(out, n, "%.*s", (int)strcspn(p, "\""), p);
+		ok = true;
+	}
+	resp_free(&r);
+	return ok;
+}
+
+/* F3: a buyer's chosen phrases count even when made of ordinary words; a single ordinary word is refused, in the API and on the page. */
+static void test_confidential_phrases(void)
+{
+	const char *md_terms = fmt("/api/v1/orgs/%lld/confidential-terms", W->MD);
+	json_t *before = req(MD_CM, "GET", md_terms, NULL, 200), *j, *o;
+	char *body, csrf[64];
+	long long p;
+	struct resp r;
+
+	/* The attacker's list: the single word refused, naming it, nothing saved. */
+	j = req(MD_CM, "PUT", md_terms, "{\"terms\":[\"Digital Commerce Platform\",\"Retail Store Operations\",\"Store\"]}", 422);
+	CHECK_STR(error_code(j), "too_common");
+	CHECK_STR(error_field(j), "terms");
+	CHECK(strstr(str(json_object_get(j, "error"), "message"), "\"Store\" is too common a word to protect on its own") != NULL);
+	json_decref(j);
+	j = req(MD_CM, "GET", md_terms, NULL, 200);
+	CHECK(json_equal(json_object_get(j, "terms"), json_object_get(before, "terms")));
+	json_decref(j);
+	/* The same on the organisation page's form: the refusal beside the field, nothing saved. */
+	if (page_csrf_of(fmt("/orgs/%lld", W->MD), MD_CM, csrf, sizeof csrf)) {
+		http(W->S, "POST", fmt("/orgs/%lld/confidential-terms", W->MD), W->tok[MD_CM],
+		     fmt("csrf=%s&terms=Digital+Commerce+Platform%%0D%%0AStore", csrf), "application/x-www-form-urlencoded", NULL, &r);
+		CHECK_INT(r.status, 422);
+		CHECK(r.body && strstr(r.body, "is too common a word to protect on its own") != NULL);
+		resp_free(&r);
+	} else {
+		CHECK(false);
+	}
+	j = req(MD_CM, "GET", md_terms, NULL, 200);
+	CHECK(json_equal(json_object_get(j, "terms"), json_object_get(before, "terms")));
+	json_decref(j);
+
+	/* The phrases alone are kept, and a text naming one of them is refused. */
+	json_decref(req(MD_CM, "PUT", md_terms, "{\"terms\":[\"Digital Commerce Platform\",\"Retail Store Operations\"]}", 200));
+	refused("Zqphrase 1", "Our Digital Commerce Platform work.", W->MD, "confidential", "Digital Commerce Platform");
+	refused("Zqphrase 2", "The retail store operations team liked it.", W->MD, "confidential", "retail store operations");
+	/* A text with the same words apart still publishes. */
+	p = draft(KE_LEAD, W->E1, "Zqphrase 3", "Our digital team and the commerce platform team met every store.", NULL);
+	json_decref(req(KE_LEAD, "POST", fmt("/api/v1/practices/%lld/publish", p), "{}", 200));
+	json_decref(req(KE_LEAD, "POST", fmt("/api/v1/practices/%lld/retire", p), "{}", 200));
+
+	o = json_pack("{s:O}", "terms", json_object_get(before, "terms"));
+	body = json_dumps(o, JSON_COMPACT);
+	json_decref(req(MD_CM, "PUT", md_terms, body, 200));
+	free(body);
+	json_decref(o);
+	json_decref(before);
+}
+
 /* ---- organisation names that read alike ---- */
 
 static void test_org_names(void)
@@ -420,6 +570,10 @@ static void test_org_names(void)
 		"North-wind  bank",            /* a hyphen, two spaces, another case */
 		"\xce\x9dorthwind Bank",       /* a Greek capital Ν */
 		"N\xc3\xb6rthwind B\xc3\xa1nk", /* accents */
+		"KestreI IT Services",         /* the attack review: a capital I for the l */
+		"Kestrel lT Services",         /* an l for the capital I */
+		"Meridian RetaiI",             /* a capital I for the final l */
+		"LUMEN CONSULTlNG",            /* an l for the I in capitals */
 	};
 	json_t *j;
 
@@ -471,6 +625,9 @@ void leak_cases_run(const struct world *w, int *passed, int *failed)
 	RUN(test_no_echo);
 	RUN(test_origin_sees_only_itself);
 	RUN(test_ordinary_texts_publish);
+	RUN(test_attack_review);
+	RUN(test_confidential_phrases);
+	RUN(test_provider_own_name);
 	RUN(test_demo_practices_pass);
 	RUN(test_org_names);
 	*passed += harness_passed;

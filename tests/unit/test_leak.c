@@ -18,15 +18,15 @@ struct norm_row {
 };
 
 static const struct norm_row norm_rows[] = {
-	{"  Northwind   Bank\n\nplan ", 0, 0, " northwind bank plan ", "runs of spaces and line breaks are one separator"},
-	{"Société GÉNÉRALE's **roadmap**", 0, 0, " societe generale s roadrnap ", "case, accents and Markdown go; the possessive s is a word of its own; m's skeleton is rn"},
+	{"  Northwind   Bank\n\nplan ", 0, 0, " northwind bank pian ", "runs of spaces and line breaks are one separator; l reads as i (the I/l/1 family is one letter)"},
+	{"Société GÉNÉRALE's **roadmap**", 0, 0, " societe generaie s roadrnap ", "case, accents and Markdown go; the possessive s is a word of its own; m's skeleton is rn"},
 	{"", 0, 0, " ", "an empty text is a lone space"},
 	{NULL, 0, 0, " ", "a NULL text is a lone space, like an empty one"},
 	{"--- ** // ...", 0, 0, " ", "punctuation only: no words at all"},
 	{"it's Jones' Northwind\u2019s NORTHWIND'S", 0, 0, " it s jones northwind s northwind s ", "an apostrophe (straight, curly) is a separator: the matcher lets a term end before a possessive s"},
 	{"Straße ΟΔΥΣΣΕΑΣ", 0, 0, " strasse oẟuooꞓao ", "full case folding (ß is ss, capital and final sigma are σ), then UTS #39 skeletons (σ and ο look like o)"},
 	{"Ｎｏｒｔｈｗｉｎｄ ﬁnance ４２", 0, 0, " northwind finance 42 ", "compatibility forms: fullwidth letters and digits, ligatures"},
-	{"Kızılay Łódź Øresund Đakovo Ħamrun", 0, 0, " kizilay lodz oresund dakovo harnrun ", "letters whose stroke or missing dot NFKD does not decompose still fold to the base letter"},
+	{"Kızılay Łódź Øresund Đakovo Ħamrun", 0, 0, " kiziiay iodz oresund dakovo harnrun ", "letters whose stroke or missing dot NFKD does not decompose still fold to the base letter"},
 	{"North\u00adwind Nort\u200bhwind", 0, 0, " northwind northwind ", "invisible format characters (soft hyphen, zero width space) are dropped, not separators"},
 	{"<b>Northwind</b>", 0, 0, " b northwind b ", "leak_normalize keeps tag names as words (the tag-dropping reading is internal)"},
 	{"\xff\xfe", 0, -1, NULL, "not UTF-8"},
@@ -232,7 +232,7 @@ static const struct row rows[] = {
 	{"\u13f4luebird", "Bluebird", true, "a Cherokee letter that looks like B", 0},
 	{"\U0001d5d5luebird", "Bluebird", true, "a mathematical sans-serif bold B", 0},
 	{"Bluebird", "Bluebìrd", true, "a grave accent in the term", 0},
-	{"Merldian", "Meridian", false, "an l is not an i: a different name", 0},
+	{"Merldian", "Meridian", true, "I, l and 1 are one letter: an l for an i is a look-alike too", 0},
 	/* default-ignorable code points: bidi controls, tag characters, joiners */
 	{"North\u202ewind", "Northwind", true, "a right-to-left override inside the word", 0},
 	{"\u2066Northwind\u2069", "Northwind", true, "bidi isolates around the word", 0},
@@ -276,7 +276,7 @@ static const struct row rows[] = {
 	{"A. M. Lopez signed", "Ana Maria Lopez", true, "two initials", P},
 	{"Lopez, Ana Maria signed", "Ana Maria Lopez", true, "three names, surname first", P},
 	{"A. Lopez signed", "Ana Maria Lopez", true, "the first initial and the surname", P},
-	{"Mendes C. led it", "Carla Mendes", false, "surname then initial is not tried", P},
+	{"Mendes C. led it", "Carla Mendes", true, "surname then initial", P},
 	{"Cmendes led it", "Carla Mendes", false, "an initial must end a word", P},
 	{"Eric Mendes led it", "Carla Mendes", false, "another first name", P},
 	{"Carla Mendez led it", "Carla Mendes", false, "another surname", P},
@@ -307,6 +307,46 @@ static const struct row rows[] = {
 	{"North\\\nwind", "Northwind", true, "a hard break inside a word is spacing, which is ignored", R},
 	{"Northwind <em>Savings</em> Bank", "Northwind Bank", false, "the words inside tags are still shown", R},
 	{"Acme\n\nBank", "Acme Bank", true, "two paragraphs: spacing between words is ignored", R},
+	/* attack review (issue 16): a capital I or a 1 or a | for a lower-case l, in mixed case and in capitals */
+	{"At Meridian RetaiI we ran it.", "Meridian Retail", true, "a capital I for the l, mixed case", 0},
+	{"At MERIDIAN RETAlL we ran it.", "Meridian Retail", true, "a lower-case l for the I, in capitals", 0},
+	{"At MER1DIAN RETAIL we ran it.", "Meridian Retail", true, "a 1 for the I, in capitals", 0},
+	{"At Meridian Retai1 we ran it.", "Meridian Retail", true, "a 1 for the l", 0},
+	{"At Meridian Retai| we ran it.", "Meridian Retail", true, "a | for the l", 0},
+	{"At |Meridian| we ran it.", "Meridian", true, "pipes around the name are still separators", 0},
+	{"| Meridian | Retail |", "Meridian Retail", true, "a table row: pipes between words", 0},
+	{"At KESTREI we ran it.", "Kestrel", true, "an I for the l in capitals", 0},
+	{"LUMEN CONSULTlNG", "Lumen Consulting", true, "an l for the I in capitals", 0},
+	{"\u039dORTHW\u0399ND", "Northwind", true, "Greek capitals Ν and Ι still read as the Latin N and I they look like", 0},
+	{"\u03b1\u03b8\u03b7\u03bd\u03b1", "\u0391\u0398\u0397\u039d\u0391", true, "a Greek name in capitals still equals it in lower case", 0},
+	{"At Meridian Retain we ran it.", "Meridian Retail", false, "another letter is still another name", 0},
+	{"Blue fin tuna sandwiches", "Bluefin", true, "F9, kept: spaced words are joined (the rule that catches \"Mer idian\"), a known false alarm", 0},
+	/* attack review: a middle name or initial, surname then initial, first name then initial */
+	{"David J. Ross led it.", "David Ross", true, "a middle initial with a dot", P},
+	{"David J Ross led it.", "David Ross", true, "a middle initial without a dot", P},
+	{"David James Ross led it.", "David Ross", true, "a middle name", P},
+	{"DAVID JAMES ROSS led it.", "David Ross", true, "a middle name, in capitals", P},
+	{"Ross D. led it.", "David Ross", true, "surname then initial", P},
+	{"Ross, D. led it.", "David Ross", true, "surname, comma, initial", P},
+	{"Diallo A. reviewed.", "Amara Diallo", true, "surname then initial, another person", P},
+	{"Priya N. reviewed.", "Priya Nair", true, "first name then the surname's initial", P},
+	{"Priya Nair-Kumar reviewed.", "Priya Nair", true, "a double-barrelled surname still holds the name", P},
+	{"David and Amara met Ross.", "David Ross", false, "two words between are not one middle name", P},
+	{"David James Rossi led it.", "David Ross", false, "a middle name then a longer surname", P},
+	{"Ross Davidson led it.", "David Ross", false, "surname then a longer word, not an initial", P},
+	{"Ross E. led it.", "David Ross", false, "surname then another initial", P},
+	{"Priya Ng reviewed.", "Priya Nair", false, "the surname's initial must be a word of its own", P},
+	{"David J. Ross led it.", "David Ross", false, "a middle word is tried for people only", 0},
+	/* attack review: percent-encoded link addresses, decoded as the browser shows them */
+	{"See [x](https://meri%64ian.example/).", "Meridian", true, "a percent-encoded letter in a host name", R},
+	{"See [x](https://example.org/?c=Meridian%20Retail).", "Meridian Retail", true, "a percent-encoded space in a query", R},
+	{"See [x](https://example.org/%4D%45%52%49%44%49%41%4E).", "Meridian", true, "every letter percent-encoded, upper-case hex", R},
+	{"See ![x](https://example.org/meri%64ian.png).", "Meridian", true, "an image's address", R},
+	{"See <https://meri%64ian.example/>.", "Meridian", true, "an autolink's address", R},
+	{"[x][r]\n\n[r]: https://meri%64ian.example", "Meridian", true, "a reference definition's address", R},
+	{"See [x](https://example.org/meri%ff%64ian).", "Meridian", false, "not UTF-8 once decoded: checked as typed, where %ff splits the word", R},
+	{"See [x](https://example.org/meri%00dian).", "Meridian", false, "a %00 stays as typed", R},
+	{"See [x](https://example.org/meri%6).", "Meridian", false, "a truncated escape stays as typed", R},
 	/* near misses: a term inside a longer word */
 	{"Northwindow glazing", "Northwind", false, "the term as a prefix of a longer word", 0},
 	{"Southnorthwind", "Northwind", false, "the term as a suffix of a longer word", 0},
@@ -475,6 +515,17 @@ static const struct check_row check_rows[] = {
 	 "terms made only of ordinary words are never findings"},
 	{1, {"Bluebird Operations", false}, 2, {{"Operations", false}, {"Bluebird Operations", false}}, 8, 1, {{1, 0, "Bluebird Operations"}},
 	 "a name with an ordinary word in it still counts whole"},
+	{1, {"Our Digital Commerce Platform work.", NULL}, 3,
+	 {{"Digital Commerce Platform", LEAK_CHOSEN}, {"Retail Store Operations", LEAK_CHOSEN}, {"Store", LEAK_CHOSEN}}, 8, 1,
+	 {{0, 0, "Digital Commerce Platform"}},
+	 "a buyer's chosen phrase of ordinary words counts (attack review F3)"},
+	{1, {"the retail store operations team and the store", NULL}, 2, {{"Retail Store Operations", LEAK_CHOSEN}, {"Store", LEAK_CHOSEN}},
+	 8, 1, {{0, 0, "retail store operations"}},
+	 "a chosen phrase counts in any case; a single ordinary word, chosen or not, never does"},
+	{1, {"Our Digital Commerce Platform work.", NULL}, 1, {{"Digital Commerce Platform", 0}}, 8, 0, {{0}},
+	 "the same phrase derived from the directory (a unit, a title) is ordinary and does not count"},
+	{1, {"Our Digital Commerce work.", NULL}, 1, {{"Digital Commerce Platform", LEAK_CHOSEN}}, 8, 0, {{0}},
+	 "a chosen phrase is found whole, not in part"},
 };
 
 static void check_table(void)
@@ -530,8 +581,15 @@ static const struct name_row name_rows[] = {
 	{"Northwind Bank", "North\u200bwind Bank", true, "a zero width space"},
 	{"Northwind Bank", "N0rthwind Bank", true, "a zero for an o"},
 	{"Northwind Bank", "Nörthwind Bank", true, "a diaeresis"},
-	{"Meridian", "Merldian", false, "an l is not an i"},
+	{"Meridian", "Merldian", true, "an l for an i: I, l and 1 are one letter"},
 	{"Northwind Bank", "Northwind Bank Group", false, "a longer name"},
+	{"Kestrel IT Services", "KestreI IT Services", true, "attack review: a capital I for the l"},
+	{"Kestrel IT Services", "Kestrel lT Services", true, "attack review: an l for the capital I"},
+	{"Meridian Retail", "Meridian RetaiI", true, "attack review: a capital I for the final l"},
+	{"Lumen Consulting", "LUMEN CONSULTlNG", true, "attack review: an l for the I in capitals"},
+	{"Meridian Retail", "MER1DIAN RETAIL", true, "a 1 for the I in capitals"},
+	{"Kestrel IT Services", "Kestrel |T Services", true, "a | for the I"},
+	{"Meridian Retail", "Meridian Retain", false, "another letter is another name"},
 	{"Kestrel", "Kestral", false, "another letter"},
 };
 
@@ -579,6 +637,52 @@ static void tidy_names(void)
 		CHECK_INT(leak_tidy_name("North\xffwind", &b), -1);
 		buf_release(&b);
 	}
+}
+
+/* An organisation's distinctive words: every word of 3 letters or more that is not ordinary nor a company suffix, as typed. */
+static void name_words(void)
+{
+	static const struct {
+		const char *name, *want;
+	} cases[] = {
+		{"Northwind Bank", "Northwind\n"},
+		{"Meridian Retail", "Meridian\n"},
+		{"Kestrel IT Services", "Kestrel\n"},
+		{"Lumen Consulting Group", "Lumen\n"},
+		{"Acme Holdings Ltd.", "Acme\n"},
+		{"Oakridge & Co", "Oakridge\n"},
+		{"Pinecrest Technologies Inc", "Pinecrest\n"},
+		{"Blue Ocean Foods plc", "Blue\nOcean\n"},
+		{"Société Générale", "Société\nGénérale\n"},
+		{"McDonald Retail", "McDonald\n"},
+		{"Retail Services Group", ""},
+		{"Ox Bank", ""},
+		{"", ""},
+	};
+
+	for (size_t i = 0; i < COUNT(cases); i++) {
+		struct buf b;
+
+		buf_init(&b, 0);
+		CHECK_INT(leak_name_words(cases[i].name, &b), 0);
+		if (strcmp(b.data ? b.data : "", cases[i].want))
+			fprintf(stderr, "  name words of \"%s\": \"%s\", want \"%s\"\n", cases[i].name, b.data ? b.data : "", cases[i].want);
+		CHECK_STR(b.data ? b.data : "", cases[i].want);
+		buf_release(&b);
+	}
+	CHECK_INT(leak_name_words("Northwind \xff", &(struct buf){0}), -1);
+}
+
+/* A single ordinary word is too common to protect; a phrase of them, or any other word, is not. */
+static void too_common(void)
+{
+	static const char *const common[] = {"Store", "store", "STORES", "IT", "Retail", "x"};
+	static const char *const fine[] = {"Digital Commerce Platform", "Retail Store Operations", "Bluefin", "Project Store", "Meridian"};
+
+	for (size_t i = 0; i < COUNT(common); i++)
+		CHECK(leak_too_common(common[i]));
+	for (size_t i = 0; i < COUNT(fine); i++)
+		CHECK(!leak_too_common(fine[i]));
 }
 
 /* Ordinary words alone are never findings; public mail domains say nothing. */
@@ -629,6 +733,8 @@ int main(void)
 	RUN(check_table);
 	RUN(names_table);
 	RUN(tidy_names);
+	RUN(name_words);
+	RUN(too_common);
 	RUN(ordinary_words);
 	RUN(ordinary_texts);
 	return HARNESS_DONE("leak");
