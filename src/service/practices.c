@@ -50,7 +50,9 @@ int terms_put(struct store *s, long long org_id, const char *const *terms, size_
 			static __thread char field[32];
 
 			snprintf(field, sizeof field, "terms[%zu]", i);
-			error_set(err, 422, "invalid", field, "a term is 1 to %d characters", TERM_MAX);
+			error_set(err, 422, "invalid", field, text_has_break(terms[i]) ? "a term is one line: put each term on a line of its own"
+										   : "a term is 1 to %d characters, without control characters",
+				  TERM_MAX);
 			return -1;
 		}
 		/* A phrase of ordinary words counts (the buyer chose it); one ordinary word alone would flag every text. */
