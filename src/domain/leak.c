@@ -110,7 +110,7 @@ static size_t fold_skeleton(ucs4_t c, ucs4_t *out, size_t out_max)
 
 /*
  * Case folded, then its skeleton, then case folded again; then the l family read as one
- * letter, "i". Case folding first makes a capital I an "i" while UTS #39 makes l, 1 and |
+ * letter, "i", and kra (UTS #39's skeleton of Cyrillic к and Greek κ) as the "k" it looks like. Case folding first makes a capital I an "i" while UTS #39 makes l, 1 and |
  * an "l": without the last step "RetaiI" and "RETAlL" would not read as "Retail".
  */
 static size_t fold_lower(ucs4_t c, ucs4_t *out, size_t out_max)
@@ -120,9 +120,12 @@ static size_t fold_lower(ucs4_t c, ucs4_t *out, size_t out_max)
 
 	for (size_t i = 0; i < np && n < out_max; i++)
 		n += fold_skeleton(plain[i], out + n, out_max - n);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		if (out[i] == 'l')
 			out[i] = 'i';
+		else if (out[i] == 0x0138) /* kra, the skeleton of Cyrillic к and κ: a small k to a reader */
+			out[i] = 'k';
+	}
 	return n;
 }
 

@@ -225,6 +225,8 @@ static const struct row rows[] = {
 	{"N\u03bfrthwind", "Northwind", true, "a Greek ο for the o", 0},
 	{"\u0410\u0441me Bank", "Acme Bank", true, "Cyrillic А and с", 0},
 	{"A\u0441\u0441\u0435nture", "Accenture", true, "Cyrillic с and е", 0},
+	{"Northwind Ban\u043a", "Northwind Bank", true, "a Cyrillic small к for the k (its skeleton is kra)", 0},
+	{"\u03baestrel", "Kestrel", true, "a Greek small κ for the k", 0},
 	{"N0rthwind", "Northwind", true, "a zero for the o", 0},
 	{"Acrne Bank", "Acme Bank", true, "rn for m", 0},
 	{"KESTREL", "Kestrel", true, "ASCII capitals still fold to lower case before skeletons (I is i, not l)", 0},
