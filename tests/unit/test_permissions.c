@@ -930,7 +930,7 @@ static void practices_origin_customer(void)
  * leadership every provider-side role; a contract or sourcing manager only the role it holds;
  * everyone `member`. Those who do not manage their organisation's people (a unit CIO,
  * consulting, a member) are refused by the route's permit before any grant is weighed.
- * A role the organisation cannot hold (a provider's in a buyer) is no grant: the handler
+ * A role the organisation cannot hold (a provider's in a buyer; admin anywhere but the platform) is no grant: the handler
  * refuses it for its kind (422), so the router lets it through (K).
  * Y: the handler; K: the handler (which refuses the kind); N: 403 role_not_grantable;
  * F: 403 (not a manager).
@@ -940,16 +940,16 @@ static const struct {
 	const char *verdicts; /* one per role, in enum role order: admin cxo cio cm sm lead cons member */
 } grant_table[] = {
 	{C_ADMIN, "YYYYYYYY"},
-	{C_A_CXO, "NYYYYKKY"},
+	{C_A_CXO, "KYYYYKKY"},
 	{C_A_CIO, "FFFFFFFF"},
-	{C_A_CM, "NNNYNKKY"},
-	{C_A_SM, "NNNNYKKY"},
+	{C_A_CM, "KNNYNKKY"},
+	{C_A_SM, "KNNNYKKY"},
 	{C_A_MEM, "FFFFFFFF"},
-	{C_P_LEAD, "NKKKKYYY"},
+	{C_P_LEAD, "KKKKKYYY"},
 	{C_P_CONS, "FFFFFFFF"},
 	{C_P_MEM, "FFFFFFFF"},
-	{C_T_SM, "NNNNYKKY"},
-	{C_U_LEAD, "NKKKKYYY"},
+	{C_T_SM, "KNNNYKKY"},
+	{C_U_LEAD, "KKKKKYYY"},
 };
 
 static char grant_seen(const struct route *r, long long id, int c)
