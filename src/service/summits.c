@@ -334,6 +334,18 @@ int session_rate(struct store *s, const struct caller *c, long long session_id, 
 	a[1] = SQL_I(session_id);
 	if (store_exec(s, STMT_SUMMIT_SESSION_ACCESS, a, 2, int_cb, &host, err) < 0)
 		return -1;
+	/* Feedback comes from those who came or will come: an organisation that declined gives none. */
+	{
+		long long declined = 0;
+		struct sqlval d[2] = {SQL_I(session_id), SQL_I(c->org_id)};
+
+		if (store_int(s, STMT_SESSION_INVITATION_DECLINED, d, 2, &declined, err))
+			return -1;
+		if (declined) {
+			error_set(err, 409, "declined", "rating", "your organisation declined this summit: accept the invitation to rate its sessions");
+			return -1;
+		}
+	}
 	now_iso(now);
 	a[0] = SQL_I(session_id);
 	a[1] = SQL_I(c->user_id);

@@ -132,6 +132,27 @@ static void test_replies_ratings_and_calendar(void)
 	CHECK(json_object_get(json_array_get(json_object_get(j, "sessions"), 0), "ratings") == NULL);
 	json_decref(j);
 	json_decref(req(HB_LEAD, "GET", fmt("/api/v1/summits/%lld", summit), NULL, 404));
+	/* An organisation that declined gives no feedback: 409 declined, nothing recorded. */
+	{
+		long long declined_summit, declined_session, lu_invitation;
+
+		j = req(NW_CM, "POST", "/api/v1/summits", "{\"kind\":\"buyer-planning\",\"title\":\"Declined summit\",\"starts_on\":\"2027-04-02\"}", 201);
+		declined_summit = num(j, "id");
+		json_decref(j);
+		j = req(NW_CM, "POST", fmt("/api/v1/summits/%lld/invitations", declined_summit), fmt("{\"org_ids\":[%lld]}", W->LU), 200);
+		lu_invitation = num(json_array_get(json_object_get(j, "invitations"), 0), "id");
+		json_decref(j);
+		j = req(NW_CM, "POST", fmt("/api/v1/summits/%lld/sessions", declined_summit), fmt("{\"kind\":\"showcase\",\"title\":\"Lumen show\",\"presenter_org_id\":%lld}", W->LU), 201);
+		declined_session = num(json_array_get(json_object_get(j, "sessions"), 0), "id");
+		json_decref(j);
+		json_decref(req(LU_LEAD, "PATCH", fmt("/api/v1/invitations/%lld", lu_invitation), "{\"status\":\"declined\"}", 200));
+		j = req(LU_LEAD, "POST", fmt("/api/v1/sessions/%lld/ratings", declined_session), "{\"rating\":5}", 409);
+		CHECK_STR(error_code(j), "declined");
+		json_decref(j);
+		j = req(NW_CM, "GET", fmt("/api/v1/summits/%lld", declined_summit), NULL, 200);
+		CHECK_INT(num(json_array_get(json_object_get(j, "sessions"), 0), "ratings"), 0);
+		json_decref(j);
+	}
 	/* The summit is in the invitee's calendar, not in others'. */
 	j = req(KE_MEMBER, "GET", "/api/v1/me", NULL, 200);
 	CHECK_INT(run_capture(fmt("curl -s '%s'", json_string_value(json_object_get(j, "calendar_url"))), &feed), 0);
