@@ -325,8 +325,7 @@ char *raw_to(const struct server *s, const char *request, size_t len)
 	return out;
 }
 
-/* The value of the page's first hidden CSRF field. */
-static int page_csrf(const char *html, char *out, size_t n)
+int html_csrf(const char *html, char *out, size_t n)
 {
 	const char *p = html ? strstr(html, "name=\"csrf\" value=\"") : NULL;
 	size_t len;
@@ -349,7 +348,7 @@ int web_sign_in(struct server *s, const char *email, const char *password, char 
 	char pre[128], pre_cookie[160];
 
 	http(s, "GET", "/login", NULL, NULL, NULL, NULL, &r);
-	if (page_csrf(r.body, pre, sizeof pre) != 0) {
+	if (html_csrf(r.body, pre, sizeof pre) != 0) {
 		resp_free(&r);
 		return -1;
 	}
@@ -366,10 +365,21 @@ int web_sign_in(struct server *s, const char *email, const char *password, char 
 	snprintf(cookie, cn, "%.*s", (int)strcspn(r.set_cookie, ";"), r.set_cookie);
 	resp_free(&r);
 	http(s, "GET", "/", NULL, NULL, NULL, cookie, &r);
-	if (r.status != 200 || page_csrf(r.body, csrf, sn) != 0) {
+	if (r.status != 200 || html_csrf(r.body, csrf, sn) != 0) {
 		resp_free(&r);
 		return -1;
 	}
 	resp_free(&r);
 	return 0;
+}
+
+bool page_csrf_get(struct server *s, const char *path, const char *token, char *out, size_t n)
+{
+	struct resp r;
+	bool ok;
+
+	http(s, "GET", path, token, NULL, NULL, NULL, &r);
+	ok = r.status == 200 && html_csrf(r.body, out, n) == 0;
+	resp_free(&r);
+	return ok;
 }

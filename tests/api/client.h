@@ -3,6 +3,7 @@
 #define ACCORD_TEST_CLIENT_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <sys/types.h>
 
 struct resp {
@@ -44,6 +45,10 @@ long call_json(struct server *s, const char *method, const char *path, const cha
 
 /* Sends request to s byte for byte (no client tidies the path or headers) and reads the whole answer; the request should say Connection: close. malloc'd, or NULL. */
 char *raw_to(const struct server *s, const char *request, size_t len);
+/* The value of an HTML page's first hidden CSRF field into out (n bytes): 0, or -1 when there is none or it does not fit. */
+int html_csrf(const char *html, char *out, size_t n);
+/* GETs the page at path as token and reads its CSRF field: whether it answered 200 with one. */
+bool page_csrf_get(struct server *s, const char *path, const char *token, char *out, size_t n);
 
 /*
  * Signs in through the web form as a browser does (the pre-session token, then the form):

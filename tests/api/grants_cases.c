@@ -247,18 +247,7 @@ static void stale_calendar_feed(void)
 /* The CSRF token of the forms on a page read with a bearer token (the session's own), into out. */
 static bool page_csrf(const char *path, const char *tok, char *out, size_t n)
 {
-	struct resp r;
-	const char *p;
-	bool ok = false;
-
-	http(W->S, "GET", path, tok, NULL, NULL, NULL, &r);
-	if (r.status == 200 && r.body && (p = strstr(r.body, "name=\"csrf\" value=\""))) {
-		p += 19;
-		snprintf(out, n, "%.*s", (int)strcspn(p, "\""), p);
-		ok = true;
-	}
-	resp_free(&r);
-	return ok;
+	return page_csrf_get(W->S, path, tok, out, n);
 }
 
 /* The organisation page: only grantable roles offered, a confirmation before a change binds, a refusal beside the field. */

@@ -497,18 +497,7 @@ static void test_provider_own_name(void)
 /* The CSRF token of the forms on a page read with who's token, into out. */
 static bool page_csrf_of(const char *path, int who, char *out, size_t n)
 {
-	struct resp r;
-	const char *p;
-	bool ok = false;
-
-	http(W->S, "GET", path, W->tok[who], NULL, NULL, NULL, &r);
-	if (r.status == 200 && r.body && (p = strstr(r.body, "name=\"csrf\" value=\""))) {
-		p += 19;
-		snprintf(out, n, "%.*s", (int)strcspn(p, "\""), p);
-		ok = true;
-	}
-	resp_free(&r);
-	return ok;
+	return page_csrf_get(W->S, path, W->tok[who], out, n);
 }
 
 /* F3: a buyer's chosen phrases count even when made of ordinary words; a single ordinary word is refused, in the API and on the page. */

@@ -90,21 +90,6 @@ static const char *set_cookie(const char *ans, const char *name)
 	return NULL;
 }
 
-static int html_csrf(const char *html, char *out, size_t n)
-{
-	const char *p = html ? strstr(html, "name=\"csrf\" value=\"") : NULL;
-	size_t len;
-
-	if (!p)
-		return -1;
-	p += 19;
-	len = strcspn(p, "\"");
-	if (len >= n)
-		return -1;
-	snprintf(out, n, "%.*s", (int)len, p);
-	return 0;
-}
-
 static const char *str(json_t *o, const char *key)
 {
 	return json_string_value(json_object_get(o, key));
