@@ -289,6 +289,17 @@ static void test_no_echo(void)
 
 /* ---- the origin's approval sees only the origin ---- */
 
+/* Puts back the confidential terms a GET of path answered (before), as Meridian's contract manager. */
+static void terms_restore(const char *path, json_t *before)
+{
+	json_t *o = json_pack("{s:O}", "terms", json_object_get(before, "terms"));
+	char *body = json_dumps(o, JSON_COMPACT);
+
+	json_decref(req(MD_CM, "PUT", path, body, 200));
+	free(body);
+	json_decref(o);
+}
+
 static void test_origin_sees_only_itself(void)
 {
 	const char *md_terms = fmt("/api/v1/orgs/%lld/confidential-terms", W->MD);
@@ -340,14 +351,7 @@ static void test_origin_sees_only_itself(void)
 	json_decref(j);
 
 	/* Meridian's list as it was. */
-	{
-		json_t *o = json_pack("{s:O}", "terms", json_object_get(before, "terms"));
-
-		body = json_dumps(o, JSON_COMPACT);
-		json_decref(o);
-	}
-	json_decref(req(MD_CM, "PUT", md_terms, body, 200));
-	free(body);
+	terms_restore(md_terms, before);
 	json_decref(mine);
 	json_decref(before);
 }
@@ -504,8 +508,8 @@ static bool page_csrf_of(const char *path, int who, char *out, size_t n)
 static void test_confidential_phrases(void)
 {
 	const char *md_terms = fmt("/api/v1/orgs/%lld/confidential-terms", W->MD);
-	json_t *before = req(MD_CM, "GET", md_terms, NULL, 200), *j, *o;
-	char *body, csrf[64];
+	json_t *before = req(MD_CM, "GET", md_terms, NULL, 200), *j;
+	char csrf[64];
 	long long p;
 	struct resp r;
 
@@ -541,11 +545,7 @@ static void test_confidential_phrases(void)
 	json_decref(req(KE_LEAD, "POST", fmt("/api/v1/practices/%lld/publish", p), "{}", 200));
 	json_decref(req(KE_LEAD, "POST", fmt("/api/v1/practices/%lld/retire", p), "{}", 200));
 
-	o = json_pack("{s:O}", "terms", json_object_get(before, "terms"));
-	body = json_dumps(o, JSON_COMPACT);
-	json_decref(req(MD_CM, "PUT", md_terms, body, 200));
-	free(body);
-	json_decref(o);
+	terms_restore(md_terms, before);
 	json_decref(before);
 }
 
