@@ -161,8 +161,13 @@ static int pg_fail(struct pg_conn *c, PGresult *r, struct error *err)
 		error_set(err, 409, "conflict", NULL, "%.*s", len, msg);
 		return STORE_CONFLICT;
 	}
-	/* libpq's words name the database's host and port: they go to the log, never to a client. */
-	if (PQstatus(c->db) != CONNECTION_OK) {
+	/*
+	 * libpq's words name the database's host and port: they go to the log, never to a client.
+	 * A server going down may answer a statement with class 57 (operator intervention:
+	 * 57P01 admin_shutdown on a fast stop) or class 08 (connection exception) before libpq
+	 * has seen the socket close: the request fails as unavailable, like a broken connection.
+	 */
+	if (PQstatus(c->db) != CONNECTION_OK || (state && (!strncmp(state, "57", 2) || !strncmp(state, "08", 2)))) {
 		fprintf(stderr, "accord: postgresql: %.*s\n", len, msg);
 		error_set(err, 503, "unavailable", NULL, "the database is unavailable; try again shortly");
 	} else

@@ -489,14 +489,18 @@ if [[ $ONLY == *" pg "* ]]; then
 		if [ -n "$TOKEN" ] && [ "$(lines "$T/pg.acked")" = 3 ]; then ok; else bad "Tom signs in and 3 writes are saved"; fi
 
 		# Writes run in the background while the cluster goes down (fast mode: connections cut) mid-run.
-		(for i in $(seq 1 40); do write pg "$TOKEN" "pg-run-$i"; echo "$code" >>"$T/pg.codes"; done) &
+		(for i in $(seq 1 40); do
+			write pg "$TOKEN" "pg-run-$i"
+			echo "$code" >>"$T/pg.codes"
+			case $code in 201 | 503) ;; *) head -c 300 "$last" >>"$T/pg.other"; echo >>"$T/pg.other" ;; esac
+		done) &
 		runner=$!
 		i=0
 		while [ $i -lt 300 ] && [ "$(lines "$T/pg.codes")" -lt 5 ]; do sleep 0.1; i=$((i + 1)); done
 		tests/pg/cluster.sh down "$PG" 2>>"$T/pg.err"
 		wait "$runner"
 		other=$(sort "$T/pg.codes" | uniq -c | awk '$2 != 201 && $2 != 503 { printf " %s×%s", $1, $2 }')
-		if [ -z "$other" ] && grep -qx 503 "$T/pg.codes"; then ok; else bad "writes while PostgreSQL stops answer 201 or 503, nothing else ($(sort "$T/pg.codes" | uniq -c | tr '\n' ' '))"; fi
+		if [ -z "$other" ] && grep -qx 503 "$T/pg.codes"; then ok; else bad "writes while PostgreSQL stops answer 201 or 503, nothing else ($(sort "$T/pg.codes" | uniq -c | tr '\n' ' '); others said: $(tr '\n' '|' <"$T/pg.other" 2>/dev/null))"; fi
 		t0=$(ms)
 		write pg "$TOKEN" "pg-down-1"
 		waited=$(($(ms) - t0))
