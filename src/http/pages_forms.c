@@ -30,12 +30,26 @@ static const char *field_error(const struct error *err, const char *name)
 	return NULL;
 }
 
-/* The message beside a field, in people's words. */
-static void field_message(struct buf *b, const char *msg)
+/* The message without its leading field name ("due_on must be a date" → "must be a date"): the label says it already. */
+static const char *without_field(const struct error *err)
 {
-	if (!msg)
-		return;
+	size_t n = err->field ? strlen(err->field) : 0;
+
+	if (n && !strncmp(err->message, err->field, n) && err->message[n] == ' ' && err->message[n + 1])
+		return err->message + n + 1;
+	return err->message;
+}
+
+/* The message beside the field err names, in people's words, starting with a capital. */
+static void field_message(struct buf *b, const struct error *err)
+{
+	const char *msg = without_field(err);
+
 	html_fmt(b, "<em class=\"error\">");
+	if (msg != err->message && *msg >= 'a' && *msg <= 'z') {
+		buf_putc(b, (char)(*msg - 'a' + 'A'));
+		msg++;
+	}
 	human_words(b, msg);
 	html_fmt(b, "</em>");
 }
@@ -49,7 +63,8 @@ void form_input(struct buf *b, const char *label, const char *name, const char *
 	html_fmt(b, "<input type=\"%s\" name=\"%s\" id=\"f-%s\" value=\"%s\"", type, name, name,
 		 value ? value : "");
 	html_fmt(b, msg ? " aria-invalid=\"true\" aria-describedby=\"form-errors\">" : ">");
-	field_message(b, msg);
+	if (msg)
+		field_message(b, err);
 	html_fmt(b, "</label>");
 }
 
@@ -67,7 +82,8 @@ void form_select(struct buf *b, const char *label, const char *name, const char 
 			 labels ? labels[i] : values[i]);
 	}
 	html_fmt(b, "</select>");
-	field_message(b, msg);
+	if (msg)
+		field_message(b, err);
 	html_fmt(b, "</label>");
 }
 
@@ -103,7 +119,8 @@ void form_pick(struct buf *b, const char *label, const char *name, json_t *optio
 	if (!optional && !json_array_size(options))
 		html_fmt(b, "<option value=\"\">— nothing to choose from —</option>");
 	html_fmt(b, "</select>");
-	field_message(b, msg);
+	if (msg)
+		field_message(b, err);
 	html_fmt(b, "</label>");
 }
 
@@ -116,7 +133,8 @@ void form_textarea(struct buf *b, const char *label, const char *name, const cha
 	html_fmt(b, "<textarea name=\"%s\" id=\"f-%s\" rows=\"%d\"", name, name, rows);
 	html_fmt(b, msg ? " aria-invalid=\"true\" aria-describedby=\"form-errors\">" : ">");
 	html_fmt(b, "%s</textarea>", value ? value : "");
-	field_message(b, msg);
+	if (msg)
+		field_message(b, err);
 	html_fmt(b, "</label>");
 }
 
@@ -148,7 +166,7 @@ void form_error_banner(struct buf *b, const struct error *err, const char *const
 			human_words(b, err->field);
 		html_fmt(b, "</a>: ");
 	}
-	human_words(b, err->message);
+	human_words(b, linked ? without_field(err) : err->message);
 	html_fmt(b, "</li></ul></div>");
 }
 
