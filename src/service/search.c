@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/buf.h"
 #include "practices.h"
+#include "search_cache.h"
 
 /* A kind's rows as its statement returns them (statements.def, "Global search"). */
 struct kind_rows {
@@ -122,6 +124,42 @@ static bool has_word(const char *q)
 }
 
 /*
+ * The practice search's answer for q and limit: kept (search_cache.h) under the caller's
+ * organisation while the search version stands, as the practice list keeps its own — a first
+ * practice search on a large library costs tens of millions of instructions. The key ("global
+ * search", q, limit) has two separators where the practice list's have six, and q is cleaned
+ * of control characters, so the two never share a key.
+ */
+static json_t *practice_answer(struct store *s, const struct caller *c, const char *q, int limit, struct error *err)
+{
+	struct practice_filter f = {q, NULL, NULL, NULL, NULL};
+	struct page pg = {0, limit};
+	long long version = search_version(s);
+	struct buf k;
+	char *key, *text;
+	json_t *list;
+
+	buf_init(&k, 0);
+	buf_printf(&k, "global search\x1f%s\x1f%d", q, limit);
+	key = buf_detach(&k, NULL);
+	if (key && version >= 0 && (text = search_cache_get(c->org_id, key, version))) {
+		list = json_loads(text, 0, NULL);
+		free(text);
+		if (list) {
+			free(key);
+			return list;
+		}
+	}
+	list = practice_list_json(s, c, &f, pg, err);
+	if (list && key && version >= 0 && (text = json_dumps(list, JSON_COMPACT))) {
+		search_cache_put(c->org_id, key, version, text);
+		free(text);
+	}
+	free(key);
+	return list;
+}
+
+/*
  * Practices come from the practice search itself (practice_list_json: its visibility rules and
  * ranking, docs/practices.md); ranked, they page by position: the top pos + want + 1, the first
  * pos skipped. The practice search answers at most PAGE_LIMIT_MAX.
@@ -129,16 +167,13 @@ static bool has_word(const char *q)
 static int search_practice_rows(struct store *s, const struct caller *c, const char *q, long long pos, int want,
 				json_t *results, bool *more, long long *last, struct error *err)
 {
-	struct practice_filter f = {q, NULL, NULL, NULL, NULL};
-	struct page pg = {0, 0};
 	json_t *list, *items, *p;
 	size_t i;
 
 	*more = false;
 	if (!has_word(q) || pos >= PAGE_LIMIT_MAX)
 		return 0;
-	pg.limit = (int)(pos + want + 1 > PAGE_LIMIT_MAX ? PAGE_LIMIT_MAX : pos + want + 1);
-	if (!(list = practice_list_json(s, c, &f, pg, err)))
+	if (!(list = practice_answer(s, c, q, (int)(pos + want + 1 > PAGE_LIMIT_MAX ? PAGE_LIMIT_MAX : pos + want + 1), err)))
 		return -1;
 	items = json_object_get(list, "items");
 	json_array_foreach(items, i, p)
