@@ -58,7 +58,7 @@ int search_query_clean(const char *q, char *out, size_t size, struct error *err)
 	size_t chars;
 
 	if (!q || !*q) {
-		error_set(err, 422, "required", "q", "type at least %d characters to search", SEARCH_Q_MIN);
+		error_set(err, 422, "required", "q", "Type at least %d characters to search.", SEARCH_Q_MIN);
 		return -1;
 	}
 	if (u8_check((const uint8_t *)q, strlen(q))) {
@@ -72,7 +72,7 @@ int search_query_clean(const char *q, char *out, size_t size, struct error *err)
 	}
 	chars = u8_mbsnlen((const uint8_t *)clean, strlen(clean));
 	if (chars < SEARCH_Q_MIN || chars > SEARCH_Q_MAX || strlen(clean) >= size) {
-		error_set(err, 422, "invalid", "q", "a search is %d to %d characters", SEARCH_Q_MIN, SEARCH_Q_MAX);
+		error_set(err, 422, "invalid", "q", "A search is %d to %d characters long.", SEARCH_Q_MIN, SEARCH_Q_MAX);
 		free(clean);
 		return -1;
 	}
@@ -179,8 +179,11 @@ char *search_snippet(const char *text, const char *q, size_t width)
 
 		if (m > width / 3) {
 			start = m - width / 3;
+			/* A window that would end short of width opens earlier instead. */
+			if (len - start < width)
+				start = len > width ? len - width : 0;
 			/* Open at the next word (never past the match). */
-			if (t[start - 1] != ' ') {
+			if (start > 0 && t[start - 1] != ' ') {
 				const char *sp = memchr(t + start, ' ', m - start);
 
 				start = sp ? (size_t)(sp - t) + 1 : m;

@@ -10,6 +10,8 @@
 
 static const char *const kind_headings[SEARCH_KINDS] = {"Engagements", "Reviews", "Actions", "Strategic issues",
 							"Problem statements", "Practices"};
+static const char *const kind_more[SEARCH_KINDS] = {"More engagements", "More reviews", "More actions", "More strategic issues",
+						    "More problem statements", "More practices"};
 
 /* s percent-encoded for a query string: everything but unreserved characters. */
 static void url_encode(struct buf *out, const char *s)
@@ -77,7 +79,7 @@ static void search_href(struct buf *out, const char *q, enum search_kind k, cons
 
 static void search_intro(struct buf *b, const char *q, const struct error *err)
 {
-	html_fmt(b, "<h1>Search</h1><form class=\"filters\" role=\"search\" method=\"get\" action=\"/search\">");
+	html_fmt(b, "<h1>Search</h1><form class=\"search-page\" role=\"search\" method=\"get\" action=\"/search\">");
 	form_input(b, "Search for", "q", "search", q, err);
 	html_fmt(b, "<button type=\"submit\">Search</button></form>"
 		    "<p class=\"muted\">Finds engagements, reviews, actions, strategic issues, problem statements and practices "
@@ -100,7 +102,7 @@ static bool all_kinds(struct request *rq, struct buf *b, struct search_request *
 
 			if (more)
 				search_href(href, in->q, (enum search_kind)k, NULL);
-			result_group(b, (enum search_kind)k, results, more ? href->data : NULL, "More results of this kind");
+			result_group(b, (enum search_kind)k, results, more ? href->data : NULL, kind_more[k]);
 			*found += (int)json_array_size(results);
 		}
 		json_decref(page);

@@ -354,7 +354,7 @@ static void test_page(void)
 	resp_free(&r);
 	http(W->S, "GET", "/search?q=a", W->tok[NW_CM], NULL, NULL, NULL, &r);
 	CHECK_INT(r.status, 422);
-	CHECK(r.body && strstr(r.body, "a search is 2 to 200 characters"));
+	CHECK(r.body && strstr(r.body, "A search is 2 to 200 characters long."));
 	resp_free(&r);
 	http(W->S, "GET", "/search", W->tok[NW_CM], NULL, NULL, NULL, &r);
 	CHECK_INT(r.status, 200);

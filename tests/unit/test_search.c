@@ -98,8 +98,12 @@ static void snippet_marks_every_match_in_its_window(void)
 	CHECK_STR(s, "Quarterly \x01SLA\x02 review: the \x01sla\x02 credits");
 	free(s);
 	/* the window opens a third of the width before the match, at the next word, with an ellipsis */
+	s = search_snippet("one two three four five six seven eight nine ten eleven twelve target end and on and on and on", "target", 30);
+	CHECK_STR(s, "…twelve \x01target\x02 end and on and o…");
+	free(s);
+	/* near the end, the window opens earlier so as to show width bytes */
 	s = search_snippet("one two three four five six seven eight nine ten eleven twelve target end", "target", 30);
-	CHECK_STR(s, "…twelve \x01target\x02 end");
+	CHECK_STR(s, "…ten eleven twelve \x01target\x02 end");
 	free(s);
 	/* cut after the window, at a character boundary */
 	s = search_snippet("target \xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", "target", 10);
