@@ -55,6 +55,7 @@ static const struct label labels[] = {
 	{"presenter_org_id", "Presenting organisation"},
 	{"proposal", "Proposal"},
 	{"provider_org_id", "Provider"},
+	{"q", "Search"},
 	{"rating", "Rating"},
 	{"reason", "Reason"},
 	{"request_approval", "Ask the customer's approval"},

@@ -80,6 +80,9 @@ void page_engagement(struct request *rq, struct response *rs);
 void page_engagement_mode(struct request *rq, struct response *rs);
 void page_engagement_acceptance(struct request *rq, struct response *rs);
 void page_inbox(struct request *rq, struct response *rs);
+/* The global search (pages_search.c): its page, and its box in the navigation of every signed-in page. */
+void page_search(struct request *rq, struct response *rs);
+void nav_search_box(struct buf *b, struct request *rq);
 void page_org(struct request *rq, struct response *rs);
 void page_engagement_mandate(struct request *rq, struct response *rs);
 void page_engagement_review_create(struct request *rq, struct response *rs);

@@ -513,6 +513,7 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/audit", 0, RES_NONE, 0, ACT_AUDIT, NULL, 0, api_audit_list, NULL},
 
 	{M_GET, "/api/v1/inbox", 0, RES_NONE, 0, {{0}}, NULL, 0, api_inbox, NULL},
+	{M_GET, "/api/v1/search", 0, RES_NONE, 0, {{0}}, NULL, 0, api_search, NULL},
 	{M_GET, "/api/v1/me/actions", 0, RES_NONE, 0, {{0}}, NULL, 0, api_my_actions, NULL},
 	{M_POST, "/api/v1/me/calendar", 0, RES_NONE, 0, {{0}}, NULL, 4 * KB, api_calendar_rotate, "POST /me/calendar"},
 	{M_GET, "/calendar/{token}.ics", R_PUBLIC, RES_NONE, 0, {{0}}, NULL, 0, api_calendar_feed, NULL},
@@ -538,6 +539,7 @@ const struct route routes[] = {
 	{M_POST, "/reviews/{id}/actions", R_PAGE | R_FORM | R_ACCEPTED, RES_REVIEW, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, NULL, 16 * KB, page_review_action_create, NULL},
 	{M_POST, "/actions/{id}", R_PAGE | R_FORM | R_ACCEPTED, RES_ACTION, SEE_ENGAGEMENT, ACT_ACTION_EDIT, NULL, 8 * KB, page_action_update, NULL},
 	{M_GET, "/inbox", R_PAGE, RES_NONE, 0, {{0}}, NULL, 0, page_inbox, NULL},
+	{M_GET, "/search", R_PAGE, RES_NONE, 0, {{0}}, NULL, 0, page_search, NULL},
 	{M_GET, "/actions", R_PAGE, RES_NONE, 0, {{0}}, NULL, 0, page_my_actions, NULL},
 	{M_GET, "/issues/{id}", R_PAGE, RES_ISSUE, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_issue, NULL},
 	{M_POST, "/issues/{id}", R_PAGE | R_FORM | R_ACCEPTED, RES_ISSUE, SEE_ENGAGEMENT, ACT_BUYER_SHARE, NULL, 8 * KB, page_issue_update, NULL},

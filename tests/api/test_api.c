@@ -458,6 +458,7 @@ static void test_permission_matrix(void)
 		 {404, 403, 403, 403, 403, 403, 422, 422, 403, 404, 404, 404}},
 		{"GET", "/api/v1/me/actions", "/api/v1/me/actions", NULL, {200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
 		{"GET", "/api/v1/inbox", "/api/v1/inbox", NULL, {200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
+		{"GET", "/api/v1/search", "/api/v1/search?q=review", NULL, {200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
 		/* Meridian's engagement with Kestrel: Northwind and Harbor see none of its reviews. */
 		{"GET", "/api/v1/engagements/{id}/reviews", fmt("/api/v1/engagements/%lld/reviews", E_MD), NULL, {404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 404, 404}},
 		{"GET", "/api/v1/reviews/{id}", fmt("/api/v1/reviews/%lld", R_MD), NULL, {404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 404, 404}},
@@ -1151,6 +1152,7 @@ int main(int argc, char **argv)
 		security_cases_run(&w, &harness_passed, &harness_failed);
 		exposure_cases_run(&w, &harness_passed, &harness_failed);
 		acceptance_cases_run(&w, &harness_passed, &harness_failed);
+		search_cases_run(&w, &harness_passed, &harness_failed);
 		grants_cases_run(&w, &harness_passed, &harness_failed);
 	}
 	RUN(test_web);
