@@ -35,11 +35,14 @@ static void compliance_card(struct buf *b, long long id, json_t *c)
 	html_fmt(b, "<p class=\"muted\"><a href=\"/api/v1/engagements/%lld/compliance?format=csv\">Download as CSV</a></p></section>", id);
 }
 
-static void mandate_card(struct request *rq, struct buf *b, long long id, const struct error *err)
+/* The mandate, and its form for the buyer's contract roles while the engagement is not declined. */
+static void mandate_card(struct request *rq, struct buf *b, json_t *e, const struct error *err)
 {
 	static const char *const fields[] = {"cadence", "required_roles", "grace_days", NULL};
+	long long id = json_num(e, "id");
 	json_t *m = mandate_get_json(rq->store, id), *r;
-	bool may = (rq->rel & REL_BUYER) && (rq->caller.roles & ROLES_CONTRACT);
+	bool may = (rq->rel & REL_BUYER) && (rq->caller.roles & ROLES_CONTRACT) &&
+		   strcmp(json_text(e, "acceptance"), "declined") != 0;
 	const char *msg = field_error_of(err, "required_roles");
 	char grace[16];
 	size_t i;
@@ -56,7 +59,7 @@ static void mandate_card(struct request *rq, struct buf *b, long long id, const 
 	}
 	if (may) {
 		html_fmt(b, "<details%s><summary>%s the mandate</summary>", err ? " open" : "", m ? "Change" : "Set");
-		html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/mandate\" class=\"grid\">", id);
+		html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/mandate" FORM_ANCHOR "\" class=\"grid\">", id);
 		form_csrf(b, rq);
 		form_error_banner(b, err, fields);
 		form_select(b, "Cadence", "cadence", cadences, cadence_labels, 3,
@@ -122,7 +125,7 @@ static void timeline_card(struct request *rq, struct buf *b, long long id, const
 	html_fmt(b, "</tbody></table>");
 	if ((rq->rel & REL_ACCEPTED) && access_runs_reviews(rq->rel, rq->caller.roles)) {
 		html_fmt(b, "<details%s><summary>Add an ad-hoc review</summary>", err ? " open" : "");
-		html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/reviews\" class=\"grid\">", id);
+		html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/reviews" FORM_ANCHOR "\" class=\"grid\">", id);
 		form_csrf(b, rq);
 		form_error_banner(b, err, fields);
 		form_input(b, "Due on", "due_on", "date", request_form(rq, "due_on"), err);
@@ -157,7 +160,7 @@ static void issues_card(struct request *rq, struct buf *b, long long id, const s
 		html_fmt(b, "</tbody></table>");
 	if ((rq->rel & REL_ACCEPTED) && (rq->rel & REL_BUYER) && (rq->caller.roles & ROLES_BUYER_GOV)) {
 		html_fmt(b, "<details%s><summary>Share a plan, issue or imperative</summary>", err ? " open" : "");
-		html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/issues\" class=\"grid\">", id);
+		html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/issues" FORM_ANCHOR "\" class=\"grid\">", id);
 		form_csrf(b, rq);
 		form_error_banner(b, err, fields);
 		form_select(b, "Kind", "kind", issue_kinds, issue_kind_labels, 3, request_form(rq, "kind"), err);
@@ -178,7 +181,7 @@ void governance_sections(struct request *rq, struct buf *b, json_t *e, const str
 	if (c)
 		compliance_card(b, id, c);
 	json_decref(c);
-	mandate_card(rq, b, id, form && !strcmp(form, "mandate") ? err : NULL);
+	mandate_card(rq, b, e, form && !strcmp(form, "mandate") ? err : NULL);
 	timeline_card(rq, b, id, form && !strcmp(form, "review") ? err : NULL);
 	issues_card(rq, b, id, form && !strcmp(form, "issue") ? err : NULL);
 }

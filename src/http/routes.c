@@ -427,6 +427,7 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/orgs/{id}/users", 0, RES_ORG, SEE_ORG_PEOPLE, {{0}}, NULL, 0, api_org_users_list},
 	{M_POST, "/api/v1/orgs/{id}/users", R_JSON | R_SOLO | R_GRANTS, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, user_body, 16 * KB, api_org_users_create},
 	{M_PATCH, "/api/v1/users/{id}", R_JSON | R_GRANTS, RES_USER, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, user_patch_body, 4 * KB, api_user_patch},
+	{M_POST, "/api/v1/users/{id}/deactivate", 0, RES_USER, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, NULL, 4 * KB, api_user_deactivate},
 	{M_GET, "/api/v1/orgs/{id}/units", 0, RES_ORG, SEE_ORG_PEOPLE, {{0}}, NULL, 0, api_org_units_list},
 	{M_POST, "/api/v1/orgs/{id}/units", R_JSON, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, unit_body, 16 * KB, api_org_units_create},
 
@@ -584,6 +585,9 @@ const struct route routes[] = {
 	{M_GET, "/orgs/{id}", R_PAGE, RES_ORG, SEE_ORG_CARD, {{0}}, NULL, 0, page_org},
 	{M_POST, "/orgs/{id}/users", R_PAGE | R_FORM | R_SOLO | R_GRANTS, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, NULL, 16 * KB, page_org_user_create},
 	{M_POST, "/users/{id}/roles", R_PAGE | R_FORM | R_GRANTS, RES_USER, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, NULL, 4 * KB, page_user_roles},
+	{M_POST, "/users/{id}/deactivate", R_PAGE | R_FORM, RES_USER, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, NULL, 4 * KB, page_user_deactivate},
+	{M_POST, "/orgs", R_PAGE | R_FORM, RES_NONE, 0, {{REL_ADMIN, ROLES_ALL}}, NULL, 16 * KB, page_org_create},
+	{M_POST, "/engagements/{id}/edit", R_PAGE | R_FORM, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, NULL, 16 * KB, page_engagement_edit},
 	{M_POST, "/orgs/{id}/units", R_PAGE | R_FORM, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, NULL, 16 * KB, page_org_unit_create},
 };
 
