@@ -313,7 +313,7 @@ void page_user_roles(struct request *rq, struct response *rs)
 		rs->status = err.status;
 		render(rq, rs, json_num(user, "org_id"), "roles", rq->id, &err);
 	} else {
-		snprintf(loc, sizeof loc, "/orgs/%lld#user-%lld", json_num(user, "org_id"), rq->id);
+		snprintf(loc, sizeof loc, "/orgs/%lld#people", json_num(user, "org_id"));
 		page_saved(rq, rs, loc, "Roles changed.");
 	}
 	json_decref(user);
