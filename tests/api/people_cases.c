@@ -189,7 +189,12 @@ static void who_may_deactivate(void)
 		CHECK(row && json_is_null(json_object_get(row, "deactivated_at")));
 		json_decref(row);
 	}
-	CHECK(login(W->S, "kept.member@northwind.example", "Saffron-Ibis-4471") != NULL);
+	{
+		char *tok = login(W->S, "kept.member@northwind.example", "Saffron-Ibis-4471");
+
+		CHECK(tok != NULL);
+		free(tok);
+	}
 }
 
 /* An organisation keeps someone who manages it: its last CxO is not deactivated (409 last_manager), a second one may be. */
@@ -263,6 +268,248 @@ static void deactivated_leave_pickers(void)
 	json_decref(j);
 }
 
+/* POSTs a form to path as the bearer token's session with its page's CSRF token (read from page); the answer in *r. */
+static void post_form(const char *page, const char *path, int who, const char *fields, struct resp *r)
+{
+	char csrf[64] = "none";
+
+	if (!page_csrf_get(W->S, page, W->tok[who], csrf, sizeof csrf))
+		snprintf(csrf, sizeof csrf, "none");
+	http(W->S, "POST", path, W->tok[who], fmt("csrf=%s&%s", csrf, fields), FORM, NULL, r);
+}
+
+static bool has(const struct resp *r, const char *text)
+{
+	return r->body && strstr(r->body, text) != NULL;
+}
+
+/* The organisation page's deactivate button: offered where the caller may, confirmed before it binds. */
+static void deactivation_in_the_browser(void)
+{
+	long long id = add_user(W->NW, "page.leaver@northwind.example", "\"member\"", "Marble-Finch-7713");
+	const char *org = fmt("/orgs/%lld", W->NW);
+	struct resp r;
+	json_t *row;
+
+	CHECK(id > 0);
+	http(W->S, "GET", org, W->tok[NW_CXO], NULL, NULL, NULL, &r);
+	CHECK(has(&r, fmt("action=\"/users/%lld/deactivate", id)));
+	CHECK(!has(&r, fmt("action=\"/users/%lld/deactivate", W->user_id[NW_CXO]))); /* never one's own row */
+	resp_free(&r);
+	/* A sourcing manager is offered no button beside the CxO, whose role it may not take. */
+	http(W->S, "GET", org, W->tok[NW_SM], NULL, NULL, NULL, &r);
+	CHECK(has(&r, fmt("action=\"/users/%lld/deactivate", id)));
+	CHECK(!has(&r, fmt("action=\"/users/%lld/deactivate", W->user_id[NW_CXO])));
+	resp_free(&r);
+	/* A member manages nobody: no button at all. */
+	http(W->S, "GET", org, W->tok[NW_MEMBER], NULL, NULL, NULL, &r);
+	CHECK(!has(&r, "/deactivate"));
+	resp_free(&r);
+
+	/* The first post only asks, saying what stops; nothing is written. */
+	post_form(org, fmt("/users/%lld/deactivate", id), NW_CXO, "x=1", &r);
+	CHECK_INT(r.status, 200);
+	CHECK(has(&r, "confirmed") && has(&r, "signed out"));
+	resp_free(&r);
+	row = listed(W->NW, id);
+	CHECK(row && json_is_null(json_object_get(row, "deactivated_at")));
+	json_decref(row);
+	/* Another tenant's manager does not see the person; a partner is refused. */
+	post_form("/", fmt("/users/%lld/deactivate", id), MD_CM, "confirmed=yes", &r);
+	CHECK_INT(r.status, 404);
+	resp_free(&r);
+	post_form("/", fmt("/users/%lld/deactivate", id), KE_LEAD, "confirmed=yes", &r);
+	CHECK_INT(r.status, 403);
+	resp_free(&r);
+	/* The confirmation binds, and the page lists the person as deactivated, with no forms. */
+	post_form(org, fmt("/users/%lld/deactivate", id), NW_CXO, "confirmed=yes", &r);
+	CHECK_INT(r.status, 303);
+	CHECK_STR(r.location, fmt("/orgs/%lld#user-%lld", W->NW, id));
+	resp_free(&r);
+	row = listed(W->NW, id);
+	CHECK(row && str(row, "deactivated_at") != NULL);
+	json_decref(row);
+	http(W->S, "GET", org, W->tok[NW_CXO], NULL, NULL, NULL, &r);
+	CHECK(has(&r, fmt("id=\"user-%lld\"", id)) && has(&r, "Deactivated 20"));
+	CHECK(!has(&r, fmt("action=\"/users/%lld/deactivate", id)) && !has(&r, fmt("action=\"/users/%lld/roles", id)));
+	resp_free(&r);
+	/* The last CxO: the page again, the reason beside the button (the admin may try). */
+	post_form(org, fmt("/users/%lld/deactivate", W->user_id[NW_CXO]), ADMIN, "confirmed=yes", &r);
+	CHECK_INT(r.status, 409);
+	CHECK(has(&r, "last Buyer CxO"));
+	resp_free(&r);
+}
+
+/* Only the admin adds organisations, through the API or the form on its home page. */
+static void org_create_admin_only(void)
+{
+	json_t *j = NULL;
+	struct resp r;
+
+	CHECK_INT(call_json(W->S, "POST", "/api/v1/orgs", W->tok[NW_CXO], "{\"name\":\"Quince Logistics\",\"kind\":\"buyer\"}", &j), 403);
+	json_decref(j);
+	j = NULL;
+	CHECK_INT(call_json(W->S, "POST", "/api/v1/orgs", W->tok[KE_LEAD], "{\"name\":\"Quince Logistics\",\"kind\":\"buyer\"}", &j), 403);
+	json_decref(j);
+	j = NULL;
+	http(W->S, "GET", "/", W->tok[ADMIN], NULL, NULL, NULL, &r);
+	CHECK(has(&r, "action=\"/orgs#form-errors\"") && has(&r, "<select name=\"kind\""));
+	resp_free(&r);
+	http(W->S, "GET", "/", W->tok[NW_CXO], NULL, NULL, NULL, &r);
+	CHECK(r.status == 200 && !has(&r, "action=\"/orgs"));
+	resp_free(&r);
+	/* A bad kind and a blank name come back beside their fields; nothing is written. */
+	post_form("/", "/orgs", ADMIN, "name=Quince+Logistics&kind=supplier&industry=", &r);
+	CHECK_INT(r.status, 422);
+	CHECK(has(&r, "kind must be buyer, provider or platform"));
+	resp_free(&r);
+	post_form("/", "/orgs", ADMIN, "name=+++&kind=buyer", &r);
+	CHECK_INT(r.status, 422);
+	CHECK(has(&r, "a name of 1 to"));
+	resp_free(&r);
+	post_form("/", "/orgs", NW_CXO, "name=Quince+Logistics&kind=buyer", &r);
+	CHECK_INT(r.status, 403);
+	resp_free(&r);
+	post_form("/", "/orgs", ADMIN, "name=Quince+Logistics&kind=provider&industry=Freight", &r);
+	CHECK_INT(r.status, 303);
+	CHECK(strncmp(r.location, "/orgs/", 6) == 0);
+	if (strncmp(r.location, "/orgs/", 6) == 0) {
+		CHECK_INT(call_json(W->S, "GET", fmt("/api/v1%s", r.location), W->tok[ADMIN], NULL, &j), 200);
+		CHECK_STR(str(j, "kind"), "provider");
+		CHECK_STR(str(j, "industry"), "Freight");
+		json_decref(j);
+	}
+	resp_free(&r);
+}
+
+/* The engagement page's edit form for the buyer's contract roles: pickers, errors beside fields, tenants kept out. */
+static void engagement_edit_form(void)
+{
+	const char *page = fmt("/engagements/%lld", W->E1), *edit = fmt("/engagements/%lld/edit", W->E1);
+	char title[200] = "";
+	json_t *j = NULL;
+	struct resp r;
+
+	CHECK_INT(call_json(W->S, "GET", fmt("/api/v1/engagements/%lld", W->E1), W->tok[NW_CM], NULL, &j), 200);
+	snprintf(title, sizeof title, "%s", str(j, "title") ? str(j, "title") : "");
+	json_decref(j);
+	j = NULL;
+	http(W->S, "GET", page, W->tok[NW_CM], NULL, NULL, NULL, &r);
+	CHECK(has(&r, fmt("action=\"%s#form-errors\"", edit)));
+	CHECK(has(&r, "<select name=\"contract_manager_id\""));
+	CHECK(has(&r, fmt("<option value=\"%lld\"", W->user_id[NW_SM]))); /* a sourcing manager may manage the contract */
+	resp_free(&r);
+	/* The provider sees the engagement, not the form; neither does the buyer's CIO. */
+	http(W->S, "GET", page, W->tok[KE_LEAD], NULL, NULL, NULL, &r);
+	CHECK(r.status == 200 && !has(&r, edit));
+	resp_free(&r);
+	http(W->S, "GET", page, W->tok[NW_CIO], NULL, NULL, NULL, &r);
+	CHECK(r.status == 200 && !has(&r, edit));
+	resp_free(&r);
+	/* A term that ends before it starts: the page again, the message beside the end date, nothing written. */
+	post_form(page, edit, NW_CM, "title=Renamed+by+mistake&starts_on=2026-01-01&ends_on=2025-01-01", &r);
+	CHECK_INT(r.status, 422);
+	CHECK(has(&r, "the term must not end before it starts"));
+	CHECK(has(&r, "value=\"Renamed by mistake\"")); /* refilled */
+	resp_free(&r);
+	post_form(page, edit, NW_CM, "contract_manager_id=abc", &r);
+	CHECK_INT(r.status, 422);
+	CHECK(has(&r, "the contract manager must be"));
+	resp_free(&r);
+	post_form(page, edit, NW_CM, fmt("contract_manager_id=%lld", W->user_id[NW_CIO]), &r);
+	CHECK_INT(r.status, 422);
+	resp_free(&r);
+	CHECK_INT(call_json(W->S, "GET", fmt("/api/v1/engagements/%lld", W->E1), W->tok[NW_CM], NULL, &j), 200);
+	CHECK_STR(str(j, "title"), title);
+	json_decref(j);
+	j = NULL;
+	/* Who may not: the provider 403, another tenant 404. */
+	post_form(page, edit, KE_LEAD, "title=Taken+over", &r);
+	CHECK_INT(r.status, 403);
+	resp_free(&r);
+	post_form("/", edit, MD_CM, "title=Taken+over", &r);
+	CHECK_INT(r.status, 404);
+	resp_free(&r);
+	/* A good post saves and goes back to the page; the title is restored after. */
+	post_form(page, edit, NW_CM, "title=Core+banking+platform+%28renewed%29&governance.operations=joint", &r);
+	CHECK_INT(r.status, 303);
+	CHECK_STR(r.location, page);
+	resp_free(&r);
+	CHECK_INT(call_json(W->S, "GET", fmt("/api/v1/engagements/%lld", W->E1), W->tok[KE_LEAD], NULL, &j), 200);
+	CHECK_STR(str(j, "title"), "Core banking platform (renewed)");
+	CHECK_STR(str(json_object_get(j, "governance"), "operations"), "joint");
+	json_decref(j);
+	j = NULL;
+	CHECK_INT(call_json(W->S, "PATCH", fmt("/api/v1/engagements/%lld", W->E1), W->tok[NW_CM],
+			    fmt("{\"title\":\"%s\",\"governance\":{\"operations\":\"provider\"}}", title), &j),
+		  200);
+	json_decref(j);
+}
+
+/* The mode select shows the current mode, and a change waits for its confirmation. */
+static void mode_change_confirmed(void)
+{
+	const char *page = fmt("/engagements/%lld", W->E1), *mode_path = fmt("/engagements/%lld/mode", W->E1);
+	char mode[32] = "", other[32];
+	json_t *j = NULL;
+	struct resp r;
+
+	CHECK_INT(call_json(W->S, "GET", fmt("/api/v1/engagements/%lld", W->E1), W->tok[NW_CM], NULL, &j), 200);
+	snprintf(mode, sizeof mode, "%s", str(j, "mode") ? str(j, "mode") : "");
+	json_decref(j);
+	j = NULL;
+	snprintf(other, sizeof other, "%s", strcmp(mode, "vendor") ? "vendor" : "partnership");
+	http(W->S, "GET", page, W->tok[NW_CM], NULL, NULL, NULL, &r);
+	CHECK(has(&r, fmt("<option value=\"%s\" selected>", mode)));
+	CHECK(!has(&r, fmt("<option value=\"%s\" selected>", other)));
+	resp_free(&r);
+	/* Choosing the current mode is refused at once, without a confirmation. */
+	post_form(page, mode_path, NW_CM, fmt("mode=%s&reason=just+because", mode), &r);
+	CHECK_INT(r.status, 409);
+	resp_free(&r);
+	/* Without a reason: refused before any confirmation. */
+	post_form(page, mode_path, NW_CM, fmt("mode=%s&reason=", other), &r);
+	CHECK_INT(r.status, 422);
+	resp_free(&r);
+	/* A real change asks first; until confirmed nothing changes. */
+	post_form(page, mode_path, NW_CM, fmt("mode=%s&reason=the+quarter%%27s+evidence", other), &r);
+	CHECK_INT(r.status, 200);
+	CHECK(has(&r, "confirmed") && has(&r, fmt("value=\"%s\"", other)));
+	resp_free(&r);
+	CHECK_INT(call_json(W->S, "GET", fmt("/api/v1/engagements/%lld", W->E1), W->tok[NW_CM], NULL, &j), 200);
+	CHECK_STR(str(j, "mode"), mode);
+	json_decref(j);
+}
+
+/* A declined engagement keeps its record, with no mandate or edit form; a pending one has both. */
+static void declined_shows_no_mandate_form(void)
+{
+	json_t *j = NULL;
+	long long id = 0;
+	struct resp r;
+
+	CHECK_INT(call_json(W->S, "POST", "/api/v1/engagements", W->tok[NW_CM],
+			    fmt("{\"provider_org_id\":%lld,\"title\":\"Branch cash logistics\",\"service_line\":\"BPO\","
+				"\"starts_on\":\"2027-01-01\",\"ends_on\":\"2028-12-31\"}", W->HB),
+			    &j),
+		  201);
+	id = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	j = NULL;
+	http(W->S, "GET", fmt("/engagements/%lld", id), W->tok[NW_CM], NULL, NULL, NULL, &r);
+	CHECK(has(&r, fmt("action=\"/engagements/%lld/mandate", id)) && has(&r, fmt("action=\"/engagements/%lld/edit", id)));
+	resp_free(&r);
+	CHECK_INT(call_json(W->S, "POST", fmt("/api/v1/engagements/%lld/acceptance", id), W->tok[HB_LEAD],
+			    "{\"accepted\":false,\"reason\":\"no capacity\"}", &j),
+		  200);
+	json_decref(j);
+	http(W->S, "GET", fmt("/engagements/%lld", id), W->tok[NW_CM], NULL, NULL, NULL, &r);
+	CHECK_INT(r.status, 200);
+	CHECK(has(&r, "declined this engagement"));
+	CHECK(!has(&r, fmt("action=\"/engagements/%lld/mandate", id)) && !has(&r, fmt("action=\"/engagements/%lld/edit", id)));
+	resp_free(&r);
+}
+
 void people_cases_run(const struct world *w, int *passed, int *failed)
 {
 	W = w;
@@ -270,6 +517,11 @@ void people_cases_run(const struct world *w, int *passed, int *failed)
 	RUN(who_may_deactivate);
 	RUN(last_manager_not_deactivated);
 	RUN(deactivated_leave_pickers);
+	RUN(deactivation_in_the_browser);
+	RUN(org_create_admin_only);
+	RUN(engagement_edit_form);
+	RUN(mode_change_confirmed);
+	RUN(declined_shows_no_mandate_form);
 	*passed += harness_passed;
 	*failed += harness_failed;
 }
