@@ -9,7 +9,6 @@ void form_pick(struct buf *b, const char *label, const char *name, json_t *optio
 	json_t *o;
 	size_t i;
 
-	(void)err;
 	html_fmt(b, "<label class=\"field\"><span>%s</span><select name=\"%s\" id=\"f-%s\">", label, name, name);
 	if (optional)
 		html_fmt(b, "<option value=\"\">— none —</option>");
@@ -25,7 +24,10 @@ void form_pick(struct buf *b, const char *label, const char *name, json_t *optio
 		html_fmt(b, "<option value=\"%s\"%s>%s</option>", val, selected && !strcmp(selected, val) ? " selected" : "",
 			 json_text(o, "label"));
 	}
-	html_fmt(b, "</select></label>");
+	html_fmt(b, "</select>");
+	if (err && err->field && !strcmp(err->field, name))
+		html_fmt(b, "<em class=\"error\">%s</em>", err->message);
+	html_fmt(b, "</label>");
 }
 
 bool form_confirm(struct request *rq, struct response *rs, const char *title, const char *what, const char *button,
