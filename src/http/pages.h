@@ -129,6 +129,5 @@ void engagement_fields(struct buf *b, struct request *rq, json_t *e, const struc
 /* The engagement fields a form posted, into in. */
 void engagement_posted(struct request *rq, struct engagement_input *in);
 void page_org_unit_create(struct request *rq, struct response *rs);
-#include "zz_people_shim.h"
 
 #endif
