@@ -206,7 +206,7 @@ void page_engagement_create(struct request *rq, struct response *rs)
 		return;
 	}
 	snprintf(loc, sizeof loc, "/engagements/%lld", id);
-	page_saved(rq, rs, loc, "Engagement opened; it waits for the provider's acceptance.");
+	page_saved(rq, rs, loc, "Engagement created; it waits for the provider's acceptance.");
 }
 
 /* An admin adds an organisation (POST /api/v1/orgs in the browser). */
