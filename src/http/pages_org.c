@@ -105,8 +105,10 @@ static void deactivate_form(struct buf *b, struct request *rq, json_t *user, enu
 	if (role_grant_allowed(rq->caller.roles, kind, held, 0, false) != GRANT_OK)
 		return;
 	html_fmt(b, "<form method=\"post\" action=\"/users/%lld/deactivate" FORM_ANCHOR "\" class=\"inline\">", json_num(user, "id"));
+	static const char *const no_fields[] = {NULL}; /* the refusal is about the person, not a field to link */
+
 	form_csrf(b, rq);
-	form_error_banner(b, err, NULL);
+	form_error_banner(b, err, no_fields);
 	html_fmt(b, "<div class=\"actions\"><button type=\"submit\" class=\"danger\">Deactivate…</button></div></form>");
 }
 
