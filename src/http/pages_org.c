@@ -157,7 +157,7 @@ static void render(struct request *rq, struct response *rs, long long org_id, co
 
 		html_fmt(b, "<tr id=\"user-%lld\"><td>%s", json_num(x, "id"), json_text(x, "name"));
 		if (!active)
-			html_fmt(b, " <span class=\"pill st-cancelled\">Deactivated %.10s</span>", json_text(x, "deactivated_at"));
+			html_fmt(b, " <span class=\"pill deactivated\">Deactivated %.10s</span>", json_text(x, "deactivated_at"));
 		html_fmt(b, "</td><td>%s</td><td>", json_text(x, "email"));
 		/* One's own roles are changed by another manager (docs/security.md, "Role grants"). */
 		if (active && may_manage(rq) && json_num(x, "id") != rq->caller.user_id) {
