@@ -16,6 +16,7 @@ void api_org_get(struct request *rq, struct response *rs);
 void api_org_users_list(struct request *rq, struct response *rs);
 void api_org_users_create(struct request *rq, struct response *rs);
 void api_user_patch(struct request *rq, struct response *rs);
+void api_user_deactivate(struct request *rq, struct response *rs);
 void api_org_units_list(struct request *rq, struct response *rs);
 void api_org_units_create(struct request *rq, struct response *rs);
 

@@ -150,6 +150,14 @@ void governance_sections(struct request *rq, struct buf *b, json_t *engagement, 
 			 const char *form);
 void page_org_user_create(struct request *rq, struct response *rs);
 void page_user_roles(struct request *rq, struct response *rs);
+void page_user_deactivate(struct request *rq, struct response *rs);
+void page_org_create(struct request *rq, struct response *rs);
+void page_engagement_edit(struct request *rq, struct response *rs);
+struct engagement_input;
+/* The engagement fields the new and the edit forms share, from the posted values or else e (NULL: new) (pages_dashboard.c). */
+void engagement_fields(struct buf *b, struct request *rq, json_t *e, const struct error *err);
+/* The engagement fields a form posted, into in. */
+void engagement_posted(struct request *rq, struct engagement_input *in);
 void page_org_unit_create(struct request *rq, struct response *rs);
 
 #endif

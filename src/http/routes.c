@@ -422,18 +422,19 @@ const struct route routes[] = {
 	{M_POST, "/api/v1/me/password", R_JSON | R_SOLO, RES_NONE, 0, {{0}}, password_body, 4 * KB, api_password_change, "POST /me/password"},
 
 	{M_GET, "/api/v1/orgs", 0, RES_NONE, 0, {{0}}, NULL, 0, api_orgs_list, NULL},
-	{M_POST, "/api/v1/orgs", R_JSON, RES_NONE, 0, {{REL_ADMIN, ROLES_ALL}}, org_body, 16 * KB, api_orgs_create, NULL},
+	{M_POST, "/api/v1/orgs", R_JSON, RES_NONE, 0, {{REL_ADMIN, ROLES_ALL}}, org_body, 16 * KB, api_orgs_create, "POST /orgs"},
 	{M_GET, "/api/v1/orgs/{id}", 0, RES_ORG, SEE_ORG_CARD, {{0}}, NULL, 0, api_org_get, NULL},
 	{M_GET, "/api/v1/orgs/{id}/users", 0, RES_ORG, SEE_ORG_PEOPLE, {{0}}, NULL, 0, api_org_users_list, NULL},
 	{M_POST, "/api/v1/orgs/{id}/users", R_JSON | R_SOLO | R_GRANTS, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, user_body, 16 * KB, api_org_users_create, "POST /orgs/{id}/users"},
 	{M_PATCH, "/api/v1/users/{id}", R_JSON | R_GRANTS, RES_USER, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, user_patch_body, 4 * KB, api_user_patch, "POST /users/{id}/roles"},
+	{M_POST, "/api/v1/users/{id}/deactivate", 0, RES_USER, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, NULL, 4 * KB, api_user_deactivate, "POST /users/{id}/deactivate"},
 	{M_GET, "/api/v1/orgs/{id}/units", 0, RES_ORG, SEE_ORG_PEOPLE, {{0}}, NULL, 0, api_org_units_list, NULL},
 	{M_POST, "/api/v1/orgs/{id}/units", R_JSON, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, unit_body, 16 * KB, api_org_units_create, "POST /orgs/{id}/units"},
 
 	{M_GET, "/api/v1/engagements", 0, RES_NONE, 0, {{0}}, NULL, 0, api_engagements_list, NULL},
 	{M_POST, "/api/v1/engagements", R_JSON, RES_NONE, 0, {{REL_OWN, ROLES_CONTRACT}}, engagement_body, 16 * KB, api_engagements_create, "POST /engagements"},
 	{M_GET, "/api/v1/engagements/{id}", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_engagement_get, NULL},
-	{M_PATCH, "/api/v1/engagements/{id}", R_JSON, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, engagement_patch_body, 16 * KB, api_engagement_update, NULL},
+	{M_PATCH, "/api/v1/engagements/{id}", R_JSON, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, engagement_patch_body, 16 * KB, api_engagement_update, "POST /engagements/{id}/edit"},
 	{M_POST, "/api/v1/engagements/{id}/acceptance", R_JSON, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_ACCEPT, acceptance_body, 8 * KB, api_engagement_acceptance, "POST /engagements/{id}/acceptance"},
 	{M_POST, "/api/v1/engagements/{id}/mode", R_JSON | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, mode_body, 16 * KB, api_engagement_mode, "POST /engagements/{id}/mode"},
 
@@ -586,6 +587,9 @@ const struct route routes[] = {
 	{M_GET, "/orgs/{id}", R_PAGE, RES_ORG, SEE_ORG_CARD, {{0}}, NULL, 0, page_org, NULL},
 	{M_POST, "/orgs/{id}/users", R_PAGE | R_FORM | R_SOLO | R_GRANTS, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, NULL, 16 * KB, page_org_user_create, NULL},
 	{M_POST, "/users/{id}/roles", R_PAGE | R_FORM | R_GRANTS, RES_USER, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, NULL, 4 * KB, page_user_roles, NULL},
+	{M_POST, "/users/{id}/deactivate", R_PAGE | R_FORM, RES_USER, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, NULL, 4 * KB, page_user_deactivate, NULL},
+	{M_POST, "/orgs", R_PAGE | R_FORM, RES_NONE, 0, {{REL_ADMIN, ROLES_ALL}}, NULL, 16 * KB, page_org_create, NULL},
+	{M_POST, "/engagements/{id}/edit", R_PAGE | R_FORM, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, NULL, 16 * KB, page_engagement_edit, NULL},
 	{M_POST, "/orgs/{id}/units", R_PAGE | R_FORM, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, NULL, 16 * KB, page_org_unit_create, NULL},
 };
 

@@ -303,6 +303,11 @@ static void test_permission_matrix(void)
 		/* Changing roles: who manages NW's people reaches the kind check (a provider role in a buyer: 422, nothing written). */
 		{"PATCH", "/api/v1/users/{id}", fmt("/api/v1/users/%lld", user_id[NW_MEMBER]), "{\"roles\":[\"provider_leadership\"]}",
 		 {422, 422, 403, 422, 422, 403, 403, 403, 403, 404, 403, 403}},
+		/* Deactivating (people_cases.c has the rest): nobody themselves (422), not the last CxO (409), not by who may not take its role (403); nothing written. */
+		{"POST", "/api/v1/users/{id}/deactivate", fmt("/api/v1/users/%lld/deactivate", user_id[NW_CXO]), NULL,
+		 {409, 422, 403, 403, 403, 403, 403, 403, 403, 404, 403, 403}},
+		{"POST", "/api/v1/users/{id}/deactivate", fmt("/api/v1/users/%lld/deactivate", user_id[ADMIN]), NULL,
+		 {422, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404}},
 		{"GET", "/api/v1/orgs/{id}/units", fmt("/api/v1/orgs/%lld/units", NW), NULL, {200, 200, 200, 200, 200, 200, 200, 200, 200, 404, 200, 200}},
 		{"POST", "/api/v1/orgs/{id}/units", fmt("/api/v1/orgs/%lld/units", NW), "{\"name\":\"retail banking\"}",
 		 {409, 409, 403, 409, 409, 403, 403, 403, 403, 404, 403, 403}},
@@ -1154,6 +1159,7 @@ int main(int argc, char **argv)
 		acceptance_cases_run(&w, &harness_passed, &harness_failed);
 		search_cases_run(&w, &harness_passed, &harness_failed);
 		grants_cases_run(&w, &harness_passed, &harness_failed);
+		people_cases_run(&w, &harness_passed, &harness_failed);
 	}
 	RUN(test_web);
 	RUN(test_pages_other_tenants);

@@ -39,5 +39,6 @@ void sealed_cases_run(const struct world *w, int *passed, int *failed);
 void acceptance_cases_run(const struct world *w, int *passed, int *failed);
 void leak_cases_run(const struct world *w, int *passed, int *failed);
 void search_cases_run(const struct world *w, int *passed, int *failed);
+void people_cases_run(const struct world *w, int *passed, int *failed);
 
 #endif

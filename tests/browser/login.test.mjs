@@ -493,6 +493,9 @@ async function main() {
 			assert((await page4.locator('#mode em.error').textContent()).includes('reason'), 'no reason asked for');
 			await page4.fill('#mode input[name=reason]', 'Trust held above 70 for three reviews in a row');
 			await submit(page4, page4.locator('#mode button[type=submit]'));
+			// A mode change binds only after its confirmation page (issue 18).
+			assert((await page4.locator('h1', { hasText: 'to partnership mode?' }).count()) === 1, 'no confirmation asked');
+			await submit(page4, page4.locator('button.danger', { hasText: 'Change mode' }));
 			const history = page4.locator('#mode table.list');
 			assert((await history.locator('tr', { hasText: 'Trust held above 70 for three reviews in a row' }).count()) === 1, 'not in the history');
 			assert((await page4.locator('h1 + p .pill.partnership').count()) === 1, 'the engagement is not in partnership mode');
