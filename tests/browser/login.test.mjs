@@ -599,7 +599,7 @@ async function main() {
 			await page7.fill('#new input[name=tags]', 'incident management, swarming');
 			await page7.fill('#new textarea[name=body]', 'Amara Diallo asked us to stop tiered escalation.\nWe **swarm** every store outage: one call, all resolver groups, no hand-offs.');
 			await submit(page7, page7.locator('#new button[type=submit]'));
-			assert(/\/practices\/\d+$/.test(page7.url()), `not on the practice page: ${page7.url()}`);
+			assert(/\/practices\/\d+$/.test(new URL(page7.url()).pathname), `not on the practice page: ${page7.url()}`);
 			practiceUrl = new URL(page7.url()).pathname;
 			const marked = await page7.locator('ul.findings[data-field=body]').textContent();
 			assert(marked.includes('Amara Diallo'), `findings beside the body: ${marked}`);
