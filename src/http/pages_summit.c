@@ -28,7 +28,48 @@ static void summit_rows(struct buf *b, json_t *list)
 	html_fmt(b, "</tbody></table>");
 }
 
-static void render_list(struct request *rq, struct response *rs, const struct error *err)
+/* A provider's prospects (invited to its customer summits with "all customers and prospects") and a picker to add a buyer not yet among them. */
+static void prospects_card(struct request *rq, struct buf *b, const struct error *err)
+{
+	struct page pg = {0, PAGE_LIMIT_MAX};
+	json_t *mine = prospect_list_json(rq->store, &rq->caller), *list = org_list_json(rq->store, &rq->caller, pg), *o, *p;
+	size_t i, k;
+	int offered = 0;
+
+	html_fmt(b, "<section class=\"card\" id=\"prospects\"><h2>Prospects</h2>"
+		    "<p class=\"muted\">Buyers you would like as customers: a customer summit can invite them with all customers and prospects.</p>");
+	if (!json_array_size(json_object_get(mine, "items")))
+		html_fmt(b, "<p class=\"muted\">No prospects yet.</p>");
+	else
+		html_fmt(b, "<ul>");
+	json_array_foreach(json_object_get(mine, "items"), i, p)
+		html_fmt(b, "<li>%s <span class=\"muted\">%s</span></li>", json_text(p, "name"), json_text(p, "industry"));
+	if (json_array_size(json_object_get(mine, "items")))
+		html_fmt(b, "</ul>");
+	html_fmt(b, "<form method=\"post\" action=\"/prospects\" class=\"inline\">");
+	form_csrf(b, rq);
+	form_error_banner(b, err, NULL);
+	html_fmt(b, "<select name=\"org_id\" aria-label=\"buyer to add as a prospect\">");
+	json_array_foreach(json_object_get(list, "items"), i, o)
+	{
+		bool already = false;
+
+		if (strcmp(json_text(o, "kind"), "buyer"))
+			continue;
+		json_array_foreach(json_object_get(mine, "items"), k, p) already |= json_num(p, "org_id") == json_num(o, "id");
+		if (already)
+			continue;
+		html_fmt(b, "<option value=\"%lld\">%s</option>", json_num(o, "id"), json_text(o, "name"));
+		offered++;
+	}
+	if (!offered)
+		html_fmt(b, "<option value=\"\">— every buyer is a prospect —</option>");
+	html_fmt(b, "</select><button type=\"submit\">Add as a prospect</button></form></section>");
+	json_decref(mine);
+	json_decref(list);
+}
+
+static void render_list(struct request *rq, struct response *rs, const struct error *err, const char *form)
 {
 	static const char *const fields[] = {"kind", "title", "starts_on", "venue", NULL};
 	struct page pg = {0, PAGE_LIMIT_MAX};
@@ -43,6 +84,8 @@ static void render_list(struct request *rq, struct response *rs, const struct er
 	if ((buyer && (rq->caller.roles & ROLES_BUYER_GOV)) || (!buyer && (rq->caller.roles & ROLE_BIT(ROLE_PROVIDER_LEADERSHIP)))) {
 		html_fmt(b, "<section class=\"card\"><h2>Plan a summit</h2><form method=\"post\" action=\"/summits\" class=\"grid\">");
 		form_csrf(b, rq);
+		if (form && strcmp(form, "summit"))
+			err = NULL;
 		form_error_banner(b, err, fields);
 		html_fmt(b, "<input type=\"hidden\" name=\"kind\" value=\"%s\">", buyer ? kinds[0] : kinds[1]);
 		html_fmt(b, "<p>%s</p>", buyer ? kind_labels[0] : kind_labels[1]);
@@ -51,13 +94,15 @@ static void render_list(struct request *rq, struct response *rs, const struct er
 		form_input(b, "Venue", "venue", "text", request_form(rq, "venue"), err);
 		html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Create summit</button></div></form></section>");
 	}
+	if (!buyer && (rq->caller.roles & ROLE_BIT(ROLE_PROVIDER_LEADERSHIP)))
+		prospects_card(rq, b, form && !strcmp(form, "prospect") ? err : NULL);
 	page_end(rs);
 	json_decref(list);
 }
 
 void page_summits(struct request *rq, struct response *rs)
 {
-	render_list(rq, rs, NULL);
+	render_list(rq, rs, NULL, NULL);
 }
 
 void page_summit_create(struct request *rq, struct response *rs)
@@ -69,11 +114,27 @@ void page_summit_create(struct request *rq, struct response *rs)
 
 	if (id < 0) {
 		rs->status = err.status;
-		render_list(rq, rs, &err);
+		render_list(rq, rs, &err, "summit");
 		return;
 	}
 	snprintf(loc, sizeof loc, "/summits/%lld", id);
 	reply_redirect(rs, loc);
+}
+
+void page_prospect_add(struct request *rq, struct response *rs)
+{
+	const char *org = request_form(rq, "org_id");
+	long long id = 0;
+	struct error err = {0};
+
+	if (org && *org)
+		parse_id(org, &id);
+	if (prospect_add(rq->store, &rq->caller, id, &err) != 0) {
+		rs->status = err.status;
+		render_list(rq, rs, &err, "prospect");
+		return;
+	}
+	reply_redirect(rs, "/summits#prospects");
 }
 
 /* The presenter picker of the host's session form: the host itself and every organisation it invited. */
@@ -149,22 +210,105 @@ static void practice_link_form(struct request *rq, struct buf *b, json_t *sessio
 		 json_is_integer(json_object_get(session, "practice_id")) ? "Link this practice instead" : "Link this practice");
 }
 
-/* A picker of the organisations one may invite by name: those of the other kind in the directory (providers to a buyer's planning summit, buyers to a provider's). */
-static void invite_one_select(struct buf *b, struct request *rq, const char *kind)
+/* Whether the summit already invites org_id. */
+static bool invited_already(json_t *summit, long long org_id)
+{
+	size_t i;
+	json_t *x;
+
+	json_array_foreach(json_object_get(summit, "invitations"), i, x) if (json_num(x, "org_id") == org_id) return true;
+	return false;
+}
+
+/* A picker of the organisations the host may invite by name: those of the kind the summit is for in the directory, not yet invited. */
+static void invite_one_select(struct buf *b, struct request *rq, json_t *summit, const char *kind)
 {
 	struct page pg = {0, PAGE_LIMIT_MAX};
 	json_t *list = org_list_json(rq->store, &rq->caller, pg), *o;
-	size_t i;
+	size_t i, n = 0;
 
 	html_fmt(b, "<select name=\"org_id\" aria-label=\"organisation to invite\">");
 	json_array_foreach(json_object_get(list, "items"), i, o)
 	{
-		if (json_num(o, "id") == rq->caller.org_id || strcmp(json_text(o, "kind"), kind) != 0)
+		if (json_num(o, "id") == rq->caller.org_id || strcmp(json_text(o, "kind"), kind) != 0 || invited_already(summit, json_num(o, "id")))
 			continue;
 		html_fmt(b, "<option value=\"%lld\">%s</option>", json_num(o, "id"), json_text(o, "name"));
+		n++;
 	}
+	if (!n)
+		html_fmt(b, "<option value=\"\">— everyone is invited —</option>");
 	html_fmt(b, "</select>");
 	json_decref(list);
+}
+
+/* The host's record of who came: one button per invitation not yet marked attended. */
+static void attendance_button(struct request *rq, struct buf *b, json_t *invitation)
+{
+	if (!strcmp(json_text(invitation, "status"), "attended"))
+		return;
+	html_fmt(b, "<form method=\"post\" action=\"/invitations/%lld\" class=\"inline\">", json_num(invitation, "id"));
+	form_csrf(b, rq);
+	html_fmt(b, "<input type=\"hidden\" name=\"status\" value=\"attended\"><button type=\"submit\">Record that %s attended</button></form>",
+		 json_text(invitation, "org_name"));
+}
+
+/* The invitee's answer: accept, or decline (binding: the page asks to confirm); nothing once the host recorded attendance. */
+static void rsvp_forms(struct request *rq, struct buf *b, json_t *invitation, const struct error *err)
+{
+	const char *status = json_text(invitation, "status");
+	long long id = json_num(invitation, "id");
+
+	if (!strcmp(status, "attended")) {
+		html_fmt(b, "<p>The host recorded that your organisation attended.</p>");
+		return;
+	}
+	html_fmt(b, "<p>%s</p><div class=\"buttons\">", !strcmp(status, "accepted")   ? "You have accepted this invitation."
+						       : !strcmp(status, "declined") ? "You have declined this invitation."
+										     : "Will your organisation attend?");
+	form_error_banner(b, err, NULL);
+	if (strcmp(status, "accepted")) {
+		html_fmt(b, "<form method=\"post\" action=\"/invitations/%lld\" class=\"inline\">", id);
+		form_csrf(b, rq);
+		html_fmt(b, "<input type=\"hidden\" name=\"status\" value=\"accepted\"><button type=\"submit\">Accept the invitation</button></form>");
+	}
+	if (strcmp(status, "declined")) {
+		html_fmt(b, "<form method=\"post\" action=\"/invitations/%lld\" class=\"inline\">", id);
+		form_csrf(b, rq);
+		html_fmt(b, "<input type=\"hidden\" name=\"status\" value=\"declined\"><button type=\"submit\" class=\"danger\">Decline…</button></form>");
+	}
+	html_fmt(b, "</div>");
+}
+
+static const char *const scores[] = {"", "5", "4", "3", "2", "1"};
+static const char *const score_words[] = {"— choose a score —", "5 — excellent", "4 — good", "3 — fair", "2 — poor", "1 — very poor"};
+
+/* An invitee's feedback on one session: its earlier rating shown and kept in the form, a score in words and a comment. */
+static void rating_form(struct request *rq, struct buf *b, json_t *session, const struct error *err)
+{
+	json_t *mine = json_object_get(session, "my_rating");
+	long long id = json_num(session, "id");
+	const char *which = request_form(rq, "session");
+	char mine_id[24], earlier[4] = "";
+	bool posted;
+
+	snprintf(mine_id, sizeof mine_id, "%lld", id);
+	posted = which && !strcmp(which, mine_id);
+	if (!posted)
+		err = NULL;
+	if (json_is_object(mine)) {
+		snprintf(earlier, sizeof earlier, "%lld", json_num(mine, "rating"));
+		html_fmt(b, "<p class=\"my-rating\">Your rating: %s", score_words[6 - json_num(mine, "rating")]);
+		if (*json_text(mine, "comment"))
+			html_fmt(b, " · “%s”", json_text(mine, "comment"));
+		html_fmt(b, " <span class=\"muted\">(%.10s)</span></p>", json_text(mine, "rated_at"));
+	}
+	html_fmt(b, "<form method=\"post\" action=\"/sessions/%lld/ratings\" class=\"grid rating\">", id);
+	form_csrf(b, rq);
+	html_fmt(b, "<input type=\"hidden\" name=\"session\" value=\"%s\">", mine_id);
+	form_error_banner(b, err, (const char *const[]){"rating", "comment", NULL});
+	form_select(b, "Your score", "rating", scores, score_words, 6, posted ? request_form(rq, "rating") : earlier, err);
+	form_textarea(b, "Comment (the host reads it)", "comment", posted ? request_form(rq, "comment") : json_text(mine, "comment"), 2, err);
+	html_fmt(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div></form>", json_is_object(mine) ? "Change your rating" : "Rate this session");
 }
 
 static void render(struct request *rq, struct response *rs, const struct error *err, const char *form)
@@ -172,14 +316,21 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	bool host = (rq->rel & REL_HOST) != 0;
 	/* Inviting and planning the agenda are the host's governing roles' (ACT_HOST in routes.c): a member sees the summit, not the forms. */
 	bool keeps = host && (rq->caller.roles & (ROLES_BUYER_GOV | ROLES_PROVIDER_GOV));
+	/* An invitee's governing roles answer the invitation (ACT_INVITATION); every invitee rates sessions unless it declined. */
+	bool answers = (rq->rel & REL_INVITED) && (rq->caller.roles & (ROLES_BUYER_GOV | ROLES_PROVIDER_GOV));
 	json_t *s = summit_get_json(rq->store, rq->id, rq->caller.org_id, host), *x, *c;
 	struct buf *b = &rs->body;
 	size_t i, k;
+	bool rates, declined = false;
 
 	if (!s) {
 		page_error(rq, rs, 404, "There is no such summit.");
 		return;
 	}
+	summit_attach_my_ratings(rq->store, s, rq->caller.user_id);
+	if (!host)
+		declined = !strcmp(json_text(json_array_get(json_object_get(s, "invitations"), 0), "status"), "declined");
+	rates = (rq->rel & REL_INVITED) && !declined;
 	page_begin(rq, rs, json_text(s, "title"));
 	html_fmt(b, "<p class=\"crumbs\"><a href=\"/summits\">Summits</a></p><h1>%s</h1><p class=\"muted\">%s · hosted by %s · %s %s</p>",
 		 json_text(s, "title"), !strcmp(json_text(s, "kind"), "buyer-planning") ? kind_labels[0] : kind_labels[1],
@@ -187,10 +338,19 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	/* An invitee sees its own invitation only: who else was invited is the host's to know. */
 	html_fmt(b, "<section class=\"card\" id=\"invitations\"><h2>%s</h2><table class=\"list\"><tbody>", host ? "Invitations" : "Your invitation");
 	json_array_foreach(json_object_get(s, "invitations"), i, x)
-		html_fmt(b, "<tr><td>%s</td><td><span class=\"pill\">%s</span></td></tr>", json_text(x, "org_name"), json_text(x, "status"));
+	{
+		html_fmt(b, "<tr><td>%s</td><td><span class=\"pill\">%s</span></td><td>", json_text(x, "org_name"), json_text(x, "status"));
+		if (keeps)
+			attendance_button(rq, b, x);
+		html_fmt(b, "</td></tr>");
+	}
 	html_fmt(b, "</tbody></table>");
+	if (keeps && form && !strcmp(form, "attendance"))
+		form_error_banner(b, err, NULL);
 	if (!json_array_size(json_object_get(s, "invitations")))
 		html_fmt(b, "<p class=\"muted\">Nobody invited yet.</p>");
+	if (answers && json_array_size(json_object_get(s, "invitations")))
+		rsvp_forms(rq, b, json_array_get(json_object_get(s, "invitations"), 0), form && !strcmp(form, "rsvp") ? err : NULL);
 	if (keeps) {
 		bool planning = !strcmp(json_text(s, "kind"), "buyer-planning");
 
@@ -203,12 +363,16 @@ static void render(struct request *rq, struct response *rs, const struct error *
 				    "<option value=\"customers-and-prospects\">all customers and prospects</option></select><button type=\"submit\">Invite</button>");
 		html_fmt(b, "</form><form method=\"post\" action=\"/summits/%lld/invitations\" class=\"inline\">", rq->id);
 		form_csrf(b, rq);
-		invite_one_select(b, rq, planning ? "provider" : "buyer");
+		invite_one_select(b, rq, s, planning ? "provider" : "buyer");
 		html_fmt(b, "<button type=\"submit\">Invite this organisation</button></form>");
 		if (form && !strcmp(form, "invite"))
 			form_error_banner(b, err, NULL);
 	}
 	html_fmt(b, "</section><section class=\"card\" id=\"agenda\"><h2>Agenda</h2>");
+	/* The store refuses feedback from an organisation that declined (409 declined): say so instead of offering forms. */
+	if (declined && json_array_size(json_object_get(s, "sessions")))
+		html_fmt(b, "<p class=\"banner\">Your organisation declined this summit, so it gives no feedback on its sessions. "
+			    "Accept the invitation to rate them.</p>");
 	json_array_foreach(json_object_get(s, "sessions"), i, x)
 	{
 		html_fmt(b, "<div class=\"survey\"><h3>%s <span class=\"pill\">%s</span> <span class=\"muted\">· %s</span></h3>", json_text(x, "title"),
@@ -219,6 +383,8 @@ static void render(struct request *rq, struct response *rs, const struct error *
 			html_fmt(b, "<p><a href=\"/practices/%lld\">The practice presented</a></p>", json_num(x, "practice_id"));
 		if (presents(rq, x))
 			practice_link_form(rq, b, x, form && !strcmp(form, "practice") ? err : NULL);
+		if (rates)
+			rating_form(rq, b, x, form && !strcmp(form, "rating") ? err : NULL);
 		if (host) {
 			json_t *mean = json_object_get(x, "mean_rating");
 			char avg[16];
@@ -291,6 +457,32 @@ void page_summit_session(struct request *rq, struct response *rs)
 	form_result(rq, rs,
 		    summit_session_add(rq->store, &rq->caller, rq->id, request_form(rq, "kind"), request_form(rq, "title"), p, r, practice, &err) < 0 ? -1 : 0,
 		    &err, render, "session", "/summits", "agenda");
+}
+
+void page_invitation_answer(struct request *rq, struct response *rs)
+{
+	bool host = (rq->rel & REL_HOST) != 0;
+	const char *status = request_form(rq, "status");
+	struct error err = {0};
+	int rc;
+
+	rc = invitation_set(rq->store, rq->id, status, host, &err);
+	rq->id = invitation_summit_of(rq->store, rq->id);
+	form_result(rq, rs, rc, &err, render, host ? "attendance" : "rsvp", "/summits", "invitations");
+}
+
+void page_session_rate(struct request *rq, struct response *rs)
+{
+	const char *score = request_form(rq, "rating");
+	long long rating = 0, session = rq->id;
+	struct error err = {0};
+	int rc;
+
+	if (score && *score && !parse_id(score, &rating))
+		rating = -1;
+	rc = session_rate(rq->store, &rq->caller, session, rating, request_form(rq, "comment"), &err);
+	rq->id = session_summit_of(rq->store, session);
+	form_result(rq, rs, rc, &err, render, "rating", "/summits", "agenda");
 }
 
 void page_session_practice(struct request *rq, struct response *rs)
