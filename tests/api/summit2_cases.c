@@ -155,6 +155,17 @@ static void test_summit_forms(void)
 	resp_free(&r);
 	http(W->S, "GET", page, W->tok[NW_CM], NULL, NULL, NULL, &r);
 	CHECK(r.body && strstr(r.body, "attended</button>") && !strstr(r.body, "Accept the invitation") && !strstr(r.body, fmt("action=\"%s", rate)));
+	/* The invite picker offers the providers not yet invited, not Kestrel again. */
+	{
+		char *picker = r.body ? strstr(r.body, "<select name=\"org_id\"") : NULL, *end = picker ? strstr(picker, "</select>") : NULL;
+
+		CHECK(picker && end);
+		if (picker && end) {
+			*end = '\0';
+			CHECK(strstr(picker, fmt("<option value=\"%lld\">", W->HB)) && strstr(picker, fmt("<option value=\"%lld\">", W->LU)));
+			CHECK(!strstr(picker, fmt("<option value=\"%lld\">", W->KE)));
+		}
+	}
 	resp_free(&r);
 	/* A member of the invitee sees the summit and may rate, but not answer for its organisation. */
 	http(W->S, "GET", page, W->tok[KE_MEMBER], NULL, NULL, NULL, &r);
