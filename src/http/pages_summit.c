@@ -220,25 +220,21 @@ static bool invited_already(json_t *summit, long long org_id)
 	return false;
 }
 
-/* A picker of the organisations the host may invite by name: those of the kind the summit is for in the directory, not yet invited. */
-static void invite_one_select(struct buf *b, struct request *rq, json_t *summit, const char *kind)
+/* The organisations the host may invite by name, as picker options: those of the kind the summit is for in the directory, not yet invited. */
+static json_t *invitable_options(struct request *rq, json_t *summit, const char *kind)
 {
 	struct page pg = {0, PAGE_LIMIT_MAX};
-	json_t *list = org_list_json(rq->store, &rq->caller, pg), *o;
-	size_t i, n = 0;
+	json_t *list = org_list_json(rq->store, &rq->caller, pg), *o, *options = json_array();
+	size_t i;
 
-	html_fmt(b, "<select name=\"org_id\" aria-label=\"organisation to invite\">");
 	json_array_foreach(json_object_get(list, "items"), i, o)
 	{
 		if (json_num(o, "id") == rq->caller.org_id || strcmp(json_text(o, "kind"), kind) != 0 || invited_already(summit, json_num(o, "id")))
 			continue;
-		html_fmt(b, "<option value=\"%lld\">%s</option>", json_num(o, "id"), json_text(o, "name"));
-		n++;
+		json_array_append_new(options, json_pack("{s:I, s:s}", "value", json_num(o, "id"), "label", json_text(o, "name")));
 	}
-	if (!n)
-		html_fmt(b, "<option value=\"\">— everyone is invited —</option>");
-	html_fmt(b, "</select>");
 	json_decref(list);
+	return options;
 }
 
 /* The host's record of who came: one button per invitation not yet marked attended. */
@@ -302,13 +298,16 @@ static void rating_form(struct request *rq, struct buf *b, json_t *session, cons
 			html_fmt(b, " · “%s”", json_text(mine, "comment"));
 		html_fmt(b, " <span class=\"muted\">(%.10s)</span></p>", json_text(mine, "rated_at"));
 	}
+	if (json_is_object(mine))
+		html_fmt(b, "<details%s><summary>Change your rating</summary>", posted ? " open" : "");
 	html_fmt(b, "<form method=\"post\" action=\"/sessions/%lld/ratings\" class=\"grid rating\">", id);
 	form_csrf(b, rq);
 	html_fmt(b, "<input type=\"hidden\" name=\"session\" value=\"%s\">", mine_id);
 	form_error_banner(b, err, (const char *const[]){"rating", "comment", NULL});
 	form_select(b, "Your score", "rating", scores, score_words, 6, posted ? request_form(rq, "rating") : earlier, err);
 	form_textarea(b, "Comment (the host reads it)", "comment", posted ? request_form(rq, "comment") : json_text(mine, "comment"), 2, err);
-	html_fmt(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div></form>", json_is_object(mine) ? "Change your rating" : "Rate this session");
+	html_fmt(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div></form>%s", json_is_object(mine) ? "Save the new rating" : "Rate this session",
+		 json_is_object(mine) ? "</details>" : "");
 }
 
 static void render(struct request *rq, struct response *rs, const struct error *err, const char *form)
@@ -336,7 +335,10 @@ static void render(struct request *rq, struct response *rs, const struct error *
 		 json_text(s, "title"), !strcmp(json_text(s, "kind"), "buyer-planning") ? kind_labels[0] : kind_labels[1],
 		 json_text(s, "host_name"), json_text(s, "starts_on"), json_text(s, "venue"));
 	/* An invitee sees its own invitation only: who else was invited is the host's to know. */
-	html_fmt(b, "<section class=\"card\" id=\"invitations\"><h2>%s</h2><table class=\"list\"><tbody>", host ? "Invitations" : "Your invitation");
+	html_fmt(b, "<section class=\"card\" id=\"invitations\"><h2>%s</h2><table class=\"list\">", host ? "Invitations" : "Your invitation");
+	if (host)
+		html_fmt(b, "<thead><tr><th>Organisation</th><th>Answer</th><th>Attendance</th></tr></thead>");
+	html_fmt(b, "<tbody>");
 	json_array_foreach(json_object_get(s, "invitations"), i, x)
 	{
 		html_fmt(b, "<tr><td>%s</td><td><span class=\"pill\">%s</span></td><td>", json_text(x, "org_name"), json_text(x, "status"));
@@ -353,18 +355,27 @@ static void render(struct request *rq, struct response *rs, const struct error *
 		rsvp_forms(rq, b, json_array_get(json_object_get(s, "invitations"), 0), form && !strcmp(form, "rsvp") ? err : NULL);
 	if (keeps) {
 		bool planning = !strcmp(json_text(s, "kind"), "buyer-planning");
+		json_t *options;
 
-		html_fmt(b, "<form method=\"post\" action=\"/summits/%lld/invitations\" class=\"inline\">", rq->id);
+		html_fmt(b, "<div class=\"buttons\"><form method=\"post\" action=\"/summits/%lld/invitations\" class=\"inline\">", rq->id);
 		form_csrf(b, rq);
 		if (planning)
 			html_fmt(b, "<input type=\"hidden\" name=\"all\" value=\"providers\"><button type=\"submit\">Invite all our providers</button>");
 		else
 			html_fmt(b, "<select name=\"all\" aria-label=\"who\"><option value=\"customers\">all our customers</option>"
 				    "<option value=\"customers-and-prospects\">all customers and prospects</option></select><button type=\"submit\">Invite</button>");
-		html_fmt(b, "</form><form method=\"post\" action=\"/summits/%lld/invitations\" class=\"inline\">", rq->id);
-		form_csrf(b, rq);
-		invite_one_select(b, rq, s, planning ? "provider" : "buyer");
-		html_fmt(b, "<button type=\"submit\">Invite this organisation</button></form>");
+		html_fmt(b, "</form>");
+		options = invitable_options(rq, s, planning ? "provider" : "buyer");
+		if (json_array_size(options)) {
+			html_fmt(b, "<form method=\"post\" action=\"/summits/%lld/invitations\" class=\"inline\">", rq->id);
+			form_csrf(b, rq);
+			html_fmt(b, "<select name=\"org_id\" aria-label=\"organisation to invite\">");
+			json_array_foreach(options, i, x)
+				html_fmt(b, "<option value=\"%lld\">%s</option>", json_num(x, "value"), json_text(x, "label"));
+			html_fmt(b, "</select><button type=\"submit\">Invite this organisation</button></form>");
+		}
+		html_fmt(b, "</div>");
+		json_decref(options);
 		if (form && !strcmp(form, "invite"))
 			form_error_banner(b, err, NULL);
 	}
