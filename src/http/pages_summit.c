@@ -11,6 +11,7 @@
 static const char *const kinds[] = {"buyer-planning", "provider-customer"};
 static const char *const kind_labels[] = {"Annual IT planning summit", "Customer summit"};
 static const char *const session_kinds[] = {"roadmap", "showcase", "best-practice"};
+static const char *const session_kind_labels[] = {"Roadmap and budget", "Showcase", "Best practice"};
 
 static void summit_rows(struct buf *b, json_t *list)
 {
@@ -320,12 +321,13 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	json_t *s = summit_get_json(rq->store, rq->id, rq->caller.org_id, host), *x, *c;
 	struct buf *b = &rs->body;
 	size_t i, k;
-	bool rates, declined = false;
+	bool rates, planning, declined = false;
 
 	if (!s) {
 		page_error(rq, rs, 404, "There is no such summit.");
 		return;
 	}
+	planning = !strcmp(json_text(s, "kind"), "buyer-planning");
 	summit_attach_my_ratings(rq->store, s, rq->caller.user_id);
 	if (!host)
 		declined = !strcmp(json_text(json_array_get(json_object_get(s, "invitations"), 0), "status"), "declined");
@@ -354,7 +356,6 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	if (answers && json_array_size(json_object_get(s, "invitations")))
 		rsvp_forms(rq, b, json_array_get(json_object_get(s, "invitations"), 0), form && !strcmp(form, "rsvp") ? err : NULL);
 	if (keeps) {
-		bool planning = !strcmp(json_text(s, "kind"), "buyer-planning");
 		json_t *options;
 
 		html_fmt(b, "<div class=\"buttons\"><form method=\"post\" action=\"/summits/%lld/invitations\" class=\"inline\">", rq->id);
@@ -419,10 +420,14 @@ static void render(struct request *rq, struct response *rs, const struct error *
 			 form && !strcmp(form, "session") ? " open" : "", rq->id);
 		form_csrf(b, rq);
 		form_error_banner(b, form && !strcmp(form, "session") ? err : NULL, fields);
-		form_select(b, "Kind", "kind", session_kinds, NULL, 3, request_form(rq, "kind"), form ? err : NULL);
+		/* Only a planning summit presents roadmaps: a customer summit is offered the other kinds, showcase first. */
+		if (planning)
+			form_select(b, "Kind", "kind", session_kinds, session_kind_labels, 3, request_form(rq, "kind"), form ? err : NULL);
+		else
+			form_select(b, "Kind", "kind", session_kinds + 1, session_kind_labels + 1, 2, request_form(rq, "kind"), form ? err : NULL);
 		form_input(b, "Title", "title", "text", request_form(rq, "title"), form ? err : NULL);
 		presenter_select(rq, b, s, form ? err : NULL);
-		if (!strcmp(json_text(s, "kind"), "buyer-planning"))
+		if (planning)
 			roadmap_select(rq, b, form ? err : NULL);
 		/* A practice only the host's own, for a session the host presents itself; another presenter links its own. */
 		if (rq->caller.org_kind == ORG_PROVIDER)
