@@ -34,8 +34,8 @@ static void prospects_card(struct request *rq, struct buf *b, const struct error
 {
 	struct page pg = {0, PAGE_LIMIT_MAX};
 	json_t *mine = prospect_list_json(rq->store, &rq->caller), *list = org_list_json(rq->store, &rq->caller, pg), *o, *p;
+	json_t *options = json_array();
 	size_t i, k;
-	int offered = 0;
 
 	html_fmt(b, "<section class=\"card\" id=\"prospects\"><h2>Prospects</h2>"
 		    "<p class=\"muted\">Buyers you would like as customers: a customer summit can invite them with all customers and prospects.</p>");
@@ -47,10 +47,9 @@ static void prospects_card(struct request *rq, struct buf *b, const struct error
 		html_fmt(b, "<li>%s <span class=\"muted\">%s</span></li>", json_text(p, "name"), json_text(p, "industry"));
 	if (json_array_size(json_object_get(mine, "items")))
 		html_fmt(b, "</ul>");
-	html_fmt(b, "<form method=\"post\" action=\"/prospects\" class=\"inline\">");
+	html_fmt(b, "<form method=\"post\" action=\"/prospects" FORM_ANCHOR "\" class=\"grid\">");
 	form_csrf(b, rq);
-	form_error_banner(b, err, NULL);
-	html_fmt(b, "<select name=\"org_id\" aria-label=\"buyer to add as a prospect\">");
+	form_error_banner(b, err, (const char *const[]){"org_id", NULL});
 	json_array_foreach(json_object_get(list, "items"), i, o)
 	{
 		bool already = false;
@@ -58,14 +57,12 @@ static void prospects_card(struct request *rq, struct buf *b, const struct error
 		if (strcmp(json_text(o, "kind"), "buyer"))
 			continue;
 		json_array_foreach(json_object_get(mine, "items"), k, p) already |= json_num(p, "org_id") == json_num(o, "id");
-		if (already)
-			continue;
-		html_fmt(b, "<option value=\"%lld\">%s</option>", json_num(o, "id"), json_text(o, "name"));
-		offered++;
+		if (!already)
+			json_array_append_new(options, json_pack("{s:I, s:s}", "value", json_num(o, "id"), "label", json_text(o, "name")));
 	}
-	if (!offered)
-		html_fmt(b, "<option value=\"\">— every buyer is a prospect —</option>");
-	html_fmt(b, "</select><button type=\"submit\">Add as a prospect</button></form></section>");
+	form_pick(b, "Buyer", "org_id", options, request_form(rq, "org_id"), false, err);
+	html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Add as a prospect</button></div></form></section>");
+	json_decref(options);
 	json_decref(mine);
 	json_decref(list);
 }
@@ -83,7 +80,7 @@ static void render_list(struct request *rq, struct response *rs, const struct er
 	summit_rows(b, list);
 	html_fmt(b, "</section>");
 	if ((buyer && (rq->caller.roles & ROLES_BUYER_GOV)) || (!buyer && (rq->caller.roles & ROLE_BIT(ROLE_PROVIDER_LEADERSHIP)))) {
-		html_fmt(b, "<section class=\"card\"><h2>Plan a summit</h2><form method=\"post\" action=\"/summits\" class=\"grid\">");
+		html_fmt(b, "<section class=\"card\"><h2>Plan a summit</h2><form method=\"post\" action=\"/summits" FORM_ANCHOR "\" class=\"grid\">");
 		form_csrf(b, rq);
 		if (form && strcmp(form, "summit"))
 			err = NULL;
@@ -119,7 +116,7 @@ void page_summit_create(struct request *rq, struct response *rs)
 		return;
 	}
 	snprintf(loc, sizeof loc, "/summits/%lld", id);
-	reply_redirect(rs, loc);
+	page_saved(rq, rs, loc, "Summit created.");
 }
 
 void page_prospect_add(struct request *rq, struct response *rs)
@@ -135,52 +132,33 @@ void page_prospect_add(struct request *rq, struct response *rs)
 		render_list(rq, rs, &err, "prospect");
 		return;
 	}
-	reply_redirect(rs, "/summits#prospects");
+	page_saved(rq, rs, "/summits#prospects", "Prospect added.");
 }
 
-/* The presenter picker of the host's session form: the host itself and every organisation it invited. */
+/* The presenter picker of the host's session form: the host itself (the default) and every organisation it invited. */
 static void presenter_select(struct request *rq, struct buf *b, json_t *summit, const struct error *err)
 {
-	const char *chosen = request_form(rq, "presenter_org_id");
-	const char *values[PAGE_LIMIT_MAX + 1], *labels[PAGE_LIMIT_MAX + 1];
-	char ids[PAGE_LIMIT_MAX + 1][24];
-	size_t n = 0, i;
-	json_t *x;
+	json_t *options = json_array(), *x;
+	size_t i;
 
-	snprintf(ids[n], sizeof ids[n], "%lld", json_num(summit, "host_org_id"));
-	values[n] = ids[n];
-	labels[n++] = json_text(summit, "host_name");
+	json_array_append_new(options, json_pack("{s:I, s:s}", "value", json_num(summit, "host_org_id"), "label", json_text(summit, "host_name")));
 	json_array_foreach(json_object_get(summit, "invitations"), i, x)
-	{
-		if (n > PAGE_LIMIT_MAX)
-			break;
-		snprintf(ids[n], sizeof ids[n], "%lld", json_num(x, "org_id"));
-		values[n] = ids[n];
-		labels[n++] = json_text(x, "org_name");
-	}
-	form_select(b, "Presenting organisation", "presenter_org_id", values, labels, n, chosen, err);
+		json_array_append_new(options, json_pack("{s:I, s:s}", "value", json_num(x, "org_id"), "label", json_text(x, "org_name")));
+	form_pick(b, "Presenting organisation", "presenter_org_id", options, request_form(rq, "presenter_org_id"), false, err);
+	json_decref(options);
 }
 
-/* The roadmap picker of a planning summit's session form: the host buyer's roadmaps ("none" for other kinds of session). */
+/* The roadmap picker of a planning summit's session form: the host buyer's roadmaps, none by default (other kinds of session present none). */
 static void roadmap_select(struct request *rq, struct buf *b, const struct error *err)
 {
 	struct page pg = {0, PAGE_LIMIT_MAX};
-	json_t *list = roadmap_list_json(rq->store, &rq->caller, pg), *x;
-	const char *values[PAGE_LIMIT_MAX + 1], *labels[PAGE_LIMIT_MAX + 1];
-	char ids[PAGE_LIMIT_MAX + 1][24];
-	size_t n = 0, i;
+	json_t *list = roadmap_list_json(rq->store, &rq->caller, pg), *x, *options = json_array();
+	size_t i;
 
-	values[n] = "";
-	labels[n++] = "none (not a roadmap session)";
 	json_array_foreach(json_object_get(list, "items"), i, x)
-	{
-		if (n > PAGE_LIMIT_MAX)
-			break;
-		snprintf(ids[n], sizeof ids[n], "%lld", json_num(x, "id"));
-		values[n] = ids[n];
-		labels[n++] = json_text(x, "title");
-	}
-	form_select(b, "Roadmap presented", "roadmap_id", values, labels, n, request_form(rq, "roadmap_id"), err);
+		json_array_append_new(options, json_pack("{s:I, s:s}", "value", json_num(x, "id"), "label", json_text(x, "title")));
+	form_pick(b, "Roadmap presented (roadmap sessions)", "roadmap_id", options, request_form(rq, "roadmap_id"), true, err);
+	json_decref(options);
 	json_decref(list);
 }
 
@@ -201,7 +179,7 @@ static void practice_link_form(struct request *rq, struct buf *b, json_t *sessio
 	snprintf(mine, sizeof mine, "%lld", id);
 	if (err && (!which || strcmp(which, mine)))
 		err = NULL;
-	html_fmt(b, "<form method=\"post\" action=\"/sessions/%lld/practice\" class=\"grid\" id=\"link-%lld\">", id, id);
+	html_fmt(b, "<form method=\"post\" action=\"/sessions/%lld/practice" FORM_ANCHOR "\" class=\"grid\" id=\"link-%lld\">", id, id);
 	form_csrf(b, rq);
 	html_fmt(b, "<input type=\"hidden\" name=\"session\" value=\"%s\">", mine);
 	form_error_banner(b, err, (const char *const[]){"practice_id", NULL});
@@ -238,15 +216,32 @@ static json_t *invitable_options(struct request *rq, json_t *summit, const char 
 	return options;
 }
 
-/* The host's record of who came: one button per invitation not yet marked attended. */
-static void attendance_button(struct request *rq, struct buf *b, json_t *invitation)
+/* One button that sets an invitation's status; a refusal of that very post shows at the top of its form. */
+static void invitation_form(struct request *rq, struct buf *b, long long id, const char *status, const char *button, bool binding,
+			   const struct error *err)
 {
+	const char *posted_id = request_form(rq, "invitation"), *posted_status = request_form(rq, "status");
+	char mine[24];
+
+	snprintf(mine, sizeof mine, "%lld", id);
+	html_fmt(b, "<form method=\"post\" action=\"/invitations/%lld" FORM_ANCHOR "\" class=\"inline\">", id);
+	form_csrf(b, rq);
+	if (posted_id && !strcmp(posted_id, mine) && posted_status && !strcmp(posted_status, status))
+		form_error_banner(b, err, NULL);
+	html_fmt(b, "<input type=\"hidden\" name=\"invitation\" value=\"%s\"><input type=\"hidden\" name=\"status\" value=\"%s\">"
+		    "<button type=\"submit\"%s>%s</button></form>",
+		 mine, status, binding ? " class=\"danger\"" : "", button);
+}
+
+/* The host's record of who came: one button per invitation not yet marked attended. */
+static void attendance_button(struct request *rq, struct buf *b, json_t *invitation, const struct error *err)
+{
+	char button[160];
+
 	if (!strcmp(json_text(invitation, "status"), "attended"))
 		return;
-	html_fmt(b, "<form method=\"post\" action=\"/invitations/%lld\" class=\"inline\">", json_num(invitation, "id"));
-	form_csrf(b, rq);
-	html_fmt(b, "<input type=\"hidden\" name=\"status\" value=\"attended\"><button type=\"submit\">Record that %s attended</button></form>",
-		 json_text(invitation, "org_name"));
+	snprintf(button, sizeof button, "Record that %s attended", json_text(invitation, "org_name"));
+	invitation_form(rq, b, json_num(invitation, "id"), "attended", button, false, err);
 }
 
 /* The invitee's answer: accept, or decline (binding: the page asks to confirm); nothing once the host recorded attendance. */
@@ -262,17 +257,10 @@ static void rsvp_forms(struct request *rq, struct buf *b, json_t *invitation, co
 	html_fmt(b, "<p>%s</p><div class=\"buttons\">", !strcmp(status, "accepted")   ? "You have accepted this invitation."
 						       : !strcmp(status, "declined") ? "You have declined this invitation."
 										     : "Will your organisation attend?");
-	form_error_banner(b, err, NULL);
-	if (strcmp(status, "accepted")) {
-		html_fmt(b, "<form method=\"post\" action=\"/invitations/%lld\" class=\"inline\">", id);
-		form_csrf(b, rq);
-		html_fmt(b, "<input type=\"hidden\" name=\"status\" value=\"accepted\"><button type=\"submit\">Accept the invitation</button></form>");
-	}
-	if (strcmp(status, "declined")) {
-		html_fmt(b, "<form method=\"post\" action=\"/invitations/%lld\" class=\"inline\">", id);
-		form_csrf(b, rq);
-		html_fmt(b, "<input type=\"hidden\" name=\"status\" value=\"declined\"><button type=\"submit\" class=\"danger\">Decline…</button></form>");
-	}
+	if (strcmp(status, "accepted"))
+		invitation_form(rq, b, id, "accepted", "Accept the invitation", false, err);
+	if (strcmp(status, "declined"))
+		invitation_form(rq, b, id, "declined", "Decline…", true, err);
 	html_fmt(b, "</div>");
 }
 
@@ -301,7 +289,7 @@ static void rating_form(struct request *rq, struct buf *b, json_t *session, cons
 	}
 	if (json_is_object(mine))
 		html_fmt(b, "<details%s><summary>Change your rating</summary>", posted ? " open" : "");
-	html_fmt(b, "<form method=\"post\" action=\"/sessions/%lld/ratings\" class=\"grid rating\">", id);
+	html_fmt(b, "<form method=\"post\" action=\"/sessions/%lld/ratings" FORM_ANCHOR "\" class=\"grid rating\">", id);
 	form_csrf(b, rq);
 	html_fmt(b, "<input type=\"hidden\" name=\"session\" value=\"%s\">", mine_id);
 	form_error_banner(b, err, (const char *const[]){"rating", "comment", NULL});
@@ -345,12 +333,10 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	{
 		html_fmt(b, "<tr><td>%s</td><td><span class=\"pill\">%s</span></td><td>", json_text(x, "org_name"), json_text(x, "status"));
 		if (keeps)
-			attendance_button(rq, b, x);
+			attendance_button(rq, b, x, form && !strcmp(form, "attendance") ? err : NULL);
 		html_fmt(b, "</td></tr>");
 	}
 	html_fmt(b, "</tbody></table>");
-	if (keeps && form && !strcmp(form, "attendance"))
-		form_error_banner(b, err, NULL);
 	if (!json_array_size(json_object_get(s, "invitations")))
 		html_fmt(b, "<p class=\"muted\">Nobody invited yet.</p>");
 	if (answers && json_array_size(json_object_get(s, "invitations")))
@@ -358,8 +344,10 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	if (keeps) {
 		json_t *options;
 
-		html_fmt(b, "<div class=\"buttons\"><form method=\"post\" action=\"/summits/%lld/invitations\" class=\"inline\">", rq->id);
+		html_fmt(b, "<div class=\"buttons\"><form method=\"post\" action=\"/summits/%lld/invitations" FORM_ANCHOR "\" class=\"inline\">", rq->id);
 		form_csrf(b, rq);
+		if (form && !strcmp(form, "invite") && !request_form(rq, "org_id"))
+			form_error_banner(b, err, NULL);
 		if (planning)
 			html_fmt(b, "<input type=\"hidden\" name=\"all\" value=\"providers\"><button type=\"submit\">Invite all our providers</button>");
 		else
@@ -368,17 +356,15 @@ static void render(struct request *rq, struct response *rs, const struct error *
 		html_fmt(b, "</form>");
 		options = invitable_options(rq, s, planning ? "provider" : "buyer");
 		if (json_array_size(options)) {
-			html_fmt(b, "<form method=\"post\" action=\"/summits/%lld/invitations\" class=\"inline\">", rq->id);
+			html_fmt(b, "<form method=\"post\" action=\"/summits/%lld/invitations" FORM_ANCHOR "\" class=\"inline\">", rq->id);
 			form_csrf(b, rq);
-			html_fmt(b, "<select name=\"org_id\" aria-label=\"organisation to invite\">");
-			json_array_foreach(options, i, x)
-				html_fmt(b, "<option value=\"%lld\">%s</option>", json_num(x, "value"), json_text(x, "label"));
-			html_fmt(b, "</select><button type=\"submit\">Invite this organisation</button></form>");
+			if (form && !strcmp(form, "invite") && request_form(rq, "org_id"))
+				form_error_banner(b, err, (const char *const[]){"org_id", NULL});
+			form_pick(b, "Organisation to invite", "org_id", options, NULL, false, form && !strcmp(form, "invite") ? err : NULL);
+			html_fmt(b, "<button type=\"submit\">Invite this organisation</button></form>");
 		}
 		html_fmt(b, "</div>");
 		json_decref(options);
-		if (form && !strcmp(form, "invite"))
-			form_error_banner(b, err, NULL);
 	}
 	html_fmt(b, "</section><section class=\"card\" id=\"agenda\"><h2>Agenda</h2>");
 	/* The store refuses feedback from an organisation that declined (409 declined): say so instead of offering forms. */
@@ -416,7 +402,7 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	if (keeps) {
 		static const char *const fields[] = {"kind", "title", "presenter_org_id", "roadmap_id", "practice_id", NULL};
 
-		html_fmt(b, "<details%s><summary>Add a session</summary><form method=\"post\" action=\"/summits/%lld/sessions\" class=\"grid\">",
+		html_fmt(b, "<details%s><summary>Add a session</summary><form method=\"post\" action=\"/summits/%lld/sessions" FORM_ANCHOR "\" class=\"grid\">",
 			 form && !strcmp(form, "session") ? " open" : "", rq->id);
 		form_csrf(b, rq);
 		form_error_banner(b, form && !strcmp(form, "session") ? err : NULL, fields);
@@ -439,6 +425,21 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	json_decref(s);
 }
 
+/* After a summit form's post: the summit page again with the error, or back to it at anchor with message. */
+static void summit_saved(struct request *rq, struct response *rs, int rc, const struct error *err, const char *form,
+			 const char *anchor, const char *message)
+{
+	char loc[64];
+
+	if (rc != 0) {
+		rs->status = err->status;
+		render(rq, rs, err, form);
+		return;
+	}
+	snprintf(loc, sizeof loc, "/summits/%lld#%s", rq->id, anchor);
+	page_saved(rq, rs, loc, message);
+}
+
 void page_summit(struct request *rq, struct response *rs)
 {
 	render(rq, rs, NULL, NULL);
@@ -457,7 +458,7 @@ void page_summit_invite(struct request *rq, struct response *rs)
 	} else {
 		rc = summit_invite(rq->store, rq->id, NULL, 0, request_form(rq, "all"), &err);
 	}
-	form_result(rq, rs, rc < 0 ? -1 : 0, &err, render, "invite", "/summits", "invitations");
+	summit_saved(rq, rs, rc < 0 ? -1 : 0, &err, "invite", "invitations", "Invited.");
 }
 
 void page_summit_session(struct request *rq, struct response *rs)
@@ -470,21 +471,45 @@ void page_summit_session(struct request *rq, struct response *rs)
 		parse_id(presenter, &p);
 	if (roadmap && *roadmap)
 		parse_id(roadmap, &r);
-	form_result(rq, rs,
-		    summit_session_add(rq->store, &rq->caller, rq->id, request_form(rq, "kind"), request_form(rq, "title"), p, r, practice, &err) < 0 ? -1 : 0,
-		    &err, render, "session", "/summits", "agenda");
+	summit_saved(rq, rs,
+		     summit_session_add(rq->store, &rq->caller, rq->id, request_form(rq, "kind"), request_form(rq, "title"), p, r, practice, &err) < 0 ? -1 : 0,
+		     &err, "session", "agenda", "Session added.");
+}
+
+/* Declining is binding (the organisation then gives no feedback): true once the invitee confirmed, else the confirmation page is rendered. */
+static bool decline_confirmed(struct request *rq, struct response *rs, long long summit_id)
+{
+	json_t *s = summit_get_json(rq->store, summit_id, rq->caller.org_id, false);
+	char title[320], cancel[48];
+	bool ok;
+
+	snprintf(title, sizeof title, "Decline the invitation to %s?", s ? json_text(s, "title") : "this summit");
+	snprintf(cancel, sizeof cancel, "/summits/%lld#invitations", summit_id);
+	ok = form_confirm(rq, rs, title,
+			  "The host will see that your organisation declined, and nobody from it can rate the sessions. "
+			  "You can accept again later, until the host records attendance.",
+			  "Decline", cancel);
+	json_decref(s);
+	return ok;
 }
 
 void page_invitation_answer(struct request *rq, struct response *rs)
 {
 	bool host = (rq->rel & REL_HOST) != 0;
 	const char *status = request_form(rq, "status");
+	long long summit = invitation_summit_of(rq->store, rq->id);
 	struct error err = {0};
 	int rc;
 
+	if (!host && status && !strcmp(status, "declined") && !decline_confirmed(rq, rs, summit))
+		return;
 	rc = invitation_set(rq->store, rq->id, status, host, &err);
-	rq->id = invitation_summit_of(rq->store, rq->id);
-	form_result(rq, rs, rc, &err, render, host ? "attendance" : "rsvp", "/summits", "invitations");
+	rq->id = summit;
+	summit_saved(rq, rs, rc, &err, host ? "attendance" : "rsvp", "invitations",
+		     !status || rc                      ? ""
+		     : !strcmp(status, "attended")      ? "Attendance recorded."
+		     : !strcmp(status, "declined")      ? "Invitation declined."
+							: "Invitation accepted.");
 }
 
 void page_session_rate(struct request *rq, struct response *rs)
@@ -498,7 +523,7 @@ void page_session_rate(struct request *rq, struct response *rs)
 		rating = -1;
 	rc = session_rate(rq->store, &rq->caller, session, rating, request_form(rq, "comment"), &err);
 	rq->id = session_summit_of(rq->store, session);
-	form_result(rq, rs, rc, &err, render, "rating", "/summits", "agenda");
+	summit_saved(rq, rs, rc, &err, "rating", "agenda", "Rating saved.");
 }
 
 void page_session_practice(struct request *rq, struct response *rs)
@@ -512,7 +537,7 @@ void page_session_practice(struct request *rq, struct response *rs)
 		return;
 	}
 	rq->id = summit;
-	form_result(rq, rs, rc, &err, render, "practice", "/summits", "agenda");
+	summit_saved(rq, rs, rc, &err, "practice", "agenda", "Practice linked.");
 }
 
 void page_opportunities(struct request *rq, struct response *rs)
