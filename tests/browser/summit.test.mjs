@@ -74,21 +74,26 @@ async function main() {
 		await check('the provider accepts after all, with a message that it was saved', async () => {
 			await submit(provider, provider.locator('#invitations button', { hasText: 'Accept the invitation' }));
 			assert((await pill(provider)).trim() === 'accepted', `the invitation reads "${await pill(provider)}"`);
-			assert((await provider.locator('main').textContent()).includes('accepted'), 'no success message');
+			assert((await provider.locator('.banner.ok').textContent()).includes('Invitation accepted.'), 'no saved message');
 		});
 
 		const session = () => provider.locator('#agenda div.survey', { hasText: SESSION });
 		await check('a rating without a score is refused beside the score, in words', async () => {
 			await session().locator('textarea[name=comment]').fill('Good demo, light on migration costs.');
 			await submit(provider, session().locator('button[type=submit]'));
-			const err = session().locator('em.error');
-			assert((await err.count()) >= 1, 'no error beside the score');
+			const err = session().locator('label:has(select[name=rating]) em.error');
+			assert((await err.count()) === 1, 'no error beside the score');
+			const summary = session().locator('#form-errors');
+			assert((await summary.count()) === 1, 'no error summary at the top of the rating form');
+			assert((await summary.textContent()).includes('Rating'), `the summary does not name the field in words: ${await summary.textContent()}`);
+			assert(new URL(provider.url()).hash === '#form-errors', `the refused page does not open at its errors: ${provider.url()}`);
 			assert((await session().locator('textarea[name=comment]').inputValue()) === 'Good demo, light on migration costs.', 'the comment typed was lost');
 		});
 
 		await check('the provider rates the session in words and then sees its own rating', async () => {
 			await session().locator('select[name=rating]').selectOption({ label: '4 — good' });
 			await submit(provider, session().locator('button[type=submit]'));
+			assert((await provider.locator('.banner.ok').textContent()).includes('Rating saved.'), 'no saved message');
 			const mine = await session().locator('.my-rating').textContent();
 			assert(mine.includes('4 — good') && mine.includes('light on migration costs'), `its rating reads "${mine}"`);
 			assert((await session().locator('select[name=rating]').inputValue()) === '4', 'the form does not keep the earlier score');
@@ -108,6 +113,7 @@ async function main() {
 			const row = () => host.locator('#invitations tr', { hasText: 'Kestrel' });
 			await submit(host, row().locator('button', { hasText: 'attended' }));
 			assert((await row().locator('.pill').textContent()).trim() === 'attended', 'not recorded as attended');
+			assert((await host.locator('.banner.ok').textContent()).includes('Attendance recorded.'), 'no saved message');
 			assert((await row().locator('button').count()) === 0, 'attendance is still offered');
 			await shot(host, 'summit-host');
 			await provider.reload();
