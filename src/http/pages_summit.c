@@ -229,8 +229,8 @@ static void invitation_form(struct request *rq, struct buf *b, long long id, con
 	if (posted_id && !strcmp(posted_id, mine) && posted_status && !strcmp(posted_status, status))
 		form_error_banner(b, err, NULL);
 	html_fmt(b, "<input type=\"hidden\" name=\"invitation\" value=\"%s\"><input type=\"hidden\" name=\"status\" value=\"%s\">"
-		    "<button type=\"submit\"%s>%s</button></form>",
-		 mine, status, binding ? " class=\"danger\"" : "", button);
+		    "<button type=\"submit\" class=\"%s\">%s</button></form>",
+		 mine, status, binding ? "danger" : "", button);
 }
 
 /* The host's record of who came: one button per invitation not yet marked attended. */
@@ -295,8 +295,9 @@ static void rating_form(struct request *rq, struct buf *b, json_t *session, cons
 	form_error_banner(b, err, (const char *const[]){"rating", "comment", NULL});
 	form_select(b, "Your score", "rating", scores, score_words, 6, posted ? request_form(rq, "rating") : earlier, err);
 	form_textarea(b, "Comment (the host reads it)", "comment", posted ? request_form(rq, "comment") : json_text(mine, "comment"), 2, err);
-	html_fmt(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div></form>%s", json_is_object(mine) ? "Save the new rating" : "Rate this session",
-		 json_is_object(mine) ? "</details>" : "");
+	html_fmt(b, "<div class=\"actions\"><button type=\"submit\">%s</button></div></form>", json_is_object(mine) ? "Save the new rating" : "Rate this session");
+	if (json_is_object(mine))
+		html_fmt(b, "</details>");
 }
 
 static void render(struct request *rq, struct response *rs, const struct error *err, const char *form)

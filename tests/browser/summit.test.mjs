@@ -63,7 +63,7 @@ async function main() {
 		});
 
 		await check('declining asks to confirm first; confirmed, the agenda says a declining organisation gives no feedback', async () => {
-			await submit(provider, provider.locator('#invitations button', { hasText: 'Decline' }));
+			await submit(provider, provider.locator('#invitations button.danger', { hasText: 'Decline' }));
 			assert((await provider.locator('main h1').textContent()).includes('Decline'), 'no confirmation step');
 			await submit(provider, provider.locator('main button.danger', { hasText: 'Decline' }));
 			assert((await pill(provider)).trim() === 'declined', `the invitation reads "${await pill(provider)}"`);
@@ -97,6 +97,7 @@ async function main() {
 			const mine = await session().locator('.my-rating').textContent();
 			assert(mine.includes('4 — good') && mine.includes('light on migration costs'), `its rating reads "${mine}"`);
 			assert((await session().locator('select[name=rating]').inputValue()) === '4', 'the form does not keep the earlier score');
+			assert(!(await provider.locator('#agenda').textContent()).includes('</'), 'markup shows as text on the agenda');
 			await shot(provider, 'summit-invitee');
 		});
 
