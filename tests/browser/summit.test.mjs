@@ -1,4 +1,4 @@
-// summit.test.mjs: a summit in headless Chromium, from the navigation and without typing an id or a URL — the invited provider declines (confirming), sees it may not rate, accepts and rates a session; the host sees the answer and records attendance.
+// summit.test.mjs: a summit in headless Chromium, from the navigation and without typing an id or a URL — the invited provider declines (confirming), sees it may not rate, accepts and rates a session and adds a prospect; the host sees the answer and records attendance.
 // Usage (from the repository root): node tests/browser/summit.test.mjs build/accord
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,6 +65,7 @@ async function main() {
 		await check('declining asks to confirm first; confirmed, the agenda says a declining organisation gives no feedback', async () => {
 			await submit(provider, provider.locator('#invitations button.danger', { hasText: 'Decline' }));
 			assert((await provider.locator('main h1').textContent()).includes('Decline'), 'no confirmation step');
+			await shot(provider, 'summit-decline-confirm');
 			await submit(provider, provider.locator('main button.danger', { hasText: 'Decline' }));
 			assert((await pill(provider)).trim() === 'declined', `the invitation reads "${await pill(provider)}"`);
 			assert((await provider.locator('#agenda form[action$="/ratings"]').count()) === 0, 'rating forms are offered after declining');
@@ -101,6 +102,17 @@ async function main() {
 			await shot(provider, 'summit-invitee');
 		});
 
+		await check('the provider leadership adds a prospect from a picker of buyers on the summits page', async () => {
+			await Promise.all([provider.waitForURL(/\/summits$/), provider.click('header nav a:text-is("Summits")')]);
+			const card = provider.locator('#prospects');
+			await card.locator('select[name=org_id]').selectOption({ label: 'Meridian Retail' });
+			await submit(provider, card.locator('button[type=submit]'));
+			assert((await provider.locator('.banner.ok').textContent()).includes('Prospect added.'), 'no saved message');
+			assert((await provider.locator('#prospects li', { hasText: 'Meridian Retail' }).count()) === 1, 'Meridian is not listed');
+			assert((await provider.locator('#prospects option', { hasText: 'Meridian Retail' }).count()) === 0, 'Meridian is still offered');
+			await shot(provider, 'summit-prospects');
+		});
+
 		const host = await newPage();
 		await check("the host sees the provider's answer and its comment", async () => {
 			await signIn(host, base, cm);
@@ -117,7 +129,7 @@ async function main() {
 			assert((await host.locator('.banner.ok').textContent()).includes('Attendance recorded.'), 'no saved message');
 			assert((await row().locator('button').count()) === 0, 'attendance is still offered');
 			await shot(host, 'summit-host');
-			await provider.reload();
+			await openSummit(provider);
 			assert((await provider.locator('#invitations button').count()) === 0, 'the provider may still answer');
 			assert((await provider.locator('#invitations').textContent()).includes('attended'), 'the provider is not told');
 		});
