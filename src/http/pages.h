@@ -139,6 +139,9 @@ void page_summit_create(struct request *rq, struct response *rs);
 void page_summit_invite(struct request *rq, struct response *rs);
 void page_summit_session(struct request *rq, struct response *rs);
 void page_session_practice(struct request *rq, struct response *rs);
+void page_invitation_answer(struct request *rq, struct response *rs);
+void page_session_rate(struct request *rq, struct response *rs);
+void page_prospect_add(struct request *rq, struct response *rs);
 void page_report(struct request *rq, struct response *rs);
 void page_survey_submit(struct request *rq, struct response *rs);
 /* The SVG line chart of trust across held reviews (pages_chart.c): history items {review_id, held_on, score}. */

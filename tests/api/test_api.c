@@ -1150,6 +1150,7 @@ int main(int argc, char **argv)
 		roadmap_cases_run(&w, &harness_passed, &harness_failed);
 		sealed_cases_run(&w, &harness_passed, &harness_failed);
 		summit_cases_run(&w, &harness_passed, &harness_failed);
+		summit2_cases_run(&w, &harness_passed, &harness_failed);
 		practice_cases_run(&w, &harness_passed, &harness_failed);
 		leak_cases_run(&w, &harness_passed, &harness_failed);
 		batch_cases_run(&w, &harness_passed, &harness_failed);

@@ -29,6 +29,7 @@ void calendar_cases_run(const struct world *w, int *passed, int *failed);
 void trust_cases_run(const struct world *w, int *passed, int *failed);
 void roadmap_cases_run(const struct world *w, int *passed, int *failed);
 void summit_cases_run(const struct world *w, int *passed, int *failed);
+void summit2_cases_run(const struct world *w, int *passed, int *failed);
 void practice_cases_run(const struct world *w, int *passed, int *failed);
 void batch_cases_run(const struct world *w, int *passed, int *failed);
 void audit_cases_run(const struct world *w, int *passed, int *failed);

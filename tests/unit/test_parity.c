@@ -16,9 +16,6 @@ static const char *const pending[] = {
 	"POST /api/v1/roadmaps",
 	"POST /api/v1/roadmaps/{id}/share",
 	"PATCH /api/v1/bids/{id}",
-	"PATCH /api/v1/invitations/{id}",
-	"POST /api/v1/sessions/{id}/ratings",
-	"POST /api/v1/prospects",
 	NULL,
 };
 
