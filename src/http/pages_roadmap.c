@@ -128,7 +128,7 @@ void page_roadmap_item_create(struct request *rq, struct response *rs)
 {
 	const char *budget = request_form(rq, "budget"), *deadline = request_form(rq, "bid_deadline");
 	struct item_input in = {request_form(rq, "title"), 0, false, request_form(rq, "starts_on"), request_form(rq, "ends_on"),
-				deadline && *deadline, deadline && *deadline ? deadline : NULL};
+				deadline && *deadline, deadline && *deadline ? deadline : NULL, request_form(rq, "description")};
 	struct error err = {0};
 	char *end = NULL;
 	long long id;
@@ -284,7 +284,7 @@ void page_bid_submit(struct request *rq, struct response *rs)
 
 	if (!amount || !*amount || *end)
 		v = -1;
-	form_result(rq, rs, bid_submit(rq->store, &rq->caller, rq->id, v, request_form(rq, "proposal"), &err) < 0 ? -1 : 0,
+	form_result(rq, rs, bid_submit(rq->store, &rq->caller, rq->id, v, request_form(rq, "proposal"), NULL, &err) < 0 ? -1 : 0,
 		    &err, render_item, "bid", "/roadmap-items", "bid");
 }
 
@@ -296,7 +296,7 @@ void page_award(struct request *rq, struct response *rs)
 
 	if (bid)
 		parse_id(bid, &id);
-	form_result(rq, rs, bid_award(rq->store, rq->id, id, &err), &err, render_item, "award", "/roadmap-items", "bids");
+	form_result(rq, rs, bid_award(rq->store, rq->id, id, request_form(rq, "rationale"), &err), &err, render_item, "award", "/roadmap-items", "bids");
 }
 
 void page_suggestion_submit(struct request *rq, struct response *rs)
@@ -310,8 +310,9 @@ void page_suggestion_submit(struct request *rq, struct response *rs)
 void page_item_open(struct request *rq, struct response *rs)
 {
 	struct error err = {0};
+	struct item_patch p = {NULL, NULL, "open", request_form(rq, "bid_deadline"), false};
 
-	form_result(rq, rs, roadmap_item_update(rq->store, rq->id, "open", request_form(rq, "bid_deadline"), &err), &err, render_item,
+	form_result(rq, rs, roadmap_item_update(rq->store, rq->id, &p, &err), &err, render_item,
 		    "status", "/roadmap-items", "bids");
 }
 

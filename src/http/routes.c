@@ -198,6 +198,14 @@ static const struct field roadmap_body[] = {
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
+static const struct field roadmap_patch_body[] = {
+	{"unit_id", F_ID, false, 0, NULL, NULL},
+	{"fiscal_year", F_INT, false, 0, NULL, NULL},
+	{"title", F_STRING, false, 800, NULL, NULL},
+	{"budget", F_INT, false, 0, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
 static const struct field item_body[] = {
 	{"title", F_STRING, true, 800, NULL, NULL},
 	{"budget", F_INT, true, 0, NULL, NULL},
@@ -205,6 +213,7 @@ static const struct field item_body[] = {
 	{"ends_on", F_DATE, true, 0, NULL, NULL},
 	{"open_for_bids", F_BOOL, false, 0, NULL, NULL},
 	{"bid_deadline", F_DATE, false, 0, NULL, NULL},
+	{"description", F_TEXT, false, 32 * 1024, NULL, NULL},
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
@@ -229,6 +238,9 @@ static const char *const item_moves[] = {"draft", "open", "closed", NULL};
 static const struct field item_patch_body[] = {
 	{"status", F_ENUM, false, 0, item_moves, NULL},
 	{"bid_deadline", F_DATE, false, 0, NULL, NULL},
+	{"title", F_STRING, false, 800, NULL, NULL},
+	{"description", F_TEXT, false, 32 * 1024, NULL, NULL},
+	{"close_bidding", F_BOOL, false, 0, NULL, NULL},
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
@@ -236,6 +248,7 @@ static const struct field award_body[] = {
 	{"bid_id", F_ID, true, 0, NULL, NULL},
 	{"create_engagement", F_BOOL, false, 0, NULL, NULL},
 	{"service_line", F_ENUM, false, 0, service_lines, NULL},
+	{"rationale", F_TEXT, true, 4000, NULL, NULL},
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
@@ -466,6 +479,7 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/roadmaps", 0, RES_NONE, 0, {{0}}, NULL, 0, api_roadmaps_list},
 	{M_POST, "/api/v1/roadmaps", R_JSON, RES_NONE, 0, {{REL_OWN, ROLES_ROADMAP}}, roadmap_body, 16 * KB, api_roadmaps_create},
 	{M_GET, "/api/v1/roadmaps/{id}", 0, RES_ROADMAP, SEE_ROADMAP, {{0}}, NULL, 0, api_roadmap_get},
+	{M_PATCH, "/api/v1/roadmaps/{id}", R_JSON, RES_ROADMAP, SEE_ROADMAP, ACT_ROADMAP_KEEP, roadmap_patch_body, 16 * KB, api_roadmap_update},
 	{M_POST, "/api/v1/roadmaps/{id}/items", R_JSON, RES_ROADMAP, SEE_ROADMAP, ACT_ROADMAP_KEEP, item_body, 16 * KB, api_roadmap_items_create},
 	{M_POST, "/api/v1/roadmaps/{id}/share", R_JSON, RES_ROADMAP, SEE_ROADMAP, ACT_ROADMAP_KEEP, share_body, 16 * KB, api_roadmap_share},
 	{M_GET, "/api/v1/roadmap-items/{id}", 0, RES_ITEM, SEE_ROADMAP, {{0}}, NULL, 0, api_roadmap_item_get},
