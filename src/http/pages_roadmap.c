@@ -163,10 +163,19 @@ static void render_item(struct request *rq, struct response *rs, const struct er
 	html_fmt(b, "<p class=\"crumbs\"><a href=\"/roadmaps/%lld\">Back to the roadmap</a></p><h1>%s</h1>", json_num(it, "roadmap_id"),
 		 json_text(it, "title"));
 	html_fmt(b, "<p>Budget %s · %s – %s · <span class=\"pill\">%s</span>", m, json_text(it, "starts_on"), json_text(it, "ends_on"),
-		 json_text(it, "status"));
+		 json_text(it, "phase"));
 	if (json_is_string(json_object_get(it, "bid_deadline")))
-		html_fmt(b, " · bids due by %s", json_text(it, "bid_deadline"));
+		html_fmt(b, " · %s %s", strcmp(json_text(it, "phase"), "open") ? "bidding closed after" : "bids due by",
+			 json_text(it, "bid_deadline"));
 	html_fmt(b, "</p>");
+	if (json_is_string(json_object_get(it, "award_rationale")))
+		html_fmt(b, "<p class=\"banner good\"><strong>Why it was awarded:</strong> %s</p>", json_text(it, "award_rationale"));
+	html_fmt(b, "<section class=\"card md\" id=\"description\"><h2>Scope, requirements and evaluation criteria</h2>");
+	if (*json_text(it, "description_html"))
+		buf_puts(b, json_text(it, "description_html")); /* Markdown the service rendered safely (no raw HTML, web links only). */
+	else
+		html_fmt(b, "<p class=\"muted\">No description yet.</p>");
+	html_fmt(b, "</section>");
 	if (buyer && (rq->caller.roles & ROLES_ROADMAP) &&
 	    (!strcmp(json_text(it, "status"), "draft") || (!strcmp(json_text(it, "status"), "open") && json_is_null(json_object_get(it, "bids"))))) {
 		static const char *const deadline_fields[] = {"bid_deadline", NULL};
@@ -224,6 +233,13 @@ static void render_item(struct request *rq, struct response *rs, const struct er
 		if (json_is_object(mine)) {
 			money(m, sizeof m, json_num(mine, "amount"));
 			html_fmt(b, "<p>%s · %s · <span class=\"pill\">%s</span></p>", m, json_text(mine, "proposal"), json_text(mine, "status"));
+			if (strcmp(json_text(mine, "status"), "withdrawn") && bid_above_budget(json_num(mine, "amount"), json_num(it, "budget"))) {
+				char cap[40];
+
+				money(cap, sizeof cap, json_num(it, "budget"));
+				html_fmt(b, "<p class=\"banner warn\">Your bid of %s is above the component's budget of %s. It stands; the buyer will see it is above budget.</p>",
+					 m, cap);
+			}
 		}
 		if (!strcmp(json_text(it, "status"), "open") && (rq->caller.roles & ROLES_PROVIDER_GOV)) {
 			static const char *const fields[] = {"amount", "proposal", NULL};

@@ -9,6 +9,7 @@
 #include "clock.h"
 #include "engagements.h"
 #include "events.h"
+#include "markdown.h"
 
 static int int_cb(void *ctx, const struct sqlval *c, int n)
 {
@@ -283,6 +284,14 @@ static int item_cb(void *ctx, const struct sqlval *c, int n)
 		      "title", c[2].s, "budget", c[3].i, "starts_on", c[4].s, "ends_on", c[5].s, "status",
 		      status, "bid_deadline", c[7].s ? json_string(c[7].s) : json_null(), "created_at", c[10].s,
 		      "description", c[13].s ? c[13].s : "", "phase", item_phase_for(status, &c[7]));
+	{
+		struct buf html;
+
+		buf_init(&html, 0);
+		markdown_html(&html, c[13].s);
+		json_object_set_new(o, "description_html", json_stringn(html.data ? html.data : "", html.len));
+		buf_release(&html);
+	}
 	/* The rationale of an award: the buyer's, and the winner's to read; nobody else learns of it. */
 	json_object_set_new(o, "award_rationale", (!v->org || mine) && c[14].type == SQL_TEXT ? json_string(c[14].s) : json_null());
 	if (!v->org) {
