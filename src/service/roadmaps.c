@@ -602,6 +602,16 @@ static int bid_row_cb(void *ctx, const struct sqlval *c, int n)
 	return 1;
 }
 
+long long bid_item_of(struct store *s, long long bid_id)
+{
+	struct bid_row b = {0};
+	struct sqlval a[1] = {SQL_I(bid_id)};
+
+	if (store_exec(s, STMT_BID_GET, a, 1, bid_row_cb, &b, NULL) < 0 || !b.found)
+		return 0;
+	return b.item_id;
+}
+
 int bid_set_status(struct store *s, long long bid_id, const char *status, bool buyer,
 		   struct error *err)
 {

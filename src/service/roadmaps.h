@@ -84,6 +84,8 @@ int roadmap_item_update(struct store *s, long long item_id, const struct item_pa
  */
 long long bid_submit(struct store *s, const struct caller *c, long long item_id, long long amount,
 		     const char *proposal, bool *above_budget, struct error *err);
+/* The item a bid is on, or 0. */
+long long bid_item_of(struct store *s, long long bid_id);
 /* The bidder withdraws (while the window is open); the buyer shortlists (after the deadline). */
 int bid_set_status(struct store *s, long long bid_id, const char *status, bool buyer,
 		   struct error *err);

@@ -370,6 +370,149 @@ static void test_award_with_rationale(void)
 	expect(W->S, NW_CIO, "PATCH", fmt("/api/v1/roadmap-items/%lld", item_b), "{\"description\":\"late\"}", 409);
 }
 
+/* A form post as who, with a CSRF token read from the page at from; the answer's status, and its body and Location into *r (resp_free it). */
+static long form_post(int who, const char *from, const char *path, const char *fields, struct resp *r)
+{
+	char csrf[128] = "";
+
+	CHECK(page_csrf_get(W->S, from, W->tok[who], csrf, sizeof csrf));
+	http(W->S, "POST", path, W->tok[who], fmt("csrf=%s&%s", csrf, fields), "application/x-www-form-urlencoded", NULL, r);
+	return r->status;
+}
+
+/* Every step in the browser, from pickers, with confirmations where a step binds; nothing is done until it is confirmed. */
+static void test_forms_in_the_browser(void)
+{
+	const char *rm_page = fmt("/roadmaps/%lld", roadmap);
+	long long unit, item_c, bid_c, rm2;
+	struct resp r;
+	json_t *j;
+
+	/* A roadmap created from the unit picker. */
+	j = req(W->S, NW_CIO, "GET", fmt("/api/v1/orgs/%lld/units", W->NW), NULL, 200);
+	unit = num(json_array_get(json_object_get(j, "items"), 0), "id");
+	json_decref(j);
+	CHECK_INT(form_post(NW_CIO, "/roadmaps", "/roadmaps", fmt("unit_id=%lld&fiscal_year=2032&title=Branches+2032&budget=", unit), &r), 422);
+	CHECK(r.body && strstr(r.body, "form-errors") != NULL);
+	resp_free(&r);
+	CHECK_INT(form_post(NW_CIO, "/roadmaps", "/roadmaps", fmt("unit_id=%lld&fiscal_year=2032&title=Branches+2032&budget=50000", unit), &r), 303);
+	CHECK(strncmp(r.location, "/roadmaps/", 10) == 0 || strstr(r.location, "/roadmaps/") != NULL);
+	rm2 = atoll(strstr(r.location, "/roadmaps/") ? strstr(r.location, "/roadmaps/") + 10 : "0");
+	resp_free(&r);
+	CHECK(rm2 > 0);
+	/* Edited; shared from the picker (Kestrel: an accepted engagement), after a confirmation naming who will see it. */
+	CHECK_INT(form_post(NW_CIO, fmt("/roadmaps/%lld", rm2), fmt("/roadmaps/%lld/edit", rm2),
+			    fmt("unit_id=%lld&fiscal_year=2032&title=Digital+branches+2032&budget=60000", unit), &r), 303);
+	resp_free(&r);
+	CHECK_INT(form_post(NW_CIO, fmt("/roadmaps/%lld", rm2), fmt("/roadmaps/%lld/share", rm2), fmt("org_id=%lld", W->MD), &r), 422);
+	resp_free(&r);
+	CHECK_INT(form_post(NW_CIO, fmt("/roadmaps/%lld", rm2), fmt("/roadmaps/%lld/share", rm2), fmt("org_id=%lld", W->KE), &r), 200);
+	CHECK(r.body && strstr(r.body, "Kestrel") != NULL && strstr(r.body, "confirmed") != NULL);
+	resp_free(&r);
+	expect(W->S, KE_LEAD, "GET", fmt("/api/v1/roadmaps/%lld", rm2), NULL, 404); /* not yet */
+	CHECK_INT(form_post(NW_CIO, fmt("/roadmaps/%lld", rm2), fmt("/roadmaps/%lld/share", rm2), fmt("org_id=%lld&confirmed=yes", W->KE), &r), 303);
+	resp_free(&r);
+	j = req(W->S, KE_LEAD, "GET", fmt("/api/v1/roadmaps/%lld", rm2), NULL, 200);
+	CHECK_STR(str(j, "title"), "Digital branches 2032");
+	json_decref(j);
+
+	/* A component with a description, from the page. */
+	CHECK_INT(form_post(NW_CIO, rm_page, fmt("/roadmaps/%lld/items", roadmap),
+			    "title=Kiosks&budget=50000&starts_on=2031-01-01&ends_on=2031-12-31&bid_deadline=2026-12-20&description=Scope%3A+*self-service*+kiosks", &r), 303);
+	item_c = atoll(strstr(r.location, "/roadmap-items/") ? strstr(r.location, "/roadmap-items/") + 15 : "0");
+	resp_free(&r);
+	CHECK(item_c > 0);
+	j = req(W->S, KE_LEAD, "GET", fmt("/api/v1/roadmap-items/%lld", item_c), NULL, 200);
+	CHECK(strstr(str(j, "description_html"), "<em>self-service</em>") != NULL);
+	json_decref(j);
+	/* The provider bids above budget, withdraws (confirmed) and re-submits. */
+	CHECK_INT(form_post(KE_LEAD, fmt("/roadmap-items/%lld", item_c), fmt("/roadmap-items/%lld/bids", item_c), "amount=55000&proposal=Kiosks+by+Kestrel", &r), 303);
+	resp_free(&r);
+	j = req(W->S, KE_LEAD, "GET", fmt("/api/v1/roadmap-items/%lld", item_c), NULL, 200);
+	bid_c = num(json_object_get(j, "my_bid"), "id");
+	json_decref(j);
+	CHECK_INT(form_post(KE_LEAD, fmt("/roadmap-items/%lld", item_c), fmt("/bids/%lld", bid_c), "status=withdrawn", &r), 200);
+	CHECK(r.body && strstr(r.body, "Withdraw your bid on Kiosks?") != NULL);
+	resp_free(&r);
+	j = req(W->S, KE_LEAD, "GET", fmt("/api/v1/roadmap-items/%lld", item_c), NULL, 200);
+	CHECK_STR(str(json_object_get(j, "my_bid"), "status"), "submitted"); /* not until confirmed */
+	json_decref(j);
+	CHECK_INT(form_post(KE_LEAD, fmt("/roadmap-items/%lld", item_c), fmt("/bids/%lld", bid_c), "status=withdrawn&confirmed=yes", &r), 303);
+	resp_free(&r);
+	j = req(W->S, KE_LEAD, "GET", fmt("/api/v1/roadmap-items/%lld", item_c), NULL, 200);
+	CHECK_STR(str(json_object_get(j, "my_bid"), "status"), "withdrawn");
+	json_decref(j);
+	{
+		char *page = raw(W->S, KE_LEAD, fmt("/roadmap-items/%lld", item_c));
+
+		CHECK(strstr(page, "Re-submit bid") != NULL);
+		free(page);
+	}
+	CHECK_INT(form_post(KE_LEAD, fmt("/roadmap-items/%lld", item_c), fmt("/roadmap-items/%lld/bids", item_c), "amount=52000&proposal=Kiosks+by+Kestrel", &r), 303);
+	resp_free(&r);
+	/* The buyer extends, then closes bidding now (confirmed). */
+	CHECK_INT(form_post(NW_CIO, fmt("/roadmap-items/%lld", item_c), fmt("/roadmap-items/%lld/status", item_c), "action=extend&bid_deadline=2026-12-19", &r), 422);
+	CHECK(r.body && strstr(r.body, "form-errors") != NULL);
+	resp_free(&r);
+	CHECK_INT(form_post(NW_CIO, fmt("/roadmap-items/%lld", item_c), fmt("/roadmap-items/%lld/status", item_c), "action=extend&bid_deadline=2026-12-21", &r), 303);
+	resp_free(&r);
+	CHECK_INT(form_post(NW_CIO, fmt("/roadmap-items/%lld", item_c), fmt("/roadmap-items/%lld/status", item_c), "action=close_bidding", &r), 200);
+	CHECK(r.body && strstr(r.body, "Close bidding on Kiosks now?") != NULL);
+	resp_free(&r);
+	CHECK_INT(form_post(NW_CIO, fmt("/roadmap-items/%lld", item_c), fmt("/roadmap-items/%lld/status", item_c), "action=close_bidding&confirmed=yes", &r), 303);
+	resp_free(&r);
+	j = req(W->S, NW_CIO, "GET", fmt("/api/v1/roadmap-items/%lld", item_c), NULL, 200);
+	CHECK_STR(str(j, "phase"), "evaluating");
+	json_decref(j);
+	/* The award: a rationale is required; the confirmation warns of the single bid and the bid above budget. */
+	CHECK_INT(form_post(NW_CM, fmt("/roadmap-items/%lld", item_c), fmt("/roadmap-items/%lld/award", item_c), fmt("bid_id=%lld&rationale=", bid_c), &r), 422);
+	CHECK(r.body && strstr(r.body, "rationale") != NULL);
+	resp_free(&r);
+	CHECK_INT(form_post(NW_CM, fmt("/roadmap-items/%lld", item_c), fmt("/roadmap-items/%lld/award", item_c), fmt("bid_id=%lld&rationale=Only+credible+kiosk+offer", bid_c), &r), 200);
+	CHECK(r.body && strstr(r.body, "only standing bid") != NULL);
+	CHECK(r.body && strstr(r.body, "above the component") != NULL);
+	resp_free(&r);
+	j = req(W->S, NW_CIO, "GET", fmt("/api/v1/roadmap-items/%lld", item_c), NULL, 200);
+	CHECK_STR(str(j, "status"), "open"); /* not until confirmed */
+	json_decref(j);
+	CHECK_INT(form_post(NW_CM, fmt("/roadmap-items/%lld", item_c), fmt("/roadmap-items/%lld/award", item_c),
+			    fmt("bid_id=%lld&rationale=Only+credible+kiosk+offer&confirmed=yes", bid_c), &r), 303);
+	resp_free(&r);
+	j = req(W->S, KE_LEAD, "GET", fmt("/api/v1/roadmap-items/%lld", item_c), NULL, 200);
+	CHECK_STR(str(j, "status"), "awarded");
+	CHECK_STR(str(j, "award_rationale"), "Only credible kiosk offer");
+	json_decref(j);
+}
+
+/* The page forms of issue 18 as another buyer and as a provider the roadmap is not shared with: 404 before anything is read; a bidder 403 on the buyer's forms. */
+static void test_page_forms_other_tenants(void)
+{
+	const char *posts[] = {fmt("/roadmaps/%lld/edit", roadmap), fmt("/roadmaps/%lld/share", roadmap), fmt("/roadmap-items/%lld/edit", item_a),
+			       fmt("/roadmap-items/%lld/status", item_a), fmt("/roadmap-items/%lld/award", item_a), fmt("/bids/%lld", ke_a)};
+	static const int outsiders[] = {MD_CM, LU_LEAD};
+	struct resp r;
+
+	for (size_t i = 0; i < sizeof posts / sizeof posts[0]; i++) {
+		for (size_t k = 0; k < 2; k++) {
+			http(W->S, "POST", posts[i], W->tok[outsiders[k]], "csrf=x&title=x&org_id=1&status=withdrawn", "application/x-www-form-urlencoded", NULL, &r);
+			if (r.status != 404)
+				fprintf(stderr, "  POST %s as %s: %ld\n", posts[i], W->names[outsiders[k]], r.status);
+			CHECK_INT(r.status, 404);
+			CHECK(!r.body || !strstr(r.body, "Branch Wi-Fi"));
+			resp_free(&r);
+		}
+	}
+	http(W->S, "POST", fmt("/roadmaps/%lld/share", roadmap), W->tok[KE_LEAD], "csrf=x&org_id=1", "application/x-www-form-urlencoded", NULL, &r);
+	CHECK_INT(r.status, 403);
+	resp_free(&r);
+	http(W->S, "POST", "/roadmaps", W->tok[KE_LEAD], "csrf=x&title=x", "application/x-www-form-urlencoded", NULL, &r);
+	CHECK_INT(r.status, 403);
+	resp_free(&r);
+	http(W->S, "POST", "/roadmaps", W->tok[NW_MEMBER], "csrf=x&title=x", "application/x-www-form-urlencoded", NULL, &r);
+	CHECK_INT(r.status, 403);
+	resp_free(&r);
+}
+
 void roadmap2_cases_run(const struct world *w, int *passed, int *failed)
 {
 	W = w;
@@ -379,6 +522,8 @@ void roadmap2_cases_run(const struct world *w, int *passed, int *failed)
 	RUN(test_close_early_and_extend);
 	RUN(test_inbox_bids_to_open);
 	RUN(test_award_with_rationale);
+	RUN(test_forms_in_the_browser);
+	RUN(test_page_forms_other_tenants);
 	*passed += harness_passed;
 	*failed += harness_failed;
 }
