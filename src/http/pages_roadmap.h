@@ -6,7 +6,6 @@
 #include <stddef.h>
 
 #include "http.h"
-#include "forms_shim_tmp.h" /* TEMPORARY */
 
 /* Whether the caller is of the roadmap's buyer. */
 bool roadmap_buyer_of(struct request *rq);
