@@ -1,4 +1,5 @@
 /* pages_roadmap_item: one roadmap component — its description, the buyer's bidding controls, bid book and confirmed award; a provider's sealed bid, withdrawal and suggestions. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,8 +40,9 @@ static void bidding_button(struct buf *b, struct request *rq, const char *action
 {
 	html_fmt(b, "<form method=\"post\" action=\"/roadmap-items/%lld/status" FORM_ANCHOR "\" class=\"inline\">", rq->id);
 	form_csrf(b, rq);
-	html_fmt(b, "<input type=\"hidden\" name=\"action\" value=\"%s\"><button type=\"submit\"%s>%s</button></form>", action,
-		 danger ? " class=\"danger\"" : "", label);
+	html_fmt(b, danger ? "<input type=\"hidden\" name=\"action\" value=\"%s\"><button type=\"submit\" class=\"danger\">%s</button></form>"
+			   : "<input type=\"hidden\" name=\"action\" value=\"%s\"><button type=\"submit\">%s</button></form>",
+		 action, label);
 }
 
 /* The buyer's bidding controls: open a draft; extend, close now or close an open item; close an item being evaluated. */
@@ -64,11 +66,11 @@ static void bidding_card(struct buf *b, struct request *rq, json_t *it, const st
 		form_error_banner(b, err, NULL);
 		html_fmt(b, "<p class=\"muted\">Bidding has closed; the bids are open below.</p>");
 	}
-	html_fmt(b, "<div class=\"actions\">");
+	html_fmt(b, "<p class=\"actions\">");
 	if (open)
 		bidding_button(b, rq, "close_bidding", "Close bidding now…", false);
 	bidding_button(b, rq, "close", draft ? "Close the draft…" : "Close without award…", true);
-	html_fmt(b, "</div></section>");
+	html_fmt(b, "</p></section>");
 }
 
 /* The standing (not withdrawn) bids of a bid book as picker options: "Provider — amount". */
@@ -101,6 +103,7 @@ static void bid_book(struct buf *b, struct request *rq, json_t *it, const struct
 
 	html_fmt(b, "<section class=\"card\" id=\"bids\"><h2>Bid book</h2>");
 	if (!bids) {
+		list_err.message[0] = (char)toupper((unsigned char)list_err.message[0]); /* a sentence of its own here */
 		html_fmt(b, "<p class=\"muted\">%s.</p></section>", list_err.message);
 		return;
 	}
@@ -162,7 +165,10 @@ static void own_bid(struct buf *b, struct request *rq, json_t *it, const struct 
 	json_decref(moves);
 	if (json_is_object(mine)) {
 		roadmap_money(m, sizeof m, json_num(mine, "amount"));
-		html_fmt(b, "<p>%s · %s · <span class=\"pill\">%s</span></p>", m, json_text(mine, "proposal"), json_text(mine, "status"));
+		html_fmt(b, "<p>%s · ", m);
+		if (*json_text(mine, "proposal"))
+			html_fmt(b, "%s · ", json_text(mine, "proposal"));
+		html_fmt(b, "<span class=\"pill\">%s</span></p>", json_text(mine, "status"));
 		if (!withdrawn && bid_above_budget(json_num(mine, "amount"), json_num(it, "budget"))) {
 			char cap[40];
 
