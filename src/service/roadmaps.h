@@ -103,6 +103,10 @@ int bid_award(struct store *s, long long item_id, long long bid_id, const char *
 int bid_award_engaging(struct store *s, const struct caller *c, long long item_id, long long bid_id,
 		       const char *service_line, const char *rationale, struct error *err);
 
+/* The buyer organisation of an item, or -1 (404 when there is no such item). */
+long long roadmap_item_buyer(struct store *s, long long item_id, struct error *err);
+
+/* Suggestions (suggestions.c). */
 long long suggestion_create(struct store *s, const struct caller *c, long long item_id,
 			    const char *body, struct error *err);
 int suggestion_decide(struct store *s, long long id, const char *status, const char *note,
