@@ -55,7 +55,7 @@ static void bidding_card(struct buf *b, struct request *rq, json_t *it, const st
 		return;
 	html_fmt(b, "<section class=\"card\" id=\"bidding\"><h2>Bidding</h2>");
 	if (draft || open) {
-		html_fmt(b, "<form method=\"post\" action=\"/roadmap-items/%lld/status" FORM_ANCHOR "\" class=\"grid\">", rq->id);
+		html_fmt(b, "<form method=\"post\" action=\"/roadmap-items/%lld/status" FORM_ANCHOR "\" class=\"grid\" id=\"deadline\">", rq->id);
 		form_csrf(b, rq);
 		form_error_banner(b, err, fields);
 		html_fmt(b, "<input type=\"hidden\" name=\"action\" value=\"%s\">", draft ? "open" : "extend");
@@ -176,11 +176,6 @@ static void own_bid(struct buf *b, struct request *rq, json_t *it, const struct 
 			html_fmt(b, "<p class=\"banner warn\">Your bid of %s is above the component's budget of %s. It stands; the buyer will see it is above budget.</p>",
 				 m, cap);
 		}
-		if (open && gov && !withdrawn) {
-			html_fmt(b, "<form method=\"post\" action=\"/bids/%lld" FORM_ANCHOR "\" class=\"inline\">", json_num(mine, "id"));
-			form_csrf(b, rq);
-			html_fmt(b, "<input type=\"hidden\" name=\"status\" value=\"withdrawn\"><button type=\"submit\" class=\"danger\">Withdraw bid…</button></form>");
-		}
 	}
 	if (open && gov) {
 		static const char *const fields[] = {"amount", "proposal", NULL};
@@ -195,6 +190,12 @@ static void own_bid(struct buf *b, struct request *rq, json_t *it, const struct 
 			 withdrawn ? "Re-submit bid" : json_is_object(mine) ? "Revise bid" : "Submit bid");
 	}
 	html_fmt(b, "</section>");
+	if (open && gov && json_is_object(mine) && !withdrawn) {
+		html_fmt(b, "<section class=\"card\" id=\"withdraw\"><h2>Withdraw</h2><p class=\"muted\">Until the deadline you may withdraw your bid and bid again.</p>");
+		html_fmt(b, "<form method=\"post\" action=\"/bids/%lld" FORM_ANCHOR "\" class=\"inline\">", json_num(mine, "id"));
+		form_csrf(b, rq);
+		html_fmt(b, "<input type=\"hidden\" name=\"status\" value=\"withdrawn\"><button type=\"submit\" class=\"danger\">Withdraw bid…</button></form></section>");
+	}
 }
 
 static void suggestions(struct buf *b, struct request *rq, bool buyer, const struct error *err)

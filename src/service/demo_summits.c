@@ -128,6 +128,22 @@ int demo_summits(struct store *s, long long best_practice, struct error *err)
 	    (kb = bid_submit(s, &hb, open, 690000, "Managed service with outcome-based fees.", NULL, err)) < 0)
 		return -1;
 	(void)kb;
+	/* A suggestion waiting for the buyer's decision, and a component whose bidding has closed: it waits to be awarded (evaluating). */
+	if (suggestion_create(s, &hb, open, "Pilot the first wave in ten branches before the full rollout.", err) < 0)
+		return -1;
+	{
+		long long evaluating;
+
+		date_format(today, deadline);
+		iin = (struct item_input){"Contact centre platform", 300000, true, year_start, year_end, true, deadline,
+					  "## Scope\n\nOne cloud contact centre for the 400 agents of retail banking.\n\n"
+					  "## Evaluation criteria\n\nRunning cost over five years, and the migration plan."};
+		if ((evaluating = roadmap_item_create(s, roadmap, &iin, err)) < 0 ||
+		    bid_submit(s, &ke, evaluating, 280000, "Cloud contact centre, migrated team by team.", NULL, err) < 0 ||
+		    bid_submit(s, &lu, evaluating, 320000, "Managed contact centre with quality analytics.", NULL, err) < 0 ||
+		    set_deadline(s, evaluating, date_add_days(today, -2), err))
+			return -1;
+	}
 
 	/* A problem statement to the summit's invitees, with two answers. */
 	{
