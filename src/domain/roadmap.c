@@ -2,8 +2,10 @@
 #include "roadmap.h"
 
 #include <stddef.h>
+#include <string.h>
 
 #include "names.h"
+#include "org.h"
 
 static const char *const item_names[ITEM_STATUS__MAX] = {"draft", "open", "awarded", "closed"};
 static const char *const bid_names[BID_STATUS__MAX] = {"submitted", "withdrawn", "shortlisted", "won",
@@ -111,4 +113,76 @@ long long bid_id_from_random(unsigned long long bits)
 	long long id = (long long)(bits & (unsigned long long)(BID_ID_END - 1));
 
 	return id >= BID_ID_MIN ? id : 0;
+}
+
+static const char *const phase_names[PHASE__MAX] = {"draft", "open", "evaluating", "awarded", "closed"};
+
+enum item_phase item_phase_of(enum item_status s, bool has_deadline, struct date deadline, struct date today)
+{
+	switch (s) {
+	case ITEM_DRAFT:
+		return PHASE_DRAFT;
+	case ITEM_OPEN:
+		return has_deadline && !bids_sealed(deadline, today) ? PHASE_EVALUATING : PHASE_OPEN;
+	case ITEM_AWARDED:
+		return PHASE_AWARDED;
+	default:
+		return PHASE_CLOSED;
+	}
+}
+
+const char *item_phase_name(enum item_phase p)
+{
+	return names_get(phase_names, PHASE__MAX, (int)p);
+}
+
+bool bid_above_budget(long long amount, long long item_budget)
+{
+	return amount > item_budget;
+}
+
+bool bid_close_early(enum item_status s, struct date deadline, struct date today, struct date *to, struct error *err)
+{
+	if (s != ITEM_OPEN) {
+		error_set(err, 409, "not_open", "status", "only an item open for bids can have its bidding closed early");
+		return false;
+	}
+	if (!bids_sealed(deadline, today)) {
+		error_set(err, 409, "deadline_passed", "status", "bidding has already closed; the bids are open");
+		return false;
+	}
+	*to = date_add_days(today, -1);
+	return true;
+}
+
+bool item_description_check(const char *description, struct error *err)
+{
+	if (!description || !*description)
+		return true;
+	if (strlen(description) > ITEM_DESCRIPTION_MAX) {
+		error_set(err, 422, "too_long", "description", "the description may be at most %d bytes", ITEM_DESCRIPTION_MAX);
+		return false;
+	}
+	if (!text_is_multiline(description, ITEM_DESCRIPTION_MAX)) {
+		error_set(err, 422, "invalid", "description", "the description must be text (no control characters)");
+		return false;
+	}
+	return true;
+}
+
+bool award_rationale_check(const char *rationale, struct error *err)
+{
+	if (!rationale || !*rationale) {
+		error_set(err, 422, "required", "rationale", "an award needs a written rationale");
+		return false;
+	}
+	if (strlen(rationale) > AWARD_RATIONALE_MAX) {
+		error_set(err, 422, "too_long", "rationale", "the rationale may be at most %d bytes", AWARD_RATIONALE_MAX);
+		return false;
+	}
+	if (!text_is_multiline(rationale, AWARD_RATIONALE_MAX)) {
+		error_set(err, 422, "invalid", "rationale", "the rationale must be written text, not blank");
+		return false;
+	}
+	return true;
 }

@@ -48,6 +48,32 @@ enum item_status item_status_for_bidder(enum item_status item, bool awarded_to_c
 /* The caller's own bid's status as it reads it: on an item that is over, every bid but the winner's and a withdrawn one reads "lost". */
 enum bid_status bid_status_for_bidder(enum item_status item, enum bid_status bid);
 
+/*
+ * The phase an item reads as (issue 18): its stored status, except that an item open for
+ * bids whose deadline has passed is "evaluating" until it is awarded or closed — the bids
+ * are open to the buyer and no bidder may change its bid any more.
+ */
+enum item_phase { PHASE_DRAFT, PHASE_OPEN, PHASE_EVALUATING, PHASE_AWARDED, PHASE_CLOSED, PHASE__MAX };
+enum item_phase item_phase_of(enum item_status s, bool has_deadline, struct date deadline, struct date today);
+const char *item_phase_name(enum item_phase p);
+
+/* A bid above the item's budget is accepted, with a warning to the bidder and to the buyer who awards it. */
+bool bid_above_budget(long long amount, long long item_budget);
+
+/*
+ * Closing bidding early: an item open for bids, before its deadline has passed, gets
+ * yesterday as its deadline (*to), so its bids open today and it reads "evaluating".
+ * 409 not_open for any other item, 409 deadline_passed once the deadline is behind.
+ */
+bool bid_close_early(enum item_status s, struct date deadline, struct date today, struct date *to, struct error *err);
+
+#define ITEM_DESCRIPTION_MAX (32 * 1024)
+#define AWARD_RATIONALE_MAX 4000
+/* An item's description (scope, requirements, evaluation criteria; Markdown): may be empty, at most ITEM_DESCRIPTION_MAX bytes. */
+bool item_description_check(const char *description, struct error *err);
+/* An award's written rationale: required (422 required, field rationale), 1..AWARD_RATIONALE_MAX bytes of text. */
+bool award_rationale_check(const char *rationale, struct error *err);
+
 /* A new bid's id: uniformly random in [BID_ID_MIN, BID_ID_END), from 64 random bits; 0 when these bits fall outside (draw again). */
 #define BID_ID_MIN (1LL << 40)
 #define BID_ID_END (1LL << 53) /* JavaScript clients read every id exactly */

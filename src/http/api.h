@@ -68,6 +68,7 @@ json_t *portfolio_full_json(struct store *s, const struct caller *c, bool with_h
 void api_roadmaps_list(struct request *rq, struct response *rs);
 void api_roadmaps_create(struct request *rq, struct response *rs);
 void api_roadmap_get(struct request *rq, struct response *rs);
+void api_roadmap_update(struct request *rq, struct response *rs);
 void api_roadmap_items_create(struct request *rq, struct response *rs);
 void api_roadmap_share(struct request *rq, struct response *rs);
 void api_roadmap_item_get(struct request *rq, struct response *rs);

@@ -30,6 +30,19 @@ void api_roadmaps_create(struct request *rq, struct response *rs)
 		reply_json(rs, 201, roadmap_get_json(rq->store, &rq->caller, id, true));
 }
 
+void api_roadmap_update(struct request *rq, struct response *rs)
+{
+	struct roadmap_patch p = {body_id(rq, "unit_id"), body_id(rq, "fiscal_year"), body_id(rq, "budget"),
+				  json_object_get(rq->json, "unit_id") != NULL, json_object_get(rq->json, "fiscal_year") != NULL,
+				  json_object_get(rq->json, "budget") != NULL, body_str(rq, "title")};
+	struct error err = {0};
+
+	if (roadmap_update(rq->store, &rq->caller, rq->id, &p, &err) != 0)
+		reply_err(rs, &err);
+	else
+		reply_json(rs, 200, roadmap_get_json(rq->store, &rq->caller, rq->id, true));
+}
+
 void api_roadmap_get(struct request *rq, struct response *rs)
 {
 	reply_json(rs, 200, roadmap_get_json(rq->store, &rq->caller, rq->id, is_buyer(rq)));
@@ -40,7 +53,7 @@ void api_roadmap_items_create(struct request *rq, struct response *rs)
 	struct item_input in = {body_str(rq, "title"), body_id(rq, "budget"),
 				json_is_integer(json_object_get(rq->json, "budget")), body_str(rq, "starts_on"),
 				body_str(rq, "ends_on"), json_is_true(json_object_get(rq->json, "open_for_bids")),
-				body_str(rq, "bid_deadline")};
+				body_str(rq, "bid_deadline"), body_str(rq, "description")};
 	struct error err = {0};
 	long long id = roadmap_item_create(rq->store, rq->id, &in, &err);
 
@@ -88,13 +101,20 @@ void api_bids_list(struct request *rq, struct response *rs)
 void api_bids_submit(struct request *rq, struct response *rs)
 {
 	struct error err = {0};
+	bool above = false;
 	long long id = bid_submit(rq->store, &rq->caller, rq->id, body_id(rq, "amount"),
-				  body_str(rq, "proposal"), &err);
+				  body_str(rq, "proposal"), &above, &err);
+	json_t *out;
 
-	if (id < 0)
+	if (id < 0) {
 		reply_err(rs, &err);
-	else
-		reply_json(rs, 201, bid_list_json(rq->store, &rq->caller, rq->id, false, &err));
+		return;
+	}
+	/* Accepted either way; a bid above the item's budget carries a warning to its bidder. */
+	out = bid_list_json(rq->store, &rq->caller, rq->id, false, &err);
+	if (out)
+		json_object_set_new(out, "warnings", above ? json_pack("[{s:s}]", "code", "above_budget") : json_array());
+	reply_json(rs, 201, out);
 }
 
 void api_bid_update(struct request *rq, struct response *rs)
@@ -111,7 +131,10 @@ void api_roadmap_item_update(struct request *rq, struct response *rs)
 {
 	struct error err = {0};
 
-	if (roadmap_item_update(rq->store, rq->id, body_str(rq, "status"), body_str(rq, "bid_deadline"), &err) != 0)
+	struct item_patch p = {body_str(rq, "title"), body_str(rq, "description"), body_str(rq, "status"),
+			       body_str(rq, "bid_deadline"), json_is_true(json_object_get(rq->json, "close_bidding"))};
+
+	if (roadmap_item_update(rq->store, rq->id, &p, &err) != 0)
 		reply_err(rs, &err);
 	else
 		reply_json(rs, 200, roadmap_item_json(rq->store, &rq->caller, rq->id, true));
@@ -121,8 +144,9 @@ void api_award(struct request *rq, struct response *rs)
 {
 	struct error err = {0};
 	int rc = json_is_true(json_object_get(rq->json, "create_engagement"))
-			 ? bid_award_engaging(rq->store, &rq->caller, rq->id, body_id(rq, "bid_id"), body_str(rq, "service_line"), &err)
-			 : bid_award(rq->store, rq->id, body_id(rq, "bid_id"), &err);
+			 ? bid_award_engaging(rq->store, &rq->caller, rq->id, body_id(rq, "bid_id"), body_str(rq, "service_line"),
+					      body_str(rq, "rationale"), &err)
+			 : bid_award(rq->store, rq->id, body_id(rq, "bid_id"), body_str(rq, "rationale"), &err);
 
 	if (rc != 0)
 		reply_err(rs, &err);

@@ -18,6 +18,11 @@ static const struct label labels[] = {
 	{"attendees", "Attendees"},
 	{"bid_deadline", "Bid deadline"},
 	{"bid_id", "Bid"},
+	/* roadmaps (issue 18) */
+	{"action", "Action"},
+	{"close_bidding", "Close bidding now"},
+	{"description", "Description"},
+	{"rationale", "Rationale"},
 	{"body", "Text"},
 	{"budget", "Budget"},
 	{"cadence", "Cadence"},

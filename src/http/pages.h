@@ -133,6 +133,12 @@ long long practice_cited(struct request *rq);
 void page_problem_response_judge(struct request *rq, struct response *rs);
 void page_suggestion_decide(struct request *rq, struct response *rs);
 void page_item_open(struct request *rq, struct response *rs);
+/* Issue 18: roadmaps created, edited and shared in the browser; a component's text; a bid withdrawn or shortlisted. */
+void page_roadmap_create(struct request *rq, struct response *rs);
+void page_roadmap_edit(struct request *rq, struct response *rs);
+void page_roadmap_share(struct request *rq, struct response *rs);
+void page_item_edit(struct request *rq, struct response *rs);
+void page_bid_status(struct request *rq, struct response *rs);
 void page_summits(struct request *rq, struct response *rs);
 void page_summit(struct request *rq, struct response *rs);
 void page_summit_create(struct request *rq, struct response *rs);

@@ -198,6 +198,14 @@ static const struct field roadmap_body[] = {
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
+static const struct field roadmap_patch_body[] = {
+	{"unit_id", F_ID, false, 0, NULL, NULL},
+	{"fiscal_year", F_INT, false, 0, NULL, NULL},
+	{"title", F_STRING, false, 800, NULL, NULL},
+	{"budget", F_INT, false, 0, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
 static const struct field item_body[] = {
 	{"title", F_STRING, true, 800, NULL, NULL},
 	{"budget", F_INT, true, 0, NULL, NULL},
@@ -205,6 +213,7 @@ static const struct field item_body[] = {
 	{"ends_on", F_DATE, true, 0, NULL, NULL},
 	{"open_for_bids", F_BOOL, false, 0, NULL, NULL},
 	{"bid_deadline", F_DATE, false, 0, NULL, NULL},
+	{"description", F_TEXT, false, 32 * 1024, NULL, NULL},
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
@@ -229,6 +238,9 @@ static const char *const item_moves[] = {"draft", "open", "closed", NULL};
 static const struct field item_patch_body[] = {
 	{"status", F_ENUM, false, 0, item_moves, NULL},
 	{"bid_deadline", F_DATE, false, 0, NULL, NULL},
+	{"title", F_STRING, false, 800, NULL, NULL},
+	{"description", F_TEXT, false, 32 * 1024, NULL, NULL},
+	{"close_bidding", F_BOOL, false, 0, NULL, NULL},
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
@@ -236,6 +248,7 @@ static const struct field award_body[] = {
 	{"bid_id", F_ID, true, 0, NULL, NULL},
 	{"create_engagement", F_BOOL, false, 0, NULL, NULL},
 	{"service_line", F_ENUM, false, 0, service_lines, NULL},
+	{"rationale", F_TEXT, true, 4000, NULL, NULL},
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
@@ -465,10 +478,11 @@ const struct route routes[] = {
 	{M_POST, "/api/v1/strategic-issues/{id}/responses", R_JSON | R_ACCEPTED, RES_ISSUE, SEE_ENGAGEMENT, ACT_PROVIDER_ANSWER, response_body, 48 * KB, api_issue_respond, "POST /issues/{id}/responses"},
 
 	{M_GET, "/api/v1/roadmaps", 0, RES_NONE, 0, {{0}}, NULL, 0, api_roadmaps_list, NULL},
-	{M_POST, "/api/v1/roadmaps", R_JSON, RES_NONE, 0, {{REL_OWN, ROLES_ROADMAP}}, roadmap_body, 16 * KB, api_roadmaps_create, NULL},
+	{M_POST, "/api/v1/roadmaps", R_JSON, RES_NONE, 0, {{REL_OWN, ROLES_ROADMAP}}, roadmap_body, 16 * KB, api_roadmaps_create, "POST /roadmaps"},
 	{M_GET, "/api/v1/roadmaps/{id}", 0, RES_ROADMAP, SEE_ROADMAP, {{0}}, NULL, 0, api_roadmap_get, NULL},
+	{M_PATCH, "/api/v1/roadmaps/{id}", R_JSON, RES_ROADMAP, SEE_ROADMAP, ACT_ROADMAP_KEEP, roadmap_patch_body, 16 * KB, api_roadmap_update, "POST /roadmaps/{id}/edit"},
 	{M_POST, "/api/v1/roadmaps/{id}/items", R_JSON, RES_ROADMAP, SEE_ROADMAP, ACT_ROADMAP_KEEP, item_body, 16 * KB, api_roadmap_items_create, "POST /roadmaps/{id}/items"},
-	{M_POST, "/api/v1/roadmaps/{id}/share", R_JSON, RES_ROADMAP, SEE_ROADMAP, ACT_ROADMAP_KEEP, share_body, 16 * KB, api_roadmap_share, NULL},
+	{M_POST, "/api/v1/roadmaps/{id}/share", R_JSON, RES_ROADMAP, SEE_ROADMAP, ACT_ROADMAP_KEEP, share_body, 16 * KB, api_roadmap_share, "POST /roadmaps/{id}/share"},
 	{M_GET, "/api/v1/roadmap-items/{id}", 0, RES_ITEM, SEE_ROADMAP, {{0}}, NULL, 0, api_roadmap_item_get, NULL},
 	{M_PATCH, "/api/v1/roadmap-items/{id}", R_JSON, RES_ITEM, SEE_ROADMAP, ACT_ROADMAP_KEEP, item_patch_body, 4 * KB, api_roadmap_item_update, "POST /roadmap-items/{id}/status"},
 	{M_GET, "/api/v1/roadmap-items/{id}/bids", 0, RES_ITEM, SEE_ROADMAP, {{0}}, NULL, 0, api_bids_list, NULL},
@@ -476,7 +490,7 @@ const struct route routes[] = {
 	{M_POST, "/api/v1/roadmap-items/{id}/award", R_JSON, RES_ITEM, SEE_ROADMAP, ACT_AWARD, award_body, 4 * KB, api_award, "POST /roadmap-items/{id}/award"},
 	{M_GET, "/api/v1/roadmap-items/{id}/suggestions", 0, RES_ITEM, SEE_ROADMAP, {{0}}, NULL, 0, api_suggestions_list, NULL},
 	{M_POST, "/api/v1/roadmap-items/{id}/suggestions", R_JSON, RES_ITEM, SEE_ROADMAP, ACT_PROVIDER_VIEWER, suggestion_body, 48 * KB, api_suggestions_create, "POST /roadmap-items/{id}/suggestions"},
-	{M_PATCH, "/api/v1/bids/{id}", R_JSON, RES_BID, SEE_AUTHORED, {{REL_AUTHOR, ROLES_PROVIDER_GOV}, {REL_BUYER, ROLES_AWARD}}, bid_patch_body, 4 * KB, api_bid_update, NULL},
+	{M_PATCH, "/api/v1/bids/{id}", R_JSON, RES_BID, SEE_AUTHORED, {{REL_AUTHOR, ROLES_PROVIDER_GOV}, {REL_BUYER, ROLES_AWARD}}, bid_patch_body, 4 * KB, api_bid_update, "POST /bids/{id}"},
 	{M_PATCH, "/api/v1/suggestions/{id}", R_JSON, RES_SUGGESTION, SEE_AUTHORED, ACT_AWARD, suggestion_patch_body, 8 * KB, api_suggestion_decide, "POST /suggestions/{id}"},
 
 	{M_GET, "/api/v1/summits", 0, RES_NONE, 0, {{0}}, NULL, 0, api_summits_list, NULL},
@@ -557,6 +571,11 @@ const struct route routes[] = {
 	{M_POST, "/roadmap-items/{id}/suggestions", R_PAGE | R_FORM, RES_ITEM, SEE_ROADMAP, ACT_PROVIDER_VIEWER, NULL, 48 * KB, page_suggestion_submit, NULL},
 	{M_POST, "/roadmap-items/{id}/status", R_PAGE | R_FORM, RES_ITEM, SEE_ROADMAP, ACT_ROADMAP_KEEP, NULL, 8 * KB, page_item_open, NULL},
 	{M_POST, "/suggestions/{id}", R_PAGE | R_FORM, RES_SUGGESTION, SEE_AUTHORED, ACT_AWARD, NULL, 8 * KB, page_suggestion_decide, NULL},
+	{M_POST, "/roadmaps", R_PAGE | R_FORM, RES_NONE, 0, {{REL_OWN, ROLES_ROADMAP}}, NULL, 16 * KB, page_roadmap_create, NULL},
+	{M_POST, "/roadmaps/{id}/edit", R_PAGE | R_FORM, RES_ROADMAP, SEE_ROADMAP, ACT_ROADMAP_KEEP, NULL, 16 * KB, page_roadmap_edit, NULL},
+	{M_POST, "/roadmaps/{id}/share", R_PAGE | R_FORM, RES_ROADMAP, SEE_ROADMAP, ACT_ROADMAP_KEEP, NULL, 8 * KB, page_roadmap_share, NULL},
+	{M_POST, "/roadmap-items/{id}/edit", R_PAGE | R_FORM, RES_ITEM, SEE_ROADMAP, ACT_ROADMAP_KEEP, NULL, 48 * KB, page_item_edit, NULL},
+	{M_POST, "/bids/{id}", R_PAGE | R_FORM, RES_BID, SEE_AUTHORED, {{REL_AUTHOR, ROLES_PROVIDER_GOV}, {REL_BUYER, ROLES_AWARD}}, NULL, 8 * KB, page_bid_status, NULL},
 	{M_GET, "/problems", R_PAGE, RES_NONE, 0, {{0}}, NULL, 0, page_problems, NULL},
 	{M_POST, "/problems", R_PAGE | R_FORM, RES_NONE, 0, {{REL_OWN, ROLES_BUYER_GOV}}, NULL, 48 * KB, page_problem_create, NULL},
 	{M_GET, "/problems/{id}", R_PAGE, RES_PROBLEM, SEE_ROADMAP, {{0}}, NULL, 0, page_problem, NULL},

@@ -80,13 +80,16 @@ int demo_summits(struct store *s, long long best_practice, struct error *err)
 	date_format((struct date){today.year, 1, 1}, year_start);
 	date_format((struct date){today.year, 12, 31}, year_end);
 	date_format(today, day);
-	iin = (struct item_input){"Mobile banking app rebuild", 1200000, true, year_start, year_end, true, day};
+	iin = (struct item_input){"Mobile banking app rebuild", 1200000, true, year_start, year_end, true, day, NULL};
 	if ((awarded = roadmap_item_create(s, roadmap, &iin, err)) < 0)
 		return -1;
 	date_format((struct date){today.year + 1, 1, 1}, year_start);
 	date_format((struct date){today.year + 1, 12, 31}, year_end);
 	date_format(date_add_days(today, 14), deadline);
-	iin = (struct item_input){"Branch network modernisation", 800000, true, year_start, year_end, true, deadline};
+	iin = (struct item_input){"Branch network modernisation", 800000, true, year_start, year_end, true, deadline,
+				  "## Scope\n\nReplace the routers and SD-WAN of 120 branches, in three waves.\n\n"
+				  "## Requirements\n\n- no branch offline for more than 4 hours\n- 24x7 monitoring from day one\n\n"
+				  "## Evaluation criteria\n\nPrice (40%), migration plan (40%), references (20%)."};
 	if ((open = roadmap_item_create(s, roadmap, &iin, err)) < 0)
 		return -1;
 
@@ -111,20 +114,36 @@ int demo_summits(struct store *s, long long best_practice, struct error *err)
 		return -1;
 
 	/* The mobile app: Kestrel and Lumen bid, Kestrel wins; Kestrel's suggestion was accepted. */
-	if ((bid = bid_submit(s, &ke, awarded, 1080000, "Native apps on a shared API layer, delivered in three releases.", err)) < 0 ||
-	    bid_submit(s, &lu, awarded, 1150000, "Cross-platform rebuild with a design sprint first.", err) < 0)
+	if ((bid = bid_submit(s, &ke, awarded, 1080000, "Native apps on a shared API layer, delivered in three releases.", NULL, err)) < 0 ||
+	    bid_submit(s, &lu, awarded, 1150000, "Cross-platform rebuild with a design sprint first.", NULL, err) < 0)
 		return -1;
 	if ((x = suggestion_create(s, &ke, awarded, "Release the card-management screens first: they carry most of the support calls.", err)) < 0 ||
 	    suggestion_decide(s, x, "accepted", "Agreed: moved into the first release.", err))
 		return -1;
-	if (set_deadline(s, awarded, date_add_days(today, -200), err) || bid_award(s, awarded, bid, err))
+	if (set_deadline(s, awarded, date_add_days(today, -200), err) || bid_award(s, awarded, bid, "The strongest proposal within the budget, from the incumbent provider.", err))
 		return -1;
 
 	/* The branch network: open, two sealed bids so far, and one share beyond the summit. */
-	if (bid_submit(s, &ke, open, 760000, "Phased refresh with remote management.", err) < 0 ||
-	    (kb = bid_submit(s, &hb, open, 690000, "Managed service with outcome-based fees.", err)) < 0)
+	if (bid_submit(s, &ke, open, 760000, "Phased refresh with remote management.", NULL, err) < 0 ||
+	    (kb = bid_submit(s, &hb, open, 690000, "Managed service with outcome-based fees.", NULL, err)) < 0)
 		return -1;
 	(void)kb;
+	/* A suggestion waiting for the buyer's decision, and a component whose bidding has closed: it waits to be awarded (evaluating). */
+	if (suggestion_create(s, &hb, open, "Pilot the first wave in ten branches before the full rollout.", err) < 0)
+		return -1;
+	{
+		long long evaluating;
+
+		date_format(today, deadline);
+		iin = (struct item_input){"Contact centre platform", 300000, true, year_start, year_end, true, deadline,
+					  "## Scope\n\nOne cloud contact centre for the 400 agents of retail banking.\n\n"
+					  "## Evaluation criteria\n\nRunning cost over five years, and the migration plan."};
+		if ((evaluating = roadmap_item_create(s, roadmap, &iin, err)) < 0 ||
+		    bid_submit(s, &ke, evaluating, 280000, "Cloud contact centre, migrated team by team.", NULL, err) < 0 ||
+		    bid_submit(s, &lu, evaluating, 320000, "Managed contact centre with quality analytics.", NULL, err) < 0 ||
+		    set_deadline(s, evaluating, date_add_days(today, -2), err))
+			return -1;
+	}
 
 	/* A problem statement to the summit's invitees, with two answers. */
 	{

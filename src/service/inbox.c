@@ -19,10 +19,15 @@
  *   acceptance    an engagement awaiting the provider's acceptance, for the provider's leadership.
  *   bid_deadline  the deadline of an item the caller's organisation bid on moved (the outbox,
  *                 events.c), for the provider's leadership and consultants, while bidding is open.
+ *   bids_to_open  an item of the caller's organisation whose bid deadline has passed, with a
+ *                 standing bid, not yet awarded or closed, for the buyer's roles that may
+ *                 award (ROLES_AWARD); due on the deadline.
  */
 #include "inbox.h"
 
 #include <stdio.h>
+
+#include "clock.h"
 
 #include "access.h"
 #include "events.h"
@@ -83,12 +88,39 @@ static int inbox_bid_deadline(struct store *s, const struct caller *c, struct in
 	return 0;
 }
 
+static int bids_to_open_row(void *ctx, const struct sqlval *c, int n)
+{
+	char title[1024], url[64];
+
+	(void)n;
+	snprintf(title, sizeof title, "Open the bids on \"%s\" (%s) and award it", c[1].s, c[3].s);
+	snprintf(url, sizeof url, "/roadmap-items/%lld#bids", c[0].i);
+	item_add(ctx, title, url, c[2].s, 0);
+	return 0;
+}
+
+/* bids_to_open: the caller's organisation's items past their deadline with standing bids, for those who may award (ROLES_AWARD). */
+static int inbox_bids_to_open(struct store *s, const struct caller *c, struct inbox *in, struct error *err)
+{
+	char today[11];
+	struct sqlval a[3];
+
+	if (c->org_kind != ORG_BUYER || !(c->roles & ROLES_AWARD))
+		return 0;
+	date_format(clock_today(), today);
+	a[0] = SQL_I(c->org_id);
+	a[1] = SQL_T(today);
+	a[2] = SQL_I(INBOX_KIND_MAX);
+	return store_exec(s, STMT_INBOX_BIDS_TO_OPEN, a, 3, bids_to_open_row, in, err) < 0 ? -1 : 0;
+}
+
 static const struct {
 	const char *kind;
 	inbox_kind_fn fn;
 } kinds[] = {
 	{"acceptance", inbox_acceptance},
 	{"bid_deadline", inbox_bid_deadline},
+	{"bids_to_open", inbox_bids_to_open},
 };
 
 json_t *inbox_json(struct store *s, const struct caller *c, struct error *err)

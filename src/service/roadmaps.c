@@ -9,6 +9,7 @@
 #include "clock.h"
 #include "engagements.h"
 #include "events.h"
+#include "markdown.h"
 
 static int int_cb(void *ctx, const struct sqlval *c, int n)
 {
@@ -17,12 +18,33 @@ static int int_cb(void *ctx, const struct sqlval *c, int n)
 	return 1;
 }
 
-long long roadmap_create(struct store *s, const struct caller *c, const struct roadmap_input *in,
-			 struct error *err)
+struct roadmap_row {
+	int found;
+	long long buyer, unit_id, fiscal_year, budget, items_budget;
+	char title[ROADMAP_TITLE_MAX * 4 + 1];
+};
+
+static int roadmap_row_cb(void *ctx, const struct sqlval *c, int n)
 {
-	struct sqlval a[7];
-	long long org = 0, taken = 0, id;
-	char now[24];
+	struct roadmap_row *r = ctx;
+
+	(void)n;
+	r->found = 1;
+	r->buyer = c[1].i;
+	r->unit_id = c[2].i;
+	r->fiscal_year = c[4].i;
+	snprintf(r->title, sizeof r->title, "%s", c[5].s ? c[5].s : "");
+	r->budget = c[6].i;
+	r->items_budget = c[8].i;
+	return 1;
+}
+
+/* The fields of a roadmap, as created or edited: checked alike; 0, or -1 with err naming the field. */
+static int roadmap_fields_check(struct store *s, const struct caller *c, const struct roadmap_input *in, long long self,
+				struct error *err)
+{
+	struct sqlval a[3];
+	long long org = 0, taken = 0;
 
 	if (!text_line_check(in->title, ROADMAP_TITLE_MAX, "title", "a title", err))
 		return -1;
@@ -44,13 +66,26 @@ long long roadmap_create(struct store *s, const struct caller *c, const struct r
 		return -1;
 	}
 	a[1] = SQL_I(in->fiscal_year);
-	if (store_int(s, STMT_ROADMAP_TAKEN, a, 2, &taken, err) < 0)
+	a[2] = SQL_I(self);
+	if (store_int(s, self ? STMT_ROADMAP_TAKEN_OTHER : STMT_ROADMAP_TAKEN, a, self ? 3 : 2, &taken, err) < 0)
 		return -1;
 	if (taken) {
 		error_set(err, 409, "conflict", "fiscal_year", "this unit already has a roadmap for %lld",
 			  in->fiscal_year);
 		return -1;
 	}
+	return 0;
+}
+
+long long roadmap_create(struct store *s, const struct caller *c, const struct roadmap_input *in,
+			 struct error *err)
+{
+	struct sqlval a[7];
+	long long id;
+	char now[24];
+
+	if (roadmap_fields_check(s, c, in, 0, err))
+		return -1;
 	now_iso(now);
 	a[0] = SQL_I(c->org_id);
 	a[1] = SQL_I(in->unit_id);
@@ -64,21 +99,39 @@ long long roadmap_create(struct store *s, const struct caller *c, const struct r
 	return id;
 }
 
-struct roadmap_row {
-	int found;
-	long long buyer, budget, items_budget;
-};
 
-static int roadmap_row_cb(void *ctx, const struct sqlval *c, int n)
+int roadmap_update(struct store *s, const struct caller *c, long long id, const struct roadmap_patch *p,
+		   struct error *err)
 {
-	struct roadmap_row *r = ctx;
+	struct roadmap_row r = {0};
+	struct roadmap_input in;
+	struct sqlval a[5];
 
-	(void)n;
-	r->found = 1;
-	r->buyer = c[1].i;
-	r->budget = c[6].i;
-	r->items_budget = c[8].i;
-	return 1;
+	a[0] = SQL_I(id);
+	if (store_exec(s, STMT_ROADMAP_GET, a, 1, roadmap_row_cb, &r, err) < 0)
+		return -1;
+	if (!r.found) {
+		error_set(err, 404, "not_found", NULL, "no such roadmap");
+		return -1;
+	}
+	in.unit_id = p->has_unit_id ? p->unit_id : r.unit_id;
+	in.fiscal_year = p->has_fiscal_year ? p->fiscal_year : r.fiscal_year;
+	in.title = p->title ? p->title : r.title;
+	in.budget = p->has_budget ? p->budget : r.budget;
+	in.has_budget = true;
+	if (roadmap_fields_check(s, c, &in, id, err))
+		return -1;
+	/* The budget may not fall below what the items already need. */
+	if (in.budget < r.items_budget) {
+		error_set(err, 422, "over_budget", "budget", "the items already need %lld; the budget may not be less", r.items_budget);
+		return -1;
+	}
+	a[0] = SQL_I(in.unit_id);
+	a[1] = SQL_I(in.fiscal_year);
+	a[2] = SQL_T(in.title);
+	a[3] = SQL_I(in.budget);
+	a[4] = SQL_I(id);
+	return store_exec(s, STMT_ROADMAP_UPDATE, a, 5, NULL, NULL, err) < 0 ? -1 : 0;
 }
 
 long long roadmap_item_create(struct store *s, long long roadmap_id, const struct item_input *in,
@@ -86,7 +139,7 @@ long long roadmap_item_create(struct store *s, long long roadmap_id, const struc
 {
 	struct roadmap_row r = {0};
 	struct date starts, ends, deadline;
-	struct sqlval a[9];
+	struct sqlval a[10];
 	char now[24];
 	long long id;
 
@@ -105,6 +158,8 @@ long long roadmap_item_create(struct store *s, long long roadmap_id, const struc
 			  "ends_on must be a date on or after starts_on");
 		return -1;
 	}
+	if (!item_description_check(in->description, err))
+		return -1;
 	if (in->open_for_bids &&
 	    (!in->bid_deadline || !date_parse(in->bid_deadline, &deadline) ||
 	     date_compare(deadline, clock_today()) < 0)) {
@@ -129,7 +184,8 @@ long long roadmap_item_create(struct store *s, long long roadmap_id, const struc
 	a[6] = SQL_T(in->open_for_bids ? "open" : "draft");
 	a[7] = in->open_for_bids ? SQL_T(in->bid_deadline) : SQL_NUL;
 	a[8] = SQL_T(now);
-	if (store_int(s, STMT_ITEM_INSERT, a, 9, &id, err) != 0)
+	a[9] = SQL_T(in->description ? in->description : "");
+	if (store_int(s, STMT_ITEM_INSERT, a, 10, &id, err) != 0)
 		goto fail;
 	if (store_commit(s, err))
 		return -1;
@@ -199,6 +255,16 @@ static bool item_sealed(const struct sqlval *deadline)
 	return deadline->type != SQL_TEXT || !date_parse(deadline->s, &d) || bids_sealed(d, clock_today());
 }
 
+/* The phase of an item whose status reads `status` (as the caller reads it) and whose deadline is *deadline. */
+static const char *item_phase_for(const char *status, const struct sqlval *deadline)
+{
+	int st = item_status_parse(status);
+	struct date d = {0, 0, 0};
+	bool has = deadline->type == SQL_TEXT && date_parse(deadline->s, &d);
+
+	return item_phase_name(item_phase_of(st >= 0 ? (enum item_status)st : ITEM_CLOSED, has, d, clock_today()));
+}
+
 static int item_cb(void *ctx, const struct sqlval *c, int n)
 {
 	struct item_view *v = ctx;
@@ -214,9 +280,20 @@ static int item_cb(void *ctx, const struct sqlval *c, int n)
 	 */
 	if (v->org && stored >= 0)
 		status = item_status_name(item_status_for_bidder((enum item_status)stored, mine));
-	o = json_pack("{s:I, s:I, s:s, s:I, s:s, s:s, s:s, s:o, s:s}", "id", c[0].i, "roadmap_id", c[1].i,
+	o = json_pack("{s:I, s:I, s:s, s:I, s:s, s:s, s:s, s:o, s:s, s:s, s:s}", "id", c[0].i, "roadmap_id", c[1].i,
 		      "title", c[2].s, "budget", c[3].i, "starts_on", c[4].s, "ends_on", c[5].s, "status",
-		      status, "bid_deadline", c[7].s ? json_string(c[7].s) : json_null(), "created_at", c[10].s);
+		      status, "bid_deadline", c[7].s ? json_string(c[7].s) : json_null(), "created_at", c[10].s,
+		      "description", c[13].s ? c[13].s : "", "phase", item_phase_for(status, &c[7]));
+	{
+		struct buf html;
+
+		buf_init(&html, 0);
+		markdown_html(&html, c[13].s);
+		json_object_set_new(o, "description_html", json_stringn(html.data ? html.data : "", html.len));
+		buf_release(&html);
+	}
+	/* The rationale of an award: the buyer's, and the winner's to read; nobody else learns of it. */
+	json_object_set_new(o, "award_rationale", (!v->org || mine) && c[14].type == SQL_TEXT ? json_string(c[14].s) : json_null());
 	if (!v->org) {
 		json_object_set_new(o, "bids", item_sealed(&c[7]) ? json_null() : json_integer(c[11].i));
 		json_object_set_new(o, "awarded_bid_id", c[8].type == SQL_NULL ? json_null() : json_integer(c[8].i));
@@ -277,6 +354,26 @@ static int roadmap_json_cb(void *ctx, const struct sqlval *c, int n)
 	return 0;
 }
 
+/* An organisation as a choice of a picker: {value, label}. */
+static int org_option_cb(void *ctx, const struct sqlval *c, int n)
+{
+	(void)n;
+	json_array_append_new(ctx, json_pack("{s:I, s:s}", "value", c[0].i, "label", c[1].s));
+	return 0;
+}
+
+json_t *roadmap_share_candidates(struct store *s, const struct caller *c)
+{
+	struct sqlval a[1] = {SQL_I(c->org_id)};
+	json_t *list = json_array();
+
+	if (store_exec(s, STMT_ROADMAP_SHARE_CANDIDATES, a, 1, org_option_cb, list, NULL) < 0) {
+		json_decref(list);
+		return NULL;
+	}
+	return list;
+}
+
 json_t *roadmap_get_json(struct store *s, const struct caller *c, long long id, bool buyer)
 {
 	struct sqlval a[1] = {SQL_I(id)};
@@ -290,8 +387,14 @@ json_t *roadmap_get_json(struct store *s, const struct caller *c, long long id, 
 		json_decref(v.items);
 		return NULL;
 	}
-	if (!buyer)
+	if (!buyer) {
 		json_object_del(r, "items_budget");
+	} else {
+		json_t *shared = json_array();
+
+		store_exec(s, STMT_ROADMAP_SHARED_WITH, a, 1, org_option_cb, shared, NULL);
+		json_object_set_new(r, "shared_with", shared);
+	}
 	store_exec(s, STMT_ITEM_LIST_ROADMAP, a, 1, item_cb, &v, NULL);
 	json_object_set_new(r, "items", v.items);
 	return r;
@@ -363,7 +466,7 @@ static int item_seed_cb(void *ctx, const struct sqlval *c, int n)
 
 struct item_row {
 	int found;
-	long long roadmap_id, buyer_org, awarded_org;
+	long long roadmap_id, buyer_org, awarded_org, budget;
 	int status;
 	struct date deadline;
 	bool has_deadline;
@@ -380,6 +483,7 @@ static int item_row_cb(void *ctx, const struct sqlval *c, int n)
 	r->status = item_status_parse(c[6].s);
 	r->has_deadline = c[7].s && date_parse(c[7].s, &r->deadline);
 	r->awarded_org = c[12].i;
+	r->budget = c[3].i;
 	snprintf(r->title, sizeof r->title, "%s", c[2].s ? c[2].s : "");
 	return 1;
 }
@@ -401,6 +505,13 @@ static int item_load(struct store *s, long long id, struct item_row *r, struct e
 		return -1;
 	r->buyer_org = rm.buyer;
 	return 0;
+}
+
+long long roadmap_item_buyer(struct store *s, long long item_id, struct error *err)
+{
+	struct item_row r;
+
+	return item_load(s, item_id, &r, err) ? -1 : r.buyer_org;
 }
 
 static bool window(const struct item_row *r, struct error *err)
@@ -444,7 +555,7 @@ static int bid_id_draw(struct store *s, long long *id, struct error *err)
 }
 
 long long bid_submit(struct store *s, const struct caller *c, long long item_id, long long amount,
-		     const char *proposal, struct error *err)
+		     const char *proposal, bool *above_budget, struct error *err)
 {
 	struct item_row r;
 	struct sqlval a[8];
@@ -475,6 +586,8 @@ long long bid_submit(struct store *s, const struct caller *c, long long item_id,
 	a[7] = SQL_T(now);
 	if (store_int(s, STMT_BID_PUT, a, 8, &id, err) != 0)
 		return -1;
+	if (above_budget)
+		*above_budget = bid_above_budget(amount, r.budget);
 	return id;
 }
 
@@ -494,6 +607,16 @@ static int bid_row_cb(void *ctx, const struct sqlval *c, int n)
 	b->org = c[2].i;
 	b->status = bid_status_parse(c[6].s);
 	return 1;
+}
+
+long long bid_item_of(struct store *s, long long bid_id)
+{
+	struct bid_row b = {0};
+	struct sqlval a[1] = {SQL_I(bid_id)};
+
+	if (store_exec(s, STMT_BID_GET, a, 1, bid_row_cb, &b, NULL) < 0 || !b.found)
+		return 0;
+	return b.item_id;
 }
 
 int bid_set_status(struct store *s, long long bid_id, const char *status, bool buyer,
@@ -573,14 +696,16 @@ static bool award_open(const struct item_row *r, struct error *err)
 	return true;
 }
 
-int bid_award(struct store *s, long long item_id, long long bid_id, struct error *err)
+int bid_award(struct store *s, long long item_id, long long bid_id, const char *rationale, struct error *err)
 {
 	struct bid_row b = {0};
 	struct item_row r;
-	struct sqlval a[4];
+	struct sqlval a[5];
 	long long eng = 0, got = 0;
 	char now[24], today[11];
 
+	if (!award_rationale_check(rationale, err))
+		return -1;
 	/* The item is checked before the bid: while sealed, a real bid id and an unknown one get the same answer. */
 	if (item_load(s, item_id, &r, err) || !award_open(&r, err))
 		return -1;
@@ -602,8 +727,9 @@ int bid_award(struct store *s, long long item_id, long long bid_id, struct error
 	a[0] = SQL_I(bid_id);
 	a[1] = eng ? SQL_I(eng) : SQL_NUL;
 	a[2] = SQL_T(today);
-	a[3] = SQL_I(item_id);
-	switch (store_int(s, STMT_ITEM_AWARD, a, 4, &got, err)) {
+	a[3] = SQL_T(rationale);
+	a[4] = SQL_I(item_id);
+	switch (store_int(s, STMT_ITEM_AWARD, a, 5, &got, err)) {
 	case 0:
 		break;
 	case 1:
@@ -633,8 +759,9 @@ static int item_bidders(struct store *s, long long item_id, long long *n, struct
 	return store_int(s, STMT_BID_COUNT_ORGS, a, 1, n, err) < 0 ? -1 : 0;
 }
 
-int roadmap_item_update(struct store *s, long long item_id, const char *status, const char *bid_deadline,
-			struct error *err)
+/* A move of the item's status or deadline (see roadmap_item_update). */
+static int item_move(struct store *s, long long item_id, const char *status, const char *bid_deadline,
+		     struct error *err)
 {
 	struct item_row r;
 	struct sqlval a[4];
@@ -701,8 +828,80 @@ int roadmap_item_update(struct store *s, long long item_id, const char *status, 
 	return store_commit(s, err);
 }
 
+/* Closing bidding early: the deadline becomes yesterday (bid_close_early), and every bidder is told through the outbox. */
+static int item_close_bidding(struct store *s, long long item_id, struct error *err)
+{
+	struct item_row r;
+	struct sqlval a[4];
+	struct date to;
+	char from[11], until[11];
+	long long bidders = 0;
+
+	if (item_load(s, item_id, &r, err))
+		return -1;
+	if (!r.has_deadline) {
+		error_set(err, 409, "not_open", "status", "only an item open for bids can have its bidding closed early");
+		return -1;
+	}
+	if (!bid_close_early((enum item_status)r.status, r.deadline, clock_today(), &to, err) ||
+	    item_bidders(s, item_id, &bidders, err))
+		return -1;
+	date_format(r.deadline, from);
+	date_format(to, until);
+	a[0] = SQL_T("open");
+	a[1] = SQL_T(until);
+	a[2] = SQL_I(item_id);
+	a[3] = SQL_T("open");
+	if (store_exec(s, STMT_ITEM_SET_STATUS, a, 4, NULL, NULL, err) < 0)
+		return -1;
+	return bidders ? events_bid_deadline_changed(s, item_id, r.roadmap_id, r.buyer_org, r.title, from, until, err) : 0;
+}
+
+int roadmap_item_update(struct store *s, long long item_id, const struct item_patch *p, struct error *err)
+{
+	bool text = p->title || p->description;
+	int rc = 0;
+
+	if (p->title && !text_line_check(p->title, ROADMAP_TITLE_MAX, "title", "a title", err))
+		return -1;
+	if (!item_description_check(p->description, err))
+		return -1;
+	if (p->close_bidding && (p->status || p->bid_deadline)) {
+		error_set(err, 422, "invalid", "close_bidding", "close_bidding goes without status or bid_deadline");
+		return -1;
+	}
+	if (store_begin(s, err))
+		return -1;
+	if (text) {
+		struct item_row r;
+		struct sqlval a[3];
+
+		if (item_load(s, item_id, &r, err))
+			goto fail;
+		if (r.status == ITEM_AWARDED || r.status == ITEM_CLOSED) {
+			error_set(err, 409, "conflict", "description", "an item that was awarded or closed is not edited");
+			goto fail;
+		}
+		a[0] = p->title ? SQL_T(p->title) : SQL_NUL;
+		a[1] = p->description ? SQL_T(p->description) : SQL_NUL;
+		a[2] = SQL_I(item_id);
+		if (store_exec(s, STMT_ITEM_DESCRIBE, a, 3, NULL, NULL, err) < 0)
+			goto fail;
+	}
+	if (p->close_bidding)
+		rc = item_close_bidding(s, item_id, err);
+	else if (p->status || p->bid_deadline || !text)
+		rc = item_move(s, item_id, p->status, p->bid_deadline, err);
+	if (rc)
+		goto fail;
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
 int bid_award_engaging(struct store *s, const struct caller *c, long long item_id, long long bid_id,
-		       const char *service_line, struct error *err)
+		       const char *service_line, const char *rationale, struct error *err)
 {
 	struct bid_row b = {0};
 	struct item_row r;
@@ -710,6 +909,8 @@ int bid_award_engaging(struct store *s, const struct caller *c, long long item_i
 	long long eng = 0;
 	int rc;
 
+	if (!award_rationale_check(rationale, err))
+		return -1;
 	if (item_load(s, item_id, &r, err) || !award_open(&r, err))
 		return -1;
 	a[0] = SQL_I(bid_id);
@@ -736,94 +937,11 @@ int bid_award_engaging(struct store *s, const struct caller *c, long long item_i
 		if (engagement_create(s, c, &in, err) < 0)
 			goto fail;
 	}
-	rc = bid_award(s, item_id, bid_id, err);
+	rc = bid_award(s, item_id, bid_id, rationale, err);
 	if (rc)
 		goto fail;
 	return store_commit(s, err);
 fail:
 	store_rollback(s);
 	return -1;
-}
-
-/* ---- suggestions ---- */
-
-static int suggestion_json_cb(void *ctx, const struct sqlval *c, int n)
-{
-	(void)n;
-	json_array_append_new(ctx, json_pack("{s:I, s:I, s:I, s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:o}", "id", c[0].i,
-					     "item_id", c[1].i, "org_id", c[2].i, "org_name", c[3].s, "body", c[4].s,
-					     "status", c[5].s, "note", c[6].s, "author_id", c[7].i, "author_name",
-					     c[8].s, "created_at", c[9].s, "decided_on",
-					     c[10].s ? json_string(c[10].s) : json_null()));
-	return 0;
-}
-
-long long suggestion_create(struct store *s, const struct caller *c, long long item_id,
-			    const char *body, struct error *err)
-{
-	struct item_row r;
-	struct sqlval a[6];
-	char now[24];
-	long long id;
-
-	if (!text_is_multiline(body, PROPOSAL_MAX)) {
-		error_set(err, 422, body ? "invalid" : "required", "body", "the suggestion needs a text");
-		return -1;
-	}
-	if (item_load(s, item_id, &r, err))
-		return -1;
-	now_iso(now);
-	a[0] = SQL_I(r.buyer_org);
-	a[1] = SQL_I(item_id);
-	a[2] = SQL_I(c->org_id);
-	a[3] = SQL_T(body);
-	a[4] = SQL_I(c->user_id);
-	a[5] = SQL_T(now);
-	if (store_int(s, STMT_SUGGESTION_INSERT, a, 6, &id, err) != 0)
-		return -1;
-	return id;
-}
-
-int suggestion_decide(struct store *s, long long id, const char *status, const char *note,
-		      struct error *err)
-{
-	struct sqlval a[4];
-	char today[11];
-
-	if (!status || (strcmp(status, "accepted") && strcmp(status, "rejected"))) {
-		error_set(err, 422, status ? "invalid" : "required", "status", "status must be accepted or rejected");
-		return -1;
-	}
-	if (note && strlen(note) > 4000) {
-		error_set(err, 422, "too_long", "note", "the note is too long");
-		return -1;
-	}
-	date_format(clock_today(), today);
-	a[0] = SQL_T(status);
-	a[1] = SQL_T(note ? note : "");
-	a[2] = SQL_T(today);
-	a[3] = SQL_I(id);
-	return store_exec(s, STMT_SUGGESTION_DECIDE, a, 4, NULL, NULL, err) < 0 ? -1 : 0;
-}
-
-json_t *suggestion_list_json(struct store *s, const struct caller *c, long long item_id, bool buyer)
-{
-	struct sqlval a[2] = {SQL_I(item_id), SQL_I(c->org_id)};
-	json_t *items = json_array();
-
-	/* A suggestion is seen by its author's organisation and the buyer only. */
-	store_exec(s, buyer ? STMT_SUGGESTION_LIST_ITEM : STMT_SUGGESTION_LIST_OWN, a, buyer ? 1 : 2,
-		   suggestion_json_cb, items, NULL);
-	return json_pack("{s:o, s:n}", "items", items, "next");
-}
-
-json_t *suggestion_get_json(struct store *s, long long id)
-{
-	struct sqlval a[1] = {SQL_I(id)};
-	json_t *items = json_array(), *o;
-
-	store_exec(s, STMT_SUGGESTION_GET, a, 1, suggestion_json_cb, items, NULL);
-	o = json_incref(json_array_get(items, 0));
-	json_decref(items);
-	return o;
 }

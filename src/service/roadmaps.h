@@ -18,6 +18,13 @@ struct roadmap_input {
 	bool has_budget;
 };
 
+/* A roadmap's edit (PATCH): each field optional; unset ones keep their value. */
+struct roadmap_patch {
+	long long unit_id, fiscal_year, budget;
+	bool has_unit_id, has_fiscal_year, has_budget;
+	const char *title;
+};
+
 struct item_input {
 	const char *title;
 	long long budget;
@@ -25,12 +32,24 @@ struct item_input {
 	const char *starts_on, *ends_on;
 	bool open_for_bids;
 	const char *bid_deadline;
+	const char *description; /* Markdown: scope, requirements, evaluation criteria; NULL or "" for none */
+};
+
+/* An item's edit (PATCH): its text, its status or deadline, or closing its bidding early; NULL / false: unchanged. */
+struct item_patch {
+	const char *title, *description, *status, *bid_deadline;
+	bool close_bidding;
 };
 
 long long roadmap_create(struct store *s, const struct caller *c, const struct roadmap_input *in,
 			 struct error *err);
 long long roadmap_item_create(struct store *s, long long roadmap_id, const struct item_input *in,
 			      struct error *err);
+/* Edits a roadmap: the same rules as create (its unit's and year's roadmap once), and a budget not below its items' (422 over_budget). */
+int roadmap_update(struct store *s, const struct caller *c, long long id, const struct roadmap_patch *p,
+		   struct error *err);
+/* The providers the caller's organisation has an accepted engagement with, as picker options [{value, label}]. */
+json_t *roadmap_share_candidates(struct store *s, const struct caller *c);
 /* Shares with providers (org_ids, n of them); each must be a provider organisation. */
 int roadmap_share(struct store *s, long long roadmap_id, const long long *org_ids, size_t n,
 		  struct error *err);
@@ -50,12 +69,23 @@ json_t *roadmap_item_json(struct store *s, const struct caller *c, long long ite
  * deadline_shortened; every move then tells each bidder through the outbox, in the same
  * transaction), and a draft or open item closes without an award. Awarded items do not move.
  */
-int roadmap_item_update(struct store *s, long long item_id, const char *status, const char *bid_deadline,
-			struct error *err);
+/*
+ * Also edits an item's title and description while it is a draft or open (409 once awarded
+ * or closed), and closes its bidding early (close_bidding, alone: the deadline becomes
+ * yesterday, so it reads "evaluating" and its bids open today; 409 not_open /
+ * deadline_passed otherwise; bidders are told through the outbox). All in one transaction.
+ */
+int roadmap_item_update(struct store *s, long long item_id, const struct item_patch *p, struct error *err);
 
-/* A provider's bid on an open item before its deadline: new (a random id), revised, or resubmitted (its id kept). Returns the bid id. */
+/*
+ * A provider's bid on an open item before its deadline: new (a random id), revised, or
+ * resubmitted after a withdrawal (its id kept). Returns the bid id; *above_budget (may be
+ * NULL) tells whether the amount is above the item's budget — accepted, with a warning.
+ */
 long long bid_submit(struct store *s, const struct caller *c, long long item_id, long long amount,
-		     const char *proposal, struct error *err);
+		     const char *proposal, bool *above_budget, struct error *err);
+/* The item a bid is on, or 0. */
+long long bid_item_of(struct store *s, long long bid_id);
 /* The bidder withdraws (while the window is open); the buyer shortlists (after the deadline). */
 int bid_set_status(struct store *s, long long bid_id, const char *status, bool buyer,
 		   struct error *err);
@@ -66,12 +96,17 @@ json_t *bid_list_json(struct store *s, const struct caller *c, long long item_id
  * Awards the item to one bid, after the deadline (409 sealed before, whatever bid is named:
  * the item is checked first); a second award is 409. With engage, when
  * the buyer has no engagement with the winner yet, one is opened for the item (the caller
- * as contract manager, the item's title, service line and timeframe).
+ * as contract manager, the item's title, service line and timeframe). The rationale is
+ * required (422 field rationale) and kept with the award, read by the buyer and the winner.
  */
-int bid_award(struct store *s, long long item_id, long long bid_id, struct error *err);
+int bid_award(struct store *s, long long item_id, long long bid_id, const char *rationale, struct error *err);
 int bid_award_engaging(struct store *s, const struct caller *c, long long item_id, long long bid_id,
-		       const char *service_line, struct error *err);
+		       const char *service_line, const char *rationale, struct error *err);
 
+/* The buyer organisation of an item, or -1 (404 when there is no such item). */
+long long roadmap_item_buyer(struct store *s, long long item_id, struct error *err);
+
+/* Suggestions (suggestions.c). */
 long long suggestion_create(struct store *s, const struct caller *c, long long item_id,
 			    const char *body, struct error *err);
 int suggestion_decide(struct store *s, long long id, const char *status, const char *note,

@@ -166,7 +166,7 @@ static void test_bids_are_sealed(void)
 	/* Harbor's bid cannot be touched by Kestrel, and the buyer cannot open bids before the deadline. */
 	json_decref(req(W->S, KE_LEAD, "PATCH", fmt("/api/v1/bids/%lld", harbor_bid), "{\"status\":\"withdrawn\"}", 404));
 	json_decref(req(W->S, NW_CXO, "GET", fmt("/api/v1/roadmap-items/%lld/bids", item_id), NULL, 409));
-	json_decref(req(W->S, NW_CXO, "POST", fmt("/api/v1/roadmap-items/%lld/award", item_id), fmt("{\"bid_id\":%lld}", harbor_bid), 409));
+	json_decref(req(W->S, NW_CXO, "POST", fmt("/api/v1/roadmap-items/%lld/award", item_id), fmt("{\"bid_id\":%lld,\"rationale\":\"Best value\"}", harbor_bid), 409));
 	/* A bidder may withdraw and resubmit while the window is open. */
 	json_decref(req(W->S, KE_LEAD, "PATCH", fmt("/api/v1/bids/%lld", kestrel_bid), "{\"status\":\"withdrawn\"}", 200));
 	json_decref(req(W->S, KE_LEAD, "POST", fmt("/api/v1/roadmap-items/%lld/bids", item_id), "{\"amount\":431234}", 201));
@@ -197,7 +197,7 @@ static void test_deadline_and_racing_awards(void)
 
 		if (pid == 0) {
 			long got = call(&later, "POST", fmt("/api/v1/roadmap-items/%lld/award", item_id), W->tok[k ? NW_CM : NW_CXO],
-					fmt("{\"bid_id\":%lld}", k ? kestrel_bid : harbor_bid));
+					fmt("{\"bid_id\":%lld,\"rationale\":\"Best value\"}", k ? kestrel_bid : harbor_bid));
 
 			_exit(got == 200 ? 0 : got == 409 ? 1 : 2);
 		}
@@ -212,7 +212,7 @@ static void test_deadline_and_racing_awards(void)
 	CHECK_INT(wins, 1);
 	CHECK_INT(conflicts, 1);
 	/* A third try is 409 too. */
-	json_decref(req(&later, NW_CM, "POST", fmt("/api/v1/roadmap-items/%lld/award", item_id), fmt("{\"bid_id\":%lld}", harbor_bid), 409));
+	json_decref(req(&later, NW_CM, "POST", fmt("/api/v1/roadmap-items/%lld/award", item_id), fmt("{\"bid_id\":%lld,\"rationale\":\"Best value\"}", harbor_bid), 409));
 	j = req(&later, NW_CXO, "GET", fmt("/api/v1/roadmap-items/%lld/bids", item_id), NULL, 200);
 	{
 		size_t i;
@@ -309,7 +309,7 @@ static void test_award_opens_an_engagement(void)
 	json_decref(j);
 	CHECK_INT(server_start(&later, W->bin, W->db, "ACCORD_TODAY=2026-11-27"), 0);
 	j = req(&later, MD_CM, "POST", fmt("/api/v1/roadmap-items/%lld/award", item),
-		fmt("{\"bid_id\":%lld,\"create_engagement\":true,\"service_line\":\"IT\"}", bid), 200);
+		fmt("{\"bid_id\":%lld,\"create_engagement\":true,\"service_line\":\"IT\",\"rationale\":\"Only bid, within budget\"}", bid), 200);
 	eng = num(j, "engagement_id");
 	json_decref(j);
 	CHECK(eng > 0);

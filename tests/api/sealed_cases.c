@@ -151,7 +151,7 @@ static void test_bid_probes_before_deadline(void)
 			free(none);
 		}
 		{
-			const char *forms[] = {"{\"bid_id\":%lld}", "{\"bid_id\":%lld,\"create_engagement\":true}"};
+			const char *forms[] = {"{\"bid_id\":%lld,\"rationale\":\"Best value\"}", "{\"bid_id\":%lld,\"create_engagement\":true,\"rationale\":\"Best value\"}"};
 
 			for (size_t f = 0; f < 2; f++) {
 				char *real = answer(W->S, buyers[w], "POST", fmt("/api/v1/roadmap-items/%lld/award", item_a), fmt(forms[f], lu_a));
@@ -380,7 +380,7 @@ static void test_losers_read_the_same(void)
 	json_t *shape[2][2], *j;
 
 	CHECK_INT(server_start(&later, W->bin, W->db, "ACCORD_TODAY=2026-12-13"), 0);
-	j = req(&later, NW_CXO, "POST", fmt("/api/v1/roadmap-items/%lld/award", item_a), fmt("{\"bid_id\":%lld}", lu_a), 200);
+	j = req(&later, NW_CXO, "POST", fmt("/api/v1/roadmap-items/%lld/award", item_a), fmt("{\"bid_id\":%lld,\"rationale\":\"Lowest compliant bid\"}", lu_a), 200);
 	CHECK_STR(str(j, "status"), "awarded");
 	CHECK_INT(num(j, "awarded_bid_id"), lu_a);
 	CHECK_INT(num(j, "bids"), 3); /* the buyer reads the full result */

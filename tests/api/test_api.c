@@ -345,6 +345,9 @@ static void test_permission_matrix(void)
 		{"POST", "/api/v1/roadmaps", "/api/v1/roadmaps", "{\"unit_id\":999999,\"fiscal_year\":2027,\"title\":\"T\",\"budget\":1}",
 		 {403, 422, 422, 403, 403, 403, 403, 403, 403, 403, 403, 403}},
 		{"GET", "/api/v1/roadmaps/{id}", fmt("/api/v1/roadmaps/%lld", RM1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
+		/* Editing a roadmap: its unit's CIO and CxO (422 here: a budget below its items'); every other tenant 404. */
+		{"PATCH", "/api/v1/roadmaps/{id}", fmt("/api/v1/roadmaps/%lld", RM1), "{\"budget\":-1}",
+		 {404, 422, 422, 403, 403, 403, 403, 403, 403, 404, 404, 404}},
 		{"POST", "/api/v1/roadmaps/{id}/items", fmt("/api/v1/roadmaps/%lld/items", RM1), "{\"title\":\"T\",\"budget\":1,\"starts_on\":\"2027-01-01\",\"ends_on\":\"2026-01-01\"}",
 		 {404, 422, 422, 403, 403, 403, 403, 403, 403, 404, 404, 404}},
 		{"POST", "/api/v1/roadmaps/{id}/share", fmt("/api/v1/roadmaps/%lld/share", RM1), fmt("{\"org_ids\":[%lld]}", NW),
@@ -357,7 +360,7 @@ static void test_permission_matrix(void)
 		{"POST", "/api/v1/roadmap-items/{id}/bids", fmt("/api/v1/roadmap-items/%lld/bids", IT1), "{\"amount\":-1}",
 		 {404, 403, 403, 403, 403, 403, 422, 422, 403, 404, 404, 404}},
 		/* Before the deadline an award is sealed (409) whatever bid it names, real or not. */
-		{"POST", "/api/v1/roadmap-items/{id}/award", fmt("/api/v1/roadmap-items/%lld/award", IT1), "{\"bid_id\":999999}",
+		{"POST", "/api/v1/roadmap-items/{id}/award", fmt("/api/v1/roadmap-items/%lld/award", IT1), "{\"bid_id\":999999,\"rationale\":\"Best value\"}",
 		 {404, 409, 409, 409, 409, 403, 403, 403, 403, 404, 404, 404}},
 		{"GET", "/api/v1/roadmap-items/{id}/suggestions", fmt("/api/v1/roadmap-items/%lld/suggestions", IT1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
 		{"POST", "/api/v1/roadmap-items/{id}/suggestions", fmt("/api/v1/roadmap-items/%lld/suggestions", IT1), "{\"body\":\" \"}",
@@ -1161,6 +1164,7 @@ int main(int argc, char **argv)
 		search_cases_run(&w, &harness_passed, &harness_failed);
 		grants_cases_run(&w, &harness_passed, &harness_failed);
 		people_cases_run(&w, &harness_passed, &harness_failed);
+		roadmap2_cases_run(&w, &harness_passed, &harness_failed);
 	}
 	RUN(test_web);
 	RUN(test_pages_other_tenants);

@@ -41,5 +41,6 @@ void acceptance_cases_run(const struct world *w, int *passed, int *failed);
 void leak_cases_run(const struct world *w, int *passed, int *failed);
 void search_cases_run(const struct world *w, int *passed, int *failed);
 void people_cases_run(const struct world *w, int *passed, int *failed);
+void roadmap2_cases_run(const struct world *w, int *passed, int *failed);
 
 #endif

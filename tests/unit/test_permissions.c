@@ -357,7 +357,7 @@ static bool build_world(void)
 	/* A's roadmap, shared with P and Q; an open item with P's bid and suggestion. */
 	{
 		struct unit_input uin = {org_id[O_A], "Retail", user_id[C_A_CIO]};
-		struct item_input iin = {"Branch refresh", 500000, true, "2027-01-01", "2027-12-31", true, "2026-12-31"};
+		struct item_input iin = {"Branch refresh", 500000, true, "2027-01-01", "2027-12-31", true, "2026-12-31", NULL};
 		long long shared[2] = {org_id[O_P], org_id[O_Q]};
 
 		if ((unit = unit_create(S, &uin, &err)) < 0)
@@ -369,7 +369,7 @@ static bool build_world(void)
 			return fixture_fail("roadmap item");
 		if (roadmap_share(S, inst_id[I_ROADMAP], shared, 2, &err) != 0)
 			return fixture_fail("share");
-		if ((inst_id[I_BID] = bid_submit(S, &p_lead, inst_id[I_ITEM], 450000, "Phased refresh.", &err)) < 0)
+		if ((inst_id[I_BID] = bid_submit(S, &p_lead, inst_id[I_ITEM], 450000, "Phased refresh.", NULL, &err)) < 0)
 			return fixture_fail("bid");
 		if ((inst_id[I_SUGGESTION] = suggestion_create(S, &p_lead, inst_id[I_ITEM], "Start with the busiest branches.", &err)) < 0)
 			return fixture_fail("suggestion");

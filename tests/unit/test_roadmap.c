@@ -92,8 +92,84 @@ static void names(void)
 	CHECK_STR(bid_status_name(BID_LOST), "lost");
 }
 
+static void phases(void)
+{
+	struct date deadline = D(2026, 12, 15);
+
+	CHECK_STR(item_phase_name(item_phase_of(ITEM_OPEN, true, deadline, D(2026, 12, 15))), "open"); /* the deadline day is still open */
+	CHECK_STR(item_phase_name(item_phase_of(ITEM_OPEN, true, deadline, D(2026, 12, 16))), "evaluating");
+	CHECK_STR(item_phase_name(item_phase_of(ITEM_OPEN, true, deadline, D(2027, 3, 1))), "evaluating");
+	CHECK_STR(item_phase_name(item_phase_of(ITEM_OPEN, false, deadline, D(2027, 3, 1))), "open");	/* no deadline: never evaluating */
+	CHECK_STR(item_phase_name(item_phase_of(ITEM_AWARDED, true, deadline, D(2026, 12, 16))), "awarded");
+	CHECK_STR(item_phase_name(item_phase_of(ITEM_CLOSED, true, deadline, D(2026, 12, 16))), "closed");
+	CHECK_STR(item_phase_name(item_phase_of(ITEM_DRAFT, false, deadline, D(2026, 12, 16))), "draft");
+}
+
+static void budgets_of_bids(void)
+{
+	CHECK(!bid_above_budget(500000, 500000)); /* exactly the budget is within it */
+	CHECK(bid_above_budget(500001, 500000));
+	CHECK(!bid_above_budget(0, 0));
+	CHECK(bid_above_budget(1, 0));
+}
+
+static void closing_early(void)
+{
+	struct error err = {0};
+	struct date to = {0, 0, 0};
+	char d[11];
+
+	CHECK(bid_close_early(ITEM_OPEN, D(2026, 12, 15), D(2026, 12, 1), &to, &err));
+	date_format(to, d);
+	CHECK_STR(d, "2026-11-30"); /* yesterday: the bids open today */
+	CHECK(bid_close_early(ITEM_OPEN, D(2026, 12, 15), D(2026, 12, 15), &to, &err)); /* on the deadline day itself */
+	date_format(to, d);
+	CHECK_STR(d, "2026-12-14");
+	CHECK(bid_close_early(ITEM_OPEN, D(2027, 1, 10), D(2027, 1, 1), &to, &err)); /* across the year */
+	date_format(to, d);
+	CHECK_STR(d, "2026-12-31");
+	CHECK(!bid_close_early(ITEM_OPEN, D(2026, 12, 15), D(2026, 12, 16), &to, &err));
+	CHECK_INT(err.status, 409);
+	CHECK_STR(err.code, "deadline_passed");
+	CHECK(!bid_close_early(ITEM_DRAFT, D(2026, 12, 15), D(2026, 12, 1), &to, &err));
+	CHECK_STR(err.code, "not_open");
+	CHECK(!bid_close_early(ITEM_AWARDED, D(2026, 12, 15), D(2026, 12, 1), &to, &err));
+	CHECK_STR(err.code, "not_open");
+}
+
+static void texts(void)
+{
+	struct error err = {0};
+	static char big[ITEM_DESCRIPTION_MAX + 2];
+
+	CHECK(item_description_check(NULL, &err));
+	CHECK(item_description_check("", &err));
+	CHECK(item_description_check("## Scope\n\n- two regions\n- **24x7**", &err));
+	memset(big, 'a', sizeof big - 1);
+	CHECK(!item_description_check(big, &err));
+	CHECK_STR(err.field, "description");
+	CHECK(!item_description_check("bell\a", &err));
+	CHECK_STR(err.code, "invalid");
+	CHECK(!award_rationale_check(NULL, &err));
+	CHECK_INT(err.status, 422);
+	CHECK_STR(err.code, "required");
+	CHECK_STR(err.field, "rationale");
+	CHECK(!award_rationale_check("", &err));
+	CHECK_STR(err.code, "required");
+	CHECK(!award_rationale_check(" \n\t", &err)); /* blank is not a rationale */
+	CHECK_STR(err.field, "rationale");
+	CHECK(award_rationale_check("Cheapest compliant bid; strongest payments references.", &err));
+	big[AWARD_RATIONALE_MAX + 1] = '\0';
+	CHECK(!award_rationale_check(big, &err));
+	CHECK_STR(err.code, "too_long");
+}
+
 int main(void)
 {
+	RUN(phases);
+	RUN(budgets_of_bids);
+	RUN(closing_early);
+	RUN(texts);
 	RUN(budgets);
 	RUN(bidding_window);
 	RUN(names);
