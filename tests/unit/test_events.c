@@ -48,8 +48,8 @@ static bool build(void)
 {
 	struct org_input a = {"Buyer A", "buyer", NULL}, p = {"Provider P", "provider", NULL}, q = {"Provider Q", "provider", NULL};
 	long long ao = org_create(S, &a, &err), po = org_create(S, &p, &err), qo = org_create(S, &q, &err), unit, roadmap;
-	struct item_input iin = {"Branch refresh", 100000, true, "2027-01-01", "2027-06-30", true, "2026-12-10"};
-	struct item_input quiet = {"Quiet item", 100000, true, "2027-01-01", "2027-06-30", true, "2026-12-10"};
+	struct item_input iin = {"Branch refresh", 100000, true, "2027-01-01", "2027-06-30", true, "2026-12-10", NULL};
+	struct item_input quiet = {"Quiet item", 100000, true, "2027-01-01", "2027-06-30", true, "2026-12-10", NULL};
 	long long shared[2] = {po, qo};
 	struct roadmap_input rin;
 
@@ -70,7 +70,15 @@ static bool build(void)
 	if ((roadmap = roadmap_create(S, &a_cio, &rin, &err)) < 0 || (item = roadmap_item_create(S, roadmap, &iin, &err)) < 0 ||
 	    (quiet_item = roadmap_item_create(S, roadmap, &quiet, &err)) < 0 || roadmap_share(S, roadmap, shared, 2, &err))
 		return false;
-	return bid_submit(S, &p_lead, item, 90000, "Phased.", &err) > 0;
+	return bid_submit(S, &p_lead, item, 90000, "Phased.", NULL, &err) > 0;
+}
+
+/* Moves an item's bid deadline, as PATCH /api/v1/roadmap-items/{id} {bid_deadline} does. */
+static int move(long long id, const char *deadline)
+{
+	struct item_patch p = {.bid_deadline = deadline};
+
+	return roadmap_item_update(S, id, &p, &err);
 }
 
 static void moves_tell_bidders_only(void)
@@ -78,19 +86,19 @@ static void moves_tell_bidders_only(void)
 	json_t *inbox, *x;
 
 	/* No bid on the quiet item: a shorter deadline is refused all the same (the refusal tells nothing of bids); a later one tells nobody. */
-	CHECK_INT(roadmap_item_update(S, quiet_item, NULL, "2026-12-01", &err), -1);
+	CHECK_INT(move(quiet_item, "2026-12-01"), -1);
 	CHECK_STR(err.code, "deadline_shortened");
-	CHECK_INT(roadmap_item_update(S, quiet_item, NULL, "2026-12-20", &err), 0);
+	CHECK_INT(move(quiet_item, "2026-12-20"), 0);
 	CHECK_INT(events_count(), 0);
 	/* With P's bid, shortening is refused and writes nothing. */
-	CHECK_INT(roadmap_item_update(S, item, NULL, "2026-12-09", &err), -1);
+	CHECK_INT(move(item, "2026-12-09"), -1);
 	CHECK_STR(err.code, "deadline_shortened");
 	CHECK_INT(events_count(), 0);
 	/* Keeping the date is no move. */
-	CHECK_INT(roadmap_item_update(S, item, NULL, "2026-12-10", &err), 0);
+	CHECK_INT(move(item, "2026-12-10"), 0);
 	CHECK_INT(events_count(), 0);
 	/* Extending: one event, for P, the only bidder. */
-	CHECK_INT(roadmap_item_update(S, item, NULL, "2026-12-15", &err), 0);
+	CHECK_INT(move(item, "2026-12-15"), 0);
 	CHECK_INT(events_count(), 1);
 	inbox = events_inbox_items(S, &p_lead);
 	CHECK_INT(json_array_size(inbox), 1);
@@ -124,7 +132,7 @@ static void latest_move_and_history(void)
 {
 	json_t *inbox, *hist;
 
-	CHECK_INT(roadmap_item_update(S, item, NULL, "2026-12-20", &err), 0);
+	CHECK_INT(move(item, "2026-12-20"), 0);
 	/* One inbox item per item: the latest move. */
 	inbox = events_inbox_items(S, &p_lead);
 	CHECK_INT(json_array_size(inbox), 1);
