@@ -66,6 +66,7 @@ void page_my_actions(struct request *rq, struct response *rs);
 void page_issue(struct request *rq, struct response *rs);
 void page_issue_update(struct request *rq, struct response *rs);
 void page_issue_respond(struct request *rq, struct response *rs);
+void page_issue_reply(struct request *rq, struct response *rs);
 void page_portfolio(struct request *rq, struct response *rs);
 void page_portfolio_csv(struct request *rq, struct response *rs);
 void page_calendar_rotate(struct request *rq, struct response *rs);
@@ -101,6 +102,7 @@ void practice_cite_link(struct buf *b, json_t *o);
 /* The practice_id a form posted: 0 for none, -1 when it is not an id (the service then refuses it). */
 long long practice_cited(struct request *rq);
 void page_problem_response_judge(struct request *rq, struct response *rs);
+void page_problem_reply(struct request *rq, struct response *rs);
 void page_suggestion_decide(struct request *rq, struct response *rs);
 void page_item_open(struct request *rq, struct response *rs);
 void page_summits(struct request *rq, struct response *rs);

@@ -308,6 +308,18 @@ static const struct field problem_body[] = {
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
+/* A reply in a conversation (api_replies.c): under an issue it may answer one of the issue's responses. */
+static const struct field issue_reply_body[] = {
+	{"body", F_TEXT, true, 32 * 1024, NULL, NULL},
+	{"response_id", F_ID, false, 0, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field problem_reply_body[] = {
+	{"body", F_TEXT, true, 32 * 1024, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
 static const struct field problem_response_body[] = {
 	{"status", F_ENUM, true, 0, response_statuses, NULL},
 	{NULL, 0, 0, 0, NULL, NULL},
@@ -382,6 +394,11 @@ static const struct field adoption_patch_body[] = {
 /* Who manages an organisation's users and units: a platform admin, or the organisation's own managers. */
 #define ACT_ORG_MANAGE {{REL_ADMIN, ROLES_ALL}, {REL_OWN, ROLES_ORG_MANAGER}}
 #define ACT_BUYER_CONTRACT {{REL_BUYER, ROLES_CONTRACT}}
+/* The mode decision: the buyer's contract managers and its CxO (ROLES_MODE, which the trust page shares). */
+#define ACT_MODE {{REL_BUYER, ROLES_MODE}}
+/* A conversation under an issue: both sides' governance roles; under a problem response: the buyer's and its author's. */
+#define ACT_CONVERSE {{REL_BUYER, ROLES_BUYER_GOV}, {REL_PROVIDER, ROLES_PROVIDER_GOV}}
+#define ACT_CONVERSE_RESPONSE {{REL_BUYER, ROLES_BUYER_GOV}, {REL_AUTHOR, ROLES_PROVIDER_GOV}}
 /* Accepting or declining an engagement: the provider's leadership (ROLES_ACCEPT, which the inbox shares). */
 #define ACT_ACCEPT {{REL_PROVIDER, ROLES_ACCEPT}}
 #define ACT_REVIEW_EDIT {{REL_BUYER, ROLES_BUYER_GOV}, {REL_PROVIDER, ROLES_PROVIDER_GOV}}
@@ -435,7 +452,7 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/engagements/{id}", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_engagement_get},
 	{M_PATCH, "/api/v1/engagements/{id}", R_JSON, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, engagement_patch_body, 16 * KB, api_engagement_update},
 	{M_POST, "/api/v1/engagements/{id}/acceptance", R_JSON, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_ACCEPT, acceptance_body, 8 * KB, api_engagement_acceptance},
-	{M_POST, "/api/v1/engagements/{id}/mode", R_JSON | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, mode_body, 16 * KB, api_engagement_mode},
+	{M_POST, "/api/v1/engagements/{id}/mode", R_JSON | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_MODE, mode_body, 16 * KB, api_engagement_mode},
 
 	{M_GET, "/api/v1/engagements/{id}/mandate", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_mandate_get},
 	{M_PUT, "/api/v1/engagements/{id}/mandate", R_JSON, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, mandate_body, 16 * KB, api_mandate_put},
@@ -462,6 +479,8 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/strategic-issues/{id}", 0, RES_ISSUE, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_issue_get},
 	{M_PATCH, "/api/v1/strategic-issues/{id}", R_JSON | R_ACCEPTED, RES_ISSUE, SEE_ENGAGEMENT, ACT_BUYER_SHARE, issue_patch_body, 48 * KB, api_issue_update},
 	{M_POST, "/api/v1/strategic-issues/{id}/responses", R_JSON | R_ACCEPTED, RES_ISSUE, SEE_ENGAGEMENT, ACT_PROVIDER_ANSWER, response_body, 48 * KB, api_issue_respond},
+	{M_GET, "/api/v1/strategic-issues/{id}/replies", 0, RES_ISSUE, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_issue_replies_list},
+	{M_POST, "/api/v1/strategic-issues/{id}/replies", R_JSON | R_ACCEPTED, RES_ISSUE, SEE_ENGAGEMENT, ACT_CONVERSE, issue_reply_body, 48 * KB, api_issue_reply},
 
 	{M_GET, "/api/v1/roadmaps", 0, RES_NONE, 0, {{0}}, NULL, 0, api_roadmaps_list},
 	{M_POST, "/api/v1/roadmaps", R_JSON, RES_NONE, 0, {{REL_OWN, ROLES_ROADMAP}}, roadmap_body, 16 * KB, api_roadmaps_create},
@@ -493,6 +512,8 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/problems/{id}", 0, RES_PROBLEM, SEE_ROADMAP, {{0}}, NULL, 0, api_problem_get},
 	{M_POST, "/api/v1/problems/{id}/responses", R_JSON, RES_PROBLEM, SEE_ROADMAP, ACT_PROVIDER_VIEWER, response_body, 48 * KB, api_problem_respond},
 	{M_PATCH, "/api/v1/problem-responses/{id}", R_JSON, RES_RESPONSE, SEE_AUTHORED, {{REL_BUYER, ROLES_BUYER_GOV}}, problem_response_body, 4 * KB, api_problem_response_update},
+	{M_GET, "/api/v1/problem-responses/{id}/replies", 0, RES_RESPONSE, SEE_AUTHORED, {{0}}, NULL, 0, api_problem_replies_list},
+	{M_POST, "/api/v1/problem-responses/{id}/replies", R_JSON, RES_RESPONSE, SEE_AUTHORED, ACT_CONVERSE_RESPONSE, problem_reply_body, 48 * KB, api_problem_reply},
 
 	{M_GET, "/api/v1/orgs/{id}/confidential-terms", 0, RES_ORG, SEE_TERMS, {{REL_OWN, ROLES_BUYER_GOV}}, NULL, 0, api_terms_get},
 	{M_PUT, "/api/v1/orgs/{id}/confidential-terms", R_JSON, RES_ORG, SEE_TERMS, ACT_TERMS, terms_body, 128 * KB, api_terms_put},
@@ -528,7 +549,7 @@ const struct route routes[] = {
 	{M_POST, "/engagements", R_PAGE | R_FORM, RES_NONE, 0, {{REL_OWN, ROLES_CONTRACT}}, NULL, 16 * KB, page_engagement_create},
 	{M_GET, "/engagements/{id}", R_PAGE, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_engagement},
 	{M_POST, "/engagements/{id}/acceptance", R_PAGE | R_FORM, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_ACCEPT, NULL, 8 * KB, page_engagement_acceptance},
-	{M_POST, "/engagements/{id}/mode", R_PAGE | R_FORM | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, NULL, 16 * KB, page_engagement_mode},
+	{M_POST, "/engagements/{id}/mode", R_PAGE | R_FORM | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_MODE, NULL, 16 * KB, page_engagement_mode},
 	{M_POST, "/engagements/{id}/mandate", R_PAGE | R_FORM, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, NULL, 16 * KB, page_engagement_mandate},
 	{M_POST, "/engagements/{id}/reviews", R_PAGE | R_FORM | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, NULL, 200 * KB, page_engagement_review_create},
 	{M_POST, "/engagements/{id}/issues", R_PAGE | R_FORM | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_SHARE, NULL, 100 * KB, page_engagement_issue_create},
@@ -542,6 +563,7 @@ const struct route routes[] = {
 	{M_GET, "/issues/{id}", R_PAGE, RES_ISSUE, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_issue},
 	{M_POST, "/issues/{id}", R_PAGE | R_FORM | R_ACCEPTED, RES_ISSUE, SEE_ENGAGEMENT, ACT_BUYER_SHARE, NULL, 8 * KB, page_issue_update},
 	{M_POST, "/issues/{id}/responses", R_PAGE | R_FORM | R_ACCEPTED, RES_ISSUE, SEE_ENGAGEMENT, ACT_PROVIDER_ANSWER, NULL, 100 * KB, page_issue_respond},
+	{M_POST, "/issues/{id}/replies", R_PAGE | R_FORM | R_ACCEPTED, RES_ISSUE, SEE_ENGAGEMENT, ACT_CONVERSE, NULL, 100 * KB, page_issue_reply},
 	{M_GET, "/engagements/{id}/report", R_PAGE, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_report},
 	{M_GET, "/engagements/{id}/trust", R_PAGE, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_trust},
 	{M_POST, "/engagements/{id}/surveys", R_PAGE | R_FORM | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, NULL, 16 * KB, page_survey_submit},
@@ -559,6 +581,7 @@ const struct route routes[] = {
 	{M_GET, "/problems/{id}", R_PAGE, RES_PROBLEM, SEE_ROADMAP, {{0}}, NULL, 0, page_problem},
 	{M_POST, "/problems/{id}/responses", R_PAGE | R_FORM, RES_PROBLEM, SEE_ROADMAP, ACT_PROVIDER_VIEWER, NULL, 48 * KB, page_problem_respond},
 	{M_POST, "/problem-responses/{id}", R_PAGE | R_FORM, RES_RESPONSE, SEE_AUTHORED, {{REL_BUYER, ROLES_BUYER_GOV}}, NULL, 8 * KB, page_problem_response_judge},
+	{M_POST, "/problem-responses/{id}/replies", R_PAGE | R_FORM, RES_RESPONSE, SEE_AUTHORED, ACT_CONVERSE_RESPONSE, NULL, 100 * KB, page_problem_reply},
 	{M_GET, "/opportunities", R_PAGE, RES_NONE, 0, {{0}}, NULL, 0, page_opportunities},
 	{M_GET, "/summits", R_PAGE, RES_NONE, 0, {{0}}, NULL, 0, page_summits},
 	{M_POST, "/summits", R_PAGE | R_FORM, RES_NONE, 0, ACT_SUMMIT_CREATE, NULL, 8 * KB, page_summit_create},

@@ -7,6 +7,7 @@
 
 #include "../domain/date.h"
 #include "practices.h"
+#include "replies.h"
 
 static int int_cb(void *ctx, const struct sqlval *c, int n)
 {
@@ -609,6 +610,12 @@ json_t *problem_get_json(struct store *s, const struct caller *c, long long id, 
 	/* A response is seen by its author's organisation and the buyer only. */
 	store_exec(s, buyer ? STMT_PROBLEM_RESPONSES_ALL : STMT_PROBLEM_RESPONSES_OWN, a, buyer ? 1 : 2,
 		   response_json_cb, responses, NULL);
+	/* Each response's conversation goes with it: the buyer and that response's author only. */
+	for (size_t i = 0; i < json_array_size(responses); i++) {
+		json_t *x = json_array_get(responses, i);
+
+		json_object_set_new(x, "replies", problem_replies_json(s, json_integer_value(json_object_get(x, "id"))));
+	}
 	json_object_set_new(o, "responses", responses);
 	return o;
 }
