@@ -71,6 +71,7 @@ void page_portfolio(struct request *rq, struct response *rs);
 void page_portfolio_csv(struct request *rq, struct response *rs);
 void page_calendar_rotate(struct request *rq, struct response *rs);
 void page_trust(struct request *rq, struct response *rs);
+void page_trust_mode(struct request *rq, struct response *rs);
 void page_roadmaps(struct request *rq, struct response *rs);
 void page_roadmap(struct request *rq, struct response *rs);
 void page_roadmap_item_create(struct request *rq, struct response *rs);

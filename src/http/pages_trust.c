@@ -287,24 +287,29 @@ static void mode_hint(struct buf *b, json_t *t, const struct trust_settings *ts)
 		html_fmt(b, "<p>accord recommends <strong>no change</strong>: the engagement stays in %s mode.</p>", mode_words(mode));
 }
 
-static void mode_section(struct request *rq, struct buf *b, json_t *t, const struct trust_settings *ts)
+/*
+ * The mode decision where the recommendation is shown, for those who may change the mode
+ * (ROLES_MODE: the buyer's contract managers and CxO). The select starts on the current mode,
+ * never the opposite one: a change is a deliberate choice, confirmed before it is stored.
+ */
+static void mode_section(struct request *rq, struct buf *b, json_t *t, const struct trust_settings *ts, const struct error *err)
 {
+	static const char *const fields[] = {"mode", "reason", NULL};
 	const char *mode = json_text(t, "mode"), *rec = json_text(t, "recommended_mode");
 	bool advised = strcmp(mode, rec) != 0;
 
 	html_fmt(b, "<section class=\"card\" id=\"mode\"><h2>Decide the mode</h2>");
 	html_fmt(b, "<p>The engagement is in <strong>%s</strong> mode.</p>", mode_words(mode));
 	mode_hint(b, t, ts);
-	if (!advised)
+	if (!advised && !err)
 		html_fmt(b, "<details><summary>Change the mode against the recommendation</summary>");
-	html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/mode\" class=\"grid\">", rq->id);
+	html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/trust/mode\" class=\"grid\">", rq->id);
 	form_csrf(b, rq);
-	/* The recommended mode when it differs; otherwise the only other one (a change to the same mode is refused). */
-	form_select(b, "Change mode to", "mode", modes, mode_labels, 2, advised ? rec : (!strcmp(mode, "vendor") ? "partnership" : "vendor"),
-		    NULL);
-	form_input(b, "Reason (kept in the mode history)", "reason", "text", NULL, NULL);
-	html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Record mode change</button></div></form>");
-	if (!advised)
+	form_error_banner(b, err, fields);
+	form_select(b, "Mode", "mode", modes, mode_labels, 2, err && request_form(rq, "mode") ? request_form(rq, "mode") : mode, err);
+	form_input(b, "Reason (kept in the mode history)", "reason", "text", err ? request_form(rq, "reason") : NULL, err);
+	html_fmt(b, "<div class=\"actions\"><button type=\"submit\" class=\"danger\">Change the mode</button></div></form>");
+	if (!advised && !err)
 		html_fmt(b, "</details>");
 	html_fmt(b, "<p class=\"muted\">Who changed the mode, when and why is kept in the <a href=\"/engagements/%lld#mode\">mode history</a>.</p></section>",
 		 rq->id);
@@ -451,8 +456,8 @@ static void render(struct request *rq, struct response *rs, const struct error *
 		    "Trust after a review weighs this window's evidence %d%% and the trust before it %d%%. "
 		    "<a href=\"/engagements/%lld/report\">Governance report</a></p></section>",
 		 rounded(100 * ts->smoothing), 100 - rounded(100 * ts->smoothing), rq->id);
-	if ((rq->rel & REL_ACCEPTED) && (rq->rel & REL_BUYER) && (rq->caller.roles & ROLES_CONTRACT))
-		mode_section(rq, b, t, ts);
+	if ((rq->rel & REL_ACCEPTED) && (rq->rel & REL_BUYER) && (rq->caller.roles & ROLES_MODE))
+		mode_section(rq, b, t, ts, form && !strcmp(form, "mode") ? err : NULL);
 	surveys(rq, b, rq->id, form && !strcmp(form, "survey") ? err : NULL);
 	page_end(rs);
 	json_decref(t);
@@ -496,5 +501,21 @@ void page_survey_submit(struct request *rq, struct response *rs)
 		return;
 	}
 	snprintf(loc, sizeof loc, "/engagements/%lld/trust#surveys", rq->id);
+	reply_redirect(rs, loc);
+}
+
+/* The mode change from the trust page: confirmed first, then recorded; a refusal shows on this page. */
+void page_trust_mode(struct request *rq, struct response *rs)
+{
+	const char *mode = request_form(rq, "mode"), *reason = request_form(rq, "reason");
+	struct error err = {0};
+	char loc[64];
+
+	if (engagement_set_mode(rq->store, &rq->caller, rq->id, mode, reason && *reason ? reason : NULL, &err) != 0) {
+		rs->status = err.status;
+		render(rq, rs, &err, "mode");
+		return;
+	}
+	snprintf(loc, sizeof loc, "/engagements/%lld/trust#mode", rq->id);
 	reply_redirect(rs, loc);
 }

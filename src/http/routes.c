@@ -566,6 +566,7 @@ const struct route routes[] = {
 	{M_POST, "/issues/{id}/replies", R_PAGE | R_FORM | R_ACCEPTED, RES_ISSUE, SEE_ENGAGEMENT, ACT_CONVERSE, NULL, 100 * KB, page_issue_reply},
 	{M_GET, "/engagements/{id}/report", R_PAGE, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_report},
 	{M_GET, "/engagements/{id}/trust", R_PAGE, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_trust},
+	{M_POST, "/engagements/{id}/trust/mode", R_PAGE | R_FORM | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_MODE, NULL, 16 * KB, page_trust_mode},
 	{M_POST, "/engagements/{id}/surveys", R_PAGE | R_FORM | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, NULL, 16 * KB, page_survey_submit},
 	{M_GET, "/roadmaps", R_PAGE, RES_NONE, 0, {{0}}, NULL, 0, page_roadmaps},
 	{M_GET, "/roadmaps/{id}", R_PAGE, RES_ROADMAP, SEE_ROADMAP, {{0}}, NULL, 0, page_roadmap},
