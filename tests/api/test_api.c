@@ -1160,6 +1160,7 @@ int main(int argc, char **argv)
 		exposure_cases_run(&w, &harness_passed, &harness_failed);
 		acceptance_cases_run(&w, &harness_passed, &harness_failed);
 		grants_cases_run(&w, &harness_passed, &harness_failed);
+		threads_cases_run(&w, &harness_passed, &harness_failed);
 	}
 	RUN(test_web);
 	RUN(test_pages_other_tenants);
