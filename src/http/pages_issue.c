@@ -73,14 +73,14 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	html_fmt(b, "</section>");
 	conversation(b, x);
 	if (open_conversation) {
-		html_fmt(b, "<section class=\"card\" id=\"reply\"><h2>Reply</h2><form method=\"post\" action=\"/issues/%lld/replies\" class=\"grid\">", rq->id);
+		html_fmt(b, "<section class=\"card\" id=\"reply\"><h2>Reply</h2><form method=\"post\" action=\"/issues/%lld/replies" FORM_ANCHOR "\" class=\"grid\">", rq->id);
 		form_csrf(b, rq);
 		form_error_banner(b, reply_err, reply_fields);
 		form_textarea(b, "Your reply (Markdown)", "body", reply_err ? request_form(rq, "body") : NULL, 4, reply_err);
 		html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Send reply</button></div></form></section>");
 	}
 	if ((rq->rel & REL_PROVIDER) && (rq->caller.roles & ROLES_PROVIDER_GOV)) {
-		html_fmt(b, "<section class=\"card\" id=\"answer\"><h2>Answer from experience</h2><form method=\"post\" action=\"/issues/%lld/responses\" class=\"grid\">", rq->id);
+		html_fmt(b, "<section class=\"card\" id=\"answer\"><h2>Answer from experience</h2><form method=\"post\" action=\"/issues/%lld/responses" FORM_ANCHOR "\" class=\"grid\">", rq->id);
 		form_csrf(b, rq);
 		form_error_banner(b, answer_err, fields);
 		form_textarea(b, "How have you resolved issues like this? (Markdown)", "body", answer_err ? request_form(rq, "body") : NULL, 6, answer_err);
@@ -88,7 +88,7 @@ static void render(struct request *rq, struct response *rs, const struct error *
 		html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Send response</button></div></form></section>");
 	}
 	if ((rq->rel & REL_BUYER) && (rq->caller.roles & ROLES_BUYER_GOV)) {
-		html_fmt(b, "<section class=\"card\" id=\"status\"><h2>Status</h2><form method=\"post\" action=\"/issues/%lld\" class=\"inline\">", rq->id);
+		html_fmt(b, "<section class=\"card\" id=\"status\"><h2>Status</h2><form method=\"post\" action=\"/issues/%lld" FORM_ANCHOR "\" class=\"inline\">", rq->id);
 		form_csrf(b, rq);
 		form_select(b, "Status", "status", statuses, NULL, 3, json_text(x, "status"), NULL);
 		html_fmt(b, "<button type=\"submit\">Update</button></form></section>");
@@ -115,7 +115,7 @@ void page_issue_update(struct request *rq, struct response *rs)
 		return;
 	}
 	snprintf(loc, sizeof loc, "/issues/%lld", rq->id);
-	reply_redirect(rs, loc);
+	page_saved(rq, rs, loc, "Status updated.");
 }
 
 void page_issue_respond(struct request *rq, struct response *rs)
@@ -129,13 +129,19 @@ void page_issue_respond(struct request *rq, struct response *rs)
 		return;
 	}
 	snprintf(loc, sizeof loc, "/issues/%lld", rq->id);
-	reply_redirect(rs, loc);
+	page_saved(rq, rs, loc, "Response sent.");
 }
 
 void page_issue_reply(struct request *rq, struct response *rs)
 {
 	struct error err = {0};
+	char loc[64];
 
-	form_result(rq, rs, issue_reply(rq->store, &rq->caller, rq->id, request_form(rq, "body"), 0, &err) < 0 ? -1 : 0, &err, render,
-		    "reply", "/issues", "thread");
+	if (issue_reply(rq->store, &rq->caller, rq->id, request_form(rq, "body"), 0, &err) < 0) {
+		rs->status = err.status;
+		render(rq, rs, &err, "reply");
+		return;
+	}
+	snprintf(loc, sizeof loc, "/issues/%lld#thread", rq->id);
+	page_saved(rq, rs, loc, "Reply sent.");
 }

@@ -25,15 +25,19 @@ static void render_list(struct request *rq, struct response *rs, const struct er
 			 json_text(p, "title"), json_text(p, "buyer_name"), json_text(p, "created_at"));
 	html_fmt(b, "</section>");
 	if (rq->caller.org_kind == ORG_BUYER && (rq->caller.roles & ROLES_BUYER_GOV)) {
-		html_fmt(b, "<section class=\"card\"><h2>Post a problem statement</h2><p class=\"muted\">Address it to one engagement's provider, or to every organisation invited to one of your summits (give one of the two ids).</p>"
-			    "<form method=\"post\" action=\"/problems\" class=\"grid\">");
+		json_t *engagements = problem_engagement_choices(rq->store, &rq->caller), *summits = problem_summit_choices(rq->store, &rq->caller);
+
+		html_fmt(b, "<section class=\"card\"><h2>Post a problem statement</h2><p class=\"muted\">Address it to one engagement's provider, or to every organisation invited to one of your summits (choose one of the two).</p>"
+			    "<form method=\"post\" action=\"/problems" FORM_ANCHOR "\" class=\"grid\">");
 		form_csrf(b, rq);
 		form_error_banner(b, err, fields);
 		form_input(b, "Title", "title", "text", request_form(rq, "title"), err);
-		form_input(b, "Engagement (id)", "engagement_id", "number", request_form(rq, "engagement_id"), err);
-		form_input(b, "Summit (id)", "summit_id", "number", request_form(rq, "summit_id"), err);
+		form_pick(b, "Engagement (its provider)", "engagement_id", engagements, request_form(rq, "engagement_id"), true, err);
+		form_pick(b, "Summit (its invitees)", "summit_id", summits, request_form(rq, "summit_id"), true, err);
 		form_textarea(b, "The problem", "body", request_form(rq, "body"), 4, err);
 		html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Post</button></div></form></section>");
+		json_decref(engagements);
+		json_decref(summits);
 	}
 	page_end(rs);
 	json_decref(list);
@@ -63,7 +67,7 @@ void page_problem_create(struct request *rq, struct response *rs)
 		return;
 	}
 	snprintf(loc, sizeof loc, "/problems/%lld", id);
-	reply_redirect(rs, loc);
+	page_saved(rq, rs, loc, "Problem statement shared.");
 }
 
 /* One response's conversation: the buyer and that response's author, with the reply form for those who may take part. */
@@ -85,7 +89,7 @@ static void response_thread(struct request *rq, struct buf *b, json_t *x, const 
 	}
 	if (!may)
 		return;
-	html_fmt(b, "<details%s><summary>Reply</summary><form method=\"post\" action=\"/problem-responses/%lld/replies\" class=\"grid\">",
+	html_fmt(b, "<details%s><summary>Reply</summary><form method=\"post\" action=\"/problem-responses/%lld/replies" FORM_ANCHOR "\" class=\"grid\">",
 		 err ? " open" : "", json_num(x, "id"));
 	form_csrf(b, rq);
 	form_error_banner(b, err, fields);
@@ -119,7 +123,7 @@ static void render_problem(struct request *rq, struct response *rs, long long id
 			 json_num(x, "id"), json_text(x, "org_name"), json_text(x, "status"), json_text(x, "body"));
 		practice_cite_link(b, x);
 		if (buyer && (rq->caller.roles & ROLES_BUYER_GOV)) {
-			html_fmt(b, "<form method=\"post\" action=\"/problem-responses/%lld\" class=\"inline\">", json_num(x, "id"));
+			html_fmt(b, "<form method=\"post\" action=\"/problem-responses/%lld" FORM_ANCHOR "\" class=\"inline\">", json_num(x, "id"));
 			form_csrf(b, rq);
 			html_fmt(b, "<input type=\"hidden\" name=\"back\" value=\"/problems/%lld\">", id);
 			form_select(b, "Judgement", "status", judgements, NULL, 3, json_text(x, "status"), NULL);
@@ -131,7 +135,7 @@ static void render_problem(struct request *rq, struct response *rs, long long id
 	if (!buyer && (rq->caller.roles & ROLES_PROVIDER_GOV)) {
 		const struct error *answer_err = form && !strcmp(form, "respond") ? err : NULL;
 
-		html_fmt(b, "<form method=\"post\" action=\"/problems/%lld/responses\" class=\"grid\">", id);
+		html_fmt(b, "<form method=\"post\" action=\"/problems/%lld/responses" FORM_ANCHOR "\" class=\"grid\">", id);
 		form_csrf(b, rq);
 		form_textarea(b, "Your approach and related experience", "body", NULL, 5, answer_err);
 		practice_cite_select(b, rq, answer_err);
@@ -168,7 +172,7 @@ void page_problem_response_judge(struct request *rq, struct response *rs)
 		page_error(rq, rs, err.status, err.message);
 		return;
 	}
-	reply_redirect(rs, form_back(rq, "/problems"));
+	page_saved(rq, rs, form_back(rq, "/problems"), "Response judged.");
 }
 
 /* A reply under one response (rq->id): back to its problem statement's page, at the response. */
@@ -184,5 +188,5 @@ void page_problem_reply(struct request *rq, struct response *rs)
 		return;
 	}
 	snprintf(loc, sizeof loc, "/problems/%lld#response-%lld", problem, rq->id);
-	reply_redirect(rs, loc);
+	page_saved(rq, rs, loc, "Reply sent.");
 }

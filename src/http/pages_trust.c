@@ -303,7 +303,7 @@ static void mode_section(struct request *rq, struct buf *b, json_t *t, const str
 	mode_hint(b, t, ts);
 	if (!advised && !err)
 		html_fmt(b, "<details><summary>Change the mode against the recommendation</summary>");
-	html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/trust/mode\" class=\"grid\">", rq->id);
+	html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/trust/mode" FORM_ANCHOR "\" class=\"grid\">", rq->id);
 	form_csrf(b, rq);
 	form_error_banner(b, err, fields);
 	form_select(b, "Mode", "mode", modes, mode_labels, 2, err && request_form(rq, "mode") ? request_form(rq, "mode") : mode, err);
@@ -332,7 +332,7 @@ static void survey_form(struct request *rq, struct buf *b, long long id, json_t 
 					     "answers.responsiveness", "comment", NULL};
 
 	html_fmt(b, json_is_object(mine) && !err ? "<details><summary>Change your side's answers</summary>" : "<div class=\"survey-form\">");
-	html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/surveys\" class=\"grid survey-answers\">", id);
+	html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/surveys" FORM_ANCHOR "\" class=\"grid survey-answers\">", id);
 	form_csrf(b, rq);
 	html_fmt(b, "<input type=\"hidden\" name=\"period\" value=\"%lld\">", json_num(p, "period"));
 	form_error_banner(b, err, fields);
@@ -501,21 +501,36 @@ void page_survey_submit(struct request *rq, struct response *rs)
 		return;
 	}
 	snprintf(loc, sizeof loc, "/engagements/%lld/trust#surveys", rq->id);
-	reply_redirect(rs, loc);
+	page_saved(rq, rs, loc, "Survey answers saved. Thank you.");
 }
 
-/* The mode change from the trust page: confirmed first, then recorded; a refusal shows on this page. */
+/* The mode change from the trust page: checked, then confirmed, then recorded; a refusal shows on this page, beside the form. */
 void page_trust_mode(struct request *rq, struct response *rs)
 {
 	const char *mode = request_form(rq, "mode"), *reason = request_form(rq, "reason");
+	json_t *e = engagement_get_json(rq->store, rq->id);
+	int to = engagement_mode_parse(mode);
 	struct error err = {0};
-	char loc[64];
+	char loc[64], title[256], what[512];
 
-	if (engagement_set_mode(rq->store, &rq->caller, rq->id, mode, reason && *reason ? reason : NULL, &err) != 0) {
-		rs->status = err.status;
-		render(rq, rs, &err, "mode");
-		return;
+	if (to < 0)
+		error_set(&err, 422, mode ? "invalid" : "required", "mode", "choose provider-vendor or partnership");
+	else if (e)
+		engagement_mode_change_check(engagement_mode_parse(json_text(e, "mode")), to, reason, &err);
+	json_decref(e);
+	if (!err.status) {
+		snprintf(loc, sizeof loc, "/engagements/%lld/trust#mode", rq->id);
+		snprintf(title, sizeof title, "Change the engagement to %s mode?", to == MODE_PARTNERSHIP ? "partnership" : "provider-vendor");
+		snprintf(what, sizeof what, "%s Both sides see the change and your reason in the mode history.",
+			 to == MODE_PARTNERSHIP ? "The buyer and the provider will govern the engagement as partners."
+						    : "The engagement goes back to provider-vendor governance.");
+		if (!form_confirm(rq, rs, title, what, "Change the mode", loc))
+			return;
+		if (engagement_set_mode(rq->store, &rq->caller, rq->id, mode, reason && *reason ? reason : NULL, &err) == 0) {
+			page_saved(rq, rs, loc, to == MODE_PARTNERSHIP ? "The engagement is now in partnership mode." : "The engagement is now in provider-vendor mode.");
+			return;
+		}
 	}
-	snprintf(loc, sizeof loc, "/engagements/%lld/trust#mode", rq->id);
-	reply_redirect(rs, loc);
+	rs->status = err.status;
+	render(rq, rs, &err, "mode");
 }
