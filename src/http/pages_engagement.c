@@ -194,14 +194,14 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	}
 	if (json_array_size(json_object_get(e, "mode_history")))
 		html_fmt(b, "</tbody></table>");
-	if ((rq->rel & REL_ACCEPTED) && (rq->rel & REL_BUYER) && (rq->caller.roles & ROLES_CONTRACT)) {
+	if ((rq->rel & REL_ACCEPTED) && (rq->rel & REL_BUYER) && (rq->caller.roles & ROLES_MODE)) {
 		html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/mode" FORM_ANCHOR "\" class=\"grid\">", rq->id);
 		form_csrf(b, rq);
 		form_error_banner(b, err, fields);
-		form_select(b, "Change mode to", "mode", modes, mode_labels, 2,
-			    request_form(rq, "mode") ?: (strcmp(json_text(e, "mode"), "vendor") == 0 ? "partnership" : "vendor"), err);
+		/* The current mode until the person chooses: a change is deliberate, and confirmed before it is stored. */
+		form_select(b, "Mode", "mode", modes, mode_labels, 2, request_form(rq, "mode") ?: json_text(e, "mode"), err);
 		form_input(b, "Reason", "reason", "text", request_form(rq, "reason"), err);
-		html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Record mode change</button></div></form>");
+		html_fmt(b, "<div class=\"actions\"><button type=\"submit\" class=\"danger\">Change the mode</button></div></form>");
 	}
 	html_fmt(b, "</section>");
 	adoptions_section(b, rq);
@@ -272,18 +272,10 @@ void page_engagement_issue_create(struct request *rq, struct response *rs)
 
 void page_engagement_mode(struct request *rq, struct response *rs)
 {
-	struct error err = {0};
-	const char *reason = request_form(rq, "reason");
-	char loc[48];
+	char back[48];
 
-	if (engagement_set_mode(rq->store, &rq->caller, rq->id, request_form(rq, "mode"),
-				reason && *reason ? reason : NULL, &err) != 0) {
-		rs->status = err.status;
-		render(rq, rs, &err, "mode");
-		return;
-	}
-	snprintf(loc, sizeof loc, "/engagements/%lld", rq->id);
-	page_saved(rq, rs, loc, "Mode changed.");
+	snprintf(back, sizeof back, "/engagements/%lld#mode", rq->id);
+	mode_change_post(rq, rs, render, back);
 }
 
 /*

@@ -504,14 +504,18 @@ void page_survey_submit(struct request *rq, struct response *rs)
 	page_saved(rq, rs, loc, "Survey answers saved. Thank you.");
 }
 
-/* The mode change from the trust page: checked, then confirmed, then recorded; a refusal shows on this page, beside the form. */
-void page_trust_mode(struct request *rq, struct response *rs)
+/*
+ * A mode change posted from a page (the trust page, the engagement page): checked, then
+ * confirmed (form_confirm), then recorded and back to `back` with a message; a refusal renders
+ * the page again with the error beside the form named "mode".
+ */
+void mode_change_post(struct request *rq, struct response *rs, page_render_fn render_page, const char *back)
 {
 	const char *mode = request_form(rq, "mode"), *reason = request_form(rq, "reason");
 	json_t *e = engagement_get_json(rq->store, rq->id);
 	int to = engagement_mode_parse(mode);
 	struct error err = {0};
-	char loc[64], title[256], what[512];
+	char title[256], what[512];
 
 	if (to < 0)
 		error_set(&err, 422, mode ? "invalid" : "required", "mode", "choose provider-vendor or partnership");
@@ -519,18 +523,26 @@ void page_trust_mode(struct request *rq, struct response *rs)
 		engagement_mode_change_check(engagement_mode_parse(json_text(e, "mode")), to, reason, &err);
 	json_decref(e);
 	if (!err.status) {
-		snprintf(loc, sizeof loc, "/engagements/%lld/trust#mode", rq->id);
 		snprintf(title, sizeof title, "Change the engagement to %s mode?", to == MODE_PARTNERSHIP ? "partnership" : "provider-vendor");
 		snprintf(what, sizeof what, "%s Both sides see the change and your reason in the mode history.",
 			 to == MODE_PARTNERSHIP ? "The buyer and the provider will govern the engagement as partners."
-						    : "The engagement goes back to provider-vendor governance.");
-		if (!form_confirm(rq, rs, title, what, "Change the mode", loc))
+						: "The engagement goes back to provider-vendor governance.");
+		if (!form_confirm(rq, rs, title, what, "Change the mode", back))
 			return;
 		if (engagement_set_mode(rq->store, &rq->caller, rq->id, mode, reason && *reason ? reason : NULL, &err) == 0) {
-			page_saved(rq, rs, loc, to == MODE_PARTNERSHIP ? "The engagement is now in partnership mode." : "The engagement is now in provider-vendor mode.");
+			page_saved(rq, rs, back, to == MODE_PARTNERSHIP ? "The engagement is now in partnership mode." : "The engagement is now in provider-vendor mode.");
 			return;
 		}
 	}
 	rs->status = err.status;
-	render(rq, rs, &err, "mode");
+	render_page(rq, rs, &err, "mode");
+}
+
+/* The mode change from the trust page, where the recommendation is shown. */
+void page_trust_mode(struct request *rq, struct response *rs)
+{
+	char back[64];
+
+	snprintf(back, sizeof back, "/engagements/%lld/trust#mode", rq->id);
+	mode_change_post(rq, rs, render, back);
 }
