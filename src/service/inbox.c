@@ -117,7 +117,7 @@ static int issue_answer_row(void *ctx, const struct sqlval *c, int n)
 	char title[1024], url[64];
 
 	(void)n;
-	snprintf(title, sizeof title, "Read %s's answer on \"%s\"", c[2].s, c[1].s);
+	snprintf(title, sizeof title, "Read the answer from %s on \"%s\"", c[2].s, c[1].s);
 	snprintf(url, sizeof url, "/issues/%lld#thread", c[0].i);
 	item_add(ctx, title, url, NULL, c[3].i);
 	return 0;
@@ -128,7 +128,7 @@ static int problem_answer_row(void *ctx, const struct sqlval *c, int n)
 	char title[1024], url[80];
 
 	(void)n;
-	snprintf(title, sizeof title, "Read %s's response to the problem statement \"%s\"", c[3].s, c[2].s);
+	snprintf(title, sizeof title, "Read the response from %s to the problem statement \"%s\"", c[3].s, c[2].s);
 	snprintf(url, sizeof url, "/problems/%lld#response-%lld", c[0].i, c[1].i);
 	item_add(ctx, title, url, NULL, c[4].type == SQL_NULL ? 0 : c[4].i);
 	return 0;

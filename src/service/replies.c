@@ -12,8 +12,10 @@ static bool body_check(const char *body, struct error *err)
 {
 	if (text_is_multiline(body, REPLY_BODY_MAX))
 		return true;
-	error_set(err, 422, body && *body ? "invalid" : "required", "body", "the reply needs a text of at most %d bytes",
-		  REPLY_BODY_MAX);
+	if (body && strlen(body) > REPLY_BODY_MAX)
+		error_set(err, 422, "too_long", "body", "a reply is at most %d bytes", REPLY_BODY_MAX);
+	else
+		error_set(err, 422, body && *body ? "invalid" : "required", "body", "write the reply");
 	return false;
 }
 
