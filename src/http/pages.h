@@ -99,8 +99,8 @@ void page_portfolio_csv(struct request *rq, struct response *rs);
 void page_calendar_rotate(struct request *rq, struct response *rs);
 void page_trust(struct request *rq, struct response *rs);
 void page_trust_mode(struct request *rq, struct response *rs);
-/* A mode change posted from a page: checked, confirmed, recorded and back to `back`; refused, render_page shows the error in its "mode" form (pages_trust.c). */
-void mode_change_post(struct request *rq, struct response *rs, page_render_fn render_page, const char *back);
+/* A mode change posted from a page: checked, confirmed (Cancel: back to `cancel`), recorded, then the mode history; refused, render_page shows the error in its "mode" form (pages_trust.c). */
+void mode_change_post(struct request *rq, struct response *rs, page_render_fn render_page, const char *cancel);
 void page_roadmaps(struct request *rq, struct response *rs);
 void page_roadmap(struct request *rq, struct response *rs);
 void page_roadmap_item_create(struct request *rq, struct response *rs);

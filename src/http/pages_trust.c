@@ -506,16 +506,16 @@ void page_survey_submit(struct request *rq, struct response *rs)
 
 /*
  * A mode change posted from a page (the trust page, the engagement page): checked, then
- * confirmed (form_confirm), then recorded and back to `back` with a message; a refusal renders
- * the page again with the error beside the form named "mode".
+ * confirmed (form_confirm; Cancel goes to `cancel`), then recorded and on to the engagement's
+ * mode history with a message; a refusal renders the page again beside the form named "mode".
  */
-void mode_change_post(struct request *rq, struct response *rs, page_render_fn render_page, const char *back)
+void mode_change_post(struct request *rq, struct response *rs, page_render_fn render_page, const char *cancel)
 {
 	const char *mode = request_form(rq, "mode"), *reason = request_form(rq, "reason");
 	json_t *e = engagement_get_json(rq->store, rq->id);
 	int to = engagement_mode_parse(mode);
 	struct error err = {0};
-	char title[256], what[512];
+	char title[256], what[512], history[64];
 
 	if (to < 0)
 		error_set(&err, 422, mode ? "invalid" : "required", "mode", "choose provider-vendor or partnership");
@@ -527,10 +527,11 @@ void mode_change_post(struct request *rq, struct response *rs, page_render_fn re
 		snprintf(what, sizeof what, "%s Both sides see the change and your reason in the mode history.",
 			 to == MODE_PARTNERSHIP ? "The buyer and the provider will govern the engagement as partners."
 						: "The engagement goes back to provider-vendor governance.");
-		if (!form_confirm(rq, rs, title, what, "Change the mode", back))
+		if (!form_confirm(rq, rs, title, what, "Change the mode", cancel))
 			return;
+		snprintf(history, sizeof history, "/engagements/%lld#mode", rq->id);
 		if (engagement_set_mode(rq->store, &rq->caller, rq->id, mode, reason && *reason ? reason : NULL, &err) == 0) {
-			page_saved(rq, rs, back, to == MODE_PARTNERSHIP ? "The engagement is now in partnership mode." : "The engagement is now in provider-vendor mode.");
+			page_saved(rq, rs, history, to == MODE_PARTNERSHIP ? "The engagement is now in partnership mode." : "The engagement is now in provider-vendor mode.");
 			return;
 		}
 	}
@@ -541,8 +542,8 @@ void mode_change_post(struct request *rq, struct response *rs, page_render_fn re
 /* The mode change from the trust page, where the recommendation is shown. */
 void page_trust_mode(struct request *rq, struct response *rs)
 {
-	char back[64];
+	char cancel[64];
 
-	snprintf(back, sizeof back, "/engagements/%lld/trust#mode", rq->id);
-	mode_change_post(rq, rs, render, back);
+	snprintf(cancel, sizeof cancel, "/engagements/%lld/trust#mode", rq->id);
+	mode_change_post(rq, rs, render, cancel);
 }

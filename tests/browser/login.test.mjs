@@ -489,10 +489,15 @@ async function main() {
 			await shot(page4, 'trust');
 		});
 		await check('the contract manager confirms partnership with a reason and the mode history shows it', async () => {
+			// The select starts on the current mode (issue 18): the change is chosen, then confirmed.
+			assert((await page4.inputValue('#mode select[name=mode]')) === 'vendor', 'the mode select does not start on the current mode');
+			await page4.selectOption('#mode select[name=mode]', 'partnership');
 			await submit(page4, page4.locator('#mode button[type=submit]'));
 			assert((await page4.locator('#mode em.error').textContent()).includes('reason'), 'no reason asked for');
 			await page4.fill('#mode input[name=reason]', 'Trust held above 70 for three reviews in a row');
 			await submit(page4, page4.locator('#mode button[type=submit]'));
+			assert((await page4.locator('.confirm h1').textContent()).includes('partnership'), 'no confirmation asked for');
+			await submit(page4, page4.locator('.confirm button[type=submit]'));
 			const history = page4.locator('#mode table.list');
 			assert((await history.locator('tr', { hasText: 'Trust held above 70 for three reviews in a row' }).count()) === 1, 'not in the history');
 			assert((await page4.locator('h1 + p .pill.partnership').count()) === 1, 'the engagement is not in partnership mode');
