@@ -57,6 +57,11 @@ void api_issues_create(struct request *rq, struct response *rs);
 void api_issue_get(struct request *rq, struct response *rs);
 void api_issue_update(struct request *rq, struct response *rs);
 void api_issue_respond(struct request *rq, struct response *rs);
+/* The conversations (api_replies.c): under a strategic issue, and under one provider's response to a problem statement. */
+void api_issue_replies_list(struct request *rq, struct response *rs);
+void api_issue_reply(struct request *rq, struct response *rs);
+void api_problem_replies_list(struct request *rq, struct response *rs);
+void api_problem_reply(struct request *rq, struct response *rs);
 
 void api_surveys_list(struct request *rq, struct response *rs);
 void api_surveys_submit(struct request *rq, struct response *rs);

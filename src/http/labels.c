@@ -68,6 +68,7 @@ static const struct label labels[] = {
 	{"reason", "Reason"},
 	{"request_approval", "Ask the customer's approval"},
 	{"required_roles", "Roles that must attend"},
+	{"response_id", "Response answered"},
 	{"review_id", "Business review"},
 	{"revision", "Revision"},
 	{"roadmap_id", "Roadmap"},

@@ -96,10 +96,14 @@ void page_my_actions(struct request *rq, struct response *rs);
 void page_issue(struct request *rq, struct response *rs);
 void page_issue_update(struct request *rq, struct response *rs);
 void page_issue_respond(struct request *rq, struct response *rs);
+void page_issue_reply(struct request *rq, struct response *rs);
 void page_portfolio(struct request *rq, struct response *rs);
 void page_portfolio_csv(struct request *rq, struct response *rs);
 void page_calendar_rotate(struct request *rq, struct response *rs);
 void page_trust(struct request *rq, struct response *rs);
+void page_trust_mode(struct request *rq, struct response *rs);
+/* A mode change posted from a page: checked, confirmed (Cancel: back to `cancel`), recorded, then the mode history; refused, render_page shows the error in its "mode" form (pages_trust.c). */
+void mode_change_post(struct request *rq, struct response *rs, page_render_fn render_page, const char *cancel);
 void page_roadmaps(struct request *rq, struct response *rs);
 void page_roadmap(struct request *rq, struct response *rs);
 void page_roadmap_item_create(struct request *rq, struct response *rs);
@@ -131,6 +135,7 @@ void practice_cite_link(struct buf *b, json_t *o);
 /* The practice_id a form posted: 0 for none, -1 when it is not an id (the service then refuses it). */
 long long practice_cited(struct request *rq);
 void page_problem_response_judge(struct request *rq, struct response *rs);
+void page_problem_reply(struct request *rq, struct response *rs);
 void page_suggestion_decide(struct request *rq, struct response *rs);
 void page_item_open(struct request *rq, struct response *rs);
 /* Issue 18: roadmaps created, edited and shared in the browser; a component's text; a bid withdrawn or shortlisted. */

@@ -8,6 +8,12 @@ static const char *kind_label(const char *kind)
 {
 	if (!strcmp(kind, "acceptance"))
 		return "To accept";
+	if (!strcmp(kind, "issue_to_answer"))
+		return "Issue to answer";
+	if (!strcmp(kind, "response_to_read"))
+		return "Answer to read";
+	if (!strcmp(kind, "problem"))
+		return "Problem to answer";
 	return kind;
 }
 

@@ -287,24 +287,29 @@ static void mode_hint(struct buf *b, json_t *t, const struct trust_settings *ts)
 		html_fmt(b, "<p>accord recommends <strong>no change</strong>: the engagement stays in %s mode.</p>", mode_words(mode));
 }
 
-static void mode_section(struct request *rq, struct buf *b, json_t *t, const struct trust_settings *ts)
+/*
+ * The mode decision where the recommendation is shown, for those who may change the mode
+ * (ROLES_MODE: the buyer's contract managers and CxO). The select starts on the current mode,
+ * never the opposite one: a change is a deliberate choice, confirmed before it is stored.
+ */
+static void mode_section(struct request *rq, struct buf *b, json_t *t, const struct trust_settings *ts, const struct error *err)
 {
+	static const char *const fields[] = {"mode", "reason", NULL};
 	const char *mode = json_text(t, "mode"), *rec = json_text(t, "recommended_mode");
 	bool advised = strcmp(mode, rec) != 0;
 
 	html_fmt(b, "<section class=\"card\" id=\"mode\"><h2>Decide the mode</h2>");
 	html_fmt(b, "<p>The engagement is in <strong>%s</strong> mode.</p>", mode_words(mode));
 	mode_hint(b, t, ts);
-	if (!advised)
+	if (!advised && !err)
 		html_fmt(b, "<details><summary>Change the mode against the recommendation</summary>");
-	html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/mode" FORM_ANCHOR "\" class=\"grid\">", rq->id);
+	html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/trust/mode" FORM_ANCHOR "\" class=\"grid\">", rq->id);
 	form_csrf(b, rq);
-	/* The recommended mode when it differs; otherwise the only other one (a change to the same mode is refused). */
-	form_select(b, "Change mode to", "mode", modes, mode_labels, 2, advised ? rec : (!strcmp(mode, "vendor") ? "partnership" : "vendor"),
-		    NULL);
-	form_input(b, "Reason (kept in the mode history)", "reason", "text", NULL, NULL);
-	html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Record mode change</button></div></form>");
-	if (!advised)
+	form_error_banner(b, err, fields);
+	form_select(b, "Mode", "mode", modes, mode_labels, 2, err && request_form(rq, "mode") ? request_form(rq, "mode") : mode, err);
+	form_input(b, "Reason (kept in the mode history)", "reason", "text", err ? request_form(rq, "reason") : NULL, err);
+	html_fmt(b, "<div class=\"actions\"><button type=\"submit\" class=\"danger\">Change the mode</button></div></form>");
+	if (!advised && !err)
 		html_fmt(b, "</details>");
 	html_fmt(b, "<p class=\"muted\">Who changed the mode, when and why is kept in the <a href=\"/engagements/%lld#mode\">mode history</a>.</p></section>",
 		 rq->id);
@@ -451,8 +456,8 @@ static void render(struct request *rq, struct response *rs, const struct error *
 		    "Trust after a review weighs this window's evidence %d%% and the trust before it %d%%. "
 		    "<a href=\"/engagements/%lld/report\">Governance report</a></p></section>",
 		 rounded(100 * ts->smoothing), 100 - rounded(100 * ts->smoothing), rq->id);
-	if ((rq->rel & REL_ACCEPTED) && (rq->rel & REL_BUYER) && (rq->caller.roles & ROLES_CONTRACT))
-		mode_section(rq, b, t, ts);
+	if ((rq->rel & REL_ACCEPTED) && (rq->rel & REL_BUYER) && (rq->caller.roles & ROLES_MODE))
+		mode_section(rq, b, t, ts, form && !strcmp(form, "mode") ? err : NULL);
 	surveys(rq, b, rq->id, form && !strcmp(form, "survey") ? err : NULL);
 	page_end(rs);
 	json_decref(t);
@@ -497,4 +502,48 @@ void page_survey_submit(struct request *rq, struct response *rs)
 	}
 	snprintf(loc, sizeof loc, "/engagements/%lld/trust#surveys", rq->id);
 	page_saved(rq, rs, loc, "Survey answers saved. Thank you.");
+}
+
+/*
+ * A mode change posted from a page (the trust page, the engagement page): checked, then
+ * confirmed (form_confirm; Cancel goes to `cancel`), then recorded and on to the engagement's
+ * mode history with a message; a refusal renders the page again beside the form named "mode".
+ */
+void mode_change_post(struct request *rq, struct response *rs, page_render_fn render_page, const char *cancel)
+{
+	const char *mode = request_form(rq, "mode"), *reason = request_form(rq, "reason");
+	json_t *e = engagement_get_json(rq->store, rq->id);
+	int to = engagement_mode_parse(mode);
+	struct error err = {0};
+	char title[256], what[512], history[64];
+
+	if (to < 0)
+		error_set(&err, 422, mode ? "invalid" : "required", "mode", "choose provider-vendor or partnership");
+	else if (e)
+		engagement_mode_change_check(engagement_mode_parse(json_text(e, "mode")), to, reason, &err);
+	json_decref(e);
+	if (!err.status) {
+		snprintf(title, sizeof title, "Change the engagement to %s mode?", to == MODE_PARTNERSHIP ? "partnership" : "provider-vendor");
+		snprintf(what, sizeof what, "%s Both sides see the change and your reason in the mode history.",
+			 to == MODE_PARTNERSHIP ? "The buyer and the provider will govern the engagement as partners."
+						: "The engagement goes back to provider-vendor governance.");
+		if (!form_confirm(rq, rs, title, what, "Change the mode", cancel))
+			return;
+		snprintf(history, sizeof history, "/engagements/%lld#mode", rq->id);
+		if (engagement_set_mode(rq->store, &rq->caller, rq->id, mode, reason && *reason ? reason : NULL, &err) == 0) {
+			page_saved(rq, rs, history, to == MODE_PARTNERSHIP ? "The engagement is now in partnership mode." : "The engagement is now in provider-vendor mode.");
+			return;
+		}
+	}
+	rs->status = err.status;
+	render_page(rq, rs, &err, "mode");
+}
+
+/* The mode change from the trust page, where the recommendation is shown. */
+void page_trust_mode(struct request *rq, struct response *rs)
+{
+	char cancel[64];
+
+	snprintf(cancel, sizeof cancel, "/engagements/%lld/trust#mode", rq->id);
+	mode_change_post(rq, rs, render, cancel);
 }

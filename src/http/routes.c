@@ -321,6 +321,18 @@ static const struct field problem_body[] = {
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
+/* A reply in a conversation (api_replies.c): under an issue it may answer one of the issue's responses. */
+static const struct field issue_reply_body[] = {
+	{"body", F_TEXT, true, 32 * 1024, NULL, NULL},
+	{"response_id", F_ID, false, 0, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field problem_reply_body[] = {
+	{"body", F_TEXT, true, 32 * 1024, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
 static const struct field problem_response_body[] = {
 	{"status", F_ENUM, true, 0, response_statuses, NULL},
 	{NULL, 0, 0, 0, NULL, NULL},
@@ -395,6 +407,11 @@ static const struct field adoption_patch_body[] = {
 /* Who manages an organisation's users and units: a platform admin, or the organisation's own managers. */
 #define ACT_ORG_MANAGE {{REL_ADMIN, ROLES_ALL}, {REL_OWN, ROLES_ORG_MANAGER}}
 #define ACT_BUYER_CONTRACT {{REL_BUYER, ROLES_CONTRACT}}
+/* The mode decision: the buyer's contract managers and its CxO (ROLES_MODE, which the trust page shares). */
+#define ACT_MODE {{REL_BUYER, ROLES_MODE}}
+/* A conversation under an issue: both sides' governance roles; under a problem response: the buyer's and its author's. */
+#define ACT_CONVERSE {{REL_BUYER, ROLES_BUYER_GOV}, {REL_PROVIDER, ROLES_PROVIDER_GOV}}
+#define ACT_CONVERSE_RESPONSE {{REL_BUYER, ROLES_BUYER_GOV}, {REL_AUTHOR, ROLES_PROVIDER_GOV}}
 /* Accepting or declining an engagement: the provider's leadership (ROLES_ACCEPT, which the inbox shares). */
 #define ACT_ACCEPT {{REL_PROVIDER, ROLES_ACCEPT}}
 #define ACT_REVIEW_EDIT {{REL_BUYER, ROLES_BUYER_GOV}, {REL_PROVIDER, ROLES_PROVIDER_GOV}}
@@ -449,7 +466,7 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/engagements/{id}", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_engagement_get, NULL},
 	{M_PATCH, "/api/v1/engagements/{id}", R_JSON, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, engagement_patch_body, 16 * KB, api_engagement_update, "POST /engagements/{id}/edit"},
 	{M_POST, "/api/v1/engagements/{id}/acceptance", R_JSON, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_ACCEPT, acceptance_body, 8 * KB, api_engagement_acceptance, "POST /engagements/{id}/acceptance"},
-	{M_POST, "/api/v1/engagements/{id}/mode", R_JSON | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, mode_body, 16 * KB, api_engagement_mode, "POST /engagements/{id}/mode"},
+	{M_POST, "/api/v1/engagements/{id}/mode", R_JSON | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_MODE, mode_body, 16 * KB, api_engagement_mode, "POST /engagements/{id}/trust/mode"},
 
 	{M_GET, "/api/v1/engagements/{id}/mandate", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_mandate_get, NULL},
 	{M_PUT, "/api/v1/engagements/{id}/mandate", R_JSON, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, mandate_body, 16 * KB, api_mandate_put, "POST /engagements/{id}/mandate"},
@@ -476,6 +493,8 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/strategic-issues/{id}", 0, RES_ISSUE, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_issue_get, NULL},
 	{M_PATCH, "/api/v1/strategic-issues/{id}", R_JSON | R_ACCEPTED, RES_ISSUE, SEE_ENGAGEMENT, ACT_BUYER_SHARE, issue_patch_body, 48 * KB, api_issue_update, "POST /issues/{id}"},
 	{M_POST, "/api/v1/strategic-issues/{id}/responses", R_JSON | R_ACCEPTED, RES_ISSUE, SEE_ENGAGEMENT, ACT_PROVIDER_ANSWER, response_body, 48 * KB, api_issue_respond, "POST /issues/{id}/responses"},
+	{M_GET, "/api/v1/strategic-issues/{id}/replies", 0, RES_ISSUE, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_issue_replies_list, NULL},
+	{M_POST, "/api/v1/strategic-issues/{id}/replies", R_JSON | R_ACCEPTED, RES_ISSUE, SEE_ENGAGEMENT, ACT_CONVERSE, issue_reply_body, 48 * KB, api_issue_reply, "POST /issues/{id}/replies"},
 
 	{M_GET, "/api/v1/roadmaps", 0, RES_NONE, 0, {{0}}, NULL, 0, api_roadmaps_list, NULL},
 	{M_POST, "/api/v1/roadmaps", R_JSON, RES_NONE, 0, {{REL_OWN, ROLES_ROADMAP}}, roadmap_body, 16 * KB, api_roadmaps_create, "POST /roadmaps"},
@@ -508,6 +527,8 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/problems/{id}", 0, RES_PROBLEM, SEE_ROADMAP, {{0}}, NULL, 0, api_problem_get, NULL},
 	{M_POST, "/api/v1/problems/{id}/responses", R_JSON, RES_PROBLEM, SEE_ROADMAP, ACT_PROVIDER_VIEWER, response_body, 48 * KB, api_problem_respond, "POST /problems/{id}/responses"},
 	{M_PATCH, "/api/v1/problem-responses/{id}", R_JSON, RES_RESPONSE, SEE_AUTHORED, {{REL_BUYER, ROLES_BUYER_GOV}}, problem_response_body, 4 * KB, api_problem_response_update, "POST /problem-responses/{id}"},
+	{M_GET, "/api/v1/problem-responses/{id}/replies", 0, RES_RESPONSE, SEE_AUTHORED, {{0}}, NULL, 0, api_problem_replies_list, NULL},
+	{M_POST, "/api/v1/problem-responses/{id}/replies", R_JSON, RES_RESPONSE, SEE_AUTHORED, ACT_CONVERSE_RESPONSE, problem_reply_body, 48 * KB, api_problem_reply, "POST /problem-responses/{id}/replies"},
 
 	{M_GET, "/api/v1/orgs/{id}/confidential-terms", 0, RES_ORG, SEE_TERMS, {{REL_OWN, ROLES_BUYER_GOV}}, NULL, 0, api_terms_get, NULL},
 	{M_PUT, "/api/v1/orgs/{id}/confidential-terms", R_JSON, RES_ORG, SEE_TERMS, ACT_TERMS, terms_body, 128 * KB, api_terms_put, "POST /orgs/{id}/confidential-terms"},
@@ -544,7 +565,7 @@ const struct route routes[] = {
 	{M_POST, "/engagements", R_PAGE | R_FORM, RES_NONE, 0, {{REL_OWN, ROLES_CONTRACT}}, NULL, 16 * KB, page_engagement_create, NULL},
 	{M_GET, "/engagements/{id}", R_PAGE, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_engagement, NULL},
 	{M_POST, "/engagements/{id}/acceptance", R_PAGE | R_FORM, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_ACCEPT, NULL, 8 * KB, page_engagement_acceptance, NULL},
-	{M_POST, "/engagements/{id}/mode", R_PAGE | R_FORM | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, NULL, 16 * KB, page_engagement_mode, NULL},
+	{M_POST, "/engagements/{id}/mode", R_PAGE | R_FORM | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_MODE, NULL, 16 * KB, page_engagement_mode, NULL},
 	{M_POST, "/engagements/{id}/mandate", R_PAGE | R_FORM, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, NULL, 16 * KB, page_engagement_mandate, NULL},
 	{M_POST, "/engagements/{id}/reviews", R_PAGE | R_FORM | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, NULL, 200 * KB, page_engagement_review_create, NULL},
 	{M_POST, "/engagements/{id}/issues", R_PAGE | R_FORM | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_SHARE, NULL, 100 * KB, page_engagement_issue_create, NULL},
@@ -559,8 +580,10 @@ const struct route routes[] = {
 	{M_GET, "/issues/{id}", R_PAGE, RES_ISSUE, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_issue, NULL},
 	{M_POST, "/issues/{id}", R_PAGE | R_FORM | R_ACCEPTED, RES_ISSUE, SEE_ENGAGEMENT, ACT_BUYER_SHARE, NULL, 8 * KB, page_issue_update, NULL},
 	{M_POST, "/issues/{id}/responses", R_PAGE | R_FORM | R_ACCEPTED, RES_ISSUE, SEE_ENGAGEMENT, ACT_PROVIDER_ANSWER, NULL, 100 * KB, page_issue_respond, NULL},
+	{M_POST, "/issues/{id}/replies", R_PAGE | R_FORM | R_ACCEPTED, RES_ISSUE, SEE_ENGAGEMENT, ACT_CONVERSE, NULL, 100 * KB, page_issue_reply, NULL},
 	{M_GET, "/engagements/{id}/report", R_PAGE, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_report, NULL},
 	{M_GET, "/engagements/{id}/trust", R_PAGE, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_trust, NULL},
+	{M_POST, "/engagements/{id}/trust/mode", R_PAGE | R_FORM | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_MODE, NULL, 16 * KB, page_trust_mode, NULL},
 	{M_POST, "/engagements/{id}/surveys", R_PAGE | R_FORM | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, NULL, 16 * KB, page_survey_submit, NULL},
 	{M_GET, "/roadmaps", R_PAGE, RES_NONE, 0, {{0}}, NULL, 0, page_roadmaps, NULL},
 	{M_GET, "/roadmaps/{id}", R_PAGE, RES_ROADMAP, SEE_ROADMAP, {{0}}, NULL, 0, page_roadmap, NULL},
@@ -581,6 +604,7 @@ const struct route routes[] = {
 	{M_GET, "/problems/{id}", R_PAGE, RES_PROBLEM, SEE_ROADMAP, {{0}}, NULL, 0, page_problem, NULL},
 	{M_POST, "/problems/{id}/responses", R_PAGE | R_FORM, RES_PROBLEM, SEE_ROADMAP, ACT_PROVIDER_VIEWER, NULL, 48 * KB, page_problem_respond, NULL},
 	{M_POST, "/problem-responses/{id}", R_PAGE | R_FORM, RES_RESPONSE, SEE_AUTHORED, {{REL_BUYER, ROLES_BUYER_GOV}}, NULL, 8 * KB, page_problem_response_judge, NULL},
+	{M_POST, "/problem-responses/{id}/replies", R_PAGE | R_FORM, RES_RESPONSE, SEE_AUTHORED, ACT_CONVERSE_RESPONSE, NULL, 100 * KB, page_problem_reply, NULL},
 	{M_GET, "/opportunities", R_PAGE, RES_NONE, 0, {{0}}, NULL, 0, page_opportunities, NULL},
 	{M_GET, "/summits", R_PAGE, RES_NONE, 0, {{0}}, NULL, 0, page_summits, NULL},
 	{M_POST, "/summits", R_PAGE | R_FORM, RES_NONE, 0, ACT_SUMMIT_CREATE, NULL, 8 * KB, page_summit_create, NULL},

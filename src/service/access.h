@@ -55,6 +55,9 @@ enum relation {
 /* Who sees the portfolio of compliance: a buyer's contract managers and CxO, a provider's leadership. */
 #define ROLES_PORTFOLIO (ROLES_CONTRACT | ROLE_BIT(ROLE_BUYER_CXO) | ROLE_BIT(ROLE_PROVIDER_LEADERSHIP))
 
+/* Who changes an engagement's mode (the route table's permit and the trust page's form): the buyer's contract managers and its CxO. */
+#define ROLES_MODE (ROLES_CONTRACT | ROLE_BIT(ROLE_BUYER_CXO))
+
 /* Who decides whether to accept an engagement (the route table's permit and the inbox's acceptance items): the provider's leadership. */
 #define ROLES_ACCEPT ROLE_BIT(ROLE_PROVIDER_LEADERSHIP)
 

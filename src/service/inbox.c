@@ -19,6 +19,14 @@
  *   acceptance    an engagement awaiting the provider's acceptance, for the provider's leadership.
  *   bid_deadline  the deadline of an item the caller's organisation bid on moved (the outbox,
  *                 events.c), for the provider's leadership and consultants, while bidding is open.
+ *   issue_to_answer   an open strategic issue of an accepted engagement whose latest post is the
+ *                 buyer's (the issue itself or a reply), for the provider's governance roles.
+ *   response_to_read  an open strategic issue whose latest post is the provider's, until the buyer
+ *                 replies or marks it addressed or closed; and a problem response not yet judged, or
+ *                 whose conversation's latest reply is its author's, for the buyer's governance roles.
+ *   problem       a problem statement shared with the caller's organisation that it has not
+ *                 answered, or whose conversation under its answer the buyer spoke last in, for
+ *                 the provider's governance roles.
  *   bids_to_open  an item of the caller's organisation whose bid deadline has passed, with a
  *                 standing bid, not yet awarded or closed, for the buyer's roles that may
  *                 award (ROLES_AWARD); due on the deadline.
@@ -27,9 +35,8 @@
 
 #include <stdio.h>
 
-#include "clock.h"
-
 #include "access.h"
+#include "clock.h"
 #include "events.h"
 
 /* The items being gathered, and the kind (its name in the table below) a function adds. */
@@ -88,6 +95,85 @@ static int inbox_bid_deadline(struct store *s, const struct caller *c, struct in
 	return 0;
 }
 
+static int issue_to_answer_row(void *ctx, const struct sqlval *c, int n)
+{
+	char title[1024], url[64];
+
+	(void)n;
+	snprintf(title, sizeof title, "Answer \"%s\", a strategic issue %s shared with you", c[1].s, c[2].s);
+	snprintf(url, sizeof url, "/issues/%lld#reply", c[0].i);
+	item_add(ctx, title, url, NULL, c[3].i);
+	return 0;
+}
+
+/* issue_to_answer: the provider's turn on an open issue of its accepted engagements (those who answer, ROLES_PROVIDER_GOV). */
+static int inbox_issue_to_answer(struct store *s, const struct caller *c, struct inbox *in, struct error *err)
+{
+	struct sqlval a[2] = {SQL_I(c->org_id), SQL_I(INBOX_KIND_MAX)};
+
+	if (c->org_kind != ORG_PROVIDER || !(c->roles & ROLES_PROVIDER_GOV))
+		return 0;
+	return store_exec(s, STMT_INBOX_ISSUE_TO_ANSWER, a, 2, issue_to_answer_row, in, err) < 0 ? -1 : 0;
+}
+
+static int issue_answer_row(void *ctx, const struct sqlval *c, int n)
+{
+	char title[1024], url[64];
+
+	(void)n;
+	snprintf(title, sizeof title, "Read the answer from %s on \"%s\"", c[2].s, c[1].s);
+	snprintf(url, sizeof url, "/issues/%lld#thread", c[0].i);
+	item_add(ctx, title, url, NULL, c[3].i);
+	return 0;
+}
+
+static int problem_answer_row(void *ctx, const struct sqlval *c, int n)
+{
+	char title[1024], url[80];
+
+	(void)n;
+	snprintf(title, sizeof title, "Read the response from %s to the problem statement \"%s\"", c[3].s, c[2].s);
+	snprintf(url, sizeof url, "/problems/%lld#response-%lld", c[0].i, c[1].i);
+	item_add(ctx, title, url, NULL, c[4].type == SQL_NULL ? 0 : c[4].i);
+	return 0;
+}
+
+/* response_to_read: the buyer's turn on its open issues and its problem statements' responses (those who share and judge, ROLES_BUYER_GOV). */
+static int inbox_response_to_read(struct store *s, const struct caller *c, struct inbox *in, struct error *err)
+{
+	struct sqlval a[2] = {SQL_I(c->org_id), SQL_I(INBOX_KIND_MAX)};
+
+	if (c->org_kind != ORG_BUYER || !(c->roles & ROLES_BUYER_GOV))
+		return 0;
+	if (store_exec(s, STMT_INBOX_ISSUE_RESPONSE_TO_READ, a, 2, issue_answer_row, in, err) < 0)
+		return -1;
+	return store_exec(s, STMT_INBOX_PROBLEM_RESPONSE_TO_READ, a, 2, problem_answer_row, in, err) < 0 ? -1 : 0;
+}
+
+static int problem_row(void *ctx, const struct sqlval *c, int n)
+{
+	char title[1024], url[64];
+
+	(void)n;
+	if (c[4].i)
+		snprintf(title, sizeof title, "Reply to %s on the problem statement \"%s\"", c[2].s, c[1].s);
+	else
+		snprintf(title, sizeof title, "Answer the problem statement \"%s\" from %s", c[1].s, c[2].s);
+	snprintf(url, sizeof url, "/problems/%lld#responses", c[0].i);
+	item_add(ctx, title, url, NULL, c[3].type == SQL_NULL ? 0 : c[3].i);
+	return 0;
+}
+
+/* problem: problem statements shared with the caller's organisation that wait for its answer or its reply (ROLES_PROVIDER_GOV, who answer them). */
+static int inbox_problem(struct store *s, const struct caller *c, struct inbox *in, struct error *err)
+{
+	struct sqlval a[6] = {SQL_I(c->org_id), SQL_I(c->org_id), SQL_I(c->org_id), SQL_I(c->org_id), SQL_I(c->org_id), SQL_I(INBOX_KIND_MAX)};
+
+	if (c->org_kind != ORG_PROVIDER || !(c->roles & ROLES_PROVIDER_GOV))
+		return 0;
+	return store_exec(s, STMT_INBOX_PROBLEM, a, 6, problem_row, in, err) < 0 ? -1 : 0;
+}
+
 static int bids_to_open_row(void *ctx, const struct sqlval *c, int n)
 {
 	char title[1024], url[64];
@@ -120,6 +206,9 @@ static const struct {
 } kinds[] = {
 	{"acceptance", inbox_acceptance},
 	{"bid_deadline", inbox_bid_deadline},
+	{"issue_to_answer", inbox_issue_to_answer},
+	{"response_to_read", inbox_response_to_read},
+	{"problem", inbox_problem},
 	{"bids_to_open", inbox_bids_to_open},
 };
 

@@ -7,6 +7,7 @@
 
 #include "markdown.h"
 #include "practices.h"
+#include "replies.h"
 
 struct issue_row {
 	int found;
@@ -154,6 +155,11 @@ long long issue_respond(struct store *s, const struct caller *c, long long issue
 	a[5] = SQL_T(now);
 	if (store_int(s, STMT_RESPONSE_INSERT, a, 6, &id, err) != 0)
 		return -1;
+	/* The provider posted last: the buyer has an answer to read (the inbox, migration 020). */
+	a[0] = SQL_T("provider");
+	a[1] = SQL_I(issue_id);
+	if (store_exec(s, STMT_ISSUE_LAST_POST_SET, a, 2, NULL, NULL, err) < 0)
+		return -1;
 	return id;
 }
 
@@ -208,6 +214,7 @@ json_t *issue_get_json(struct store *s, long long id)
 	responses = json_array();
 	store_exec(s, STMT_RESPONSE_LIST, a, 1, response_json_cb, responses, NULL);
 	json_object_set_new(o, "responses", responses);
+	json_object_set_new(o, "replies", issue_replies_json(s, id));
 	return o;
 }
 

@@ -7,6 +7,7 @@
 
 #include "../domain/date.h"
 #include "practices.h"
+#include "replies.h"
 
 static int int_cb(void *ctx, const struct sqlval *c, int n)
 {
@@ -677,6 +678,12 @@ json_t *problem_get_json(struct store *s, const struct caller *c, long long id, 
 	/* A response is seen by its author's organisation and the buyer only. */
 	store_exec(s, buyer ? STMT_PROBLEM_RESPONSES_ALL : STMT_PROBLEM_RESPONSES_OWN, a, buyer ? 1 : 2,
 		   response_json_cb, responses, NULL);
+	/* Each response's conversation goes with it: the buyer and that response's author only. */
+	for (size_t i = 0; i < json_array_size(responses); i++) {
+		json_t *x = json_array_get(responses, i);
+
+		json_object_set_new(x, "replies", problem_replies_json(s, json_integer_value(json_object_get(x, "id"))));
+	}
 	json_object_set_new(o, "responses", responses);
 	return o;
 }
@@ -704,4 +711,37 @@ json_t *problem_list_json(struct store *s, const struct caller *c, struct page p
 		return NULL;
 	}
 	return page_wrap(items, pg.limit);
+}
+
+/* One picker option {value: id, label: "first — second"} (an engagement and its provider, a summit and its date). */
+static int choice_cb(void *ctx, const struct sqlval *c, int n)
+{
+	char label[1024];
+
+	(void)n;
+	snprintf(label, sizeof label, "%s — %s", c[1].s, c[2].s);
+	json_array_append_new(ctx, json_pack("{s:I, s:s}", "value", c[0].i, "label", label));
+	return 0;
+}
+
+static json_t *choices(struct store *s, enum stmt id, long long org)
+{
+	struct sqlval a[1] = {SQL_I(org)};
+	json_t *options = json_array();
+
+	if (store_exec(s, id, a, 1, choice_cb, options, NULL) < 0) {
+		json_decref(options);
+		return json_array();
+	}
+	return options;
+}
+
+json_t *problem_engagement_choices(struct store *s, const struct caller *c)
+{
+	return choices(s, STMT_PROBLEM_ENGAGEMENT_CHOICES, c->org_id);
+}
+
+json_t *problem_summit_choices(struct store *s, const struct caller *c)
+{
+	return choices(s, STMT_PROBLEM_SUMMIT_CHOICES, c->org_id);
 }

@@ -69,5 +69,8 @@ int problem_response_set(struct store *s, long long id, const char *status, stru
 /* The problem with the responses the caller may see: all for the buyer, its own for a provider. */
 json_t *problem_get_json(struct store *s, const struct caller *c, long long id, bool buyer);
 json_t *problem_list_json(struct store *s, const struct caller *c, struct page pg);
+/* What the caller may address a problem statement to, as picker options [{value, label}]: its accepted engagements as buyer, and the summits it hosts. */
+json_t *problem_engagement_choices(struct store *s, const struct caller *c);
+json_t *problem_summit_choices(struct store *s, const struct caller *c);
 
 #endif

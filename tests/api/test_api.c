@@ -317,8 +317,9 @@ static void test_permission_matrix(void)
 		{"GET", "/api/v1/engagements/{id}", fmt("/api/v1/engagements/%lld", E1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
 		{"PATCH", "/api/v1/engagements/{id}", fmt("/api/v1/engagements/%lld", E1), "{\"ends_on\":\"2000-01-01\"}",
 		 {404, 403, 403, 422, 422, 403, 403, 403, 403, 404, 404, 404}},
+		/* The buyer's contract managers and its CxO decide the mode (issue 18). */
 		{"POST", "/api/v1/engagements/{id}/mode", fmt("/api/v1/engagements/%lld/mode", E1), "{\"mode\":\"partnership\"}",
-		 {404, 403, 403, 409, 409, 403, 403, 403, 403, 404, 404, 404}},
+		 {404, 409, 403, 409, 409, 403, 403, 403, 403, 404, 404, 404}},
 		/* Only the provider's leadership decides on an engagement; E1 is accepted already (409). acceptance_cases.c has the rest. */
 		{"POST", "/api/v1/engagements/{id}/acceptance", fmt("/api/v1/engagements/%lld/acceptance", E1), "{\"accepted\":false}",
 		 {404, 403, 403, 403, 403, 403, 409, 403, 403, 404, 404, 404}},
@@ -464,6 +465,13 @@ static void test_permission_matrix(void)
 		 {404, 422, 422, 422, 422, 403, 403, 403, 403, 404, 404, 404}},
 		{"POST", "/api/v1/strategic-issues/{id}/responses", fmt("/api/v1/strategic-issues/%lld/responses", I1), "{\"body\":5}",
 		 {404, 403, 403, 403, 403, 403, 422, 422, 403, 404, 404, 404}},
+		/* The conversations (threads_cases.c): both sides' governance roles reply; a problem response's thread is its buyer's and its author's only. */
+		{"GET", "/api/v1/strategic-issues/{id}/replies", fmt("/api/v1/strategic-issues/%lld/replies", I1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
+		{"POST", "/api/v1/strategic-issues/{id}/replies", fmt("/api/v1/strategic-issues/%lld/replies", I1), "{\"body\":5}",
+		 {404, 422, 422, 422, 422, 403, 422, 422, 403, 404, 404, 404}},
+		{"GET", "/api/v1/problem-responses/{id}/replies", fmt("/api/v1/problem-responses/%lld/replies", PR1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
+		{"POST", "/api/v1/problem-responses/{id}/replies", fmt("/api/v1/problem-responses/%lld/replies", PR1), "{\"body\":5}",
+		 {404, 422, 422, 422, 422, 403, 422, 422, 403, 404, 404, 404}},
 		{"GET", "/api/v1/me/actions", "/api/v1/me/actions", NULL, {200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
 		{"GET", "/api/v1/inbox", "/api/v1/inbox", NULL, {200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
 		{"GET", "/api/v1/search", "/api/v1/search?q=review", NULL, {200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
@@ -1165,6 +1173,7 @@ int main(int argc, char **argv)
 		grants_cases_run(&w, &harness_passed, &harness_failed);
 		people_cases_run(&w, &harness_passed, &harness_failed);
 		roadmap2_cases_run(&w, &harness_passed, &harness_failed);
+		threads_cases_run(&w, &harness_passed, &harness_failed);
 	}
 	RUN(test_web);
 	RUN(test_pages_other_tenants);

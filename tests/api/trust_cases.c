@@ -273,8 +273,11 @@ static void test_mode_transitions(void)
 
 	before = req(NW_CM, "GET", fmt("/api/v1/engagements/%lld", digital), NULL, 200);
 	b1 = json_dumps(before, JSON_SORT_KEYS);
-	/* Only the buyer's contract or sourcing manager, and never without a reason. */
-	json_decref(req(NW_CXO, "POST", path, "{\"mode\":\"partnership\",\"reason\":\"r\"}", 403));
+	/* Only the buyer's contract or sourcing manager and its CxO (issue 18), and never without a reason. */
+	json_decref(req(NW_CIO, "POST", path, "{\"mode\":\"partnership\",\"reason\":\"r\"}", 403));
+	j = req(NW_CXO, "POST", path, "{\"mode\":\"partnership\"}", 422);
+	CHECK_STR(error_field(j), "reason");
+	json_decref(j);
 	json_decref(req(KE_LEAD, "POST", path, "{\"mode\":\"partnership\",\"reason\":\"r\"}", 403));
 	json_decref(req(MD_CM, "POST", path, "{\"mode\":\"partnership\",\"reason\":\"r\"}", 404));
 	j = req(NW_CM, "POST", path, "{\"mode\":\"partnership\"}", 422);
