@@ -75,7 +75,9 @@ async function signIn(page, base, login) {
 	await page.goto(`${base}/login`);
 	await page.fill('input[name=email]', login.email);
 	await page.fill('input[name=password]', login.password);
-	await Promise.all([page.waitForURL(`${base}/`), page.click('form[action="/login"] button[type=submit]')]);
+	// Every user lands on the inbox; the journeys below start from the engagements list.
+	await Promise.all([page.waitForURL(`${base}/inbox`), page.click('form[action="/login"] button[type=submit]')]);
+	await page.goto(`${base}/`);
 }
 
 // The titles of the engagements the dashboard lists, each linked to /engagements/N.
