@@ -6,32 +6,6 @@
 #include "../service/inbox.h"
 #include "pages.h"
 
-/* Each kind's heading, in the order the groups are shown (the inbox's own order); an unknown kind shows under "Other". */
-static const struct {
-	const char *kind, *label;
-} kind_labels[] = {
-	{"acceptance", "Engagements to accept"},
-	{"approval", "Practices to approve"},
-	{"invitation", "Summit invitations to answer"},
-	{"issue_to_answer", "Issues to answer"},
-	{"problem", "Problem statements to answer"},
-	{"response_to_read", "Answers to read"},
-	{"review_to_hold", "Reviews to prepare and hold"},
-	{"minutes", "Minutes to write"},
-	{"survey", "Surveys to fill in"},
-	{"action", "Your actions due"},
-	{"bids_to_open", "Bids to open"},
-	{"bid_deadline", "Bid deadlines that moved"},
-};
-
-static const char *kind_label(const char *kind)
-{
-	for (size_t i = 0; i < sizeof kind_labels / sizeof kind_labels[0]; i++)
-		if (!strcmp(kind, kind_labels[i].kind))
-			return kind_labels[i].label;
-	return "Other";
-}
-
 /* The due cell: the date in words, marked when overdue; a dash when the item has no due date. */
 static void due_cell(struct buf *b, json_t *item, struct date today)
 {
@@ -58,7 +32,7 @@ static void group(struct buf *b, json_t *items, const char *kind, struct date to
 	json_array_foreach(items, i, x) n += !strcmp(json_text(x, "kind"), kind);
 	html_fmt(b, "<section class=\"card inbox-group\" id=\"kind-%s\"><h2>%s <span class=\"muted\">(%lld)</span></h2>"
 		    "<table class=\"list\"><thead><tr><th>What</th><th>Due</th></tr></thead><tbody>",
-		 kind, kind_label(kind), (long long)n);
+		 kind, inbox_kind_label(kind), (long long)n);
 	json_array_foreach(items, i, x)
 	{
 		if (strcmp(json_text(x, "kind"), kind))

@@ -434,3 +434,29 @@ json_t *inbox_glance(struct store *s, const struct caller *c)
 	trust_summaries_free(t, n);
 	return out;
 }
+
+/* Each kind's heading, for every kind the inbox knows (also those other files add); an unknown kind is "Other". */
+static const struct {
+	const char *kind, *label;
+} kind_labels[] = {
+	{"acceptance", "Engagements to accept"},
+	{"approval", "Practices to approve"},
+	{"invitation", "Summit invitations to answer"},
+	{"issue_to_answer", "Issues to answer"},
+	{"problem", "Problem statements to answer"},
+	{"response_to_read", "Answers to read"},
+	{"review_to_hold", "Reviews to prepare and hold"},
+	{"minutes", "Minutes to write"},
+	{"survey", "Surveys to fill in"},
+	{"action", "Your actions due"},
+	{"bids_to_open", "Bids to open"},
+	{"bid_deadline", "Bid deadlines that moved"},
+};
+
+const char *inbox_kind_label(const char *kind)
+{
+	for (size_t i = 0; i < sizeof kind_labels / sizeof kind_labels[0]; i++)
+		if (!strcmp(kind, kind_labels[i].kind))
+			return kind_labels[i].label;
+	return "Other";
+}

@@ -21,6 +21,9 @@ json_t *inbox_json(struct store *s, const struct caller *c, struct error *err);
 /* How many items inbox_json would list (each kind at most INBOX_KIND_MAX aside), with one statement for most kinds; -1 on a store error. */
 long long inbox_count(struct store *s, const struct caller *c, struct error *err);
 
+/* A kind's heading as people read it ("Practices to approve"); "Other" for a kind it does not know. */
+const char *inbox_kind_label(const char *kind);
+
 /* Who gets the portfolio at a glance on their inbox page: a buyer's CxO, a provider's leadership. */
 bool inbox_shows_glance(const struct caller *c);
 /*
