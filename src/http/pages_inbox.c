@@ -61,9 +61,9 @@ static void glance(struct request *rq, struct buf *b)
 	json_array_foreach(rows, i, x)
 	{
 		why = json_object_get(x, "attention");
-		html_fmt(b, "<tr%s><td><a href=\"/engagements/%lld\">%s</a></td><td>%s</td>",
-			 json_array_size(why) ? " class=\"attention\"" : "", json_num(x, "engagement_id"), json_text(x, "title"),
-			 json_text(x, "counterpart"));
+		buf_puts(b, json_array_size(why) ? "<tr class=\"attention\">" : "<tr>");
+		html_fmt(b, "<td><a href=\"/engagements/%lld\">%s</a></td><td>%s</td>", json_num(x, "engagement_id"),
+			 json_text(x, "title"), json_text(x, "counterpart"));
 		if (json_is_integer(json_object_get(x, "score")))
 			html_fmt(b, "<td class=\"num\"><a href=\"/engagements/%lld/trust\">%lld</a></td>", json_num(x, "engagement_id"),
 				 json_num(x, "score"));

@@ -388,12 +388,11 @@ static json_t *attention_of(const struct trust_summary *t, const char *today)
 
 	if (t->next_due_on[0] && strcmp(t->next_due_on, today) < 0)
 		json_array_append_new(why, json_string("review overdue"));
+	/* A review held late is history, not something to act on: the glance leaves it to the portfolio. */
 	if (t->compliance.missed)
 		json_array_append_new(why, json_string("reviews missed"));
-	if (t->compliance.late)
-		json_array_append_new(why, json_string("reviews held late"));
 	if (t->compliance.without_quorum)
-		json_array_append_new(why, json_string("held without the mandated roles"));
+		json_array_append_new(why, json_string("mandate not kept (held without the mandated roles)"));
 	if (!strcmp(t->advice, "regression"))
 		json_array_append_new(why, json_string("trust falling"));
 	return why;

@@ -29,7 +29,7 @@ bool inbox_shows_glance(const struct caller *c);
 /*
  * The caller's organisation's engagements at a glance, needing attention first: [{engagement_id,
  * title, counterpart, score (null when unknown), attention: ["review overdue", "reviews missed",
- * "held without quorum", "trust falling", ...], ends_on}] (a few statements, whatever their number);
+ * "mandate not kept (...)", "trust falling"] (empty: none), ends_on}] (a few statements, whatever their number);
  * NULL on a store error.
  */
 json_t *inbox_glance(struct store *s, const struct caller *c);

@@ -1152,6 +1152,7 @@ int main(int argc, char **argv)
 		exposure_cases_run(&w, &harness_passed, &harness_failed);
 		acceptance_cases_run(&w, &harness_passed, &harness_failed);
 		grants_cases_run(&w, &harness_passed, &harness_failed);
+		inbox_cases_run(&w, &harness_passed, &harness_failed);
 	}
 	RUN(test_web);
 	RUN(test_pages_other_tenants);

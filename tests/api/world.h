@@ -38,5 +38,6 @@ void exposure_cases_run(const struct world *w, int *passed, int *failed);
 void sealed_cases_run(const struct world *w, int *passed, int *failed);
 void acceptance_cases_run(const struct world *w, int *passed, int *failed);
 void leak_cases_run(const struct world *w, int *passed, int *failed);
+void inbox_cases_run(const struct world *w, int *passed, int *failed);
 
 #endif
