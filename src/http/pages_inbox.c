@@ -18,9 +18,9 @@ static void due_cell(struct buf *b, json_t *item, struct date today)
 		return;
 	}
 	if (due_words(due, today, words, sizeof words))
-		html_fmt(b, "<td class=\"overdue\"><time datetime=\"%s\">%s</time></td>", on, words);
+		html_fmt(b, "<td class=\"date overdue\"><time datetime=\"%s\">%s</time></td>", on, words);
 	else
-		html_fmt(b, "<td><time datetime=\"%s\">%s</time></td>", on, words);
+		html_fmt(b, "<td class=\"date\"><time datetime=\"%s\">%s</time></td>", on, words);
 }
 
 /* One group: the items of one kind, in the order the inbox gave them. */
@@ -77,7 +77,7 @@ static void glance(struct request *rq, struct buf *b)
 				html_fmt(b, "%s%s", k ? ", " : "", json_string_value(json_array_get(why, k)));
 			html_fmt(b, "</td>");
 		}
-		html_fmt(b, "<td>%s</td></tr>", json_text(x, "ends_on"));
+		html_fmt(b, "<td class=\"date\">%s</td></tr>", json_text(x, "ends_on"));
 	}
 	if (json_array_size(rows))
 		html_fmt(b, "</tbody></table><p><a href=\"/portfolio\">The whole portfolio</a></p>");
