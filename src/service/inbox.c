@@ -103,10 +103,21 @@ static bool gets_invitation(const struct caller *c)
 	return c->org_kind != ORG_PLATFORM && (c->roles & ROLES_INVITATION);
 }
 
-/* The caller's side of an engagement, as the surveys and INBOX_SIDE name it. */
+/* The caller's side of an engagement, as the surveys name it. */
 static const char *side_of(const struct caller *c)
 {
 	return c->org_kind == ORG_BUYER ? "buyer" : "provider";
+}
+
+/* The caller's organisation as the buyer, and as the provider, of an engagement (0 for the side it is not): INBOX_SIDE's parameters. */
+static long long as_buyer(const struct caller *c)
+{
+	return c->org_kind == ORG_BUYER ? c->org_id : 0;
+}
+
+static long long as_provider(const struct caller *c)
+{
+	return c->org_kind == ORG_PROVIDER ? c->org_id : 0;
 }
 
 static void date_in(long days, char out[11])
@@ -182,8 +193,8 @@ static int inbox_survey(struct store *s, const struct caller *c, struct inbox *i
 	if (!runs_reviews(c))
 		return 0;
 	date_in(-SURVEY_PERIOD_DAYS, cutoff);
-	a[0] = SQL_T(side_of(c));
-	a[1] = SQL_I(c->org_id);
+	a[0] = SQL_I(as_buyer(c));
+	a[1] = SQL_I(as_provider(c));
 	a[2] = SQL_T(cutoff);
 	a[3] = SQL_T(side_of(c));
 	a[4] = SQL_I(INBOX_KIND_MAX);
@@ -210,8 +221,8 @@ static int inbox_review_to_hold(struct store *s, const struct caller *c, struct 
 	if (!runs_reviews(c))
 		return 0;
 	date_in(INBOX_HORIZON_REVIEW, horizon);
-	a[0] = SQL_T(side_of(c));
-	a[1] = SQL_I(c->org_id);
+	a[0] = SQL_I(as_buyer(c));
+	a[1] = SQL_I(as_provider(c));
 	a[2] = SQL_T(horizon);
 	a[3] = SQL_I(INBOX_KIND_MAX);
 	return store_exec(s, STMT_INBOX_REVIEW_TO_HOLD, a, 4, review_to_hold_row, in, err) < 0 ? -1 : 0;
@@ -239,8 +250,8 @@ static int inbox_minutes(struct store *s, const struct caller *c, struct inbox *
 
 	if (!runs_reviews(c))
 		return 0;
-	a[0] = SQL_T(side_of(c));
-	a[1] = SQL_I(c->org_id);
+	a[0] = SQL_I(as_buyer(c));
+	a[1] = SQL_I(as_provider(c));
 	a[2] = SQL_I(INBOX_KIND_MAX);
 	return store_exec(s, STMT_INBOX_MINUTES, a, 3, minutes_row, in, err) < 0 ? -1 : 0;
 }
@@ -335,9 +346,9 @@ long long inbox_count(struct store *s, const struct caller *c, struct error *err
 	struct sqlval a[] = {
 		/* acceptance */ SQL_I(c->org_id), SQL_I(gets_acceptance(c)),
 		/* approval */ SQL_I(c->org_id), SQL_I(gets_approval(c)),
-		/* survey */ SQL_T(side), SQL_I(c->org_id), SQL_T(cutoff), SQL_T(side), SQL_I(reviews),
-		/* review_to_hold */ SQL_T(side), SQL_I(c->org_id), SQL_T(review_horizon), SQL_I(reviews),
-		/* minutes */ SQL_T(side), SQL_I(c->org_id), SQL_I(reviews),
+		/* survey */ SQL_I(as_buyer(c)), SQL_I(as_provider(c)), SQL_T(cutoff), SQL_T(side), SQL_I(reviews),
+		/* review_to_hold */ SQL_I(as_buyer(c)), SQL_I(as_provider(c)), SQL_T(review_horizon), SQL_I(reviews),
+		/* minutes */ SQL_I(as_buyer(c)), SQL_I(as_provider(c)), SQL_I(reviews),
 		/* action */ SQL_I(c->user_id), SQL_I(c->org_id), SQL_I(c->org_id), SQL_T(action_horizon), SQL_I(1),
 		/* invitation */ SQL_I(c->org_id), SQL_T(today), SQL_I(gets_invitation(c)),
 	};
