@@ -63,7 +63,17 @@ struct route {
 	const struct field *body;
 	size_t max_body;
 	handler_fn fn;
+	/*
+	 * Browser parity, for an API write route: the page form route that offers the same write,
+	 * "POST /issues/{id}/responses" (an R_PAGE | R_FORM row of this table), or API_ONLY("why")
+	 * for a write no person makes by hand. NULL on reads and page routes. tests/unit/test_parity.c
+	 * checks every row; the browser suite checks that each named form is rendered.
+	 */
+	const char *form;
 };
+
+/* A route's `form` for an API write that has no page form on purpose, with the reason. */
+#define API_ONLY(why) "api-only: " why
 
 struct form_pair {
 	char *name;
@@ -150,6 +160,8 @@ void form_free(struct request *rq);
 
 /* Dispatch (http/router.c). */
 const struct route *router_match(enum method m, const char *path, long long *id, bool *path_known);
+/* For a GET on a path only a page form posts to: true, and out is the page to show instead. */
+bool router_form_page(const char *path, char *out, size_t n);
 void router_handle(struct request *rq, struct response *rs);
 /* A refusal in the route's own kind: an error page for a page route, a JSON error otherwise. */
 void router_deny(struct request *rq, struct response *rs, int status, const char *code,

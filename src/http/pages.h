@@ -38,8 +38,35 @@ typedef void (*page_render_fn)(struct request *rq, struct response *rs, const st
 /* After a form post: on success back to PREFIX/{id}#ANCHOR, else the page again with the error. */
 void form_result(struct request *rq, struct response *rs, int rc, const struct error *err,
 		 page_render_fn render, const char *form, const char *prefix, const char *anchor);
-/* An error that names no field of the form, shown above it. */
+/*
+ * The error summary at the top of the refused form (id "form-errors", role alert): the message
+ * in people's words, linked to its field when fields lists it (NULL: link any field). Call it
+ * right after form_csrf, in the form that was posted only.
+ */
 void form_error_banner(struct buf *b, const struct error *err, const char *const *fields);
+
+/* Forms that talk back (pages_forms.c; its top comment has the design). */
+/* Every form's action ends with this, so a refused post's page opens at its error summary. */
+#define FORM_ANCHOR "#form-errors"
+/* After a successful form post: 303 to location (a path, optionally "#section") and message shown once on the next page. */
+void page_saved(struct request *rq, struct response *rs, const char *location, const char *message);
+/* The saved message a page_saved left for this page, if any (page_begin calls it). */
+void page_saved_message(struct request *rq, struct response *rs, struct buf *b);
+/* A labelled select of options, a JSON array of {"value": int or string, "label": text}; optional adds "— none —". */
+void form_pick(struct buf *b, const char *label, const char *name, json_t *options, const char *selected,
+	       bool optional, const struct error *err);
+/* Whether this post is the confirmed second post of a binding action (confirmed=yes). */
+bool form_confirmed(struct request *rq);
+/* A confirmation page that re-posts every field of this post with confirmed=yes; write its body between the two. */
+void confirm_begin(struct request *rq, struct response *rs, const char *title);
+void confirm_end(struct request *rq, struct response *rs, const char *button, const char *cancel_href);
+/* True on the confirmed post; otherwise renders a confirmation page saying what and returns false. */
+bool form_confirm(struct request *rq, struct response *rs, const char *title, const char *what,
+		  const char *button, const char *cancel_href);
+/* The label people read for a field name (labels.c), or NULL when it has none. */
+const char *field_label(const char *name);
+/* Writes message escaped, with snake_case names (held_on, buyer_cxo) in people's words. */
+void human_words(struct buf *b, const char *message);
 
 void page_stylesheet(struct request *rq, struct response *rs);
 void page_login(struct request *rq, struct response *rs);

@@ -19,7 +19,7 @@ static void calendar_card(struct request *rq, struct buf *b)
 		    "Keep it to yourself: anyone with it can read your calendar.</p>"
 		    "<p><input type=\"text\" readonly value=\"%s/calendar/%s.ics\" aria-label=\"calendar address\"></p>",
 		 base, rq->caller.feed_token);
-	html_fmt(b, "<form method=\"post\" action=\"/me/calendar\">");
+	html_fmt(b, "<form method=\"post\" action=\"/me/calendar" FORM_ANCHOR "\">");
 	form_csrf(b, rq);
 	html_fmt(b, "<input type=\"hidden\" name=\"back\" value=\"/actions#calendar\">"
 		    "<button type=\"submit\">Replace the address (the old one stops working)</button></form></section>");
@@ -63,7 +63,7 @@ void page_my_actions(struct request *rq, struct response *rs)
 			 json_num(a, "engagement_id"), json_text(a, "engagement_title"), json_text(a, "due_on"));
 		if (json_is_true(json_object_get(a, "overdue")))
 			html_fmt(b, " <span class=\"pill st-missed\">overdue</span>");
-		html_fmt(b, "</td><td><form method=\"post\" action=\"/actions/%lld\" class=\"inline\">", json_num(a, "id"));
+		html_fmt(b, "</td><td><form method=\"post\" action=\"/actions/%lld" FORM_ANCHOR "\" class=\"inline\">", json_num(a, "id"));
 		form_csrf(b, rq);
 		html_fmt(b, "<input type=\"hidden\" name=\"back\" value=\"/actions\">");
 		form_select(b, "Status", "status", action_states, NULL, 3, json_text(a, "status"), NULL);
@@ -86,5 +86,5 @@ void page_action_update(struct request *rq, struct response *rs)
 		page_error(rq, rs, err.status, err.message);
 		return;
 	}
-	reply_redirect(rs, form_back(rq, "/actions"));
+	page_saved(rq, rs, form_back(rq, "/actions"), "Action updated.");
 }

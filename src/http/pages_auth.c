@@ -113,7 +113,7 @@ static void render_account(struct request *rq, struct response *rs, const struct
 	form_error_banner(b, err, fields);
 	html_fmt(b, "<p class=\"muted\">At least %d characters; not a common password, and not your name or e-mail address. Every other session of yours ends.</p>",
 		 PASSWORD_MIN);
-	html_fmt(b, "<form method=\"post\" action=\"/me/password\">");
+	html_fmt(b, "<form method=\"post\" action=\"/me/password" FORM_ANCHOR "\">");
 	form_csrf(b, rq);
 	form_input(b, "Current password", "current_password", "password", "", err);
 	form_input(b, "New password", "new_password", "password", "", err);

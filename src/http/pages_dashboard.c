@@ -95,7 +95,7 @@ static void engagement_form(struct buf *b, struct request *rq, const struct erro
 		n++;
 	}
 	html_fmt(b, "<section class=\"card\"><h2>Open a new engagement</h2>"
-		    "<form method=\"post\" action=\"/engagements\" class=\"grid\">");
+		    "<form method=\"post\" action=\"/engagements" FORM_ANCHOR "\" class=\"grid\">");
 	form_csrf(b, rq);
 	form_error_banner(b, err, fields);
 	form_select(b, "Provider", "provider_org_id", ids, names, n,
@@ -165,5 +165,5 @@ void page_engagement_create(struct request *rq, struct response *rs)
 		return;
 	}
 	snprintf(loc, sizeof loc, "/engagements/%lld", id);
-	reply_redirect(rs, loc);
+	page_saved(rq, rs, loc, "Engagement created; it waits for the provider's acceptance.");
 }

@@ -115,7 +115,7 @@ static void acceptance_section(struct request *rq, struct buf *b, json_t *e, con
 			 json_text(json_object_get(e, "buyer"), "name"));
 		acceptance_consequences(b, e);
 		if (rq->caller.roles & ROLES_ACCEPT) {
-			html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/acceptance\" class=\"grid\">", rq->id);
+			html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/acceptance" FORM_ANCHOR "\" class=\"grid\">", rq->id);
 			form_csrf(b, rq);
 			form_select(b, "Decision", "decision", decisions, decision_labels, 2, request_form(rq, "decision"), err);
 			form_input(b, "Reason (optional)", "reason", "text", request_form(rq, "reason"), err);
@@ -195,7 +195,7 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	if (json_array_size(json_object_get(e, "mode_history")))
 		html_fmt(b, "</tbody></table>");
 	if ((rq->rel & REL_ACCEPTED) && (rq->rel & REL_BUYER) && (rq->caller.roles & ROLES_CONTRACT)) {
-		html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/mode\" class=\"grid\">", rq->id);
+		html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/mode" FORM_ANCHOR "\" class=\"grid\">", rq->id);
 		form_csrf(b, rq);
 		form_error_banner(b, err, fields);
 		form_select(b, "Change mode to", "mode", modes, mode_labels, 2,
@@ -257,7 +257,7 @@ void page_engagement_review_create(struct request *rq, struct response *rs)
 		return;
 	}
 	snprintf(loc, sizeof loc, "/reviews/%lld", id);
-	reply_redirect(rs, loc);
+	page_saved(rq, rs, loc, "Business review planned.");
 }
 
 void page_engagement_issue_create(struct request *rq, struct response *rs)
@@ -283,7 +283,7 @@ void page_engagement_mode(struct request *rq, struct response *rs)
 		return;
 	}
 	snprintf(loc, sizeof loc, "/engagements/%lld", rq->id);
-	reply_redirect(rs, loc);
+	page_saved(rq, rs, loc, "Mode changed.");
 }
 
 /*
@@ -326,7 +326,7 @@ void page_engagement_acceptance(struct request *rq, struct response *rs)
 	}
 	if (reason && *reason)
 		html_fmt(b, "<p>Reason: %s</p>", reason);
-	html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/acceptance\">", rq->id);
+	html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/acceptance" FORM_ANCHOR "\">", rq->id);
 	form_csrf(b, rq);
 	html_fmt(b, "<input type=\"hidden\" name=\"decision\" value=\"%s\"><input type=\"hidden\" name=\"reason\" value=\"%s\">"
 		    "<input type=\"hidden\" name=\"confirmed\" value=\"yes\">", accept ? "accept" : "decline", reason ? reason : "");

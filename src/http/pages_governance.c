@@ -56,7 +56,7 @@ static void mandate_card(struct request *rq, struct buf *b, long long id, const 
 	}
 	if (may) {
 		html_fmt(b, "<details%s><summary>%s the mandate</summary>", err ? " open" : "", m ? "Change" : "Set");
-		html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/mandate\" class=\"grid\">", id);
+		html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/mandate" FORM_ANCHOR "\" class=\"grid\">", id);
 		form_csrf(b, rq);
 		form_error_banner(b, err, fields);
 		form_select(b, "Cadence", "cadence", cadences, cadence_labels, 3,
@@ -122,7 +122,7 @@ static void timeline_card(struct request *rq, struct buf *b, long long id, const
 	html_fmt(b, "</tbody></table>");
 	if ((rq->rel & REL_ACCEPTED) && access_runs_reviews(rq->rel, rq->caller.roles)) {
 		html_fmt(b, "<details%s><summary>Add an ad-hoc review</summary>", err ? " open" : "");
-		html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/reviews\" class=\"grid\">", id);
+		html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/reviews" FORM_ANCHOR "\" class=\"grid\">", id);
 		form_csrf(b, rq);
 		form_error_banner(b, err, fields);
 		form_input(b, "Due on", "due_on", "date", request_form(rq, "due_on"), err);
@@ -157,7 +157,7 @@ static void issues_card(struct request *rq, struct buf *b, long long id, const s
 		html_fmt(b, "</tbody></table>");
 	if ((rq->rel & REL_ACCEPTED) && (rq->rel & REL_BUYER) && (rq->caller.roles & ROLES_BUYER_GOV)) {
 		html_fmt(b, "<details%s><summary>Share a plan, issue or imperative</summary>", err ? " open" : "");
-		html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/issues\" class=\"grid\">", id);
+		html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/issues" FORM_ANCHOR "\" class=\"grid\">", id);
 		form_csrf(b, rq);
 		form_error_banner(b, err, fields);
 		form_select(b, "Kind", "kind", issue_kinds, issue_kind_labels, 3, request_form(rq, "kind"), err);

@@ -44,7 +44,7 @@ static void render(struct request *rq, struct response *rs, const struct error *
 		html_fmt(b, "</section>");
 	}
 	if ((rq->rel & REL_PROVIDER) && (rq->caller.roles & ROLES_PROVIDER_GOV)) {
-		html_fmt(b, "<section class=\"card\"><h2>Answer from experience</h2><form method=\"post\" action=\"/issues/%lld/responses\" class=\"grid\">", rq->id);
+		html_fmt(b, "<section class=\"card\"><h2>Answer from experience</h2><form method=\"post\" action=\"/issues/%lld/responses" FORM_ANCHOR "\" class=\"grid\">", rq->id);
 		form_csrf(b, rq);
 		form_error_banner(b, err, fields);
 		form_textarea(b, "How have you resolved issues like this? (Markdown)", "body", err ? request_form(rq, "body") : NULL, 6, err);
@@ -52,7 +52,7 @@ static void render(struct request *rq, struct response *rs, const struct error *
 		html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Send response</button></div></form></section>");
 	}
 	if ((rq->rel & REL_BUYER) && (rq->caller.roles & ROLES_BUYER_GOV)) {
-		html_fmt(b, "<section class=\"card\"><h2>Status</h2><form method=\"post\" action=\"/issues/%lld\" class=\"inline\">", rq->id);
+		html_fmt(b, "<section class=\"card\"><h2>Status</h2><form method=\"post\" action=\"/issues/%lld" FORM_ANCHOR "\" class=\"inline\">", rq->id);
 		form_csrf(b, rq);
 		form_select(b, "Status", "status", statuses, NULL, 3, json_text(x, "status"), NULL);
 		html_fmt(b, "<button type=\"submit\">Update</button></form></section>");
@@ -79,7 +79,7 @@ void page_issue_update(struct request *rq, struct response *rs)
 		return;
 	}
 	snprintf(loc, sizeof loc, "/issues/%lld", rq->id);
-	reply_redirect(rs, loc);
+	page_saved(rq, rs, loc, "Status updated.");
 }
 
 void page_issue_respond(struct request *rq, struct response *rs)
@@ -93,5 +93,5 @@ void page_issue_respond(struct request *rq, struct response *rs)
 		return;
 	}
 	snprintf(loc, sizeof loc, "/issues/%lld", rq->id);
-	reply_redirect(rs, loc);
+	page_saved(rq, rs, loc, "Response sent.");
 }

@@ -1,10 +1,9 @@
-/* pages_layout: the frame every page shares — head, navigation, error pages, form fields, the stylesheet. */
+/* pages_layout: the frame every page shares — head, navigation, the saved message, error pages, the stylesheet. */
 #include <stdio.h>
 #include <string.h>
 
 #include "../service/audit.h"
 #include "../service/inbox.h"
-#include "../util/redirect.h"
 #include "pages.h"
 
 extern const char asset_style_css[];
@@ -77,6 +76,7 @@ void page_begin(struct request *rq, struct response *rs, const char *title)
 		html_fmt(b, "<button class=\"link\" type=\"submit\">Sign out</button></form>");
 	}
 	html_fmt(b, "</header>\n<main>\n");
+	page_saved_message(rq, rs, b);
 }
 
 void page_end(struct response *rs)
@@ -96,95 +96,11 @@ void page_error(struct request *rq, struct response *rs, int status, const char 
 	page_end(rs);
 }
 
-static const char *field_error(const struct error *err, const char *name)
-{
-	if (err && err->field && strcmp(err->field, name) == 0)
-		return err->message;
-	return NULL;
-}
-
-void form_input(struct buf *b, const char *label, const char *name, const char *type,
-		const char *value, const struct error *err)
-{
-	const char *msg = field_error(err, name);
-
-	html_fmt(b, "<label class=\"field%s\"><span>%s</span>", msg ? " invalid" : "", label);
-	html_fmt(b, "<input type=\"%s\" name=\"%s\" id=\"f-%s\" value=\"%s\"", type, name, name,
-		 value ? value : "");
-	html_fmt(b, msg ? " aria-invalid=\"true\">" : ">");
-	if (msg)
-		html_fmt(b, "<em class=\"error\">%s</em>", msg);
-	html_fmt(b, "</label>");
-}
-
-void form_select(struct buf *b, const char *label, const char *name, const char *const *values,
-		 const char *const *labels, size_t n, const char *selected, const struct error *err)
-{
-	const char *msg = field_error(err, name);
-
-	html_fmt(b, "<label class=\"field%s\"><span>%s</span><select name=\"%s\" id=\"f-%s\">",
-		 msg ? " invalid" : "", label, name, name);
-	for (size_t i = 0; i < n; i++) {
-		bool sel = selected && strcmp(selected, values[i]) == 0;
-
-		html_fmt(b, "<option value=\"%s\"%s>%s</option>", values[i], sel ? " selected" : "",
-			 labels ? labels[i] : values[i]);
-	}
-	html_fmt(b, "</select>");
-	if (msg)
-		html_fmt(b, "<em class=\"error\">%s</em>", msg);
-	html_fmt(b, "</label>");
-}
-
-void form_error_banner(struct buf *b, const struct error *err, const char *const *fields)
-{
-	if (!err || !err->status)
-		return;
-	for (; err->field && fields && *fields; fields++)
-		if (strcmp(*fields, err->field) == 0)
-			return;
-	html_fmt(b, "<p class=\"banner error\" role=\"alert\">%s</p>", err->message);
-}
-
-void form_textarea(struct buf *b, const char *label, const char *name, const char *value, int rows,
-		   const struct error *err)
-{
-	const char *msg = field_error(err, name);
-
-	html_fmt(b, "<label class=\"field wide%s\"><span>%s</span>", msg ? " invalid" : "", label);
-	html_fmt(b, "<textarea name=\"%s\" id=\"f-%s\" rows=\"%d\"", name, name, rows);
-	html_fmt(b, msg ? " aria-invalid=\"true\">" : ">");
-	html_fmt(b, "%s</textarea>", value ? value : "");
-	if (msg)
-		html_fmt(b, "<em class=\"error\">%s</em>", msg);
-	html_fmt(b, "</label>");
-}
-
 void status_pill(struct buf *b, const char *status, bool quorum_met, bool held)
 {
 	html_fmt(b, "<span class=\"pill st-%s\">%s</span>", status, status);
 	if (held && !quorum_met)
 		html_fmt(b, " <span class=\"pill st-noquorum\" title=\"a mandated role was not present\">no quorum</span>");
-}
-
-const char *form_back(struct request *rq, const char *fallback)
-{
-	/* Only a path on this site, parsed strictly in one place (util/redirect.c). */
-	return redirect_target(request_form(rq, "back"), fallback);
-}
-
-void form_result(struct request *rq, struct response *rs, int rc, const struct error *err,
-		 page_render_fn render, const char *form, const char *prefix, const char *anchor)
-{
-	char loc[96];
-
-	if (rc != 0) {
-		rs->status = err->status;
-		render(rq, rs, err, form);
-		return;
-	}
-	snprintf(loc, sizeof loc, "%s/%lld#%s", prefix, rq->id, anchor);
-	reply_redirect(rs, loc);
 }
 
 void role_list(struct buf *b, json_t *list)

@@ -52,7 +52,7 @@ static void terms_section(struct buf *b, struct request *rq, long long org_id, c
 	json_array_foreach(json_object_get(t, "terms"), i, x) buf_printf(&text, "%s\n", json_string_value(x));
 	html_fmt(b, "<section class=\"card\" id=\"terms\"><h2>Confidential terms</h2><p class=\"muted\">Project names, products, places — anything that would identify you. No provider you work with, or ever worked with, can publish a practice whose text names any of them, your organisation, units, people, e-mail domains or engagements — unless the practice was found with you and your contract manager approves it.</p>");
 	if (rq->caller.roles & (ROLES_CONTRACT | ROLE_BIT(ROLE_BUYER_CXO))) {
-		html_fmt(b, "<form method=\"post\" action=\"/orgs/%lld/confidential-terms\" class=\"grid\">", org_id);
+		html_fmt(b, "<form method=\"post\" action=\"/orgs/%lld/confidential-terms" FORM_ANCHOR "\" class=\"grid\">", org_id);
 		form_csrf(b, rq);
 		form_error_banner(b, err, NULL);
 		form_textarea(b, "One term per line", "terms", err ? request_form(rq, "terms") : (text.data ? text.data : ""), 6, err);
@@ -86,7 +86,7 @@ static void roles_form(struct buf *b, struct request *rq, json_t *user, enum org
 		if (k >= 0)
 			held |= ROLE_BIT(k);
 	}
-	html_fmt(b, "<form method=\"post\" action=\"/users/%lld/roles\" class=\"roles\" id=\"roles-%lld\">", uid, uid);
+	html_fmt(b, "<form method=\"post\" action=\"/users/%lld/roles" FORM_ANCHOR "\" class=\"roles\" id=\"roles-%lld\">", uid, uid);
 	form_csrf(b, rq);
 	html_fmt(b, "<fieldset class=\"field%s\"><legend>Roles of %s</legend>", msg ? " invalid" : "",
 		 json_text(user, "name"));
@@ -133,7 +133,7 @@ static void render(struct request *rq, struct response *rs, long long org_id, co
 				 *json_text(x, "cio_name") ? json_text(x, "cio_name") : "—");
 		html_fmt(b, "</tbody></table>");
 		if (may_manage(rq)) {
-			html_fmt(b, "<form method=\"post\" action=\"/orgs/%lld/units\" class=\"grid\">", org_id);
+			html_fmt(b, "<form method=\"post\" action=\"/orgs/%lld/units" FORM_ANCHOR "\" class=\"grid\">", org_id);
 			form_csrf(b, rq);
 			if (which && strcmp(which, "unit") == 0)
 				form_error_banner(b, err, unit_fields);
@@ -166,7 +166,7 @@ static void render(struct request *rq, struct response *rs, long long org_id, co
 		for (int k = 0; k < ROLE__MAX; k++)
 			if (role_allowed_for_kind(k, kind) && (role_grantable(rq->caller.roles, kind) & ROLE_BIT(k)))
 				labels[n] = role_label(k), roles[n++] = role_name(k);
-		html_fmt(b, "<form method=\"post\" action=\"/orgs/%lld/users\" class=\"grid\">", org_id);
+		html_fmt(b, "<form method=\"post\" action=\"/orgs/%lld/users" FORM_ANCHOR "\" class=\"grid\">", org_id);
 		form_csrf(b, rq);
 		if (mine)
 			form_error_banner(b, err, user_fields);
@@ -196,7 +196,7 @@ static void done(struct request *rq, struct response *rs)
 	char loc[48];
 
 	snprintf(loc, sizeof loc, "/orgs/%lld", rq->id);
-	reply_redirect(rs, loc);
+	page_saved(rq, rs, loc, "Saved.");
 }
 
 void page_org_user_create(struct request *rq, struct response *rs)
@@ -262,7 +262,7 @@ void page_org_terms(struct request *rq, struct response *rs)
 		char loc[64];
 
 		snprintf(loc, sizeof loc, "/orgs/%lld#terms", rq->id);
-		reply_redirect(rs, loc);
+		page_saved(rq, rs, loc, "Confidential terms saved.");
 	}
 }
 
@@ -277,7 +277,7 @@ static void roles_confirm(struct request *rq, struct response *rs, json_t *user,
 	role_list(b, json_object_get(user, "roles"));
 	html_fmt(b, "</p><p>After the change: ");
 	role_list(b, after);
-	html_fmt(b, "</p><form method=\"post\" action=\"/users/%lld/roles\">", rq->id);
+	html_fmt(b, "</p><form method=\"post\" action=\"/users/%lld/roles" FORM_ANCHOR "\">", rq->id);
 	form_csrf(b, rq);
 	for (int k = 0; k < ROLE__MAX; k++)
 		if (roles & ROLE_BIT(k))
@@ -307,7 +307,7 @@ void page_user_roles(struct request *rq, struct response *rs)
 		render(rq, rs, json_num(user, "org_id"), "roles", rq->id, &err);
 	} else {
 		snprintf(loc, sizeof loc, "/orgs/%lld#people", json_num(user, "org_id"));
-		reply_redirect(rs, loc);
+		page_saved(rq, rs, loc, "Roles changed.");
 	}
 	json_decref(user);
 }

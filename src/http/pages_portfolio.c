@@ -209,5 +209,5 @@ void page_calendar_rotate(struct request *rq, struct response *rs)
 		page_error(rq, rs, 500, err.message);
 		return;
 	}
-	reply_redirect(rs, form_back(rq, "/actions"));
+	page_saved(rq, rs, form_back(rq, "/actions"), "A new calendar address is ready; the old one no longer works.");
 }

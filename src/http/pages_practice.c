@@ -141,7 +141,7 @@ static void render_library(struct request *rq, struct response *rs, const struct
 	html_fmt(b, "</section>");
 	if (keeper) {
 		html_fmt(b, "<section class=\"card\" id=\"new\"><h2>Write down a practice</h2><p class=\"muted\">Name the engagement where you found it: only you and that customer will ever see it. accord checks the text for anything that identifies the customer before it can be published.</p>"
-			    "<form method=\"post\" action=\"/practices\" class=\"grid\">");
+			    "<form method=\"post\" action=\"/practices" FORM_ANCHOR "\" class=\"grid\">");
 		form_csrf(b, rq);
 		form_error_banner(b, err, fields);
 		form_input(b, "Title", "title", "text", request_form(rq, "title"), err);
@@ -211,7 +211,7 @@ void page_practice_create(struct request *rq, struct response *rs)
 		return;
 	}
 	snprintf(loc, sizeof loc, "/practices/%lld", id);
-	reply_redirect(rs, loc);
+	page_saved(rq, rs, loc, "Practice saved as a draft.");
 }
 
 /* The findings about one field, shown beside it: the span of the text that matched (escaped by html_fmt), what it names and whose. */
@@ -286,7 +286,7 @@ static void adoption_step_form(struct buf *b, struct request *rq, json_t *a, boo
 
 	if (!can_implementing && !can_implemented && !can_buyin && !can_reject)
 		return;
-	html_fmt(b, "<form method=\"post\" action=\"/adoptions/%lld\" class=\"grid step\">", json_num(a, "id"));
+	html_fmt(b, "<form method=\"post\" action=\"/adoptions/%lld" FORM_ANCHOR "\" class=\"grid step\">", json_num(a, "id"));
 	form_csrf(b, rq);
 	html_fmt(b, "<input type=\"hidden\" name=\"back\" value=\"/practices/%lld\">", rq->id);
 	if (can_implemented) {
@@ -400,7 +400,7 @@ static void render_practice(struct request *rq, struct response *rs, const struc
 			buf_puts(b, json_text(text, "body_html"));
 			html_fmt(b, "</div>");
 			if (rq->caller.roles & ROLE_BIT(ROLE_CONTRACT_MANAGER)) {
-				html_fmt(b, "<form method=\"post\" action=\"/practices/%lld/approval\" class=\"grid\">", rq->id);
+				html_fmt(b, "<form method=\"post\" action=\"/practices/%lld/approval" FORM_ANCHOR "\" class=\"grid\">", rq->id);
 				form_csrf(b, rq);
 				html_fmt(b, "<input type=\"hidden\" name=\"revision\" value=\"%lld\">", json_num(x, "revision"));
 				form_input(b, "Note to the provider", "note", "text", NULL, NULL);
@@ -429,7 +429,7 @@ static void render_practice(struct request *rq, struct response *rs, const struc
 			html_fmt(b, "<p class=\"banner error\" role=\"alert\">This text identifies another of your customers. Edit what is marked below: no approval can publish it.</p>");
 		else if (json_array_size(findings))
 			html_fmt(b, "<p class=\"banner error\" role=\"alert\">This text identifies the customer it was found with. Edit what is marked below, or ask that customer to approve it.</p>");
-		html_fmt(b, "<form method=\"post\" action=\"/practices/%lld\" class=\"grid\">", rq->id);
+		html_fmt(b, "<form method=\"post\" action=\"/practices/%lld" FORM_ANCHOR "\" class=\"grid\">", rq->id);
 		form_csrf(b, rq);
 		if (form && !strcmp(form, "edit"))
 			form_error_banner(b, err, edit_fields);
@@ -442,7 +442,7 @@ static void render_practice(struct request *rq, struct response *rs, const struc
 		findings_beside(b, findings, "body", origin_buyer);
 		html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Save a new revision</button></div></form>");
 		if (!published_now) {
-			html_fmt(b, "<form method=\"post\" action=\"/practices/%lld/publish\" class=\"inline\" id=\"publish\">", rq->id);
+			html_fmt(b, "<form method=\"post\" action=\"/practices/%lld/publish" FORM_ANCHOR "\" class=\"inline\" id=\"publish\">", rq->id);
 			form_csrf(b, rq);
 			if (elsewhere)
 				html_fmt(b, "<button type=\"submit\" disabled>Publish revision %lld</button> <span class=\"muted\">Edit out what names another customer first.</span>", json_num(p, "current_revision"));
@@ -453,7 +453,7 @@ static void render_practice(struct request *rq, struct response *rs, const struc
 			html_fmt(b, "</form>");
 		}
 		if (!strcmp(status, "published")) {
-			html_fmt(b, "<form method=\"post\" action=\"/practices/%lld/retire\" class=\"inline\">", rq->id);
+			html_fmt(b, "<form method=\"post\" action=\"/practices/%lld/retire" FORM_ANCHOR "\" class=\"inline\">", rq->id);
 			form_csrf(b, rq);
 			html_fmt(b, "<button type=\"submit\" class=\"secondary\">Retire</button></form>");
 		}
@@ -463,7 +463,7 @@ static void render_practice(struct request *rq, struct response *rs, const struc
 	if (customer && json_is_string(json_object_get(p, "published_at")) && !strcmp(json_text(p, "status"), "published")) {
 		html_fmt(b, "<section class=\"card\" id=\"buy-in\"><h2>Bring it to one of your engagements</h2><p class=\"muted\">Buy-in tells %s you want this practice implemented; you then follow it to the benefit measured.</p>",
 			 json_text(p, "provider_name"));
-		html_fmt(b, "<form method=\"post\" action=\"/practices/%lld/adoptions\" class=\"grid\">", rq->id);
+		html_fmt(b, "<form method=\"post\" action=\"/practices/%lld/adoptions" FORM_ANCHOR "\" class=\"grid\">", rq->id);
 		form_csrf(b, rq);
 		engagement_select(b, rq, "Engagement", "engagement_id", json_num(p, "provider_org_id"),
 				  json_num(json_object_get(p, "provenance"), "engagement_id"), form && !strcmp(form, "adopt") ? err : NULL);
@@ -586,7 +586,7 @@ void page_adoption_step(struct request *rq, struct response *rs)
 		page_error(rq, rs, err.status, err.message);
 		return;
 	}
-	reply_redirect(rs, form_back(rq, "/practices"));
+	page_saved(rq, rs, form_back(rq, "/practices"), "Adoption updated.");
 }
 
 void page_knowledge(struct request *rq, struct response *rs)

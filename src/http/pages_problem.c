@@ -25,7 +25,7 @@ static void render_list(struct request *rq, struct response *rs, const struct er
 	html_fmt(b, "</section>");
 	if (rq->caller.org_kind == ORG_BUYER && (rq->caller.roles & ROLES_BUYER_GOV)) {
 		html_fmt(b, "<section class=\"card\"><h2>Post a problem statement</h2><p class=\"muted\">Address it to one engagement's provider, or to every organisation invited to one of your summits (give one of the two ids).</p>"
-			    "<form method=\"post\" action=\"/problems\" class=\"grid\">");
+			    "<form method=\"post\" action=\"/problems" FORM_ANCHOR "\" class=\"grid\">");
 		form_csrf(b, rq);
 		form_error_banner(b, err, fields);
 		form_input(b, "Title", "title", "text", request_form(rq, "title"), err);
@@ -62,7 +62,7 @@ void page_problem_create(struct request *rq, struct response *rs)
 		return;
 	}
 	snprintf(loc, sizeof loc, "/problems/%lld", id);
-	reply_redirect(rs, loc);
+	page_saved(rq, rs, loc, "Problem statement shared.");
 }
 
 static void render(struct request *rq, struct response *rs, const struct error *err, const char *form)
@@ -90,7 +90,7 @@ static void render(struct request *rq, struct response *rs, const struct error *
 			 json_text(x, "status"), json_text(x, "body"));
 		practice_cite_link(b, x);
 		if (buyer && (rq->caller.roles & ROLES_BUYER_GOV)) {
-			html_fmt(b, "<form method=\"post\" action=\"/problem-responses/%lld\" class=\"inline\">", json_num(x, "id"));
+			html_fmt(b, "<form method=\"post\" action=\"/problem-responses/%lld" FORM_ANCHOR "\" class=\"inline\">", json_num(x, "id"));
 			form_csrf(b, rq);
 			html_fmt(b, "<input type=\"hidden\" name=\"back\" value=\"/problems/%lld\">", rq->id);
 			form_select(b, "Judgement", "status", judgements, NULL, 3, json_text(x, "status"), NULL);
@@ -99,7 +99,7 @@ static void render(struct request *rq, struct response *rs, const struct error *
 		html_fmt(b, "</div>");
 	}
 	if (!buyer && (rq->caller.roles & ROLES_PROVIDER_GOV)) {
-		html_fmt(b, "<form method=\"post\" action=\"/problems/%lld/responses\" class=\"grid\">", rq->id);
+		html_fmt(b, "<form method=\"post\" action=\"/problems/%lld/responses" FORM_ANCHOR "\" class=\"grid\">", rq->id);
 		form_csrf(b, rq);
 		form_textarea(b, "Your approach and related experience", "body", NULL, 5, err);
 		practice_cite_select(b, rq, err);
@@ -131,5 +131,5 @@ void page_problem_response_judge(struct request *rq, struct response *rs)
 		page_error(rq, rs, err.status, err.message);
 		return;
 	}
-	reply_redirect(rs, form_back(rq, "/problems"));
+	page_saved(rq, rs, form_back(rq, "/problems"), "Response judged.");
 }

@@ -46,7 +46,7 @@ static void attendance_form(struct request *rq, struct buf *b, json_t *r, bool m
 	else
 		html_fmt(b, "<p class=\"muted\">No quorum yet: tick who attends; every mandated role needs someone present.</p>");
 	if (may) {
-		html_fmt(b, "<form method=\"post\" action=\"/reviews/%lld/attendance\">", json_num(r, "id"));
+		html_fmt(b, "<form method=\"post\" action=\"/reviews/%lld/attendance" FORM_ANCHOR "\">", json_num(r, "id"));
 		form_csrf(b, rq);
 	}
 	html_fmt(b, "<table class=\"list\"><thead><tr><th>Here</th><th>Name</th><th>Organisation</th><th>Roles</th></tr></thead><tbody>");
@@ -81,7 +81,7 @@ static void record_form(struct request *rq, struct buf *b, json_t *r, const stru
 	const char *held = json_string_value(json_object_get(r, "held_on"));
 
 	html_fmt(b, "<section class=\"card\" id=\"record\"><h2>Record the review</h2>");
-	html_fmt(b, "<form method=\"post\" action=\"/reviews/%lld\" class=\"grid\">", json_num(r, "id"));
+	html_fmt(b, "<form method=\"post\" action=\"/reviews/%lld" FORM_ANCHOR "\" class=\"grid\">", json_num(r, "id"));
 	form_csrf(b, rq);
 	form_error_banner(b, err, fields);
 	form_select(b, "Status", "status", states, state_labels, 3, request_form(rq, "status") ?: json_text(r, "state"), err);
@@ -117,7 +117,7 @@ static void actions_card(struct request *rq, struct buf *b, json_t *r, const str
 			html_fmt(b, " <span class=\"pill st-missed\">overdue</span>");
 		html_fmt(b, "</td><td>");
 		if (may || json_num(a, "owner_id") == rq->caller.user_id) {
-			html_fmt(b, "<form method=\"post\" action=\"/actions/%lld\" class=\"inline\">", json_num(a, "id"));
+			html_fmt(b, "<form method=\"post\" action=\"/actions/%lld" FORM_ANCHOR "\" class=\"inline\">", json_num(a, "id"));
 			form_csrf(b, rq);
 			html_fmt(b, "<input type=\"hidden\" name=\"back\" value=\"/reviews/%lld#actions\">", rid);
 			form_select(b, "Status", "status", action_states, NULL, 3, json_text(a, "status"), NULL);
@@ -145,7 +145,7 @@ static void actions_card(struct request *rq, struct buf *b, json_t *r, const str
 			names[n] = namebuf[n];
 			n++;
 		}
-		html_fmt(b, "<form method=\"post\" action=\"/reviews/%lld/actions\" class=\"grid\">", rid);
+		html_fmt(b, "<form method=\"post\" action=\"/reviews/%lld/actions" FORM_ANCHOR "\" class=\"grid\">", rid);
 		form_csrf(b, rq);
 		form_error_banner(b, err, fields);
 		form_input(b, "New action", "title", "text", err ? request_form(rq, "title") : NULL, err);

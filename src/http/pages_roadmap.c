@@ -102,7 +102,7 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	}
 	html_fmt(b, "</tbody></table>");
 	if (buyer && (rq->caller.roles & ROLES_ROADMAP)) {
-		html_fmt(b, "<details%s><summary>Add a component</summary><form method=\"post\" action=\"/roadmaps/%lld/items\" class=\"grid\">",
+		html_fmt(b, "<details%s><summary>Add a component</summary><form method=\"post\" action=\"/roadmaps/%lld/items" FORM_ANCHOR "\" class=\"grid\">",
 			 form && !strcmp(form, "item") ? " open" : "", rq->id);
 		form_csrf(b, rq);
 		form_error_banner(b, form && !strcmp(form, "item") ? err : NULL, item_fields);
@@ -173,7 +173,7 @@ static void render_item(struct request *rq, struct response *rs, const struct er
 		bool draft = !strcmp(json_text(it, "status"), "draft");
 
 		/* Opening a draft, or moving the deadline of an open item while its bids are sealed (once bids exist, only later). */
-		html_fmt(b, "<form method=\"post\" action=\"/roadmap-items/%lld/status\" class=\"inline\" id=\"deadline\">", rq->id);
+		html_fmt(b, "<form method=\"post\" action=\"/roadmap-items/%lld/status" FORM_ANCHOR "\" class=\"inline\" id=\"deadline\">", rq->id);
 		form_csrf(b, rq);
 		form_error_banner(b, form && !strcmp(form, "status") ? err : NULL, deadline_fields);
 		form_input(b, draft ? "Bids due by" : "New bid deadline", "bid_deadline", "date", NULL, form && !strcmp(form, "status") ? err : NULL);
@@ -194,7 +194,7 @@ static void render_item(struct request *rq, struct response *rs, const struct er
 					 json_text(x, "proposal"), json_text(x, "status"));
 				if (!strcmp(json_text(it, "status"), "open") && strcmp(json_text(x, "status"), "withdrawn") &&
 				    (rq->caller.roles & ROLES_AWARD)) {
-					html_fmt(b, "<form method=\"post\" action=\"/roadmap-items/%lld/award\" class=\"inline\">", rq->id);
+					html_fmt(b, "<form method=\"post\" action=\"/roadmap-items/%lld/award" FORM_ANCHOR "\" class=\"inline\">", rq->id);
 					form_csrf(b, rq);
 					html_fmt(b, "<input type=\"hidden\" name=\"bid_id\" value=\"%lld\"><button type=\"submit\">Award to %s</button></form>",
 						 json_num(x, "id"), json_text(x, "org_name"));
@@ -228,7 +228,7 @@ static void render_item(struct request *rq, struct response *rs, const struct er
 		if (!strcmp(json_text(it, "status"), "open") && (rq->caller.roles & ROLES_PROVIDER_GOV)) {
 			static const char *const fields[] = {"amount", "proposal", NULL};
 
-			html_fmt(b, "<form method=\"post\" action=\"/roadmap-items/%lld/bids\" class=\"grid\">", rq->id);
+			html_fmt(b, "<form method=\"post\" action=\"/roadmap-items/%lld/bids" FORM_ANCHOR "\" class=\"grid\">", rq->id);
 			form_csrf(b, rq);
 			form_error_banner(b, form && !strcmp(form, "bid") ? err : NULL, fields);
 			form_input(b, "Amount", "amount", "number", request_form(rq, "amount"), form && !strcmp(form, "bid") ? err : NULL);
@@ -249,7 +249,7 @@ static void render_item(struct request *rq, struct response *rs, const struct er
 			html_fmt(b, "<p><strong>%s</strong>: %s <span class=\"pill\">%s</span> <span class=\"muted\">%s</span></p>",
 				 json_text(x, "org_name"), json_text(x, "body"), json_text(x, "status"), json_text(x, "note"));
 			if (buyer && (rq->caller.roles & ROLES_AWARD) && !strcmp(json_text(x, "status"), "proposed")) {
-				html_fmt(b, "<form method=\"post\" action=\"/suggestions/%lld\" class=\"inline\">", json_num(x, "id"));
+				html_fmt(b, "<form method=\"post\" action=\"/suggestions/%lld" FORM_ANCHOR "\" class=\"inline\">", json_num(x, "id"));
 				form_csrf(b, rq);
 				html_fmt(b, "<input type=\"hidden\" name=\"back\" value=\"/roadmap-items/%lld#suggestions\">"
 					    "<input type=\"text\" name=\"note\" aria-label=\"note\" placeholder=\"note\">"
@@ -258,7 +258,7 @@ static void render_item(struct request *rq, struct response *rs, const struct er
 			}
 		}
 		if (!buyer && (rq->caller.roles & ROLES_PROVIDER_GOV)) {
-			html_fmt(b, "<form method=\"post\" action=\"/roadmap-items/%lld/suggestions\" class=\"grid\">", rq->id);
+			html_fmt(b, "<form method=\"post\" action=\"/roadmap-items/%lld/suggestions" FORM_ANCHOR "\" class=\"grid\">", rq->id);
 			form_csrf(b, rq);
 			form_textarea(b, "Suggest an improvement", "body", NULL, 3, form && !strcmp(form, "suggestion") ? err : NULL);
 			html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Send suggestion</button></div></form>");
@@ -323,5 +323,5 @@ void page_suggestion_decide(struct request *rq, struct response *rs)
 		page_error(rq, rs, err.status, err.message);
 		return;
 	}
-	reply_redirect(rs, form_back(rq, "/roadmaps"));
+	page_saved(rq, rs, form_back(rq, "/roadmaps"), "Suggestion decided.");
 }

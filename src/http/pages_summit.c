@@ -41,7 +41,7 @@ static void render_list(struct request *rq, struct response *rs, const struct er
 	summit_rows(b, list);
 	html_fmt(b, "</section>");
 	if ((buyer && (rq->caller.roles & ROLES_BUYER_GOV)) || (!buyer && (rq->caller.roles & ROLE_BIT(ROLE_PROVIDER_LEADERSHIP)))) {
-		html_fmt(b, "<section class=\"card\"><h2>Plan a summit</h2><form method=\"post\" action=\"/summits\" class=\"grid\">");
+		html_fmt(b, "<section class=\"card\"><h2>Plan a summit</h2><form method=\"post\" action=\"/summits" FORM_ANCHOR "\" class=\"grid\">");
 		form_csrf(b, rq);
 		form_error_banner(b, err, fields);
 		html_fmt(b, "<input type=\"hidden\" name=\"kind\" value=\"%s\">", buyer ? kinds[0] : kinds[1]);
@@ -73,7 +73,7 @@ void page_summit_create(struct request *rq, struct response *rs)
 		return;
 	}
 	snprintf(loc, sizeof loc, "/summits/%lld", id);
-	reply_redirect(rs, loc);
+	page_saved(rq, rs, loc, "Summit created.");
 }
 
 /* The presenter picker of the host's session form: the host itself and every organisation it invited. */
@@ -139,7 +139,7 @@ static void practice_link_form(struct request *rq, struct buf *b, json_t *sessio
 	snprintf(mine, sizeof mine, "%lld", id);
 	if (err && (!which || strcmp(which, mine)))
 		err = NULL;
-	html_fmt(b, "<form method=\"post\" action=\"/sessions/%lld/practice\" class=\"grid\" id=\"link-%lld\">", id, id);
+	html_fmt(b, "<form method=\"post\" action=\"/sessions/%lld/practice" FORM_ANCHOR "\" class=\"grid\" id=\"link-%lld\">", id, id);
 	form_csrf(b, rq);
 	html_fmt(b, "<input type=\"hidden\" name=\"session\" value=\"%s\">", mine);
 	form_error_banner(b, err, (const char *const[]){"practice_id", NULL});
@@ -194,14 +194,14 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	if (keeps) {
 		bool planning = !strcmp(json_text(s, "kind"), "buyer-planning");
 
-		html_fmt(b, "<form method=\"post\" action=\"/summits/%lld/invitations\" class=\"inline\">", rq->id);
+		html_fmt(b, "<form method=\"post\" action=\"/summits/%lld/invitations" FORM_ANCHOR "\" class=\"inline\">", rq->id);
 		form_csrf(b, rq);
 		if (planning)
 			html_fmt(b, "<input type=\"hidden\" name=\"all\" value=\"providers\"><button type=\"submit\">Invite all our providers</button>");
 		else
 			html_fmt(b, "<select name=\"all\" aria-label=\"who\"><option value=\"customers\">all our customers</option>"
 				    "<option value=\"customers-and-prospects\">all customers and prospects</option></select><button type=\"submit\">Invite</button>");
-		html_fmt(b, "</form><form method=\"post\" action=\"/summits/%lld/invitations\" class=\"inline\">", rq->id);
+		html_fmt(b, "</form><form method=\"post\" action=\"/summits/%lld/invitations" FORM_ANCHOR "\" class=\"inline\">", rq->id);
 		form_csrf(b, rq);
 		invite_one_select(b, rq, planning ? "provider" : "buyer");
 		html_fmt(b, "<button type=\"submit\">Invite this organisation</button></form>");
@@ -238,7 +238,7 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	if (keeps) {
 		static const char *const fields[] = {"kind", "title", "presenter_org_id", "roadmap_id", "practice_id", NULL};
 
-		html_fmt(b, "<details%s><summary>Add a session</summary><form method=\"post\" action=\"/summits/%lld/sessions\" class=\"grid\">",
+		html_fmt(b, "<details%s><summary>Add a session</summary><form method=\"post\" action=\"/summits/%lld/sessions" FORM_ANCHOR "\" class=\"grid\">",
 			 form && !strcmp(form, "session") ? " open" : "", rq->id);
 		form_csrf(b, rq);
 		form_error_banner(b, form && !strcmp(form, "session") ? err : NULL, fields);

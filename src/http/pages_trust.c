@@ -297,7 +297,7 @@ static void mode_section(struct request *rq, struct buf *b, json_t *t, const str
 	mode_hint(b, t, ts);
 	if (!advised)
 		html_fmt(b, "<details><summary>Change the mode against the recommendation</summary>");
-	html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/mode\" class=\"grid\">", rq->id);
+	html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/mode" FORM_ANCHOR "\" class=\"grid\">", rq->id);
 	form_csrf(b, rq);
 	/* The recommended mode when it differs; otherwise the only other one (a change to the same mode is refused). */
 	form_select(b, "Change mode to", "mode", modes, mode_labels, 2, advised ? rec : (!strcmp(mode, "vendor") ? "partnership" : "vendor"),
@@ -327,7 +327,7 @@ static void survey_form(struct request *rq, struct buf *b, long long id, json_t 
 					     "answers.responsiveness", "comment", NULL};
 
 	html_fmt(b, json_is_object(mine) && !err ? "<details><summary>Change your side's answers</summary>" : "<div class=\"survey-form\">");
-	html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/surveys\" class=\"grid survey-answers\">", id);
+	html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/surveys" FORM_ANCHOR "\" class=\"grid survey-answers\">", id);
 	form_csrf(b, rq);
 	html_fmt(b, "<input type=\"hidden\" name=\"period\" value=\"%lld\">", json_num(p, "period"));
 	form_error_banner(b, err, fields);
@@ -496,5 +496,5 @@ void page_survey_submit(struct request *rq, struct response *rs)
 		return;
 	}
 	snprintf(loc, sizeof loc, "/engagements/%lld/trust#surveys", rq->id);
-	reply_redirect(rs, loc);
+	page_saved(rq, rs, loc, "Survey answers saved. Thank you.");
 }

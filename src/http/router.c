@@ -61,6 +61,34 @@ const struct route *router_match(enum method m, const char *path, long long *id,
 	return NULL;
 }
 
+bool router_form_page(const char *path, char *out, size_t n)
+{
+	bool form = false;
+	long long id;
+	size_t len;
+
+	for (size_t i = 0; i < routes_count && !form; i++)
+		form = (routes[i].flags & R_FORM) && pattern_match(routes[i].pattern, path, &id);
+	if (!form || strlen(path) >= n)
+		return false;
+	/* The nearest page above it: /issues/5/responses → /issues/5; /suggestions/9 → / . */
+	snprintf(out, n, "%s", path);
+	while ((len = strlen(out)) > 1) {
+		char *slash = strrchr(out, '/');
+		const struct route *r;
+		bool known;
+
+		*slash = '\0';
+		if (!*out)
+			break;
+		r = router_match(M_GET, out, &id, &known);
+		if (r && (r->flags & R_PAGE))
+			return true;
+	}
+	snprintf(out, n, "/");
+	return true;
+}
+
 void router_deny(struct request *rq, struct response *rs, int status, const char *code,
 		 const char *message)
 {

@@ -267,6 +267,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		st->method = (enum method)m;
 		st->route = router_match(st->method, url, &st->id, &st->path_known);
 		if (!st->route) {
+			char page[256];
+
+			/* A form's URL left in the address bar after a refused post: Enter shows its page, not an error. */
+			if (st->method == M_GET && router_form_page(url, page, sizeof page)) {
+				struct response rs = {0};
+
+				buf_init(&rs.body, 0);
+				reply_redirect(&rs, page);
+				return respond(conn, method, url, &rs, true);
+			}
 			if (st->path_known)
 				return send_error(conn, method, url, 405, "method_not_allowed", "method not allowed");
 			if (strncmp(url, "/api/", 5) != 0) {

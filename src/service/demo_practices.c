@@ -1,4 +1,4 @@
-/* demo_practices: the demo's practice exchange — practices found at one customer and adopted by another, one held back by the leak check until edited, one to present at the summit. */
+/* demo_practices: the demo's practice exchange — practices found at one customer and adopted by another, one held back by the leak check until edited, one to present at the summit, one awaiting the customer's approval and a draft. */
 #include "demo.h"
 
 #include <string.h>
@@ -83,5 +83,20 @@ int demo_practices(struct store *s, const long long *eng, long long *summit_prac
 	    practice_publish(s, &hb, triage, false, NULL, err) != PUBLISHED)
 		return -1;
 	*summit_practice = triage;
+
+	/* Waiting in Northwind's contract manager's inbox: Kestrel asks before it publishes a practice from core banking. */
+	if ((a = practice(s, &ke, eng[0], "Month-end batch capacity planning",
+			  "At Northwind's Canary Wharf data centre we forecast the month-end batch window from the previous three closes and the calendar of business events.\n\n"
+			  "- book spare capacity two weeks ahead;\n"
+			  "- move non-critical jobs out of the window;\n"
+			  "- review the forecast against the actual run the morning after.",
+			  "capacity", "batch operations", err)) < 0 ||
+	    practice_publish(s, &ke, a, true, NULL, err) != AWAITING_APPROVAL)
+		return -1;
+	/* A draft Kestrel has not published yet. */
+	if (practice(s, &ke, eng[3], "Store opening checklists run by the service desk",
+		     "A twenty-point checklist the service desk runs with each store before it opens.", "end-user computing",
+		     "service desk", err) < 0)
+		return -1;
 	return 0;
 }

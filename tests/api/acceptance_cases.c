@@ -377,14 +377,14 @@ static void the_pages_ask_before_binding(void)
 	CHECK_INT(web_sign_in(W->S, "zq.lead@harbor.example", "Ridgeline-Copper-58!", lead_cookie, sizeof lead_cookie, lead_csrf, sizeof lead_csrf, NULL, 0), 0);
 	CHECK_INT(web_sign_in(W->S, "zq.consultant@harbor.example", "Ridgeline-Copper-58!", cons_cookie, sizeof cons_cookie, cons_csrf, sizeof cons_csrf, NULL, 0), 0);
 	id = new_engagement(W->HB, "Zq Osprey page ask");
-	form_action = fmt("action=\"/engagements/%lld/acceptance\"", id);
+	form_action = fmt("action=\"/engagements/%lld/acceptance#form-errors\"", id);
 
 	/* The buyer is told it waits, with no decision and no governance forms; its inbox is empty of it. */
 	body = page(os_cookie, "GET", fmt("/engagements/%lld", id), NULL, 200);
 	CHECK(strstr(body, "Awaiting ") != NULL);
 	CHECK(strstr(body, form_action) == NULL);
-	CHECK(strstr(body, fmt("action=\"/engagements/%lld/reviews\"", id)) == NULL);
-	CHECK(strstr(body, fmt("action=\"/engagements/%lld/issues\"", id)) == NULL);
+	CHECK(strstr(body, fmt("action=\"/engagements/%lld/reviews#form-errors\"", id)) == NULL);
+	CHECK(strstr(body, fmt("action=\"/engagements/%lld/issues#form-errors\"", id)) == NULL);
 	free(body);
 	/* The consultant sees what it would open but may not decide (403 on the form post). */
 	body = page(cons_cookie, "GET", fmt("/engagements/%lld", id), NULL, 200);

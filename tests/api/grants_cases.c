@@ -264,7 +264,7 @@ static void roles_in_the_browser(void)
 	/* A sourcing manager is offered its own role and member, never the CxO's. */
 	http(W->S, "GET", fmt("/orgs/%lld", W->NW), W->tok[NW_SM], NULL, NULL, NULL, &r);
 	CHECK_INT(r.status, 200);
-	CHECK(r.body && strstr(r.body, fmt("action=\"/users/%lld/roles\"", member)) != NULL);
+	CHECK(r.body && strstr(r.body, fmt("action=\"/users/%lld/roles#form-errors\"", member)) != NULL);
 	CHECK(r.body && strstr(r.body, "type=\"checkbox\" name=\"roles\" value=\"sourcing_manager\"") != NULL);
 	CHECK(r.body && strstr(r.body, "type=\"checkbox\" name=\"roles\" value=\"buyer_cxo\"") == NULL);
 	CHECK(r.body && strstr(r.body, "type=\"checkbox\" name=\"roles\" value=\"contract_manager\"") == NULL);
@@ -277,7 +277,7 @@ static void roles_in_the_browser(void)
 		CHECK(!strstr(sel, "<option value=\"buyer_cxo\"") || strstr(sel, "<option value=\"buyer_cxo\"") > end);
 	}
 	/* One's own row has no form. */
-	CHECK(r.body && strstr(r.body, fmt("action=\"/users/%lld/roles\"", W->user_id[NW_SM])) == NULL);
+	CHECK(r.body && strstr(r.body, fmt("action=\"/users/%lld/roles#form-errors\"", W->user_id[NW_SM])) == NULL);
 	resp_free(&r);
 	if (!page_csrf(fmt("/orgs/%lld", W->NW), W->tok[NW_SM], csrf, sizeof csrf)) {
 		CHECK(false);
@@ -354,7 +354,7 @@ static void hostile_back_targets(void)
 		http(W->S, "POST", "/me/calendar", tok, fmt("csrf=%s&back=%s", csrf, hostile[i]),
 		     "application/x-www-form-urlencoded", NULL, &r);
 		CHECK_INT(r.status, 303);
-		if (strcmp(r.location, "/actions") != 0) {
+		if (strcmp(r.location, "/actions#saved") != 0) {
 			fprintf(stderr, "  back=%s redirected to '%s'\n", hostile[i], r.location);
 			harness_case_failed = 1;
 		}
@@ -485,7 +485,7 @@ static void line_breaks(void)
 	http(W->S, "POST", fmt("/issues/%lld/responses", issue), W->tok[KE_LEAD],
 	     fmt("csrf=%s&body=First+line%%0D%%0ASecond+line%%0D%%0A", csrf), "application/x-www-form-urlencoded", NULL, &r);
 	CHECK_INT(r.status, 303);
-	CHECK_STR(r.location, fmt("/issues/%lld", issue));
+	CHECK_STR(r.location, fmt("/issues/%lld#saved", issue));
 	resp_free(&r);
 	http(W->S, "GET", fmt("/issues/%lld", issue), W->tok[NW_CM], NULL, NULL, NULL, &r);
 	CHECK(r.body && strstr(r.body, "Second line") != NULL);

@@ -418,7 +418,7 @@ static void web_password_change_rotates_the_cookie(void)
 	CHECK(s[0] && s_other[0] && t);
 	ans = raw_get("/account", fmt("Cookie: accord_session=%s\r\n", s));
 	CHECK_INT(status_of(ans), 200);
-	CHECK(strstr(body_of(ans), "action=\"/me/password\"") != NULL);
+	CHECK(strstr(body_of(ans), "action=\"/me/password#form-errors\"") != NULL);
 	CHECK(strstr(body_of(ans), "name=\"current_password\"") != NULL);
 	free(ans);
 	/* Without the CSRF token: refused before anything is checked. */

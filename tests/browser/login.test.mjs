@@ -226,7 +226,7 @@ async function main() {
 
 		// Markup in the title must come back as text (the pages escape what they print).
 		const title = `Browser test <i>engagement</i> & "quotes" ${Date.now()}`;
-		const form = page.locator('form[action="/engagements"]');
+		const form = page.locator('form[action="/engagements#form-errors"]');
 		await check('ends-on before starts-on shows an error beside "Ends on" and keeps the title', async () => {
 			await page.goto(`${base}/`);
 			await form.locator('select[name=provider_org_id]').selectOption({ label: 'Harbor BPO' });
@@ -257,7 +257,7 @@ async function main() {
 			await form.locator('input[name=title]').fill(title);
 			await form.locator('input[name=starts_on]').fill('2027-01-01');
 			await form.locator('input[name=ends_on]').fill('2028-12-31');
-			await Promise.all([page.waitForURL(/\/engagements\/\d+$/), form.locator('button[type=submit]').click()]);
+			await Promise.all([page.waitForURL(/\/engagements\/\d+(#saved)?$/), form.locator('button[type=submit]').click()]);
 			engagementPath = new URL(page.url()).pathname;
 			const h1 = (await page.locator('h1').first().textContent()).trim();
 			assert(h1 === title, `heading is "${h1}"`);
@@ -272,9 +272,9 @@ async function main() {
 		await check("the new engagement says it awaits the provider's acceptance, and offers no governance yet", async () => {
 			const card = page.locator('#acceptance');
 			assert((await card.textContent()).includes("Awaiting Harbor BPO's acceptance"), 'no "awaiting" in the acceptance card');
-			assert((await page.locator(`form[action="${engagementPath}/reviews"]`).count()) === 0, 'the ad-hoc review form is offered');
-			assert((await page.locator(`form[action="${engagementPath}/issues"]`).count()) === 0, 'the issue form is offered');
-			assert((await page.locator(`form[action="${engagementPath}/acceptance"]`).count()) === 0, 'the buyer is offered the decision');
+			assert((await page.locator(`form[action="${engagementPath}/reviews#form-errors"]`).count()) === 0, 'the ad-hoc review form is offered');
+			assert((await page.locator(`form[action="${engagementPath}/issues#form-errors"]`).count()) === 0, 'the issue form is offered');
+			assert((await page.locator(`form[action="${engagementPath}/acceptance#form-errors"]`).count()) === 0, 'the buyer is offered the decision');
 		});
 
 		await check('the new engagement is listed on the dashboard', async () => {
@@ -304,7 +304,7 @@ async function main() {
 			const box = form.locator(`input[type=checkbox][value="${role}"]`);
 			if (on) await box.check();
 			else await box.uncheck();
-			await Promise.all([page.waitForURL(/\/users\/\d+\/roles$/), form.locator('button[type=submit]').click()]);
+			await Promise.all([page.waitForURL(/\/users\/\d+\/roles(#form-errors)?$/), form.locator('button[type=submit]').click()]);
 			const h1 = (await page.locator('main h1').textContent()).trim();
 			assert(h1 === `Change the roles of ${person}?`, `the confirmation says: ${h1}`);
 			await Promise.all([page.waitForURL(/\/orgs\/\d+(#people)?$/), page.click('button:has-text("Confirm the change")')]);
@@ -346,7 +346,7 @@ async function main() {
 			assert(heads.map((h) => h.trim()).includes('Customer'), `columns: ${heads.join(', ')}`);
 		});
 		await check('provider_leadership is not offered the new-engagement form', async () => {
-			assert((await page2.locator('form[action="/engagements"]').count()) === 0, 'the form is shown');
+			assert((await page2.locator('form[action="/engagements#form-errors"]').count()) === 0, 'the form is shown');
 		});
 		let pendingPath = null;
 		await check("provider_leadership's inbox lists the demo's engagement awaiting its acceptance", async () => {
@@ -358,7 +358,7 @@ async function main() {
 			await shot(page2, 'inbox-acceptance');
 		});
 		await check('accepting asks for confirmation, saying what it opens to the buyer, then records it', async () => {
-			const form = page2.locator(`form[action="${pendingPath}/acceptance"]`);
+			const form = page2.locator(`form[action="${pendingPath}/acceptance#form-errors"]`);
 			await form.locator('select[name=decision]').selectOption('accept');
 			await form.locator('input[name=reason]').fill('Happy to extend <b>our</b> work');
 			await submit(page2, form.locator('button[type=submit]'));
@@ -753,12 +753,12 @@ async function main() {
 			await signIn(pageA, base, cm);
 			await pageA.click('header .who a[href="/account"]');
 			await pageA.waitForURL(`${base}/account`);
-			assert(await pageA.isVisible('form[action="/me/password"] input[name=current_password]'), 'no current password field');
-			assert(await pageA.isVisible('form[action="/me/password"] input[name=new_password]'), 'no new password field');
+			assert(await pageA.isVisible('form[action="/me/password#form-errors"] input[name=current_password]'), 'no current password field');
+			assert(await pageA.isVisible('form[action="/me/password#form-errors"] input[name=new_password]'), 'no new password field');
 			await pageA.fill('input[name=current_password]', cm.password);
 			await pageA.fill('input[name=new_password]', 'qwerty123456');
 			await pageA.fill('input[name=new_password_again]', 'qwerty123456');
-			await submit(pageA, await pageA.$('form[action="/me/password"] button[type=submit]'));
+			await submit(pageA, await pageA.$('form[action="/me/password#form-errors"] button[type=submit]'));
 			assert((await pageA.textContent('main')).includes('is one of the most common passwords'), 'no word on the common password');
 			await shot(pageA, 'account');
 		});
