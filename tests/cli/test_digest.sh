@@ -98,7 +98,9 @@ done
 #   his own open actions due by 2026-12-03;
 #   Mia Chen, a Northwind member, and the platform admin: nothing.
 TOM_ACTIONS=$(q "$DB" "select count(*) from actions a join users u on u.id = a.owner_id where u.email = 'tom.okafor@northwind.example' and a.status = 'open' and a.due_on <= '2026-12-03'")
-TOM=$((4 + TOM_ACTIONS))
+# (and any practice revision awaiting Northwind's approval: the demo has one on PostgreSQL, none on SQLite)
+TOM_APPROVALS=$(q "$DB" "select count(*) from practice_approvals a join users u on u.org_id = a.buyer_org_id where u.email = 'tom.okafor@northwind.example' and a.status = 'requested'")
+TOM=$((4 + TOM_ACTIONS + TOM_APPROVALS))
 
 # --- --dry-run lists the digests due and sends and records nothing
 remind "$TODAY" --db "$DB" --smtp "$SMTP" --dry-run
