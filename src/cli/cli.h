@@ -22,6 +22,8 @@ extern const size_t commands_count;
 int cmd_init(int argc, char **argv);
 int cmd_org_add(int argc, char **argv);
 int cmd_user_add(int argc, char **argv);
+int cmd_org_list(int argc, char **argv);
+int cmd_user_deactivate(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_remind(int argc, char **argv);

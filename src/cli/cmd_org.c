@@ -1,4 +1,4 @@
-/* cmd_org: "accord org add" — adds an organisation and prints its id. */
+/* cmd_org: "accord org add" adds an organisation and prints its id; "accord org list" prints every organisation, one a line. */
 #include <getopt.h>
 #include <stdio.h>
 
@@ -49,4 +49,46 @@ int cmd_org_add(int argc, char **argv)
 		return cli_fail(err.status == 422 ? EXIT_USAGE : EXIT_RUNTIME, "org add: %s", err.message);
 	printf("%lld\n", id);
 	return 0;
+}
+
+int cmd_org_list(int argc, char **argv)
+{
+	static const struct option opts[] = {{"db", required_argument, NULL, 'd'}, {NULL, 0, NULL, 0}};
+	/* The operator's tool sees the whole platform, as an admin does. */
+	struct caller admin = {.roles = ROLE_BIT(ROLE_ADMIN)};
+	struct page pg = {0, PAGE_LIMIT_MAX};
+	const char *db = NULL;
+	struct store *s;
+	int c, rc = 0;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c != 'd')
+			return cli_fail(EXIT_USAGE, "org list: unknown or incomplete option '%s'", argv[optind - 1]);
+		db = optarg;
+	}
+	if (optind < argc)
+		return cli_fail(EXIT_USAGE, "org list: unexpected argument '%s'", argv[optind]);
+	if (!(db = cli_db(db)))
+		return cli_fail(EXIT_USAGE, "org list: --db is required (or set ACCORD_DB)");
+	if (!(s = cli_open(db)))
+		return EXIT_RUNTIME;
+	do {
+		json_t *list = org_list_json(s, &admin, pg), *o, *next;
+		size_t i;
+
+		if (!list) {
+			rc = cli_fail(EXIT_RUNTIME, "org list: cannot read the organisations");
+			break;
+		}
+		json_array_foreach(json_object_get(list, "items"), i, o)
+			printf("%lld\t%s\t%s\n", (long long)json_integer_value(json_object_get(o, "id")),
+			       json_string_value(json_object_get(o, "kind")), json_string_value(json_object_get(o, "name")));
+		next = json_object_get(list, "next");
+		pg.after = json_is_integer(next) ? json_integer_value(next) : 0;
+		json_decref(list);
+	} while (pg.after);
+	store_close(s);
+	return rc;
 }

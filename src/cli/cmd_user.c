@@ -1,4 +1,4 @@
-/* cmd_user: "accord user add" — adds a user with roles and a password and prints the id. */
+/* cmd_user: "accord user add" adds a user with roles and a password and prints the id; "accord user deactivate" deactivates one. */
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -78,5 +78,44 @@ int cmd_user_add(int argc, char **argv)
 	if (!from_stdin)
 		fprintf(stderr, "accord: generated password for %s: %s\n", in.email, generated);
 	printf("%lld\n", id);
+	return 0;
+}
+
+int cmd_user_deactivate(int argc, char **argv)
+{
+	static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
+					     {"user", required_argument, NULL, 'u'},
+					     {NULL, 0, NULL, 0}};
+	/* The operator, with the database's own rights: any user but an organisation's last manager (user_deactivate). */
+	struct caller op = {.roles = ROLE_BIT(ROLE_ADMIN)};
+	const char *db = NULL, *user = NULL;
+	struct error err = {0};
+	long long id = 0;
+	struct store *s;
+	char *end;
+	int c, rc;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': db = optarg; break;
+		case 'u': user = optarg; break;
+		default:
+			return cli_fail(EXIT_USAGE, "user deactivate: unknown or incomplete option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_fail(EXIT_USAGE, "user deactivate: unexpected argument '%s'", argv[optind]);
+	if (!(db = cli_db(db)))
+		return cli_fail(EXIT_USAGE, "user deactivate: --db is required (or set ACCORD_DB)");
+	if (!user || (id = strtoll(user, &end, 10)) <= 0 || *end)
+		return cli_fail(EXIT_USAGE, "user deactivate: --user must be a user id");
+	if (!(s = cli_open(db)))
+		return EXIT_RUNTIME;
+	rc = user_deactivate(s, &op, id, &err);
+	store_close(s);
+	if (rc != 0)
+		return cli_fail(err.status == 404 || err.status == 422 ? EXIT_USAGE : EXIT_RUNTIME, "user deactivate: %s", err.message);
 	return 0;
 }

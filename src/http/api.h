@@ -16,6 +16,7 @@ void api_org_get(struct request *rq, struct response *rs);
 void api_org_users_list(struct request *rq, struct response *rs);
 void api_org_users_create(struct request *rq, struct response *rs);
 void api_user_patch(struct request *rq, struct response *rs);
+void api_user_deactivate(struct request *rq, struct response *rs);
 void api_org_units_list(struct request *rq, struct response *rs);
 void api_org_units_create(struct request *rq, struct response *rs);
 
@@ -44,6 +45,12 @@ void api_review_actions(struct request *rq, struct response *rs);
 void api_engagement_actions(struct request *rq, struct response *rs);
 void api_my_actions(struct request *rq, struct response *rs);
 void api_inbox(struct request *rq, struct response *rs);
+/* The global search (api_search.c), and what it shares with the practice search: each item's raw "snippet" becomes "snippet_html" (escaped, matches in <mark>) and a plain "snippet". */
+void api_search(struct request *rq, struct response *rs);
+void api_snippets_html(json_t *items);
+struct search_request;
+/* The search's q, kind, after and limit from the query string; false with a 400 naming kind or limit. */
+bool search_request_read(struct request *rq, struct search_request *in, struct error *err);
 
 void api_issues_list(struct request *rq, struct response *rs);
 void api_issues_create(struct request *rq, struct response *rs);

@@ -71,6 +71,16 @@ void api_user_patch(struct request *rq, struct response *rs)
 		reply_json(rs, 200, user_get_json(rq->store, rq->id));
 }
 
+void api_user_deactivate(struct request *rq, struct response *rs)
+{
+	struct error err = {0};
+
+	if (user_deactivate(rq->store, &rq->caller, rq->id, &err) != 0)
+		reply_err(rs, &err);
+	else
+		reply_json(rs, 200, user_get_json(rq->store, rq->id));
+}
+
 void api_org_units_list(struct request *rq, struct response *rs)
 {
 	struct page pg;

@@ -43,13 +43,12 @@ void api_terms_put(struct request *rq, struct response *rs)
 	free(terms);
 }
 
-/* Replaces each item's raw "snippet" with "snippet_html" (escaped, matches in <mark>) and a plain "snippet". */
-static void snippets_html(json_t *list)
+void api_snippets_html(json_t *items)
 {
 	json_t *item;
 	size_t i;
 
-	json_array_foreach(json_object_get(list, "items"), i, item)
+	json_array_foreach(items, i, item)
 	{
 		const char *raw = json_string_value(json_object_get(item, "snippet"));
 		struct buf html, plain;
@@ -110,7 +109,7 @@ void api_practices_list(struct request *rq, struct response *rs)
 		reply_err(rs, &err);
 		return;
 	}
-	snippets_html(list);
+	api_snippets_html(json_object_get(list, "items"));
 	text = json_dumps(list, JSON_COMPACT);
 	json_decref(list);
 	if (key && text && version >= 0)

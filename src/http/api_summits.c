@@ -26,7 +26,10 @@ void api_summits_create(struct request *rq, struct response *rs)
 
 void api_summit_get(struct request *rq, struct response *rs)
 {
-	reply_json(rs, 200, summit_get_json(rq->store, rq->id, rq->caller.org_id, (rq->rel & REL_HOST) != 0));
+	json_t *summit = summit_get_json(rq->store, rq->id, rq->caller.org_id, (rq->rel & REL_HOST) != 0);
+
+	summit_attach_my_ratings(rq->store, summit, rq->caller.user_id);
+	reply_json(rs, 200, summit);
 }
 
 void api_summit_invite(struct request *rq, struct response *rs)

@@ -80,6 +80,9 @@ void page_engagement(struct request *rq, struct response *rs);
 void page_engagement_mode(struct request *rq, struct response *rs);
 void page_engagement_acceptance(struct request *rq, struct response *rs);
 void page_inbox(struct request *rq, struct response *rs);
+/* The global search (pages_search.c): its page, and its box in the navigation of every signed-in page. */
+void page_search(struct request *rq, struct response *rs);
+void nav_search_box(struct buf *b, struct request *rq);
 void page_org(struct request *rq, struct response *rs);
 void page_engagement_mandate(struct request *rq, struct response *rs);
 void page_engagement_review_create(struct request *rq, struct response *rs);
@@ -136,6 +139,9 @@ void page_summit_create(struct request *rq, struct response *rs);
 void page_summit_invite(struct request *rq, struct response *rs);
 void page_summit_session(struct request *rq, struct response *rs);
 void page_session_practice(struct request *rq, struct response *rs);
+void page_invitation_answer(struct request *rq, struct response *rs);
+void page_session_rate(struct request *rq, struct response *rs);
+void page_prospect_add(struct request *rq, struct response *rs);
 void page_report(struct request *rq, struct response *rs);
 void page_survey_submit(struct request *rq, struct response *rs);
 /* The SVG line chart of trust across held reviews (pages_chart.c): history items {review_id, held_on, score}. */
@@ -147,6 +153,14 @@ void governance_sections(struct request *rq, struct buf *b, json_t *engagement, 
 			 const char *form);
 void page_org_user_create(struct request *rq, struct response *rs);
 void page_user_roles(struct request *rq, struct response *rs);
+void page_user_deactivate(struct request *rq, struct response *rs);
+void page_org_create(struct request *rq, struct response *rs);
+void page_engagement_edit(struct request *rq, struct response *rs);
+struct engagement_input;
+/* The engagement fields the new and the edit forms share, from the posted values or else e (NULL: new) (pages_dashboard.c). */
+void engagement_fields(struct buf *b, struct request *rq, json_t *e, const struct error *err);
+/* The engagement fields a form posted, into in. */
+void engagement_posted(struct request *rq, struct engagement_input *in);
 void page_org_unit_create(struct request *rq, struct response *rs);
 
 #endif

@@ -71,51 +71,102 @@ static void engagement_rows(struct buf *b, struct request *rq, json_t *list)
 		html_fmt(b, "<p class=\"muted\">No engagements yet.</p>");
 }
 
-/* The new-engagement form, refilled from the posted values and showing err beside its field. */
+/*
+ * The term, contract manager and governance fields the new-engagement and the edit forms share
+ * (pages_engagement.c), each refilled from the posted value or else from e (NULL: a new one).
+ * The contract manager is chosen among the caller's organisation's active contract and
+ * sourcing managers, the current one (or the caller) selected.
+ */
+void engagement_fields(struct buf *b, struct request *rq, json_t *e, const struct error *err)
+{
+	static const char *const defaults[] = {"buyer", "buyer", "provider"};
+	static const char *const labels[] = {"Strategic management", "Tactical management", "Operations"};
+	json_t *managers = user_choices_json(rq->store, rq->caller.org_id, ROLES_CONTRACT);
+	const char *cm = request_form(rq, "contract_manager_id");
+	char mine[24];
+
+	snprintf(mine, sizeof mine, "%lld", e ? json_num(e, "contract_manager_id") : rq->caller.user_id);
+	form_input(b, "Title", "title", "text", request_form(rq, "title") ?: json_text(e, "title"), err);
+	form_select(b, "Service line", "service_line", service_lines, NULL, 3,
+		    request_form(rq, "service_line") ?: json_text(e, "service_line"), err);
+	form_input(b, "Starts on", "starts_on", "date", request_form(rq, "starts_on") ?: json_text(e, "starts_on"), err);
+	form_input(b, "Ends on", "ends_on", "date", request_form(rq, "ends_on") ?: json_text(e, "ends_on"), err);
+	form_pick(b, "Contract manager", "contract_manager_id", managers, cm ? cm : mine, false, err);
+	for (int i = 0; i < GOV__MAX; i++) {
+		char name[32];
+		const char *now = e ? json_text(json_object_get(e, "governance"), gov_layer_name(i)) : defaults[i];
+
+		snprintf(name, sizeof name, "governance.%s", gov_layer_name(i));
+		form_select(b, labels[i], name, leads, lead_labels, 3, request_form(rq, name) ?: now, err);
+	}
+	json_decref(managers);
+}
+
+/* The engagement fields a form posted, into in (provider and contract manager 0 when absent or not an id: the service names them). */
+void engagement_posted(struct request *rq, struct engagement_input *in)
+{
+	const char *pid = request_form(rq, "provider_org_id"), *cm = request_form(rq, "contract_manager_id");
+
+	if (!pid || !parse_id(pid, &in->provider_org_id))
+		in->provider_org_id = 0;
+	if (cm && *cm && !parse_id(cm, &in->contract_manager_id))
+		in->contract_manager_id = -1;
+	in->title = request_form(rq, "title");
+	in->service_line = request_form(rq, "service_line");
+	in->starts_on = request_form(rq, "starts_on");
+	in->ends_on = request_form(rq, "ends_on");
+	for (int i = 0; i < GOV__MAX; i++) {
+		char name[32];
+
+		snprintf(name, sizeof name, "governance.%s", gov_layer_name(i));
+		in->gov[i] = request_form(rq, name);
+	}
+}
+
+/* The new-engagement form: the provider chosen among every provider organisation of the directory. */
 static void engagement_form(struct buf *b, struct request *rq, const struct error *err)
 {
 	static const char *const fields[] = {"provider_org_id", "title", "service_line", "starts_on",
 					     "ends_on", "contract_manager_id",
 					     "governance.strategic", "governance.tactical",
 					     "governance.operations", NULL};
-	struct page pg = {0, PAGE_LIMIT_MAX};
-	json_t *orgs = org_list_json(rq->store, &rq->caller, pg), *o;
-	const char *ids[PAGE_LIMIT_MAX], *names[PAGE_LIMIT_MAX];
-	char idbuf[PAGE_LIMIT_MAX][24];
-	size_t i, n = 0;
+	json_t *providers = org_choices_json(rq->store, ORG_PROVIDER);
 
-	json_array_foreach(json_object_get(orgs, "items"), i, o)
-	{
-		if (strcmp(json_string_value(json_object_get(o, "kind")), "provider") != 0)
-			continue;
-		snprintf(idbuf[n], sizeof idbuf[n], "%lld",
-			 (long long)json_integer_value(json_object_get(o, "id")));
-		ids[n] = idbuf[n];
-		names[n] = json_string_value(json_object_get(o, "name"));
-		n++;
-	}
-	html_fmt(b, "<section class=\"card\"><h2>Open a new engagement</h2>"
+	html_fmt(b, "<section class=\"card\" id=\"new-engagement\"><h2>Open a new engagement</h2>"
 		    "<form method=\"post\" action=\"/engagements" FORM_ANCHOR "\" class=\"grid\">");
 	form_csrf(b, rq);
 	form_error_banner(b, err, fields);
-	form_select(b, "Provider", "provider_org_id", ids, names, n,
-		    request_form(rq, "provider_org_id"), err);
-	form_input(b, "Title", "title", "text", request_form(rq, "title"), err);
-	form_select(b, "Service line", "service_line", service_lines, NULL, 3,
-		    request_form(rq, "service_line"), err);
-	form_input(b, "Starts on", "starts_on", "date", request_form(rq, "starts_on"), err);
-	form_input(b, "Ends on", "ends_on", "date", request_form(rq, "ends_on"), err);
-	form_select(b, "Strategic management", "governance.strategic", leads, lead_labels, 3,
-		    request_form(rq, "governance.strategic") ?: "buyer", err);
-	form_select(b, "Tactical management", "governance.tactical", leads, lead_labels, 3,
-		    request_form(rq, "governance.tactical") ?: "buyer", err);
-	form_select(b, "Operations", "governance.operations", leads, lead_labels, 3,
-		    request_form(rq, "governance.operations") ?: "provider", err);
+	form_pick(b, "Provider", "provider_org_id", providers, request_form(rq, "provider_org_id"), false, err);
+	engagement_fields(b, rq, NULL, err);
 	html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Open engagement</button></div></form></section>");
+	json_decref(providers);
+}
+
+/* The admin's organisations: every one, linked, and the form that creates one. */
+static void orgs_section(struct buf *b, struct request *rq, const struct error *err)
+{
+	static const char *const kinds[] = {"buyer", "provider", "platform"};
+	static const char *const kind_labels[] = {"Buyer", "Provider", "Platform"};
+	static const char *const fields[] = {"name", "kind", "industry", NULL};
+	struct page pg = {0, PAGE_LIMIT_MAX};
+	json_t *orgs = org_list_json(rq->store, &rq->caller, pg), *o;
+	size_t i;
+
+	html_fmt(b, "<section class=\"card\" id=\"orgs\"><h2>Organisations</h2><table class=\"list\"><thead><tr><th>Name</th><th>Kind</th><th>Industry</th></tr></thead><tbody>");
+	json_array_foreach(json_object_get(orgs, "items"), i, o)
+		html_fmt(b, "<tr><td><a href=\"/orgs/%lld\">%s</a></td><td>%s</td><td>%s</td></tr>", json_num(o, "id"),
+			 json_text(o, "name"), json_text(o, "kind"), json_text(o, "industry"));
+	html_fmt(b, "</tbody></table><form method=\"post\" action=\"/orgs" FORM_ANCHOR "\" class=\"grid\">");
+	form_csrf(b, rq);
+	form_error_banner(b, err, fields);
+	form_input(b, "Name", "name", "text", err ? request_form(rq, "name") : "", err);
+	form_select(b, "Kind", "kind", kinds, kind_labels, 3, err ? request_form(rq, "kind") : "buyer", err);
+	form_input(b, "Industry (optional)", "industry", "text", err ? request_form(rq, "industry") : "", err);
+	html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Add organisation</button></div></form></section>");
 	json_decref(orgs);
 }
 
-static void render(struct request *rq, struct response *rs, const struct error *err)
+static void render(struct request *rq, struct response *rs, const struct error *err, const char *form)
 {
 	struct page pg = {0, PAGE_LIMIT_MAX};
 	json_t *list = engagement_list_json(rq->store, &rq->caller, pg);
@@ -128,42 +179,49 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	engagement_rows(b, rq, list);
 	html_fmt(b, "</section>");
 	if (rq->caller.roles & ROLES_CONTRACT)
-		engagement_form(b, rq, err);
+		engagement_form(b, rq, form && !strcmp(form, "engagement") ? err : NULL);
+	if (rq->caller.roles & ROLE_BIT(ROLE_ADMIN))
+		orgs_section(b, rq, form && !strcmp(form, "org") ? err : NULL);
 	page_end(rs);
 	json_decref(list);
 }
 
 void page_dashboard(struct request *rq, struct response *rs)
 {
-	render(rq, rs, NULL);
+	render(rq, rs, NULL, NULL);
 }
 
 void page_engagement_create(struct request *rq, struct response *rs)
 {
 	struct engagement_input in = {0};
 	struct error err = {0};
-	const char *pid = request_form(rq, "provider_org_id");
 	char loc[48];
 	long long id;
 
-	if (!pid || !parse_id(pid, &in.provider_org_id))
-		in.provider_org_id = 0;
-	in.title = request_form(rq, "title");
-	in.service_line = request_form(rq, "service_line");
-	in.starts_on = request_form(rq, "starts_on");
-	in.ends_on = request_form(rq, "ends_on");
-	for (int i = 0; i < GOV__MAX; i++) {
-		char name[32];
-
-		snprintf(name, sizeof name, "governance.%s", gov_layer_name(i));
-		in.gov[i] = request_form(rq, name);
-	}
+	engagement_posted(rq, &in);
 	id = engagement_create(rq->store, &rq->caller, &in, &err);
 	if (id < 0) {
 		rs->status = err.status;
-		render(rq, rs, &err);
+		render(rq, rs, &err, "engagement");
 		return;
 	}
 	snprintf(loc, sizeof loc, "/engagements/%lld", id);
 	page_saved(rq, rs, loc, "Engagement created; it waits for the provider's acceptance.");
+}
+
+/* An admin adds an organisation (POST /api/v1/orgs in the browser). */
+void page_org_create(struct request *rq, struct response *rs)
+{
+	struct org_input in = {request_form(rq, "name"), request_form(rq, "kind"), request_form(rq, "industry")};
+	struct error err = {0};
+	long long id = org_create(rq->store, &in, &err);
+	char loc[48];
+
+	if (id < 0) {
+		rs->status = err.status;
+		render(rq, rs, &err, "org");
+		return;
+	}
+	snprintf(loc, sizeof loc, "/orgs/%lld", id);
+	page_saved(rq, rs, loc, "Organisation added. Add its first manager below.");
 }

@@ -127,6 +127,21 @@ static void acceptance_section(struct request *rq, struct buf *b, json_t *e, con
 	html_fmt(b, "</section>");
 }
 
+/* The buyer's contract roles edit the title, service line, term, contract manager and governance split (PATCH /api/v1/engagements/{id}). */
+static void edit_section(struct buf *b, struct request *rq, json_t *e, const struct error *err)
+{
+	static const char *const fields[] = {"title", "service_line", "starts_on", "ends_on", "contract_manager_id",
+					     "governance.strategic", "governance.tactical", "governance.operations", NULL};
+
+	html_fmt(b, "<section class=\"card\" id=\"edit\"><details%s><summary>Edit the engagement</summary>", err ? " open" : "");
+	html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/edit" FORM_ANCHOR "\" class=\"grid\">", rq->id);
+	form_csrf(b, rq);
+	form_error_banner(b, err, fields);
+	engagement_fields(b, rq, e, err);
+	html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Save changes</button>"
+		    " <span class=\"muted\">A changed term moves the future planned reviews.</span></div></form></details></section>");
+}
+
 static void render(struct request *rq, struct response *rs, const struct error *err,
 		   const char *form)
 {
@@ -134,6 +149,7 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	static const char *const mode_labels[] = {"Provider-vendor", "Partnership"};
 	static const char *const fields[] = {"mode", "reason", NULL};
 	json_t *e = engagement_with_trust_json(rq->store, rq->id), *gov, *h;
+	const struct error *edit_err;
 	struct buf *b = &rs->body;
 	size_t i;
 
@@ -169,6 +185,7 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	html_fmt(b, "<tr><th>Operations</th><td>%s</td></tr></tbody></table></section></div>",
 		 lead_label(json_text(gov, "operations")));
 
+	edit_err = err;
 	acceptance_section(rq, b, e, form && !strcmp(form, "acceptance") ? err : NULL);
 	governance_sections(rq, b, e, err, form);
 	if (form && strcmp(form, "mode") != 0)
@@ -194,16 +211,18 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	}
 	if (json_array_size(json_object_get(e, "mode_history")))
 		html_fmt(b, "</tbody></table>");
+	/* The select shows the current mode: a change is chosen, never defaulted, and confirmed (page_engagement_mode). */
 	if ((rq->rel & REL_ACCEPTED) && (rq->rel & REL_BUYER) && (rq->caller.roles & ROLES_CONTRACT)) {
 		html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/mode" FORM_ANCHOR "\" class=\"grid\">", rq->id);
 		form_csrf(b, rq);
 		form_error_banner(b, err, fields);
-		form_select(b, "Change mode to", "mode", modes, mode_labels, 2,
-			    request_form(rq, "mode") ?: (strcmp(json_text(e, "mode"), "vendor") == 0 ? "partnership" : "vendor"), err);
+		form_select(b, "Mode", "mode", modes, mode_labels, 2, request_form(rq, "mode") ?: json_text(e, "mode"), err);
 		form_input(b, "Reason", "reason", "text", request_form(rq, "reason"), err);
-		html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Record mode change</button></div></form>");
+		html_fmt(b, "<div class=\"actions\"><button type=\"submit\" class=\"danger\">Change mode…</button></div></form>");
 	}
 	html_fmt(b, "</section>");
+	if ((rq->rel & REL_BUYER) && (rq->caller.roles & ROLES_CONTRACT) && strcmp(json_text(e, "acceptance"), "declined") != 0)
+		edit_section(b, rq, e, form && !strcmp(form, "edit") ? edit_err : NULL);
 	adoptions_section(b, rq);
 	page_end(rs);
 	json_decref(e);
@@ -273,17 +292,59 @@ void page_engagement_issue_create(struct request *rq, struct response *rs)
 void page_engagement_mode(struct request *rq, struct response *rs)
 {
 	struct error err = {0};
-	const char *reason = request_form(rq, "reason");
-	char loc[48];
+	const char *mode = request_form(rq, "mode"), *reason = request_form(rq, "reason");
+	json_t *e = engagement_get_json(rq->store, rq->id);
+	int to = engagement_mode_parse(mode);
+	char loc[48], title[240];
 
-	if (engagement_set_mode(rq->store, &rq->caller, rq->id, request_form(rq, "mode"),
-				reason && *reason ? reason : NULL, &err) != 0) {
+	if (!e) {
+		page_error(rq, rs, 404, "There is no such engagement.");
+		return;
+	}
+	snprintf(loc, sizeof loc, "/engagements/%lld#mode", rq->id);
+	/* The change is checked before it is confirmed, so a refusal never waits behind a confirmation. */
+	if (to < 0)
+		error_set(&err, 422, mode ? "invalid" : "required", "mode", "choose vendor or partnership mode");
+	else
+		engagement_mode_change_check(engagement_mode_parse(json_text(e, "mode")), to, reason, &err);
+	if (!err.status) {
+		snprintf(title, sizeof title, "Move \"%s\" to %s mode?", json_text(e, "title"),
+			 to == MODE_PARTNERSHIP ? "partnership" : "provider-vendor");
+		if (!form_confirm(rq, rs, title,
+				  to == MODE_PARTNERSHIP
+					  ? "Both sides will see the engagement run as a partnership from today; the change and its reason stay in the mode history."
+					  : "Both sides will see the engagement run in provider-vendor mode again from today; the change and its reason stay in the mode history.",
+				  "Change mode", loc)) {
+			json_decref(e);
+			return;
+		}
+		engagement_set_mode(rq->store, &rq->caller, rq->id, mode, reason, &err);
+	}
+	json_decref(e);
+	if (err.status) {
 		rs->status = err.status;
 		render(rq, rs, &err, "mode");
 		return;
 	}
-	snprintf(loc, sizeof loc, "/engagements/%lld", rq->id);
 	page_saved(rq, rs, loc, "Mode changed.");
+}
+
+/* The edit form (PATCH /api/v1/engagements/{id} in the browser): the page again with the error, or back to it. */
+void page_engagement_edit(struct request *rq, struct response *rs)
+{
+	struct engagement_input in = {0};
+	struct error err = {0};
+	char loc[48];
+
+	engagement_posted(rq, &in);
+	in.provider_org_id = 0;
+	if (engagement_update(rq->store, &rq->caller, rq->id, &in, &err) != 0) {
+		rs->status = err.status;
+		render(rq, rs, &err, "edit");
+		return;
+	}
+	snprintf(loc, sizeof loc, "/engagements/%lld", rq->id);
+	page_saved(rq, rs, loc, "Engagement saved.");
 }
 
 /*

@@ -35,11 +35,14 @@ static void compliance_card(struct buf *b, long long id, json_t *c)
 	html_fmt(b, "<p class=\"muted\"><a href=\"/api/v1/engagements/%lld/compliance?format=csv\">Download as CSV</a></p></section>", id);
 }
 
-static void mandate_card(struct request *rq, struct buf *b, long long id, const struct error *err)
+/* The mandate, and its form for the buyer's contract roles while the engagement is not declined. */
+static void mandate_card(struct request *rq, struct buf *b, json_t *e, const struct error *err)
 {
 	static const char *const fields[] = {"cadence", "required_roles", "grace_days", NULL};
+	long long id = json_num(e, "id");
 	json_t *m = mandate_get_json(rq->store, id), *r;
-	bool may = (rq->rel & REL_BUYER) && (rq->caller.roles & ROLES_CONTRACT);
+	bool may = (rq->rel & REL_BUYER) && (rq->caller.roles & ROLES_CONTRACT) &&
+		   strcmp(json_text(e, "acceptance"), "declined") != 0;
 	const char *msg = field_error_of(err, "required_roles");
 	char grace[16];
 	size_t i;
@@ -178,7 +181,7 @@ void governance_sections(struct request *rq, struct buf *b, json_t *e, const str
 	if (c)
 		compliance_card(b, id, c);
 	json_decref(c);
-	mandate_card(rq, b, id, form && !strcmp(form, "mandate") ? err : NULL);
+	mandate_card(rq, b, e, form && !strcmp(form, "mandate") ? err : NULL);
 	timeline_card(rq, b, id, form && !strcmp(form, "review") ? err : NULL);
 	issues_card(rq, b, id, form && !strcmp(form, "issue") ? err : NULL);
 }

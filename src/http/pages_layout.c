@@ -70,6 +70,7 @@ void page_begin(struct request *rq, struct response *rs, const char *title)
 		if (rq->caller.roles & (ROLES_AUDIT | ROLE_BIT(ROLE_ADMIN)))
 			html_fmt(b, "<a href=\"/audit\">Audit</a>");
 		html_fmt(b, "<a href=\"/orgs/%lld\">%s</a></nav>", rq->caller.org_id, rq->caller.org_name);
+		nav_search_box(b, rq);
 		html_fmt(b, "<form class=\"who\" method=\"post\" action=\"/logout\"><a href=\"/account\"><span>%s</span></a>",
 			 rq->caller.name);
 		form_csrf(b, rq);

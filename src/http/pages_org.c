@@ -14,31 +14,14 @@ static bool may_manage(struct request *rq)
 	       ((rq->rel & REL_OWN) && (rq->caller.roles & ROLES_ORG_MANAGER));
 }
 
-/* The new-unit form: a name and a unit CIO chosen from the organisation's unit CIOs. */
-static void unit_form(struct buf *b, struct request *rq, json_t *users, const struct error *err)
+/* The new-unit form: a name and a unit CIO chosen from the organisation's active unit CIOs. */
+static void unit_form(struct buf *b, struct request *rq, long long org_id, const struct error *err)
 {
-	const char *ids[PAGE_LIMIT_MAX + 1], *names[PAGE_LIMIT_MAX + 1];
-	char idbuf[PAGE_LIMIT_MAX][24];
-	size_t i, j, n = 0;
-	json_t *u, *r;
+	json_t *cios = user_choices_json(rq->store, org_id, ROLE_BIT(ROLE_UNIT_CIO));
 
-	ids[n] = "";
-	names[n++] = "— none yet —";
-	json_array_foreach(json_object_get(users, "items"), i, u)
-	{
-		json_array_foreach(json_object_get(u, "roles"), j, r)
-		{
-			if (strcmp(json_string_value(r), "unit_cio") != 0 || n > PAGE_LIMIT_MAX)
-				continue;
-			snprintf(idbuf[n - 1], sizeof idbuf[0], "%lld",
-				 (long long)json_integer_value(json_object_get(u, "id")));
-			ids[n] = idbuf[n - 1];
-			names[n++] = json_text(u, "name");
-		}
-	}
 	form_input(b, "New unit", "name", "text", err ? request_form(rq, "name") : "", err);
-	form_select(b, "Unit CIO", "cio_user_id", ids, names, n,
-		    err ? request_form(rq, "cio_user_id") : "", err);
+	form_pick(b, "Unit CIO", "cio_user_id", cios, err ? request_form(rq, "cio_user_id") : "", true, err);
+	json_decref(cios);
 }
 
 /* A buyer's confidential terms: what the practice exchange's leak check looks for besides its names. */
@@ -105,6 +88,30 @@ static void roles_form(struct buf *b, struct request *rq, json_t *user, enum org
 	html_fmt(b, "</fieldset><div class=\"actions\"><button type=\"submit\">Change roles…</button></div></form>");
 }
 
+/* The deactivate button of an active person, for a manager who may take every role the person holds (role_grant_allowed). */
+static void deactivate_form(struct buf *b, struct request *rq, json_t *user, enum org_kind kind, const struct error *err)
+{
+	role_mask held = 0;
+	size_t j;
+	json_t *r;
+
+	json_array_foreach(json_object_get(user, "roles"), j, r)
+	{
+		int k = role_parse(json_string_value(r));
+
+		if (k >= 0)
+			held |= ROLE_BIT(k);
+	}
+	if (role_grant_allowed(rq->caller.roles, kind, held, 0, false) != GRANT_OK)
+		return;
+	html_fmt(b, "<form method=\"post\" action=\"/users/%lld/deactivate" FORM_ANCHOR "\" class=\"inline\">", json_num(user, "id"));
+	static const char *const no_fields[] = {NULL}; /* the refusal is about the person, not a field to link */
+
+	form_csrf(b, rq);
+	form_error_banner(b, err, no_fields);
+	html_fmt(b, "<div class=\"actions\"><button type=\"submit\" class=\"danger\">Deactivate…</button></div></form>");
+}
+
 static void render(struct request *rq, struct response *rs, long long org_id, const char *which,
 		   long long err_user, const struct error *err)
 {
@@ -127,7 +134,7 @@ static void render(struct request *rq, struct response *rs, long long org_id, co
 	units = unit_list_json(rq->store, org_id, pg);
 	users = user_list_json(rq->store, org_id, pg);
 	if (buyer) {
-		html_fmt(b, "<section class=\"card\"><h2>Business units</h2><table class=\"list\"><thead><tr><th>Unit</th><th>Unit CIO</th></tr></thead><tbody>");
+		html_fmt(b, "<section class=\"card\" id=\"units\"><h2>Business units</h2><table class=\"list\"><thead><tr><th>Unit</th><th>Unit CIO</th></tr></thead><tbody>");
 		json_array_foreach(json_object_get(units, "items"), i, x)
 			html_fmt(b, "<tr><td>%s</td><td>%s</td></tr>", json_text(x, "name"),
 				 *json_text(x, "cio_name") ? json_text(x, "cio_name") : "—");
@@ -137,7 +144,7 @@ static void render(struct request *rq, struct response *rs, long long org_id, co
 			form_csrf(b, rq);
 			if (which && strcmp(which, "unit") == 0)
 				form_error_banner(b, err, unit_fields);
-			unit_form(b, rq, users, which && strcmp(which, "unit") == 0 ? err : NULL);
+			unit_form(b, rq, org_id, which && strcmp(which, "unit") == 0 ? err : NULL);
 			html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Add unit</button></div></form>");
 		}
 		html_fmt(b, "</section>");
@@ -145,10 +152,17 @@ static void render(struct request *rq, struct response *rs, long long org_id, co
 	html_fmt(b, "<section class=\"card\" id=\"people\"><h2>People</h2><table class=\"list\"><thead><tr><th>Name</th><th>E-mail</th><th>Roles</th></tr></thead><tbody>");
 	json_array_foreach(json_object_get(users, "items"), i, x)
 	{
-		html_fmt(b, "<tr><td>%s</td><td>%s</td><td>", json_text(x, "name"), json_text(x, "email"));
+		bool active = !json_is_string(json_object_get(x, "deactivated_at"));
+		const struct error *mine = json_num(x, "id") == err_user ? err : NULL;
+
+		html_fmt(b, "<tr id=\"user-%lld\"><td>%s", json_num(x, "id"), json_text(x, "name"));
+		if (!active)
+			html_fmt(b, " <span class=\"pill deactivated\">Deactivated %.10s</span>", json_text(x, "deactivated_at"));
+		html_fmt(b, "</td><td>%s</td><td>", json_text(x, "email"));
 		/* One's own roles are changed by another manager (docs/security.md, "Role grants"). */
-		if (may_manage(rq) && json_num(x, "id") != rq->caller.user_id) {
-			roles_form(b, rq, x, kind, json_num(x, "id") == err_user ? err : NULL);
+		if (active && may_manage(rq) && json_num(x, "id") != rq->caller.user_id) {
+			roles_form(b, rq, x, kind, which && !strcmp(which, "roles") ? mine : NULL);
+			deactivate_form(b, rq, x, kind, which && !strcmp(which, "deactivate") ? mine : NULL);
 		} else {
 			json_array_foreach(json_object_get(x, "roles"), j, r)
 				html_fmt(b, "<span class=\"pill\">%s</span> ", role_label(role_parse(json_string_value(r))));
@@ -191,12 +205,12 @@ void page_org(struct request *rq, struct response *rs)
 	render(rq, rs, rq->id, NULL, 0, NULL);
 }
 
-static void done(struct request *rq, struct response *rs)
+static void done(struct request *rq, struct response *rs, const char *anchor, const char *message)
 {
-	char loc[48];
+	char loc[64];
 
-	snprintf(loc, sizeof loc, "/orgs/%lld", rq->id);
-	page_saved(rq, rs, loc, "Saved.");
+	snprintf(loc, sizeof loc, "/orgs/%lld#%s", rq->id, anchor);
+	page_saved(rq, rs, loc, message);
 }
 
 void page_org_user_create(struct request *rq, struct response *rs)
@@ -216,7 +230,7 @@ void page_org_user_create(struct request *rq, struct response *rs)
 		render(rq, rs, rq->id, "user", 0, &err);
 		return;
 	}
-	done(rq, rs);
+	done(rq, rs, "people", "Person added.");
 }
 
 void page_org_unit_create(struct request *rq, struct response *rs)
@@ -232,7 +246,7 @@ void page_org_unit_create(struct request *rq, struct response *rs)
 		render(rq, rs, rq->id, "unit", 0, &err);
 		return;
 	}
-	done(rq, rs);
+	done(rq, rs, "units", "Business unit added.");
 }
 
 void page_org_terms(struct request *rq, struct response *rs)
@@ -258,12 +272,7 @@ void page_org_terms(struct request *rq, struct response *rs)
 		return;
 	}
 	free(copy);
-	{
-		char loc[64];
-
-		snprintf(loc, sizeof loc, "/orgs/%lld#terms", rq->id);
-		page_saved(rq, rs, loc, "Confidential terms saved.");
-	}
+	done(rq, rs, "terms", "Confidential terms saved.");
 }
 
 /* The confirmation of a role change: what the person holds now, what they will hold, and one button that binds it. */
@@ -308,6 +317,35 @@ void page_user_roles(struct request *rq, struct response *rs)
 	} else {
 		snprintf(loc, sizeof loc, "/orgs/%lld#people", json_num(user, "org_id"));
 		page_saved(rq, rs, loc, "Roles changed.");
+	}
+	json_decref(user);
+}
+
+/* Deactivating a person: a confirmation that says what stops, then user_deactivate; a refusal shows beside the person's button. */
+void page_user_deactivate(struct request *rq, struct response *rs)
+{
+	json_t *user = user_get_json(rq->store, rq->id);
+	struct error err = {0};
+	char loc[64], title[200], saved[200];
+
+	if (!user) {
+		page_error(rq, rs, 404, "not found");
+		return;
+	}
+	snprintf(loc, sizeof loc, "/orgs/%lld#user-%lld", json_num(user, "org_id"), rq->id);
+	snprintf(title, sizeof title, "Deactivate %s?", json_text(user, "name"));
+	if (!form_confirm(rq, rs, title,
+			  "They are signed out everywhere at once, can no longer sign in, their calendar feed stops, and nobody can choose them any more. What they did keeps their name.",
+			  "Deactivate", loc)) {
+		json_decref(user);
+		return;
+	}
+	if (user_deactivate(rq->store, &rq->caller, rq->id, &err) != 0) {
+		rs->status = err.status;
+		render(rq, rs, json_num(user, "org_id"), "deactivate", rq->id, &err);
+	} else {
+		snprintf(saved, sizeof saved, "%s is deactivated.", json_text(user, "name"));
+		page_saved(rq, rs, loc, saved);
 	}
 	json_decref(user);
 }

@@ -132,7 +132,7 @@ static void actions_card(struct request *rq, struct buf *b, json_t *r, const str
 	if (may) {
 		json_t *people = engagement_people_json(rq->store, json_num(r, "engagement_id"), rq->caller.org_id), *p;
 		const char *ids[256], *names[256];
-		char idbuf[256][24], namebuf[256][160];
+		char idbuf[256][24], namebuf[256][160], me[24];
 		size_t n = 0;
 
 		json_array_foreach(people, i, p)
@@ -149,7 +149,9 @@ static void actions_card(struct request *rq, struct buf *b, json_t *r, const str
 		form_csrf(b, rq);
 		form_error_banner(b, err, fields);
 		form_input(b, "New action", "title", "text", err ? request_form(rq, "title") : NULL, err);
-		form_select(b, "Owner", "owner_id", ids, names, n, request_form(rq, "owner_id"), err);
+		/* The owner defaults to the person adding the action. */
+		snprintf(me, sizeof me, "%lld", rq->caller.user_id);
+		form_select(b, "Owner", "owner_id", ids, names, n, request_form(rq, "owner_id") ?: me, err);
 		form_input(b, "Due on", "due_on", "date", err ? request_form(rq, "due_on") : NULL, err);
 		html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Add action</button></div></form>");
 		json_decref(people);

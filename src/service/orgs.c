@@ -253,6 +253,64 @@ int user_roles_set(struct store *s, long long user_id, role_mask roles, struct e
 	return store_exec(s, STMT_USER_ROLES_SET, a, 2, NULL, NULL, err) < 0 ? -1 : 0;
 }
 
+int user_deactivate(struct store *s, const struct caller *c, long long user_id, struct error *err)
+{
+	struct user_org u;
+	struct sqlval a[3];
+	role_mask keepers;
+	long long others = 0;
+	char now[24];
+	int n = user_org_of(s, user_id, &u, err);
+	json_t *user;
+	bool already;
+
+	if (n < 0)
+		return -1;
+	if (n == 0) {
+		error_set(err, 404, "not_found", NULL, "no such user");
+		return -1;
+	}
+	if (user_id == c->user_id) {
+		error_set(err, 422, "invalid", "user", "you cannot deactivate yourself; ask another manager of your organisation");
+		return -1;
+	}
+	user = user_get_json(s, user_id);
+	already = user && json_is_string(json_object_get(user, "deactivated_at"));
+	json_decref(user);
+	if (already) {
+		error_set(err, 409, "already_deactivated", "user", "this user is deactivated already");
+		return -1;
+	}
+	/* Deactivating takes every role away: the caller must be one who may remove them all. */
+	if (!role_grant_error(role_grant_allowed(c->roles, (enum org_kind)u.kind, u.roles, 0, false), err))
+		return -1;
+	keepers = role_keepers((enum org_kind)u.kind);
+	if (u.roles & keepers) {
+		a[0] = SQL_I(u.org_id);
+		a[1] = SQL_I(user_id);
+		a[2] = SQL_I(keepers);
+		if (store_int(s, STMT_USER_OTHERS_WITH_ROLES, a, 3, &others, err) < 0)
+			return -1;
+		if (others == 0) {
+			error_set(err, 409, "last_manager", "user",
+				  "this is the organisation's last %s; grant the role to someone else first",
+				  role_label(u.kind == ORG_BUYER ? ROLE_BUYER_CXO : ROLE_PROVIDER_LEADERSHIP));
+			return -1;
+		}
+	}
+	now_iso(now);
+	a[0] = SQL_T(now);
+	a[1] = SQL_I(user_id);
+	if (store_begin(s, err))
+		return -1;
+	if (store_exec(s, STMT_USER_DEACTIVATE, a, 2, NULL, NULL, err) < 0 ||
+	    store_exec(s, STMT_SESSION_DELETE_USER, &a[1], 1, NULL, NULL, err) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return store_commit(s, err);
+}
+
 json_t *user_get_json(struct store *s, long long user_id)
 {
 	json_t *items = json_array(), *o = NULL;
@@ -372,13 +430,47 @@ json_t *org_list_json(struct store *s, const struct caller *c, struct page pg)
 	return page_wrap(items, pg.limit);
 }
 
+/* A user of USER_GET or USER_LIST_ORG, whose last column is deactivated_at (NULL: active). */
 static int user_row(void *ctx, const struct sqlval *c, int n)
 {
-	(void)n;
-	json_array_append_new(ctx, json_pack("{s:I, s:I, s:s, s:s, s:o}", "id", c[0].i, "org_id",
+	const struct sqlval *off = &c[n - 1];
+
+	json_array_append_new(ctx, json_pack("{s:I, s:I, s:s, s:s, s:o, s:o}", "id", c[0].i, "org_id",
 					     c[1].i, "email", c[2].s, "name", c[3].s, "roles",
-					     roles_json((role_mask)c[4].i)));
+					     roles_json((role_mask)c[4].i), "deactivated_at",
+					     off->s ? json_string(off->s) : json_null()));
 	return 0;
+}
+
+static int choice_row(void *ctx, const struct sqlval *c, int n)
+{
+	(void)n;
+	json_array_append_new(ctx, json_pack("{s:I, s:s}", "value", c[0].i, "label", c[1].s));
+	return 0;
+}
+
+json_t *org_choices_json(struct store *s, enum org_kind kind)
+{
+	json_t *items = json_array();
+	struct sqlval a[1] = {SQL_T(org_kind_name(kind))};
+
+	if (store_exec(s, STMT_ORG_CHOICES, a, 1, choice_row, items, NULL) < 0) {
+		json_decref(items);
+		return NULL;
+	}
+	return items;
+}
+
+json_t *user_choices_json(struct store *s, long long org_id, role_mask roles)
+{
+	json_t *items = json_array();
+	struct sqlval a[2] = {SQL_I(org_id), SQL_I(roles)};
+
+	if (store_exec(s, STMT_USER_CHOICES, a, 2, choice_row, items, NULL) < 0) {
+		json_decref(items);
+		return NULL;
+	}
+	return items;
 }
 
 json_t *user_list_json(struct store *s, long long org_id, struct page pg)

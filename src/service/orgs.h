@@ -56,7 +56,21 @@ int user_org_of(struct store *s, long long user_id, struct user_org *out, struct
  * Returns 0, or -1 with err set and nothing written.
  */
 int user_roles_set(struct store *s, long long user_id, role_mask roles, struct error *err);
-/* {id, org_id, email, name, roles} of a user, or NULL. */
+/*
+ * Deactivates a user (POST /api/v1/users/{id}/deactivate; the route table checked that the
+ * caller manages the organisation): stamps deactivated_at and ends every session of the user at
+ * once; sign-in, the calendar feed and every picker leave the user out from then on. Refused:
+ * 404 no such user, 422 oneself (field "user"), 409 already_deactivated, 403 role_not_grantable
+ * when the caller may not remove all the user's roles (role_grant_allowed), 409 last_manager
+ * for the organisation's last buyer_cxo / provider_leadership. Returns 0, or -1 with err set and
+ * nothing written.
+ */
+int user_deactivate(struct store *s, const struct caller *c, long long user_id, struct error *err);
+/* [{value: id, label: name}] of the organisation's active users holding any of roles, by name: a picker's options. */
+json_t *user_choices_json(struct store *s, long long org_id, role_mask roles);
+/* [{value: id, label: name}] of every organisation of the kind, by name. */
+json_t *org_choices_json(struct store *s, enum org_kind kind);
+/* {id, org_id, email, name, roles, deactivated_at} of a user, or NULL. */
 json_t *user_get_json(struct store *s, long long user_id);
 long long unit_create(struct store *s, const struct unit_input *in, struct error *err);
 

@@ -158,8 +158,33 @@ int summit_invite(struct store *s, long long summit_id, const long long *org_ids
 	return (int)count;
 }
 
+struct invitation_row {
+	long long summit;
+	char status[16];
+};
+
+static int invitation_row_cb(void *ctx, const struct sqlval *c, int n)
+{
+	struct invitation_row *r = ctx;
+
+	(void)n;
+	r->summit = c[1].i;
+	snprintf(r->status, sizeof r->status, "%s", c[3].s);
+	return 1;
+}
+
+long long invitation_summit_of(struct store *s, long long id)
+{
+	struct invitation_row r = {0};
+	struct sqlval a[1] = {SQL_I(id)};
+
+	store_exec(s, STMT_INVITATION_GET, a, 1, invitation_row_cb, &r, NULL);
+	return r.summit;
+}
+
 int invitation_set(struct store *s, long long id, const char *status, bool host, struct error *err)
 {
+	struct invitation_row r = {0};
 	struct sqlval a[3];
 	char now[24];
 
@@ -171,6 +196,16 @@ int invitation_set(struct store *s, long long id, const char *status, bool host,
 		error_set(err, 403, "forbidden", "status",
 			  host ? "the host records attendance; the invitee accepts or declines" : "only the host records attendance");
 		return -1;
+	}
+	/* Once the host has recorded that an organisation came, its answer no longer changes the record. */
+	if (!host) {
+		a[0] = SQL_I(id);
+		if (store_exec(s, STMT_INVITATION_GET, a, 1, invitation_row_cb, &r, err) < 0)
+			return -1;
+		if (!strcmp(r.status, "attended")) {
+			error_set(err, 409, "attended", "status", "the host has recorded that your organisation attended this summit");
+			return -1;
+		}
 	}
 	now_iso(now);
 	a[0] = SQL_T(status);
@@ -293,6 +328,15 @@ static int session_row_cb(void *ctx, const struct sqlval *c, int n)
 	x->presenter = c[1].i;
 	snprintf(x->kind, sizeof x->kind, "%s", c[2].s);
 	return 1;
+}
+
+long long session_summit_of(struct store *s, long long session_id)
+{
+	struct session_row x = {0};
+	struct sqlval a[1] = {SQL_I(session_id)};
+
+	store_exec(s, STMT_SUMMIT_SESSION_GET, a, 1, session_row_cb, &x, NULL);
+	return x.summit;
 }
 
 int session_link_practice(struct store *s, const struct caller *c, long long session_id, long long practice_id,
@@ -435,6 +479,30 @@ json_t *summit_get_json(struct store *s, long long id, long long viewer_org, boo
 	json_object_set_new(o, "invitations", inv);
 	json_object_set_new(o, "sessions", x.items);
 	return o;
+}
+
+static int my_rating_cb(void *ctx, const struct sqlval *c, int n)
+{
+	size_t i;
+	json_t *x;
+
+	(void)n;
+	json_array_foreach((json_t *)ctx, i, x)
+	{
+		if (json_integer_value(json_object_get(x, "id")) == c[0].i)
+			json_object_set_new(x, "my_rating", json_pack("{s:I, s:s, s:s}", "rating", c[1].i, "comment", c[2].s, "rated_at", c[3].s));
+	}
+	return 0;
+}
+
+void summit_attach_my_ratings(struct store *s, json_t *summit, long long user_id)
+{
+	json_t *sessions = json_object_get(summit, "sessions"), *x;
+	struct sqlval a[2] = {SQL_I(json_integer_value(json_object_get(summit, "id"))), SQL_I(user_id)};
+	size_t i;
+
+	json_array_foreach(sessions, i, x) json_object_set_new(x, "my_rating", json_null());
+	store_exec(s, STMT_RATING_MINE, a, 2, my_rating_cb, sessions, NULL);
 }
 
 json_t *summit_list_json(struct store *s, const struct caller *c, struct page pg)

@@ -26,8 +26,14 @@ long long summit_create(struct store *s, const struct caller *c, const struct su
  */
 int summit_invite(struct store *s, long long summit_id, const long long *org_ids, size_t n,
 		  const char *group, struct error *err);
-/* The invitee accepts or declines; the host records attendance. */
+/* The invitee accepts or declines (409 attended once the host recorded attendance); the host records attendance. */
 int invitation_set(struct store *s, long long id, const char *status, bool host, struct error *err);
+/* The summit an invitation belongs to, or 0. */
+long long invitation_summit_of(struct store *s, long long invitation_id);
+/* The summit a session belongs to, or 0. */
+long long session_summit_of(struct store *s, long long session_id);
+/* Sets each session's "my_rating" ({rating, comment, rated_at} or null): what this person gave it. */
+void summit_attach_my_ratings(struct store *s, json_t *summit, long long user_id);
 /*
  * Adds a session to the agenda. A practice_id is accepted only from its author presenting
  * the session (403 not_author otherwise): a host that names another organisation as

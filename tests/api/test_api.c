@@ -303,6 +303,11 @@ static void test_permission_matrix(void)
 		/* Changing roles: who manages NW's people reaches the kind check (a provider role in a buyer: 422, nothing written). */
 		{"PATCH", "/api/v1/users/{id}", fmt("/api/v1/users/%lld", user_id[NW_MEMBER]), "{\"roles\":[\"provider_leadership\"]}",
 		 {422, 422, 403, 422, 422, 403, 403, 403, 403, 404, 403, 403}},
+		/* Deactivating (people_cases.c has the rest): nobody themselves (422), not the last CxO (409), not by who may not take its role (403); nothing written. */
+		{"POST", "/api/v1/users/{id}/deactivate", fmt("/api/v1/users/%lld/deactivate", user_id[NW_CXO]), NULL,
+		 {409, 422, 403, 403, 403, 403, 403, 403, 403, 404, 403, 403}},
+		{"POST", "/api/v1/users/{id}/deactivate", fmt("/api/v1/users/%lld/deactivate", user_id[ADMIN]), NULL,
+		 {422, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404}},
 		{"GET", "/api/v1/orgs/{id}/units", fmt("/api/v1/orgs/%lld/units", NW), NULL, {200, 200, 200, 200, 200, 200, 200, 200, 200, 404, 200, 200}},
 		{"POST", "/api/v1/orgs/{id}/units", fmt("/api/v1/orgs/%lld/units", NW), "{\"name\":\"retail banking\"}",
 		 {409, 409, 403, 409, 409, 403, 403, 403, 403, 404, 403, 403}},
@@ -458,6 +463,7 @@ static void test_permission_matrix(void)
 		 {404, 403, 403, 403, 403, 403, 422, 422, 403, 404, 404, 404}},
 		{"GET", "/api/v1/me/actions", "/api/v1/me/actions", NULL, {200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
 		{"GET", "/api/v1/inbox", "/api/v1/inbox", NULL, {200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
+		{"GET", "/api/v1/search", "/api/v1/search?q=review", NULL, {200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
 		/* Meridian's engagement with Kestrel: Northwind and Harbor see none of its reviews. */
 		{"GET", "/api/v1/engagements/{id}/reviews", fmt("/api/v1/engagements/%lld/reviews", E_MD), NULL, {404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 404, 404}},
 		{"GET", "/api/v1/reviews/{id}", fmt("/api/v1/reviews/%lld", R_MD), NULL, {404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 404, 404}},
@@ -1144,6 +1150,7 @@ int main(int argc, char **argv)
 		roadmap_cases_run(&w, &harness_passed, &harness_failed);
 		sealed_cases_run(&w, &harness_passed, &harness_failed);
 		summit_cases_run(&w, &harness_passed, &harness_failed);
+		summit2_cases_run(&w, &harness_passed, &harness_failed);
 		practice_cases_run(&w, &harness_passed, &harness_failed);
 		leak_cases_run(&w, &harness_passed, &harness_failed);
 		batch_cases_run(&w, &harness_passed, &harness_failed);
@@ -1151,7 +1158,9 @@ int main(int argc, char **argv)
 		security_cases_run(&w, &harness_passed, &harness_failed);
 		exposure_cases_run(&w, &harness_passed, &harness_failed);
 		acceptance_cases_run(&w, &harness_passed, &harness_failed);
+		search_cases_run(&w, &harness_passed, &harness_failed);
 		grants_cases_run(&w, &harness_passed, &harness_failed);
+		people_cases_run(&w, &harness_passed, &harness_failed);
 		inbox_cases_run(&w, &harness_passed, &harness_failed);
 	}
 	RUN(test_web);

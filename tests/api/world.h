@@ -29,6 +29,7 @@ void calendar_cases_run(const struct world *w, int *passed, int *failed);
 void trust_cases_run(const struct world *w, int *passed, int *failed);
 void roadmap_cases_run(const struct world *w, int *passed, int *failed);
 void summit_cases_run(const struct world *w, int *passed, int *failed);
+void summit2_cases_run(const struct world *w, int *passed, int *failed);
 void practice_cases_run(const struct world *w, int *passed, int *failed);
 void batch_cases_run(const struct world *w, int *passed, int *failed);
 void audit_cases_run(const struct world *w, int *passed, int *failed);
@@ -38,6 +39,8 @@ void exposure_cases_run(const struct world *w, int *passed, int *failed);
 void sealed_cases_run(const struct world *w, int *passed, int *failed);
 void acceptance_cases_run(const struct world *w, int *passed, int *failed);
 void leak_cases_run(const struct world *w, int *passed, int *failed);
+void search_cases_run(const struct world *w, int *passed, int *failed);
+void people_cases_run(const struct world *w, int *passed, int *failed);
 void inbox_cases_run(const struct world *w, int *passed, int *failed);
 
 #endif

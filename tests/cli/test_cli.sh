@@ -229,6 +229,30 @@ run user add --db "$DB" --org "$PROVIDER" --email gen@bolt.example --name "Gene 
 if [ "$rc" -eq 0 ] && printed_id && [ "$(lines "$T/err")" -eq 1 ] &&
 	grep -q 'gen@bolt.example' "$T/err" && grep -Eq 'password.*[A-Za-z0-9_-]{10,}' "$T/err"; then ok; else bad "user add without --password-stdin prints the id on stdout and a generated password on stderr"; fi
 
+# --- org list: one line per organisation, id, kind and name tab-separated
+run org list --db "$DB"
+if [ "$rc" -eq 0 ] && [ "$(lines "$T/out")" = "$(count "$DB" orgs)" ] &&
+	grep -q "^$BUYER	buyer	Acme Bank\$" "$T/out" && grep -q "^$PROVIDER	provider	Bolt Services\$" "$T/out"; then ok; else bad "org list prints every organisation as id, kind, name"; fi
+run org list
+expect_error 2 "org list without --db exits 2 with one error line"
+
+# --- user deactivate: once, never an organisation's last manager
+CAROL=$(q "$DB" "select id from users where email = 'cm@acme.example'")
+run user deactivate --db "$DB" --user "$CAROL"
+if [ "$rc" -eq 0 ] && [ ! -s "$T/out" ] && [ "$(q "$DB" "select deactivated_at is not null from users where id = $CAROL")" = 1 ]; then ok; else bad "user deactivate exits 0 and stamps deactivated_at"; fi
+run user deactivate --db "$DB" --user "$CAROL"
+expect_error 1 "user deactivate of a deactivated user exits 1 with one error line"
+run user deactivate --db "$DB" --user 987654
+expect_error 2 "user deactivate of no such user exits 2 with one error line"
+run user deactivate --db "$DB" --user abc
+expect_error 2 "user deactivate with a bad --user exits 2 with one error line"
+run_in "correct horse battery" user add --db "$DB" --org "$BUYER" --email chief@acme.example \
+	--name "Only Chief" --role buyer_cxo --password-stdin
+CHIEF=$(cat "$T/out")
+run user deactivate --db "$DB" --user "$CHIEF"
+expect_error 1 "user deactivate of the last CxO exits 1 with one error line"
+if grep -q "last Buyer CxO" "$T/err" && [ "$(q "$DB" "select deactivated_at is null from users where id = $CHIEF")" = 1 ]; then ok; else bad "user deactivate of the last CxO says why and writes nothing"; fi
+
 # --- demo on a fresh database
 DEMO=$(newdb demo)
 run init --db "$DEMO"
