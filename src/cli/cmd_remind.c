@@ -1,4 +1,4 @@
-/* cmd_remind: "accord remind" — e-mails the reminders due today, each exactly once. */
+/* cmd_remind: "accord remind" — e-mails the reminders due today, each exactly once, and each person's daily digest of new inbox items. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,10 +22,11 @@ int cmd_remind(int argc, char **argv)
 					     {"from", required_argument, NULL, 'f'},
 					     {"base-url", required_argument, NULL, 'b'},
 					     {"dry-run", no_argument, NULL, 'n'},
+					     {"no-digest", no_argument, NULL, 'g'},
 					     {NULL, 0, NULL, 0}};
 	struct remind_options o = {env_or("ACCORD_SMTP", "smtp://127.0.0.1:25"),
 				   env_or("ACCORD_MAIL_FROM", "accord@localhost"),
-				   env_or("ACCORD_PUBLIC_URL", "http://127.0.0.1:8080"), false, stdout};
+				   env_or("ACCORD_PUBLIC_URL", "http://127.0.0.1:8080"), false, stdout, false};
 	struct remind_result r;
 	struct error err = {0};
 	const char *db = NULL;
@@ -41,6 +42,7 @@ int cmd_remind(int argc, char **argv)
 		case 'f': o.from = optarg; break;
 		case 'b': o.base_url = optarg; break;
 		case 'n': o.dry_run = true; break;
+		case 'g': o.no_digest = true; break;
 		default:
 			return cli_fail(EXIT_USAGE, "remind: unknown or incomplete option '%s'", argv[optind - 1]);
 		}

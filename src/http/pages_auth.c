@@ -49,7 +49,7 @@ void page_login(struct request *rq, struct response *rs)
 	char fresh[48], cookie[160];
 
 	if (rq->signed_in) {
-		reply_redirect(rs, "/");
+		reply_redirect(rs, "/inbox");
 		return;
 	}
 	/* A pre-session token, sent both as a cookie and in the form (double submit), guards the sign-in form. */
@@ -87,7 +87,8 @@ void page_login_post(struct request *rq, struct response *rs)
 		auth_logout_caller(rq->store, rq->token, &rq->caller);
 	reply_header(rs, "Set-Cookie", "accord_pre=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
 	session_cookie(rs, token);
-	reply_redirect(rs, "/");
+	/* Every user lands on what waits for them (GET / stays the engagements list). */
+	reply_redirect(rs, "/inbox");
 }
 
 void page_logout_post(struct request *rq, struct response *rs)

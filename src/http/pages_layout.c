@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../service/audit.h"
+#include "../service/inbox.h"
 #include "pages.h"
 
 extern const char asset_style_css[];
@@ -31,6 +32,17 @@ void form_csrf(struct buf *b, struct request *rq)
 	html_fmt(b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", rq->caller.csrf);
 }
 
+/* The navigation's inbox link with how many items wait, "Inbox (3)" (no count when none, or when it cannot be read). */
+static void nav_inbox(struct buf *b, struct request *rq)
+{
+	long long n = inbox_count(rq->store, &rq->caller, NULL);
+
+	if (n > 0)
+		html_fmt(b, "<a href=\"/inbox\">Inbox <span class=\"count\">(%lld)</span></a>", n);
+	else
+		html_fmt(b, "<a href=\"/inbox\">Inbox</a>");
+}
+
 void page_begin(struct request *rq, struct response *rs, const char *title)
 {
 	struct buf *b = &rs->body;
@@ -43,7 +55,9 @@ void page_begin(struct request *rq, struct response *rs, const char *title)
 		 title);
 	html_fmt(b, "<header class=\"top\"><a class=\"brand\" href=\"/\">accord</a>");
 	if (rq && rq->signed_in) {
-		html_fmt(b, "<nav><a href=\"/inbox\">Inbox</a><a href=\"/\">Engagements</a><a href=\"/actions\">My actions</a>");
+		html_fmt(b, "<nav>");
+		nav_inbox(b, rq);
+		html_fmt(b, "<a href=\"/\">Engagements</a><a href=\"/actions\">My actions</a>");
 		if (rq->caller.roles & ROLES_PORTFOLIO)
 			html_fmt(b, "<a href=\"/portfolio\">Portfolio</a>");
 		html_fmt(b, "<a href=\"/summits\">Summits</a><a href=\"/practices\">Practices</a>");

@@ -60,6 +60,10 @@ enum relation {
 
 /* Who decides whether to accept an engagement (the route table's permit and the inbox's acceptance items): the provider's leadership. */
 #define ROLES_ACCEPT ROLE_BIT(ROLE_PROVIDER_LEADERSHIP)
+/* Who approves a practice for its origin customer (the route's permit and the inbox's approval items): the customer's contract managers. */
+#define ROLES_PRACTICE_APPROVAL ROLE_BIT(ROLE_CONTRACT_MANAGER)
+/* Who answers a summit invitation (ACT_INVITATION and the inbox's invitation items): either side's governance roles. */
+#define ROLES_INVITATION (ROLES_BUYER_GOV | ROLES_PROVIDER_GOV)
 
 /* Whether the caller, with these relations to an engagement's item, runs its reviews. */
 static inline bool access_runs_reviews(unsigned rel, role_mask roles)

@@ -19,6 +19,17 @@
  *   acceptance    an engagement awaiting the provider's acceptance, for the provider's leadership.
  *   bid_deadline  the deadline of an item the caller's organisation bid on moved (the outbox,
  *                 events.c), for the provider's leadership and consultants, while bidding is open.
+ *   approval      a practice revision awaiting the approval of the caller's organisation, the
+ *                 customer it was found with, for its contract managers (ROLES_PRACTICE_APPROVAL).
+ *   survey        a held review whose survey period is still open and the caller's side has not
+ *                 answered, for those who run reviews on that side; due when the period closes.
+ *   review_to_hold a planned review due within INBOX_HORIZON_REVIEW days or overdue, for those
+ *                 who run reviews on either side.
+ *   minutes       a held review with no minutes recorded, for those who may edit the review; due
+ *                 INBOX_MINUTES_DAYS after it was held (when the reminder says they are missing).
+ *   action        the caller's own open actions due within INBOX_HORIZON_ACTION days or overdue.
+ *   invitation    a summit invitation to the caller's organisation not yet answered, before the
+ *                 summit starts, for the roles that may answer it (ROLES_INVITATION).
  *   issue_to_answer   an open strategic issue of an accepted engagement whose latest post is the
  *                 buyer's (the issue itself or a reply), for the provider's governance roles.
  *   response_to_read  an open strategic issue whose latest post is the provider's, until the buyer
@@ -30,14 +41,22 @@
  *   bids_to_open  an item of the caller's organisation whose bid deadline has passed, with a
  *                 standing bid, not yet awarded or closed, for the buyer's roles that may
  *                 award (ROLES_AWARD); due on the deadline.
+ *
+ * Items leave when done, not when seen: each kind's SQL selects only what is still undone.
+ * inbox_count, the navigation's "Inbox (N)", counts the kinds marked `counted` with one
+ * statement (INBOX_COUNT, built from the same SQL fragments as the lists) and runs the others.
  */
 #include "inbox.h"
 
 #include <stdio.h>
+#include <string.h>
 
+#include "../domain/date.h"
 #include "access.h"
 #include "clock.h"
 #include "events.h"
+#include "surveys.h"
+#include "trust.h"
 
 /* The items being gathered, and the kind (its name in the table below) a function adds. */
 struct inbox {
@@ -72,12 +91,57 @@ static int acceptance_row(void *ctx, const struct sqlval *c, int n)
 	return 0;
 }
 
+/* Who gets each kind: the roles of the route that acts on it (shared ROLES_* sets), on the caller's side. */
+static bool gets_acceptance(const struct caller *c)
+{
+	return c->org_kind == ORG_PROVIDER && (c->roles & ROLES_ACCEPT);
+}
+
+static bool gets_approval(const struct caller *c)
+{
+	return c->org_kind == ORG_BUYER && (c->roles & ROLES_PRACTICE_APPROVAL);
+}
+
+/* Those who run reviews on the caller's side (ACT_REVIEW_EDIT): survey, review_to_hold, minutes. */
+static bool runs_reviews(const struct caller *c)
+{
+	return (c->org_kind == ORG_BUYER && (c->roles & ROLES_BUYER_GOV)) ||
+	       (c->org_kind == ORG_PROVIDER && (c->roles & ROLES_PROVIDER_GOV));
+}
+
+static bool gets_invitation(const struct caller *c)
+{
+	return c->org_kind != ORG_PLATFORM && (c->roles & ROLES_INVITATION);
+}
+
+/* The caller's side of an engagement, as the surveys name it. */
+static const char *side_of(const struct caller *c)
+{
+	return c->org_kind == ORG_BUYER ? "buyer" : "provider";
+}
+
+/* The caller's organisation as the buyer, and as the provider, of an engagement (0 for the side it is not): INBOX_SIDE's parameters. */
+static long long as_buyer(const struct caller *c)
+{
+	return c->org_kind == ORG_BUYER ? c->org_id : 0;
+}
+
+static long long as_provider(const struct caller *c)
+{
+	return c->org_kind == ORG_PROVIDER ? c->org_id : 0;
+}
+
+static void date_in(long days, char out[11])
+{
+	date_format(date_add_days(clock_today(), days), out);
+}
+
 /* acceptance: engagements pending with the caller's organisation as provider, for those who may decide (ROLES_ACCEPT). */
 static int inbox_acceptance(struct store *s, const struct caller *c, struct inbox *in, struct error *err)
 {
 	struct sqlval a[2] = {SQL_I(c->org_id), SQL_I(INBOX_KIND_MAX)};
 
-	if (c->org_kind != ORG_PROVIDER || !(c->roles & ROLES_ACCEPT))
+	if (!gets_acceptance(c))
 		return 0;
 	return store_exec(s, STMT_INBOX_ACCEPTANCE, a, 2, acceptance_row, in, err) < 0 ? -1 : 0;
 }
@@ -93,6 +157,166 @@ static int inbox_bid_deadline(struct store *s, const struct caller *c, struct in
 	json_array_extend(in->items, items);
 	json_decref(items);
 	return 0;
+}
+
+static int approval_row(void *ctx, const struct sqlval *c, int n)
+{
+	char title[1024], url[64];
+
+	(void)n;
+	snprintf(title, sizeof title, "Approve or decline \"%s\", a practice %s found with you and asks to publish", c[1].s, c[2].s);
+	snprintf(url, sizeof url, "/practices/%lld#approval", c[0].i);
+	item_add(ctx, title, url, NULL, 0);
+	return 0;
+}
+
+/* approval: practice revisions awaiting the caller's organisation's approval, for its contract managers (as POST /api/v1/practices/{id}/approval). */
+static int inbox_approval(struct store *s, const struct caller *c, struct inbox *in, struct error *err)
+{
+	struct sqlval a[2] = {SQL_I(c->org_id), SQL_I(INBOX_KIND_MAX)};
+
+	if (!gets_approval(c))
+		return 0;
+	return store_exec(s, STMT_INBOX_APPROVAL, a, 2, approval_row, in, err) < 0 ? -1 : 0;
+}
+
+static int survey_row(void *ctx, const struct sqlval *c, int n)
+{
+	char title[1024], url[96], closes[11];
+	struct date held;
+
+	(void)n;
+	if (!c[3].s || !date_parse(c[3].s, &held))
+		return 0;
+	date_format(date_add_days(held, SURVEY_PERIOD_DAYS), closes);
+	snprintf(title, sizeof title, "Fill in the relationship survey after the review of \"%s\" held on %s", c[2].s, c[3].s);
+	snprintf(url, sizeof url, "/engagements/%lld/trust#survey-%lld", c[1].i, c[0].i);
+	item_add(ctx, title, url, closes, c[1].i);
+	return 0;
+}
+
+/* survey: held reviews of the caller's side whose survey period is open and unanswered by that side, for those who run reviews (as POST .../surveys). */
+static int inbox_survey(struct store *s, const struct caller *c, struct inbox *in, struct error *err)
+{
+	char cutoff[11];
+	struct sqlval a[5];
+
+	if (!runs_reviews(c))
+		return 0;
+	date_in(-SURVEY_PERIOD_DAYS, cutoff);
+	a[0] = SQL_I(as_buyer(c));
+	a[1] = SQL_I(as_provider(c));
+	a[2] = SQL_T(cutoff);
+	a[3] = SQL_T(side_of(c));
+	a[4] = SQL_I(INBOX_KIND_MAX);
+	return store_exec(s, STMT_INBOX_SURVEY, a, 5, survey_row, in, err) < 0 ? -1 : 0;
+}
+
+static int review_to_hold_row(void *ctx, const struct sqlval *c, int n)
+{
+	char title[1024], url[64];
+
+	(void)n;
+	snprintf(title, sizeof title, "Prepare and hold the business review of \"%s\"", c[2].s);
+	snprintf(url, sizeof url, "/reviews/%lld#record", c[0].i);
+	item_add(ctx, title, url, c[3].s, c[1].i);
+	return 0;
+}
+
+/* review_to_hold: planned reviews of the caller's side due soon or overdue, for those who run reviews (as PATCH /api/v1/reviews/{id}). */
+static int inbox_review_to_hold(struct store *s, const struct caller *c, struct inbox *in, struct error *err)
+{
+	char horizon[11];
+	struct sqlval a[4];
+
+	if (!runs_reviews(c))
+		return 0;
+	date_in(INBOX_HORIZON_REVIEW, horizon);
+	a[0] = SQL_I(as_buyer(c));
+	a[1] = SQL_I(as_provider(c));
+	a[2] = SQL_T(horizon);
+	a[3] = SQL_I(INBOX_KIND_MAX);
+	return store_exec(s, STMT_INBOX_REVIEW_TO_HOLD, a, 4, review_to_hold_row, in, err) < 0 ? -1 : 0;
+}
+
+static int minutes_row(void *ctx, const struct sqlval *c, int n)
+{
+	char title[1024], url[64], due[11];
+	struct date held;
+
+	(void)n;
+	if (!c[3].s || !date_parse(c[3].s, &held))
+		return 0;
+	date_format(date_add_days(held, INBOX_MINUTES_DAYS), due);
+	snprintf(title, sizeof title, "Write the minutes of the review of \"%s\" held on %s", c[2].s, c[3].s);
+	snprintf(url, sizeof url, "/reviews/%lld#record", c[0].i);
+	item_add(ctx, title, url, due, c[1].i);
+	return 0;
+}
+
+/* minutes: held reviews of the caller's side without minutes, for those who may edit the review. */
+static int inbox_minutes(struct store *s, const struct caller *c, struct inbox *in, struct error *err)
+{
+	struct sqlval a[3];
+
+	if (!runs_reviews(c))
+		return 0;
+	a[0] = SQL_I(as_buyer(c));
+	a[1] = SQL_I(as_provider(c));
+	a[2] = SQL_I(INBOX_KIND_MAX);
+	return store_exec(s, STMT_INBOX_MINUTES, a, 3, minutes_row, in, err) < 0 ? -1 : 0;
+}
+
+static int action_row(void *ctx, const struct sqlval *c, int n)
+{
+	char title[1024], url[64];
+
+	(void)n;
+	snprintf(title, sizeof title, "Your action \"%s\" (%s)", c[2].s, c[4].s);
+	snprintf(url, sizeof url, "/actions#action-%lld", c[0].i);
+	item_add(ctx, title, url, c[3].s, c[1].i);
+	return 0;
+}
+
+/* action: the caller's own open actions due soon or overdue (the owner marks them done: ACT_ACTION_EDIT's REL_ASSIGNEE). */
+static int inbox_action(struct store *s, const struct caller *c, struct inbox *in, struct error *err)
+{
+	char horizon[11];
+	struct sqlval a[5];
+
+	date_in(INBOX_HORIZON_ACTION, horizon);
+	a[0] = SQL_I(c->user_id);
+	a[1] = SQL_I(c->org_id);
+	a[2] = SQL_I(c->org_id);
+	a[3] = SQL_T(horizon);
+	a[4] = SQL_I(INBOX_KIND_MAX);
+	return store_exec(s, STMT_INBOX_ACTION, a, 5, action_row, in, err) < 0 ? -1 : 0;
+}
+
+static int invitation_row(void *ctx, const struct sqlval *c, int n)
+{
+	char title[1024], url[64];
+
+	(void)n;
+	snprintf(title, sizeof title, "Answer the invitation to \"%s\", a summit %s hosts", c[1].s, c[2].s);
+	snprintf(url, sizeof url, "/summits/%lld#invitations", c[0].i);
+	item_add(ctx, title, url, c[3].s, 0);
+	return 0;
+}
+
+/* invitation: summit invitations to the caller's organisation not yet answered, for the roles that may answer (ACT_INVITATION). */
+static int inbox_invitation(struct store *s, const struct caller *c, struct inbox *in, struct error *err)
+{
+	char today[11];
+	struct sqlval a[3];
+
+	if (!gets_invitation(c))
+		return 0;
+	date_in(0, today);
+	a[0] = SQL_I(c->org_id);
+	a[1] = SQL_T(today);
+	a[2] = SQL_I(INBOX_KIND_MAX);
+	return store_exec(s, STMT_INBOX_INVITATION, a, 3, invitation_row, in, err) < 0 ? -1 : 0;
 }
 
 static int issue_to_answer_row(void *ctx, const struct sqlval *c, int n)
@@ -200,16 +424,24 @@ static int inbox_bids_to_open(struct store *s, const struct caller *c, struct in
 	return store_exec(s, STMT_INBOX_BIDS_TO_OPEN, a, 3, bids_to_open_row, in, err) < 0 ? -1 : 0;
 }
 
+/* The kinds in the inbox's order; `counted`: INBOX_COUNT counts it, so inbox_count need not run it. */
 static const struct {
 	const char *kind;
 	inbox_kind_fn fn;
+	bool counted;
 } kinds[] = {
-	{"acceptance", inbox_acceptance},
-	{"bid_deadline", inbox_bid_deadline},
-	{"issue_to_answer", inbox_issue_to_answer},
-	{"response_to_read", inbox_response_to_read},
-	{"problem", inbox_problem},
-	{"bids_to_open", inbox_bids_to_open},
+	{"acceptance", inbox_acceptance, true},
+	{"approval", inbox_approval, true},
+	{"invitation", inbox_invitation, true},
+	{"review_to_hold", inbox_review_to_hold, true},
+	{"minutes", inbox_minutes, true},
+	{"survey", inbox_survey, true},
+	{"action", inbox_action, true},
+	{"bid_deadline", inbox_bid_deadline, false},
+	{"issue_to_answer", inbox_issue_to_answer, false},
+	{"response_to_read", inbox_response_to_read, false},
+	{"problem", inbox_problem, false},
+	{"bids_to_open", inbox_bids_to_open, false},
 };
 
 json_t *inbox_json(struct store *s, const struct caller *c, struct error *err)
@@ -224,4 +456,137 @@ json_t *inbox_json(struct store *s, const struct caller *c, struct error *err)
 		}
 	}
 	return json_pack("{s:o, s:n}", "items", in.items, "next");
+}
+
+long long inbox_count(struct store *s, const struct caller *c, struct error *err)
+{
+	char cutoff[11], review_horizon[11], action_horizon[11], today[11];
+	const char *side = side_of(c);
+	bool reviews = runs_reviews(c);
+	struct sqlval a[] = {
+		/* acceptance */ SQL_I(c->org_id), SQL_I(gets_acceptance(c)),
+		/* approval */ SQL_I(c->org_id), SQL_I(gets_approval(c)),
+		/* survey */ SQL_I(as_buyer(c)), SQL_I(as_provider(c)), SQL_T(cutoff), SQL_T(side), SQL_I(reviews),
+		/* review_to_hold */ SQL_I(as_buyer(c)), SQL_I(as_provider(c)), SQL_T(review_horizon), SQL_I(reviews),
+		/* minutes */ SQL_I(as_buyer(c)), SQL_I(as_provider(c)), SQL_I(reviews),
+		/* action */ SQL_I(c->user_id), SQL_I(c->org_id), SQL_I(c->org_id), SQL_T(action_horizon), SQL_I(1),
+		/* invitation */ SQL_I(c->org_id), SQL_T(today), SQL_I(gets_invitation(c)),
+	};
+	long long n = 0;
+	struct inbox in = {NULL, NULL};
+
+	date_in(-SURVEY_PERIOD_DAYS, cutoff);
+	date_in(INBOX_HORIZON_REVIEW, review_horizon);
+	date_in(INBOX_HORIZON_ACTION, action_horizon);
+	date_in(0, today);
+	if (store_int(s, STMT_INBOX_COUNT, a, sizeof a / sizeof a[0], &n, err) < 0)
+		return -1;
+	in.items = json_array();
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		if (kinds[i].counted)
+			continue;
+		in.kind = kinds[i].kind;
+		if (kinds[i].fn(s, c, &in, err) < 0) {
+			json_decref(in.items);
+			return -1;
+		}
+	}
+	n += (long long)json_array_size(in.items);
+	json_decref(in.items);
+	return n;
+}
+
+bool inbox_shows_glance(const struct caller *c)
+{
+	return (c->org_kind == ORG_BUYER && (c->roles & ROLE_BIT(ROLE_BUYER_CXO))) ||
+	       (c->org_kind == ORG_PROVIDER && (c->roles & ROLE_BIT(ROLE_PROVIDER_LEADERSHIP)));
+}
+
+static int glance_end_row(void *ctx, const struct sqlval *c, int n)
+{
+	char key[24];
+
+	(void)n;
+	snprintf(key, sizeof key, "%lld", c[0].i);
+	json_object_set_new(ctx, key, json_string(c[1].s ? c[1].s : ""));
+	return 0;
+}
+
+/* Why an engagement needs attention, in words; empty when it does not. */
+static json_t *attention_of(const struct trust_summary *t, const char *today)
+{
+	json_t *why = json_array();
+
+	if (t->next_due_on[0] && strcmp(t->next_due_on, today) < 0)
+		json_array_append_new(why, json_string("review overdue"));
+	/* A review held late is history, not something to act on: the glance leaves it to the portfolio. */
+	if (t->compliance.missed)
+		json_array_append_new(why, json_string("reviews missed"));
+	if (t->compliance.without_quorum)
+		json_array_append_new(why, json_string("mandate not kept (held without the mandated roles)"));
+	if (!strcmp(t->advice, "regression"))
+		json_array_append_new(why, json_string("trust falling"));
+	return why;
+}
+
+json_t *inbox_glance(struct store *s, const struct caller *c)
+{
+	struct trust_summary *t = NULL;
+	size_t n = 0;
+	json_t *ends = json_object(), *out = json_array(), *later = json_array();
+	struct sqlval a[2] = {SQL_I(c->org_id), SQL_I(c->org_id)};
+	char today[11];
+
+	date_in(0, today);
+	if (trust_summaries_org(s, c, false, &t, &n) ||
+	    store_exec(s, STMT_INBOX_GLANCE_ENDS, a, 2, glance_end_row, ends, NULL) < 0) {
+		trust_summaries_free(t, n);
+		json_decref(ends);
+		json_decref(out);
+		json_decref(later);
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char key[24];
+		json_t *why = attention_of(&t[i], today), *o;
+
+		snprintf(key, sizeof key, "%lld", t[i].engagement_id);
+		o = json_pack("{s:I, s:s, s:s, s:o, s:o, s:O?}", "engagement_id", t[i].engagement_id, "title",
+			      t[i].title ? t[i].title : "", "counterpart",
+			      (c->org_kind == ORG_PROVIDER ? t[i].buyer : t[i].provider) ? (c->org_kind == ORG_PROVIDER ? t[i].buyer : t[i].provider) : "",
+			      "score", t[i].known ? json_integer((json_int_t)(t[i].score + 0.5)) : json_null(), "attention", why,
+			      "ends_on", json_object_get(ends, key));
+		json_array_append_new(json_array_size(why) ? out : later, o);
+	}
+	json_array_extend(out, later);
+	json_decref(later);
+	json_decref(ends);
+	trust_summaries_free(t, n);
+	return out;
+}
+
+/* Each kind's heading, for every kind the inbox knows (also those other files add); an unknown kind is "Other". */
+static const struct {
+	const char *kind, *label;
+} kind_labels[] = {
+	{"acceptance", "Engagements to accept"},
+	{"approval", "Practices to approve"},
+	{"invitation", "Summit invitations to answer"},
+	{"issue_to_answer", "Issues to answer"},
+	{"problem", "Problem statements to answer"},
+	{"response_to_read", "Answers to read"},
+	{"review_to_hold", "Reviews to prepare and hold"},
+	{"minutes", "Minutes to write"},
+	{"survey", "Surveys to fill in"},
+	{"action", "Your actions due"},
+	{"bids_to_open", "Bids to open"},
+	{"bid_deadline", "Bid deadlines that moved"},
+};
+
+const char *inbox_kind_label(const char *kind)
+{
+	for (size_t i = 0; i < sizeof kind_labels / sizeof kind_labels[0]; i++)
+		if (!strcmp(kind, kind_labels[i].kind))
+			return kind_labels[i].label;
+	return "Other";
 }

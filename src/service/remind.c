@@ -9,6 +9,7 @@
 #include "../util/grow.h"
 #include "access.h"
 #include "clock.h"
+#include "digest.h"
 #include "events.h"
 #include "mail.h"
 #include "orgs.h"
@@ -365,6 +366,9 @@ int remind_run(struct store *s, const struct remind_options *o, struct remind_re
 		r->sent++;
 		report(o->out, "sent", m, NULL);
 	}
+	/* Then each person's digest of new inbox items, through the same claim-before-send rule. */
+	if (!o->no_digest && digest_run(s, o, r, err))
+		goto out;
 	rc = 0;
 out:
 	batch_free(&b);

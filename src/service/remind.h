@@ -13,6 +13,7 @@ struct remind_options {
 	const char *base_url; /* links in the mails point here */
 	bool dry_run;	      /* list what is due; send and record nothing */
 	FILE *out;	      /* one line per reminder */
+	bool no_digest;	      /* send no inbox digest (src/service/digest.c), only the reminders */
 };
 
 struct remind_result {

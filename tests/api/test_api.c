@@ -1174,6 +1174,7 @@ int main(int argc, char **argv)
 		people_cases_run(&w, &harness_passed, &harness_failed);
 		roadmap2_cases_run(&w, &harness_passed, &harness_failed);
 		threads_cases_run(&w, &harness_passed, &harness_failed);
+		inbox_cases_run(&w, &harness_passed, &harness_failed);
 	}
 	RUN(test_web);
 	RUN(test_pages_other_tenants);

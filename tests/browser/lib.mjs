@@ -103,15 +103,16 @@ export function launchChromium() {
 	});
 }
 
-// signIn PAGE BASE LOGIN: signs in through the login form and waits until the browser has left /login.
+// signIn PAGE BASE LOGIN: signs in through the login form, lands on the inbox (where every user lands), and goes on to the engagements list the journeys start from.
 export async function signIn(page, base, login) {
 	await page.goto(`${base}/login`);
 	await page.fill('input[name=email]', login.email);
 	await page.fill('input[name=password]', login.password);
 	await Promise.all([
-		page.waitForURL((u) => new URL(u).pathname !== '/login'),
+		page.waitForURL((u) => new URL(u).pathname === '/inbox'),
 		page.click('form[action="/login"] button[type=submit]'),
 	]);
+	await page.goto(`${base}/`);
 }
 
 // submit PAGE BUTTON: clicks a form's submit button and waits until a new document has loaded in its place.

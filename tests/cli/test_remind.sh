@@ -1,5 +1,6 @@
 #!/bin/sh
 # test_remind: "accord remind" against a real SMTP server on loopback — what is due, each reminder exactly once, --dry-run, failures released.
+# (The daily inbox digest the same command sends is tests/cli/test_digest.sh's: here every run says --no-digest.)
 # Usage: tests/cli/test_remind.sh PATH_TO_ACCORD_BINARY
 set -u
 
@@ -60,7 +61,7 @@ bad() {
 remind() {
 	day=$1
 	shift
-	ACCORD_TODAY=$day "$BIN" remind "$@" </dev/null >"$T/out" 2>"$T/err"
+	ACCORD_TODAY=$day "$BIN" remind --no-digest "$@" </dev/null >"$T/out" 2>"$T/err"
 	rc=$?
 }
 
@@ -216,9 +217,9 @@ if [ "$rc" -eq 0 ] && [ "$(tail -n 1 "$T/out")" = "0 sent, 0 failed" ] && [ "$(m
 
 # --- two runs at once still send each reminder once
 before=$(mails)
-ACCORD_TODAY=$TODAY "$BIN" remind --db "$DB2" --smtp "$SMTP" </dev/null >"$T/out.a" 2>"$T/err.a" &
+ACCORD_TODAY=$TODAY "$BIN" remind --no-digest --db "$DB2" --smtp "$SMTP" </dev/null >"$T/out.a" 2>"$T/err.a" &
 a=$!
-ACCORD_TODAY=$TODAY "$BIN" remind --db "$DB2" --smtp "$SMTP" </dev/null >"$T/out.b" 2>"$T/err.b" &
+ACCORD_TODAY=$TODAY "$BIN" remind --no-digest --db "$DB2" --smtp "$SMTP" </dev/null >"$T/out.b" 2>"$T/err.b" &
 b=$!
 wait "$a"
 rc_a=$?
