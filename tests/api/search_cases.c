@@ -133,7 +133,7 @@ static void test_set_up(void)
 	unit = num(json_array_get(json_object_get(j, "items"), 0), "id");
 	json_decref(j);
 	roadmap = created(NW_CXO, "/api/v1/roadmaps",
-			  fmt("{\"unit_id\":%lld,\"fiscal_year\":2031,\"title\":\"Search fixture 2031\",\"budget\":500000}", unit));
+			  fmt("{\"unit_id\":%lld,\"fiscal_year\":2039,\"title\":\"Search fixture 2039\",\"budget\":500000}", unit));
 	item = created(NW_CXO, fmt("/api/v1/roadmaps/%lld/items", roadmap),
 		       "{\"title\":\"Search fixture item\",\"budget\":100000,\"starts_on\":\"2031-01-01\",\"ends_on\":\"2031-06-30\","
 		       "\"open_for_bids\":true,\"bid_deadline\":\"2026-12-20\"}");

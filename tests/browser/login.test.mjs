@@ -2,81 +2,9 @@
 // Usage (from the repository root): node tests/browser/login.test.mjs build/accord  (ACCORD_TEST_DB=postgresql://... to run on PostgreSQL)
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const WAIT = 5000; // every browser wait, in ms
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SHOTS = path.join(ROOT, 'build', 'screenshots');
-
-let passed = 0;
-let failed = 0;
-
-function fail(name, why) {
-	failed++;
-	console.log(`FAIL ${name}${why ? `: ${String(why).split('\n')[0]}` : ''}`);
-}
-
-// check NAME FN: one case; FN throws (or returns false) to fail.
-async function check(name, fn) {
-	try {
-		const r = await fn();
-		if (r === false) fail(name);
-		else passed++;
-	} catch (e) {
-		fail(name, e && e.message ? e.message : e);
-	}
-}
-
-function assert(cond, msg) {
-	if (!cond) throw new Error(msg);
-}
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const srv = net.createServer();
-		srv.on('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address();
-			srv.close(() => resolve(port));
-		});
-	});
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function waitHealthy(base, server) {
-	for (let i = 0; i < 100; i++) {
-		if (server.exitCode !== null) throw new Error(`accord serve exited with ${server.exitCode}`);
-		try {
-			const r = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(1000) });
-			if (r.ok) return;
-		} catch {
-			/* not listening yet */
-		}
-		await sleep(100);
-	}
-	throw new Error('no answer from /healthz after 100 tries');
-}
-
-async function stopServer(server) {
-	if (!server || server.exitCode !== null || server.signalCode !== null) return;
-	const exited = new Promise((r) => server.once('exit', r));
-	server.kill('SIGTERM');
-	const t = setTimeout(() => server.kill('SIGKILL'), 5000);
-	await exited;
-	clearTimeout(t);
-}
-
-async function signIn(page, base, login) {
-	await page.goto(`${base}/login`);
-	await page.fill('input[name=email]', login.email);
-	await page.fill('input[name=password]', login.password);
-	await Promise.all([page.waitForURL(`${base}/`), page.click('form[action="/login"] button[type=submit]')]);
-}
+import { assert, check, fail, freePort, launchChromium, results, SHOTS, shot, signIn, stopServer, submit, waitHealthy, WAIT } from './lib.mjs';
 
 // The titles of the engagements the dashboard lists, each linked to /engagements/N.
 async function listedEngagements(page) {
@@ -84,17 +12,6 @@ async function listedEngagements(page) {
 		as.filter((a) => /^\/engagements\/\d+$/.test(a.getAttribute('href'))).map((a) => a.textContent.trim()),
 	);
 }
-
-// submit PAGE BUTTON: clicks a form's submit button and waits until a new document has loaded in its place.
-async function submit(page, button) {
-	await page.evaluate(() => {
-		window.__accordOldDocument = true;
-	});
-	await button.click();
-	await page.waitForFunction(() => !window.__accordOldDocument && document.readyState === 'complete', null, { timeout: WAIT });
-}
-
-const shot = (page, name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 
 async function main() {
 	if (process.argv.length < 3) {
@@ -115,7 +32,7 @@ async function main() {
 		console.log('FAIL the whole browser test finished within 120 s');
 		if (server) server.kill('SIGKILL');
 		rmSync(dir, { recursive: true, force: true });
-		console.log(`browser: ${passed} passed, ${failed + 1} failed`);
+		console.log(`browser: ${results.passed} passed, ${results.failed + 1} failed`);
 		process.exit(1);
 	}, 120000);
 
@@ -151,12 +68,7 @@ async function main() {
 		server.stderr.on('data', (d) => (serverLog += d));
 		await check('accord serve answers GET /healthz', () => waitHealthy(base, server));
 
-		browser = await chromium.launch({
-			executablePath: '/usr/bin/chromium',
-			args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-				'--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-			timeout: 20000,
-		});
+		browser = await launchChromium();
 		// Every page of every context is watched for Content-Security-Policy violations (the console says "Refused to ...").
 		const cspViolations = [];
 		const newContext = browser.newContext.bind(browser);
@@ -496,6 +408,7 @@ async function main() {
 			assert((await page4.locator('#mode em.error').textContent()).includes('reason'), 'no reason asked for');
 			await page4.fill('#mode input[name=reason]', 'Trust held above 70 for three reviews in a row');
 			await submit(page4, page4.locator('#mode button[type=submit]'));
+			// A mode change binds only after its confirmation page (issue 18).
 			assert((await page4.locator('.confirm h1').textContent()).includes('partnership'), 'no confirmation asked for');
 			await submit(page4, page4.locator('.confirm button[type=submit]'));
 			const history = page4.locator('#mode table.list');
@@ -601,7 +514,7 @@ async function main() {
 			await page7.fill('#new input[name=tags]', 'incident management, swarming');
 			await page7.fill('#new textarea[name=body]', 'Amara Diallo asked us to stop tiered escalation.\nWe **swarm** every store outage: one call, all resolver groups, no hand-offs.');
 			await submit(page7, page7.locator('#new button[type=submit]'));
-			assert(/\/practices\/\d+$/.test(page7.url()), `not on the practice page: ${page7.url()}`);
+			assert(/\/practices\/\d+$/.test(new URL(page7.url()).pathname), `not on the practice page: ${page7.url()}`);
 			practiceUrl = new URL(page7.url()).pathname;
 			const marked = await page7.locator('ul.findings[data-field=body]').textContent();
 			assert(marked.includes('Amara Diallo'), `findings beside the body: ${marked}`);
@@ -791,11 +704,11 @@ async function main() {
 		await stopServer(server);
 		if (server && server.exitCode !== null && server.exitCode !== 0)
 			fail('accord serve exits 0 on SIGTERM', `exit ${server.exitCode}`);
-		if (failed && serverLog) console.log(`server output:\n${serverLog.slice(-2000)}`);
+		if (results.failed && serverLog) console.log(`server output:\n${serverLog.slice(-2000)}`);
 		rmSync(dir, { recursive: true, force: true });
 	}
-	console.log(`browser: ${passed} passed, ${failed} failed`);
-	return failed ? 1 : 0;
+	console.log(`browser: ${results.passed} passed, ${results.failed} failed`);
+	return results.failed ? 1 : 0;
 }
 
 process.exitCode = await main();
