@@ -537,7 +537,7 @@ async function main() {
 		await check('another customer finds it by searching, with the match highlighted and the origin reduced to "a customer"', async () => {
 			await signIn(page8, base, cm);
 			await page8.goto(`${base}/practices`);
-			await page8.fill('input[name=q]', 'swarm outage');
+			await page8.fill('form.filters input[name=q]', 'swarm outage');
 			await submit(page8, page8.locator('form.filters button[type=submit]'));
 			const result = page8.locator('article.result', { hasText: 'Incident swarming for store outages' });
 			assert((await result.count()) === 1, 'the search does not find the practice');
@@ -582,7 +582,7 @@ async function main() {
 			await submit(page9, page9.locator('a:text-is("Northwind IT planning summit")'));
 			summitUrl = new URL(page9.url()).pathname;
 			assert(/^\/summits\/\d+$/.test(summitUrl), `not a summit page: ${summitUrl}`);
-			assert((await page9.locator('#invitations tr').count()) === 3, 'the host does not see all three invitations');
+			assert((await page9.locator('#invitations tbody tr').count()) === 3, 'the host does not see all three invitations');
 			assert((await page9.locator('#agenda form[action$="/sessions"] select[name=practice_id]').count()) === 0, 'the host is offered practices');
 			await page9.click('#agenda summary');
 			await page9.selectOption('#agenda select[name=kind]', 'best-practice');
@@ -631,7 +631,13 @@ async function main() {
 					await signIn(page6, base2, cm);
 					await page6.goto(`${base2}${itemUrl}`);
 					assert((await page6.locator('#bids tbody tr').count()) === 2, 'the bid book does not list both bids');
-					await submit(page6, page6.locator('#bids button', { hasText: 'Award to Kestrel IT Services' }));
+					// The award is chosen from the standing bids, with a written rationale, and confirmed (issue 18).
+					const award = page6.locator('#bids form[action$="/award#form-errors"]');
+					const kestrel = (await award.locator('select[name=bid_id] option').allTextContents()).find((o) => o.includes('Kestrel'));
+					await award.locator('select[name=bid_id]').selectOption({ label: kestrel });
+					await award.locator('textarea[name=rationale]').fill('Lower price and a pilot branch first.');
+					await submit(page6, award.locator('button[type=submit]'));
+					await submit(page6, page6.locator('.confirm button.danger'));
 					const text = await page6.locator('#bids').textContent();
 					assert(/won/.test(text) && /lost/.test(text), `bid book: ${text.slice(0, 160)}`);
 					assert((await page6.locator('h1 + p .pill', { hasText: 'awarded' }).count()) === 1, 'the item is not awarded');
