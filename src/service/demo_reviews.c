@@ -178,6 +178,10 @@ static int issues(struct store *s, const struct caller *cm, const struct caller 
 		 "Regulators expect disputes closed within 30 days. Today we average 41.",
 		 "In a similar back-office we combined triage automation with a specialist queue; cycle time fell by 35% in six months.",
 		 "open"},
+		/* Waiting in Kestrel's inbox: shared, not yet answered. */
+		{"issue", "Weekend releases clash with the app's busiest hours",
+		 "Our mobile app peaks on Saturday mornings, when most releases go out. Two of the last five releases slowed it down.",
+		 NULL, "open"},
 	};
 	struct issue_input in = {list[which].kind, list[which].title, list[which].body, review_id, NULL};
 	long long id;
@@ -300,7 +304,7 @@ int demo_governance(struct store *s, const long long *engagement_ids, size_t n,
 			    survey(s, eng, past.id[k], mood, &cm, &lead, today, err))
 				return -1;
 		}
-		if (i < 3 && issues(s, &cm, &lead, eng, past.n ? past.id[past.n - 1] : 0, (int)i, err))
+		if ((i < 3 || i == 5) && issues(s, &cm, &lead, eng, past.n ? past.id[past.n - 1] : 0, i == 5 ? 3 : (int)i, err))
 			return -1;
 		demo_as(s, NULL);
 		if (i == 0 && date_compare(date_add_days(today, 12), info.starts) >= 0) {

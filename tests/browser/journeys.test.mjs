@@ -117,7 +117,7 @@ async function main() {
 			await signInHere(leadPage, base, lead);
 			await nav(leadPage, 'Opportunities');
 			await submit(leadPage, leadPage.locator(`main a:text-is("${ITEM}")`).first());
-			const withdraw = leadPage.locator('#bid button:has-text("Withdraw")');
+			const withdraw = leadPage.locator('main button:has-text("Withdraw")');
 			assert((await withdraw.count()) === 1, 'no withdraw button on the own bid');
 			await submit(leadPage, withdraw);
 			assert((await leadPage.locator('.confirm').count()) === 1, 'no confirmation before withdrawing');
@@ -136,17 +136,22 @@ async function main() {
 			await shot(leadPage, 'journey-bid-resubmitted');
 		});
 
+		await check('the unit CIO closes bidding early, after a confirmation, and the component reads evaluating', async () => {
+			await nav(cioPage, 'Roadmaps');
+			await submit(cioPage, cioPage.locator('main a:text-is("Retail banking: digital first")'));
+			await submit(cioPage, cioPage.locator(`main a:text-is("${ITEM}")`).first());
+			await submit(cioPage, cioPage.locator('#bidding button:has-text("Close bidding now")'));
+			assert((await cioPage.locator('.confirm').count()) === 1, 'no confirmation before closing');
+			await submit(cioPage, cioPage.locator('.confirm button.danger'));
+			await saved(cioPage);
+			assert(/evaluating/i.test(await cioPage.locator('main').textContent()), 'the component does not read evaluating');
+		});
 		const cmPage = await newPage();
-		await check('the buyer closes bidding early, after a confirmation, and the component reads evaluating', async () => {
+		await check('the contract manager finds the bids to open in the inbox', async () => {
 			await signInHere(cmPage, base, cm);
-			await nav(cmPage, 'Roadmaps');
-			await submit(cmPage, cmPage.locator('main a', { hasText: 'Retail' }).first());
-			await submit(cmPage, cmPage.locator(`main a:text-is("${ITEM}")`).first());
-			await submit(cmPage, cmPage.locator('#bidding button:has-text("Close bidding now")'));
-			assert((await cmPage.locator('.confirm').count()) === 1, 'no confirmation before closing');
-			await submit(cmPage, cmPage.locator('.confirm button.danger'));
-			await saved(cmPage);
-			assert(/evaluating/i.test(await cmPage.locator('main').textContent()), 'the component does not read evaluating');
+			const item = inboxItem(cmPage, 'Bids to open', ITEM);
+			assert((await item.count()) === 1, 'the closed component is not in the inbox');
+			await submit(cmPage, item);
 		});
 		await check('an award without a rationale is refused beside the field, in words', async () => {
 			const form = cmPage.locator('form[action$="/award#form-errors"]');
@@ -186,34 +191,34 @@ async function main() {
 
 		await check('the provider finds the shared issue in its inbox and answers from experience', async () => {
 			await nav(leadPage, 'Inbox');
-			const item = inboxItem(leadPage, 'Issues to answer', 'Month-end batch overruns');
+			const item = inboxItem(leadPage, 'Issues to answer', 'Weekend releases clash');
 			assert((await item.count()) === 1, 'the shared issue is not in the provider\'s inbox');
 			await submit(leadPage, item);
 			const form = leadPage.locator('form[action$="/responses#form-errors"]');
-			await form.locator('textarea[name=body]').fill('We split the batch into two windows at another bank; overruns stopped within a quarter.');
+			await form.locator('textarea[name=body]').fill('At another bank we moved releases to Tuesday nights and kept Saturdays frozen; slowdowns stopped.');
 			await submit(leadPage, form.locator('button[type=submit]'));
 			await saved(leadPage);
 			await nav(leadPage, 'Inbox');
-			assert((await inboxItem(leadPage, 'Issues to answer', 'Month-end batch overruns').count()) === 0, 'the answered issue is still in the inbox');
+			assert((await inboxItem(leadPage, 'Issues to answer', 'Weekend releases clash').count()) === 0, 'the answered issue is still in the inbox');
 		});
 
 		await check('the buyer finds the answer in its inbox and replies on the issue thread', async () => {
 			await nav(cmPage, 'Inbox');
-			const item = inboxItem(cmPage, 'Answers to read', 'Month-end batch overruns');
+			const item = inboxItem(cmPage, 'Answers to read', 'Weekend releases clash');
 			assert((await item.count()) === 1, 'the answer is not in the buyer\'s inbox');
 			await submit(cmPage, item);
 			const form = cmPage.locator('form[action$="/replies#form-errors"]');
-			await form.locator('textarea[name=body]').fill('Thank you: could you run the split for our January close?');
+			await form.locator('textarea[name=body]').fill('Thank you: could you propose a Tuesday calendar for the next quarter?');
 			await submit(cmPage, form.locator('button[type=submit]'));
 			await saved(cmPage);
-			assert((await cmPage.locator('main').textContent()).includes('could you run the split'), 'the reply is not in the thread');
+			assert((await cmPage.locator('main').textContent()).includes('propose a Tuesday calendar'), 'the reply is not in the thread');
 			await shot(cmPage, 'journey-issue-thread');
 			await nav(cmPage, 'Inbox');
-			assert((await inboxItem(cmPage, 'Answers to read', 'Month-end batch overruns').count()) === 0, 'the answer is still to read after the reply');
+			assert((await inboxItem(cmPage, 'Answers to read', 'Weekend releases clash').count()) === 0, 'the answer is still to read after the reply');
 		});
 		await check('the reply puts the issue back in the provider\'s inbox', async () => {
 			await nav(leadPage, 'Inbox');
-			assert((await inboxItem(leadPage, 'Issues to answer', 'Month-end batch overruns').count()) === 1, 'the provider is not told of the reply');
+			assert((await inboxItem(leadPage, 'Issues to answer', 'Weekend releases clash').count()) === 1, 'the provider is not told of the reply');
 		});
 	} catch (e) {
 		console.log(`FAIL the journeys ran: ${e && e.message ? e.message.split('\n')[0] : e}`);

@@ -91,11 +91,47 @@ async function main() {
 			await sleep(100);
 		}
 
+		// Two states the demo does not hold, made through the API as people would: a review held
+		// today (its survey opens for both sides), and a best-practice session Kestrel presents
+		// (its presenter links a practice to it).
+		const api = async (token, method, p, body) => {
+			const r = await fetch(base + p, {
+				method,
+				headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+				body: body ? JSON.stringify(body) : undefined,
+			});
+			return { status: r.status, json: await r.json().catch(() => null) };
+		};
+		const tokenOf = async (who) => {
+			const r = await api('', 'POST', '/api/v1/login', { email: who.email, password: who.password });
+			return r.json && r.json.token;
+		};
+		{
+			const cm = logins.find((l) => l.role === 'contract_manager');
+			const cmToken = await tokenOf(cm);
+			const engs = (await api(cmToken, 'GET', '/api/v1/engagements')).json?.items || [];
+			const kestrelEng = engs.find((e) => /Kestrel/.test(JSON.stringify(e)) && e.acceptance === 'accepted');
+			const reviews = kestrelEng ? (await api(cmToken, 'GET', `/api/v1/engagements/${kestrelEng.id}/reviews`)).json?.items || [] : [];
+			const planned = reviews.find((r) => r.status === 'planned' && r.due_on <= new Date().toISOString().slice(0, 10)) || reviews.find((r) => r.status === 'planned');
+			const today = new Date().toISOString().slice(0, 10);
+			const held = planned ? await api(cmToken, 'PATCH', `/api/v1/reviews/${planned.id}`, { status: 'held', held_on: today, minutes: 'Held for the parity crawl.' }) : { status: 0 };
+			check('set-up: the contract manager holds a review today through the API', held.status === 200, `${held.status} ${JSON.stringify(held.json)}`);
+			const summits = (await api(cmToken, 'GET', '/api/v1/summits')).json?.items || [];
+			const hosted = summits.find((x) => x.host_org_id === kestrelEng?.buyer_org_id);
+			const session = hosted ? await api(cmToken, 'POST', `/api/v1/summits/${hosted.id}/sessions`, { kind: 'best-practice', title: 'Parity crawl session', presenter_org_id: kestrelEng.provider_org_id }) : { status: 0 };
+			check('set-up: the host adds a best-practice session Kestrel presents', session.status === 201, `${session.status} ${JSON.stringify(session.json)}`);
+		}
+
 		const rendered = new Map(); // form route -> the role that saw it first
 		const typedIds = new Set();
 		const noAnchor = new Set();
 		const noCsrf = new Set();
 		let pages = 0;
+		// Signed out: the sign-in form.
+		{
+			const html = await (await fetch(`${base}/login`)).text();
+			if (/<form\b[^>]*action="\/login"/.test(html)) rendered.set('POST /login', 'anybody on /login');
+		}
 		for (const who of logins) {
 			const r = await fetch(`${base}/api/v1/login`, {
 				method: 'POST',
