@@ -24,7 +24,7 @@ export async function check(name, fn) {
 		if (r === false) fail(name);
 		else results.passed++;
 	} catch (e) {
-		fail(name, e && e.message ? e.message : e);
+		fail(name, e && e.message ? e.message : e); if (process.env.ACCORD_TEST_DEBUG) console.log(String(e && e.message).slice(0, 1500));
 	}
 }
 

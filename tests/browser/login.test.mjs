@@ -583,13 +583,13 @@ async function main() {
 			summitUrl = new URL(page9.url()).pathname;
 			assert(/^\/summits\/\d+$/.test(summitUrl), `not a summit page: ${summitUrl}`);
 			assert((await page9.locator('#invitations tbody tr').count()) === 3, 'the host does not see all three invitations');
-			assert((await page9.locator('#agenda form[action$="/sessions"] select[name=practice_id]').count()) === 0, 'the host is offered practices');
+			assert((await page9.locator('#agenda form[action$="/sessions#form-errors"] select[name=practice_id]').count()) === 0, 'the host is offered practices');
 			await page9.click('#agenda summary');
 			await page9.selectOption('#agenda select[name=kind]', 'best-practice');
 			await page9.fill('#agenda input[name=title]', 'Release trains, told by Kestrel');
 			const ke = await page9.locator('#agenda select[name=presenter_org_id] option', { hasText: 'Kestrel' }).getAttribute('value');
 			await page9.selectOption('#agenda select[name=presenter_org_id]', ke);
-			await submit(page9, page9.locator('#agenda form[action$="/sessions"] button[type=submit]'));
+			await submit(page9, page9.locator('#agenda form[action$="/sessions#form-errors"] button[type=submit]'));
 			assert((await page9.locator('#agenda h3', { hasText: 'Release trains, told by Kestrel' }).count()) === 1, 'the session is not on the agenda');
 		});
 		await ctx9.close();
@@ -606,7 +606,7 @@ async function main() {
 			const session = page10.locator('#agenda div.survey', { hasText: 'Release trains, told by Kestrel' });
 			const option = await session.locator('select[name=practice_id] option', { hasText: 'Release trains' }).first().getAttribute('value');
 			await session.locator('select[name=practice_id]').selectOption(option);
-			await submit(page10, session.locator('button[type=submit]'));
+			await submit(page10, session.locator('form[action$="/practice#form-errors"] button[type=submit]'));
 			const linked = page10.locator('#agenda div.survey', { hasText: 'Release trains, told by Kestrel' }).locator('a', { hasText: 'The practice presented' });
 			assert((await linked.count()) === 1, 'the practice is not linked');
 			await shot(page10, 'summit-presenter');

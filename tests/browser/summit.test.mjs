@@ -68,7 +68,7 @@ async function main() {
 			await shot(provider, 'summit-decline-confirm');
 			await submit(provider, provider.locator('main button.danger', { hasText: 'Decline' }));
 			assert((await pill(provider)).trim() === 'declined', `the invitation reads "${await pill(provider)}"`);
-			assert((await provider.locator('#agenda form[action$="/ratings"]').count()) === 0, 'rating forms are offered after declining');
+			assert((await provider.locator('#agenda form[action$="/ratings#form-errors"]').count()) === 0, 'rating forms are offered after declining');
 			assert((await provider.locator('#agenda').textContent()).includes('declined this summit'), 'no word on why it may not rate');
 		});
 
