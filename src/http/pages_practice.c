@@ -552,6 +552,12 @@ void page_practice_approval(struct request *rq, struct response *rs)
 
 	if (rv)
 		parse_id(rv, &revision);
+	/* Declining binds the provider: it must edit the text before it may ask again. */
+	if (request_form(rq, "decision") && !strcmp(request_form(rq, "decision"), "decline") &&
+	    !form_confirm(rq, rs, "Decline this practice's publication?",
+			  "The provider is told you declined, with your note; the text stays unpublished until it is edited and approved.",
+			  "Decline", "/inbox"))
+		return;
 	form_result(rq, rs,
 		    practice_decide(rq->store, &rq->caller, rq->id, revision, request_form(rq, "decision"), request_form(rq, "note"), &err),
 		    &err, render_practice, "approval", "/practices", "top");
@@ -561,6 +567,10 @@ void page_practice_retire(struct request *rq, struct response *rs)
 {
 	struct error err = {0};
 
+	if (!form_confirm(rq, rs, "Retire this practice?",
+			  "It leaves the exchange: customers no longer find it, and adoptions already under way keep their record.",
+			  "Retire", "/practices"))
+		return;
 	form_result(rq, rs, practice_retire(rq->store, rq->id, &err), &err, render_practice, "retire", "/practices", "top");
 }
 

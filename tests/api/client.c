@@ -383,3 +383,14 @@ bool page_csrf_get(struct server *s, const char *path, const char *token, char *
 	resp_free(&r);
 	return ok;
 }
+
+long page_post(struct server *s, const char *from, const char *path, const char *token, const char *fields,
+	       struct resp *r)
+{
+	char csrf[128] = "none";
+
+	if (!page_csrf_get(s, from, token, csrf, sizeof csrf))
+		snprintf(csrf, sizeof csrf, "none");
+	http(s, "POST", path, token, fmt("csrf=%s&%s", csrf, fields), "application/x-www-form-urlencoded", NULL, r);
+	return r->status;
+}

@@ -49,6 +49,9 @@ char *raw_to(const struct server *s, const char *request, size_t len);
 int html_csrf(const char *html, char *out, size_t n);
 /* GETs the page at path as token and reads its CSRF field: whether it answered 200 with one. */
 bool page_csrf_get(struct server *s, const char *path, const char *token, char *out, size_t n);
+/* A page form's post as the token's session, with the CSRF token of the page at from ("none" when it has none); the status, the answer in *r (resp_free it). */
+long page_post(struct server *s, const char *from, const char *path, const char *token, const char *fields,
+	       struct resp *r);
 
 /*
  * Signs in through the web form as a browser does (the pre-session token, then the form):

@@ -268,14 +268,10 @@ static void deactivated_leave_pickers(void)
 	json_decref(j);
 }
 
-/* POSTs a form to path as the bearer token's session with its page's CSRF token (read from page); the answer in *r. */
+/* POSTs a form to path as who with the CSRF token of its page (client.c page_post). */
 static void post_form(const char *page, const char *path, int who, const char *fields, struct resp *r)
 {
-	char csrf[64] = "none";
-
-	if (!page_csrf_get(W->S, page, W->tok[who], csrf, sizeof csrf))
-		snprintf(csrf, sizeof csrf, "none");
-	http(W->S, "POST", path, W->tok[who], fmt("csrf=%s&%s", csrf, fields), FORM, NULL, r);
+	page_post(W->S, page, path, W->tok[who], fields, r);
 }
 
 static bool has(const struct resp *r, const char *text)

@@ -373,11 +373,7 @@ static void test_award_with_rationale(void)
 /* A form post as who, with a CSRF token read from the page at from; the answer's status, and its body and Location into *r (resp_free it). */
 static long form_post(int who, const char *from, const char *path, const char *fields, struct resp *r)
 {
-	char csrf[128] = "";
-
-	CHECK(page_csrf_get(W->S, from, W->tok[who], csrf, sizeof csrf));
-	http(W->S, "POST", path, W->tok[who], fmt("csrf=%s&%s", csrf, fields), "application/x-www-form-urlencoded", NULL, r);
-	return r->status;
+	return page_post(W->S, from, path, W->tok[who], fields, r);
 }
 
 /* Every step in the browser, from pickers, with confirmations where a step binds; nothing is done until it is confirmed. */

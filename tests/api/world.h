@@ -43,6 +43,7 @@ void search_cases_run(const struct world *w, int *passed, int *failed);
 void people_cases_run(const struct world *w, int *passed, int *failed);
 void roadmap2_cases_run(const struct world *w, int *passed, int *failed);
 void threads_cases_run(const struct world *w, int *passed, int *failed);
+void forms_cases_run(const struct world *w, int *passed, int *failed);
 void inbox_cases_run(const struct world *w, int *passed, int *failed);
 
 #endif
