@@ -438,10 +438,10 @@ static const struct {
 	{"survey", inbox_survey, true},
 	{"action", inbox_action, true},
 	{"bid_deadline", inbox_bid_deadline, false},
-	{"issue_to_answer", inbox_issue_to_answer, false},
-	{"response_to_read", inbox_response_to_read, false},
-	{"problem", inbox_problem, false},
-	{"bids_to_open", inbox_bids_to_open, false},
+	{"issue_to_answer", inbox_issue_to_answer, true},
+	{"response_to_read", inbox_response_to_read, true},
+	{"problem", inbox_problem, true},
+	{"bids_to_open", inbox_bids_to_open, true},
 };
 
 json_t *inbox_json(struct store *s, const struct caller *c, struct error *err)
@@ -463,6 +463,9 @@ long long inbox_count(struct store *s, const struct caller *c, struct error *err
 	char cutoff[11], review_horizon[11], action_horizon[11], today[11];
 	const char *side = side_of(c);
 	bool reviews = runs_reviews(c);
+	/* The same gates as the kinds' own functions below. */
+	bool provider_gov = c->org_kind == ORG_PROVIDER && (c->roles & ROLES_PROVIDER_GOV);
+	bool buyer_gov = c->org_kind == ORG_BUYER && (c->roles & ROLES_BUYER_GOV);
 	struct sqlval a[] = {
 		/* acceptance */ SQL_I(c->org_id), SQL_I(gets_acceptance(c)),
 		/* approval */ SQL_I(c->org_id), SQL_I(gets_approval(c)),
@@ -471,6 +474,10 @@ long long inbox_count(struct store *s, const struct caller *c, struct error *err
 		/* minutes */ SQL_I(as_buyer(c)), SQL_I(as_provider(c)), SQL_I(reviews),
 		/* action */ SQL_I(c->user_id), SQL_I(c->org_id), SQL_I(c->org_id), SQL_T(action_horizon), SQL_I(1),
 		/* invitation */ SQL_I(c->org_id), SQL_T(today), SQL_I(gets_invitation(c)),
+		/* issue_to_answer */ SQL_I(c->org_id), SQL_I(provider_gov),
+		/* response_to_read: issues, problem responses */ SQL_I(c->org_id), SQL_I(buyer_gov), SQL_I(c->org_id), SQL_I(buyer_gov),
+		/* problem */ SQL_I(c->org_id), SQL_I(c->org_id), SQL_I(c->org_id), SQL_I(c->org_id), SQL_I(provider_gov),
+		/* bids_to_open */ SQL_I(c->org_id), SQL_T(today), SQL_I(c->org_kind == ORG_BUYER && (c->roles & ROLES_AWARD)),
 	};
 	long long n = 0;
 	struct inbox in = {NULL, NULL};

@@ -145,12 +145,39 @@ static void decline_and_retire_are_confirmed(void)
 	}
 }
 
+/* The navigation's count is the inbox's length, for every person of every tenant (one count statement, the same fragments as the lists). */
+static void the_count_is_the_inbox(void)
+{
+	for (int who = 0; who < CALLERS; who++) {
+		json_t *j = NULL;
+		struct resp r;
+		long long listed = -1, shown = 0;
+		const char *at;
+
+		if (!W->tok[who])
+			continue;
+		if (call_json(W->S, "GET", "/api/v1/inbox", W->tok[who], NULL, &j) == 200)
+			listed = (long long)json_array_size(json_object_get(j, "items"));
+		json_decref(j);
+		http(W->S, "GET", "/actions", W->tok[who], NULL, NULL, NULL, &r);
+		at = r.body ? strstr(r.body, "<a href=\"/inbox\">Inbox <span class=\"count\">(") : NULL;
+		if (at)
+			shown = strtoll(at + strlen("<a href=\"/inbox\">Inbox <span class=\"count\">("), NULL, 10);
+		if (shown != listed) {
+			fprintf(stderr, "  %s: the navigation says %lld, the inbox lists %lld\n", W->names[who], shown, listed);
+			harness_case_failed = 1;
+		}
+		resp_free(&r);
+	}
+}
+
 void forms_cases_run(const struct world *w, int *passed, int *failed)
 {
 	W = w;
 	RUN(saved_message_once);
 	RUN(refused_form_talks_back);
 	RUN(decline_and_retire_are_confirmed);
+	RUN(the_count_is_the_inbox);
 	*passed += harness_passed;
 	*failed += harness_failed;
 }
