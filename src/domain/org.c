@@ -141,7 +141,7 @@ role_mask role_keepers(enum org_kind kind)
 {
 	return kind == ORG_BUYER      ? ROLE_BIT(ROLE_BUYER_CXO)
 	       : kind == ORG_PROVIDER ? ROLE_BIT(ROLE_PROVIDER_LEADERSHIP)
-				      : 0;
+				      : ROLE_BIT(ROLE_ADMIN); /* the platform keeps one admin at least */
 }
 
 /* Strict UTF-8: no overlongs, no surrogates, nothing above U+10FFFF. */

@@ -4,7 +4,8 @@
  * binding actions.
  *
  * - A save answers 303 to the page (page_saved) with a one-time message carried by a short-lived
- *   cookie (base64url text, shown escaped by page_begin and cleared in the same answer).
+ *   cookie (base64url text and a MAC keyed by the session's CSRF secret, so only this session's
+ *   own saves can put words in it; shown escaped by page_begin and cleared in the same answer).
  * - A refused post renders the page again at the form's URL; every form's action ends with
  *   FORM_ANCHOR, so the browser scrolls to the error summary (id "form-errors") without
  *   JavaScript. A GET on that URL later redirects to the page (the router, for R_FORM routes).
@@ -176,15 +177,25 @@ const char *form_back(struct request *rq, const char *fallback)
 	return redirect_target(request_form(rq, "back"), fallback);
 }
 
+/* The message's MAC under a key derived from the session's CSRF secret: a cookie set by anyone else does not verify. */
+static void flash_mac(const struct request *rq, const unsigned char *text, size_t n, unsigned char mac[crypto_auth_BYTES])
+{
+	unsigned char key[crypto_auth_KEYBYTES];
+
+	crypto_generichash(key, sizeof key, (const unsigned char *)rq->caller.csrf, strlen(rq->caller.csrf),
+			   (const unsigned char *)"accord flash", 12);
+	crypto_auth(mac, text, n, key);
+	sodium_memzero(key, sizeof key);
+}
+
 void page_saved(struct request *rq, struct response *rs, const char *location, const char *message)
 {
-	char text[FLASH_MAX + 1], coded[sodium_base64_ENCODED_LEN(FLASH_MAX, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+	unsigned char signed_text[FLASH_MAX + crypto_auth_BYTES];
+	char coded[sodium_base64_ENCODED_LEN(FLASH_MAX + crypto_auth_BYTES, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
 	char cookie[sizeof coded + 80];
+	char loc[REDIRECT_MAX + 8];
 	size_t n;
 
-	char loc[REDIRECT_MAX + 8];
-
-	(void)rq;
 	/*
 	 * A redirect without a fragment keeps the one the form's action had (FORM_ANCHOR): the
 	 * saved page opens at its message instead.
@@ -193,11 +204,15 @@ void page_saved(struct request *rq, struct response *rs, const char *location, c
 	reply_redirect(rs, loc);
 	if (!message || !*message)
 		return;
+	if (!rq || !rq->signed_in || !*rq->caller.csrf)
+		return;
 	n = strlen(message);
 	if (n > FLASH_MAX)
 		n = FLASH_MAX;
-	memcpy(text, message, n);
-	sodium_bin2base64(coded, sizeof coded, (const unsigned char *)text, n, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	/* The MAC first, then the text. */
+	memcpy(signed_text + crypto_auth_BYTES, message, n);
+	flash_mac(rq, signed_text + crypto_auth_BYTES, n, signed_text);
+	sodium_bin2base64(coded, sizeof coded, signed_text, crypto_auth_BYTES + n, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 	snprintf(cookie, sizeof cookie, FLASH_COOKIE "=%s; Path=/; Max-Age=60; HttpOnly; SameSite=Lax", coded);
 	reply_header(rs, "Set-Cookie", cookie);
 }
@@ -205,18 +220,23 @@ void page_saved(struct request *rq, struct response *rs, const char *location, c
 void page_saved_message(struct request *rq, struct response *rs, struct buf *b)
 {
 	const char *coded = rq ? request_cookie(rq, FLASH_COOKIE) : NULL;
-	unsigned char text[FLASH_MAX + 1];
+	unsigned char raw[crypto_auth_BYTES + FLASH_MAX + 1], mac[crypto_auth_BYTES];
 	size_t n = 0;
 
 	if (!coded || !*coded)
 		return;
 	/* Shown once: the same answer clears it. */
 	reply_header(rs, "Set-Cookie", FLASH_COOKIE "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
-	if (sodium_base642bin(text, FLASH_MAX, coded, strlen(coded), NULL, &n, NULL,
-			      sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 || !n)
+	if (!rq->signed_in || !*rq->caller.csrf ||
+	    sodium_base642bin(raw, crypto_auth_BYTES + FLASH_MAX, coded, strlen(coded), NULL, &n, NULL,
+			      sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+	    n <= crypto_auth_BYTES)
 		return;
-	text[n] = '\0';
-	html_fmt(b, "<p class=\"banner ok\" role=\"status\" id=\"saved\">%s</p>", (const char *)text);
+	flash_mac(rq, raw + crypto_auth_BYTES, n - crypto_auth_BYTES, mac);
+	if (sodium_memcmp(mac, raw, crypto_auth_BYTES) != 0)
+		return;
+	raw[n] = '\0';
+	html_fmt(b, "<p class=\"banner ok\" role=\"status\" id=\"saved\">%s</p>", (const char *)raw + crypto_auth_BYTES);
 }
 
 void form_result(struct request *rq, struct response *rs, int rc, const struct error *err,

@@ -404,8 +404,8 @@ static void render_practice(struct request *rq, struct response *rs, const struc
 				form_csrf(b, rq);
 				html_fmt(b, "<input type=\"hidden\" name=\"revision\" value=\"%lld\">", json_num(x, "revision"));
 				form_input(b, "Note to the provider", "note", "text", NULL, NULL);
-				html_fmt(b, "<div class=\"actions\"><button type=\"submit\" name=\"decision\" value=\"approve\">Approve and publish</button>"
-					    "<button type=\"submit\" name=\"decision\" value=\"decline\" class=\"secondary\">Decline</button></div></form>");
+				html_fmt(b, "<div class=\"actions\"><button type=\"submit\" name=\"decision\" value=\"approve\">Approve and publish…</button>"
+					    "<button type=\"submit\" name=\"decision\" value=\"decline\" class=\"danger\">Decline…</button></div></form>");
 			} else {
 				html_fmt(b, "<p class=\"muted\">Your contract manager decides.</p>");
 			}
@@ -549,18 +549,32 @@ void page_practice_approval(struct request *rq, struct response *rs)
 	struct error err = {0};
 	long long revision = 0;
 	const char *rv = request_form(rq, "revision");
+	const char *decision = request_form(rq, "decision");
+	bool approve = decision && !strcmp(decision, "approve");
+	char loc[48];
 
 	if (rv)
 		parse_id(rv, &revision);
-	/* Declining binds the provider: it must edit the text before it may ask again. */
-	if (request_form(rq, "decision") && !strcmp(request_form(rq, "decision"), "decline") &&
+	/*
+	 * Both decisions bind: approving publishes the text, with what it names of your organisation,
+	 * to the provider's other customers; declining sends it back until it is edited.
+	 */
+	if (approve && !form_confirm(rq, rs, "Approve and publish this practice?",
+				     "The text is published as it stands, names of your organisation included, and the provider's other customers can read it.",
+				     "Approve and publish", "/inbox"))
+		return;
+	if (decision && !strcmp(decision, "decline") &&
 	    !form_confirm(rq, rs, "Decline this practice's publication?",
 			  "The provider is told you declined, with your note; the text stays unpublished until it is edited and approved.",
 			  "Decline", "/inbox"))
 		return;
-	form_result(rq, rs,
-		    practice_decide(rq->store, &rq->caller, rq->id, revision, request_form(rq, "decision"), request_form(rq, "note"), &err),
-		    &err, render_practice, "approval", "/practices", "top");
+	if (practice_decide(rq->store, &rq->caller, rq->id, revision, decision, request_form(rq, "note"), &err) != 0) {
+		rs->status = err.status;
+		render_practice(rq, rs, &err, "approval");
+		return;
+	}
+	snprintf(loc, sizeof loc, "/practices/%lld", rq->id);
+	page_saved(rq, rs, loc, approve ? "Approved: the practice is published." : "Declined: the provider is told, with your note.");
 }
 
 void page_practice_retire(struct request *rq, struct response *rs)

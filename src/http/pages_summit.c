@@ -382,8 +382,11 @@ static void render(struct request *rq, struct response *rs, const struct error *
 			html_fmt(b, "<p><a href=\"/practices/%lld\">The practice presented</a></p>", json_num(x, "practice_id"));
 		if (presents(rq, x))
 			practice_link_form(rq, b, x, form && !strcmp(form, "practice") ? err : NULL);
-		if (rates)
+		/* The audience rates a session; its presenter does not (session_rate refuses it: 409 own_session). */
+		if (rates && json_num(x, "presenter_org_id") != rq->caller.org_id)
 			rating_form(rq, b, x, form && !strcmp(form, "rating") ? err : NULL);
+		else if (rates)
+			html_fmt(b, "<p class=\"muted\">Your organisation presents this session: the audience rates it.</p>");
 		if (host) {
 			json_t *mean = json_object_get(x, "mean_rating");
 			char avg[16];
@@ -559,7 +562,8 @@ void page_opportunities(struct request *rq, struct response *rs)
 
 		json_array_foreach(json_object_get(full, "items"), k, it)
 		{
-			if (strcmp(json_text(it, "status"), "open"))
+			/* Open for bids: not a draft, not past its deadline (closed early or waiting for the award). */
+			if (strcmp(json_text(it, "phase"), "open"))
 				continue;
 			open++;
 			html_fmt(b, "<tr><td><a href=\"/roadmap-items/%lld\">%s</a></td><td><a href=\"/roadmaps/%lld\">%s</a></td><td>%s</td><td>%s</td></tr>",

@@ -110,7 +110,7 @@ int demo_summits(struct store *s, long long best_practice, struct error *err)
 	/* The host names Harbor as presenter; Harbor links its own practice (only the author may). */
 	if ((x = summit_session_add(s, &cm, summit, "best-practice", "Dispute triage that halves cycle time", orgs_hb, 0, 0, err)) < 0 ||
 	    session_link_practice(s, &hb, x, best_practice, &day_summit, err) ||
-	    session_rate(s, &ke, x, 4, "Useful for our service desk too.", err))
+	    session_rate(s, &lu, x, 4, "Useful for our service desk too.", err))
 		return -1;
 
 	/* The mobile app: Kestrel and Lumen bid, Kestrel wins; Kestrel's suggestion was accepted. */

@@ -234,6 +234,17 @@ int user_roles_set(struct store *s, long long user_id, role_mask roles, struct e
 	}
 	if (!role_mask_check(roles, (enum org_kind)u.kind, err))
 		return -1;
+	/* A deactivated person holds no roles that matter: changing them would only widen what is sent to a closed account. */
+	{
+		json_t *user = user_get_json(s, user_id);
+		bool gone = user && json_is_string(json_object_get(user, "deactivated_at"));
+
+		json_decref(user);
+		if (gone) {
+			error_set(err, 409, "deactivated", "roles", "this person is deactivated; their roles no longer change");
+			return -1;
+		}
+	}
 	keepers = role_keepers((enum org_kind)u.kind);
 	if ((u.roles & keepers) && !(roles & keepers)) {
 		a[0] = SQL_I(u.org_id);
@@ -244,7 +255,7 @@ int user_roles_set(struct store *s, long long user_id, role_mask roles, struct e
 		if (others == 0) {
 			error_set(err, 409, "last_manager", "roles",
 				  "this is the organisation's last %s; grant the role to someone else first",
-				  role_label(u.kind == ORG_BUYER ? ROLE_BUYER_CXO : ROLE_PROVIDER_LEADERSHIP));
+				  role_label(u.kind == ORG_BUYER ? ROLE_BUYER_CXO : u.kind == ORG_PROVIDER ? ROLE_PROVIDER_LEADERSHIP : ROLE_ADMIN));
 			return -1;
 		}
 	}
@@ -294,7 +305,7 @@ int user_deactivate(struct store *s, const struct caller *c, long long user_id, 
 		if (others == 0) {
 			error_set(err, 409, "last_manager", "user",
 				  "this is the organisation's last %s; grant the role to someone else first",
-				  role_label(u.kind == ORG_BUYER ? ROLE_BUYER_CXO : ROLE_PROVIDER_LEADERSHIP));
+				  role_label(u.kind == ORG_BUYER ? ROLE_BUYER_CXO : u.kind == ORG_PROVIDER ? ROLE_PROVIDER_LEADERSHIP : ROLE_ADMIN));
 			return -1;
 		}
 	}

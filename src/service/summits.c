@@ -360,11 +360,22 @@ int session_link_practice(struct store *s, const struct caller *c, long long ses
 	return store_exec(s, STMT_SUMMIT_SESSION_LINK, a, 2, NULL, NULL, err) < 0 ? -1 : 0;
 }
 
+/* SUMMIT_SESSION_ACCESS's host and presenter (columns 0 and 2). */
+static int host_presenter_cb(void *ctx, const struct sqlval *c, int n)
+{
+	long long *out = ctx;
+
+	(void)n;
+	out[0] = c[0].i;
+	out[1] = c[2].type == SQL_NULL ? 0 : c[2].i;
+	return 1;
+}
+
 int session_rate(struct store *s, const struct caller *c, long long session_id, long long rating,
 		 const char *comment, struct error *err)
 {
 	struct sqlval a[6];
-	long long host = 0;
+	long long host = 0, presenter = 0;
 	char now[24];
 
 	if (rating < 1 || rating > 5) {
@@ -377,8 +388,14 @@ int session_rate(struct store *s, const struct caller *c, long long session_id, 
 	}
 	a[0] = SQL_I(c->org_id);
 	a[1] = SQL_I(session_id);
-	if (store_exec(s, STMT_SUMMIT_SESSION_ACCESS, a, 2, int_cb, &host, err) < 0)
-		return -1;
+	{
+		long long access[2] = {0, 0}; /* the host, the presenter */
+
+		if (store_exec(s, STMT_SUMMIT_SESSION_ACCESS, a, 2, host_presenter_cb, access, err) < 0)
+			return -1;
+		host = access[0];
+		presenter = access[1];
+	}
 	/* Feedback comes from those who came or will come: an organisation that declined gives none. */
 	{
 		long long declined = 0;
@@ -390,6 +407,11 @@ int session_rate(struct store *s, const struct caller *c, long long session_id, 
 			error_set(err, 409, "declined", "rating", "your organisation declined this summit: accept the invitation to rate its sessions");
 			return -1;
 		}
+	}
+	/* Feedback is the audience's: the presenting organisation does not mark its own session. */
+	if (presenter == c->org_id) {
+		error_set(err, 409, "own_session", "rating", "your organisation presents this session: the audience rates it");
+		return -1;
 	}
 	now_iso(now);
 	a[0] = SQL_I(session_id);

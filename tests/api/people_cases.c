@@ -130,6 +130,9 @@ static void deactivation_stops_everything(void)
 	CHECK(row && str(row, "deactivated_at") != NULL);
 	json_decref(row);
 	expect_error(deactivate(ADMIN, id, &j), &j, 409, "already_deactivated", "user");
+	/* A closed account's roles no longer change (they would only widen what is sent to it). */
+	expect_error(call_json(W->S, "PATCH", fmt("/api/v1/users/%lld", id), W->tok[NW_CXO], "{\"roles\":[\"contract_manager\"]}", &j),
+		     &j, 409, "deactivated", "roles");
 	/* The audit trail names who deactivated whom. */
 	CHECK_INT(call_json(W->S, "GET", fmt("/api/v1/audit?entity=users&entity_id=%lld", id), W->tok[ADMIN], NULL, &j), 200);
 	{

@@ -60,7 +60,7 @@ static void fresh_summit(const char *title, long long out[3])
 	out[1] = num(json_array_get(json_object_get(j, "invitations"), 0), "id");
 	json_decref(j);
 	j = req(NW_CM, "POST", fmt("/api/v1/summits/%lld/sessions", out[0]),
-		fmt("{\"kind\":\"showcase\",\"title\":\"Showcase\",\"presenter_org_id\":%lld}", W->KE), 201);
+		fmt("{\"kind\":\"showcase\",\"title\":\"Showcase\",\"presenter_org_id\":%lld}", W->NW), 201);
 	out[2] = num(json_array_get(json_object_get(j, "sessions"), 0), "id");
 	json_decref(j);
 }

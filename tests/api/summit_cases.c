@@ -108,8 +108,19 @@ static void test_replies_ratings_and_calendar(void)
 	j = req(NW_CM, "POST", fmt("/api/v1/summits/%lld/sessions", summit), fmt("{\"kind\":\"showcase\",\"title\":\"Show\",\"presenter_org_id\":%lld}", W->HB), 422);
 	CHECK_STR(error_field(j), "presenter_org_id"); /* Harbor is not invited */
 	json_decref(j);
-	j = req(NW_CM, "POST", fmt("/api/v1/summits/%lld/sessions", summit), fmt("{\"kind\":\"showcase\",\"title\":\"Show\",\"presenter_org_id\":%lld}", W->KE), 201);
+	/* The host presents; Kestrel, in the audience, rates. */
+	j = req(NW_CM, "POST", fmt("/api/v1/summits/%lld/sessions", summit), fmt("{\"kind\":\"showcase\",\"title\":\"Show\",\"presenter_org_id\":%lld}", W->NW), 201);
 	session = num(json_array_get(json_object_get(j, "sessions"), 0), "id");
+	json_decref(j);
+	/* A session Kestrel presents is not Kestrel's to rate: 409 own_session, nothing recorded. */
+	j = req(NW_CM, "POST", fmt("/api/v1/summits/%lld/sessions", summit), fmt("{\"kind\":\"showcase\",\"title\":\"Kestrel's show\",\"presenter_org_id\":%lld}", W->KE), 201);
+	{
+		long long own = num(json_array_get(json_object_get(j, "sessions"), 1), "id");
+		json_t *e = req(KE_CONS, "POST", fmt("/api/v1/sessions/%lld/ratings", own), "{\"rating\":5}", 409);
+
+		CHECK_STR(error_code(e), "own_session");
+		json_decref(e);
+	}
 	json_decref(j);
 	/* Replies: the invitee accepts or declines, the host records attendance. */
 	json_decref(req(KE_LEAD, "PATCH", fmt("/api/v1/invitations/%lld", invitation), "{\"status\":\"attended\"}", 403));

@@ -184,7 +184,9 @@ async function main() {
 			assert((await item.count()) === 1, 'the pending practice is not in the inbox');
 			await submit(cmPage, item);
 			await submit(cmPage, cmPage.locator('button[name=decision][value=approve]'));
-			await saved(cmPage);
+			assert((await cmPage.locator('.confirm').count()) === 1, 'no confirmation before publishing');
+			await submit(cmPage, cmPage.locator('.confirm button.danger'));
+			assert((await saved(cmPage)).includes('published'), 'the saved message does not say it is published');
 			await nav(cmPage, 'Inbox');
 			assert((await inboxItem(cmPage, 'Practices to approve', 'Month-end batch').count()) === 0, 'the approved practice is still in the inbox');
 		});

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { assert, check, demoLogins, fail, launchChromium, results, serve, SHOTS, shot, signIn, stopServer, submit, WAIT } from './lib.mjs';
 
 const SUMMIT = 'Northwind IT planning summit';
-const SESSION = 'Cloud-native core banking in practice';
+const SESSION = 'Dispute triage that halves cycle time'; // Harbor presents it; Kestrel, in the audience, rates it
 
 // openSummit PAGE: from the navigation's "Summits" to the demo's planning summit.
 async function openSummit(page) {

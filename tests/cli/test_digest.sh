@@ -100,7 +100,10 @@ done
 TOM_ACTIONS=$(q "$DB" "select count(*) from actions a join users u on u.id = a.owner_id where u.email = 'tom.okafor@northwind.example' and a.status = 'open' and a.due_on <= '2026-12-03'")
 # (and any practice revision awaiting Northwind's approval: the demo has one on PostgreSQL, none on SQLite)
 TOM_APPROVALS=$(q "$DB" "select count(*) from practice_approvals a join users u on u.org_id = a.buyer_org_id where u.email = 'tom.okafor@northwind.example' and a.status = 'requested'")
-TOM=$((4 + TOM_ACTIONS + TOM_APPROVALS))
+# the conversations' and the bids' kinds: answers to read (issues the provider spoke last on, problem responses not judged) and bids to open
+TOM_READ=$(q "$DB" "select (select count(*) from strategic_issues i join engagements e on e.id = i.engagement_id join users u on u.org_id = e.buyer_org_id where u.email = 'tom.okafor@northwind.example' and i.status = 'open' and i.last_post_side = 'provider') + (select count(*) from problem_responses x join problems p on p.id = x.problem_id join users u on u.org_id = p.buyer_org_id where u.email = 'tom.okafor@northwind.example' and x.status = 'submitted')")
+TOM_BIDS=$(q "$DB" "select count(*) from roadmap_items it join users u on u.org_id = it.buyer_org_id where u.email = 'tom.okafor@northwind.example' and it.status = 'open' and it.bid_deadline < '$TODAY' and exists (select 1 from bids b where b.item_id = it.id and b.status <> 'withdrawn')")
+TOM=$((4 + TOM_ACTIONS + TOM_APPROVALS + TOM_READ + TOM_BIDS))
 
 # --- --dry-run lists the digests due and sends and records nothing
 remind "$TODAY" --db "$DB" --smtp "$SMTP" --dry-run
@@ -108,6 +111,15 @@ DUE=$(grep -c '^due digest ' "$T/out")
 if [ "$rc" -eq 0 ] && [ "$DUE" -ge 4 ] && grep -q "^due digest user [0-9]* to tom.okafor@northwind.example: $TOM new items$" "$T/out" &&
 	! grep -q '^due digest .* to mia.chen@' "$T/out" && ! grep -q '^due digest .* to admin@' "$T/out"; then ok; else bad "--dry-run lists a digest for Tom ($TOM items), none for Mia or the admin"; fi
 if [ "$(mails)" = 0 ] && [ "$(q "$DB" "select count(*) from inbox_digests")" = 0 ] && [ "$(q "$DB" "select count(*) from inbox_digest_items")" = 0 ]; then ok; else bad "--dry-run sends and records nothing"; fi
+
+# --- a deactivated person gets no digest (their account is closed): Tom, deactivated in a copy of the database
+if [ "${DB#postgres}" = "$DB" ]; then
+	cp "$DB" "$T/deactivated.db"
+	TOM_ID=$(q "$DB" "select id from users where email = 'tom.okafor@northwind.example'")
+	"$BIN" user deactivate --db "$T/deactivated.db" --user "$TOM_ID" >/dev/null 2>&1
+	remind "$TODAY" --db "$T/deactivated.db" --smtp "$SMTP" --dry-run
+	if [ "$rc" -eq 0 ] && ! grep -q '^due digest .* to tom.okafor@' "$T/out" && [ "$(grep -c '^due digest ' "$T/out")" = $((DUE - 1)) ]; then ok; else bad "a deactivated person is listed for no digest ($(grep -c '^due digest ' "$T/out") of $DUE)"; fi
+fi
 
 # --- an SMTP server that cannot be reached: every digest claim and its items released
 closed=$(node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')

@@ -117,6 +117,15 @@ static void the_saved_message_shows_once(void)
 	const char *set;
 	char *s;
 
+	/* Signed out, nothing is carried: the message is bound to a session. */
+	buf_init(&rs.body, 0);
+	page_saved(&rq, &rs, "/issues/5#responses", "Response sent.");
+	CHECK(header(&rs, "Set-Cookie", 0) == NULL);
+	headers_free(&rs);
+	buf_release(&rs.body);
+
+	rq.signed_in = true;
+	snprintf(rq.caller.csrf, sizeof rq.caller.csrf, "session-one-csrf");
 	buf_init(&rs.body, 0);
 	page_saved(&rq, &rs, "/issues/5#responses", "Response sent to <Globex>.");
 	CHECK_INT(rs.status, 303);
@@ -142,6 +151,15 @@ static void the_saved_message_shows_once(void)
 	free(s);
 	CHECK(header(&rs, "Set-Cookie", 0) && strstr(header(&rs, "Set-Cookie", 0), "Max-Age=0"));
 	headers_free(&rs);
+
+	/* Another session's browser holding the same cookie (set across sites) shows nothing. */
+	snprintf(rq.caller.csrf, sizeof rq.caller.csrf, "session-two-csrf");
+	buf_init(&rs.body, 0);
+	page_saved_message(&rq, &rs, &rs.body);
+	CHECK_INT(rs.body.len, 0);
+	headers_free(&rs);
+	buf_release(&rs.body);
+	snprintf(rq.caller.csrf, sizeof rq.caller.csrf, "session-one-csrf");
 
 	/* A forged or broken cookie shows nothing (and is cleared). */
 	cookies[1] = "%%%not-base64%%%";
