@@ -239,7 +239,7 @@ expect_error 2 "org list without --db exits 2 with one error line"
 # --- user deactivate: once, never an organisation's last manager
 CAROL=$(q "$DB" "select id from users where email = 'cm@acme.example'")
 run user deactivate --db "$DB" --user "$CAROL"
-if [ "$rc" -eq 0 ] && [ ! -s "$T/out" ] && [ "$(q "$DB" "select deactivated_at is not null from users where id = $CAROL")" = 1 ]; then ok; else bad "user deactivate exits 0 and stamps deactivated_at"; fi
+if [ "$rc" -eq 0 ] && [ ! -s "$T/out" ] && [ "$(q "$DB" "select count(*) from users where id = $CAROL and deactivated_at is not null")" = 1 ]; then ok; else bad "user deactivate exits 0 and stamps deactivated_at"; fi
 run user deactivate --db "$DB" --user "$CAROL"
 expect_error 1 "user deactivate of a deactivated user exits 1 with one error line"
 run user deactivate --db "$DB" --user 987654
@@ -251,7 +251,7 @@ run_in "correct horse battery" user add --db "$DB" --org "$BUYER" --email chief@
 CHIEF=$(cat "$T/out")
 run user deactivate --db "$DB" --user "$CHIEF"
 expect_error 1 "user deactivate of the last CxO exits 1 with one error line"
-if grep -q "last Buyer CxO" "$T/err" && [ "$(q "$DB" "select deactivated_at is null from users where id = $CHIEF")" = 1 ]; then ok; else bad "user deactivate of the last CxO says why and writes nothing"; fi
+if grep -q "last Buyer CxO" "$T/err" && [ "$(q "$DB" "select count(*) from users where id = $CHIEF and deactivated_at is null")" = 1 ]; then ok; else bad "user deactivate of the last CxO says why and writes nothing"; fi
 
 # --- demo on a fresh database
 DEMO=$(newdb demo)

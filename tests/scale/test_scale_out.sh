@@ -215,11 +215,11 @@ if [ "$code" = 401 ]; then ok; else bad "after the log-out through B the token i
 
 # --- a web session from A's sign-in form works on B; signing out on B ends it on A
 web_login "$A" "$TOM" "$(pw "$TOM")"
-if [ "${code#30}" != "$code" ] && [ "$web_location" = / ] && [ -n "$web_cookie" ]; then ok; else bad "the sign-in form on A redirects to / and sets accord_session (location '$web_location')"; fi
+if [ "${code#30}" != "$code" ] && [ "$web_location" = /inbox ] && [ -n "$web_cookie" ]; then ok; else bad "the sign-in form on A redirects to the inbox and sets accord_session (location '$web_location')"; fi
 page home "$B" / "$web_cookie"
 if [ "$code" = 200 ] && grep -q '<span>Tom Okafor</span>' "$T/home"; then ok; else bad "A's session cookie opens / on B (200 with the contract manager's name, not a redirect to /login: '$location')"; fi
 page login_again "$B" /login "$web_cookie"
-if [ "${code#30}" != "$code" ] && [ "$location" = / ]; then ok; else bad "B sends a signed-in cookie from A on from /login to /"; fi
+if [ "${code#30}" != "$code" ] && [ "$location" = /inbox ]; then ok; else bad "B sends a signed-in cookie from A on from /login to the inbox"; fi
 csrf=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$T/home" | head -1)
 last=$T/logout.b
 code=$(curl -sS --max-time 10 -D "$T/logout.h" -o "$T/logout.b" -w '%{http_code}' -H "Cookie: accord_session=$web_cookie" --data-urlencode "csrf=$csrf" "$B/logout" 2>"$T/curl.err")
@@ -304,10 +304,10 @@ for item in $items; do
 	if [ $((races % 2)) = 1 ]; then first=$A second=$B; else first=$B second=$A; fi
 	rm -f "$T"/race.*
 	curl -sS -o "$T/race.1.body" -w '%{http_code}' --max-time 10 -X POST -H "Authorization: Bearer $cm" \
-		--data-binary "{\"bid_id\":$b1}" "$first/api/v1/roadmap-items/$item/award" >"$T/race.1.code" 2>/dev/null &
+		--data-binary "{\"bid_id\":$b1,\"rationale\":\"Race\"}" "$first/api/v1/roadmap-items/$item/award" >"$T/race.1.code" 2>/dev/null &
 	p1=$!
 	curl -sS -o "$T/race.2.body" -w '%{http_code}' --max-time 10 -X POST -H "Authorization: Bearer $cm" \
-		--data-binary "{\"bid_id\":$b2}" "$second/api/v1/roadmap-items/$item/award" >"$T/race.2.code" 2>/dev/null &
+		--data-binary "{\"bid_id\":$b2,\"rationale\":\"Race\"}" "$second/api/v1/roadmap-items/$item/award" >"$T/race.2.code" 2>/dev/null &
 	p2=$!
 	race_pids="$p1 $p2"
 	wait "$p1" "$p2"
@@ -333,7 +333,7 @@ for item in $items; do
 		[ "$(q "select awarded_bid_id from roadmap_items where id = $item")" = "$winner" ]; then ok; else bad "race $races: the database holds one won bid and the item's award"; fi
 done
 if [ "$races" -ge 6 ]; then ok; else bad "six races were run ($races)"; fi
-http again POST "$B/api/v1/roadmap-items/$branch/award" "$cm" "{\"bid_id\":$(q "select id from bids where item_id = $branch and status = 'lost'")}"
+http again POST "$B/api/v1/roadmap-items/$branch/award" "$cm" "{\"bid_id\":$(q "select id from bids where item_id = $branch and status = 'lost'"),\"rationale\":\"Again\"}"
 if [ "$code" = 409 ]; then ok; else bad "a later award of the losing bid is refused (409)"; fi
 
 # --- accord remind twice at once sends each reminder once
