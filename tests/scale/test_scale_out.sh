@@ -351,16 +351,16 @@ while [ $i -lt 100 ]; do
 done
 if [ -n "$sink_port" ]; then ok; else bad "the SMTP sink starts ($(cat "$T/sink.err"))"; finish; fi
 SMTP=smtp://127.0.0.1:$sink_port
-ACCORD_TODAY=$TODAY "$BIN" remind --db "$DB" --smtp "$SMTP" --dry-run </dev/null >"$T/dry" 2>"$T/err"
+ACCORD_TODAY=$TODAY "$BIN" remind --no-digest --db "$DB" --smtp "$SMTP" --dry-run </dev/null >"$T/dry" 2>"$T/err"
 due=$(grep -c '^due ' "$T/dry")
 if [ "$due" -ge 10 ] && [ "$(tail -n 1 "$T/dry")" = "$due reminders due" ]; then ok; else bad "--dry-run lists the reminders due on $TODAY ($due)"; fi
 # "KIND ID EMAIL" of each reminder due, and "EMAIL<TAB>SUBJECT" of each message it will send.
 sed -n 's/^due \([a-z_0-9]*\) [a-z]* \([0-9]*\) to \([^ :]*\): .*$/\1 \2 \3/p' "$T/dry" | LC_ALL=C sort >"$T/want.keys"
 sed -n 's/^due [a-z_0-9]* [a-z]* [0-9]* to \([^ :]*\): \(.*\)$/\1\t\2/p' "$T/dry" | LC_ALL=C sort >"$T/want.mails"
 if [ "$(wc -l <"$T/want.keys")" = "$due" ] && [ -z "$(uniq -d "$T/want.keys")" ]; then ok; else bad "the reminders due are distinct by kind, subject and recipient"; fi
-ACCORD_TODAY=$TODAY "$BIN" remind --db "$DB" --smtp "$SMTP" </dev/null >"$T/out.1" 2>"$T/err.1" &
+ACCORD_TODAY=$TODAY "$BIN" remind --no-digest --db "$DB" --smtp "$SMTP" </dev/null >"$T/out.1" 2>"$T/err.1" &
 r1=$!
-ACCORD_TODAY=$TODAY "$BIN" remind --db "$DB" --smtp "$SMTP" </dev/null >"$T/out.2" 2>"$T/err.2" &
+ACCORD_TODAY=$TODAY "$BIN" remind --no-digest --db "$DB" --smtp "$SMTP" </dev/null >"$T/out.2" 2>"$T/err.2" &
 r2=$!
 race_pids="$r1 $r2"
 i=0
