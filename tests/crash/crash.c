@@ -712,7 +712,7 @@ static bool task_bid(struct worker *w, int who, int org_slot, long long org)
 static void task_award_race(struct worker *w, int who, int org_slot)
 {
 	long long item = round_no > 1 ? item_of_round[round_no - 1] : 0, bid;
-	char body[64], sql[240], val[128];
+	char body[128], sql[240], val[128];
 	static long won[2];
 	long st;
 

@@ -395,7 +395,7 @@ else
 fi
 # Equal multisets: no message twice beyond what was due (one person may have two actions of the same title).
 if cmp -s "$T/got.mails" "$T/want.mails"; then ok; else bad "each reminder was delivered once, to its recipient, with its subject: $(diff "$T/want.mails" "$T/got.mails" | head -5 | tr '\n\t' '| ')"; fi
-ACCORD_TODAY=$TODAY "$BIN" remind --db "$DB" --smtp "$SMTP" </dev/null >"$T/out.3" 2>"$T/err.3"
+ACCORD_TODAY=$TODAY "$BIN" remind --no-digest --db "$DB" --smtp "$SMTP" </dev/null >"$T/out.3" 2>"$T/err.3"
 if [ "$(tail -n 1 "$T/out.3")" = "0 sent, 0 failed" ] && [ "$(wc -l <"$MAIL/messages.jsonl" | tr -d ' ')" = "$due" ]; then ok; else bad "a third run sends nothing"; fi
 stop "$sink_pid"
 sink_pid=""
