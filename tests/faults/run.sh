@@ -549,6 +549,9 @@ flaky_pid=""
 # flaky MODE FILE [K]: starts tests/faults/smtp-flaky.mjs; sets flaky_pid and SMTP.
 flaky() {
 	local port="" i=0
+	# Emptied here, before the server starts: the background job's own redirection may come after
+	# the first read below, which would then find the previous server's port (gone by now).
+	: >"$T/flaky.out"
 	node tests/faults/smtp-flaky.mjs "$@" >"$T/flaky.out" 2>"$T/flaky.err" &
 	flaky_pid=$!
 	pids="$pids $flaky_pid"
