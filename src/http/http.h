@@ -97,6 +97,8 @@ struct request {
 	json_t *json; /* the validated JSON body (R_JSON) */
 	struct form_pair *form; /* the parsed form body (R_FORM), NULL-terminated */
 	size_t form_len;
+	/* The inbox's length when the handler already read the whole inbox (the inbox page), else 0: the navigation counts again only when it must. */
+	long long inbox_items;
 	/* A request made without a connection (conn NULL, as tests/unit/test_permissions.c does): its headers and cookies as name, value, ..., NULL. */
 	const char *const *headers;
 	const char *const *cookies;

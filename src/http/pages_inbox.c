@@ -98,6 +98,8 @@ void page_inbox(struct request *rq, struct response *rs)
 		return;
 	}
 	items = json_object_get(inbox, "items");
+	/* The list is in hand: the navigation shows its length instead of counting again. */
+	rq->inbox_items = (long long)json_array_size(items);
 	page_begin(rq, rs, "Inbox");
 	html_fmt(b, "<h1>Inbox</h1><p class=\"muted\">What waits for you to act on. An item leaves when it is done.</p>");
 	if (inbox_shows_glance(&rq->caller))

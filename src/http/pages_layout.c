@@ -35,7 +35,7 @@ void form_csrf(struct buf *b, struct request *rq)
 /* The navigation's inbox link with how many items wait, "Inbox (3)" (no count when none, or when it cannot be read). */
 static void nav_inbox(struct buf *b, struct request *rq)
 {
-	long long n = inbox_count(rq->store, &rq->caller, NULL);
+	long long n = rq->inbox_items ? rq->inbox_items : inbox_count(rq->store, &rq->caller, NULL);
 
 	if (n > 0)
 		html_fmt(b, "<a href=\"/inbox\">Inbox <span class=\"count\">(%lld)</span></a>", n);

@@ -205,6 +205,7 @@ static int user_org_row(void *ctx, const struct sqlval *c, int n)
 	u->org_id = c[1].i;
 	u->roles = (role_mask)c[4].i;
 	u->kind = org_kind_parse(c[7].s);
+	u->deactivated = c[8].type != SQL_NULL;
 	return 1;
 }
 
@@ -213,7 +214,7 @@ int user_org_of(struct store *s, long long user_id, struct user_org *out, struct
 	struct sqlval a[1] = {SQL_I(user_id)};
 	int n;
 
-	*out = (struct user_org){0, 0, -1};
+	*out = (struct user_org){0, 0, -1, false};
 	n = store_exec(s, STMT_USER_GET, a, 1, user_org_row, out, err);
 	return n < 0 ? -1 : n > 0 && out->kind >= 0;
 }
@@ -235,15 +236,9 @@ int user_roles_set(struct store *s, long long user_id, role_mask roles, struct e
 	if (!role_mask_check(roles, (enum org_kind)u.kind, err))
 		return -1;
 	/* A deactivated person holds no roles that matter: changing them would only widen what is sent to a closed account. */
-	{
-		json_t *user = user_get_json(s, user_id);
-		bool gone = user && json_is_string(json_object_get(user, "deactivated_at"));
-
-		json_decref(user);
-		if (gone) {
-			error_set(err, 409, "deactivated", "roles", "this person is deactivated; their roles no longer change");
-			return -1;
-		}
+	if (u.deactivated) {
+		error_set(err, 409, "deactivated", "roles", "this person is deactivated; their roles no longer change");
+		return -1;
 	}
 	keepers = role_keepers((enum org_kind)u.kind);
 	if ((u.roles & keepers) && !(roles & keepers)) {
@@ -272,8 +267,6 @@ int user_deactivate(struct store *s, const struct caller *c, long long user_id, 
 	long long others = 0;
 	char now[24];
 	int n = user_org_of(s, user_id, &u, err);
-	json_t *user;
-	bool already;
 
 	if (n < 0)
 		return -1;
@@ -285,10 +278,7 @@ int user_deactivate(struct store *s, const struct caller *c, long long user_id, 
 		error_set(err, 422, "invalid", "user", "you cannot deactivate yourself; ask another manager of your organisation");
 		return -1;
 	}
-	user = user_get_json(s, user_id);
-	already = user && json_is_string(json_object_get(user, "deactivated_at"));
-	json_decref(user);
-	if (already) {
+	if (u.deactivated) {
 		error_set(err, 409, "already_deactivated", "user", "this user is deactivated already");
 		return -1;
 	}

@@ -44,6 +44,7 @@ struct user_org {
 	long long org_id;
 	role_mask roles;
 	int kind; /* enum org_kind */
+	bool deactivated;
 };
 
 /* Reads them for user_id: 1 found, 0 no such user, -1 a store error (err set). */
