@@ -12,6 +12,8 @@
  *                      an FTS5 table in SQLite, a tsvector table with a GIN index in PostgreSQL
  *   @TRUST_TRIGGERS@   the triggers that raise trust_versions.version when an engagement's
  *                      evidence changes: SQLite triggers, PostgreSQL plpgsql trigger functions
+ *   @OBLIGATION_TRUST_TRIGGERS@, @KPI_TRUST_TRIGGERS@ (021, 022) the same triggers on the
+ *                      delivery evidence: obligations, kpis and kpi_measurements
  *   @SEARCH_TRIGGERS@  the triggers that raise search_version.version when what a practice
  *                      search shows changes: per row in SQLite, per statement in PostgreSQL
  *   @USERS_EMAIL_PER_ORG@ (015) users' e-mail unique per organisation instead of platform-wide:

@@ -480,6 +480,7 @@ static int sq_query(void *conn, const char *sql, const struct sqlval *args, int 
 	SQ_DROP3("reviews", "trust") SQ_DROP3("actions", "trust") SQ_DROP3("strategic_issues", "trust")                \
 	SQ_DROP3("surveys", "trust") SQ_DROP3("roadmap_items", "trust") SQ_DROP3("adoptions", "trust")                 \
 	SQ_DROP3("issue_responses", "trust") SQ_DROP3("suggestions", "trust") "DROP TRIGGER engagements_trust_UPDATE; " \
+	SQ_DROP3("obligations", "trust") SQ_DROP3("kpis", "trust") SQ_DROP3("kpi_measurements", "trust")               \
 	SQ_DROP3("practices", "search") SQ_DROP3("practice_revisions", "search") SQ_DROP3("summit_sessions", "search")  \
 	SQ_DROP3("invitations", "search") SQ_DROP3("engagements", "search") SQ_DROP3("orgs", "search")
 
@@ -494,6 +495,9 @@ static const char *const markers[][2] = {
 	 SQ_TOUCH("suggestions", SQ_PAIR("NEW"), SQ_PAIR("NEW"), SQ_PAIR("OLD"))
 	 "CREATE TRIGGER engagements_trust_UPDATE AFTER UPDATE OF starts_on, mode, title ON engagements BEGIN "
 	 SQ_BUMP("= NEW.id") "END"},
+	/* 021, 022: delivery evidence (docs/delivery.md) joins the trust evidence. */
+	{"@OBLIGATION_TRUST_TRIGGERS@", SQ_TOUCH_ENG("obligations")},
+	{"@KPI_TRUST_TRIGGERS@", SQ_TOUCH_ENG("kpis") SQ_TOUCH_ENG("kpi_measurements")},
 	{"@PK@", "INTEGER PRIMARY KEY"},
 	/*
 	 * 015: the table made again without UNIQUE (email), in the migration's transaction (where
@@ -925,7 +929,7 @@ const struct store_backend store_sqlite_backend = {
 	.query = sq_query,
 	.begin_sql = "BEGIN IMMEDIATE",
 	.triggers_off = SQ_DROP_ALL,
-	.triggers_on = "@SEARCH_TRIGGERS@; @TRUST_TRIGGERS@",
+	.triggers_on = "@SEARCH_TRIGGERS@; @TRUST_TRIGGERS@; @OBLIGATION_TRUST_TRIGGERS@; @KPI_TRUST_TRIGGERS@",
 	.audit_off = "@AUDIT_DROP@",
 	.audit_on = "@AUDIT_TRIGGERS@",
 	.set_actor = sq_set_actor,
