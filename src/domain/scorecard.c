@@ -1,7 +1,6 @@
-/* scorecard: the window of a scorecard, since when a KPI has been missed, and amounts written with their currency — pure code, no I/O. */
+/* scorecard: the window of a scorecard and since when a KPI has been missed — pure code, no I/O. */
 #include "scorecard.h"
 
-#include <stdio.h>
 #include <string.h>
 
 bool score_bound_parse(const char *s, bool end, struct date *out)
@@ -91,22 +90,4 @@ int score_missed_since(const enum kpi_status *statuses, size_t n)
 		i--;
 	}
 	return since;
-}
-
-void money_format(char out[MONEY_TEXT_MAX], long long cents, const char *currency)
-{
-	unsigned long long u = cents < 0 ? 0ULL - (unsigned long long)cents : (unsigned long long)cents;
-	unsigned long long units = u / 100;
-	char digits[32], grouped[48];
-	size_t n, k = 0;
-
-	n = (size_t)snprintf(digits, sizeof digits, "%llu", units);
-	for (size_t i = 0; i < n; i++) {
-		if (i && (n - i) % 3 == 0)
-			grouped[k++] = ',';
-		grouped[k++] = digits[i];
-	}
-	grouped[k] = '\0';
-	snprintf(out, MONEY_TEXT_MAX, "%.3s %s%s.%02llu", currency && *currency ? currency : "???", cents < 0 ? "-" : "",
-		 grouped, u % 100);
 }

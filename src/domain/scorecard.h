@@ -1,4 +1,4 @@
-/* scorecard: the pure rules of a scorecard — its window of dates, since when a KPI has been missed, and amounts of money written with their currency (docs/delivery.md, "Scorecards and service credits"). */
+/* scorecard: the pure rules of a scorecard — its window of dates and since when a KPI has been missed (docs/delivery.md, "Scorecards and service credits"). */
 #ifndef ACCORD_SCORECARD_H
 #define ACCORD_SCORECARD_H
 
@@ -53,9 +53,5 @@ void score_window_periods(struct score_window w, enum kpi_frequency f, struct kp
  * period is not missed, or none is known.
  */
 int score_missed_since(const enum kpi_status *statuses, size_t n);
-
-/* An amount with its currency, "USD 12,500.00" (cents → two decimals, thousands grouped). */
-#define MONEY_TEXT_MAX 48
-void money_format(char out[MONEY_TEXT_MAX], long long cents, const char *currency);
 
 #endif

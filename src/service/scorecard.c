@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/money.h"
 #include "clock.h"
 
 /* The periods one KPI is judged over at most (its term before the window included): 100 years of months. */
@@ -39,9 +40,9 @@ static void money_add(struct money_sums *m, const char *currency, long long cent
 
 json_t *money_json(long long cents, const char *currency)
 {
-	char text[MONEY_TEXT_MAX];
+	char text[MONEY_HUMAN_MAX];
 
-	money_format(text, cents, currency);
+	money_format_human(cents, currency, text);
 	return json_pack("{s:I, s:s, s:s}", "amount_cents", (json_int_t)cents, "currency", currency, "text", text);
 }
 
@@ -82,9 +83,9 @@ json_t *credit_row_json(const struct sqlval *c)
 			      c[3].s, "amount_cents", (json_int_t)c[4].i, "currency", c[5].s, "status", c[6].s, "reason",
 			      c[7].s, "decided_by_name", text_or_null(&c[8]), "decided_at", text_or_null(&c[9]), "created_at",
 			      c[10].s);
-	char text[MONEY_TEXT_MAX];
+	char text[MONEY_HUMAN_MAX];
 
-	money_format(text, c[4].i, c[5].s);
+	money_format_human(c[4].i, c[5].s, text);
 	json_object_set_new(o, "amount", json_string(text));
 	return o;
 }

@@ -29,7 +29,7 @@ json_t *credits_json(struct store *s, long long engagement_id, struct error *err
 /* One service credit from a SCORE_CREDIT_COLUMNS row (statements.def), its amount written with its currency. */
 json_t *credit_row_json(const struct sqlval *c);
 
-/* {amount_cents, currency, text}: an amount as the API and the pages show it (text from money_format). */
+/* {amount_cents, currency, text}: an amount as the API and the pages show it (text from util/money.h money_format_human, "USD 12,500.00"). */
 json_t *money_json(long long cents, const char *currency);
 
 #endif
