@@ -326,6 +326,15 @@ static void no_value_is_never_met(void)
 	json_decref(sc);
 }
 
+static json_t *portfolio_row(json_t *p, long long id)
+{
+	size_t i;
+	json_t *x;
+
+	json_array_foreach(json_object_get(p, "items"), i, x) if (json_integer_value(json_object_get(x, "engagement_id")) == id) return x;
+	return NULL;
+}
+
 static void credits_listed_with_totals(void)
 {
 	struct error err = {0};
@@ -340,6 +349,22 @@ static void credits_listed_with_totals(void)
 	CHECK_STR(json_string_value(json_object_get(json_array_get(json_object_get(totals, "applied"), 0), "text")), "EUR 2,000.00");
 	CHECK_STR(json_string_value(json_object_get(json_array_get(json_object_get(l, "items"), 0), "amount")), "EUR 2,000.00");
 	json_decref(l);
+	/* The portfolio's owed credits, summed per currency before any decision. */
+	{
+		struct caller c = {0};
+		struct score_window w;
+		json_t *p, *row;
+
+		c.org_id = buyer;
+		c.org_kind = ORG_BUYER;
+		CHECK(score_window_read(NULL, NULL, D(2026, 11, 26), &w, &err));
+		p = scorecard_portfolio_json(S, &c, w, &err);
+		row = p ? portfolio_row(p, eng) : NULL;
+		CHECK(row != NULL);
+		CHECK_STR(json_string_value(json_object_get(json_array_get(json_object_get(row, "credits_owed"), 0), "text")), "EUR 4,000.00");
+		CHECK_INT(json_integer_value(json_object_get(json_array_get(json_object_get(row, "credits_owed"), 0), "count")), 2);
+		json_decref(p);
+	}
 }
 
 static const char *credit_status(long long id)
@@ -386,15 +411,6 @@ static void credit_decisions(void)
 	/* Applied needs no reason. */
 	CHECK_INT(credit_decide(S, &c, credit_oct, "applied", NULL, &err), 0);
 	CHECK_STR(credit_status(credit_oct), "applied");
-}
-
-static json_t *portfolio_row(json_t *p, long long id)
-{
-	size_t i;
-	json_t *x;
-
-	json_array_foreach(json_object_get(p, "items"), i, x) if (json_integer_value(json_object_get(x, "engagement_id")) == id) return x;
-	return NULL;
 }
 
 static void portfolio_both_sides(void)
