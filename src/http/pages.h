@@ -173,6 +173,15 @@ void engagement_fields(struct buf *b, struct request *rq, json_t *e, const struc
 /* The engagement fields a form posted, into in. */
 void engagement_posted(struct request *rq, struct engagement_input *in);
 void page_org_unit_create(struct request *rq, struct response *rs);
+/* Service levels: an engagement's KPIs and one KPI's values, with their forms (pages_kpis.c). */
+void page_kpis(struct request *rq, struct response *rs);
+void page_kpi_create(struct request *rq, struct response *rs);
+void page_kpi_import(struct request *rq, struct response *rs);
+void page_kpi(struct request *rq, struct response *rs);
+void page_kpi_edit(struct request *rq, struct response *rs);
+void page_measurement_submit(struct request *rq, struct response *rs);
+void page_measurement_dispute(struct request *rq, struct response *rs);
+void page_measurement_answer(struct request *rq, struct response *rs);
 /* Scorecards and service credits (pages_scorecard.c, issue 17): the portfolio's, an engagement's, a credit decided. */
 void page_portfolio_scorecard(struct request *rq, struct response *rs);
 void page_scorecard(struct request *rq, struct response *rs);

@@ -163,9 +163,11 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	html_fmt(b, "<p><span class=\"pill %s\">%s mode</span> <span class=\"muted\">%s · %s to %s</span></p>",
 		 json_text(e, "mode"), json_text(e, "mode"), json_text(e, "service_line"), json_text(e, "starts_on"),
 		 json_text(e, "ends_on"));
-	html_fmt(b, "<p><a href=\"/engagements/%lld/trust\">Trust and surveys</a> · <a href=\"/engagements/%lld/scorecard\">Scorecard</a> · "
-		    "<a href=\"/engagements/%lld/report\">Governance report</a></p>",
-		 rq->id, rq->id, rq->id);
+	html_fmt(b, "<p><a href=\"/engagements/%lld/trust\">Trust and surveys</a> · <a href=\"/engagements/%lld/report\">Governance report</a>",
+		 rq->id, rq->id);
+	html_fmt(b, " · <a href=\"/engagements/%lld/kpis\">Service levels</a>", rq->id);
+	html_fmt(b, " · <a href=\"/engagements/%lld/scorecard\">Scorecard</a>", rq->id);
+	html_fmt(b, "</p>");
 	html_fmt(b, "<div class=\"cols\"><section class=\"card\"><h2>Parties</h2><dl>");
 	html_fmt(b, "<dt>Buyer</dt><dd><a href=\"/orgs/%lld\">%s</a> <span class=\"muted\">· %s</span></dd>",
 		 json_num(json_object_get(e, "buyer"), "id"), json_text(json_object_get(e, "buyer"), "name"),
