@@ -167,6 +167,10 @@ void page_user_roles(struct request *rq, struct response *rs);
 void page_user_deactivate(struct request *rq, struct response *rs);
 void page_org_create(struct request *rq, struct response *rs);
 void page_engagement_edit(struct request *rq, struct response *rs);
+/* pages_obligations.c: the engagement's obligations register, recording one and deciding it */
+void page_obligations(struct request *rq, struct response *rs);
+void page_obligation_create(struct request *rq, struct response *rs);
+void page_obligation_decide(struct request *rq, struct response *rs);
 struct engagement_input;
 /* The engagement fields the new and the edit forms share, from the posted values or else e (NULL: new) (pages_dashboard.c). */
 void engagement_fields(struct buf *b, struct request *rq, json_t *e, const struct error *err);

@@ -92,6 +92,7 @@ enum resource {
 	RES_PRACTICE,  /* its provider (REL_AUTHOR), origin customer (REL_ORIGIN), others it is shown to (REL_VIEWER); docs/practices.md */
 	RES_ADOPTION,  /* the engagement's buyer (REL_BUYER) and provider (REL_PROVIDER) */
 	RES_USER,      /* a user: the caller's relations to the user's organisation */
+	RES_OBLIGATION, /* an obligation: its engagement's buyer (REL_BUYER) and provider (REL_PROVIDER) */
 	RES__MAX
 };
 
