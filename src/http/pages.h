@@ -176,6 +176,8 @@ struct engagement_input;
 void engagement_fields(struct buf *b, struct request *rq, json_t *e, const struct error *err);
 /* The engagement fields a form posted, into in. */
 void engagement_posted(struct request *rq, struct engagement_input *in);
+/* Frees what engagement_posted made (the contract fields' values). */
+void engagement_posted_release(struct engagement_input *in);
 void page_org_unit_create(struct request *rq, struct response *rs);
 
 #endif

@@ -131,7 +131,8 @@ static void acceptance_section(struct request *rq, struct buf *b, json_t *e, con
 static void edit_section(struct buf *b, struct request *rq, json_t *e, const struct error *err)
 {
 	static const char *const fields[] = {"title", "service_line", "starts_on", "ends_on", "contract_manager_id",
-					     "governance.strategic", "governance.tactical", "governance.operations", NULL};
+					     "governance.strategic", "governance.tactical", "governance.operations",
+					     "contract_value", "monthly_charge", "currency", "notice_days", "renewal", NULL};
 
 	html_fmt(b, "<section class=\"card\" id=\"edit\"><details%s><summary>Edit the engagement</summary>", err ? " open" : "");
 	html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/edit" FORM_ANCHOR "\" class=\"grid\">", rq->id);
@@ -335,10 +336,13 @@ void page_engagement_edit(struct request *rq, struct response *rs)
 	struct engagement_input in = {0};
 	struct error err = {0};
 	char loc[48];
+	int rc;
 
 	engagement_posted(rq, &in);
 	in.provider_org_id = 0;
-	if (engagement_update(rq->store, &rq->caller, rq->id, &in, &err) != 0) {
+	rc = engagement_update(rq->store, &rq->caller, rq->id, &in, &err);
+	engagement_posted_release(&in);
+	if (rc != 0) {
 		rs->status = err.status;
 		render(rq, rs, &err, "edit");
 		return;

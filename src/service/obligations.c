@@ -233,7 +233,7 @@ static int ob_list_cb(void *ctx, const struct sqlval *c, int n)
 	(void)n;
 	json_array_append_new(l->items, ob_json(c, l->today, &overdue));
 	if (overdue)
-		(!strcmp(c[3].s, "buyer") ? l->overdue_buyer : l->overdue_provider)++;
+		*(!strcmp(c[3].s, "buyer") ? &l->overdue_buyer : &l->overdue_provider) += 1;
 	return 0;
 }
 

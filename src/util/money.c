@@ -55,7 +55,7 @@ void money_format(long long cents, char out[MONEY_TEXT_MAX])
 	snprintf(out, MONEY_TEXT_MAX, "%lld.%02lld", cents / 100, cents % 100);
 }
 
-void money_format_human(long long cents, const char *currency, char out[MONEY_TEXT_MAX + 8])
+void money_format_human(long long cents, const char *currency, char out[MONEY_HUMAN_MAX])
 {
 	char whole[MONEY_TEXT_MAX], grouped[MONEY_TEXT_MAX + 8];
 	size_t n, j = 0;
@@ -68,7 +68,7 @@ void money_format_human(long long cents, const char *currency, char out[MONEY_TE
 		grouped[j++] = whole[i];
 	}
 	grouped[j] = '\0';
-	snprintf(out, MONEY_TEXT_MAX + 8, "%s %s.%02lld", currency && *currency ? currency : "USD", grouped, cents % 100);
+	snprintf(out, MONEY_HUMAN_MAX, "%s %s.%02lld", currency && *currency ? currency : "USD", grouped, cents % 100);
 }
 
 bool currency_valid(const char *s)

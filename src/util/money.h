@@ -13,9 +13,10 @@ bool money_parse(const char *s, long long *cents);
 bool money_from_number(double v, long long *cents);
 /* "1234.50" (what the API answers, as a JSON number); out holds at least MONEY_TEXT_MAX bytes. */
 #define MONEY_TEXT_MAX 32
+#define MONEY_HUMAN_MAX 64
 void money_format(long long cents, char out[MONEY_TEXT_MAX]);
 /* "USD 1,234.50": how a page shows an amount, always with its currency. */
-void money_format_human(long long cents, const char *currency, char out[MONEY_TEXT_MAX + 8]);
+void money_format_human(long long cents, const char *currency, char out[MONEY_HUMAN_MAX]);
 /* ISO 4217's shape: exactly three capital letters. */
 bool currency_valid(const char *s);
 
