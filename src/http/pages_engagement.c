@@ -189,8 +189,12 @@ static void contract_section(struct buf *b, struct request *rq, json_t *e)
 	amount(b, e, "contract_value");
 	html_fmt(b, "</dd><dt>Monthly charge</dt><dd>");
 	amount(b, e, "monthly_charge");
-	html_fmt(b, "</dd><dt>Next notice date</dt><dd id=\"notice-on\"><strong>%s</strong> <span class=\"muted\">(%lld days' notice before the end on %s)</span></dd>",
-		 json_text(e, "notice_on"), json_num(e, "notice_days"), json_text(e, "ends_on"));
+	if (json_text(e, "notice_on")[0])
+		html_fmt(b, "</dd><dt>Next notice date</dt><dd id=\"notice-on\"><strong>%s</strong> <span class=\"muted\">(%lld days' notice before the end on %s)</span></dd>",
+			 json_text(e, "notice_on"), json_num(e, "notice_days"), json_text(e, "ends_on"));
+	else
+		html_fmt(b, "</dd><dt>Next notice date</dt><dd id=\"notice-on\"><span class=\"muted\">no notice period recorded; the contract ends on %s</span></dd>",
+			 json_text(e, "ends_on"));
 	for (size_t i = 0; i < sizeof renewal_words / sizeof renewal_words[0]; i++)
 		if (!strcmp(renewal, renewal_words[i][0]))
 			html_fmt(b, "<dt>Renewal</dt><dd>%s</dd>", renewal_words[i][1]);

@@ -429,7 +429,7 @@ static void money_value(struct jsonw *w, const char *key, const struct sqlval *v
 	jsonw_raw(w, t);
 }
 
-/* The contract of an ENG_COLUMNS row: amounts, currency, notice, renewal and the notice date (ends_on − notice_days, none counting as 0). */
+/* The contract of an ENG_COLUMNS row: amounts, currency, notice, renewal and the notice date (ends_on − notice_days; null without notice days). */
 static void contract_fields(struct jsonw *w, const struct sqlval *c)
 {
 	struct date ends;
@@ -441,8 +441,8 @@ static void contract_fields(struct jsonw *w, const struct sqlval *c)
 	jsonw_key(w, "notice_days");
 	c[26].type == SQL_NULL ? jsonw_null(w) : jsonw_int(w, c[26].i);
 	jsonw_kstring(w, "renewal", c[27].s ? c[27].s : "none");
-	if (c[8].s && date_parse(c[8].s, &ends))
-		date_format(contract_notice_date(ends, c[26].type == SQL_NULL ? 0 : (int)c[26].i), notice_on);
+	if (c[26].type != SQL_NULL && c[8].s && date_parse(c[8].s, &ends))
+		date_format(contract_notice_date(ends, (int)c[26].i), notice_on);
 	jsonw_kstring(w, "notice_on", notice_on[0] ? notice_on : NULL);
 }
 
@@ -542,7 +542,7 @@ static int expiring_cb(void *ctx, const struct sqlval *c, int n)
 	(void)n;
 	if (!c[8].s || !date_parse(c[8].s, &ends))
 		return 0;
-	if (!within(ends, x) && !within(contract_notice_date(ends, c[26].type == SQL_NULL ? 0 : (int)c[26].i), x))
+	if (!within(ends, x) && (c[26].type == SQL_NULL || !within(contract_notice_date(ends, (int)c[26].i), x)))
 		return 0;
 	jsonw_object(x->w);
 	eng_fields(x->w, c);

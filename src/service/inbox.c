@@ -549,7 +549,7 @@ static int renewal_row(void *ctx, const struct sqlval *c, int n)
 	(void)n;
 	if (!date_parse(c[2].s, &ends))
 		return 0;
-	notice = contract_notice_date(ends, c[3].type == SQL_NULL ? 0 : (int)c[3].i);
+	notice = contract_notice_date(ends, (int)c[3].i);
 	if (date_compare(notice, today) < 0 || date_compare(notice, date_add_days(today, INBOX_HORIZON_RENEWAL)) > 0)
 		return 0;
 	date_format(notice, on);
