@@ -337,6 +337,9 @@ static void credit_form_confirms(void)
 	/* The provider may not. */
 	CHECK_INT(page_post(W->S, from, to, W->tok[KE_LEAD], "status=applied&confirmed=yes", &r), 403);
 	resp_free(&r);
+	/* Another tenant does not learn the credit exists. */
+	CHECK_INT(page_post(W->S, "/", to, W->tok[MD_CM], "status=applied&confirmed=yes", &r), 404);
+	resp_free(&r);
 }
 
 void scorecard_cases_run(const struct world *w, int *passed, int *failed)
