@@ -118,8 +118,8 @@ static void expiring_within(void)
 {
 	json_t *e;
 
-	/* Card disputes ends 2027-12-31; 380 days' notice puts its notice date on 2026-12-11, 15 days after today. */
-	e = req(NW_CM, "PATCH", fmt("/api/v1/engagements/%lld", W->E2), "{\"notice_days\": 380}", 200);
+	/* Card disputes ends 2027-12-31; 385 days' notice puts its notice date on 2026-12-11, 15 days after today. */
+	e = req(NW_CM, "PATCH", fmt("/api/v1/engagements/%lld", W->E2), "{\"notice_days\": 385}", 200);
 	CHECK_STR(str(e, "notice_on"), "2026-12-11");
 	json_decref(e);
 	CHECK(!expiring_lists(NW_CM, 14, W->E2));
@@ -306,7 +306,7 @@ static void inbox_kinds(void)
 	add_obligation(W->E1, "Security audit", "provider", "2026-12-11", "none");
 	reaches_exactly("obligation", W->E1, nobody);
 
-	/* Card disputes' notice date 2026-12-11 (expiring_within set 380 days): within 60 days — its contract manager and Harbor's leadership. */
+	/* Card disputes' notice date 2026-12-11 (expiring_within set 385 days): within 60 days — its contract manager and Harbor's leadership. */
 	reaches_exactly("renewal", W->E2, card_renewal);
 	j = req(HB_LEAD, "GET", "/api/v1/inbox", NULL, 200);
 	json_array_foreach(json_object_get(j, "items"), i, x) if (!strcmp(str(x, "kind"), "renewal"))
@@ -318,7 +318,7 @@ static void inbox_kinds(void)
 	/* 500 days' notice puts the notice date in the past: no renewal item. */
 	json_decref(req(NW_CM, "PATCH", fmt("/api/v1/engagements/%lld", W->E2), "{\"notice_days\": 500}", 200));
 	reaches_exactly("renewal", W->E2, nobody);
-	json_decref(req(NW_CM, "PATCH", fmt("/api/v1/engagements/%lld", W->E2), "{\"notice_days\": 380}", 200));
+	json_decref(req(NW_CM, "PATCH", fmt("/api/v1/engagements/%lld", W->E2), "{\"notice_days\": 385}", 200));
 }
 
 void obligation_cases_run(const struct world *w, int *passed, int *failed)
