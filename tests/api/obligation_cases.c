@@ -118,8 +118,8 @@ static void expiring_within(void)
 {
 	json_t *e;
 
-	/* Card disputes ends 2027-12-31; 380 days' notice puts its notice date on 2026-12-11, 15 days after today. */
-	e = req(NW_CM, "PATCH", fmt("/api/v1/engagements/%lld", W->E2), "{\"notice_days\": 380}", 200);
+	/* Card disputes ends 2027-12-31; 385 days' notice puts its notice date on 2026-12-11, 15 days after today. */
+	e = req(NW_CM, "PATCH", fmt("/api/v1/engagements/%lld", W->E2), "{\"notice_days\": 385}", 200);
 	CHECK_STR(str(e, "notice_on"), "2026-12-11");
 	json_decref(e);
 	CHECK(!expiring_lists(NW_CM, 14, W->E2));
@@ -306,7 +306,7 @@ static void inbox_kinds(void)
 	add_obligation(W->E1, "Security audit", "provider", "2026-12-11", "none");
 	reaches_exactly("obligation", W->E1, nobody);
 
-	/* Card disputes' notice date 2026-12-11 (expiring_within set 380 days): within 60 days — its contract manager and Harbor's leadership. */
+	/* Card disputes' notice date 2026-12-11 (expiring_within set 385 days): within 60 days — its contract manager and Harbor's leadership. */
 	reaches_exactly("renewal", W->E2, card_renewal);
 	j = req(HB_LEAD, "GET", "/api/v1/inbox", NULL, 200);
 	json_array_foreach(json_object_get(j, "items"), i, x) if (!strcmp(str(x, "kind"), "renewal"))
@@ -318,7 +318,69 @@ static void inbox_kinds(void)
 	/* 500 days' notice puts the notice date in the past: no renewal item. */
 	json_decref(req(NW_CM, "PATCH", fmt("/api/v1/engagements/%lld", W->E2), "{\"notice_days\": 500}", 200));
 	reaches_exactly("renewal", W->E2, nobody);
-	json_decref(req(NW_CM, "PATCH", fmt("/api/v1/engagements/%lld", W->E2), "{\"notice_days\": 380}", 200));
+	json_decref(req(NW_CM, "PATCH", fmt("/api/v1/engagements/%lld", W->E2), "{\"notice_days\": 385}", 200));
+}
+
+/* Whether the answer's attention list has the reason, and at which place (-1: absent). */
+static int reason_at(json_t *item, const char *reason)
+{
+	json_t *x;
+	size_t i;
+
+	json_array_foreach(json_object_get(item, "attention"), i, x) if (!strcmp(str(x, "reason"), reason)) return (int)i;
+	return -1;
+}
+
+/* The engagement's row of GET /api/v1/portfolio as who (a new reference), or NULL. */
+static json_t *portfolio_row(int who, long long eng)
+{
+	json_t *p = req(who, "GET", "/api/v1/portfolio", NULL, 200), *x, *found = NULL;
+	size_t i;
+
+	json_array_foreach(json_object_get(p, "items"), i, x) if (num(x, "engagement_id") == eng) found = json_incref(x);
+	json_decref(p);
+	return found;
+}
+
+/* ---- needs attention: the last 12 months only, with its reasons by severity ---- */
+static void attention_reasons(void)
+{
+	json_t *c, *row;
+	long long late;
+
+	/* Core banking's review of 2024-10-01 was held late (2024-10-24): history, no longer a reason. */
+	c = req(NW_CM, "GET", fmt("/api/v1/engagements/%lld/compliance", W->E1), NULL, 200);
+	CHECK(num(c, "late") >= 1);
+	CHECK_INT(reason_at(c, "reviews_late_or_missed"), -1);
+	json_decref(c);
+	/* Card disputes: its notice date 2026-12-11 (within 60 days) ranks above its missed review of 2026-01-01. */
+	c = req(HB_LEAD, "GET", fmt("/api/v1/engagements/%lld/compliance", W->E2), NULL, 200);
+	CHECK(json_is_true(json_object_get(c, "needs_attention")));
+	CHECK(reason_at(c, "notice_soon") >= 0);
+	CHECK(reason_at(c, "reviews_late_or_missed") > reason_at(c, "notice_soon"));
+	json_decref(c);
+	/* An overdue obligation of Kestrel makes Core banking need attention, first of its reasons, in the portfolio of both sides. */
+	late = add_obligation(W->E1, "Knowledge-transfer plan", "provider", "2026-11-20", "none");
+	row = portfolio_row(NW_CM, W->E1);
+	CHECK(row && json_is_true(json_object_get(row, "needs_attention")));
+	CHECK(row && reason_at(row, "overdue_obligations") == 0);
+	CHECK(row && json_object_get(row, "renewal") && json_object_get(row, "notice_on"));
+	json_decref(row);
+	row = portfolio_row(KE_LEAD, W->E1);
+	CHECK(row && reason_at(row, "overdue_obligations") == 0);
+	json_decref(row);
+	/* Card disputes shows its notice date and renewal kind in the portfolio. */
+	row = portfolio_row(NW_CM, W->E2);
+	CHECK(row && !strcmp(str(row, "notice_on"), "2026-12-11") && !strcmp(str(row, "renewal"), "option"));
+	json_decref(row);
+	/* Waived: no longer a reason. */
+	json_decref(req(NW_CM, "PATCH", fmt("/api/v1/obligations/%lld", late), "{\"status\":\"waived\",\"reason\":\"Plan agreed in the steering committee.\"}", 200));
+	row = portfolio_row(NW_CM, W->E1);
+	CHECK(row && reason_at(row, "overdue_obligations") == -1);
+	json_decref(row);
+	/* Meridian sees none of it. */
+	CHECK(portfolio_row(MD_CM, W->E1) == NULL);
+	refused(MD_CM, "GET", fmt("/api/v1/engagements/%lld/compliance", W->E1), NULL, 404, NULL);
 }
 
 void obligation_cases_run(const struct world *w, int *passed, int *failed)
@@ -329,6 +391,7 @@ void obligation_cases_run(const struct world *w, int *passed, int *failed)
 	RUN(expiring_within);
 	RUN(obligations_register);
 	RUN(inbox_kinds);
+	RUN(attention_reasons);
 	*passed += harness_passed;
 	*failed += harness_failed;
 }
