@@ -121,11 +121,10 @@ static void period_cell(struct buf *b, json_t *kpi, json_t *p)
 
 	number_text(value, json_object_get(p, "value"));
 	if (json_is_number(json_object_get(p, "value")))
-		snprintf(title, sizeof title, "%s %s: %s %s (%s), submitted by %s on %.10s via %s%s%s", json_text(kpi, "name"),
+		snprintf(title, sizeof title, "%s %s: %s %s (%s), submitted by %s on %.10s via %s%s", json_text(kpi, "name"),
 			 json_text(p, "period"), value, json_text(kpi, "unit"), status_words(status), json_text(p, "submitted_by"),
 			 json_text(p, "submitted_at"), json_text(p, "source"),
-			 json_is_true(json_object_get(p, "disputed")) ? "; disputed: " : "",
-			 json_is_true(json_object_get(p, "disputed")) ? json_text(p, "dispute_reason") : "");
+			 json_is_true(json_object_get(p, "disputed")) ? "; disputed (the reason is in the evidence)" : "");
 	else
 		snprintf(title, sizeof title, "%s %s: no value submitted (unknown, never met)", json_text(kpi, "name"),
 			 json_text(p, "period"));
