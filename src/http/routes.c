@@ -12,6 +12,7 @@ static const char *const role_names[] = {"admin", "buyer_cxo", "unit_cio", "cont
 static const char *const service_lines[] = {"IT", "ITES", "BPO", NULL};
 static const char *const leads[] = {"buyer", "provider", "joint", NULL};
 static const char *const modes[] = {"vendor", "partnership", NULL};
+static const char *const renewals[] = {"none", "option", "automatic", NULL};
 
 static const struct field login_body[] = {
 	{"email", F_STRING, true, 254, NULL, NULL},
@@ -66,6 +67,11 @@ static const struct field engagement_body[] = {
 	{"ends_on", F_DATE, true, 0, NULL, NULL},
 	{"contract_manager_id", F_ID, false, 0, NULL, NULL},
 	{"governance", F_OBJECT, false, 0, NULL, governance_body},
+	{"contract_value", F_NUMBER, false, 0, NULL, NULL},
+	{"monthly_charge", F_NUMBER, false, 0, NULL, NULL},
+	{"currency", F_STRING, false, 3, NULL, NULL},
+	{"notice_days", F_INT, false, 0, NULL, NULL},
+	{"renewal", F_ENUM, false, 0, renewals, NULL},
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
@@ -76,6 +82,11 @@ static const struct field engagement_patch_body[] = {
 	{"ends_on", F_DATE, false, 0, NULL, NULL},
 	{"contract_manager_id", F_ID, false, 0, NULL, NULL},
 	{"governance", F_OBJECT, false, 0, NULL, governance_body},
+	{"contract_value", F_NUMBER, false, 0, NULL, NULL},
+	{"monthly_charge", F_NUMBER, false, 0, NULL, NULL},
+	{"currency", F_STRING, false, 3, NULL, NULL},
+	{"notice_days", F_INT, false, 0, NULL, NULL},
+	{"renewal", F_ENUM, false, 0, renewals, NULL},
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
@@ -88,6 +99,25 @@ static const struct field mode_body[] = {
 static const struct field acceptance_body[] = {
 	{"accepted", F_BOOL, true, 0, NULL, NULL},
 	{"reason", F_TEXT, false, 2000, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const char *const owing_sides[] = {"buyer", "provider", NULL};
+static const char *const recurrences[] = {"none", "monthly", "quarterly", "annual", NULL};
+static const char *const obligation_statuses[] = {"open", "met", "missed", "waived", NULL};
+
+static const struct field obligation_body[] = {
+	{"title", F_STRING, true, 200, NULL, NULL},
+	{"owed_by", F_ENUM, true, 0, owing_sides, NULL},
+	{"due_on", F_DATE, true, 0, NULL, NULL},
+	{"recurrence", F_ENUM, false, 0, recurrences, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field obligation_patch_body[] = {
+	{"status", F_ENUM, true, 0, obligation_statuses, NULL},
+	{"evidence", F_TEXT, false, 4000, NULL, NULL},
+	{"reason", F_TEXT, false, 4000, NULL, NULL},
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
@@ -393,6 +423,14 @@ static const struct field benefit_body[] = {
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
+/* A service credit's decision (issue 17): applied or waived, a waiver with its reason (the service checks it, naming reason). */
+static const char *const credit_decisions[] = {"applied", "waived", NULL};
+static const struct field credit_patch_body[] = {
+	{"status", F_ENUM, true, 0, credit_decisions, NULL},
+	{"reason", F_TEXT, false, 2000, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
 static const struct field adoption_patch_body[] = {
 	{"status", F_ENUM, true, 0, adoption_statuses, NULL},
 	{"benefit", F_OBJECT, false, 0, NULL, benefit_body},
@@ -489,6 +527,7 @@ static const struct field dispute_answer_body[] = {
 #define KPI_IMPORT_MAX (4 * 1024 * KB)
 /* The audit trail: an admin (all rows) or an organisation's governing roles (its own rows; the handler scopes). */
 #define ACT_AUDIT {{REL_ADMIN, ROLES_ALL}, {REL_OWN, ROLES_AUDIT}}
+#define ACT_OBLIGATION {{REL_BUYER, ROLES_CONTRACT}, {REL_PROVIDER, ROLE_BIT(ROLE_PROVIDER_LEADERSHIP)}}
 
 const struct route routes[] = {
 	/* method, pattern, flags, resource, see, act, body, max body, handler, form (browser parity: see http.h) */
@@ -529,6 +568,11 @@ const struct route routes[] = {
 	{M_POST, "/api/v1/engagements/{id}/surveys", R_JSON | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, survey_body, 16 * KB, api_surveys_submit, "POST /engagements/{id}/surveys"},
 	{M_GET, "/api/v1/engagements/{id}/trust", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_trust, NULL},
 	{M_GET, "/api/v1/portfolio", 0, RES_NONE, 0, ACT_PORTFOLIO, NULL, 0, api_portfolio_full, NULL},
+	/* Scorecards and service credits (issue 17, docs/delivery.md): both sides read; the buyer's contract or sourcing manager decides a credit. */
+	{M_GET, "/api/v1/engagements/{id}/scorecard", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_scorecard, NULL},
+	{M_GET, "/api/v1/engagements/{id}/credits", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_credits_list, NULL},
+	{M_PATCH, "/api/v1/credits/{id}", R_JSON | R_ACCEPTED, RES_CREDIT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, credit_patch_body, 8 * KB, api_credit_decide, "POST /credits/{id}"},
+	{M_GET, "/api/v1/scorecard", 0, RES_NONE, 0, ACT_PORTFOLIO, NULL, 0, api_portfolio_scorecard, NULL},
 
 	{M_GET, "/api/v1/reviews/{id}", 0, RES_REVIEW, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_review_get, NULL},
 	{M_PATCH, "/api/v1/reviews/{id}", R_JSON | R_ACCEPTED, RES_REVIEW, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, review_patch_body, 256 * KB, api_review_update, "POST /reviews/{id}"},
@@ -592,6 +636,11 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/adoptions/{id}", 0, RES_ADOPTION, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_adoption_get, NULL},
 	{M_PATCH, "/api/v1/adoptions/{id}", R_JSON | R_ACCEPTED, RES_ADOPTION, SEE_ENGAGEMENT, ACT_ADOPTION, adoption_patch_body, 8 * KB, api_adoption_update, "POST /adoptions/{id}"},
 	{M_GET, "/api/v1/engagements/{id}/adoptions", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_engagement_adoptions, NULL},
+	/* Obligations of both sides (docs/delivery.md): both read; the buyer's managers record; obligations.c decides who sets which status. */
+	{M_GET, "/api/v1/engagements/{id}/obligations", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_obligations_list, NULL},
+	{M_POST, "/api/v1/engagements/{id}/obligations", R_JSON | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, obligation_body, 16 * KB, api_obligations_create, "POST /engagements/{id}/obligations"},
+	{M_GET, "/api/v1/obligations/{id}", 0, RES_OBLIGATION, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_obligation_get, NULL},
+	{M_PATCH, "/api/v1/obligations/{id}", R_JSON | R_ACCEPTED, RES_OBLIGATION, SEE_ENGAGEMENT, ACT_OBLIGATION, obligation_patch_body, 16 * KB, api_obligation_update, "POST /obligations/{id}"},
 	{M_GET, "/api/v1/knowledge", 0, RES_NONE, 0, {{REL_OWN, ROLES_PROVIDER_GOV}}, NULL, 0, api_knowledge, NULL},
 	{M_GET, "/api/v1/audit", 0, RES_NONE, 0, ACT_AUDIT, NULL, 0, api_audit_list, NULL},
 
@@ -688,6 +737,9 @@ const struct route routes[] = {
 	{M_POST, "/orgs/{id}/confidential-terms", R_PAGE | R_FORM, RES_ORG, SEE_TERMS, ACT_TERMS, NULL, 128 * KB, page_org_terms, NULL},
 	{M_GET, "/portfolio", R_PAGE, RES_NONE, 0, ACT_PORTFOLIO, NULL, 0, page_portfolio, NULL},
 	{M_GET, "/portfolio.csv", R_PAGE, RES_NONE, 0, ACT_PORTFOLIO, NULL, 0, page_portfolio_csv, NULL},
+	{M_GET, "/scorecard", R_PAGE, RES_NONE, 0, ACT_PORTFOLIO, NULL, 0, page_portfolio_scorecard, NULL},
+	{M_GET, "/engagements/{id}/scorecard", R_PAGE, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_scorecard, NULL},
+	{M_POST, "/credits/{id}", R_PAGE | R_FORM | R_ACCEPTED, RES_CREDIT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, NULL, 8 * KB, page_credit_decide, NULL},
 	{M_POST, "/me/calendar", R_PAGE | R_FORM, RES_NONE, 0, {{0}}, NULL, 8 * KB, page_calendar_rotate, NULL},
 	{M_GET, "/orgs/{id}", R_PAGE, RES_ORG, SEE_ORG_CARD, {{0}}, NULL, 0, page_org, NULL},
 	{M_POST, "/orgs/{id}/users", R_PAGE | R_FORM | R_SOLO | R_GRANTS, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, NULL, 16 * KB, page_org_user_create, NULL},
@@ -695,6 +747,9 @@ const struct route routes[] = {
 	{M_POST, "/users/{id}/deactivate", R_PAGE | R_FORM, RES_USER, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, NULL, 4 * KB, page_user_deactivate, NULL},
 	{M_POST, "/orgs", R_PAGE | R_FORM, RES_NONE, 0, {{REL_ADMIN, ROLES_ALL}}, NULL, 16 * KB, page_org_create, NULL},
 	{M_POST, "/engagements/{id}/edit", R_PAGE | R_FORM, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, NULL, 16 * KB, page_engagement_edit, NULL},
+	{M_GET, "/engagements/{id}/obligations", R_PAGE, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_obligations, NULL},
+	{M_POST, "/engagements/{id}/obligations", R_PAGE | R_FORM | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, NULL, 16 * KB, page_obligation_create, NULL},
+	{M_POST, "/obligations/{id}", R_PAGE | R_FORM | R_ACCEPTED, RES_OBLIGATION, SEE_ENGAGEMENT, ACT_OBLIGATION, NULL, 16 * KB, page_obligation_decide, NULL},
 	{M_POST, "/orgs/{id}/units", R_PAGE | R_FORM, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, NULL, 16 * KB, page_org_unit_create, NULL},
 	/* Service levels: an engagement's KPIs, one KPI's values, the forms that define, submit, import, dispute and answer (pages_kpis.c). */
 	{M_GET, "/engagements/{id}/kpis", R_PAGE, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_kpis, NULL},
