@@ -383,6 +383,35 @@ static void attention_reasons(void)
 	refused(MD_CM, "GET", fmt("/api/v1/engagements/%lld/compliance", W->E1), NULL, 404, NULL);
 }
 
+/* ---- KPIs (the KPI routes, branch i17-kpi): kpi_to_submit for the provider's submitters; a missed period of the last 12 months is the first reason ---- */
+static void kpis_to_submit_and_missed(void)
+{
+	static const int ke_submitters[] = {KE_LEAD, KE_CONS, -1}, nobody[] = {-1};
+	json_t *j, *c;
+	long long kpi;
+
+	j = req(NW_CM, "POST", fmt("/api/v1/engagements/%lld/kpis", W->E1),
+		"{\"name\":\"Zq batch availability\",\"unit\":\"%\",\"direction\":\"higher\",\"target\":99,\"threshold\":95,\"frequency\":\"monthly\"}", 201);
+	kpi = num(j, "id");
+	json_decref(j);
+	/* Today is 2026-11-26: October's value is due from Kestrel's leadership and consultants, nobody else. */
+	reaches_exactly("kpi_to_submit", W->E1, ke_submitters);
+	/* A miss 17 months ago is history; a miss in September is the first reason. */
+	json_decref(req(KE_CONS, "PUT", fmt("/api/v1/kpis/%lld/measurements/2025-06", kpi), "{\"value\":90}", 201));
+	c = req(NW_CM, "GET", fmt("/api/v1/engagements/%lld/compliance", W->E1), NULL, 200);
+	CHECK_INT(reason_at(c, "missed_kpis"), -1);
+	json_decref(c);
+	json_decref(req(KE_CONS, "PUT", fmt("/api/v1/kpis/%lld/measurements/2026-09", kpi), "{\"value\":90}", 201));
+	c = req(KE_LEAD, "GET", fmt("/api/v1/engagements/%lld/compliance", W->E1), NULL, 200);
+	CHECK_INT(reason_at(c, "missed_kpis"), 0);
+	CHECK(json_is_true(json_object_get(c, "needs_attention")));
+	CHECK(strstr(str(json_array_get(json_object_get(c, "attention"), 0), "detail"), "1 KPI period missed") != NULL);
+	json_decref(c);
+	/* October submitted (met): nothing more to submit. */
+	json_decref(req(KE_LEAD, "PUT", fmt("/api/v1/kpis/%lld/measurements/2026-10", kpi), "{\"value\":99.5}", 201));
+	reaches_exactly("kpi_to_submit", W->E1, nobody);
+}
+
 void obligation_cases_run(const struct world *w, int *passed, int *failed)
 {
 	W = w;
@@ -392,6 +421,7 @@ void obligation_cases_run(const struct world *w, int *passed, int *failed)
 	RUN(obligations_register);
 	RUN(inbox_kinds);
 	RUN(attention_reasons);
+	RUN(kpis_to_submit_and_missed);
 	*passed += harness_passed;
 	*failed += harness_failed;
 }
