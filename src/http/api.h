@@ -125,6 +125,19 @@ void api_obligation_update(struct request *rq, struct response *rs);
 void api_knowledge(struct request *rq, struct response *rs);
 void api_audit_list(struct request *rq, struct response *rs);
 
+/* KPIs and their measurements (api_kpis.c; docs/delivery.md). */
+void api_kpi_templates(struct request *rq, struct response *rs);
+void api_kpis_list(struct request *rq, struct response *rs);
+void api_kpis_create(struct request *rq, struct response *rs);
+void api_kpi_get(struct request *rq, struct response *rs);
+void api_kpi_update(struct request *rq, struct response *rs);
+void api_kpi_measurements(struct request *rq, struct response *rs);
+void api_measurement_put(struct request *rq, struct response *rs);
+void api_measurements_import(struct request *rq, struct response *rs);
+void api_measurement_get(struct request *rq, struct response *rs);
+void api_measurement_dispute(struct request *rq, struct response *rs);
+void api_measurement_answer(struct request *rq, struct response *rs);
+
 void api_calendar_feed(struct request *rq, struct response *rs);
 void api_calendar_rotate(struct request *rq, struct response *rs);
 

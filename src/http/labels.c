@@ -97,6 +97,16 @@ static const struct label labels[] = {
 	{"user_id", "Person"},
 	{"value", "Value"},
 	{"venue", "Venue"},
+	/* KPIs and their measurements (issue 17) */
+	{"answer", "Answer"},
+	{"credit_percent", "Service credit (% of the monthly charge)"},
+	{"csv", "CSV rows"},
+	{"direction", "Better when"},
+	{"frequency", "Measured"},
+	{"target", "Target"},
+	{"template", "Template"},
+	{"threshold", "Threshold"},
+	{"weight", "Weight"},
 	{NULL, NULL},
 };
 

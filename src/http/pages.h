@@ -179,5 +179,14 @@ void engagement_posted(struct request *rq, struct engagement_input *in);
 /* Frees what engagement_posted made (the contract fields' values). */
 void engagement_posted_release(struct engagement_input *in);
 void page_org_unit_create(struct request *rq, struct response *rs);
+/* Service levels: an engagement's KPIs and one KPI's values, with their forms (pages_kpis.c). */
+void page_kpis(struct request *rq, struct response *rs);
+void page_kpi_create(struct request *rq, struct response *rs);
+void page_kpi_import(struct request *rq, struct response *rs);
+void page_kpi(struct request *rq, struct response *rs);
+void page_kpi_edit(struct request *rq, struct response *rs);
+void page_measurement_submit(struct request *rq, struct response *rs);
+void page_measurement_dispute(struct request *rq, struct response *rs);
+void page_measurement_answer(struct request *rq, struct response *rs);
 
 #endif

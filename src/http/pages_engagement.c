@@ -226,8 +226,10 @@ static void render(struct request *rq, struct response *rs, const struct error *
 		 json_text(e, "mode"), json_text(e, "mode"), json_text(e, "service_line"), json_text(e, "starts_on"),
 		 json_text(e, "ends_on"));
 	html_fmt(b, "<p><a href=\"/engagements/%lld/trust\">Trust and surveys</a> · <a href=\"/engagements/%lld/report\">Governance report</a>"
-		    " · <a href=\"/engagements/%lld/obligations\">Obligations</a></p>",
+		    " · <a href=\"/engagements/%lld/obligations\">Obligations</a>",
 		 rq->id, rq->id, rq->id);
+	html_fmt(b, " · <a href=\"/engagements/%lld/kpis\">Service levels</a>", rq->id);
+	html_fmt(b, "</p>");
 	contract_section(b, rq, e);
 	html_fmt(b, "<div class=\"cols\"><section class=\"card\"><h2>Parties</h2><dl>");
 	html_fmt(b, "<dt>Buyer</dt><dd><a href=\"/orgs/%lld\">%s</a> <span class=\"muted\">· %s</span></dd>",

@@ -8,7 +8,7 @@
 #include "pages.h"
 #include "schema.h"
 
-/* Matches "/a/{id}/b" against a path; {id} takes a positive integer, {token} base64url text. */
+/* Matches "/a/{id}/b" against a path; {id} takes a positive integer, {token} base64url text, {period} a KPI period's letters (2026-03, 2026-Q1). */
 static bool pattern_match(const char *pat, const char *path, long long *id)
 {
 	while (*pat && *path) {
@@ -33,6 +33,16 @@ static bool pattern_match(const char *pat, const char *path, long long *id)
 			if (n == 0 || n > 64)
 				return false;
 			pat += 7;
+			path += n;
+			continue;
+		}
+		if (strncmp(pat, "{period}", 8) == 0) {
+			/* The handler reads and checks it (service/kpis.c kpi_period_accept); here only its alphabet and length. */
+			size_t n = strspn(path, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-");
+
+			if (n == 0 || n > 16)
+				return false;
+			pat += 8;
 			path += n;
 			continue;
 		}

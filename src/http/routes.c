@@ -430,6 +430,47 @@ static const struct field adoption_patch_body[] = {
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
+/* Delivery evidence: KPIs and their measurements (docs/delivery.md). */
+static const char *const kpi_directions[] = {"higher", "lower", NULL};
+static const char *const kpi_frequencies[] = {"monthly", "quarterly", NULL};
+
+static const struct field kpi_body[] = {
+	{"name", F_STRING, true, 480, NULL, NULL},
+	{"unit", F_STRING, false, 160, NULL, NULL},
+	{"direction", F_ENUM, true, 0, kpi_directions, NULL},
+	{"target", F_NUMBER, true, 0, NULL, NULL},
+	{"threshold", F_NUMBER, true, 0, NULL, NULL},
+	{"frequency", F_ENUM, true, 0, kpi_frequencies, NULL},
+	{"weight", F_NUMBER, false, 0, NULL, NULL},
+	{"credit_percent", F_NUMBER, false, 0, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field kpi_patch_body[] = {
+	{"unit", F_STRING, false, 160, NULL, NULL},
+	{"target", F_NUMBER, false, 0, NULL, NULL},
+	{"threshold", F_NUMBER, false, 0, NULL, NULL},
+	{"weight", F_NUMBER, false, 0, NULL, NULL},
+	{"credit_percent", F_NUMBER, false, 0, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field measurement_body[] = {
+	{"value", F_NUMBER, true, 0, NULL, NULL},
+	{"note", F_TEXT, false, 8000, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field dispute_body[] = {
+	{"reason", F_TEXT, true, 8000, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field dispute_answer_body[] = {
+	{"answer", F_TEXT, true, 8000, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
 /* Who sees an organisation's card, and its people and units. */
 #define SEE_ORG_CARD (REL_ADMIN | REL_OWN | REL_PARTNER | REL_DIRECTORY)
 #define SEE_ORG_PEOPLE (REL_ADMIN | REL_OWN | REL_PARTNER)
@@ -470,6 +511,12 @@ static const struct field adoption_patch_body[] = {
 #define ACT_ADOPTION {{REL_BUYER, ROLES_ALL}, {REL_PROVIDER, ROLES_PROVIDER_GOV}}
 #define SEE_TERMS (REL_OWN)
 #define ACT_TERMS {{REL_OWN, ROLES_CONTRACT | ROLE_BIT(ROLE_BUYER_CXO)}}
+/* KPIs: the buyer's contract or sourcing manager defines and disputes; the provider's leadership and consultants submit; its leadership answers a dispute. */
+#define ACT_KPI_DEFINE {{REL_BUYER, ROLES_CONTRACT}}
+#define ACT_KPI_SUBMIT {{REL_PROVIDER, ROLES_PROVIDER_GOV}}
+#define ACT_KPI_ANSWER {{REL_PROVIDER, ROLE_BIT(ROLE_PROVIDER_LEADERSHIP)}}
+/* An import's body (CSV or a ServiceNow task_sla export): 4 MiB, about 100,000 CSV rows; the page form's urlencoded text needs up to 3 bytes for one. */
+#define KPI_IMPORT_MAX (4 * 1024 * KB)
 /* The audit trail: an admin (all rows) or an organisation's governing roles (its own rows; the handler scopes). */
 #define ACT_AUDIT {{REL_ADMIN, ROLES_ALL}, {REL_OWN, ROLES_AUDIT}}
 #define ACT_OBLIGATION {{REL_BUYER, ROLES_CONTRACT}, {REL_PROVIDER, ROLE_BIT(ROLE_PROVIDER_LEADERSHIP)}}
@@ -584,6 +631,18 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/knowledge", 0, RES_NONE, 0, {{REL_OWN, ROLES_PROVIDER_GOV}}, NULL, 0, api_knowledge, NULL},
 	{M_GET, "/api/v1/audit", 0, RES_NONE, 0, ACT_AUDIT, NULL, 0, api_audit_list, NULL},
 
+	{M_GET, "/api/v1/kpi-templates", 0, RES_NONE, 0, {{0}}, NULL, 0, api_kpi_templates, NULL},
+	{M_GET, "/api/v1/engagements/{id}/kpis", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_kpis_list, NULL},
+	{M_POST, "/api/v1/engagements/{id}/kpis", R_JSON | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_KPI_DEFINE, kpi_body, 8 * KB, api_kpis_create, "POST /engagements/{id}/kpis"},
+	{M_POST, "/api/v1/engagements/{id}/measurements", R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_KPI_SUBMIT, NULL, KPI_IMPORT_MAX, api_measurements_import, "POST /engagements/{id}/measurements"},
+	{M_GET, "/api/v1/kpis/{id}", 0, RES_KPI, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_kpi_get, NULL},
+	{M_PATCH, "/api/v1/kpis/{id}", R_JSON | R_ACCEPTED, RES_KPI, SEE_ENGAGEMENT, ACT_KPI_DEFINE, kpi_patch_body, 8 * KB, api_kpi_update, "POST /kpis/{id}/edit"},
+	{M_GET, "/api/v1/kpis/{id}/measurements", 0, RES_KPI, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_kpi_measurements, NULL},
+	{M_PUT, "/api/v1/kpis/{id}/measurements/{period}", R_JSON | R_ACCEPTED, RES_KPI, SEE_ENGAGEMENT, ACT_KPI_SUBMIT, measurement_body, 16 * KB, api_measurement_put, "POST /kpis/{id}/measurements"},
+	{M_GET, "/api/v1/measurements/{id}", 0, RES_MEASUREMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_measurement_get, NULL},
+	{M_POST, "/api/v1/measurements/{id}/dispute", R_JSON | R_ACCEPTED, RES_MEASUREMENT, SEE_ENGAGEMENT, ACT_KPI_DEFINE, dispute_body, 16 * KB, api_measurement_dispute, "POST /measurements/{id}/dispute"},
+	{M_POST, "/api/v1/measurements/{id}/answer", R_JSON | R_ACCEPTED, RES_MEASUREMENT, SEE_ENGAGEMENT, ACT_KPI_ANSWER, dispute_answer_body, 16 * KB, api_measurement_answer, "POST /measurements/{id}/answer"},
+
 	{M_GET, "/api/v1/inbox", 0, RES_NONE, 0, {{0}}, NULL, 0, api_inbox, NULL},
 	{M_GET, "/api/v1/search", 0, RES_NONE, 0, {{0}}, NULL, 0, api_search, NULL},
 	{M_GET, "/api/v1/me/actions", 0, RES_NONE, 0, {{0}}, NULL, 0, api_my_actions, NULL},
@@ -676,6 +735,15 @@ const struct route routes[] = {
 	{M_POST, "/engagements/{id}/obligations", R_PAGE | R_FORM | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, NULL, 16 * KB, page_obligation_create, NULL},
 	{M_POST, "/obligations/{id}", R_PAGE | R_FORM | R_ACCEPTED, RES_OBLIGATION, SEE_ENGAGEMENT, ACT_OBLIGATION, NULL, 16 * KB, page_obligation_decide, NULL},
 	{M_POST, "/orgs/{id}/units", R_PAGE | R_FORM, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, NULL, 16 * KB, page_org_unit_create, NULL},
+	/* Service levels: an engagement's KPIs, one KPI's values, the forms that define, submit, import, dispute and answer (pages_kpis.c). */
+	{M_GET, "/engagements/{id}/kpis", R_PAGE, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_kpis, NULL},
+	{M_POST, "/engagements/{id}/kpis", R_PAGE | R_FORM | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_KPI_DEFINE, NULL, 16 * KB, page_kpi_create, NULL},
+	{M_POST, "/engagements/{id}/measurements", R_PAGE | R_FORM | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_KPI_SUBMIT, NULL, 3 * 1024 * KB, page_kpi_import, NULL},
+	{M_GET, "/kpis/{id}", R_PAGE, RES_KPI, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_kpi, NULL},
+	{M_POST, "/kpis/{id}/edit", R_PAGE | R_FORM | R_ACCEPTED, RES_KPI, SEE_ENGAGEMENT, ACT_KPI_DEFINE, NULL, 16 * KB, page_kpi_edit, NULL},
+	{M_POST, "/kpis/{id}/measurements", R_PAGE | R_FORM | R_ACCEPTED, RES_KPI, SEE_ENGAGEMENT, ACT_KPI_SUBMIT, NULL, 32 * KB, page_measurement_submit, NULL},
+	{M_POST, "/measurements/{id}/dispute", R_PAGE | R_FORM | R_ACCEPTED, RES_MEASUREMENT, SEE_ENGAGEMENT, ACT_KPI_DEFINE, NULL, 32 * KB, page_measurement_dispute, NULL},
+	{M_POST, "/measurements/{id}/answer", R_PAGE | R_FORM | R_ACCEPTED, RES_MEASUREMENT, SEE_ENGAGEMENT, ACT_KPI_ANSWER, NULL, 32 * KB, page_measurement_answer, NULL},
 };
 
 const size_t routes_count = sizeof routes / sizeof routes[0];

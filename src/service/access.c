@@ -263,6 +263,10 @@ unsigned access_relations(struct store *s, const struct caller *c, enum resource
 		return party_relations(s, c, STMT_ADOPTION_PARTIES, id);
 	case RES_USER:
 		return user_relations(s, c, id);
+	case RES_KPI:
+		return party_relations(s, c, STMT_KPI_PARTIES, id);
+	case RES_MEASUREMENT:
+		return party_relations(s, c, STMT_MEASUREMENT_PARTIES, id);
 	case RES_OBLIGATION:
 		return party_relations(s, c, STMT_OBLIGATION_PARTIES, id);
 	default:

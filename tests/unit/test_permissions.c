@@ -16,6 +16,7 @@
 #include "service/auth.h"
 #include "service/engagements.h"
 #include "service/issues.h"
+#include "service/kpis.h"
 #include "service/obligations.h"
 #include "service/orgs.h"
 #include "service/practices.h"
@@ -103,6 +104,7 @@ enum inst_ix {
 	I_PRACTICE, I_PRACTICE_DRAFT, I_PRACTICE_AWAITING, I_PRACTICE_RETIRED,
 	I_ADOPTION,
 	I_USER_A,
+	I_KPI, I_MEASUREMENT,
 	I_OBLIGATION,
 	INSTANCES
 };
@@ -142,6 +144,8 @@ static const struct {
 	[I_PRACTICE_RETIRED] = {"P's retired practice found at A, adopted by B", RES_PRACTICE, false},
 	[I_ADOPTION] = {"B's adoption of P's published practice", RES_ADOPTION, false},
 	[I_USER_A] = {"A's member (a user)", RES_USER, false},
+	[I_KPI] = {"a KPI of A-P", RES_KPI, false},
+	[I_MEASUREMENT] = {"P's value of the KPI of A-P", RES_MEASUREMENT, false},
 	[I_OBLIGATION] = {"an obligation of P under A-P", RES_OBLIGATION, false},
 };
 
@@ -206,6 +210,9 @@ static const unsigned rel_by_org[INSTANCES][ORGS] = {
 	/* A user: what the caller is to the user's organisation (A), as I_ORG_A. */
 	[I_USER_A] = {[O_X] = SI | REL_ADMIN, [O_A] = SI | REL_OWN, [O_P] = SI | REL_DIRECTORY | REL_PARTNER,
 		      [O_Q] = SI | REL_DIRECTORY | REL_PARTNER, [O_B] = SI, [O_T] = SI, [O_U] = SI | REL_DIRECTORY},
+	/* A KPI and its values: the engagement's buyer and provider (docs/delivery.md). */
+	[I_KPI] = {[O_A] = REL_BUYER, [O_P] = REL_PROVIDER},
+	[I_MEASUREMENT] = {[O_A] = REL_BUYER, [O_P] = REL_PROVIDER},
 };
 
 /* Relations of one user rather than an organisation: an action item's owner. */
@@ -434,6 +441,16 @@ static bool build_world(void)
 		if ((inst_id[I_SUMMIT_P] = summit_create(S, &p_lead, &sin, &err)) < 0 ||
 		    summit_invite(S, inst_id[I_SUMMIT_P], invited, 1, NULL, &err) < 0)
 			return fixture_fail("P's summit");
+	}
+
+	/* A KPI of A-P defined by A's contract manager, and P's value for a month. */
+	{
+		double target = 99.5, threshold = 99;
+		struct kpi_input kin = {"Availability", "%", "higher", "monthly", &target, &threshold, NULL, NULL};
+
+		if ((inst_id[I_KPI] = kpi_create(S, &a_cm, inst_id[I_ENG], &kin, &err)) < 0 ||
+		    measurement_put(S, &p_lead, inst_id[I_KPI], "2026-10", 99.7, "", SOURCE_API, &inst_id[I_MEASUREMENT], &err) < 0)
+			return fixture_fail("KPI");
 	}
 
 	/* A's problem statement about A-P, and P's response. */
@@ -682,7 +699,7 @@ static enum outcome observe(const struct route *r, const char *path, long long i
 
 static const char *const method_names[M__MAX] = {"GET", "POST", "PUT", "PATCH", "DELETE"};
 
-/* The route's path for a resource: {id} filled in, {token} a well-formed token; false when it has another placeholder. */
+/* The route's path for a resource: {id} filled in, {token} a well-formed token, {period} a month; false when it has another placeholder. */
 static bool instantiate(const struct route *r, long long id, char *out, size_t n)
 {
 	const char *p = r->pattern;
@@ -695,6 +712,9 @@ static bool instantiate(const struct route *r, long long id, char *out, size_t n
 		} else if (strncmp(p, "{token}", 7) == 0) {
 			o += (size_t)snprintf(out + o, n - o, "Abc_-9xyz");
 			p += 7;
+		} else if (strncmp(p, "{period}", 8) == 0) {
+			o += (size_t)snprintf(out + o, n - o, "2026-10");
+			p += 8;
 		} else if (*p == '{' || *p == '}') {
 			return false;
 		} else {

@@ -1,0 +1,343 @@
+/* test_kpis: the write side of KPIs through the services on a store — service credits that follow the values (credits_sync), the action plan a miss puts on the next review, and the CSV importer's reading of quoted fields, line numbers and every bad row. */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../harness.h"
+#include "service/auth.h"
+#include "service/credits.h"
+#include "service/engagements.h"
+#include "service/kpi_import.h"
+#include "service/kpis.h"
+#include "service/orgs.h"
+#include "service/reviews.h"
+#include "store/store.h"
+
+#define PASSWORD "Kpi-tests-7Qx!2026-long"
+
+static struct store *S;
+static char dir[64], dbpath[256];
+static struct error err;
+static struct caller cm, lead, cons;
+/* E: A buys from P, 2025-01-01 to 2027-12-31, a monthly charge of EUR 10,000.00 and a review planned on 2026-12-10; E2: no charge, no review. */
+static long long E, E2, REVIEW;
+
+static int int_cb(void *ctx, const struct sqlval *c, int n)
+{
+	(void)n;
+	*(long long *)ctx = c[0].type == SQL_NULL ? -1 : c[0].i;
+	return 0;
+}
+
+/* The first column of the first row of a query with up to two integer and one text argument; -1 NULL, -2 no row. */
+static long long one(const char *sql, long long a1, const char *t)
+{
+	struct sqlval a[2] = {SQL_I(a1), SQL_T(t)};
+	long long v = -2;
+
+	if (store_query(S, sql, a, t ? 2 : 1, int_cb, &v, NULL) < 0)
+		return -3;
+	return v;
+}
+
+static int text_cb(void *ctx, const struct sqlval *c, int n)
+{
+	(void)n;
+	snprintf(ctx, 256, "%s", c[0].s ? c[0].s : "(null)");
+	return 1;
+}
+
+static const char *text_of(const char *sql, long long a1, const char *t)
+{
+	static char out[256];
+	struct sqlval a[2] = {SQL_I(a1), SQL_T(t)};
+
+	snprintf(out, sizeof out, "(no row)");
+	store_query(S, sql, a, t ? 2 : 1, text_cb, out, NULL);
+	return out;
+}
+
+static long long credit_cents(long long kpi, const char *period)
+{
+	return one("SELECT amount_cents FROM service_credits WHERE kpi_id = ? AND period = ?", kpi, period);
+}
+
+static const char *credit_status(long long kpi, const char *period)
+{
+	return text_of("SELECT status FROM service_credits WHERE kpi_id = ? AND period = ?", kpi, period);
+}
+
+static struct caller user(long long org, const char *email, enum role role)
+{
+	struct user_input in = {org, email, email, ROLE_BIT(role), PASSWORD};
+	long long id = user_create(S, &in, &err);
+	struct caller c;
+
+	memset(&c, 0, sizeof c);
+	if (id < 0 || auth_caller_load(S, id, &c) != 0)
+		fprintf(stderr, "user %s: %s\n", email, err.message);
+	return c;
+}
+
+static long long kpi(long long eng, const char *name, const char *direction, double target, double threshold,
+		     const char *frequency, const double *credit)
+{
+	struct kpi_input in = {name, "%", direction, frequency, &target, &threshold, NULL, credit};
+	long long id = kpi_create(S, &cm, eng, &in, &err);
+
+	if (id < 0)
+		fprintf(stderr, "kpi %s: %s\n", name, err.message);
+	return id;
+}
+
+static int put(long long k, const char *period, double value)
+{
+	long long id;
+	int rc = measurement_put(S, &lead, k, period, value, "", SOURCE_API, &id, &err);
+
+	if (rc < 0)
+		fprintf(stderr, "put %s: %s\n", period, err.message);
+	return rc;
+}
+
+static bool fixture(void)
+{
+	struct org_input a = {"Kpi Buyer", "buyer", NULL}, p = {"Kpi Provider", "provider", NULL};
+	long long A = org_create(S, &a, &err), P = org_create(S, &p, &err);
+	struct engagement_input in = {0};
+	struct sqlval none[1];
+
+	cm = user(A, "cm@kpi-buyer.example", ROLE_CONTRACT_MANAGER);
+	lead = user(P, "lead@kpi-provider.example", ROLE_PROVIDER_LEADERSHIP);
+	cons = user(P, "cons@kpi-provider.example", ROLE_PROVIDER_CONSULTING);
+	in.provider_org_id = P;
+	in.title = "Kpi desk";
+	in.service_line = "ITES";
+	in.starts_on = "2025-01-01";
+	in.ends_on = "2027-12-31";
+	E = engagement_create(S, &cm, &in, &err);
+	in.title = "Kpi desk without a charge";
+	E2 = engagement_create(S, &cm, &in, &err);
+	if (E < 0 || E2 < 0 || engagement_decide(S, &lead, E, true, NULL, &err) || engagement_decide(S, &lead, E2, true, NULL, &err))
+		return false;
+	(void)none;
+	if (store_query(S, "UPDATE engagements SET monthly_charge_cents = 1000000, currency = 'EUR' WHERE id = ?",
+			(struct sqlval[]){SQL_I(E)}, 1, NULL, NULL, &err) < 0)
+		return false;
+	REVIEW = review_create_adhoc(S, E, "2026-12-10", "Agenda", &err);
+	return REVIEW > 0;
+}
+
+/* ---- service credits ---- */
+
+static void a_missed_month_owes_its_share_of_the_charge(void)
+{
+	double five = 5;
+	long long k = kpi(E, "Availability", "higher", 99.5, 99, "monthly", &five);
+
+	CHECK_INT(put(k, "2026-09", 99.7), MEASURE_CREATED); /* met: nothing owed */
+	CHECK_INT(credit_cents(k, "2026-09"), -2);
+	CHECK_INT(put(k, "2026-10", 98), MEASURE_CREATED); /* missed: 5% of EUR 10,000.00 */
+	CHECK_INT(credit_cents(k, "2026-10"), 50000);
+	CHECK_STR(credit_status(k, "2026-10"), "owed");
+	CHECK_STR(text_of("SELECT currency FROM service_credits WHERE kpi_id = ? AND period = ?", k, "2026-10"), "EUR");
+	/* At risk is no miss: a correction takes back a credit still owed; a new miss owes it again. */
+	CHECK_INT(put(k, "2026-10", 99.2), MEASURE_REPLACED);
+	CHECK_INT(credit_cents(k, "2026-10"), -2);
+	CHECK_INT(put(k, "2026-10", 97), MEASURE_REPLACED);
+	CHECK_INT(credit_cents(k, "2026-10"), 50000);
+	/* A credit once applied stays as decided, whatever the value becomes. */
+	CHECK(store_query(S, "UPDATE service_credits SET status = 'applied' WHERE kpi_id = ?", (struct sqlval[]){SQL_I(k)}, 1, NULL, NULL, NULL) >= 0);
+	CHECK_INT(put(k, "2026-10", 99.9), MEASURE_REPLACED);
+	CHECK_STR(credit_status(k, "2026-10"), "applied");
+	CHECK_INT(credit_cents(k, "2026-10"), 50000);
+}
+
+static void a_missed_quarter_owes_three_months(void)
+{
+	double two = 2;
+	long long k = kpi(E, "CSAT", "higher", 4.2, 3.8, "quarterly", &two);
+
+	CHECK_INT(put(k, "2026-Q2", 3.5), MEASURE_CREATED);
+	CHECK_INT(credit_cents(k, "2026-Q2"), 60000); /* 2% × 3 × EUR 10,000.00 */
+}
+
+static void no_percentage_or_no_charge_owes_nothing(void)
+{
+	double five = 5;
+	long long plain = kpi(E, "Backlog", "lower", 50, 100, "monthly", NULL);
+	long long uncharged = kpi(E2, "Availability", "higher", 99.5, 99, "monthly", &five);
+
+	CHECK_INT(put(plain, "2026-10", 500), MEASURE_CREATED);
+	CHECK_INT(credit_cents(plain, "2026-10"), -2);
+	CHECK_INT(put(uncharged, "2026-10", 10), MEASURE_CREATED);
+	CHECK_INT(credit_cents(uncharged, "2026-10"), -2);
+}
+
+static void a_change_of_the_rule_brings_owed_credits_in_line(void)
+{
+	double five = 5, ten = 10, threshold = 90;
+	long long k = kpi(E, "First-contact resolution", "higher", 75, 65, "monthly", &five);
+	struct kpi_input in = {0};
+
+	CHECK_INT(put(k, "2026-07", 60), MEASURE_CREATED);
+	CHECK_INT(put(k, "2026-08", 70), MEASURE_CREATED);
+	CHECK_INT(credit_cents(k, "2026-07"), 50000);
+	CHECK_INT(credit_cents(k, "2026-08"), -2);
+	in.credit_percent = &ten;
+	CHECK_INT(kpi_update(S, k, &in, &err), 0);
+	CHECK_INT(credit_cents(k, "2026-07"), 100000);
+	/* A stricter threshold makes August a miss: it owes too. */
+	memset(&in, 0, sizeof in);
+	in.threshold = &threshold;
+	in.target = &threshold;
+	CHECK_INT(kpi_update(S, k, &in, &err), 0);
+	CHECK_INT(credit_cents(k, "2026-08"), 100000);
+}
+
+/* ---- the action plan ---- */
+
+static void a_miss_puts_one_action_on_the_next_review(void)
+{
+	long long k = kpi(E, "Average handling time", "lower", 6, 8, "monthly", NULL);
+	const char *title = "Action plan: Average handling time missed in 2026-10";
+
+	CHECK_INT(put(k, "2026-09", 7), MEASURE_CREATED); /* at risk: no plan */
+	CHECK_INT(one("SELECT count(*) FROM actions WHERE engagement_id = ? AND title LIKE 'Action plan: Average handling time%'", E, NULL), 0);
+	CHECK_INT(put(k, "2026-10", 9), MEASURE_CREATED);
+	CHECK_INT(one("SELECT count(*) FROM actions WHERE engagement_id = ? AND title = ?", E, title), 1);
+	CHECK_INT(one("SELECT review_id FROM actions WHERE engagement_id = ? AND title = ?", E, title), REVIEW);
+	CHECK_INT(one("SELECT owner_id FROM actions WHERE engagement_id = ? AND title = ?", E, title), lead.user_id);
+	CHECK_STR(text_of("SELECT due_on FROM actions WHERE engagement_id = ? AND title = ?", E, title), "2026-12-10");
+	/* Another miss of the same period, however it comes, adds no second plan. */
+	CHECK_INT(put(k, "2026-10", 10), MEASURE_REPLACED);
+	CHECK_INT(one("SELECT count(*) FROM actions WHERE engagement_id = ? AND title = ?", E, title), 1);
+	/* Without a planned review there is no agenda to put it on. */
+	{
+		long long k2 = kpi(E2, "Average handling time", "lower", 6, 8, "monthly", NULL);
+
+		CHECK_INT(put(k2, "2026-10", 9), MEASURE_CREATED);
+		CHECK_INT(one("SELECT count(*) FROM actions WHERE engagement_id = ?", E2, NULL), 0);
+	}
+}
+
+/* ---- the CSV importer ---- */
+
+static json_t *import(long long eng, const char *text, struct kpi_import_result *res, int want)
+{
+	int rc = kpi_import_csv(S, &cons, eng, text, strlen(text), res, &err);
+
+	CHECK_INT(rc, want);
+	if (rc != want)
+		fprintf(stderr, "import: %d %s\n", rc, err.message);
+	return res->bad;
+}
+
+static void quoted_fields_headers_and_ids_import(void)
+{
+	long long k = kpi(E, "Accuracy, checked", "higher", 99.5, 98.5, "monthly", NULL);
+	struct kpi_import_result res;
+	char text[512];
+	long long m;
+
+	/* A byte order mark, CRLF, a header, a quoted name with a comma, a note with a quote, a comma and a line break, the KPI by id. */
+	snprintf(text, sizeof text,
+		 "\xEF\xBB\xBFkpi,period,value,note\r\n\"Accuracy, checked\",2026-01,99.6,\"audited \"\"twice\"\", ok\nsecond line\"\r\n%lld,2026-02, 99.1 ,\r\n\r\n",
+		 k);
+	import(E, text, &res, 0);
+	CHECK_INT(res.imported, 2);
+	CHECK_INT(res.replaced + res.unchanged, 0);
+	m = one("SELECT id FROM kpi_measurements WHERE kpi_id = ? AND period = ?", k, "2026-01");
+	CHECK_STR(text_of("SELECT note FROM kpi_measurements WHERE id = ?", m, NULL), "audited \"twice\", ok\nsecond line");
+	CHECK_STR(text_of("SELECT source FROM kpi_measurements WHERE id = ?", m, NULL), "csv");
+	/* The same file again changes nothing. */
+	import(E, text, &res, 0);
+	CHECK_INT(res.unchanged, 2);
+	CHECK_INT(res.imported + res.replaced, 0);
+}
+
+static void every_bad_row_is_named_and_nothing_is_written(void)
+{
+	long long k = kpi(E, "Turnaround", "higher", 98, 95, "monthly", NULL);
+	struct kpi_import_result res;
+	long long before = one("SELECT count(*) FROM kpi_measurements WHERE engagement_id = ?", E, NULL);
+	const char *text = "Turnaround,2026-03,97\n"		 /* 1 good */
+			   "Nope,2026-03,97\n"			 /* 2 unknown KPI */
+			   "Turnaround,2026-13,97\n"		 /* 3 malformed period */
+			   "Turnaround,2026-12,97\n"		 /* 4 future (today 2026-11-26) */
+			   "Turnaround,2024-12,97\n"		 /* 5 before the term */
+			   "Turnaround,2026-04,ninety\n"		 /* 6 not a number */
+			   "Turnaround,2026-05,nan\n"		 /* 7 not finite */
+			   "Turnaround,2026-06,inf\n"		 /* 8 not finite */
+			   "Turnaround,2026-07\n"			 /* 9 two columns */
+			   "\"Turnaround\",\"2026-08\",\"1\",\"a\",\"b\"\n" /* 10 five columns */
+			   "turnaround,2026-03,96\n"		 /* 11 the same KPI and period as line 1 */
+			   "Turnaround,2026-09,\"96\n97\"\n"	 /* 12-13 a quoted value over two lines: one record, line 12 */
+			   "Turnaround,2026-10,96\n";		 /* 14 good */
+	static const int lines[] = {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+	json_t *bad = import(E, text, &res, 1), *row;
+	size_t i;
+
+	(void)k;
+	CHECK_INT(json_array_size(bad), sizeof lines / sizeof lines[0]);
+	json_array_foreach(bad, i, row)
+	{
+		if (i < sizeof lines / sizeof lines[0])
+			CHECK_INT(json_integer_value(json_object_get(row, "line")), lines[i]);
+	}
+	CHECK(strstr(json_string_value(json_object_get(json_array_get(bad, 0), "message")), "unknown KPI") != NULL);
+	CHECK(strstr(json_string_value(json_object_get(json_array_get(bad, 2), "message")), "has not started") != NULL);
+	CHECK(strstr(json_string_value(json_object_get(json_array_get(bad, 3), "message")), "outside the engagement's term") != NULL);
+	CHECK(strstr(json_string_value(json_object_get(json_array_get(bad, 4), "message")), "not a number") != NULL);
+	CHECK(strstr(json_string_value(json_object_get(json_array_get(bad, 7), "message")), "found 2") != NULL);
+	CHECK(strstr(json_string_value(json_object_get(json_array_get(bad, 9), "message")), "already on line 1") != NULL);
+	json_decref(bad);
+	CHECK_INT(one("SELECT count(*) FROM kpi_measurements WHERE engagement_id = ?", E, NULL), before);
+	/* A file of nothing but a header is refused whole. */
+	CHECK_INT(kpi_import_csv(S, &cons, E, "kpi,period,value\n", 17, &res, &err), -1);
+	CHECK_INT(err.status, 422);
+	CHECK_INT(kpi_import_csv(S, &cons, E, "a,b,\"c\n", 7, &res, &err), 1);
+	CHECK(strstr(json_string_value(json_object_get(json_array_get(res.bad, 0), "message")), "never closed") != NULL);
+	json_decref(res.bad);
+}
+
+int main(void)
+{
+	int applied = 0;
+	const char *pg = getenv("ACCORD_TEST_DB");
+
+	if (sodium_init() < 0)
+		return 1;
+	setenv("ACCORD_TODAY", "2026-11-26", 1);
+	snprintf(dir, sizeof dir, "/tmp/accord-kpis-XXXXXX");
+	if (!mkdtemp(dir))
+		return 1;
+	if (pg && *pg)
+		snprintf(dbpath, sizeof dbpath, "%s", pg);
+	else
+		snprintf(dbpath, sizeof dbpath, "%s/kpis.db", dir);
+	S = store_open(dbpath, &err);
+	if (!S || store_migrate(S, &applied, &err) != 0 || !fixture()) {
+		fprintf(stderr, "cannot set up the fixture: %s\n", err.message);
+		printf("kpis: 0 passed, 1 failed\n");
+		return 1;
+	}
+	RUN(a_missed_month_owes_its_share_of_the_charge);
+	RUN(a_missed_quarter_owes_three_months);
+	RUN(no_percentage_or_no_charge_owes_nothing);
+	RUN(a_change_of_the_rule_brings_owed_credits_in_line);
+	RUN(a_miss_puts_one_action_on_the_next_review);
+	RUN(quoted_fields_headers_and_ids_import);
+	RUN(every_bad_row_is_named_and_nothing_is_written);
+	store_close(S);
+	if (!(pg && *pg)) {
+		char cmd[128];
+
+		snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+		if (system(cmd) != 0)
+			fprintf(stderr, "could not remove %s\n", dir);
+	}
+	return HARNESS_DONE("kpis");
+}
