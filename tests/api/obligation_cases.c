@@ -258,6 +258,18 @@ static int inbox_items(int who, const char *kind, long long eng)
 	return n;
 }
 
+/* Whether the caller's inbox has an item of this kind pointing at url. */
+static bool has_url(int who, const char *kind, const char *url)
+{
+	json_t *j = req(who, "GET", "/api/v1/inbox", NULL, 200), *x;
+	bool found = false;
+	size_t i;
+
+	json_array_foreach(json_object_get(j, "items"), i, x) found |= !strcmp(str(x, "kind"), kind) && !strcmp(str(x, "url"), url);
+	json_decref(j);
+	return found;
+}
+
 /* Exactly the callers in told (ended by -1) have such an item, nobody else of the matrix. */
 static void reaches_exactly(const char *kind, long long eng, const int *told)
 {
@@ -331,6 +343,38 @@ static int reason_at(json_t *item, const char *reason)
 	return -1;
 }
 
+/* Whether the reasons come most severe first (whatever other cases left on the engagement). */
+static bool ranked(json_t *item)
+{
+	static const char *const order[] = {"missed_kpis", "overdue_obligations", "notice_soon", "reviews_late_or_missed", "no_quorum"};
+	int last = -1;
+	json_t *x;
+	size_t i;
+
+	json_array_foreach(json_object_get(item, "attention"), i, x)
+	{
+		int at = -1;
+
+		for (int k = 0; k < 5; k++)
+			if (!strcmp(str(x, "reason"), order[k]))
+				at = k;
+		if (at <= last)
+			return false;
+		last = at;
+	}
+	return true;
+}
+
+/* How many KPI periods the missed_kpis reason counts (0 without it). */
+static int missed_periods(json_t *item)
+{
+	int at = reason_at(item, "missed_kpis"), n = 0;
+
+	if (at >= 0)
+		sscanf(str(json_array_get(json_object_get(item, "attention"), (size_t)at), "detail"), "missed KPIs: %d", &n);
+	return n;
+}
+
 /* The engagement's row of GET /api/v1/portfolio as who (a new reference), or NULL. */
 static json_t *portfolio_row(int who, long long eng)
 {
@@ -358,16 +402,17 @@ static void attention_reasons(void)
 	CHECK(json_is_true(json_object_get(c, "needs_attention")));
 	CHECK(reason_at(c, "notice_soon") >= 0);
 	CHECK(reason_at(c, "reviews_late_or_missed") > reason_at(c, "notice_soon"));
+	CHECK(ranked(c));
 	json_decref(c);
 	/* An overdue obligation of Kestrel makes Core banking need attention, first of its reasons, in the portfolio of both sides. */
 	late = add_obligation(W->E1, "Knowledge-transfer plan", "provider", "2026-11-20", "none");
 	row = portfolio_row(NW_CM, W->E1);
 	CHECK(row && json_is_true(json_object_get(row, "needs_attention")));
-	CHECK(row && reason_at(row, "overdue_obligations") == 0);
+	CHECK(row && reason_at(row, "overdue_obligations") >= 0 && ranked(row));
 	CHECK(row && json_object_get(row, "renewal") && json_object_get(row, "notice_on"));
 	json_decref(row);
 	row = portfolio_row(KE_LEAD, W->E1);
-	CHECK(row && reason_at(row, "overdue_obligations") == 0);
+	CHECK(row && reason_at(row, "overdue_obligations") >= 0 && ranked(row));
 	json_decref(row);
 	/* Card disputes shows its notice date and renewal kind in the portfolio. */
 	row = portfolio_row(NW_CM, W->E2);
@@ -383,6 +428,84 @@ static void attention_reasons(void)
 	refused(MD_CM, "GET", fmt("/api/v1/engagements/%lld/compliance", W->E1), NULL, 404, NULL);
 }
 
+/* ---- KPIs (the KPI routes, branch i17-kpi): kpi_to_submit for the provider's submitters; a missed period of the last 12 months is the first reason ---- */
+static void kpis_to_submit_and_missed(void)
+{
+	json_t *j, *c;
+	long long kpi;
+	int before;
+	const char *url;
+
+	j = req(NW_CM, "POST", fmt("/api/v1/engagements/%lld/kpis", W->E1),
+		"{\"name\":\"Zq batch availability\",\"unit\":\"%\",\"direction\":\"higher\",\"target\":99,\"threshold\":95,\"frequency\":\"monthly\"}", 201);
+	kpi = num(j, "id");
+	json_decref(j);
+	url = fmt("/kpis/%lld#submit", kpi);
+	/* Today is 2026-11-26: October's value is due from Kestrel's leadership and consultants, nobody else. */
+	for (int who = 0; who < CALLERS; who++)
+		if (has_url(who, "kpi_to_submit", url) != (who == KE_LEAD || who == KE_CONS)) {
+			fprintf(stderr, "  kpi_to_submit %s: %s %s it\n", url, W->names[who], who == KE_LEAD || who == KE_CONS ? "lacks" : "has");
+			CHECK(0);
+		}
+	/* A miss 17 months ago is history; a miss in September counts, first of the reasons. */
+	c = req(NW_CM, "GET", fmt("/api/v1/engagements/%lld/compliance", W->E1), NULL, 200);
+	before = missed_periods(c);
+	json_decref(c);
+	json_decref(req(KE_CONS, "PUT", fmt("/api/v1/kpis/%lld/measurements/2025-06", kpi), "{\"value\":90}", 201));
+	c = req(NW_CM, "GET", fmt("/api/v1/engagements/%lld/compliance", W->E1), NULL, 200);
+	CHECK_INT(missed_periods(c), before);
+	json_decref(c);
+	json_decref(req(KE_CONS, "PUT", fmt("/api/v1/kpis/%lld/measurements/2026-09", kpi), "{\"value\":90}", 201));
+	c = req(KE_LEAD, "GET", fmt("/api/v1/engagements/%lld/compliance", W->E1), NULL, 200);
+	CHECK_INT(missed_periods(c), before + 1);
+	CHECK_INT(reason_at(c, "missed_kpis"), 0);
+	CHECK(json_is_true(json_object_get(c, "needs_attention")) && ranked(c));
+	json_decref(c);
+	/* October submitted (met): nothing more to submit for this KPI. */
+	json_decref(req(KE_LEAD, "PUT", fmt("/api/v1/kpis/%lld/measurements/2026-10", kpi), "{\"value\":99.5}", 201));
+	CHECK(!has_url(KE_LEAD, "kpi_to_submit", url) && !has_url(KE_CONS, "kpi_to_submit", url));
+}
+
+/* The caller's calendar feed as text (malloc'd), fetched with no credentials from its secret address; NULL when it fails. */
+static char *feed_of(int who)
+{
+	json_t *me = req(who, "GET", "/api/v1/me", NULL, 200);
+	const char *url = str(me, "calendar_url");
+	size_t base = strlen(W->S->base);
+	char *body = NULL;
+	struct resp r;
+
+	if (strncmp(url, W->S->base, base) == 0) {
+		http(W->S, "GET", url + base, NULL, NULL, NULL, NULL, &r);
+		CHECK_INT(r.status, 200);
+		if (r.status == 200 && r.body)
+			body = strdup(r.body);
+		resp_free(&r);
+	}
+	json_decref(me);
+	return body;
+}
+
+/* ---- the calendar feed: each engagement's end and notice date, all day, for its two organisations only ---- */
+static void calendar_contract_dates(void)
+{
+	char *cal = feed_of(HB_LEAD);
+
+	/* Card disputes (notice days 385): its notice date 2026-12-11 and its end 2027-12-31. */
+	CHECK(cal && strstr(cal, fmt("UID:engagement-notice-%lld@accord", W->E2)) && strstr(cal, "DTSTART;VALUE=DATE:20261211") &&
+	      strstr(cal, "SUMMARY:Notice date: Card dispute back-office"));
+	CHECK(cal && strstr(cal, fmt("UID:engagement-end-%lld@accord", W->E2)) && strstr(cal, "DTSTART;VALUE=DATE:20271231"));
+	/* Harbor has no part in Core banking; Core banking has no notice days, so only its end. */
+	CHECK(cal && !strstr(cal, fmt("engagement-end-%lld@", W->E1)));
+	free(cal);
+	cal = feed_of(NW_MEMBER);
+	CHECK(cal && strstr(cal, fmt("UID:engagement-end-%lld@accord", W->E1)) && !strstr(cal, fmt("engagement-notice-%lld@", W->E1)));
+	free(cal);
+	cal = feed_of(MD_CM);
+	CHECK(cal && !strstr(cal, fmt("engagement-notice-%lld@", W->E2)) && !strstr(cal, fmt("engagement-end-%lld@", W->E2)));
+	free(cal);
+}
+
 void obligation_cases_run(const struct world *w, int *passed, int *failed)
 {
 	W = w;
@@ -392,6 +515,8 @@ void obligation_cases_run(const struct world *w, int *passed, int *failed)
 	RUN(obligations_register);
 	RUN(inbox_kinds);
 	RUN(attention_reasons);
+	RUN(kpis_to_submit_and_missed);
+	RUN(calendar_contract_dates);
 	*passed += harness_passed;
 	*failed += harness_failed;
 }
