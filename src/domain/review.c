@@ -12,7 +12,7 @@ static const char *const action_names[ACTION_STATUS__MAX] = {"open", "done", "dr
 static const char *const issue_status_names[ISSUE_STATUS__MAX] = {"open", "addressed", "closed"};
 static const char *const issue_kind_names[ISSUE_KIND__MAX] = {"issue", "plan", "imperative"};
 static const char *const reminder_names[REMIND__MAX] = {
-	"review_30", "review_7", "review_overdue", "minutes_missing", "action_due", "action_overdue", "bid_deadline"};
+	"review_30", "review_7", "review_overdue", "minutes_missing", "action_due", "action_overdue", "bid_deadline", "renewal"};
 
 const char *cadence_name(enum cadence c)
 {

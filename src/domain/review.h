@@ -118,6 +118,7 @@ enum reminder_kind {
 	REMIND_ACTION_DUE,
 	REMIND_ACTION_OVERDUE,
 	REMIND_BID_DEADLINE, /* not a review's: an outbox event (a bid deadline moved), mailed once to each bidder's people */
+	REMIND_RENEWAL, /* an engagement's notice date coming (30 days) or come: keyed 'renewal_30:<date>' / 'renewal_notice:<date>' (remind.c) */
 	REMIND__MAX
 };
 #define REMIND_BIT(k) (1u << (k))

@@ -117,6 +117,11 @@ void api_practice_adopt(struct request *rq, struct response *rs);
 void api_adoption_get(struct request *rq, struct response *rs);
 void api_adoption_update(struct request *rq, struct response *rs);
 void api_engagement_adoptions(struct request *rq, struct response *rs);
+/* api_obligations.c */
+void api_obligations_list(struct request *rq, struct response *rs);
+void api_obligations_create(struct request *rq, struct response *rs);
+void api_obligation_get(struct request *rq, struct response *rs);
+void api_obligation_update(struct request *rq, struct response *rs);
 void api_knowledge(struct request *rq, struct response *rs);
 void api_audit_list(struct request *rq, struct response *rs);
 

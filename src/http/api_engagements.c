@@ -2,6 +2,8 @@
 #include "../service/engagements.h"
 #include "api.h"
 
+#include <stdlib.h>
+
 static void read_input(struct request *rq, struct engagement_input *in)
 {
 	json_t *gov = json_object_get(rq->json, "governance");
@@ -14,6 +16,11 @@ static void read_input(struct request *rq, struct engagement_input *in)
 	in->contract_manager_id = body_id(rq, "contract_manager_id");
 	for (int i = 0; i < GOV__MAX; i++)
 		in->gov[i] = json_string_value(json_object_get(gov, gov_layer_name(i)));
+	in->contract_value = json_object_get(rq->json, "contract_value");
+	in->monthly_charge = json_object_get(rq->json, "monthly_charge");
+	in->notice_days = json_object_get(rq->json, "notice_days");
+	in->currency = body_str(rq, "currency");
+	in->renewal = body_str(rq, "renewal");
 }
 
 /* Answers the engagement with its trust, written straight into the response. */
@@ -29,7 +36,20 @@ void api_engagements_list(struct request *rq, struct response *rs)
 {
 	struct page pg;
 	struct jsonw w;
+	const char *within = request_query(rq, "expiring_within");
 
+	if (within) {
+		char *end = NULL;
+		long days = strtol(within, &end, 10);
+
+		if (!*within || *end || !(*within >= '0' && *within <= '9') || days < 0 || days > NOTICE_DAYS_MAX) {
+			reply_error(rs, 422, "invalid", "expiring_within", "expiring_within must be a number of days from 0 to 3650");
+			return;
+		}
+		reply_json_begin(rs, 200, &w);
+		reply_json_end(rs, engagement_expiring_write(rq->store, &rq->caller, (int)days, &w) == 0);
+		return;
+	}
 	if (!request_page(rq, rs, &pg))
 		return;
 	reply_json_begin(rs, 200, &w);

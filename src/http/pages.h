@@ -167,11 +167,17 @@ void page_user_roles(struct request *rq, struct response *rs);
 void page_user_deactivate(struct request *rq, struct response *rs);
 void page_org_create(struct request *rq, struct response *rs);
 void page_engagement_edit(struct request *rq, struct response *rs);
+/* pages_obligations.c: the engagement's obligations register, recording one and deciding it */
+void page_obligations(struct request *rq, struct response *rs);
+void page_obligation_create(struct request *rq, struct response *rs);
+void page_obligation_decide(struct request *rq, struct response *rs);
 struct engagement_input;
 /* The engagement fields the new and the edit forms share, from the posted values or else e (NULL: new) (pages_dashboard.c). */
 void engagement_fields(struct buf *b, struct request *rq, json_t *e, const struct error *err);
 /* The engagement fields a form posted, into in. */
 void engagement_posted(struct request *rq, struct engagement_input *in);
+/* Frees what engagement_posted made (the contract fields' values). */
+void engagement_posted_release(struct engagement_input *in);
 void page_org_unit_create(struct request *rq, struct response *rs);
 /* Service levels: an engagement's KPIs and one KPI's values, with their forms (pages_kpis.c). */
 void page_kpis(struct request *rq, struct response *rs);

@@ -77,6 +77,8 @@ static void engagement_rows(struct buf *b, struct request *rq, json_t *list)
  * The contract manager is chosen among the caller's organisation's active contract and
  * sourcing managers, the current one (or the caller) selected.
  */
+static void contract_fields(struct buf *b, struct request *rq, json_t *e, const struct error *err);
+
 void engagement_fields(struct buf *b, struct request *rq, json_t *e, const struct error *err)
 {
 	static const char *const defaults[] = {"buyer", "buyer", "provider"};
@@ -100,6 +102,54 @@ void engagement_fields(struct buf *b, struct request *rq, json_t *e, const struc
 		form_select(b, labels[i], name, leads, lead_labels, 3, request_form(rq, name) ?: now, err);
 	}
 	json_decref(managers);
+	contract_fields(b, rq, e, err);
+}
+
+/* An amount the engagement answers (a number, or null) as the text its input shows. */
+static void amount_text(json_t *e, const char *key, char out[32])
+{
+	json_t *v = json_object_get(e, key);
+
+	if (json_is_number(v))
+		snprintf(out, 32, "%.2f", json_number_value(v));
+	else
+		out[0] = '\0';
+}
+
+/* The contract (docs/delivery.md): amounts, currency, notice and renewal; the posted values or else e's. */
+static void contract_fields(struct buf *b, struct request *rq, json_t *e, const struct error *err)
+{
+	static const char *const renewals[] = {"none", "option", "automatic"};
+	static const char *const renewal_labels[] = {"None: it ends", "Option to renew", "Renews automatically"};
+	char value[32], charge[32], notice[16] = "";
+	json_t *n = json_object_get(e, "notice_days");
+
+	amount_text(e, "contract_value", value);
+	amount_text(e, "monthly_charge", charge);
+	if (json_is_integer(n))
+		snprintf(notice, sizeof notice, "%lld", (long long)json_integer_value(n));
+	form_input(b, "Contract value (optional)", "contract_value", "text", request_form(rq, "contract_value") ?: value, err);
+	form_input(b, "Monthly charge (optional)", "monthly_charge", "text", request_form(rq, "monthly_charge") ?: charge, err);
+	form_input(b, "Currency (ISO 4217)", "currency", "text",
+		   request_form(rq, "currency") ?: (e ? json_text(e, "currency") : "USD"), err);
+	form_input(b, "Notice days (optional)", "notice_days", "number", request_form(rq, "notice_days") ?: notice, err);
+	form_select(b, "Renewal", "renewal", renewals, renewal_labels, 3,
+		    request_form(rq, "renewal") ?: (e ? json_text(e, "renewal") : "none"), err);
+}
+
+/* A posted text as the JSON string the service reads, or NULL when not posted. */
+static json_t *posted_json(struct request *rq, const char *name)
+{
+	const char *v = request_form(rq, name);
+
+	return v ? json_string(v) : NULL;
+}
+
+void engagement_posted_release(struct engagement_input *in)
+{
+	json_decref(in->contract_value);
+	json_decref(in->monthly_charge);
+	json_decref(in->notice_days);
 }
 
 /* The engagement fields a form posted, into in (provider and contract manager 0 when absent or not an id: the service names them). */
@@ -121,6 +171,11 @@ void engagement_posted(struct request *rq, struct engagement_input *in)
 		snprintf(name, sizeof name, "governance.%s", gov_layer_name(i));
 		in->gov[i] = request_form(rq, name);
 	}
+	in->contract_value = posted_json(rq, "contract_value");
+	in->monthly_charge = posted_json(rq, "monthly_charge");
+	in->notice_days = posted_json(rq, "notice_days");
+	in->currency = request_form(rq, "currency");
+	in->renewal = request_form(rq, "renewal");
 }
 
 /* The new-engagement form: the provider chosen among every provider organisation of the directory. */
@@ -129,7 +184,8 @@ static void engagement_form(struct buf *b, struct request *rq, const struct erro
 	static const char *const fields[] = {"provider_org_id", "title", "service_line", "starts_on",
 					     "ends_on", "contract_manager_id",
 					     "governance.strategic", "governance.tactical",
-					     "governance.operations", NULL};
+					     "governance.operations", "contract_value", "monthly_charge",
+					     "currency", "notice_days", "renewal", NULL};
 	json_t *providers = org_choices_json(rq->store, ORG_PROVIDER);
 
 	html_fmt(b, "<section class=\"card\" id=\"new-engagement\"><h2>Open a new engagement</h2>"
@@ -200,6 +256,7 @@ void page_engagement_create(struct request *rq, struct response *rs)
 
 	engagement_posted(rq, &in);
 	id = engagement_create(rq->store, &rq->caller, &in, &err);
+	engagement_posted_release(&in);
 	if (id < 0) {
 		rs->status = err.status;
 		render(rq, rs, &err, "engagement");

@@ -7,6 +7,8 @@
 #include "../service/issues.h"
 #include "../service/reviews.h"
 #include "../service/adoptions.h"
+#include "../service/obligations.h"
+#include "../util/money.h"
 #include "pages.h"
 
 
@@ -131,7 +133,8 @@ static void acceptance_section(struct request *rq, struct buf *b, json_t *e, con
 static void edit_section(struct buf *b, struct request *rq, json_t *e, const struct error *err)
 {
 	static const char *const fields[] = {"title", "service_line", "starts_on", "ends_on", "contract_manager_id",
-					     "governance.strategic", "governance.tactical", "governance.operations", NULL};
+					     "governance.strategic", "governance.tactical", "governance.operations",
+					     "contract_value", "monthly_charge", "currency", "notice_days", "renewal", NULL};
 
 	html_fmt(b, "<section class=\"card\" id=\"edit\"><details%s><summary>Edit the engagement</summary>", err ? " open" : "");
 	html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/edit" FORM_ANCHOR "\" class=\"grid\">", rq->id);
@@ -140,6 +143,65 @@ static void edit_section(struct buf *b, struct request *rq, json_t *e, const str
 	engagement_fields(b, rq, e, err);
 	html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Save changes</button>"
 		    " <span class=\"muted\">A changed term moves the future planned reviews.</span></div></form></details></section>");
+}
+
+/* An amount of the contract with its currency, or "not recorded". */
+static void amount(struct buf *b, json_t *e, const char *key)
+{
+	json_t *v = json_object_get(e, key);
+	char text[MONEY_HUMAN_MAX];
+	long long cents;
+
+	if (!json_is_number(v) || !money_from_number(json_number_value(v), &cents)) {
+		html_fmt(b, "<span class=\"muted\">not recorded</span>");
+		return;
+	}
+	money_format_human(cents, json_text(e, "currency"), text);
+	html_fmt(b, "%s", text);
+}
+
+/* Each side's overdue obligations, listed by title (the register is on the obligations page). */
+static void overdue_of(struct buf *b, json_t *reg, const char *side, const char *name)
+{
+	size_t i, n = 0;
+	json_t *o;
+
+	html_fmt(b, "<dt>Overdue obligations of %s</dt><dd id=\"overdue-%s\">", name, side);
+	json_array_foreach(json_object_get(reg, "items"), i, o)
+	{
+		if (!json_is_true(json_object_get(o, "overdue")) || strcmp(json_text(o, "owed_by"), side) != 0)
+			continue;
+		html_fmt(b, "%s<a href=\"/engagements/%lld/obligations#obligation-%lld\">%s</a> <span class=\"muted\">(due %s)</span>",
+			 n++ ? "; " : "", json_num(o, "engagement_id"), json_num(o, "id"), json_text(o, "title"), json_text(o, "due_on"));
+	}
+	html_fmt(b, n ? "</dd>" : "<span class=\"muted\">none</span></dd>");
+}
+
+/* The contract: what it is worth and costs, when notice must be given, how it renews, and what each side owes overdue. */
+static void contract_section(struct buf *b, struct request *rq, json_t *e)
+{
+	static const char *const renewal_words[][2] = {{"none", "none: it ends"}, {"option", "option to renew"}, {"automatic", "renews automatically"}};
+	json_t *reg = obligations_json(rq->store, rq->id);
+	const char *renewal = json_text(e, "renewal");
+
+	html_fmt(b, "<section class=\"card\" id=\"contract\"><h2>Contract</h2><dl>");
+	html_fmt(b, "<dt>Contract value</dt><dd>");
+	amount(b, e, "contract_value");
+	html_fmt(b, "</dd><dt>Monthly charge</dt><dd>");
+	amount(b, e, "monthly_charge");
+	if (json_text(e, "notice_on")[0])
+		html_fmt(b, "</dd><dt>Next notice date</dt><dd id=\"notice-on\"><strong>%s</strong> <span class=\"muted\">(%lld days' notice before the end on %s)</span></dd>",
+			 json_text(e, "notice_on"), json_num(e, "notice_days"), json_text(e, "ends_on"));
+	else
+		html_fmt(b, "</dd><dt>Next notice date</dt><dd id=\"notice-on\"><span class=\"muted\">no notice period recorded; the contract ends on %s</span></dd>",
+			 json_text(e, "ends_on"));
+	for (size_t i = 0; i < sizeof renewal_words / sizeof renewal_words[0]; i++)
+		if (!strcmp(renewal, renewal_words[i][0]))
+			html_fmt(b, "<dt>Renewal</dt><dd>%s</dd>", renewal_words[i][1]);
+	overdue_of(b, reg, "provider", json_text(json_object_get(e, "provider"), "name"));
+	overdue_of(b, reg, "buyer", json_text(json_object_get(e, "buyer"), "name"));
+	html_fmt(b, "</dl><p><a href=\"/engagements/%lld/obligations\">The obligations register</a></p></section>", rq->id);
+	json_decref(reg);
 }
 
 static void render(struct request *rq, struct response *rs, const struct error *err,
@@ -163,10 +225,12 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	html_fmt(b, "<p><span class=\"pill %s\">%s mode</span> <span class=\"muted\">%s · %s to %s</span></p>",
 		 json_text(e, "mode"), json_text(e, "mode"), json_text(e, "service_line"), json_text(e, "starts_on"),
 		 json_text(e, "ends_on"));
-	html_fmt(b, "<p><a href=\"/engagements/%lld/trust\">Trust and surveys</a> · <a href=\"/engagements/%lld/report\">Governance report</a>",
-		 rq->id, rq->id);
+	html_fmt(b, "<p><a href=\"/engagements/%lld/trust\">Trust and surveys</a> · <a href=\"/engagements/%lld/report\">Governance report</a>"
+		    " · <a href=\"/engagements/%lld/obligations\">Obligations</a>",
+		 rq->id, rq->id, rq->id);
 	html_fmt(b, " · <a href=\"/engagements/%lld/kpis\">Service levels</a>", rq->id);
 	html_fmt(b, "</p>");
+	contract_section(b, rq, e);
 	html_fmt(b, "<div class=\"cols\"><section class=\"card\"><h2>Parties</h2><dl>");
 	html_fmt(b, "<dt>Buyer</dt><dd><a href=\"/orgs/%lld\">%s</a> <span class=\"muted\">· %s</span></dd>",
 		 json_num(json_object_get(e, "buyer"), "id"), json_text(json_object_get(e, "buyer"), "name"),
@@ -337,10 +401,13 @@ void page_engagement_edit(struct request *rq, struct response *rs)
 	struct engagement_input in = {0};
 	struct error err = {0};
 	char loc[48];
+	int rc;
 
 	engagement_posted(rq, &in);
 	in.provider_org_id = 0;
-	if (engagement_update(rq->store, &rq->caller, rq->id, &in, &err) != 0) {
+	rc = engagement_update(rq->store, &rq->caller, rq->id, &in, &err);
+	engagement_posted_release(&in);
+	if (rc != 0) {
 		rs->status = err.status;
 		render(rq, rs, &err, "edit");
 		return;

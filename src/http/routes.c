@@ -12,6 +12,7 @@ static const char *const role_names[] = {"admin", "buyer_cxo", "unit_cio", "cont
 static const char *const service_lines[] = {"IT", "ITES", "BPO", NULL};
 static const char *const leads[] = {"buyer", "provider", "joint", NULL};
 static const char *const modes[] = {"vendor", "partnership", NULL};
+static const char *const renewals[] = {"none", "option", "automatic", NULL};
 
 static const struct field login_body[] = {
 	{"email", F_STRING, true, 254, NULL, NULL},
@@ -66,6 +67,11 @@ static const struct field engagement_body[] = {
 	{"ends_on", F_DATE, true, 0, NULL, NULL},
 	{"contract_manager_id", F_ID, false, 0, NULL, NULL},
 	{"governance", F_OBJECT, false, 0, NULL, governance_body},
+	{"contract_value", F_NUMBER, false, 0, NULL, NULL},
+	{"monthly_charge", F_NUMBER, false, 0, NULL, NULL},
+	{"currency", F_STRING, false, 3, NULL, NULL},
+	{"notice_days", F_INT, false, 0, NULL, NULL},
+	{"renewal", F_ENUM, false, 0, renewals, NULL},
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
@@ -76,6 +82,11 @@ static const struct field engagement_patch_body[] = {
 	{"ends_on", F_DATE, false, 0, NULL, NULL},
 	{"contract_manager_id", F_ID, false, 0, NULL, NULL},
 	{"governance", F_OBJECT, false, 0, NULL, governance_body},
+	{"contract_value", F_NUMBER, false, 0, NULL, NULL},
+	{"monthly_charge", F_NUMBER, false, 0, NULL, NULL},
+	{"currency", F_STRING, false, 3, NULL, NULL},
+	{"notice_days", F_INT, false, 0, NULL, NULL},
+	{"renewal", F_ENUM, false, 0, renewals, NULL},
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
@@ -88,6 +99,25 @@ static const struct field mode_body[] = {
 static const struct field acceptance_body[] = {
 	{"accepted", F_BOOL, true, 0, NULL, NULL},
 	{"reason", F_TEXT, false, 2000, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const char *const owing_sides[] = {"buyer", "provider", NULL};
+static const char *const recurrences[] = {"none", "monthly", "quarterly", "annual", NULL};
+static const char *const obligation_statuses[] = {"open", "met", "missed", "waived", NULL};
+
+static const struct field obligation_body[] = {
+	{"title", F_STRING, true, 200, NULL, NULL},
+	{"owed_by", F_ENUM, true, 0, owing_sides, NULL},
+	{"due_on", F_DATE, true, 0, NULL, NULL},
+	{"recurrence", F_ENUM, false, 0, recurrences, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
+static const struct field obligation_patch_body[] = {
+	{"status", F_ENUM, true, 0, obligation_statuses, NULL},
+	{"evidence", F_TEXT, false, 4000, NULL, NULL},
+	{"reason", F_TEXT, false, 4000, NULL, NULL},
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
@@ -489,6 +519,7 @@ static const struct field dispute_answer_body[] = {
 #define KPI_IMPORT_MAX (4 * 1024 * KB)
 /* The audit trail: an admin (all rows) or an organisation's governing roles (its own rows; the handler scopes). */
 #define ACT_AUDIT {{REL_ADMIN, ROLES_ALL}, {REL_OWN, ROLES_AUDIT}}
+#define ACT_OBLIGATION {{REL_BUYER, ROLES_CONTRACT}, {REL_PROVIDER, ROLE_BIT(ROLE_PROVIDER_LEADERSHIP)}}
 
 const struct route routes[] = {
 	/* method, pattern, flags, resource, see, act, body, max body, handler, form (browser parity: see http.h) */
@@ -592,6 +623,11 @@ const struct route routes[] = {
 	{M_GET, "/api/v1/adoptions/{id}", 0, RES_ADOPTION, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_adoption_get, NULL},
 	{M_PATCH, "/api/v1/adoptions/{id}", R_JSON | R_ACCEPTED, RES_ADOPTION, SEE_ENGAGEMENT, ACT_ADOPTION, adoption_patch_body, 8 * KB, api_adoption_update, "POST /adoptions/{id}"},
 	{M_GET, "/api/v1/engagements/{id}/adoptions", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_engagement_adoptions, NULL},
+	/* Obligations of both sides (docs/delivery.md): both read; the buyer's managers record; obligations.c decides who sets which status. */
+	{M_GET, "/api/v1/engagements/{id}/obligations", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_obligations_list, NULL},
+	{M_POST, "/api/v1/engagements/{id}/obligations", R_JSON | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, obligation_body, 16 * KB, api_obligations_create, "POST /engagements/{id}/obligations"},
+	{M_GET, "/api/v1/obligations/{id}", 0, RES_OBLIGATION, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_obligation_get, NULL},
+	{M_PATCH, "/api/v1/obligations/{id}", R_JSON | R_ACCEPTED, RES_OBLIGATION, SEE_ENGAGEMENT, ACT_OBLIGATION, obligation_patch_body, 16 * KB, api_obligation_update, "POST /obligations/{id}"},
 	{M_GET, "/api/v1/knowledge", 0, RES_NONE, 0, {{REL_OWN, ROLES_PROVIDER_GOV}}, NULL, 0, api_knowledge, NULL},
 	{M_GET, "/api/v1/audit", 0, RES_NONE, 0, ACT_AUDIT, NULL, 0, api_audit_list, NULL},
 
@@ -695,6 +731,9 @@ const struct route routes[] = {
 	{M_POST, "/users/{id}/deactivate", R_PAGE | R_FORM, RES_USER, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, NULL, 4 * KB, page_user_deactivate, NULL},
 	{M_POST, "/orgs", R_PAGE | R_FORM, RES_NONE, 0, {{REL_ADMIN, ROLES_ALL}}, NULL, 16 * KB, page_org_create, NULL},
 	{M_POST, "/engagements/{id}/edit", R_PAGE | R_FORM, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, NULL, 16 * KB, page_engagement_edit, NULL},
+	{M_GET, "/engagements/{id}/obligations", R_PAGE, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_obligations, NULL},
+	{M_POST, "/engagements/{id}/obligations", R_PAGE | R_FORM | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, NULL, 16 * KB, page_obligation_create, NULL},
+	{M_POST, "/obligations/{id}", R_PAGE | R_FORM | R_ACCEPTED, RES_OBLIGATION, SEE_ENGAGEMENT, ACT_OBLIGATION, NULL, 16 * KB, page_obligation_decide, NULL},
 	{M_POST, "/orgs/{id}/units", R_PAGE | R_FORM, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, NULL, 16 * KB, page_org_unit_create, NULL},
 	/* Service levels: an engagement's KPIs, one KPI's values, the forms that define, submit, import, dispute and answer (pages_kpis.c). */
 	{M_GET, "/engagements/{id}/kpis", R_PAGE, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_kpis, NULL},

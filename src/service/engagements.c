@@ -1,10 +1,14 @@
 /* engagements: validation and storage of engagements, their governance split and their mode history. */
 #include "engagements.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "reviews.h"
 #include "trust.h"
+#include "../domain/delivery.h"
+#include "../util/money.h"
 #include "../util/text.h"
 
 struct eng_row {
@@ -12,6 +16,10 @@ struct eng_row {
 	long long buyer, provider, cm;
 	char title[ENGAGEMENT_TITLE_MAX * 4 + 1];
 	char service_line[16], starts_on[32], ends_on[32], mode[16], gov[GOV__MAX][16];
+	/* The contract: -1 for an amount or notice not recorded (NULL). */
+	long long contract_value, monthly_charge;
+	int notice_days;
+	char currency[8], renewal[16];
 };
 
 static int text_cb(void *ctx, const struct sqlval *c, int n)
@@ -37,7 +45,90 @@ static int eng_row_cb(void *ctx, const struct sqlval *c, int n)
 	text_copy(r->mode, sizeof r->mode, c[11].s);
 	for (int i = 0; i < GOV__MAX; i++)
 		text_copy(r->gov[i], sizeof r->gov[i], c[12 + i].s);
+	r->contract_value = c[23].type == SQL_NULL ? -1 : c[23].i;
+	r->monthly_charge = c[24].type == SQL_NULL ? -1 : c[24].i;
+	text_copy(r->currency, sizeof r->currency, c[25].s ? c[25].s : "USD");
+	r->notice_days = c[26].type == SQL_NULL ? -1 : (int)c[26].i;
+	text_copy(r->renewal, sizeof r->renewal, c[27].s ? c[27].s : "none");
 	return 1;
+}
+
+static const char *const renewal_kinds[] = {"none", "option", "automatic", NULL};
+
+/* An amount of the contract: a JSON number, a decimal string ("" or null clears: -1), named by field in err. */
+static int money_field(json_t *v, const char *field, long long *cents, struct error *err)
+{
+	const char *t = json_string_value(v);
+
+	if (json_is_null(v) || (t && !*t)) {
+		*cents = -1;
+		return 0;
+	}
+	if ((t && money_parse(t, cents)) || (json_is_number(v) && money_from_number(json_number_value(v), cents)))
+		return 0;
+	error_set(err, 422, "invalid", field, "%s must be an amount of at least 0 with at most 2 decimals", field);
+	return -1;
+}
+
+/* The contract fields given, merged into e and checked; each bad one named. */
+static int contract_merge(struct eng_row *e, const struct engagement_input *in, struct error *err)
+{
+	if (in->contract_value && money_field(in->contract_value, "contract_value", &e->contract_value, err))
+		return -1;
+	if (in->monthly_charge && money_field(in->monthly_charge, "monthly_charge", &e->monthly_charge, err))
+		return -1;
+	if (in->currency) {
+		if (!currency_valid(in->currency)) {
+			error_set(err, 422, "invalid", "currency", "currency must be an ISO 4217 code: three capital letters, e.g. USD");
+			return -1;
+		}
+		text_copy(e->currency, sizeof e->currency, in->currency);
+	}
+	if (in->notice_days) {
+		json_t *v = in->notice_days;
+		const char *t = json_string_value(v);
+		long long n = -1;
+		bool ok = true;
+
+		if (json_is_integer(v))
+			n = json_integer_value(v);
+		else if (t && *t)
+			ok = strlen(t) <= 5 && strspn(t, "0123456789") == strlen(t) && (n = atoll(t), true);
+		else if (!json_is_null(v) && !t)
+			ok = false;
+		if (!ok || n < -1 || n > NOTICE_DAYS_MAX || (json_is_integer(v) && n < 0)) {
+			error_set(err, 422, "invalid", "notice_days", "notice_days must be a whole number of days from 0 to %d", NOTICE_DAYS_MAX);
+			return -1;
+		}
+		e->notice_days = (int)n;
+	}
+	if (in->renewal) {
+		bool known = false;
+
+		for (int i = 0; renewal_kinds[i]; i++)
+			known |= !strcmp(in->renewal, renewal_kinds[i]);
+		if (!known) {
+			error_set(err, 422, "invalid", "renewal", "renewal must be none, option or automatic");
+			return -1;
+		}
+		text_copy(e->renewal, sizeof e->renewal, in->renewal);
+	}
+	return 0;
+}
+
+/* Writes the contract fields of engagement id (inside the caller's transaction). */
+static int contract_save(struct store *s, long long id, const struct eng_row *e, struct error *err)
+{
+	struct sqlval a[6] = {
+		e->contract_value < 0 ? SQL_NUL : SQL_I(e->contract_value),
+		e->monthly_charge < 0 ? SQL_NUL : SQL_I(e->monthly_charge),
+		SQL_T(e->currency),
+		e->notice_days < 0 ? SQL_NUL : SQL_I(e->notice_days),
+		SQL_T(e->renewal),
+		SQL_I(id),
+	};
+
+	return store_exec(s, STMT_ENG_SET_CONTRACT, a, 6, NULL, NULL, err) < 0 ? -1 : 0;
 }
 
 /* Validates the merged engagement (every field present) against the rules. */
@@ -126,6 +217,10 @@ long long engagement_create(struct store *s, const struct caller *c,
 
 	memset(&e, 0, sizeof e);
 	e.cm = c->user_id;
+	e.contract_value = e.monthly_charge = -1;
+	e.notice_days = -1;
+	text_copy(e.currency, sizeof e.currency, "USD");
+	text_copy(e.renewal, sizeof e.renewal, "none");
 	for (int i = 0; i < GOV__MAX; i++)
 		text_copy(e.gov[i], sizeof e.gov[i], gov_lead_name(g.lead[i]));
 	if (!in->provider_org_id) {
@@ -133,7 +228,7 @@ long long engagement_create(struct store *s, const struct caller *c,
 		return -1;
 	}
 	merge(&e, in);
-	if (engagement_check(s, c, &e, err))
+	if (engagement_check(s, c, &e, err) || contract_merge(&e, in, err))
 		return -1;
 	now_iso(now);
 	a[0] = SQL_I(c->org_id);
@@ -148,8 +243,13 @@ long long engagement_create(struct store *s, const struct caller *c,
 	a[9] = SQL_T(e.gov[2]);
 	a[10] = SQL_I(c->user_id);
 	a[11] = SQL_T(now);
-	if (store_int(s, STMT_ENG_INSERT, a, 12, &id, err) != 0)
+	if (store_begin(s, err))
 		return -1;
+	if (store_int(s, STMT_ENG_INSERT, a, 12, &id, err) != 0 || contract_save(s, id, &e, err) ||
+	    store_commit(s, err)) {
+		store_rollback(s);
+		return -1;
+	}
 	return id;
 }
 
@@ -181,7 +281,7 @@ int engagement_update(struct store *s, const struct caller *c, long long id,
 		return -1;
 	}
 	merge(&e, in);
-	if (engagement_check(s, c, &e, err))
+	if (engagement_check(s, c, &e, err) || contract_merge(&e, in, err))
 		return -1;
 	a[0] = SQL_T(e.title);
 	a[1] = SQL_T(e.service_line);
@@ -195,7 +295,7 @@ int engagement_update(struct store *s, const struct caller *c, long long id,
 	if (store_begin(s, err))
 		return -1;
 	/* A changed term re-plans the future reviews of the mandate. */
-	if (store_exec(s, STMT_ENG_UPDATE, a, 9, NULL, NULL, err) < 0 ||
+	if (store_exec(s, STMT_ENG_UPDATE, a, 9, NULL, NULL, err) < 0 || contract_save(s, id, &e, err) ||
 	    ((in->starts_on || in->ends_on) && mandate_replan(s, id, err))) {
 		store_rollback(s);
 		return -1;
@@ -315,6 +415,37 @@ static void party(struct jsonw *w, const char *side, long long id, const char *n
 	jsonw_end_object(w);
 }
 
+/* An amount in cents as a JSON number with two decimals ("1234.50"), or null when not recorded. */
+static void money_value(struct jsonw *w, const char *key, const struct sqlval *v)
+{
+	char t[MONEY_TEXT_MAX];
+
+	jsonw_key(w, key);
+	if (v->type == SQL_NULL) {
+		jsonw_null(w);
+		return;
+	}
+	money_format(v->i, t);
+	jsonw_raw(w, t);
+}
+
+/* The contract of an ENG_COLUMNS row: amounts, currency, notice, renewal and the notice date (ends_on − notice_days; null without notice days). */
+static void contract_fields(struct jsonw *w, const struct sqlval *c)
+{
+	struct date ends;
+	char notice_on[11] = "";
+
+	money_value(w, "contract_value", &c[23]);
+	money_value(w, "monthly_charge", &c[24]);
+	jsonw_kstring(w, "currency", c[25].s ? c[25].s : "USD");
+	jsonw_key(w, "notice_days");
+	c[26].type == SQL_NULL ? jsonw_null(w) : jsonw_int(w, c[26].i);
+	jsonw_kstring(w, "renewal", c[27].s ? c[27].s : "none");
+	if (c[26].type != SQL_NULL && c[8].s && date_parse(c[8].s, &ends))
+		date_format(contract_notice_date(ends, (int)c[26].i), notice_on);
+	jsonw_kstring(w, "notice_on", notice_on[0] ? notice_on : NULL);
+}
+
 /* The fields of an ENG_COLUMNS row, inside an object the caller opened. */
 static void eng_fields(struct jsonw *w, const struct sqlval *c)
 {
@@ -345,6 +476,7 @@ static void eng_fields(struct jsonw *w, const struct sqlval *c)
 		jsonw_kstring(w, "reason", c[22].s ? c[22].s : "");
 		jsonw_end_object(w);
 	}
+	contract_fields(w, c);
 }
 
 /* A page of a list, written as the rows come: limit + 1 are asked for, and the extra one proves there is a next page. */
@@ -388,6 +520,55 @@ int engagement_list_write(struct store *s, const struct caller *c, struct page p
 	jsonw_end_array(w);
 	jsonw_key(w, "next");
 	page.more ? jsonw_int(w, page.last_id) : jsonw_null(w);
+	jsonw_end_object(w);
+	return rc < 0 ? -1 : 0;
+}
+
+struct expiring {
+	struct jsonw *w;
+	struct date today, horizon;
+};
+
+static bool within(struct date d, const struct expiring *x)
+{
+	return date_compare(d, x->today) >= 0 && date_compare(d, x->horizon) <= 0;
+}
+
+static int expiring_cb(void *ctx, const struct sqlval *c, int n)
+{
+	struct expiring *x = ctx;
+	struct date ends;
+
+	(void)n;
+	if (!c[8].s || !date_parse(c[8].s, &ends))
+		return 0;
+	if (!within(ends, x) && (c[26].type == SQL_NULL || !within(contract_notice_date(ends, (int)c[26].i), x)))
+		return 0;
+	jsonw_object(x->w);
+	eng_fields(x->w, c);
+	jsonw_knull(x->w, "trust");
+	jsonw_kstring(x->w, "created_at", c[15].s);
+	jsonw_end_object(x->w);
+	return 0;
+}
+
+int engagement_expiring_write(struct store *s, const struct caller *c, int days, struct jsonw *w)
+{
+	struct expiring x = {w, clock_today(), date_add_days(clock_today(), days)};
+	char today[11];
+	struct sqlval a[3];
+	int rc;
+
+	date_format(x.today, today);
+	a[0] = SQL_I(c->org_id);
+	a[1] = SQL_I(c->org_id);
+	a[2] = SQL_T(today);
+	jsonw_object(w);
+	jsonw_karray(w, "items");
+	/* A notice date is never after the end: engagements ended before today cannot qualify. */
+	rc = store_exec(s, STMT_ENG_EXPIRING, a, 3, expiring_cb, &x, NULL);
+	jsonw_end_array(w);
+	jsonw_knull(w, "next");
 	jsonw_end_object(w);
 	return rc < 0 ? -1 : 0;
 }

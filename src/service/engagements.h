@@ -20,7 +20,15 @@ struct engagement_input {
 	const char *ends_on;
 	long long contract_manager_id; /* 0: the caller */
 	const char *gov[GOV__MAX];
+	/*
+	 * The contract (docs/delivery.md): amounts as JSON numbers (the API) or decimal strings (the
+	 * forms; "" clears), notice_days as an integer or a string of digits; NULL: unchanged.
+	 */
+	json_t *contract_value, *monthly_charge, *notice_days;
+	const char *currency, *renewal; /* ISO 4217; none|option|automatic */
 };
+/* The most days' notice an engagement takes, and the widest expiring_within window. */
+#define NOTICE_DAYS_MAX 3650
 
 /* The caller is the buyer's contract or sourcing manager (the route table checked it). */
 long long engagement_create(struct store *s, const struct caller *c,
@@ -57,5 +65,7 @@ json_t *engagement_list_json(struct store *s, const struct caller *c, struct pag
  */
 int engagement_write(struct store *s, long long id, bool with_trust, struct jsonw *w);
 int engagement_list_write(struct store *s, const struct caller *c, struct page pg, struct jsonw *w);
+/* The caller's engagements whose end or notice date falls within the next `days` days (0..NOTICE_DAYS_MAX), soonest first: {items, next: null}. */
+int engagement_expiring_write(struct store *s, const struct caller *c, int days, struct jsonw *w);
 
 #endif

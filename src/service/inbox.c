@@ -41,6 +41,16 @@
  *   bids_to_open  an item of the caller's organisation whose bid deadline has passed, with a
  *                 standing bid, not yet awarded or closed, for the buyer's roles that may
  *                 award (ROLES_AWARD); due on the deadline.
+ *   obligation    an open obligation of an accepted engagement owed by the caller's side, due
+ *                 within INBOX_HORIZON_OBLIGATION days or overdue: the buyer's to the engagement's
+ *                 contract manager, the provider's to its leadership (who record them).
+ *   kpi_to_submit a KPI of an accepted engagement whose last completed period (the one before
+ *                 the current) has no value yet, for the provider's leadership and consultants
+ *                 (who submit values); due at the end of the current period.
+ *   renewal       an accepted engagement whose notice date (ends_on − notice_days) falls within
+ *                 INBOX_HORIZON_RENEWAL days, for its contract manager and the provider's
+ *                 leadership; due on the notice date. Not in INBOX_COUNT (its date arithmetic
+ *                 is done here, the same on both backends).
  *
  * Items leave when done, not when seen: each kind's SQL selects only what is still undone.
  * inbox_count, the navigation's "Inbox (N)", counts the kinds marked `counted` with one
@@ -52,6 +62,7 @@
 #include <string.h>
 
 #include "../domain/date.h"
+#include "../domain/delivery.h"
 #include "access.h"
 #include "clock.h"
 #include "events.h"
@@ -424,6 +435,147 @@ static int inbox_bids_to_open(struct store *s, const struct caller *c, struct in
 	return store_exec(s, STMT_INBOX_BIDS_TO_OPEN, a, 3, bids_to_open_row, in, err) < 0 ? -1 : 0;
 }
 
+/* Delivery (issue 17): obligations, KPI values to submit and renewals. */
+static bool provider_leads(const struct caller *c)
+{
+	return c->org_kind == ORG_PROVIDER && (c->roles & ROLE_BIT(ROLE_PROVIDER_LEADERSHIP));
+}
+
+/* Who submits KPI values: the provider's leadership and consultants (the measurement route's permit). */
+static bool submits_kpis(const struct caller *c)
+{
+	return c->org_kind == ORG_PROVIDER && (c->roles & ROLES_PROVIDER_GOV);
+}
+
+/* The buyer's contract managers, as the engagement's contract manager (the parameter is the user, 0 for none). */
+static long long as_contract_manager(const struct caller *c)
+{
+	return c->org_kind == ORG_BUYER && (c->roles & ROLES_CONTRACT) ? c->user_id : 0;
+}
+
+static int obligation_row(void *ctx, const struct sqlval *c, int n)
+{
+	char title[1024], url[96], today[11];
+
+	(void)n;
+	date_in(0, today);
+	snprintf(title, sizeof title, "%s \"%s\" (%s)", strcmp(c[3].s, today) < 0 ? "Overdue:" : "Due soon:", c[2].s, c[4].s);
+	snprintf(url, sizeof url, "/engagements/%lld/obligations#obligation-%lld", c[1].i, c[0].i);
+	item_add(ctx, title, url, c[3].s, c[1].i);
+	return 0;
+}
+
+/* obligation: open obligations of the caller's side due soon or overdue (as PATCH /api/v1/obligations/{id}). */
+static int inbox_obligation(struct store *s, const struct caller *c, struct inbox *in, struct error *err)
+{
+	char horizon[11];
+	struct sqlval a[6];
+
+	if (!as_contract_manager(c) && !provider_leads(c))
+		return 0;
+	date_in(INBOX_HORIZON_OBLIGATION, horizon);
+	a[0] = SQL_T(horizon);
+	a[1] = SQL_I(as_buyer(c));
+	a[2] = SQL_I(as_contract_manager(c));
+	a[3] = SQL_I(as_provider(c));
+	a[4] = SQL_I(provider_leads(c));
+	a[5] = SQL_I(INBOX_KIND_MAX);
+	return store_exec(s, STMT_INBOX_OBLIGATION, a, 6, obligation_row, in, err) < 0 ? -1 : 0;
+}
+
+/* The last completed period of each frequency (the one before today's) and its first and last days: INBOX_KPI_TO_SUBMIT's parameters. */
+struct kpi_window {
+	char last_day[2][11], first_day[2][11], period[2][8], due[2][11];
+};
+
+static void kpi_window_of(struct kpi_window *w)
+{
+	static const enum kpi_frequency fs[2] = {KPI_MONTHLY, KPI_QUARTERLY};
+
+	for (int i = 0; i < 2; i++) {
+		struct kpi_period now = kpi_period_of(clock_today(), fs[i]), last = kpi_period_add(now, -1);
+
+		date_format(kpi_period_last_day(last), w->last_day[i]);
+		date_format(kpi_period_first_day(last), w->first_day[i]);
+		kpi_period_format(last, w->period[i]);
+		date_format(kpi_period_last_day(now), w->due[i]);
+	}
+}
+
+struct kpi_rows {
+	struct inbox *in;
+	const struct kpi_window *w;
+};
+
+static int kpi_to_submit_row(void *ctx, const struct sqlval *c, int n)
+{
+	struct kpi_rows *k = ctx;
+	int q = strcmp(c[3].s, "monthly") != 0;
+	char title[1024], url[96];
+
+	(void)n;
+	snprintf(title, sizeof title, "Submit %s for %s (%s)", c[2].s, k->w->period[q], c[4].s);
+	snprintf(url, sizeof url, "/engagements/%lld/kpis#kpi-%lld", c[1].i, c[0].i);
+	item_add(k->in, title, url, k->w->due[q], c[1].i);
+	return 0;
+}
+
+/* kpi_to_submit: KPIs of the caller's accepted engagements missing the last completed period's value, for those who submit values. */
+static int inbox_kpi_to_submit(struct store *s, const struct caller *c, struct inbox *in, struct error *err)
+{
+	struct kpi_window w;
+	struct kpi_rows k = {in, &w};
+	struct sqlval a[8];
+
+	if (!submits_kpis(c))
+		return 0;
+	kpi_window_of(&w);
+	a[0] = SQL_I(c->org_id);
+	a[1] = SQL_T(w.last_day[0]);
+	a[2] = SQL_T(w.last_day[1]);
+	a[3] = SQL_T(w.first_day[0]);
+	a[4] = SQL_T(w.first_day[1]);
+	a[5] = SQL_T(w.period[0]);
+	a[6] = SQL_T(w.period[1]);
+	a[7] = SQL_I(INBOX_KIND_MAX);
+	return store_exec(s, STMT_INBOX_KPI_TO_SUBMIT, a, 8, kpi_to_submit_row, &k, err) < 0 ? -1 : 0;
+}
+
+static int renewal_row(void *ctx, const struct sqlval *c, int n)
+{
+	struct date ends, notice, today = clock_today();
+	char title[1024], url[64], on[11];
+
+	(void)n;
+	if (!date_parse(c[2].s, &ends))
+		return 0;
+	notice = contract_notice_date(ends, (int)c[3].i);
+	if (date_compare(notice, today) < 0 || date_compare(notice, date_add_days(today, INBOX_HORIZON_RENEWAL)) > 0)
+		return 0;
+	date_format(notice, on);
+	snprintf(title, sizeof title, "Decide on renewing \"%s\": notice is due by %s (renewal: %s)", c[1].s, on, c[4].s);
+	snprintf(url, sizeof url, "/engagements/%lld#contract", c[0].i);
+	item_add(ctx, title, url, on, c[0].i);
+	return 0;
+}
+
+/* renewal: the caller's engagements whose notice date is within the window, for their contract manager and the provider's leadership. */
+static int inbox_renewal(struct store *s, const struct caller *c, struct inbox *in, struct error *err)
+{
+	char today[11];
+	struct sqlval a[5];
+
+	if (!as_contract_manager(c) && !provider_leads(c))
+		return 0;
+	date_in(0, today);
+	a[0] = SQL_T(today);
+	a[1] = SQL_I(as_buyer(c));
+	a[2] = SQL_I(as_contract_manager(c));
+	a[3] = SQL_I(as_provider(c));
+	a[4] = SQL_I(provider_leads(c));
+	return store_exec(s, STMT_INBOX_RENEWAL_CANDIDATES, a, 5, renewal_row, in, err) < 0 ? -1 : 0;
+}
+
 /* The kinds in the inbox's order; `counted`: INBOX_COUNT counts it, so inbox_count need not run it. */
 static const struct {
 	const char *kind;
@@ -442,6 +594,9 @@ static const struct {
 	{"response_to_read", inbox_response_to_read, true},
 	{"problem", inbox_problem, true},
 	{"bids_to_open", inbox_bids_to_open, true},
+	{"obligation", inbox_obligation, true},
+	{"kpi_to_submit", inbox_kpi_to_submit, true},
+	{"renewal", inbox_renewal, false},
 };
 
 json_t *inbox_json(struct store *s, const struct caller *c, struct error *err)
@@ -460,7 +615,8 @@ json_t *inbox_json(struct store *s, const struct caller *c, struct error *err)
 
 long long inbox_count(struct store *s, const struct caller *c, struct error *err)
 {
-	char cutoff[11], review_horizon[11], action_horizon[11], today[11];
+	char cutoff[11], review_horizon[11], action_horizon[11], today[11], obligation_horizon[11];
+	struct kpi_window kw;
 	const char *side = side_of(c);
 	bool reviews = runs_reviews(c);
 	/* The same gates as the kinds' own functions below. */
@@ -478,6 +634,10 @@ long long inbox_count(struct store *s, const struct caller *c, struct error *err
 		/* response_to_read: issues, problem responses */ SQL_I(c->org_id), SQL_I(buyer_gov), SQL_I(c->org_id), SQL_I(buyer_gov),
 		/* problem */ SQL_I(c->org_id), SQL_I(c->org_id), SQL_I(c->org_id), SQL_I(c->org_id), SQL_I(provider_gov),
 		/* bids_to_open */ SQL_I(c->org_id), SQL_T(today), SQL_I(c->org_kind == ORG_BUYER && (c->roles & ROLES_AWARD)),
+		/* obligation */ SQL_T(obligation_horizon), SQL_I(as_buyer(c)), SQL_I(as_contract_manager(c)), SQL_I(as_provider(c)),
+		SQL_I(provider_leads(c)), SQL_I(1),
+		/* kpi_to_submit */ SQL_I(c->org_id), SQL_T(kw.last_day[0]), SQL_T(kw.last_day[1]), SQL_T(kw.first_day[0]),
+		SQL_T(kw.first_day[1]), SQL_T(kw.period[0]), SQL_T(kw.period[1]), SQL_I(submits_kpis(c)),
 	};
 	long long n = 0;
 	struct inbox in = {NULL, NULL};
@@ -486,6 +646,8 @@ long long inbox_count(struct store *s, const struct caller *c, struct error *err
 	date_in(INBOX_HORIZON_REVIEW, review_horizon);
 	date_in(INBOX_HORIZON_ACTION, action_horizon);
 	date_in(0, today);
+	date_in(INBOX_HORIZON_OBLIGATION, obligation_horizon);
+	kpi_window_of(&kw);
 	if (store_int(s, STMT_INBOX_COUNT, a, sizeof a / sizeof a[0], &n, err) < 0)
 		return -1;
 	in.items = json_array();
@@ -588,6 +750,9 @@ static const struct {
 	{"action", "Your actions due"},
 	{"bids_to_open", "Bids to open"},
 	{"bid_deadline", "Bid deadlines that moved"},
+	{"obligation", "Obligations due"},
+	{"kpi_to_submit", "Service-level values to submit"},
+	{"renewal", "Renewals to decide"},
 };
 
 const char *inbox_kind_label(const char *kind)

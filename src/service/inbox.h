@@ -15,6 +15,9 @@
 #define INBOX_HORIZON_ACTION 7
 /* Minutes are due this many days after the review was held (when `accord remind` says they are missing). */
 #define INBOX_MINUTES_DAYS 7
+/* Delivery (issue 17): an obligation comes this many days before it is due; a renewal this many days before the notice date. */
+#define INBOX_HORIZON_OBLIGATION 14
+#define INBOX_HORIZON_RENEWAL 60
 
 /* {items: [{kind, title, url, due_on?, engagement_id?}], next: null}, which the caller json_decref's; NULL on a store error (err says which). */
 json_t *inbox_json(struct store *s, const struct caller *c, struct error *err);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../domain/delivery.h"
 #include "../domain/review.h"
 #include "../util/buf.h"
 #include "../util/grow.h"
@@ -20,6 +21,7 @@ struct reminder {
 	long long subject_id; /* the review or the action */
 	long long user_id, buyer_org_id, review_id;
 	char *email, *name, *subject, *body;
+	char key[40]; /* the ledger's kind when it is not the kind's name ('renewal_30:<notice date>') */
 };
 
 struct batch {
@@ -227,6 +229,72 @@ static int bid_deadline_cb(void *ctx, const struct sqlval *c, int n)
 	return 0;
 }
 
+/*
+ * Renewals (docs/delivery.md): an accepted engagement's notice date (ends_on − notice_days, when
+ * notice days are recorded) is mailed to its contract manager and the provider's leadership once 30 days
+ * before (any run from then until the day before, so a missed day catches up) and once on the
+ * day. The ledger key carries the notice date: a changed date is a new reminder.
+ */
+struct renewal_ctx {
+	struct batch *b;
+	long long engagement_id, buyer;
+	const char *key, *title, *notice_on, *ends_on, *renewal;
+	bool on_the_day;
+};
+
+static int renewal_person_cb(void *ctx, const struct sqlval *c, int n)
+{
+	struct renewal_ctx *r = ctx;
+	struct reminder *m;
+
+	(void)n;
+	if (!(m = batch_add(r->b)))
+		return 1;
+	m->kind = REMIND_RENEWAL;
+	snprintf(m->key, sizeof m->key, "%s", r->key);
+	m->subject_id = r->engagement_id;
+	m->user_id = c[0].i;
+	m->buyer_org_id = r->buyer;
+	m->email = strdup(c[1].s);
+	m->name = strdup(c[2].s);
+	m->subject = r->on_the_day ? text("Notice date today: %s", r->title) : text("Notice date in 30 days or less: %s", r->title);
+	m->body = text("Hello %s,\n\n%s ends on %s; notice must be given by %s%s.\nRenewal: %s.\n"
+		       "Decide whether to renew, renegotiate or exit, and tell the other side in time.\n\n"
+		       "%s/engagements/%lld#contract\n\n-- accord\n",
+		       m->name, r->title, r->ends_on, r->notice_on, r->on_the_day ? ", which is today" : "", r->renewal,
+		       r->b->base, r->engagement_id);
+	return 0;
+}
+
+static int renewal_cb(void *ctx, const struct sqlval *c, int n)
+{
+	struct store *s = ((void **)ctx)[0];
+	struct batch *b = ((void **)ctx)[1];
+	struct date ends, notice;
+	char on[11], key[40];
+	long days;
+	struct sqlval a[3];
+	struct renewal_ctx r;
+
+	(void)n;
+	if (!date_parse(c[2].s, &ends))
+		return 0;
+	notice = contract_notice_date(ends, (int)c[3].i);
+	days = date_to_days(notice) - date_to_days(b->today);
+	if (days < 0 || days > 30)
+		return 0;
+	date_format(notice, on);
+	snprintf(key, sizeof key, "%s:%s", days == 0 ? "renewal_notice" : "renewal_30", on);
+	r = (struct renewal_ctx){b, c[0].i, c[5].i, key, c[1].s, on, c[2].s, c[4].s, days == 0};
+	a[0] = SQL_I(c[7].i);
+	if (store_exec(s, STMT_USER_CONTACT, a, 1, renewal_person_cb, &r, NULL) < 0)
+		return 1;
+	a[0] = SQL_I(0);
+	a[1] = SQL_I(c[6].i);
+	a[2] = SQL_I(ROLE_BIT(ROLE_PROVIDER_LEADERSHIP));
+	return store_exec(s, STMT_USERS_WITH_ROLES, a, 3, renewal_person_cb, &r, NULL) < 0 ? 1 : 0;
+}
+
 /* Gathers every reminder due today, person by person. */
 static int gather(struct store *s, struct batch *b, struct error *err)
 {
@@ -269,15 +337,29 @@ static int gather(struct store *s, struct batch *b, struct error *err)
 	a[0] = SQL_I(ROLES_PROVIDER_GOV);
 	if (store_exec(s, STMT_EVENT_MAIL_BID_DEADLINES, a, 1, bid_deadline_cb, b, err) < 0)
 		goto out;
+	{
+		void *ctx[2] = {s, b};
+
+		date_format(b->today, today);
+		a[0] = SQL_T(today);
+		if (store_exec(s, STMT_REMIND_RENEWALS, a, 1, renewal_cb, ctx, err) < 0)
+			goto out;
+	}
 	rc = 0;
 out:
 	free(l.v);
 	return rc;
 }
 
+/* The reminder's kind as the ledger keys it. */
+static const char *ledger_kind(const struct reminder *m)
+{
+	return m->key[0] ? m->key : reminder_kind_name(m->kind);
+}
+
 static void key_args(struct sqlval *a, const struct reminder *m)
 {
-	a[0] = SQL_T(reminder_kind_name(m->kind));
+	a[0] = SQL_T(ledger_kind(m));
 	a[1] = SQL_I(m->subject_id);
 	a[2] = SQL_I(m->user_id);
 }
@@ -286,8 +368,8 @@ static void report(FILE *out, const char *what, const struct reminder *m, const 
 {
 	if (!out)
 		return;
-	fprintf(out, "%s %s %s %lld to %s: %s%s%s\n", what, reminder_kind_name(m->kind),
-		m->kind == REMIND_BID_DEADLINE ? "event" : m->kind >= REMIND_ACTION_DUE ? "action" : "review", m->subject_id, m->email,
+	fprintf(out, "%s %s %s %lld to %s: %s%s%s\n", what, ledger_kind(m),
+		m->kind == REMIND_RENEWAL ? "engagement" : m->kind == REMIND_BID_DEADLINE ? "event" : m->kind >= REMIND_ACTION_DUE ? "action" : "review", m->subject_id, m->email,
 		m->subject, why ? " -- " : "", why ? why : "");
 }
 
@@ -358,7 +440,7 @@ int remind_run(struct store *s, const struct remind_options *o, struct remind_re
 			continue;
 		}
 		a[0] = SQL_T(now);
-		a[1] = SQL_T(reminder_kind_name(m->kind));
+		a[1] = SQL_T(ledger_kind(m));
 		a[2] = SQL_I(m->subject_id);
 		a[3] = SQL_I(m->user_id);
 		if (store_exec(s, STMT_REMINDER_SENT, a, 4, NULL, NULL, err) < 0)

@@ -251,5 +251,51 @@ remind "$LATER" --db "$DB" --smtp "$SMTP"
 if [ "$rc" -eq 0 ] && [ "$(tail -n 1 "$T/out")" = "0 sent, 0 failed" ] && [ "$(mails)" = $((before + BIDMAILS)) ]; then ok; else bad "a second run sends the event to nobody again"; fi
 if [ "$(q "$DB" "select count(*) from reminders where kind = 'bid_deadline' and state = 'sent'")" = "$BIDMAILS" ]; then ok; else bad "each event mail is in the ledger as sent"; fi
 
+# --- renewals (docs/delivery.md): Card dispute back-office ends 2027-12-31; with 60 days' notice its
+# notice date is 2027-11-01. The contract manager (Northwind's Tom Okafor) and Harbor's leadership
+# (roles & 32) are told once from 30 days before, and once on the day; an engagement without
+# notice days recorded has no notice date and is never mailed about.
+ENG=$(q "$DB" "select id from engagements where title = 'Card dispute back-office'")
+# set_notice DAYS: the engagement's notice days, straight in the store (SQLite's audit trigger needs
+# the server's actor function, so it is set aside for the update and put back).
+set_notice() {
+	case $DB in
+	postgres*) q "$DB" "update engagements set notice_days = $1 where id = $ENG" >/dev/null ;;
+	*)
+		sqlite3 "$DB" "select sql || ';' from sqlite_master where name = 'engagements_audit_update'" >"$T/trigger.sql" &&
+			sqlite3 "$DB" "drop trigger engagements_audit_update; update engagements set notice_days = $1 where id = $ENG;" &&
+			sqlite3 "$DB" <"$T/trigger.sql"
+		;;
+	esac
+}
+set_notice 60
+if [ "$(q "$DB" "select notice_days from engagements where id = $ENG")" = 60 ]; then ok; else bad "the test sets the engagement's notice days"; fi
+q "$DB" "select u.email from users u join engagements e on u.id = e.contract_manager_id where e.id = $ENG union select u.email from users u join engagements e on u.org_id = e.provider_org_id where e.id = $ENG and (u.roles & 32) <> 0" | LC_ALL=C sort >"$T/want.renewal"
+RENEWALS=$(lines "$T/want.renewal")
+renewal_lines() { grep " engagement $ENG to " "$T/out" | grep "renewal_" | sed 's/.* to \([^:]*\):.*/\1/' | LC_ALL=C sort; }
+if [ "$RENEWALS" -ge 2 ] && grep -q tom.okafor "$T/want.renewal" && ! grep -q grace "$T/want.renewal"; then ok; else bad "the renewal goes to the contract manager and Harbor's leadership ($(tr '\n' ' ' <"$T/want.renewal"))"; fi
+remind 2027-10-01 --db "$DB" --smtp "$SMTP" --dry-run
+if [ "$rc" -eq 0 ] && ! grep -q "renewal_" "$T/out"; then ok; else bad "31 days before the notice date no renewal reminder is due"; fi
+remind 2027-10-02 --db "$DB" --smtp "$SMTP" --dry-run
+if [ "$rc" -eq 0 ] && [ "$(grep -c "^due renewal_30:2027-11-01 engagement $ENG to " "$T/out")" = "$RENEWALS" ] && renewal_lines | cmp -s - "$T/want.renewal"; then ok; else bad "30 days before the notice date the renewal_30 reminder is due to exactly its $RENEWALS people"; fi
+if [ "$(grep -c "renewal_" "$T/out")" = "$RENEWALS" ]; then ok; else bad "no other engagement is due a renewal reminder (none has notice days)"; fi
+before=$(mails)
+remind 2027-10-05 --db "$DB" --smtp "$SMTP"
+if [ "$rc" -eq 0 ] && [ "$(grep -c "^sent renewal_30:2027-11-01 engagement $ENG" "$T/out")" = "$RENEWALS" ]; then ok; else bad "a run within the 30 days sends the renewal_30 reminder (a missed day catches up)"; fi
+if [ "$(sent_since "$before" | grep -c "Notice date in 30 days or less: Card dispute back-office")" = "$RENEWALS" ] &&
+	[ "$(q "$DB" "select count(*) from reminders where kind = 'renewal_30:2027-11-01' and subject_id = $ENG and state = 'sent'")" = "$RENEWALS" ]; then ok; else bad "the renewal mails arrive and are in the ledger keyed by the notice date"; fi
+remind 2027-10-20 --db "$DB" --smtp "$SMTP" --dry-run
+if [ "$rc" -eq 0 ] && ! grep -q "renewal_" "$T/out"; then ok; else bad "the renewal_30 reminder goes once"; fi
+remind 2027-11-01 --db "$DB" --smtp "$SMTP"
+if [ "$rc" -eq 0 ] && [ "$(grep -c "^sent renewal_notice:2027-11-01 engagement $ENG" "$T/out")" = "$RENEWALS" ]; then ok; else bad "on the notice date the renewal_notice reminder is sent to its $RENEWALS people"; fi
+remind 2027-11-01 --db "$DB" --smtp "$SMTP" --dry-run
+if [ "$rc" -eq 0 ] && ! grep -q "renewal_" "$T/out"; then ok; else bad "the renewal_notice reminder goes once"; fi
+remind 2027-11-02 --db "$DB" --smtp "$SMTP" --dry-run
+if [ "$rc" -eq 0 ] && ! grep -q "renewal_" "$T/out"; then ok; else bad "after the notice date no renewal reminder is due"; fi
+# A changed notice date is a new reminder: 90 days' notice moves it to 2027-10-02.
+set_notice 90
+remind 2027-09-02 --db "$DB" --smtp "$SMTP" --dry-run
+if [ "$rc" -eq 0 ] && [ "$(grep -c "^due renewal_30:2027-10-02 engagement $ENG" "$T/out")" = "$RENEWALS" ]; then ok; else bad "a changed notice date is reminded of again"; fi
+
 echo "remind: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -17,6 +17,7 @@
 #include "service/engagements.h"
 #include "service/issues.h"
 #include "service/kpis.h"
+#include "service/obligations.h"
 #include "service/orgs.h"
 #include "service/practices.h"
 #include "service/reviews.h"
@@ -104,6 +105,7 @@ enum inst_ix {
 	I_ADOPTION,
 	I_USER_A,
 	I_KPI, I_MEASUREMENT,
+	I_OBLIGATION,
 	INSTANCES
 };
 
@@ -144,6 +146,7 @@ static const struct {
 	[I_USER_A] = {"A's member (a user)", RES_USER, false},
 	[I_KPI] = {"a KPI of A-P", RES_KPI, false},
 	[I_MEASUREMENT] = {"P's value of the KPI of A-P", RES_MEASUREMENT, false},
+	[I_OBLIGATION] = {"an obligation of P under A-P", RES_OBLIGATION, false},
 };
 
 /*
@@ -202,6 +205,8 @@ static const unsigned rel_by_org[INSTANCES][ORGS] = {
 	[I_PRACTICE_RETIRED] = {[O_P] = REL_AUTHOR, [O_B] = REL_VIEWER},
 	/* An adoption: the buyer and provider of the engagement it is on (B-P). */
 	[I_ADOPTION] = {[O_B] = REL_BUYER, [O_P] = REL_PROVIDER},
+	/* An obligation: its engagement's buyer and provider (A-P). */
+	[I_OBLIGATION] = {[O_A] = REL_BUYER, [O_P] = REL_PROVIDER},
 	/* A user: what the caller is to the user's organisation (A), as I_ORG_A. */
 	[I_USER_A] = {[O_X] = SI | REL_ADMIN, [O_A] = SI | REL_OWN, [O_P] = SI | REL_DIRECTORY | REL_PARTNER,
 		      [O_Q] = SI | REL_DIRECTORY | REL_PARTNER, [O_B] = SI, [O_T] = SI, [O_U] = SI | REL_DIRECTORY},
@@ -359,6 +364,12 @@ static bool build_world(void)
 
 		if ((inst_id[I_ISSUE] = issue_create(S, &a_cm, inst_id[I_ENG], &iin, &err)) < 0)
 			return fixture_fail("issue");
+	}
+	{
+		struct obligation_input oin = {"Annual disaster-recovery test", "provider", "2026-12-15", "annual"};
+
+		if ((inst_id[I_OBLIGATION] = obligation_create(S, &a_cm, inst_id[I_ENG], &oin, &err)) < 0)
+			return fixture_fail("obligation");
 	}
 
 	/* A's roadmap, shared with P and Q; an open item with P's bid and suggestion. */
