@@ -7,8 +7,8 @@
 
 #include "names.h"
 
-static const char *const factor_names[TF__MAX] = {"cadence",  "presence", "commitments",
-						  "openness", "value",	  "sentiment"};
+static const char *const factor_names[TF__MAX] = {"cadence", "presence",  "commitments", "openness",
+						  "value",   "sentiment", "delivery"};
 static const char *const advice_names[ADVICE__MAX] = {"none", "partnership", "stay", "regression"};
 
 const char *trust_factor_name(enum trust_factor f)
@@ -29,12 +29,14 @@ const char *trust_advice_name(enum trust_advice a)
 struct trust_settings trust_settings_default(void)
 {
 	struct trust_settings s = {
-		.weight = {[TF_CADENCE] = 0.20,
-			   [TF_PRESENCE] = 0.20,
-			   [TF_COMMITMENTS] = 0.20,
-			   [TF_OPENNESS] = 0.10,
-			   [TF_VALUE] = 0.10,
-			   [TF_SENTIMENT] = 0.20},
+		/* The six governance weights keep their proportions (0.2 : 0.2 : 0.2 : 0.1 : 0.1 : 0.2) in 0.7. */
+		.weight = {[TF_CADENCE] = 0.14,
+			   [TF_PRESENCE] = 0.14,
+			   [TF_COMMITMENTS] = 0.14,
+			   [TF_OPENNESS] = 0.07,
+			   [TF_VALUE] = 0.07,
+			   [TF_SENTIMENT] = 0.14,
+			   [TF_DELIVERY] = 0.30},
 		.smoothing = 0.5,
 		.partnership_at = 70,
 		.partnership_reviews = 3,
@@ -42,14 +44,16 @@ struct trust_settings trust_settings_default(void)
 		.regression_reviews = 2,
 		.late_credit = 0.5,
 		.sentiment_gap = 1.5,
+		.delivery_floor = 0.5,
+		.reporting_days = 30,
 	};
 	return s;
 }
 
 /* Field names for errors: string literals, so they outlive the call. */
-static const char *const weight_fields[TF__MAX] = {"weight.cadence",  "weight.presence",
-						   "weight.commitments", "weight.openness",
-						   "weight.value",    "weight.sentiment"};
+static const char *const weight_fields[TF__MAX] = {"weight.cadence", "weight.presence",  "weight.commitments",
+						   "weight.openness", "weight.value", "weight.sentiment",
+						   "weight.delivery"};
 
 /* The settings besides the weights, by name; each reports errors under its own name. */
 enum setting {
@@ -60,11 +64,14 @@ enum setting {
 	SET_REGRESSION_REVIEWS,
 	SET_LATE_CREDIT,
 	SET_SENTIMENT_GAP,
+	SET_DELIVERY_FLOOR,
+	SET_REPORTING_DAYS,
 	SET__MAX
 };
 static const char *const setting_names[SET__MAX] = {
 	"smoothing",	      "partnership_at", "partnership_reviews", "regression_below",
-	"regression_reviews", "late_credit",	"sentiment_gap"};
+	"regression_reviews", "late_credit",	"sentiment_gap",       "delivery_floor",
+	"reporting_days"};
 
 static bool in_range(double v, double lo, double hi)
 {
@@ -134,6 +141,15 @@ bool trust_settings_check(const struct trust_settings *s, struct error *err)
 			  "sentiment_gap must be above 0 and at most 4");
 		return false;
 	}
+	if (!in_range(s->delivery_floor, 0, 1)) {
+		error_set(err, 422, "invalid", "delivery_floor", "delivery_floor must be from 0 to 1");
+		return false;
+	}
+	if (s->reporting_days < 0 || s->reporting_days > 366) {
+		error_set(err, 422, "invalid", "reporting_days",
+			  "reporting_days must be a whole number from 0 to 366");
+		return false;
+	}
 	return true;
 }
 
@@ -174,10 +190,10 @@ static bool parse_number(const char *text, size_t len, double *v)
 	return end == buf + len && isfinite(*v);
 }
 
-/* A count of reviews; out-of-range values become 0 or 21 so that the check names them. */
-static int review_count(double v)
+/* A whole-number setting; out-of-range values become -1 or max + 1 so that the check names them. */
+static int whole_setting(double v, int max)
 {
-	return v < 0 ? 0 : v > 20 ? 21 : (int)v;
+	return v < 0 ? -1 : v > max ? max + 1 : (int)v;
 }
 
 /* Stores v as setting i; false when a count of reviews is not a whole number. */
@@ -193,6 +209,7 @@ static bool store(struct trust_settings *s, int i, double v, struct error *err)
 	case SET_REGRESSION_BELOW: s->regression_below = v; return true;
 	case SET_LATE_CREDIT: s->late_credit = v; return true;
 	case SET_SENTIMENT_GAP: s->sentiment_gap = v; return true;
+	case SET_DELIVERY_FLOOR: s->delivery_floor = v; return true;
 	default: break;
 	}
 	if (v != floor(v)) {
@@ -201,9 +218,11 @@ static bool store(struct trust_settings *s, int i, double v, struct error *err)
 		return false;
 	}
 	if (i - TF__MAX == SET_PARTNERSHIP_REVIEWS)
-		s->partnership_reviews = review_count(v);
+		s->partnership_reviews = whole_setting(v, 20);
+	else if (i - TF__MAX == SET_REGRESSION_REVIEWS)
+		s->regression_reviews = whole_setting(v, 20);
 	else
-		s->regression_reviews = review_count(v);
+		s->reporting_days = whole_setting(v, 366);
 	return true;
 }
 
@@ -322,10 +341,13 @@ void trust_score_window(const struct trust_window *w, const struct trust_setting
 	memset(out, 0, sizeof *out);
 	ratio(out, TF_CADENCE, w->on_time + s->late_credit * w->late, w->on_time + w->late + w->missed);
 	ratio(out, TF_PRESENCE, w->roles_present, w->roles_required);
-	ratio(out, TF_COMMITMENTS, w->actions_kept, w->actions_due);
+	ratio(out, TF_COMMITMENTS, w->actions_kept + w->obligations_kept, w->actions_due + w->obligations_due);
 	ratio(out, TF_OPENNESS, w->issues_answered, w->issues_shared);
 	factor(out, TF_VALUE, w->value_events > 0, w->value_events / 2.0);
 	sentiment(w, s, out);
+	factor(out, TF_DELIVERY, kpi_attainment_known(&w->delivery),
+	       kpi_attainment_known(&w->delivery) ? kpi_attainment_value(&w->delivery) : 0);
+	out->below_delivery_floor = out->factor[TF_DELIVERY].known && out->factor[TF_DELIVERY].value < s->delivery_floor;
 	sum = weigh(s, out);
 	if (sum < 0) {
 		/* Nothing to go on: the score stands where it was (0 and unknown for a first review). */
@@ -337,15 +359,32 @@ void trust_score_window(const struct trust_window *w, const struct trust_setting
 	out->raw = within(100 * sum, 0, 100);
 	out->smoothed = previous < 0 ? out->raw
 				     : within(s->smoothing * out->raw + (1 - s->smoothing) * previous, 0, 100);
+	/* A review without a mandated executive decides little: it may lower trust, never raise it. */
+	if (previous >= 0 && w->roles_present < w->roles_required && out->smoothed > previous) {
+		out->smoothed = previous;
+		out->presence_capped = true;
+	}
 }
 
-/* Whether the last k values are all known and satisfy the test against limit. */
-static bool last_run(const double *v, int n, int k, double limit, bool at_or_above)
+enum kpi_status trust_period_status(bool has_value, enum kpi_status status, bool disputed,
+				    struct date last_day, struct date agreed_on, struct date today,
+				    const struct trust_settings *s)
+{
+	if (has_value)
+		return kpi_status_counted(status, disputed);
+	if (date_compare(last_day, agreed_on) < 0)
+		return KPI_UNKNOWN;
+	/* Not reporting is no escape: once the time to report has passed, a period without a value is a miss. */
+	return date_compare(today, date_add_days(last_day, s->reporting_days)) > 0 ? KPI_MISSED : KPI_UNKNOWN;
+}
+
+/* Whether the last k values are all known, not blocked, and satisfy the test against limit. */
+static bool last_run(const double *v, const bool *blocked, int n, int k, double limit, bool at_or_above)
 {
 	if (n < k)
 		return false;
 	for (int i = n - k; i < n; i++) {
-		if (v[i] < 0)
+		if (v[i] < 0 || (blocked && blocked[i]))
 			return false;
 		if (at_or_above ? v[i] < limit : v[i] >= limit)
 			return false;
@@ -355,14 +394,20 @@ static bool last_run(const double *v, int n, int k, double limit, bool at_or_abo
 
 enum trust_advice trust_advise(const double *smoothed, int n, const struct trust_settings *s)
 {
+	return trust_advise_history(smoothed, NULL, n, s);
+}
+
+enum trust_advice trust_advise_history(const double *smoothed, const bool *no_partnership, int n,
+				       const struct trust_settings *s)
+{
 	int need = s->partnership_reviews < s->regression_reviews ? s->partnership_reviews
 								   : s->regression_reviews;
 
 	if (n < need)
 		return ADVICE_NONE;
-	if (last_run(smoothed, n, s->partnership_reviews, s->partnership_at, true))
+	if (last_run(smoothed, no_partnership, n, s->partnership_reviews, s->partnership_at, true))
 		return ADVICE_PARTNERSHIP;
-	if (last_run(smoothed, n, s->regression_reviews, s->regression_below, false))
+	if (last_run(smoothed, NULL, n, s->regression_reviews, s->regression_below, false))
 		return ADVICE_REGRESSION;
 	return ADVICE_STAY;
 }

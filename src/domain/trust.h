@@ -4,6 +4,8 @@
 
 #include <stdbool.h>
 
+#include "date.h"
+#include "delivery.h"
 #include "engagement.h"
 #include "error.h"
 
@@ -15,6 +17,7 @@ enum trust_factor {
 	TF_OPENNESS,	/* strategic issues shared by the buyer and answered by the provider */
 	TF_VALUE,	/* accepted suggestions, adopted practices, awards */
 	TF_SENTIMENT,	/* both sides' survey means */
+	TF_DELIVERY,	/* the weighted attainment of the KPI periods that ended in the window */
 	TF__MAX
 };
 
@@ -31,6 +34,8 @@ struct trust_settings {
 	int regression_reviews;	     /* ... for this many consecutive held reviews */
 	double late_credit;	     /* 0..1: what a late review counts for in cadence (on time 1, missed 0) */
 	double sentiment_gap;	     /* on the 1..5 scale: a gap between the sides' means this large warns */
+	double delivery_floor;	     /* 0..1: a window whose known delivery is below it cannot count towards partnership */
+	int reporting_days;	     /* 0..366: a KPI period still without a value this many days after it ended counts as missed */
 };
 
 struct trust_settings trust_settings_default(void);
@@ -40,7 +45,8 @@ bool trust_settings_check(const struct trust_settings *s, struct error *err);
  * Applies "name=value" pairs separated by commas or spaces (e.g. ACCORD_TRUST, as in
  * "cadence=0.3,sentiment=0.1,partnership_at=75") on top of *s, then checks the result.
  * Names: the factor names (weights), smoothing, partnership_at, partnership_reviews,
- * regression_below, regression_reviews, late_credit, sentiment_gap. Values are plain
+ * regression_below, regression_reviews, late_credit, sentiment_gap, delivery_floor,
+ * reporting_days. Values are plain
  * decimal numbers; a name given twice takes the last value. On failure *s is unchanged
  * and err->field names the setting ("weight.cadence", "smoothing", ...; "weight" when the
  * weights do not sum to 1; "trust" when a name is missing or unknown).
@@ -55,11 +61,24 @@ struct trust_window {
 	int on_time, late, missed;	   /* this review (held on time or late) and the reviews missed in the window */
 	int roles_required, roles_present; /* mandated roles at this review, and how many had someone present */
 	int actions_due, actions_kept;	   /* actions due in the window (not dropped), and those done by their due date */
+	int obligations_due, obligations_kept; /* the provider's obligations due in the window (not waived), and those met by their due date */
 	int issues_shared, issues_answered; /* issues the buyer shared in the window, and those the provider answered */
 	int value_events;		   /* accepted suggestions, adopted practices, awards in the window */
 	int buyer_answers, provider_answers; /* survey responses counted (0 or 1 each) */
 	double buyer_mean, provider_mean;  /* their means on the 1..5 scale, when answered */
+	struct kpi_attainment delivery;	   /* the KPI periods that ended in the window, as trust_period_status counts them */
 };
+
+/*
+ * How one KPI period counts in the delivery factor: a value counts as its status (a disputed
+ * one as at most at risk, kpi_status_counted); a period without a value is unknown (left out)
+ * while it may still be reported, and missed once reporting_days have passed since its last
+ * day (today > last_day + reporting_days) — unless it ended before the KPI was agreed
+ * (last_day < agreed_on), which no one could have reported against: unknown.
+ */
+enum kpi_status trust_period_status(bool has_value, enum kpi_status status, bool disputed,
+				    struct date last_day, struct date agreed_on, struct date today,
+				    const struct trust_settings *s);
 
 struct trust_factor_score {
 	bool known;	/* false: no evidence in the window; its weight went to the others */
@@ -74,6 +93,8 @@ struct trust_score {
 	double raw;	  /* 0..100: the weighted factors of this window */
 	double smoothed;  /* 0..100: the exponential average over the history */
 	bool sentiment_gap; /* the sides' survey means differ by sentiment_gap or more */
+	bool below_delivery_floor; /* delivery is known and below delivery_floor: this window cannot count towards partnership */
+	bool presence_capped;	   /* a mandated role was absent, so the smoothed score was held at the previous one */
 };
 
 /*
@@ -81,7 +102,8 @@ struct trust_score {
  * a negative number for the first. Unknown factors are never scored as 0 or as 1:
  * their weight is spread over the known ones in proportion to their weights. When no
  * factor is known (or the known ones weigh 0), the score is unknown and raw and smoothed
- * both stay at previous (0 for the first review). Nothing is rounded.
+ * both stay at previous (0 for the first review). A window in which a mandated role was
+ * absent cannot raise the smoothed score above previous. Nothing is rounded.
  */
 void trust_score_window(const struct trust_window *w, const struct trust_settings *s,
 			double previous, struct trust_score *out);
@@ -101,6 +123,13 @@ const char *trust_advice_name(enum trust_advice a); /* "none", "partnership", "s
  * advice recommends partnership, regression advice vendor, otherwise the current mode.
  */
 enum trust_advice trust_advise(const double *smoothed, int n, const struct trust_settings *s);
+/*
+ * The same, where no_partnership[i] marks a held review whose window cannot count towards
+ * partnership (its delivery below the floor): like an unknown one, it breaks a partnership
+ * run (and only that). no_partnership may be NULL.
+ */
+enum trust_advice trust_advise_history(const double *smoothed, const bool *no_partnership, int n,
+				       const struct trust_settings *s);
 enum engagement_mode trust_recommended_mode(enum trust_advice a, enum engagement_mode current);
 
 #endif

@@ -13,14 +13,15 @@ static const char *const dimension_labels[SD__MAX] = {"Trust", "Communication", 
 static const char *const modes[] = {"vendor", "partnership"};
 static const char *const mode_labels[] = {"Provider-vendor", "Partnership"};
 /* In enum trust_factor order. */
-static const char *const factor_labels[TF__MAX] = {"Cadence", "Presence", "Commitments", "Openness", "Value", "Sentiment"};
+static const char *const factor_labels[TF__MAX] = {"Cadence", "Presence", "Commitments", "Openness", "Value", "Sentiment", "Delivery"};
 static const char *const factor_questions[TF__MAX] = {
 	"Was the review held on time? On time counts fully, late partly, a missed review not at all.",
 	"Was someone holding each mandated role present?",
-	"Were the actions due in the window done by their due date?",
+	"Were the actions and the provider's obligations due in the window done by their due date?",
 	"Did the buyer share plans and issues, and did the provider answer them?",
 	"Accepted roadmap suggestions and awarded roadmap items in the window.",
 	"What both sides answered in the survey after the review (1–5).",
+	"Were the service levels met? The KPI periods that ended in the window, weighted: met counts fully, at risk half, missed (or not reported in time) not at all.",
 };
 
 static const char *mode_words(const char *mode)
@@ -97,6 +98,59 @@ static void mean(struct buf *b, const char *side, json_t *m)
 	html_fmt(b, "%s %s of 5", side, v);
 }
 
+/* The provider's obligations, each with its due day. */
+static void obligations(struct buf *b, json_t *list)
+{
+	size_t i;
+	json_t *o;
+
+	json_array_foreach(list, i, o)
+	{
+		html_fmt(b, i ? ", " : "");
+		html_fmt(b, "%s <span class=\"muted\">(due %s, %s)</span>", json_text(o, "title"), json_text(o, "due_on"),
+			 json_text(o, "status"));
+	}
+}
+
+/* The delivery evidence: the counts, then each KPI's periods with their values. */
+static void delivery(struct buf *b, json_t *e)
+{
+	size_t i, j;
+	json_t *k, *p;
+
+	html_fmt(b, "met %lld · at risk %lld · missed %lld", json_num(e, "met"), json_num(e, "at_risk"), json_num(e, "missed"));
+	if (json_num(e, "unreported"))
+		html_fmt(b, " (%lld not reported within %lld days)", json_num(e, "unreported"), json_num(e, "reporting_days"));
+	if (json_num(e, "unknown"))
+		html_fmt(b, " · %lld not reported yet (left out)", json_num(e, "unknown"));
+	if (!json_array_size(json_object_get(e, "kpis")))
+		html_fmt(b, " — no KPI period ended in this window");
+	html_fmt(b, "<ul class=\"delivery\">");
+	json_array_foreach(json_object_get(e, "kpis"), i, k)
+	{
+		char weight[16];
+
+		snprintf(weight, sizeof weight, "%g", number_or(k, "weight", 1));
+		html_fmt(b, "<li><strong>%s</strong> <span class=\"muted\">(weight %s)</span>: ", json_text(k, "name"), weight);
+		json_array_foreach(json_object_get(k, "periods"), j, p)
+		{
+			const char *status = json_text(p, "status");
+			char value[32] = "";
+
+			if (json_is_number(json_object_get(p, "value")))
+				snprintf(value, sizeof value, " %g", number_or(p, "value", 0));
+			html_fmt(b, "%s%s <span class=\"kpi-%s\">%s</span>%s%s%s", j ? ", " : "", json_text(p, "period"), status,
+				 !strcmp(status, "at_risk") ? "at risk" : status, value,
+				 json_is_true(json_object_get(p, "disputed")) ? " (disputed)" : "",
+				 json_is_true(json_object_get(p, "unreported")) ? " (not reported)" : "");
+		}
+		html_fmt(b, "</li>");
+	}
+	html_fmt(b, "</ul>");
+	if (json_is_true(json_object_get(e, "below_floor")))
+		html_fmt(b, "<strong>Below the delivery floor:</strong> this window cannot count towards partnership.");
+}
+
 /* The evidence of one factor, each item linked to where it lives. */
 static void evidence(struct buf *b, json_t *f, long long review_id)
 {
@@ -114,11 +168,21 @@ static void evidence(struct buf *b, json_t *f, long long review_id)
 		role_list(b, json_object_get(e, "required_roles"));
 		html_fmt(b, " · missing: ");
 		role_list(b, json_object_get(e, "missing_roles"));
+		if (json_is_true(json_object_get(e, "presence_capped")))
+			html_fmt(b, " · <strong>held trust where it was:</strong> a review without a mandated role cannot raise it");
 	} else if (!strcmp(name, "commitments")) {
 		html_fmt(b, "kept: ");
 		actions(b, json_object_get(e, "kept_actions"));
 		html_fmt(b, " · not kept: ");
 		actions(b, json_object_get(e, "not_kept_actions"));
+		if (json_array_size(json_object_get(e, "kept_obligations"))) {
+			html_fmt(b, "<br>the provider's obligations kept: ");
+			obligations(b, json_object_get(e, "kept_obligations"));
+		}
+		if (json_array_size(json_object_get(e, "not_kept_obligations"))) {
+			html_fmt(b, "<br>the provider's obligations not kept: ");
+			obligations(b, json_object_get(e, "not_kept_obligations"));
+		}
 	} else if (!strcmp(name, "openness")) {
 		html_fmt(b, "shared: ");
 		ids(b, json_object_get(e, "shared_issue_ids"), "/issues/");
@@ -134,6 +198,8 @@ static void evidence(struct buf *b, json_t *f, long long review_id)
 		mean(b, "buyer", json_object_get(e, "buyer_mean"));
 		html_fmt(b, ", ");
 		mean(b, "provider", json_object_get(e, "provider_mean"));
+	} else if (!strcmp(name, "delivery")) {
+		delivery(b, e);
 	}
 }
 
@@ -198,6 +264,16 @@ static void history_table(struct buf *b, json_t *t)
 		else
 			html_fmt(b, "<td class=\"num muted\">unknown</td><td class=\"num muted\">—</td>");
 		for (int f = 0; f < TF__MAX; f++) {
+			if (f == TF_PRESENCE && json_is_true(json_object_get(h, "presence_capped"))) {
+				html_fmt(b, "<td class=\"num\" title=\"a mandated role was absent: this review could not raise trust\">%d*</td>",
+					 rounded(number_or(fv, "presence", 0)));
+				continue;
+			}
+			if (f == TF_DELIVERY && json_is_true(json_object_get(h, "below_delivery_floor"))) {
+				html_fmt(b, "<td class=\"num\" title=\"below the delivery floor: cannot count towards partnership\">%d†</td>",
+					 rounded(number_or(fv, "delivery", 0)));
+				continue;
+			}
 			json_t *v = json_object_get(fv, trust_factor_name(f));
 
 			if (json_is_number(v))
@@ -208,7 +284,8 @@ static void history_table(struct buf *b, json_t *t)
 		html_fmt(b, "</tr>");
 	}
 	html_fmt(b, "</tbody></table></div><p class=\"muted small\">Trust is smoothed over the history "
-		    "(“this window alone” is what that review's evidence says by itself). ? is unknown: no evidence in that window.</p>");
+		    "(“this window alone” is what that review's evidence says by itself). ? is unknown: no evidence in that window. "
+		    "* a mandated role was absent, so that review could not raise trust. † delivery below the floor: that review cannot count towards partnership.</p>");
 }
 
 /* How many of the latest held reviews in a row were at or above (above) or below (!above) the line. */
@@ -220,6 +297,9 @@ static int streak(json_t *history, double line, bool above)
 		json_t *s = json_object_get(json_array_get(history, i), "score");
 
 		if (!json_is_number(s) || (above ? json_number_value(s) < line : json_number_value(s) >= line))
+			break;
+		/* Delivery below the floor breaks a partnership run as an unknown score does. */
+		if (above && json_is_true(json_object_get(json_array_get(history, i), "below_delivery_floor")))
 			break;
 		n++;
 	}
@@ -255,6 +335,14 @@ static void advice(struct buf *b, json_t *t, const struct trust_settings *ts)
 			    "accord recommends staying in %s mode for now.</p>",
 			 rounded(ts->partnership_at), up, up == 1 ? "" : "s", ts->partnership_reviews,
 			 !strcmp(mode, "partnership") ? "partnership" : "provider-vendor");
+	if (json_is_true(json_object_get(json_object_get(factor_named(t, "delivery"), "evidence"), "below_floor"))) {
+		char floor[16];
+
+		snprintf(floor, sizeof floor, "%.0f%%", 100 * ts->delivery_floor);
+		html_fmt(b, "<p class=\"banner warn\" role=\"note\"><strong>The service levels were not met.</strong> Delivery in the latest window "
+			    "was below %s: however well the reviews go, such a window cannot count towards partnership. "
+			    "<a href=\"#factors\">See which KPIs</a>.</p>", floor);
+	}
 	if (json_is_true(json_object_get(t, "sentiment_gap"))) {
 		json_t *e = json_object_get(factor_named(t, "sentiment"), "evidence");
 		char gap[16];

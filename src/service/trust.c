@@ -13,6 +13,7 @@
 #include "../util/grow.h"
 #include "../util/jsonw.h"
 #include "clock.h"
+#include "trust_evidence.h"
 #include "orgs.h"
 #include "surveys.h"
 #include "../util/text.h"
@@ -46,57 +47,6 @@ const struct trust_settings *trust_settings(void)
 
 /* ---- the evidence of one engagement ---- */
 
-struct ev_review {
-	long long id;
-	struct date due, held;
-	bool is_held;
-	int state, grace;
-	role_mask required, present;
-};
-
-struct ev_action {
-	long long id, review_id;
-	struct date due, closed;
-	bool is_closed;
-	int status;
-};
-
-struct ev_issue {
-	long long id;
-	struct date shared;
-	bool answered;
-};
-
-struct ev_value {
-	long long id;
-	enum { VALUE_SUGGESTION, VALUE_AWARD, VALUE_ADOPTION } kind;
-	struct date on;
-};
-
-struct ev_survey {
-	long long review_id;
-	bool buyer, provider;
-	double buyer_mean, provider_mean;
-};
-
-struct evidence {
-	long long id, version; /* version: trust_summaries.version when the evidence was read */
-	struct date starts;
-	int mode;
-	char *title;
-	struct ev_review *reviews;
-	struct ev_action *actions;
-	struct ev_issue *issues;
-	struct ev_survey *surveys;
-	struct ev_value *values;
-	size_t nreviews, nactions, nissues, nsurveys, nvalues;
-	size_t creviews, cactions, cissues, csurveys, cvalues;
-};
-
-struct evidence_set {
-	struct evidence *v;
-	size_t n, cap;
-};
 
 static void evidence_free(struct evidence_set *set)
 {
@@ -107,12 +57,13 @@ static void evidence_free(struct evidence_set *set)
 		free(set->v[i].issues);
 		free(set->v[i].surveys);
 		free(set->v[i].values);
+		trust_delivery_free(&set->v[i]);
 	}
 	free(set->v);
 }
 
 /* The engagement a row belongs to (engagements are loaded in id order). */
-static struct evidence *find(struct evidence_set *set, long long id)
+struct evidence *evidence_find(struct evidence_set *set, long long id)
 {
 	size_t lo = 0, hi = set->n;
 
@@ -146,12 +97,14 @@ static int engagement_cb(void *ctx, const struct sqlval *c, int n)
 	if (!e->title)
 		return 1;
 	e->version = c[4].i;
+	if (!c[5].s || !date_parse(c[5].s, &e->ends))
+		e->ends = (struct date){9999, 12, 31};
 	return 0;
 }
 
 static int review_cb(void *ctx, const struct sqlval *c, int n)
 {
-	struct evidence *e = find(ctx, c[0].i);
+	struct evidence *e = evidence_find(ctx, c[0].i);
 	struct ev_review *r;
 
 	(void)n;
@@ -171,7 +124,7 @@ static int review_cb(void *ctx, const struct sqlval *c, int n)
 
 static int action_cb(void *ctx, const struct sqlval *c, int n)
 {
-	struct evidence *e = find(ctx, c[0].i);
+	struct evidence *e = evidence_find(ctx, c[0].i);
 	struct ev_action *a;
 
 	(void)n;
@@ -189,7 +142,7 @@ static int action_cb(void *ctx, const struct sqlval *c, int n)
 
 static int issue_cb(void *ctx, const struct sqlval *c, int n)
 {
-	struct evidence *e = find(ctx, c[0].i);
+	struct evidence *e = evidence_find(ctx, c[0].i);
 	struct ev_issue *x;
 	char day[11];
 
@@ -207,7 +160,7 @@ static int issue_cb(void *ctx, const struct sqlval *c, int n)
 
 static int survey_cb(void *ctx, const struct sqlval *c, int n)
 {
-	struct evidence *e = find(ctx, c[0].i);
+	struct evidence *e = evidence_find(ctx, c[0].i);
 	struct ev_survey *sv = NULL;
 	double mean = 0;
 
@@ -238,7 +191,7 @@ static int survey_cb(void *ctx, const struct sqlval *c, int n)
 
 static int value_cb(void *ctx, const struct sqlval *c, int n)
 {
-	struct evidence *e = find(ctx, c[0].i);
+	struct evidence *e = evidence_find(ctx, c[0].i);
 	struct ev_value *v;
 
 	(void)n;
@@ -252,31 +205,38 @@ static int value_cb(void *ctx, const struct sqlval *c, int n)
 	return 0;
 }
 
+
 enum scope { SCOPE_ONE, SCOPE_ORG, SCOPE_ALL };
 
 /*
  * Loads the evidence of one engagement, of every engagement of an organisation, or of all,
- * in six queries whatever the number. The engagements (with their summary's version) are
- * read first, so evidence read after them is at least as new as the version.
+ * in nine queries whatever the number. The engagements (with their summary's version) are
+ * read first, so evidence read after them is at least as new as the version; KPIs before
+ * their values.
  */
 static int evidence_load(struct store *s, enum scope scope, long long key, struct evidence_set *set)
 {
-	static const enum stmt stmts[3][6] = {
+	static const enum stmt stmts[3][9] = {
 		{STMT_TRUST_ENGAGEMENT, STMT_TRUST_REVIEWS_ENG, STMT_TRUST_ACTIONS_ENG, STMT_TRUST_ISSUES_ENG,
-		 STMT_TRUST_SURVEYS_ENG, STMT_TRUST_VALUE_ENG},
+		 STMT_TRUST_SURVEYS_ENG, STMT_TRUST_VALUE_ENG, STMT_TRUST_KPIS_ENG, STMT_TRUST_MEASUREMENTS_ENG,
+		 STMT_TRUST_OBLIGATIONS_ENG},
 		{STMT_TRUST_ENGAGEMENTS_ORG, STMT_TRUST_REVIEWS_ORG, STMT_TRUST_ACTIONS_ORG, STMT_TRUST_ISSUES_ORG,
-		 STMT_TRUST_SURVEYS_ORG, STMT_TRUST_VALUE_ORG},
+		 STMT_TRUST_SURVEYS_ORG, STMT_TRUST_VALUE_ORG, STMT_TRUST_KPIS_ORG, STMT_TRUST_MEASUREMENTS_ORG,
+		 STMT_TRUST_OBLIGATIONS_ORG},
 		{STMT_TRUST_ENGAGEMENTS_ALL, STMT_TRUST_REVIEWS_ALL, STMT_TRUST_ACTIONS_ALL, STMT_TRUST_ISSUES_ALL,
-		 STMT_TRUST_SURVEYS_ALL, STMT_TRUST_VALUE_ALL},
+		 STMT_TRUST_SURVEYS_ALL, STMT_TRUST_VALUE_ALL, STMT_TRUST_KPIS_ALL, STMT_TRUST_MEASUREMENTS_ALL,
+		 STMT_TRUST_OBLIGATIONS_ALL},
 	};
-	static const store_row_fn fns[6] = {engagement_cb, review_cb, action_cb, issue_cb, survey_cb, value_cb};
+	static const store_row_fn fns[9] = {engagement_cb, review_cb,	    action_cb,		issue_cb,
+					    survey_cb,	   value_cb,	    trust_kpi_row, trust_measure_row,
+					    trust_obligation_row};
 	static const int nargs[3] = {1, 2, 0};
 	struct sqlval a[8];
 
 	for (int i = 0; i < 8; i++)
 		a[i] = SQL_I(key);
 	memset(set, 0, sizeof *set);
-	for (int q = 0; q < 6; q++) {
+	for (int q = 0; q < 9; q++) {
 		/* The value query repeats its key once per part of its union. */
 		int n = q == 5 ? (scope == SCOPE_ONE ? 4 : scope == SCOPE_ORG ? 8 : 0) : nargs[scope];
 
@@ -285,6 +245,7 @@ static int evidence_load(struct store *s, enum scope scope, long long key, struc
 			return -1;
 		}
 	}
+	trust_measures_index(set);
 	return 0;
 }
 
@@ -299,10 +260,6 @@ struct point {
 	const struct ev_survey *survey; /* counted, or NULL */
 };
 
-static bool within(struct date d, struct date from, struct date to)
-{
-	return date_compare(d, from) >= 0 && date_compare(d, to) <= 0;
-}
 
 static int count_bits(role_mask m)
 {
@@ -322,6 +279,7 @@ static int by_held(const void *a, const void *b)
 	return c ? c : (x->id < y->id ? -1 : x->id > y->id);
 }
 
+
 /* Fills the window of a held review: [from, to] are the day after the previous held review and its own day. */
 static void window_fill(const struct evidence *e, struct point *p, struct date today,
 			const struct trust_settings *ts)
@@ -329,7 +287,6 @@ static void window_fill(const struct evidence *e, struct point *p, struct date t
 	const struct ev_review *r = p->review;
 	struct trust_window *w = &p->w;
 
-	(void)ts;
 	memset(w, 0, sizeof *w);
 	if (review_status_derive(RSTATE_HELD, r->due, &r->held, r->grace, today) == REVIEW_LATE)
 		w->late = 1;
@@ -338,7 +295,7 @@ static void window_fill(const struct evidence *e, struct point *p, struct date t
 	for (size_t i = 0; i < e->nreviews; i++) {
 		const struct ev_review *m = &e->reviews[i];
 
-		if (m->state == RSTATE_PLANNED && within(m->due, p->from, p->to) &&
+		if (m->state == RSTATE_PLANNED && date_within(m->due, p->from, p->to) &&
 		    review_status_derive(RSTATE_PLANNED, m->due, NULL, m->grace, today) == REVIEW_MISSED)
 			w->missed++;
 	}
@@ -347,20 +304,21 @@ static void window_fill(const struct evidence *e, struct point *p, struct date t
 	for (size_t i = 0; i < e->nactions; i++) {
 		const struct ev_action *a = &e->actions[i];
 
-		if (a->status == ACTION_DROPPED || !within(a->due, p->from, p->to))
+		if (a->status == ACTION_DROPPED || !date_within(a->due, p->from, p->to))
 			continue;
 		w->actions_due++;
 		if (a->status == ACTION_DONE && a->is_closed && date_compare(a->closed, a->due) <= 0)
 			w->actions_kept++;
 	}
 	for (size_t i = 0; i < e->nissues; i++) {
-		if (!within(e->issues[i].shared, p->from, p->to))
+		if (!date_within(e->issues[i].shared, p->from, p->to))
 			continue;
 		w->issues_shared++;
 		w->issues_answered += e->issues[i].answered;
 	}
+	trust_delivery_fill(e, p->from, p->to, today, ts, w);
 	for (size_t i = 0; i < e->nvalues; i++)
-		w->value_events += within(e->values[i].on, p->from, p->to);
+		w->value_events += date_within(e->values[i].on, p->from, p->to);
 	p->survey = NULL;
 	for (size_t i = 0; i < e->nsurveys; i++) {
 		const struct ev_survey *sv = &e->surveys[i];
@@ -415,14 +373,18 @@ static size_t model_run(const struct evidence *e, const struct trust_settings *t
 static enum trust_advice advise(const struct point *points, size_t n, const struct trust_settings *ts)
 {
 	double *v = calloc(n ? n : 1, sizeof *v);
-	enum trust_advice a;
+	bool *below_floor = calloc(n ? n : 1, sizeof *below_floor);
+	enum trust_advice a = ADVICE_NONE;
 
-	if (!v)
-		return ADVICE_NONE;
-	for (size_t i = 0; i < n; i++)
-		v[i] = points[i].score.known ? points[i].score.smoothed : -1;
-	a = trust_advise(v, (int)n, ts);
+	if (v && below_floor) {
+		for (size_t i = 0; i < n; i++) {
+			v[i] = points[i].score.known ? points[i].score.smoothed : -1;
+			below_floor[i] = points[i].score.below_delivery_floor;
+		}
+		a = trust_advise_history(v, below_floor, (int)n, ts);
+	}
 	free(v);
+	free(below_floor);
 	return a;
 }
 
@@ -443,13 +405,6 @@ static void roles_write(struct jsonw *w, role_mask m)
 	jsonw_end_array(w);
 }
 
-static void date_write(struct jsonw *w, const char *key, struct date d)
-{
-	char text[11];
-
-	date_format(d, text);
-	jsonw_kstring(w, key, text);
-}
 
 static void value_ids_write(struct jsonw *w, const char *key, const struct evidence *e, const struct point *p, int kind)
 {
@@ -458,19 +413,20 @@ static void value_ids_write(struct jsonw *w, const char *key, const struct evide
 		const struct ev_value *v = &e->values[i];
 		bool listed = false;
 
-		if ((int)v->kind != kind || !within(v->on, p->from, p->to))
+		if ((int)v->kind != kind || !date_within(v->on, p->from, p->to))
 			continue;
 		/* An adoption's buy-in and implementation are two events of one adoption: list its id once. */
 		for (size_t k = 0; k < i && !listed; k++)
-			listed = (int)e->values[k].kind == kind && e->values[k].id == v->id && within(e->values[k].on, p->from, p->to);
+			listed = (int)e->values[k].kind == kind && e->values[k].id == v->id && date_within(e->values[k].on, p->from, p->to);
 		if (!listed)
 			jsonw_int(w, v->id);
 	}
 	jsonw_end_array(w);
 }
 
+
 static void factor_evidence(struct jsonw *w, const struct evidence *e, const struct point *p, enum trust_factor f,
-			    struct date today)
+			    struct date today, const struct trust_settings *ts)
 {
 	const struct trust_window *tw = &p->w;
 
@@ -489,7 +445,7 @@ static void factor_evidence(struct jsonw *w, const struct evidence *e, const str
 		for (size_t i = 0; i < e->nreviews; i++) {
 			const struct ev_review *m = &e->reviews[i];
 
-			if (m->state == RSTATE_PLANNED && within(m->due, p->from, p->to) &&
+			if (m->state == RSTATE_PLANNED && date_within(m->due, p->from, p->to) &&
 			    review_status_derive(RSTATE_PLANNED, m->due, NULL, m->grace, today) == REVIEW_MISSED)
 				jsonw_int(w, m->id);
 		}
@@ -501,6 +457,7 @@ static void factor_evidence(struct jsonw *w, const struct evidence *e, const str
 		roles_write(w, p->review->required);
 		jsonw_key(w, "missing_roles");
 		roles_write(w, p->review->required & ~p->review->present);
+		jsonw_kbool(w, "presence_capped", p->score.presence_capped);
 		break;
 	case TF_COMMITMENTS:
 		for (int kept = 1; kept >= 0; kept--) {
@@ -508,7 +465,7 @@ static void factor_evidence(struct jsonw *w, const struct evidence *e, const str
 			for (size_t i = 0; i < e->nactions; i++) {
 				const struct ev_action *x = &e->actions[i];
 
-				if (x->status == ACTION_DROPPED || !within(x->due, p->from, p->to) ||
+				if (x->status == ACTION_DROPPED || !date_within(x->due, p->from, p->to) ||
 				    (x->status == ACTION_DONE && x->is_closed && date_compare(x->closed, x->due) <= 0) != kept)
 					continue;
 				jsonw_object(w);
@@ -519,12 +476,13 @@ static void factor_evidence(struct jsonw *w, const struct evidence *e, const str
 			}
 			jsonw_end_array(w);
 		}
+		trust_obligations_explain(w, e, p->from, p->to, today);
 		break;
 	case TF_OPENNESS:
 		for (int answered = 0; answered <= 1; answered++) {
 			jsonw_karray(w, answered ? "answered_issue_ids" : "shared_issue_ids");
 			for (size_t i = 0; i < e->nissues; i++)
-				if (within(e->issues[i].shared, p->from, p->to) && (!answered || e->issues[i].answered))
+				if (date_within(e->issues[i].shared, p->from, p->to) && (!answered || e->issues[i].answered))
 					jsonw_int(w, e->issues[i].id);
 			jsonw_end_array(w);
 		}
@@ -544,13 +502,17 @@ static void factor_evidence(struct jsonw *w, const struct evidence *e, const str
 		tw->provider_answers ? jsonw_real(w, tenth(tw->provider_mean)) : jsonw_null(w);
 		jsonw_kbool(w, "gap_warning", p->score.sentiment_gap);
 		break;
+	case TF_DELIVERY:
+		trust_delivery_explain(w, e, p->from, p->to, today, ts, &p->score);
+		break;
 	default:
 		break;
 	}
 	jsonw_end_object(w);
 }
 
-static void factors_write(struct jsonw *w, const struct evidence *e, const struct point *p, struct date today)
+static void factors_write(struct jsonw *w, const struct evidence *e, const struct point *p, struct date today,
+			  const struct trust_settings *ts)
 {
 	jsonw_array(w);
 	for (int f = 0; f < TF__MAX; f++) {
@@ -564,7 +526,7 @@ static void factors_write(struct jsonw *w, const struct evidence *e, const struc
 		jsonw_kreal(w, "weight", fs->weight);
 		jsonw_kreal(w, "share", round(fs->share * 1000) / 1000);
 		jsonw_key(w, "evidence");
-		factor_evidence(w, e, p, f, today);
+		factor_evidence(w, e, p, f, today, ts);
 		jsonw_end_object(w);
 	}
 	jsonw_end_array(w);
@@ -584,6 +546,8 @@ static void settings_write(struct jsonw *w, const struct trust_settings *ts)
 	jsonw_kint(w, "regression_reviews", ts->regression_reviews);
 	jsonw_kreal(w, "late_credit", ts->late_credit);
 	jsonw_kreal(w, "sentiment_gap", ts->sentiment_gap);
+	jsonw_kreal(w, "delivery_floor", ts->delivery_floor);
+	jsonw_kint(w, "reporting_days", ts->reporting_days);
 	jsonw_end_object(w);
 }
 
@@ -636,6 +600,8 @@ static void history_write(struct jsonw *w, const struct point *points, size_t n)
 		jsonw_key(w, "raw");
 		sc->known ? jsonw_real(w, tenth(sc->raw)) : jsonw_null(w);
 		jsonw_kbool(w, "sentiment_gap", sc->sentiment_gap);
+		jsonw_kbool(w, "below_delivery_floor", sc->below_delivery_floor);
+		jsonw_kbool(w, "presence_capped", sc->presence_capped);
 		jsonw_kobject(w, "factors");
 		for (int f = 0; f < TF__MAX; f++) {
 			jsonw_key(w, trust_factor_name(f));
@@ -729,7 +695,7 @@ static void compute(const struct evidence *e, const struct trust_settings *ts, b
 		jsonw_kbool(&w, "sentiment_gap", r->sum.sentiment_gap);
 		jsonw_key(&w, "factors");
 		if (last)
-			factors_write(&w, e, last, today);
+			factors_write(&w, e, last, today, ts);
 		else
 			jsonw_raw(&w, "[]");
 		jsonw_key(&w, "history");
@@ -929,7 +895,7 @@ static int rows_refresh(struct store *s, struct summary_rows *rows, enum scope s
 		const struct evidence *e;
 		struct result r;
 
-		if (rows->fresh[i] || !(e = find(&set, rows->v[i].engagement_id)))
+		if (rows->fresh[i] || !(e = evidence_find(&set, rows->v[i].engagement_id)))
 			continue;
 		compute(e, trust_settings(), false, &r);
 		/* The version read just before the evidence. */
@@ -1098,57 +1064,4 @@ int trust_recompute_all(struct store *s, size_t *count, struct error *err)
 	}
 	evidence_free(&set);
 	return rc;
-}
-
-void trust_text(json_t *t, struct buf *out)
-{
-	json_t *f, *h, *ev;
-	size_t i;
-
-	buf_printf(out, "Trust in \"%s\" (engagement %lld)\n\n", json_string_value(json_object_get(t, "title")),
-		   (long long)json_integer_value(json_object_get(t, "engagement_id")));
-	if (json_is_null(json_object_get(t, "score"))) {
-		buf_puts(out, "No held review has any evidence yet, so there is no score.\n");
-	} else {
-		buf_printf(out, "Score %.1f of 100 after review %lld (this window alone: %.1f).\n",
-			   json_real_value(json_object_get(t, "score")),
-			   (long long)json_integer_value(json_object_get(t, "review_id")),
-			   json_real_value(json_object_get(t, "raw")));
-	}
-	buf_printf(out, "Mode: %s. Advice: %s. Recommended mode: %s.\n",
-		   json_string_value(json_object_get(t, "mode")), json_string_value(json_object_get(t, "advice")),
-		   json_string_value(json_object_get(t, "recommended_mode")));
-	if (json_is_true(json_object_get(t, "sentiment_gap")))
-		buf_puts(out, "Warning: the two sides rate the relationship far apart.\n");
-	if (json_array_size(json_object_get(t, "factors")))
-		buf_puts(out, "\nFactors of the latest window:\n");
-	json_array_foreach(json_object_get(t, "factors"), i, f)
-	{
-		char *e;
-
-		ev = json_object_get(f, "evidence");
-		if (json_is_true(json_object_get(f, "known")))
-			buf_printf(out, "  %-12s %5.1f  weight %.2f, counted %.2f", json_string_value(json_object_get(f, "name")),
-				   json_real_value(json_object_get(f, "value")), json_real_value(json_object_get(f, "weight")),
-				   json_real_value(json_object_get(f, "share")));
-		else
-			buf_printf(out, "  %-12s unknown (no evidence in this window; its weight %.2f went to the others)",
-				   json_string_value(json_object_get(f, "name")), json_real_value(json_object_get(f, "weight")));
-		json_object_del(ev, "window");
-		e = json_dumps(ev, JSON_COMPACT | JSON_SORT_KEYS);
-		buf_printf(out, "\n               evidence: %s\n", e ? e : "{}");
-		free(e);
-	}
-	if (json_array_size(json_object_get(t, "history")))
-		buf_puts(out, "\nHistory (held reviews, oldest first):\n");
-	json_array_foreach(json_object_get(t, "history"), i, h)
-	{
-		if (json_is_null(json_object_get(h, "score")))
-			buf_printf(out, "  %s  review %-5lld  no evidence\n", json_string_value(json_object_get(h, "held_on")),
-				   (long long)json_integer_value(json_object_get(h, "review_id")));
-		else
-			buf_printf(out, "  %s  review %-5lld  %5.1f\n", json_string_value(json_object_get(h, "held_on")),
-				   (long long)json_integer_value(json_object_get(h, "review_id")),
-				   json_real_value(json_object_get(h, "score")));
-	}
 }

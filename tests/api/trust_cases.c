@@ -77,12 +77,12 @@ static void test_trust_explained(void)
 	char *out = NULL;
 	size_t i;
 
-	/* Core banking earned its partnership: the score, six factors, their weights, the history. */
+	/* Core banking earned its partnership: the score, seven factors, their weights, the history. */
 	CHECK(json_is_number(json_object_get(t, "score")));
 	CHECK(json_number_value(json_object_get(t, "score")) >= 70);
 	CHECK_STR(str(t, "advice"), "partnership");
 	CHECK_STR(str(t, "mode"), "partnership");
-	CHECK_INT(json_array_size(json_object_get(t, "factors")), 6);
+	CHECK_INT(json_array_size(json_object_get(t, "factors")), 7);
 	json_array_foreach(json_object_get(t, "factors"), i, f)
 	{
 		weights += json_number_value(json_object_get(f, "weight"));
@@ -95,6 +95,11 @@ static void test_trust_explained(void)
 	}
 	CHECK(weights > 0.999 && weights < 1.001);
 	CHECK(!json_is_true(json_object_get(factor(t, "value"), "known")));
+	/* Delivery: its evidence says how many KPI periods were met, at risk, missed and not reported, KPI by KPI. */
+	CHECK(factor(t, "delivery") != NULL);
+	CHECK(json_is_array(json_object_get(json_object_get(factor(t, "delivery"), "evidence"), "kpis")));
+	CHECK(json_is_integer(json_object_get(json_object_get(factor(t, "delivery"), "evidence"), "unreported")));
+	CHECK(json_number_value(json_object_get(json_object_get(t, "settings"), "delivery_floor")) == 0.5);
 	CHECK(json_is_true(json_object_get(factor(t, "cadence"), "known")));
 	CHECK_INT(num(json_object_get(factor(t, "cadence"), "evidence"), "review_id"), num(t, "review_id"));
 	CHECK(json_array_size(json_object_get(t, "history")) >= 5);

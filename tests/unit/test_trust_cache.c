@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "../harness.h"
+#include "domain/delivery.h"
 #include "service/demo.h"
 #include "service/reviews.h"
 #include "service/search_cache.h"
@@ -107,6 +108,107 @@ static void each_table_makes_stale(void)
 		CHECK_INT(version_of(other), other_before);
 		CHECK_INT(computed_of(other), other_before); /* the others stay fresh */
 		summarise(e);                                  /* computed again on use */
+	}
+}
+
+static int text_cb(void *ctx, const struct sqlval *c, int n)
+{
+	(void)n;
+	snprintf(ctx, 11, "%s", c[0].s ? c[0].s : "");
+	return 0;
+}
+
+/* out = text with the first `name` replaced by value (text may be out). */
+static void replace_into(char *out, size_t size, const char *text, const char *name, const char *value)
+{
+	char copy[1024];
+	const char *at;
+
+	snprintf(copy, sizeof copy, "%s", text);
+	at = strstr(copy, name);
+	if (!at)
+		snprintf(out, size, "%s", copy);
+	else
+		snprintf(out, size, "%.*s%s%s", (int)(at - copy), copy, value, at + strlen(name));
+}
+
+static double score_of(long long e)
+{
+	struct trust_summary t;
+	double score;
+
+	CHECK_INT(trust_summary(S, e, &t), 0);
+	score = t.known ? t.score : -1;
+	trust_summary_release(&t);
+	return score;
+}
+
+/*
+ * Delivery evidence (issue 17): a change to kpis, kpi_measurements and obligations makes
+ * exactly its engagement's summary stale, and the recomputed score reads it: a KPI missed
+ * in the latest window and an overdue obligation of the provider lower the score.
+ */
+static void delivery_tables_make_stale(void)
+{
+	long long e = one("SELECT engagement_id FROM reviews WHERE state = 'held' GROUP BY engagement_id ORDER BY count(*) DESC, engagement_id LIMIT 1", 0);
+	long long other = one("SELECT max(o.id) FROM engagements o, engagements x WHERE x.id = ? AND "
+			      "NOT (o.buyer_org_id = x.buyer_org_id AND o.provider_org_id = x.provider_org_id)", e);
+	struct sqlval a[1] = {SQL_I(e)};
+	char held[11] = "", period[8];
+	struct date d;
+	double before, after;
+	const struct {
+		const char *what, *sql;
+	} changes[] = {
+		{"a KPI defined", "INSERT INTO kpis (buyer_org_id, engagement_id, name, direction, target, threshold, frequency, weight, created_by, created_at) "
+				  "SELECT buyer_org_id, id, 'Availability (trust cache test)', 'higher', 99.5, 99, 'monthly', 1, contract_manager_id, '@HELD@T09:00:00Z' FROM engagements WHERE id = ?"},
+		{"a value submitted", "INSERT INTO kpi_measurements (buyer_org_id, engagement_id, kpi_id, period, value, source, submitted_by, submitted_at) "
+				      "SELECT k.buyer_org_id, k.engagement_id, k.id, '@PERIOD@', 97, 'api', k.created_by, '2026-01-01T00:00:00Z' FROM kpis k WHERE k.engagement_id = ? AND k.name = 'Availability (trust cache test)'"},
+		{"a value disputed", "UPDATE kpi_measurements SET dispute_reason = 'the tool was down' WHERE engagement_id = ?"},
+		{"a KPI reweighted", "UPDATE kpis SET weight = 2 WHERE engagement_id = ?"},
+		{"an obligation recorded", "INSERT INTO obligations (buyer_org_id, engagement_id, title, owed_by, due_on, created_by, created_at) "
+					   "SELECT buyer_org_id, id, 'Disaster-recovery test', 'provider', '@DUE@', contract_manager_id, '2020-01-01T00:00:00Z' FROM engagements WHERE id = ?"},
+		{"an obligation waived", "UPDATE obligations SET status = 'waived', reason = 'moved' WHERE engagement_id = ?"},
+		{"a value deleted", "DELETE FROM kpi_measurements WHERE engagement_id = ?"},
+	};
+
+	CHECK(e > 0 && other > 0 && other != e);
+	/*
+	 * The month before the latest held review ended inside its window. The KPI is agreed on the
+	 * review's day, so the months before are nobody's miss until a value says otherwise.
+	 */
+	CHECK(store_query(S, "SELECT max(held_on) FROM reviews WHERE engagement_id = ? AND state = 'held'", a, 1, text_cb,
+			  held, NULL) >= 0);
+	CHECK(date_parse(held, &d));
+	d = date_add_months(d, -1);
+	kpi_period_format(kpi_period_of(d, KPI_MONTHLY), period);
+	before = score_of(e);
+	CHECK(before >= 0);
+	for (size_t i = 0; i < sizeof changes / sizeof changes[0]; i++) {
+		char sql[1024], due[11];
+		long long v, ov;
+
+		date_format(date_add_days(d, 1), due);
+		replace_into(sql, sizeof sql, changes[i].sql, "@PERIOD@", period);
+		replace_into(sql, sizeof sql, sql, "@DUE@", due);
+		replace_into(sql, sizeof sql, sql, "@HELD@", held);
+		summarise(e);
+		summarise(other);
+		v = version_of(e);
+		ov = version_of(other);
+		run(sql, e);
+		if (version_of(e) <= v)
+			fprintf(stderr, "%s left engagement %lld's version at %lld\n", changes[i].what, e, v);
+		CHECK(version_of(e) > v);
+		CHECK(computed_of(e) < version_of(e)); /* stale now */
+		CHECK_INT(version_of(other), ov);
+		CHECK_INT(computed_of(other), ov); /* the others stay fresh */
+		after = score_of(e);
+		if (i == 1 || i == 4) /* 97 is below the threshold: a missed month; an obligation due in the window still open: not kept */
+			CHECK(after < before);
+		if (i == 5) /* waived: no longer counted */
+			CHECK(after > before);
+		before = after;
 	}
 }
 
@@ -314,6 +416,7 @@ int main(void)
 	}
 	fclose(devnull);
 	RUN(each_table_makes_stale);
+	RUN(delivery_tables_make_stale);
 	RUN(stale_summary_is_recomputed);
 	RUN(late_store_is_stale);
 	RUN(new_day_recomputes);
