@@ -141,6 +141,15 @@ void api_measurement_answer(struct request *rq, struct response *rs);
 void api_calendar_feed(struct request *rq, struct response *rs);
 void api_calendar_rotate(struct request *rq, struct response *rs);
 
+/* Scorecards and service credits (api_scorecard.c, issue 17). */
+void api_scorecard(struct request *rq, struct response *rs);
+void api_portfolio_scorecard(struct request *rq, struct response *rs);
+void api_credits_list(struct request *rq, struct response *rs);
+void api_credit_decide(struct request *rq, struct response *rs);
+struct score_window;
+/* The scorecard window of ?from=&to= (the pages' too); false with a 422 naming from or to in err. */
+bool scorecard_window_query(struct request *rq, struct score_window *w, struct error *err);
+
 /* The absolute URL of accord for links: ACCORD_PUBLIC_URL, else http://HOST:PORT of --listen; never the Host header. */
 void public_base_url(struct request *rq, char *out, size_t n);
 /* Records the listen address public_base_url falls back on (http/server.c, at start). */

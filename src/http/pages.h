@@ -188,5 +188,16 @@ void page_kpi_edit(struct request *rq, struct response *rs);
 void page_measurement_submit(struct request *rq, struct response *rs);
 void page_measurement_dispute(struct request *rq, struct response *rs);
 void page_measurement_answer(struct request *rq, struct response *rs);
+/* Scorecards and service credits (pages_scorecard.c, issue 17): the portfolio's, an engagement's, a credit decided. */
+void page_portfolio_scorecard(struct request *rq, struct response *rs);
+void page_scorecard(struct request *rq, struct response *rs);
+void page_credit_decide(struct request *rq, struct response *rs);
+/* The scorecard of window from..to (dates, "YYYY-MM-DD") as a section of the review page and the governance report: which KPI missed which period, and the credits. */
+void scorecard_section(struct request *rq, struct buf *b, long long engagement_id, const char *from, const char *to,
+		       const char *heading);
+/* The same for a review's window: from the day after the engagement's previous held review before until (else 12 months back) to until. */
+void scorecard_review_section(struct request *rq, struct buf *b, long long engagement_id, const char *until, const char *heading);
+/* A KPI's trend over its periods as an inline SVG with a text alternative (pages_chart.c): kpi is a scorecard KPI. */
+void chart_kpi_svg(struct buf *b, json_t *kpi);
 
 #endif

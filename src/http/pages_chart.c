@@ -279,3 +279,124 @@ void chart_sparkline_svg(struct buf *b, const char *scores)
 	buf_int(b, ly);
 	buf_puts(b, "\" r=\"2.5\"/></svg>");
 }
+
+/*
+ * A KPI's trend (issue 17): its values across the scorecard's periods on the same geometry as
+ * the trust chart, the axis spanning the values, the target and the threshold (scaled to the
+ * chart's 0..100), the side where the service level is met shaded; unknown periods are gaps.
+ */
+static double kpi_value_of(json_t *p)
+{
+	json_t *v = json_object_get(p, "value");
+
+	return json_number_value(v);
+}
+
+static void kpi_number(char *out, size_t n, double v)
+{
+	size_t len;
+
+	snprintf(out, n, "%.4f", v);
+	len = strlen(out);
+	while (len > 1 && out[len - 1] == '0')
+		out[--len] = '\0';
+	if (len > 1 && out[len - 1] == '.')
+		out[--len] = '\0';
+}
+
+void chart_kpi_svg(struct buf *b, json_t *kpi)
+{
+	json_t *periods = json_object_get(kpi, "periods"), *p;
+	size_t n = json_array_size(periods), i, step = 1, known = 0, missed = 0;
+	double target = json_number_value(json_object_get(kpi, "target"));
+	double thr = json_number_value(json_object_get(kpi, "threshold"));
+	double lo = fmin(target, thr), hi = fmax(target, thr), pad;
+	bool lower = !strcmp(json_text(kpi, "direction"), "lower"), pen = false;
+	const char *unit = json_text(kpi, "unit"), *last_period = "", *last_status = "";
+	char words[400], t[32], h[32], last[32] = "";
+	long long id = json_num(kpi, "id");
+
+	if (!n)
+		return;
+	json_array_foreach(periods, i, p)
+	{
+		if (!json_is_number(json_object_get(p, "value")))
+			continue;
+		lo = fmin(lo, kpi_value_of(p));
+		hi = fmax(hi, kpi_value_of(p));
+		known++;
+		missed += !strcmp(json_text(p, "status"), "missed");
+		kpi_number(last, sizeof last, kpi_value_of(p));
+		last_period = json_text(p, "period");
+		last_status = json_text(p, "status");
+	}
+	pad = hi - lo < 1e-9 ? 1 : (hi - lo) * 0.12;
+	lo -= pad;
+	hi += pad;
+#define KPI_SCALED(v) (((v) - lo) * 100 / (hi - lo))
+	kpi_number(t, sizeof t, target);
+	kpi_number(h, sizeof h, thr);
+	if (!known)
+		snprintf(words, sizeof words, "%s: no value in any of the %zu periods shown (target %s %s, threshold %s %s).", json_text(kpi, "name"), n, t,
+			 unit, h, unit);
+	else
+		snprintf(words, sizeof words, "%s: %zu of %zu periods measured, %zu missed; latest %s %s in %s (%s). Target %s %s, threshold %s %s, %s is better.",
+			 json_text(kpi, "name"), known, n, missed, last, unit, last_period, !strcmp(last_status, "at_risk") ? "at risk" : last_status, t,
+			 unit, h, unit, lower ? "lower" : "higher");
+	while (n > 1 && (size_t)(x_of(step, n) - x_of(0, n)) < X_LABEL_SPACE)
+		step++;
+	html_fmt(b, "<figure class=\"chart\"><div class=\"plot\"><svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"kpi-%lld-title kpi-%lld-desc\">", W, H,
+		 id, id);
+	html_fmt(b, "<title id=\"kpi-%lld-title\">%s by period</title><desc id=\"kpi-%lld-desc\">%s</desc>", id, json_text(kpi, "name"), id, words);
+	/* Shaded: where the service level is met (beyond the target), and where it is missed (beyond the threshold). */
+	if (lower) {
+		html_fmt(b, "<rect class=\"zone-good\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>", LEFT, y_of(KPI_SCALED(target)), W - RIGHT - LEFT,
+			 y_of(0) - y_of(KPI_SCALED(target)));
+		html_fmt(b, "<rect class=\"zone-bad\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>", LEFT, y_of(100), W - RIGHT - LEFT,
+			 y_of(KPI_SCALED(thr)) - y_of(100));
+	} else {
+		html_fmt(b, "<rect class=\"zone-good\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>", LEFT, y_of(100), W - RIGHT - LEFT,
+			 y_of(KPI_SCALED(target)) - y_of(100));
+		html_fmt(b, "<rect class=\"zone-bad\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>", LEFT, y_of(KPI_SCALED(thr)), W - RIGHT - LEFT,
+			 y_of(0) - y_of(KPI_SCALED(thr)));
+	}
+	threshold(b, KPI_SCALED(target), "target", t);
+	if (fabs(target - thr) > 1e-9)
+		threshold(b, KPI_SCALED(thr), "threshold", h);
+	html_fmt(b, "<path class=\"line\" d=\"");
+	json_array_foreach(periods, i, p)
+	{
+		if (!json_is_number(json_object_get(p, "value"))) {
+			pen = false;
+			continue;
+		}
+		html_fmt(b, pen ? "L" : "M");
+		html_fmt(b, "%d %d ", x_of(i, n), y_of(KPI_SCALED(kpi_value_of(p))));
+		pen = true;
+	}
+	html_fmt(b, "\"/>");
+	json_array_foreach(periods, i, p)
+	{
+		const char *st = json_text(p, "status");
+		char v[32], tip[160];
+
+		if ((n - 1 - i) % step == 0)
+			html_fmt(b, "<text class=\"axis\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>", x_of(i, n), H - BOTTOM + 18, json_text(p, "period"));
+		if (!json_is_number(json_object_get(p, "value"))) {
+			html_fmt(b, "<text class=\"axis gap\" x=\"%d\" y=\"%d\" text-anchor=\"middle\"><title>%s: no value (unknown)</title>?</text>", x_of(i, n),
+				 y_of(0) - 6, json_text(p, "period"));
+			continue;
+		}
+		kpi_number(v, sizeof v, kpi_value_of(p));
+		snprintf(tip, sizeof tip, "%s: %s %s, %s%s", json_text(p, "period"), v, unit, !strcmp(st, "at_risk") ? "at risk" : st,
+			 json_is_true(json_object_get(p, "disputed")) ? ", disputed" : "");
+		html_fmt(b, "<a href=\"#evidence-%lld-%s\">", id, json_text(p, "period"));
+		html_fmt(b, !strcmp(st, "met") ? "<circle class=\"point good\"" : !strcmp(st, "missed") ? "<circle class=\"point bad\"" : "<circle class=\"point\"");
+		html_fmt(b, " cx=\"%d\" cy=\"%d\" r=\"5\"><title>%s</title></circle>", x_of(i, n), y_of(KPI_SCALED(kpi_value_of(p))), tip);
+		if (n <= MAX_VALUE_LABELS)
+			html_fmt(b, "<text class=\"value\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>", x_of(i, n), y_of(KPI_SCALED(kpi_value_of(p))) - 10, v);
+		html_fmt(b, "</a>");
+	}
+#undef KPI_SCALED
+	html_fmt(b, "</svg></div><figcaption>%s</figcaption></figure>", words);
+}

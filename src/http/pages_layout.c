@@ -59,7 +59,7 @@ void page_begin(struct request *rq, struct response *rs, const char *title)
 		nav_inbox(b, rq);
 		html_fmt(b, "<a href=\"/\">Engagements</a><a href=\"/actions\">My actions</a>");
 		if (rq->caller.roles & ROLES_PORTFOLIO)
-			html_fmt(b, "<a href=\"/portfolio\">Portfolio</a>");
+			html_fmt(b, "<a href=\"/portfolio\">Portfolio</a><a href=\"/scorecard\">Scorecard</a>");
 		html_fmt(b, "<a href=\"/summits\">Summits</a><a href=\"/practices\">Practices</a>");
 		if (rq->caller.org_kind == ORG_PROVIDER && (rq->caller.roles & ROLES_PROVIDER_GOV))
 			html_fmt(b, "<a href=\"/knowledge\">Knowledge</a>");

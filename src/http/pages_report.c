@@ -337,6 +337,8 @@ void page_report(struct request *rq, struct response *rs)
 	parties(b, e, m);
 	compliance(b, c);
 	trust(rq, b, t);
+	/* Delivery since the last held review, for the pack of the next one (issue 17). */
+	scorecard_review_section(rq, b, rq->id, today, "Service levels since the last held review");
 	reviews(rq, b, e);
 	actions(rq, b);
 	issues(rq, b);

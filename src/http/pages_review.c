@@ -220,6 +220,9 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	html_fmt(b, "</div></div>");
 	actions_card(rq, b, r, form && !strcmp(form, "action") ? err : NULL, may);
 	open_issues(rq, b, json_num(r, "engagement_id"));
+	/* Delivery in the review's window: from the day after the previous held review to this one's date (issue 17). */
+	scorecard_review_section(rq, b, json_num(r, "engagement_id"), held ? json_text(r, "held_on") : json_text(r, "due_on"),
+				 "Service levels since the previous review");
 	if (may)
 		record_form(rq, b, r, form && !strcmp(form, "record") ? err : NULL);
 	page_end(rs);

@@ -423,6 +423,14 @@ static const struct field benefit_body[] = {
 	{NULL, 0, 0, 0, NULL, NULL},
 };
 
+/* A service credit's decision (issue 17): applied or waived, a waiver with its reason (the service checks it, naming reason). */
+static const char *const credit_decisions[] = {"applied", "waived", NULL};
+static const struct field credit_patch_body[] = {
+	{"status", F_ENUM, true, 0, credit_decisions, NULL},
+	{"reason", F_TEXT, false, 2000, NULL, NULL},
+	{NULL, 0, 0, 0, NULL, NULL},
+};
+
 static const struct field adoption_patch_body[] = {
 	{"status", F_ENUM, true, 0, adoption_statuses, NULL},
 	{"benefit", F_OBJECT, false, 0, NULL, benefit_body},
@@ -560,6 +568,11 @@ const struct route routes[] = {
 	{M_POST, "/api/v1/engagements/{id}/surveys", R_JSON | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, survey_body, 16 * KB, api_surveys_submit, "POST /engagements/{id}/surveys"},
 	{M_GET, "/api/v1/engagements/{id}/trust", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_trust, NULL},
 	{M_GET, "/api/v1/portfolio", 0, RES_NONE, 0, ACT_PORTFOLIO, NULL, 0, api_portfolio_full, NULL},
+	/* Scorecards and service credits (issue 17, docs/delivery.md): both sides read; the buyer's contract or sourcing manager decides a credit. */
+	{M_GET, "/api/v1/engagements/{id}/scorecard", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_scorecard, NULL},
+	{M_GET, "/api/v1/engagements/{id}/credits", 0, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_credits_list, NULL},
+	{M_PATCH, "/api/v1/credits/{id}", R_JSON | R_ACCEPTED, RES_CREDIT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, credit_patch_body, 8 * KB, api_credit_decide, "POST /credits/{id}"},
+	{M_GET, "/api/v1/scorecard", 0, RES_NONE, 0, ACT_PORTFOLIO, NULL, 0, api_portfolio_scorecard, NULL},
 
 	{M_GET, "/api/v1/reviews/{id}", 0, RES_REVIEW, SEE_ENGAGEMENT, {{0}}, NULL, 0, api_review_get, NULL},
 	{M_PATCH, "/api/v1/reviews/{id}", R_JSON | R_ACCEPTED, RES_REVIEW, SEE_ENGAGEMENT, ACT_REVIEW_EDIT, review_patch_body, 256 * KB, api_review_update, "POST /reviews/{id}"},
@@ -724,6 +737,9 @@ const struct route routes[] = {
 	{M_POST, "/orgs/{id}/confidential-terms", R_PAGE | R_FORM, RES_ORG, SEE_TERMS, ACT_TERMS, NULL, 128 * KB, page_org_terms, NULL},
 	{M_GET, "/portfolio", R_PAGE, RES_NONE, 0, ACT_PORTFOLIO, NULL, 0, page_portfolio, NULL},
 	{M_GET, "/portfolio.csv", R_PAGE, RES_NONE, 0, ACT_PORTFOLIO, NULL, 0, page_portfolio_csv, NULL},
+	{M_GET, "/scorecard", R_PAGE, RES_NONE, 0, ACT_PORTFOLIO, NULL, 0, page_portfolio_scorecard, NULL},
+	{M_GET, "/engagements/{id}/scorecard", R_PAGE, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_scorecard, NULL},
+	{M_POST, "/credits/{id}", R_PAGE | R_FORM | R_ACCEPTED, RES_CREDIT, SEE_ENGAGEMENT, ACT_BUYER_CONTRACT, NULL, 8 * KB, page_credit_decide, NULL},
 	{M_POST, "/me/calendar", R_PAGE | R_FORM, RES_NONE, 0, {{0}}, NULL, 8 * KB, page_calendar_rotate, NULL},
 	{M_GET, "/orgs/{id}", R_PAGE, RES_ORG, SEE_ORG_CARD, {{0}}, NULL, 0, page_org, NULL},
 	{M_POST, "/orgs/{id}/users", R_PAGE | R_FORM | R_SOLO | R_GRANTS, RES_ORG, SEE_ORG_PEOPLE, ACT_ORG_MANAGE, NULL, 16 * KB, page_org_user_create, NULL},

@@ -1183,6 +1183,7 @@ int main(int argc, char **argv)
 		inbox_cases_run(&w, &harness_passed, &harness_failed);
 		kpi_cases_run(&w, &harness_passed, &harness_failed);
 		forms_cases_run(&w, &harness_passed, &harness_failed);
+		scorecard_cases_run(&w, &harness_passed, &harness_failed);
 	}
 	RUN(test_web);
 	RUN(test_pages_other_tenants);

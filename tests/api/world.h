@@ -46,5 +46,6 @@ void threads_cases_run(const struct world *w, int *passed, int *failed);
 void forms_cases_run(const struct world *w, int *passed, int *failed);
 void inbox_cases_run(const struct world *w, int *passed, int *failed);
 void kpi_cases_run(const struct world *w, int *passed, int *failed);
+void scorecard_cases_run(const struct world *w, int *passed, int *failed);
 
 #endif

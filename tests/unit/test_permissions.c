@@ -103,6 +103,7 @@ enum inst_ix {
 	I_PROBLEM, I_PROBLEM_SUMMIT, I_RESPONSE,
 	I_PRACTICE, I_PRACTICE_DRAFT, I_PRACTICE_AWAITING, I_PRACTICE_RETIRED,
 	I_ADOPTION,
+	I_CREDIT,
 	I_USER_A,
 	I_KPI, I_MEASUREMENT,
 	I_OBLIGATION,
@@ -143,6 +144,7 @@ static const struct {
 	[I_PRACTICE_AWAITING] = {"P's practice found at A awaiting A's approval", RES_PRACTICE, false},
 	[I_PRACTICE_RETIRED] = {"P's retired practice found at A, adopted by B", RES_PRACTICE, false},
 	[I_ADOPTION] = {"B's adoption of P's published practice", RES_ADOPTION, false},
+	[I_CREDIT] = {"a service credit P owes A on A-P", RES_CREDIT, false},
 	[I_USER_A] = {"A's member (a user)", RES_USER, false},
 	[I_KPI] = {"a KPI of A-P", RES_KPI, false},
 	[I_MEASUREMENT] = {"P's value of the KPI of A-P", RES_MEASUREMENT, false},
@@ -207,6 +209,8 @@ static const unsigned rel_by_org[INSTANCES][ORGS] = {
 	[I_ADOPTION] = {[O_B] = REL_BUYER, [O_P] = REL_PROVIDER},
 	/* An obligation: its engagement's buyer and provider (A-P). */
 	[I_OBLIGATION] = {[O_A] = REL_BUYER, [O_P] = REL_PROVIDER},
+	/* A service credit: the buyer and provider of its engagement (A-P). */
+	[I_CREDIT] = {[O_A] = REL_BUYER, [O_P] = REL_PROVIDER},
 	/* A user: what the caller is to the user's organisation (A), as I_ORG_A. */
 	[I_USER_A] = {[O_X] = SI | REL_ADMIN, [O_A] = SI | REL_OWN, [O_P] = SI | REL_DIRECTORY | REL_PARTNER,
 		      [O_Q] = SI | REL_DIRECTORY | REL_PARTNER, [O_B] = SI, [O_T] = SI, [O_U] = SI | REL_DIRECTORY},
@@ -412,6 +416,22 @@ static bool build_world(void)
 		return fixture_fail("retired practice");
 	if ((inst_id[I_ADOPTION] = adoption_create(S, &b_cm, inst_id[I_PRACTICE], e_bp, "For our stores.", &err)) < 0)
 		return fixture_fail("adoption");
+
+	/* A KPI of A-P missed once, and the service credit it owes (issue 17), straight in the store. */
+	{
+		struct sqlval a[4] = {SQL_I(org_id[O_A]), SQL_I(inst_id[I_ENG]), SQL_I(user_id[C_A_CM])};
+		long long k = 0;
+
+		if (store_query(S, "INSERT INTO kpis (buyer_org_id, engagement_id, name, direction, target, threshold, frequency, credit_percent, created_by, created_at) "
+				   "VALUES (?, ?, 'Availability', 'higher', 99.9, 99.5, 'monthly', 1, ?, '2026-03-01T00:00:00Z') RETURNING id",
+				a, 3, id_cb, &k, &err) < 0 || !k)
+			return fixture_fail("KPI");
+		a[2] = SQL_I(k);
+		if (store_query(S, "INSERT INTO service_credits (buyer_org_id, engagement_id, kpi_id, period, amount_cents, currency, created_at) "
+				   "VALUES (?, ?, ?, '2026-02', 150000, 'USD', '2026-03-05T00:00:00Z') RETURNING id",
+				a, 3, id_cb, &inst_id[I_CREDIT], &err) < 0 || !inst_id[I_CREDIT])
+			return fixture_fail("service credit");
+	}
 
 	/* A's planning summit inviting P and Q, where P presents its published practice; P's customer summit inviting B. */
 	{

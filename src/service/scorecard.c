@@ -1,0 +1,653 @@
+/* scorecard: reads an engagement's (or a portfolio's) KPIs, measurements and credits in three statements and turns them, through the pure delivery rules, into scorecards — periods met, at risk, missed or unknown, attainment, since when a KPI is missed, credits per currency. */
+#include "scorecard.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/money.h"
+#include "clock.h"
+
+/* The periods one KPI is judged over at most (its term before the window included): 100 years of months. */
+#define KPI_PERIODS_MAX 1200
+/* Distinct currencies summed apart in one total. */
+#define CURRENCIES_MAX 16
+
+struct money_sums {
+	struct {
+		char currency[8];
+		long long cents, count;
+	} v[CURRENCIES_MAX];
+	int n;
+};
+
+static void money_add(struct money_sums *m, const char *currency, long long cents, long long count)
+{
+	int i;
+
+	for (i = 0; i < m->n && strcmp(m->v[i].currency, currency) != 0; i++)
+		;
+	if (i == m->n) {
+		if (m->n == CURRENCIES_MAX)
+			i = CURRENCIES_MAX - 1; /* never in practice: the last slot absorbs the rest, still labelled */
+		else
+			snprintf(m->v[m->n++].currency, sizeof m->v[0].currency, "%s", currency);
+	}
+	m->v[i].cents += cents;
+	m->v[i].count += count;
+}
+
+json_t *money_json(long long cents, const char *currency)
+{
+	char text[MONEY_HUMAN_MAX];
+
+	money_format_human(cents, currency, text);
+	return json_pack("{s:I, s:s, s:s}", "amount_cents", (json_int_t)cents, "currency", currency, "text", text);
+}
+
+/* [{amount_cents, currency, text, count}], one per currency: empty when nothing was summed. */
+static json_t *money_sums_json(const struct money_sums *m)
+{
+	json_t *a = json_array();
+
+	for (int i = 0; i < m->n; i++) {
+		json_t *x = money_json(m->v[i].cents, m->v[i].currency);
+
+		json_object_set_new(x, "count", json_integer(m->v[i].count));
+		json_array_append_new(a, x);
+	}
+	return a;
+}
+
+/* A number column: SQLite and PostgreSQL answer a DOUBLE PRECISION as text, an integral one maybe as an integer. */
+static double col_num(const struct sqlval *v)
+{
+	return v->type == SQL_INT ? (double)v->i : v->type == SQL_TEXT ? strtod(v->s, NULL) : NAN;
+}
+
+static json_t *text_or_null(const struct sqlval *v)
+{
+	return v->type == SQL_NULL ? json_null() : json_string(v->s);
+}
+
+static json_t *number_json(double v)
+{
+	return v == floor(v) && fabs(v) < 1e15 ? json_integer((json_int_t)v) : json_real(v);
+}
+
+json_t *credit_row_json(const struct sqlval *c)
+{
+	json_t *o = json_pack("{s:I, s:I, s:I, s:s, s:s, s:I, s:s, s:s, s:s, s:o, s:o, s:s}", "id", (json_int_t)c[2].i,
+			      "engagement_id", (json_int_t)c[0].i, "kpi_id", (json_int_t)c[1].i, "kpi_name", c[11].s, "period",
+			      c[3].s, "amount_cents", (json_int_t)c[4].i, "currency", c[5].s, "status", c[6].s, "reason",
+			      c[7].s, "decided_by_name", text_or_null(&c[8]), "decided_at", text_or_null(&c[9]), "created_at",
+			      c[10].s);
+	char text[MONEY_HUMAN_MAX];
+
+	money_format_human(c[4].i, c[5].s, text);
+	json_object_set_new(o, "amount", json_string(text));
+	return o;
+}
+
+/* ---- What the statements read ---- */
+
+struct sc_kpi {
+	long long eng, id;
+	char *name, *unit;
+	struct kpi_rule rule;
+	enum kpi_frequency freq;
+	double weight, credit_percent; /* credit_percent < 0: none */
+};
+
+struct sc_value {
+	long long eng, kpi;
+	char period[8];
+	double value;
+	bool disputed;
+	json_t *evidence; /* who submitted it, when, its note and dispute (the engagement's scorecard only) */
+};
+
+struct sc_data {
+	struct sc_kpi *kpis;
+	size_t nk, ck;
+	struct sc_value *vals;
+	size_t nv, cv;
+	bool evidence;
+	bool oom;
+};
+
+static bool grow(void **p, size_t *cap, size_t n, size_t size)
+{
+	void *q;
+
+	if (n < *cap)
+		return true;
+	q = realloc(*p, (*cap ? *cap * 2 : 32) * size);
+	if (!q)
+		return false;
+	*p = q;
+	*cap = *cap ? *cap * 2 : 32;
+	return true;
+}
+
+static int kpi_row(void *ctx, const struct sqlval *c, int n)
+{
+	struct sc_data *d = ctx;
+	struct sc_kpi *k;
+
+	(void)n;
+	if (!grow((void **)&d->kpis, &d->ck, d->nk, sizeof *d->kpis)) {
+		d->oom = true;
+		return 1;
+	}
+	k = &d->kpis[d->nk++];
+	k->eng = c[0].i;
+	k->id = c[1].i;
+	k->name = strdup(c[2].s);
+	k->unit = strdup(c[3].s);
+	k->rule.direction = kpi_direction_parse(c[4].s) == KPI_LOWER ? KPI_LOWER : KPI_HIGHER;
+	k->rule.target = col_num(&c[5]);
+	k->rule.threshold = col_num(&c[6]);
+	k->freq = kpi_frequency_parse(c[7].s) == KPI_QUARTERLY ? KPI_QUARTERLY : KPI_MONTHLY;
+	k->weight = col_num(&c[8]);
+	k->credit_percent = c[9].type == SQL_NULL ? -1 : col_num(&c[9]);
+	if (!k->name || !k->unit)
+		d->oom = true;
+	return 0;
+}
+
+static int value_row(void *ctx, const struct sqlval *c, int n)
+{
+	struct sc_data *d = ctx;
+	struct sc_value *v;
+
+	(void)n;
+	if (!grow((void **)&d->vals, &d->cv, d->nv, sizeof *d->vals)) {
+		d->oom = true;
+		return 1;
+	}
+	v = &d->vals[d->nv++];
+	v->eng = c[0].i;
+	v->kpi = c[1].i;
+	snprintf(v->period, sizeof v->period, "%s", c[3].s);
+	v->value = col_num(&c[4]);
+	v->disputed = c[9].type != SQL_NULL; /* answered or not, until a correction replaces the value */
+	v->evidence = NULL;
+	if (d->evidence)
+		v->evidence = json_pack("{s:I, s:s, s:s, s:s, s:s, s:o, s:o, s:o}", "measurement_id", (json_int_t)c[2].i, "note",
+					c[5].s, "source", c[6].s, "submitted_by", c[7].s, "submitted_at", c[8].s,
+					"dispute_reason", text_or_null(&c[9]), "disputed_at", text_or_null(&c[10]),
+					"dispute_answer", text_or_null(&c[11]));
+	return 0;
+}
+
+static void sc_data_free(struct sc_data *d)
+{
+	for (size_t i = 0; i < d->nk; i++) {
+		free(d->kpis[i].name);
+		free(d->kpis[i].unit);
+	}
+	for (size_t i = 0; i < d->nv; i++)
+		json_decref(d->vals[i].evidence);
+	free(d->kpis);
+	free(d->vals);
+}
+
+/* ---- One KPI over a window ---- */
+
+struct kpi_score {
+	struct kpi_attainment att;
+	char missed_since[8]; /* "" when not missed now */
+	json_t *periods;      /* NULL unless asked for */
+};
+
+/*
+ * Scores KPI k from its values v[0..nv) (one KPI's, any order of period) over the listed window,
+ * judging since when it is missed from history_from on. Periods without a value are unknown.
+ */
+static bool kpi_score(const struct sc_kpi *k, const struct sc_value *v, size_t nv, struct score_window listed,
+		      struct date history_from, bool with_periods, struct kpi_score *out)
+{
+	struct kpi_period first, last, hist = kpi_period_of(history_from, k->freq);
+	enum kpi_status *st;
+	const struct sc_value **at;
+	int n, since;
+
+	memset(out, 0, sizeof *out);
+	score_window_periods(listed, k->freq, &first, &last);
+	if (hist.index > first.index)
+		hist = first;
+	if (last.index - hist.index >= KPI_PERIODS_MAX)
+		hist.index = last.index - KPI_PERIODS_MAX + 1;
+	n = last.index - hist.index + 1;
+	st = calloc((size_t)n, sizeof *st);
+	at = calloc((size_t)n, sizeof *at);
+	if (!st || !at) {
+		free(st);
+		free(at);
+		return false;
+	}
+	for (size_t i = 0; i < nv; i++) {
+		struct kpi_period p;
+
+		if (!kpi_period_parse(v[i].period, k->freq, &p) || p.index < hist.index || p.index > last.index)
+			continue;
+		at[p.index - hist.index] = &v[i];
+		st[p.index - hist.index] = kpi_status_counted(kpi_status_of(&k->rule, v[i].value), v[i].disputed);
+	}
+	since = score_missed_since(st, (size_t)n);
+	if (since >= 0)
+		kpi_period_format(kpi_period_add(hist, since), out->missed_since);
+	if (with_periods)
+		out->periods = json_array();
+	for (int i = first.index - hist.index; i < n; i++) {
+		char name[8];
+		json_t *o;
+
+		kpi_attainment_add(&out->att, st[i], k->weight);
+		if (!with_periods)
+			continue;
+		kpi_period_format(kpi_period_add(hist, i), name);
+		o = json_pack("{s:s, s:s}", "period", name, "status",
+			      kpi_status_name(at[i] ? kpi_status_of(&k->rule, at[i]->value) : KPI_UNKNOWN));
+		json_object_set_new(o, "counted", json_string(kpi_status_name(st[i])));
+		json_object_set_new(o, "value", at[i] ? number_json(at[i]->value) : json_null());
+		json_object_set_new(o, "disputed", json_boolean(at[i] && at[i]->disputed));
+		if (at[i] && at[i]->evidence)
+			json_object_update(o, at[i]->evidence);
+		json_array_append_new(out->periods, o);
+	}
+	free(st);
+	free(at);
+	return true;
+}
+
+static json_t *attainment_json(const struct kpi_attainment *a)
+{
+	return kpi_attainment_known(a) ? json_real(kpi_attainment_value(a)) : json_null();
+}
+
+static void counts_set(json_t *o, const struct kpi_attainment *a)
+{
+	json_object_set_new(o, "attainment", attainment_json(a));
+	json_object_set_new(o, "met", json_integer(a->met));
+	json_object_set_new(o, "at_risk", json_integer(a->at_risk));
+	json_object_set_new(o, "missed", json_integer(a->missed));
+	json_object_set_new(o, "unknown", json_integer(a->unknown));
+}
+
+static void attainment_merge(struct kpi_attainment *into, const struct kpi_attainment *a)
+{
+	into->weighted_credit += a->weighted_credit;
+	into->weight += a->weight;
+	into->met += a->met;
+	into->at_risk += a->at_risk;
+	into->missed += a->missed;
+	into->unknown += a->unknown;
+}
+
+static json_t *window_json(struct score_window w)
+{
+	char f[11], t[11];
+
+	date_format(w.from, f);
+	date_format(w.to, t);
+	return json_pack("{s:s, s:s}", "from", f, "to", t);
+}
+
+/* ---- The engagement's scorecard ---- */
+
+struct sc_engagement {
+	bool found;
+	long long id;
+	char title[800], buyer[500], provider[500], currency[8];
+	struct date starts_on, ends_on;
+};
+
+static int engagement_row(void *ctx, const struct sqlval *c, int n)
+{
+	struct sc_engagement *e = ctx;
+
+	(void)n;
+	e->found = true;
+	e->id = c[0].i;
+	snprintf(e->title, sizeof e->title, "%s", c[1].s);
+	snprintf(e->buyer, sizeof e->buyer, "%s", c[2].s);
+	snprintf(e->provider, sizeof e->provider, "%s", c[3].s);
+	snprintf(e->currency, sizeof e->currency, "%s", c[6].s);
+	if (!date_parse(c[4].s, &e->starts_on) || !date_parse(c[5].s, &e->ends_on))
+		e->found = false;
+	return 0;
+}
+
+struct credit_walk {
+	struct sc_data *d;
+	struct score_window listed;
+	bool has_window;
+	struct money_sums (*by_kpi)[3]; /* [kpi index][owed, applied, waived] */
+	struct money_sums total[3];
+	json_t *list;
+};
+
+static int status_slot(const char *status)
+{
+	return !strcmp(status, "owed") ? 0 : !strcmp(status, "applied") ? 1 : 2;
+}
+
+/* A credit of the window counts in its KPI's and the scorecard's totals. */
+static int credit_in_window_row(void *ctx, const struct sqlval *c, int n)
+{
+	struct credit_walk *w = ctx;
+	struct kpi_period p, first, last;
+	size_t k;
+	int slot = status_slot(c[6].s);
+
+	(void)n;
+	if (!w->has_window)
+		return 0;
+	for (k = 0; k < w->d->nk && w->d->kpis[k].id != c[1].i; k++)
+		;
+	if (k == w->d->nk || !kpi_period_parse(c[3].s, w->d->kpis[k].freq, &p))
+		return 0;
+	score_window_periods(w->listed, w->d->kpis[k].freq, &first, &last);
+	if (p.index < first.index || p.index > last.index)
+		return 0;
+	money_add(&w->by_kpi[k][slot], c[5].s, c[4].i, 1);
+	money_add(&w->total[slot], c[5].s, c[4].i, 1);
+	json_array_append_new(w->list, credit_row_json(c));
+	return 0;
+}
+
+static void credit_totals_set(json_t *o, const struct money_sums sums[3])
+{
+	json_object_set_new(o, "owed", money_sums_json(&sums[0]));
+	json_object_set_new(o, "applied", money_sums_json(&sums[1]));
+	json_object_set_new(o, "waived", money_sums_json(&sums[2]));
+}
+
+/* The year bounds of a measurement read: periods of year from..to ("2026" <= "2026-03" < "2027"). */
+static void year_bounds(int from, int to, char lo[16], char hi[16])
+{
+	snprintf(lo, 16, "%04d", from);
+	snprintf(hi, 16, "%04d", to + 1);
+}
+
+json_t *scorecard_json(struct store *s, long long engagement_id, struct score_window w, struct error *err)
+{
+	struct sc_engagement e = {0};
+	struct sc_data d = {0};
+	struct credit_walk cw = {0};
+	struct kpi_attainment all = {0};
+	struct score_window listed;
+	struct sqlval a[3];
+	char lo[16], hi[16];
+	json_t *out = NULL, *kpis;
+	size_t j = 0;
+	int kpis_missed = 0;
+
+	a[0] = SQL_I(engagement_id);
+	if (store_exec(s, STMT_SCORE_ENG, a, 1, engagement_row, &e, err) < 0)
+		return NULL;
+	if (!e.found) {
+		error_set(err, 404, "not_found", NULL, "no such engagement");
+		return NULL;
+	}
+	cw.has_window = score_window_clip(w, e.starts_on, e.ends_on, clock_today(), &listed);
+	d.evidence = true;
+	year_bounds(e.starts_on.year, w.to.year, lo, hi);
+	a[1] = SQL_T(lo);
+	a[2] = SQL_T(hi);
+	if (store_exec(s, STMT_SCORE_KPIS_ENG, a, 1, kpi_row, &d, err) < 0 ||
+	    store_exec(s, STMT_SCORE_MEASUREMENTS_ENG, a, 3, value_row, &d, err) < 0)
+		goto out;
+	cw.d = &d;
+	cw.listed = listed;
+	cw.list = json_array();
+	cw.by_kpi = calloc(d.nk ? d.nk : 1, sizeof *cw.by_kpi);
+	if (d.oom || !cw.by_kpi || store_exec(s, STMT_SCORE_CREDITS_ENG, a, 1, credit_in_window_row, &cw, err) < 0) {
+		error_set(err, 500, "internal", NULL, "the scorecard could not be read");
+		goto out;
+	}
+	kpis = json_array();
+	for (size_t i = 0; i < d.nk; i++) {
+		const struct sc_kpi *k = &d.kpis[i];
+		struct kpi_score sc = {0};
+		size_t from;
+		json_t *o, *credits;
+
+		while (j < d.nv && d.vals[j].kpi < k->id)
+			j++;
+		for (from = j; j < d.nv && d.vals[j].kpi == k->id; j++)
+			;
+		o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:o, s:o, s:o}", "id", (json_int_t)k->id, "name", k->name, "unit",
+			      k->unit, "direction", kpi_direction_name(k->rule.direction), "frequency",
+			      kpi_frequency_name(k->freq), "weight", number_json(k->weight), "target",
+			      number_json(k->rule.target), "threshold", number_json(k->rule.threshold));
+		json_object_set_new(o, "credit_percent", k->credit_percent < 0 ? json_null() : number_json(k->credit_percent));
+		if (cw.has_window && !kpi_score(k, d.vals + from, j - from, listed, e.starts_on, true, &sc)) {
+			json_decref(o);
+			json_decref(kpis);
+			error_set(err, 500, "internal", NULL, "out of memory");
+			goto out;
+		}
+		counts_set(o, &sc.att);
+		json_object_set_new(o, "missed_since", sc.missed_since[0] ? json_string(sc.missed_since) : json_null());
+		json_object_set_new(o, "periods", sc.periods ? sc.periods : json_array());
+		credits = json_object();
+		credit_totals_set(credits, cw.by_kpi[i]);
+		json_object_set_new(o, "credits", credits);
+		json_array_append_new(kpis, o);
+		attainment_merge(&all, &sc.att);
+		kpis_missed += sc.att.missed > 0;
+	}
+	out = json_pack("{s:I, s:s, s:s, s:s, s:s, s:o, s:o, s:o}", "engagement_id", (json_int_t)e.id, "title", e.title, "buyer",
+			e.buyer, "provider", e.provider, "currency", e.currency, "window", window_json(w), "listed",
+			cw.has_window ? window_json(listed) : json_null(), "kpis", kpis);
+	counts_set(out, &all);
+	json_object_set_new(out, "kpis_missed", json_integer(kpis_missed));
+	{
+		json_t *credits = json_object();
+
+		credit_totals_set(credits, cw.total);
+		json_object_set_new(credits, "items", json_incref(cw.list));
+		json_object_set_new(out, "credits", credits);
+	}
+out:
+	json_decref(cw.list);
+	free(cw.by_kpi);
+	sc_data_free(&d);
+	return out;
+}
+
+/* ---- The portfolio ---- */
+
+struct portfolio_eng {
+	long long id;
+	char *title, *buyer, *provider, currency[8];
+	struct date starts_on, ends_on;
+	struct money_sums owed;
+};
+
+struct portfolio {
+	struct portfolio_eng *e;
+	size_t n, cap;
+	bool oom;
+};
+
+static int portfolio_eng_row(void *ctx, const struct sqlval *c, int n)
+{
+	struct portfolio *p = ctx;
+	struct portfolio_eng *e;
+
+	(void)n;
+	if (!grow((void **)&p->e, &p->cap, p->n, sizeof *p->e)) {
+		p->oom = true;
+		return 1;
+	}
+	e = &p->e[p->n++];
+	memset(e, 0, sizeof *e);
+	e->id = c[0].i;
+	e->title = strdup(c[1].s);
+	e->buyer = strdup(c[2].s);
+	e->provider = strdup(c[3].s);
+	snprintf(e->currency, sizeof e->currency, "%s", c[6].s);
+	if (!e->title || !e->buyer || !e->provider)
+		p->oom = true;
+	if (!date_parse(c[4].s, &e->starts_on) || !date_parse(c[5].s, &e->ends_on))
+		e->ends_on = e->starts_on = (struct date){1970, 1, 1};
+	return 0;
+}
+
+static struct portfolio_eng *portfolio_find(struct portfolio *p, long long id)
+{
+	size_t lo = 0, hi = p->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (p->e[mid].id == id)
+			return &p->e[mid];
+		if (p->e[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static int portfolio_owed_row(void *ctx, const struct sqlval *c, int n)
+{
+	struct portfolio_eng *e = portfolio_find(ctx, c[0].i);
+
+	(void)n;
+	if (e) {
+		money_add(&e->owed, c[1].s, c[2].i, c[3].i);
+	}
+	return 0;
+}
+
+json_t *scorecard_portfolio_json(struct store *s, const struct caller *c, struct score_window w, struct error *err)
+{
+	int buyer = c->org_kind == ORG_BUYER;
+	struct sqlval a[6] = {SQL_I(buyer), SQL_I(c->org_id), SQL_I(buyer), SQL_I(c->org_id)};
+	struct portfolio p = {0};
+	struct sc_data d = {0};
+	struct money_sums owed_all = {0};
+	struct kpi_attainment all = {0};
+	char lo[16], hi[16];
+	json_t *items = NULL, *out = NULL;
+	size_t ki = 0, vi = 0;
+	long long kpis_missed_all = 0;
+
+	year_bounds(w.from.year, w.to.year, lo, hi);
+	a[4] = SQL_T(lo);
+	a[5] = SQL_T(hi);
+	if (store_exec(s, STMT_SCORE_ENGS_ORG, a, 4, portfolio_eng_row, &p, err) < 0 ||
+	    store_exec(s, STMT_SCORE_KPIS_ORG, a, 4, kpi_row, &d, err) < 0 ||
+	    store_exec(s, STMT_SCORE_MEASUREMENTS_ORG, a, 6, value_row, &d, err) < 0 ||
+	    store_exec(s, STMT_SCORE_CREDITS_OWED_ORG, a, 4, portfolio_owed_row, &p, err) < 0)
+		goto out;
+	if (p.oom || d.oom) {
+		error_set(err, 500, "internal", NULL, "out of memory");
+		goto out;
+	}
+	items = json_array();
+	for (size_t i = 0; i < p.n; i++) {
+		struct portfolio_eng *e = &p.e[i];
+		struct kpi_attainment att = {0};
+		struct score_window listed;
+		bool has_window = score_window_clip(w, e->starts_on, e->ends_on, clock_today(), &listed);
+		json_t *missed = json_array(), *o;
+		int nkpis = 0;
+
+		for (; ki < d.nk && d.kpis[ki].eng < e->id; ki++)
+			;
+		for (; ki < d.nk && d.kpis[ki].eng == e->id; ki++) {
+			const struct sc_kpi *k = &d.kpis[ki];
+			struct kpi_score sc;
+			size_t from;
+
+			nkpis++;
+			while (vi < d.nv && (d.vals[vi].eng < e->id || (d.vals[vi].eng == e->id && d.vals[vi].kpi < k->id)))
+				vi++;
+			for (from = vi; vi < d.nv && d.vals[vi].eng == e->id && d.vals[vi].kpi == k->id; vi++)
+				;
+			if (!has_window)
+				continue;
+			if (!kpi_score(k, d.vals + from, vi - from, listed, listed.from, false, &sc)) {
+				json_decref(missed);
+				error_set(err, 500, "internal", NULL, "out of memory");
+				goto out;
+			}
+			attainment_merge(&att, &sc.att);
+			if (sc.att.missed)
+				json_array_append_new(missed, json_pack("{s:I, s:s, s:i, s:o}", "kpi_id", (json_int_t)k->id, "name",
+									k->name, "periods_missed", sc.att.missed, "missed_since",
+									sc.missed_since[0] ? json_string(sc.missed_since) : json_null()));
+		}
+		o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:i}", "engagement_id", (json_int_t)e->id, "title", e->title, "buyer",
+			      e->buyer, "provider", e->provider, "currency", e->currency, "kpis", nkpis);
+		counts_set(o, &att);
+		json_object_set_new(o, "kpis_missed", json_integer((json_int_t)json_array_size(missed)));
+		json_object_set_new(o, "missed_kpis", missed);
+		json_object_set_new(o, "credits_owed", money_sums_json(&e->owed));
+		json_array_append_new(items, o);
+		attainment_merge(&all, &att);
+		kpis_missed_all += (long long)json_array_size(missed);
+		for (int m = 0; m < e->owed.n; m++) {
+			money_add(&owed_all, e->owed.v[m].currency, e->owed.v[m].cents, e->owed.v[m].count);
+		}
+	}
+	{
+		json_t *totals = json_pack("{s:I, s:I}", "engagements", (json_int_t)p.n, "kpis_missed", (json_int_t)kpis_missed_all);
+
+		counts_set(totals, &all);
+		json_object_set_new(totals, "credits_owed", money_sums_json(&owed_all));
+		out = json_pack("{s:o, s:O, s:o}", "window", window_json(w), "items", items, "totals", totals);
+	}
+out:
+	json_decref(items);
+	for (size_t i = 0; i < p.n; i++) {
+		free(p.e[i].title);
+		free(p.e[i].buyer);
+		free(p.e[i].provider);
+	}
+	free(p.e);
+	sc_data_free(&d);
+	return out;
+}
+
+/* ---- Credits ---- */
+
+struct credit_list {
+	json_t *items;
+	struct money_sums sums[3];
+};
+
+static int credit_list_row(void *ctx, const struct sqlval *c, int n)
+{
+	struct credit_list *l = ctx;
+
+	(void)n;
+	money_add(&l->sums[status_slot(c[6].s)], c[5].s, c[4].i, 1);
+	json_array_append_new(l->items, credit_row_json(c));
+	return 0;
+}
+
+json_t *credits_json(struct store *s, long long engagement_id, struct error *err)
+{
+	struct credit_list l;
+	struct sqlval a[1] = {SQL_I(engagement_id)};
+	json_t *totals;
+
+	memset(&l, 0, sizeof l);
+	l.items = json_array();
+	if (store_exec(s, STMT_SCORE_CREDITS_ENG, a, 1, credit_list_row, &l, err) < 0) {
+		json_decref(l.items);
+		return NULL;
+	}
+	totals = json_object();
+	credit_totals_set(totals, l.sums);
+	return json_pack("{s:o, s:o}", "items", l.items, "totals", totals);
+}
