@@ -37,8 +37,9 @@ struct demo_contract {
 
 /*
  * Core banking delivers (one missed month of availability, whose credit was applied; one of
- * incidents still owed). Card disputes misses accuracy now and then (one credit waived) and
- * is inside its notice period. Store systems delivers. The contact centre holds every review
+ * incidents still owed). Card disputes, whose governance falters, has missed accuracy and
+ * turnaround ever more often this year (one credit waived, the rest owed) and is inside its
+ * notice period. Store systems delivers. The contact centre holds every review
  * on time with everyone present but has missed its call-answering service level for most of
  * the last year: the delivery floor keeps it from partnership. Cloud migration advisory and
  * Digital channels development are projects, measured by milestones rather than service levels.
@@ -52,10 +53,10 @@ static const struct demo_contract contracts[] = {
 	  {"it-change-success", "mmmrmmmmmmmmmmmrmmmmmmmm"}}},
 	{1, "claire.dubois@harbor.example", "ken.sato@harbor.example", "tom.okafor@northwind.example", 4140000, 115000,
 	 "EUR", "option", 0, 25,
-	 {{"bpo-accuracy", "mmmmmmmmrmxmmmmmmxmmrmmx"},
-	  {"bpo-tat", "mmmmmmmmmmmrmmmmmmmmmmmm"},
-	  {"bpo-backlog", "mmmmmmmmmmmmrrmmmmmmmmmm"},
-	  {"bpo-aht", "mmmmmmmmmmmmmmmmmmmmmmmm"}}},
+	 {{"bpo-accuracy", "mmmmmmmrrxxxxxxxrxxxxrxx"},
+	  {"bpo-tat", "mmmmmmmrmrrxxxxxrxxrxxxr"},
+	  {"bpo-backlog", "mmmmmmmrrrrxxrxrrrrrrrrr"},
+	  {"bpo-aht", "mmmmmmmmrrrrrrrrrrmrrrrr"}}},
 	{3, "anil.mehta@kestrel.example", "grace.liu@kestrel.example", "jonas.berg@meridian.example", 3000000, 50000,
 	 "GBP", "automatic", 90, 0,
 	 {{"it-availability", "mmmmmmmmmmmmmmmmmmmmmmmm"},
