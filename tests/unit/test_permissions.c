@@ -423,7 +423,7 @@ static bool build_world(void)
 		long long k = 0;
 
 		if (store_query(S, "INSERT INTO kpis (buyer_org_id, engagement_id, name, direction, target, threshold, frequency, credit_percent, created_by, created_at) "
-				   "VALUES (?, ?, 'Availability', 'higher', 99.9, 99.5, 'monthly', 1, ?, '2026-03-01T00:00:00Z') RETURNING id",
+				   "VALUES (?, ?, 'Uptime', 'higher', 99.9, 99.5, 'monthly', 1, ?, '2026-03-01T00:00:00Z') RETURNING id",
 				a, 3, id_cb, &k, &err) < 0 || !k)
 			return fixture_fail("KPI");
 		a[2] = SQL_I(k);
