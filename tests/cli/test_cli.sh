@@ -352,7 +352,7 @@ postgres*)
 		[ "$(q "$SCALE" "select count(*) from trust_versions where version >= 1")" = 1 ]; then ok; else bad "demo --scale leaves the derived-data triggers on ($(q "$SCALE" "select count(*) from trust_versions") trust versions)"; fi ;;
 *)
 	if [ "$(q "$SCALE" "select count(*) from trust_versions")" = 0 ] && [ "$(q "$SCALE" "select version from search_version")" = 1 ] &&
-		[ "$(q "$SCALE" "select count(*) from sqlite_master where type = 'trigger' and name like '%\_trust\_%' escape '\'")" = 25 ] &&
+		[ "$(q "$SCALE" "select count(*) from sqlite_master where type = 'trigger' and name like '%\_trust\_%' escape '\'")" = 34 ] &&
 		[ "$(q "$SCALE" "select count(*) from sqlite_master where type = 'trigger' and name like '%\_search\_%' escape '\'")" = 18 ]; then ok; else bad "demo --scale leaves the derived-data triggers on"; fi ;;
 esac
 # So are the audit triggers, and the generated data has no audit rows.
