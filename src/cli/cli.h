@@ -34,6 +34,7 @@ int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
+int cmd_kpi_import(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_routes(int argc, char **argv);
 

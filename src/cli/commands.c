@@ -31,6 +31,8 @@ const struct command commands[] = {
 	 "copy the database, at one moment, into the new SQLite file FILE while serve runs (checked for integrity; restore with accord copy --from FILE --to DB)"},
 	{"audit", cmd_audit, "accord audit --db DB [--entity TABLE [--entity-id N]] [--limit N] [--after ID]",
 	 "the audit trail, newest first, one JSON object per line (--after: the id of the last line shown, for older ones); see docs/audit.md"},
+	{"kpi import", cmd_kpi_import, "accord kpi import --db DB --engagement ID [--file F] [--format csv|servicenow] [--as EMAIL]",
+	 "import KPI values into an engagement from a CSV file (kpi,period,value[,note]) or a ServiceNow task_sla export (stdin without --file), all rows or none, as the provider's first leadership user or --as a leadership or consulting user; each refused row is a line on stderr (docs/delivery.md)"},
 	{"routes", cmd_routes, "accord routes", "list every HTTP route the server answers"},
 	{"help", cmd_help, "accord help [COMMAND]", "show the commands, or one command's usage"},
 };

@@ -288,8 +288,8 @@ void page_kpi_import(struct request *rq, struct response *rs)
 
 	if (rc != 0) {
 		if (rc > 0)
-			error_set(&err, 422, "csv", "csv", "%zu rows are refused; nothing was imported",
-				  json_array_size(res.bad));
+			error_set(&err, 422, "csv", "csv", "%zu %s refused; nothing was imported", json_array_size(res.bad),
+				  json_array_size(res.bad) == 1 ? "row is" : "rows are");
 		else if (!err.field)
 			err.field = "csv";
 		rs->status = err.status;
@@ -387,13 +387,13 @@ static void measurements_table(struct request *rq, struct buf *b, long long kpi_
 		json_decref(list);
 		return;
 	}
-	html_fmt(b, "<table class=\"list\"><thead><tr><th>Period</th><th class=\"num\">Value</th><th>Status</th>"
+	html_fmt(b, "<table class=\"list kpi-values\"><thead><tr><th>Period</th><th class=\"num\">Value</th><th>Status</th>"
 		    "<th>Submitted</th><th>Note, dispute and history</th></tr></thead><tbody>");
 	json_array_foreach(json_object_get(list, "items"), i, m)
 	{
 		json_t *full = measurement_get_json(rq->store, json_num(m, "id"), true);
 
-		html_fmt(b, "<tr id=\"m%lld\"><td>%s</td><td class=\"num\">%s %s</td><td>", json_num(m, "id"), json_text(m, "period"),
+		html_fmt(b, "<tr id=\"m%lld\"><td class=\"period\">%s</td><td class=\"num\">%s %s</td><td>", json_num(m, "id"), json_text(m, "period"),
 			 json_num_text(m, "value", v), unit);
 		status_of(b, m);
 		html_fmt(b, "</td><td>%s<br><span class=\"muted\">%.10s · %s</span></td><td>", json_text(m, "submitted_by_name"),

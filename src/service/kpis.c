@@ -164,6 +164,12 @@ long long kpi_create(struct store *s, const struct caller *c, long long engageme
 	if (!kpi_numbers_check(&r, err))
 		return -1;
 	a[0] = SQL_I(engagement_id);
+	if (store_int(s, STMT_KPI_COUNT_ENG, a, 1, &taken, err) < 0)
+		return -1;
+	if (taken >= KPI_PER_ENGAGEMENT_MAX) {
+		error_set(err, 422, "too_many", "name", "an engagement has at most %d KPIs", KPI_PER_ENGAGEMENT_MAX);
+		return -1;
+	}
 	a[1] = SQL_T(in->name);
 	if (store_int(s, STMT_KPI_NAME_TAKEN, a, 2, &taken, err) < 0)
 		return -1;

@@ -10,6 +10,8 @@
 static const struct world *W;
 /* An engagement of Northwind with Kestrel made for these cases (2025-01-01 to 2027-12-31), its KPIs and a value. */
 static long long E, K_AVAIL, K_AHT, K_CSAT, M1;
+/* The KPIs the ServiceNow fixtures name, and the review the action plans go on. */
+static long long K_INC, K_P1, REVIEW;
 
 static long long num(json_t *o, const char *key)
 {
@@ -112,10 +114,15 @@ static bool setup(void)
 	K_AVAIL = define("{\"name\":\"Availability\",\"unit\":\"%\",\"direction\":\"higher\",\"target\":99.5,\"threshold\":99,\"frequency\":\"monthly\",\"credit_percent\":5}");
 	K_AHT = define("{\"name\":\"Average handling time\",\"unit\":\"minutes\",\"direction\":\"lower\",\"target\":6,\"threshold\":8,\"frequency\":\"monthly\",\"weight\":2}");
 	K_CSAT = define("{\"name\":\"CSAT\",\"unit\":\"score of 5\",\"direction\":\"higher\",\"target\":4.2,\"threshold\":3.8,\"frequency\":\"quarterly\"}");
+	K_INC = define("{\"name\":\"Incidents resolved within SLA\",\"unit\":\"%\",\"direction\":\"higher\",\"target\":95,\"threshold\":90,\"frequency\":\"monthly\"}");
+	K_P1 = define("{\"name\":\"Priority 1 response\",\"unit\":\"%\",\"direction\":\"higher\",\"target\":90,\"threshold\":80,\"frequency\":\"quarterly\"}");
 	j = req(KE_LEAD, "PUT", fmt("/api/v1/kpis/%lld/measurements/2026-01", K_AVAIL), "{\"value\":99.7}", 201);
 	M1 = num(j, "id");
 	json_decref(j);
-	return E && K_AVAIL && K_AHT && K_CSAT && M1;
+	j = req(NW_CM, "POST", fmt("/api/v1/engagements/%lld/reviews", E), "{\"due_on\":\"2026-12-15\",\"agenda\":\"Service levels\"}", 201);
+	REVIEW = num(j, "id");
+	json_decref(j);
+	return E && K_AVAIL && K_AHT && K_CSAT && K_INC && K_P1 && M1 && REVIEW;
 }
 
 /* ---- the permission matrix ---- */
@@ -194,8 +201,8 @@ static void a_definition_reads_back_on_both_sides(void)
 	CHECK(json_is_null(json_object_get(j, "credit_percent")));
 	json_decref(j);
 	j = req(NW_SM, "GET", fmt("/api/v1/engagements/%lld/kpis", E), NULL, 200);
-	CHECK_INT(json_array_size(json_object_get(j, "items")), 3);
-	/* By name: Availability, Average handling time, CSAT; the first has its latest value. */
+	CHECK_INT(json_array_size(json_object_get(j, "items")), 5);
+	/* By name: Availability, Average handling time, CSAT, ...; the first has its latest value. */
 	CHECK_STR(str(json_array_get(json_object_get(j, "items"), 0), "name"), "Availability");
 	CHECK_STR(str(json_object_get(json_array_get(json_object_get(j, "items"), 0), "latest"), "period"), "2026-01");
 	CHECK_STR(str(json_object_get(json_array_get(json_object_get(j, "items"), 0), "latest"), "status"), "met");
@@ -331,6 +338,311 @@ static void bad_periods_and_values_write_nothing(void)
 	CHECK_INT(value_count(K_AVAIL), before);
 }
 
+/* ---- disputes ---- */
+
+static void a_dispute_is_answered_and_a_correction_closes_it(void)
+{
+	json_t *j = req(KE_LEAD, "PUT", fmt("/api/v1/kpis/%lld/measurements/2026-05", K_AVAIL), "{\"value\":99.6}", 201), *d;
+	long long id = num(j, "id");
+	const char *m = fmt("/api/v1/measurements/%lld", id);
+
+	json_decref(j);
+	/* The provider cannot answer what is not disputed. */
+	refused(KE_LEAD, "POST", fmt("%s/answer", m), "{\"answer\":\"Nothing to answer\"}", 409, "not_disputed", NULL);
+	j = req(NW_SM, "POST", fmt("%s/dispute", m), "{\"reason\":\"The outage of 12 May is missing\"}", 200);
+	CHECK(json_is_true(json_object_get(j, "disputed")));
+	/* A disputed "met" counts as at risk at most; its own status stays met. */
+	CHECK_STR(str(j, "status"), "met");
+	CHECK_STR(str(j, "counted_status"), "at_risk");
+	CHECK_STR(str(json_object_get(j, "dispute"), "reason"), "The outage of 12 May is missing");
+	CHECK_INT(num(json_object_get(j, "dispute"), "disputed_by"), W->user_id[NW_SM]);
+	json_decref(j);
+	refused(NW_CM, "POST", fmt("%s/dispute", m), "{\"reason\":\"Again\"}", 409, "already_disputed", NULL);
+	refused(KE_CONS, "POST", fmt("%s/answer", m), "{\"answer\":\"It was planned\"}", 403, "forbidden", NULL);
+	j = req(KE_LEAD, "POST", fmt("%s/answer", m), "{\"answer\":\"It was a planned change window\"}", 200);
+	d = json_object_get(j, "dispute");
+	CHECK_STR(str(d, "answer"), "It was a planned change window");
+	CHECK_INT(num(d, "answered_by"), W->user_id[KE_LEAD]);
+	json_decref(j);
+	/* The buyer reads the answer too. */
+	j = req(NW_CXO, "GET", m, NULL, 200);
+	CHECK_STR(str(json_object_get(j, "dispute"), "answer"), "It was a planned change window");
+	json_decref(j);
+	/* A corrected value closes the dispute; the disputed value stays in the history. */
+	j = req(KE_CONS, "PUT", fmt("/api/v1/kpis/%lld/measurements/2026-05", K_AVAIL), "{\"value\":99.1,\"note\":\"with the outage\"}", 200);
+	CHECK_STR(str(j, "outcome"), "replaced");
+	CHECK(json_is_false(json_object_get(j, "disputed")));
+	CHECK(json_is_null(json_object_get(j, "dispute")));
+	CHECK_STR(str(j, "status"), "at_risk");
+	json_decref(j);
+	j = req(NW_CM, "GET", m, NULL, 200);
+	CHECK_INT(json_array_size(json_object_get(j, "history")), 1);
+	CHECK(json_number_value(json_object_get(json_array_get(json_object_get(j, "history"), 0), "value")) == 99.6);
+	json_decref(j);
+}
+
+/* ---- imports ---- */
+
+static json_t *import_as(int who, const char *body, const char *type, long want)
+{
+	return req_as(who, "POST", fmt("/api/v1/engagements/%lld/measurements", E), body, type, want);
+}
+
+static void a_csv_import_is_all_or_nothing_with_every_bad_row(void)
+{
+	const char *bad = "kpi,period,value,note\n"
+			  "Availability,2026-06,99.8,fine\n"	  /* 2 good */
+			  "Uptime,2026-06,99.8\n"		  /* 3 unknown KPI */
+			  "Availability,2026-6,99.8\n"		  /* 4 malformed period */
+			  "Availability,2027-01,99.8\n"		  /* 5 future */
+			  "Availability,2024-11,99.8\n"		  /* 6 outside the term */
+			  "Availability,2026-07,high\n"		  /* 7 not a number */
+			  "Availability,2026-08\n"		  /* 8 a column short */
+			  "availability,2026-06,99.9\n";		  /* 9 line 2's KPI and period again */
+	static const int lines[] = {3, 4, 5, 6, 7, 8, 9};
+	size_t before = value_count(K_AVAIL), i;
+	json_t *j = import_as(KE_CONS, bad, "text/csv", 422), *rows = json_object_get(json_object_get(j, "error"), "rows"), *r;
+
+	CHECK_STR(error_code(j) ? error_code(j) : "", "csv");
+	CHECK_INT(json_array_size(rows), sizeof lines / sizeof lines[0]);
+	json_array_foreach(rows, i, r) if (i < sizeof lines / sizeof lines[0]) CHECK_INT(num(r, "line"), lines[i]);
+	CHECK(strstr(str(json_array_get(rows, 0), "message"), "Uptime") != NULL);
+	CHECK(strstr(str(json_array_get(rows, 6), "message"), "line 2") != NULL);
+	json_decref(j);
+	CHECK_INT(value_count(K_AVAIL), before);
+}
+
+static void a_csv_import_records_replaces_and_repeats_as_a_no_op(void)
+{
+	const char *csv = fmt("Availability,2026-06,99.8,fine\r\n%lld,2026-07,98.5,\"outage, 3 hours\"\r\nAverage handling time,2026-06,5.9\r\n", K_AVAIL);
+	json_t *j = import_as(KE_CONS, csv, "text/csv; charset=utf-8", 200), *m;
+
+	CHECK_INT(num(j, "imported"), 3);
+	CHECK_INT(num(j, "unchanged") + num(j, "replaced"), 0);
+	json_decref(j);
+	m = value_of(K_AVAIL, "2026-07");
+	CHECK_STR(str(m, "note"), "outage, 3 hours");
+	CHECK_STR(str(m, "source"), "csv");
+	CHECK_STR(str(m, "status"), "missed");
+	json_decref(m);
+	/* The same file again changes nothing. */
+	j = import_as(KE_LEAD, csv, "text/csv", 200);
+	CHECK_INT(num(j, "unchanged"), 3);
+	CHECK_INT(num(j, "imported") + num(j, "replaced"), 0);
+	json_decref(j);
+	/* A later file replaces one value and keeps the old in its history. */
+	j = import_as(KE_LEAD, "Availability,2026-07,99.6,recomputed\n", "text/csv", 200);
+	CHECK_INT(num(j, "replaced"), 1);
+	json_decref(j);
+	m = value_of(K_AVAIL, "2026-07");
+	j = req(NW_CM, "GET", fmt("/api/v1/measurements/%lld", num(m, "id")), NULL, 200);
+	CHECK_INT(json_array_size(json_object_get(j, "history")), 1);
+	CHECK_STR(str(json_array_get(json_object_get(j, "history"), 0), "note"), "outage, 3 hours");
+	CHECK_INT(num(json_array_get(json_object_get(j, "history"), 0), "replaced_by"), W->user_id[KE_LEAD]);
+	json_decref(j);
+	json_decref(m);
+	/* Neither a form nor an unknown media type is an import. */
+	j = import_as(KE_LEAD, "x", "text/plain", 415);
+	CHECK_STR(error_code(j) ? error_code(j) : "", "unsupported_media_type");
+	json_decref(j);
+	json_decref(import_as(KE_LEAD, "kpi,period,value\n", "text/csv", 422));
+}
+
+/* The text of a fixture file (malloc'd), or NULL. */
+static char *fixture(const char *name)
+{
+	char path[256], *text;
+	FILE *f;
+	long n;
+
+	snprintf(path, sizeof path, "tests/fixtures/servicenow/%s", name);
+	if (!(f = fopen(path, "rb")))
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	text = calloc(1, (size_t)n + 1);
+	if (text && fread(text, 1, (size_t)n, f) != (size_t)n) {
+		free(text);
+		text = NULL;
+	}
+	fclose(f);
+	return text;
+}
+
+static void a_servicenow_export_gives_each_period_its_attainment(void)
+{
+	char *good = fixture("task_sla_good.json"), *bad = fixture("task_sla_bad.json");
+	json_t *j, *m, *rows, *r;
+	static const int lines[] = {2, 3, 4, 5, 6};
+	size_t i, before = value_count(K_INC);
+
+	CHECK(good && bad);
+	if (!good || !bad) {
+		free(good);
+		free(bad);
+		return;
+	}
+	/* A bad export writes nothing, and names every bad record by its place in "result". */
+	j = import_as(KE_LEAD, bad, "application/json", 422);
+	CHECK_STR(error_code(j) ? error_code(j) : "", "servicenow");
+	rows = json_object_get(json_object_get(j, "error"), "rows");
+	CHECK_INT(json_array_size(rows), sizeof lines / sizeof lines[0]);
+	json_array_foreach(rows, i, r) if (i < sizeof lines / sizeof lines[0]) CHECK_INT(num(r, "line"), lines[i]);
+	CHECK(strstr(str(json_array_get(rows, 0), "message"), "Change success") != NULL);
+	json_decref(j);
+	CHECK_INT(value_count(K_INC), before);
+	/* 19 of 20 met in September, 6 of 8 in October, 3 of 4 in the third quarter. */
+	j = import_as(KE_CONS, good, "application/json", 200);
+	CHECK_INT(num(j, "imported"), 3);
+	json_decref(j);
+	m = value_of(K_INC, "2026-09");
+	CHECK(json_number_value(json_object_get(m, "value")) == 95);
+	CHECK_STR(str(m, "status"), "met");
+	CHECK_STR(str(m, "source"), "servicenow");
+	CHECK_STR(str(m, "note"), "19 of 20 SLA records met (ServiceNow task_sla)");
+	json_decref(m);
+	m = value_of(K_INC, "2026-10");
+	CHECK(json_number_value(json_object_get(m, "value")) == 75);
+	CHECK_STR(str(m, "status"), "missed");
+	json_decref(m);
+	m = value_of(K_P1, "2026-Q3");
+	CHECK(json_number_value(json_object_get(m, "value")) == 75);
+	CHECK_STR(str(m, "status"), "missed");
+	json_decref(m);
+	/* The same export again changes nothing. */
+	j = import_as(KE_LEAD, good, "application/json", 200);
+	CHECK_INT(num(j, "unchanged"), 3);
+	json_decref(j);
+	refused(KE_LEAD, "POST", fmt("/api/v1/engagements/%lld/measurements", E), "{\"records\":[]}", 422, NULL, "result");
+	free(good);
+	free(bad);
+}
+
+/* ---- the action plan ---- */
+
+static void a_miss_puts_one_action_plan_on_the_next_review(void)
+{
+	json_t *j = req(KE_MEMBER, "GET", fmt("/api/v1/reviews/%lld/actions", REVIEW), NULL, 200), *a, *people;
+	size_t i, k;
+	int oct = 0, q3 = 0, leaders = 0;
+	long long owner = 0;
+
+	json_array_foreach(json_object_get(j, "items"), i, a)
+	{
+		if (!strcmp(str(a, "title"), "Action plan: Incidents resolved within SLA missed in 2026-10")) {
+			oct++;
+			owner = num(a, "owner_id");
+			CHECK_STR(str(a, "due_on"), "2026-12-15");
+			CHECK_STR(str(a, "status"), "open");
+		}
+		q3 += !strcmp(str(a, "title"), "Action plan: Priority 1 response missed in 2026-Q3");
+	}
+	/* Imported twice, planned once; September was met: no plan. */
+	CHECK_INT(oct, 1);
+	CHECK_INT(q3, 1);
+	json_decref(j);
+	/* Its owner is one of the provider's leadership. */
+	people = req(NW_CM, "GET", fmt("/api/v1/orgs/%lld/users?limit=200", W->KE), NULL, 200);
+	json_array_foreach(json_object_get(people, "items"), i, a)
+	{
+		json_t *role;
+
+		if (num(a, "id") != owner)
+			continue;
+		json_array_foreach(json_object_get(a, "roles"), k, role) leaders += !strcmp(json_string_value(role), "provider_leadership");
+	}
+	CHECK_INT(leaders, 1);
+	json_decref(people);
+}
+
+/* ---- pages: another tenant sees and posts nothing ---- */
+
+static void the_pages_are_the_engagements_alone(void)
+{
+	const char *gets[] = {fmt("/engagements/%lld/kpis", E), fmt("/kpis/%lld", K_AVAIL)};
+	const char *posts[] = {fmt("/engagements/%lld/kpis", E), fmt("/engagements/%lld/measurements", E), fmt("/kpis/%lld/edit", K_AVAIL),
+			       fmt("/kpis/%lld/measurements", K_AVAIL), fmt("/measurements/%lld/dispute", M1), fmt("/measurements/%lld/answer", M1)};
+	int outsiders[] = {MD_CM, HB_LEAD, LU_LEAD, ADMIN};
+	struct resp r;
+
+	for (size_t i = 0; i < sizeof gets / sizeof gets[0]; i++) {
+		CHECK_INT(call(W->S, "GET", gets[i], W->tok[NW_MEMBER], NULL), 200);
+		CHECK_INT(call(W->S, "GET", gets[i], W->tok[KE_MEMBER], NULL), 200);
+		for (size_t o = 0; o < sizeof outsiders / sizeof outsiders[0]; o++)
+			CHECK_INT(call(W->S, "GET", gets[i], W->tok[outsiders[o]], NULL), 404);
+	}
+	for (size_t i = 0; i < sizeof posts / sizeof posts[0]; i++)
+		for (size_t o = 0; o < sizeof outsiders / sizeof outsiders[0]; o++) {
+			http(W->S, "POST", posts[i], W->tok[outsiders[o]], "csrf=x&value=1&reason=x&answer=x&csv=x", "application/x-www-form-urlencoded", NULL, &r);
+			if (r.status != 404)
+				fprintf(stderr, "  POST %s as %s: %ld\n", posts[i], W->names[outsiders[o]], r.status);
+			CHECK_INT(r.status, 404);
+			CHECK(!r.body || !strstr(r.body, "Availability"));
+			resp_free(&r);
+		}
+}
+
+/* ---- the browser forms ---- */
+
+static void the_forms_define_submit_import_dispute_and_answer(void)
+{
+	struct resp r;
+	json_t *m;
+
+	/* The buyer's manager copies a template, then defines. */
+	http(W->S, "GET", fmt("/engagements/%lld/kpis?template=ites-abandonment", E), W->tok[NW_CM], NULL, NULL, NULL, &r);
+	CHECK_INT(r.status, 200);
+	CHECK(r.body && strstr(r.body, "value=\"Abandonment rate\"") != NULL);
+	CHECK(r.body && strstr(r.body, "action=\"/engagements/") && strstr(r.body, "/kpis#form-errors\""));
+	resp_free(&r);
+	CHECK_INT(page_post(W->S, fmt("/engagements/%lld/kpis", E), fmt("/engagements/%lld/kpis", E), W->tok[NW_CM],
+			    "name=Abandonment+rate&unit=%25&direction=lower&frequency=monthly&target=5&threshold=8&weight=1&credit_percent=", &r),
+		  303);
+	CHECK(!strncmp(r.location, "/kpis/", 6));
+	resp_free(&r);
+	/* A refused definition says why beside the field, and keeps what was typed. */
+	CHECK_INT(page_post(W->S, fmt("/engagements/%lld/kpis", E), fmt("/engagements/%lld/kpis", E), W->tok[NW_CM],
+			    "name=Backlog&unit=tickets&direction=lower&frequency=monthly&target=50&threshold=abc&weight=1", &r),
+		  422);
+	CHECK(r.body && strstr(r.body, "id=\"form-errors\"") && strstr(r.body, "href=\"#f-threshold\""));
+	CHECK(r.body && strstr(r.body, "value=\"Backlog\""));
+	resp_free(&r);
+	/* The provider submits a value for a period it picks. */
+	CHECK_INT(page_post(W->S, fmt("/kpis/%lld", K_AHT), fmt("/kpis/%lld/measurements", K_AHT), W->tok[KE_CONS],
+			    "period=2026-10&value=6.5&note=from+the+form", &r),
+		  303);
+	resp_free(&r);
+	m = value_of(K_AHT, "2026-10");
+	CHECK_STR(str(m, "source"), "form");
+	CHECK_STR(str(m, "status"), "at_risk");
+	/* The buyer disputes it, the provider's leadership answers. */
+	CHECK_INT(page_post(W->S, fmt("/kpis/%lld", K_AHT), fmt("/measurements/%lld/dispute", num(m, "id")), W->tok[NW_CM], "reason=Too+low", &r), 303);
+	resp_free(&r);
+	CHECK_INT(page_post(W->S, fmt("/kpis/%lld", K_AHT), fmt("/measurements/%lld/answer", num(m, "id")), W->tok[KE_LEAD], "answer=Checked+twice", &r), 303);
+	resp_free(&r);
+	http(W->S, "GET", fmt("/kpis/%lld", K_AHT), W->tok[NW_MEMBER], NULL, NULL, NULL, &r);
+	CHECK(r.body && strstr(r.body, "Too low") && strstr(r.body, "Checked twice") && strstr(r.body, "disputed"));
+	resp_free(&r);
+	json_decref(m);
+	/* A refused import lists every bad row; nothing is written. */
+	CHECK_INT(page_post(W->S, fmt("/engagements/%lld/kpis", E), fmt("/engagements/%lld/measurements", E), W->tok[KE_LEAD],
+			    "csv=Availability%2C2026-09%2C99.9%0AUptime%2C2026-09%2C1%0AAvailability%2C2030-01%2C1", &r),
+		  422);
+	CHECK(r.body && strstr(r.body, "Line 2: unknown KPI") && strstr(r.body, "Line 3:"));
+	resp_free(&r);
+	m = value_of(K_AVAIL, "2026-09");
+	CHECK(m == NULL);
+	json_decref(m);
+	CHECK_INT(page_post(W->S, fmt("/engagements/%lld/kpis", E), fmt("/engagements/%lld/measurements", E), W->tok[KE_LEAD],
+			    "csv=Availability%2C2026-09%2C99.9", &r),
+		  303);
+	resp_free(&r);
+	m = value_of(K_AVAIL, "2026-09");
+	CHECK(m != NULL);
+	json_decref(m);
+}
+
 void kpi_cases_run(const struct world *w, int *passed, int *failed)
 {
 	W = w;
@@ -347,6 +659,13 @@ void kpi_cases_run(const struct world *w, int *passed, int *failed)
 	RUN(a_value_is_answered_with_its_status);
 	RUN(the_same_value_changes_nothing_and_a_new_one_keeps_the_old);
 	RUN(bad_periods_and_values_write_nothing);
+	RUN(a_dispute_is_answered_and_a_correction_closes_it);
+	RUN(a_csv_import_is_all_or_nothing_with_every_bad_row);
+	RUN(a_csv_import_records_replaces_and_repeats_as_a_no_op);
+	RUN(a_servicenow_export_gives_each_period_its_attainment);
+	RUN(a_miss_puts_one_action_plan_on_the_next_review);
+	RUN(the_pages_are_the_engagements_alone);
+	RUN(the_forms_define_submit_import_dispute_and_answer);
 	*passed += harness_passed;
 	*failed += harness_failed;
 }

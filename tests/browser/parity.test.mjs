@@ -120,6 +120,20 @@ async function main() {
 			const hosted = summits.find((x) => x.host_org_id === kestrelEng?.buyer_org_id);
 			const session = hosted ? await api(cmToken, 'POST', `/api/v1/summits/${hosted.id}/sessions`, { kind: 'best-practice', title: 'Parity crawl session', presenter_org_id: kestrelEng.provider_org_id }) : { status: 0 };
 			check('set-up: the host adds a best-practice session Kestrel presents', session.status === 201, `${session.status} ${JSON.stringify(session.json)}`);
+			// A KPI with two values of Kestrel's, one disputed: its page shows the submit, edit, dispute and answer forms.
+			const lead = logins.find((l) => l.role === 'provider_leadership');
+			const leadToken = await tokenOf(lead);
+			const kpi = kestrelEng ? await api(cmToken, 'POST', `/api/v1/engagements/${kestrelEng.id}/kpis`, { name: 'Parity availability', unit: '%', direction: 'higher', target: 99.5, threshold: 99, frequency: 'monthly' }) : { status: 0 };
+			const month = (back) => {
+				const d = new Date();
+				d.setUTCDate(1);
+				d.setUTCMonth(d.getUTCMonth() - back);
+				return d.toISOString().slice(0, 7);
+			};
+			const v1 = kpi.json ? await api(leadToken, 'PUT', `/api/v1/kpis/${kpi.json.id}/measurements/${month(1)}`, { value: 99.7 }) : { status: 0 };
+			const v2 = kpi.json ? await api(leadToken, 'PUT', `/api/v1/kpis/${kpi.json.id}/measurements/${month(2)}`, { value: 98.1 }) : { status: 0 };
+			const disputed = v2.json ? await api(cmToken, 'POST', `/api/v1/measurements/${v2.json.id}/dispute`, { reason: 'Parity crawl' }) : { status: 0 };
+			check('set-up: a KPI with a value and a disputed value', kpi.status === 201 && v1.status === 201 && disputed.status === 200, `${kpi.status} ${v1.status} ${v2.status} ${disputed.status}`);
 		}
 
 		const rendered = new Map(); // form route -> the role that saw it first

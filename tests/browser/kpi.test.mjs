@@ -1,0 +1,143 @@
+// kpi.test.mjs: service levels in headless Chromium, from the engagement page and without typing an id or a URL — the contract manager copies a KPI from the template library and defines it; the provider imports its monthly figures as CSV and sees them, and a refused import lists every bad row; the buyer disputes a value and the provider's leadership answers.
+// Usage (from the repository root): node tests/browser/kpi.test.mjs build/accord
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { assert, check, demoLogins, launchChromium, results, serve, SHOTS, shot, signIn, stopServer, submit, WAIT } from './lib.mjs';
+
+const ENGAGEMENT = 'Core banking application maintenance';
+
+// The month `back` months before this one, YYYY-MM (the server takes the system date as today).
+function month(back) {
+	const d = new Date();
+	d.setUTCDate(1);
+	d.setUTCMonth(d.getUTCMonth() - back);
+	return d.toISOString().slice(0, 7);
+}
+
+// openServiceLevels PAGE: from the engagements list to the engagement, then its "Service levels".
+async function openServiceLevels(page) {
+	await submit(page, page.locator(`main a:text-is("${ENGAGEMENT}")`).first());
+	await submit(page, page.locator('main a:text-is("Service levels")'));
+	assert(/^\/engagements\/\d+\/kpis$/.test(new URL(page.url()).pathname), `not the service levels page: ${page.url()}`);
+}
+
+async function main() {
+	if (process.argv.length < 3) {
+		console.error('usage: node tests/browser/kpi.test.mjs PATH_TO_ACCORD');
+		console.log('kpi-browser: 0 passed, 1 failed');
+		return 1;
+	}
+	const bin = path.resolve(process.argv[2]);
+	const dir = mkdtempSync(path.join(tmpdir(), 'accord-kpi-'));
+	const db = process.env.ACCORD_TEST_DB || path.join(dir, 'accord.db');
+	const env = { ...process.env };
+	delete env.ACCORD_DB;
+	delete env.ACCORD_TODAY;
+	let served = null;
+	let browser = null;
+	const watchdog = setTimeout(() => {
+		console.log('FAIL the whole KPI browser test finished within 90 s');
+		if (served) served.server.kill('SIGKILL');
+		rmSync(dir, { recursive: true, force: true });
+		console.log(`kpi-browser: ${results.passed} passed, ${results.failed + 1} failed`);
+		process.exit(1);
+	}, 90000);
+
+	try {
+		mkdirSync(SHOTS, { recursive: true });
+		const logins = demoLogins(bin, db, env);
+		const cm = logins.contract_manager?.[0];
+		const lead = logins.provider_leadership?.[0];
+		if (!cm || !lead) throw new Error('no contract_manager or provider_leadership demo log-in');
+		served = await serve(bin, db, env);
+		const { base } = served;
+		browser = await launchChromium();
+		const newPage = async () => {
+			const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+			ctx.setDefaultTimeout(WAIT);
+			ctx.setDefaultNavigationTimeout(WAIT * 2);
+			return ctx.newPage();
+		};
+
+		const buyer = await newPage();
+		await check('the contract manager copies "Availability" from the template library and defines it', async () => {
+			await signIn(buyer, base, cm);
+			await openServiceLevels(buyer);
+			assert((await buyer.locator('#kpis').textContent()).includes('No KPI is defined yet'), 'the demo engagement already has KPIs');
+			await buyer.selectOption('select[name=template]', 'it-availability');
+			await submit(buyer, buyer.locator('#define button', { hasText: 'Copy' }));
+			assert((await buyer.inputValue('#define input[name=name]')) === 'Availability', 'the template did not fill the name');
+			assert((await buyer.inputValue('#define input[name=target]')) === '99.9', 'the template did not fill the target');
+			await shot(buyer, 'kpi-define-from-template');
+			await submit(buyer, buyer.locator('#define button', { hasText: 'Define the KPI' }));
+			assert(/^\/kpis\/\d+$/.test(new URL(buyer.url()).pathname), `not the KPI's page: ${buyer.url()}`);
+			assert((await buyer.locator('.banner.ok').textContent()).includes('KPI “Availability” defined.'), 'no saved message');
+		});
+
+		const provider = await newPage();
+		await check('the provider imports its monthly figures as CSV and sees them', async () => {
+			await signIn(provider, base, lead);
+			await openServiceLevels(provider);
+			await provider.fill('#import textarea[name=csv]', `kpi,period,value,note\nAvailability,${month(2)},99.95,\nAvailability,${month(1)},99.2,"two outages, 4 hours"\n`);
+			await submit(provider, provider.locator('#import button', { hasText: 'Import' }));
+			assert((await provider.locator('.banner.ok').textContent()).includes('Imported: 2 new, 0 replaced, 0 unchanged.'), 'no import message');
+			const row = await provider.locator('#kpis tbody tr', { hasText: 'Availability' }).textContent();
+			assert(row.includes(`${month(1)}: 99.2`) && row.includes('missed'), `the latest value is not shown: ${row}`);
+			await submit(provider, provider.locator('#kpis a:text-is("Availability")'));
+			const values = await provider.locator('#values').textContent();
+			assert(values.includes('99.95') && values.includes('two outages, 4 hours') && values.includes('met') && values.includes('missed'), `the values are not listed: ${values.slice(0, 300)}`);
+			await shot(provider, 'kpi-values-after-import');
+		});
+
+		await check('a refused import lists every bad row and imports nothing', async () => {
+			await openServiceLevels(provider).catch(async () => {
+				await provider.goto(`${base}/`);
+				await openServiceLevels(provider);
+			});
+			await provider.fill('#import textarea[name=csv]', `Availability,${month(3)},99.9\nUptime,${month(3)},99\nAvailability,2999-01,99\nAvailability,${month(4)},high\n`);
+			await submit(provider, provider.locator('#import button', { hasText: 'Import' }));
+			const bad = await provider.locator('#bad-rows').textContent();
+			assert(bad.includes('Line 2: unknown KPI "Uptime"') && bad.includes('Line 3:') && bad.includes('Line 4: value "high" is not a number'), `the bad rows are not listed: ${bad}`);
+			assert(!bad.includes('Line 1:'), 'a good row is listed as bad');
+			assert((await provider.inputValue('#import textarea[name=csv]')).includes('Uptime'), 'the pasted rows are lost');
+			await shot(provider, 'kpi-import-refused');
+			const row = await provider.locator('#kpis tbody tr', { hasText: 'Availability' }).textContent();
+			assert(!row.includes(month(3)), 'a row of the refused import was written');
+		});
+
+		await check('the buyer disputes the missed month and the provider answers', async () => {
+			await buyer.goto(`${base}/`);
+			await openServiceLevels(buyer);
+			await submit(buyer, buyer.locator('#kpis a:text-is("Availability")'));
+			const row = buyer.locator('#values tbody tr', { hasText: month(1) });
+			await row.locator('summary', { hasText: 'Dispute this value' }).click();
+			await row.locator('textarea[name=reason]').fill('The outage of the 12th lasted longer.');
+			await submit(buyer, row.locator('button', { hasText: 'Dispute' }));
+			assert((await buyer.locator('.banner.ok').textContent()).includes('Value disputed.'), 'no saved message');
+			await provider.reload();
+			await submit(provider, provider.locator('#kpis a:text-is("Availability")'));
+			const prow = provider.locator('#values tbody tr', { hasText: month(1) });
+			assert((await prow.textContent()).includes('The outage of the 12th lasted longer.'), 'the provider does not see the dispute');
+			await prow.locator('summary', { hasText: 'Answer the dispute' }).click();
+			await prow.locator('textarea[name=answer]').fill('Confirmed by the monitoring logs.');
+			await submit(provider, prow.locator('button', { hasText: 'Send the answer' }));
+			await buyer.reload();
+			const brow = await buyer.locator('#values tbody tr', { hasText: month(1) }).textContent();
+			assert(brow.includes('disputed') && brow.includes('Confirmed by the monitoring logs.'), `the buyer does not see the answer: ${brow}`);
+			await shot(buyer, 'kpi-disputed-and-answered');
+		});
+	} catch (e) {
+		console.log(`FAIL the KPI browser test ran: ${e && e.message ? e.message : e}`);
+		results.failed++;
+	} finally {
+		clearTimeout(watchdog);
+		if (browser) await browser.close();
+		if (served) await stopServer(served.server);
+		rmSync(dir, { recursive: true, force: true });
+	}
+	console.log(`kpi-browser: ${results.passed} passed, ${results.failed} failed`);
+	return results.failed ? 1 : 0;
+}
+
+process.exitCode = await main();
