@@ -1,7 +1,9 @@
 /* api_trust: relationship surveys, the explained trust score and the portfolio of trust and compliance over JSON (and CSV). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "../service/attention.h"
 #include "../service/reviews.h"
 #include "../service/surveys.h"
 #include "../service/trust.h"
@@ -44,11 +46,16 @@ json_t *portfolio_full_json(struct store *s, const struct caller *c, bool with_h
 					   "without_quorum", "upcoming", "cancelled"};
 	long long sums[8] = {0}, attention = 0;
 	struct trust_summary *t = NULL;
+	struct attention *att = NULL;
 	json_t *items, *totals;
-	size_t n = 0;
+	size_t n = 0, na = 0;
 
 	if (trust_summaries_org(s, c, with_history, &t, &n))
 		return NULL;
+	if (attention_org(s, c, &att, &na)) {
+		trust_summaries_free(t, n);
+		return NULL;
+	}
 	items = json_array();
 	for (size_t i = 0; i < n; i++) {
 		const struct compliance *k = &t[i].compliance;
@@ -63,8 +70,16 @@ json_t *portfolio_full_json(struct store *s, const struct caller *c, bool with_h
 		}
 		json_object_set_new(x, "next_due_on", date_or_null(t[i].next_due_on));
 		json_object_set_new(x, "last_held_on", date_or_null(t[i].last_held_on));
-		json_object_set_new(x, "needs_attention", json_boolean(compliance_needs_attention(k)));
-		attention += compliance_needs_attention(k);
+		{
+			/* Needs attention is attention.c's: the last 12 months, with its reasons by severity. */
+			const struct attention *a = attention_find(att, na, t[i].engagement_id);
+
+			json_object_set_new(x, "needs_attention", json_boolean(attention_needed(a)));
+			json_object_set_new(x, "attention", attention_json(a));
+			json_object_set_new(x, "notice_on", a && a->next_notice_on[0] ? json_string(a->next_notice_on) : json_null());
+			json_object_set_new(x, "renewal", json_string(a ? a->renewal : "none"));
+			attention += attention_needed(a);
+		}
 		json_object_set_new(x, "mode", json_string(t[i].mode));
 		json_object_set_new(x, "trust", t[i].known ? json_real(t[i].score) : json_null());
 		json_object_set_new(x, "advice", json_string(t[i].advice));
@@ -79,6 +94,7 @@ json_t *portfolio_full_json(struct store *s, const struct caller *c, bool with_h
 	json_object_set_new(totals, "engagements", json_integer((json_int_t)n));
 	json_object_set_new(totals, "needs_attention", json_integer(attention));
 	trust_summaries_free(t, n);
+	free(att);
 	return json_pack("{s:o, s:o, s:o}", "items", items, "totals", totals, "next", json_null());
 }
 

@@ -109,9 +109,11 @@ static void render(struct request *rq, struct response *rs, long long eng, const
 			 !strcmp(json_text(o, "owed_by"), "buyer") ? json_text(json_object_get(e, "buyer"), "name")
 								   : json_text(json_object_get(e, "provider"), "name"),
 			 json_text(o, "title"), json_text(o, "due_on"), strcmp(rec, "none") ? rec : "once");
-		html_fmt(b, "<td><span class=\"pill %s\">%s</span>%s</td><td>%s</td><td>",
-			 late ? "st-missed" : !strcmp(json_text(o, "status"), "met") ? "st-held" : "st-planned",
-			 json_text(o, "status"), late ? " <strong class=\"bad\">overdue</strong>" : "", words);
+		html_fmt(b, "<td><span class=\"pill %s\">%s</span>",
+			 late ? "st-missed" : !strcmp(json_text(o, "status"), "met") ? "st-held" : "st-planned", json_text(o, "status"));
+		if (late)
+			html_fmt(b, " <strong class=\"bad\">overdue</strong>");
+		html_fmt(b, "</td><td>%s</td><td>", words);
 		decide_form(b, rq, o, form && !strcmp(form, "decide") && decided == json_num(o, "id") ? err : NULL);
 		html_fmt(b, "</td></tr>");
 	}

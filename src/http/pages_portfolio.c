@@ -1,8 +1,9 @@
-/* pages_portfolio: the portfolio — trust, mode, recommendation and review compliance across an organisation's engagements, sortable and filterable, and as CSV. */
+/* pages_portfolio: the portfolio — trust, mode, recommendation, review compliance, notice dates and what needs attention across an organisation's engagements, sortable and filterable, and as CSV. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../service/attention.h"
 #include "../service/auth.h"
 #include "../service/calendar.h"
 #include "../service/reviews.h"
@@ -18,6 +19,14 @@ static const char *const show_labels[] = {"all", "needing attention", "with a ne
 					  "in partnership", "in provider-vendor mode"};
 enum sort_by { BY_ATTENTION, BY_TRUST, BY_TITLE, BY_NEXT_DUE };
 static __thread enum sort_by sort_by; /* for compare(), set just before qsort */
+/* Needs attention, attention.c's (the last 12 months, with reasons): for compare() and shown(). */
+static __thread const struct attention *att;
+static __thread size_t att_n;
+
+static bool needs(const struct trust_summary *e)
+{
+	return attention_needed(attention_find(att, att_n, e->engagement_id));
+}
 
 static double trust_of(const struct trust_summary *e)
 {
@@ -40,7 +49,7 @@ static int compare(const void *a, const void *b)
 		c = strcmp(x->next_due_on[0] ? x->next_due_on : "9999", y->next_due_on[0] ? y->next_due_on : "9999");
 		break;
 	default:
-		c = compliance_needs_attention(&y->compliance) - compliance_needs_attention(&x->compliance);
+		c = needs(y) - needs(x);
 	}
 	return c ? c : (x->engagement_id > y->engagement_id) - (x->engagement_id < y->engagement_id);
 }
@@ -48,7 +57,7 @@ static int compare(const void *a, const void *b)
 static bool shown(const struct trust_summary *e, const char *show)
 {
 	if (!strcmp(show, "attention"))
-		return compliance_needs_attention(&e->compliance);
+		return needs(e);
 	if (!strcmp(show, "recommended"))
 		return strcmp(e->mode, e->recommended_mode) != 0;
 	if (!strcmp(show, "partnership") || !strcmp(show, "vendor"))
@@ -108,7 +117,8 @@ void page_portfolio(struct request *rq, struct response *rs)
 	struct buf *b = &rs->body;
 	struct trust_summary *t = NULL, **rows;
 	struct compliance sum = {0};
-	size_t n = 0, listed = 0, attention = 0;
+	struct attention *reasons = NULL;
+	size_t n = 0, listed = 0, attention = 0, nr = 0;
 
 	if (!request_choice(rq, rs, "sort", sorts, &sort) || !request_choice(rq, rs, "show", shows, &show)) {
 		page_error(rq, rs, 400, "There is no such sort order or filter.");
@@ -116,8 +126,10 @@ void page_portfolio(struct request *rq, struct response *rs)
 	}
 	sort = sort ? sort : "attention";
 	show = show ? show : "all";
-	if (trust_summaries_org(rq->store, &rq->caller, false, &t, &n) || !(rows = calloc(n ? n : 1, sizeof *rows))) {
+	if (trust_summaries_org(rq->store, &rq->caller, false, &t, &n) || attention_org(rq->store, &rq->caller, &reasons, &nr) ||
+	    !(rows = calloc(n ? n : 1, sizeof *rows))) {
 		trust_summaries_free(t, n);
+		free(reasons);
 		page_error(rq, rs, 500, "The portfolio could not be read.");
 		return;
 	}
@@ -130,8 +142,11 @@ void page_portfolio(struct request *rq, struct response *rs)
 		sum.late += k->late;
 		sum.missed += k->missed;
 		sum.without_quorum += k->without_quorum;
-		attention += compliance_needs_attention(k);
 	}
+	att = reasons;
+	att_n = nr;
+	for (size_t i = 0; i < n; i++)
+		attention += needs(&t[i]);
 	sort_by = !strcmp(sort, "trust") ? BY_TRUST : !strcmp(sort, "title") ? BY_TITLE : !strcmp(sort, "next_due") ? BY_NEXT_DUE : BY_ATTENTION;
 	qsort(rows, n, sizeof *rows, compare);
 	page_begin(rq, rs, "Portfolio");
@@ -149,16 +164,19 @@ void page_portfolio(struct request *rq, struct response *rs)
 	controls(b, sort, show);
 	html_fmt(b, "<table class=\"list\"><thead><tr><th>Engagement</th><th>%s</th><th class=\"num\">Trust</th><th>Trend</th>"
 		    "<th>Mode</th><th class=\"num\">Due</th><th class=\"num\">On time</th><th class=\"num\">Late</th><th class=\"num\">Missed</th>"
-		    "<th class=\"num\">No quorum</th><th>Next review</th></tr></thead><tbody>",
+		    "<th class=\"num\">No quorum</th><th>Next review</th><th>Notice date</th><th>Why it needs attention</th></tr></thead><tbody>",
 		 rq->caller.org_kind == ORG_PROVIDER ? "Customer" : "Provider");
 	for (size_t i = 0; i < n; i++) {
 		const struct trust_summary *e = rows[i];
-		bool needs = compliance_needs_attention(&e->compliance);
+		const struct attention *a = attention_find(reasons, nr, e->engagement_id);
+		bool needed = attention_needed(a);
+		json_t *why = attention_json(a), *r;
+		size_t k;
 
 		if (!shown(e, show))
 			continue;
 		listed++;
-		buf_puts(b, needs ? "<tr class=\"attention\"><td>⚠ " : "<tr><td>");
+		buf_puts(b, needed ? "<tr class=\"attention\"><td>⚠ " : "<tr><td>");
 		html_fmt(b, "<a href=\"/engagements/%lld\">%s</a></td><td>%s</td>", e->engagement_id, e->title,
 			 rq->caller.org_kind == ORG_PROVIDER ? e->buyer : e->provider);
 		if (e->known)
@@ -174,7 +192,15 @@ void page_portfolio(struct request *rq, struct response *rs)
 		cell(b, e->compliance.late, "warn");
 		cell(b, e->compliance.missed, "bad");
 		cell(b, e->compliance.without_quorum, "warn");
-		html_fmt(b, "<td>%s</td></tr>", e->next_due_on[0] ? e->next_due_on : "—");
+		html_fmt(b, "<td>%s</td>", e->next_due_on[0] ? e->next_due_on : "—");
+		if (a && a->next_notice_on[0])
+			html_fmt(b, "<td>%s <span class=\"muted\">(renewal: %s)</span></td><td>", a->next_notice_on, a->renewal);
+		else
+			html_fmt(b, "<td>— <span class=\"muted\">(renewal: %s)</span></td><td>", a ? a->renewal : "none");
+		/* The reasons, most severe first. */
+		json_array_foreach(why, k, r) html_fmt(b, "%s%s", k ? "; " : "", json_string_value(json_object_get(r, "detail")));
+		html_fmt(b, "</td></tr>");
+		json_decref(why);
 	}
 	html_fmt(b, "</tbody></table>");
 	if (!listed)
@@ -182,6 +208,9 @@ void page_portfolio(struct request *rq, struct response *rs)
 	html_fmt(b, "</section>");
 	page_end(rs);
 	free(rows);
+	free(reasons);
+	att = NULL;
+	att_n = 0;
 	trust_summaries_free(t, n);
 }
 

@@ -1,4 +1,4 @@
-/* calendar: each person's secret, revocable iCalendar feed of their reviews and due actions. */
+/* calendar: each person's secret, revocable iCalendar feed of their reviews, due actions, summits and contract dates (end, notice). */
 #define _GNU_SOURCE /* vasprintf */
 #include "calendar.h"
 
@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../domain/delivery.h"
 #include "auth.h"
 #include "ical.h"
 
@@ -106,6 +107,35 @@ static int action_cb(void *ctx, const struct sqlval *c, int n)
 	return 0;
 }
 
+/* An engagement's contract dates (docs/delivery.md): its end, and its notice date when notice days are recorded, as all-day events. */
+static int contract_cb(void *ctx, const struct sqlval *c, int n)
+{
+	struct feed *f = ctx;
+	struct cal_event *e = next_event(f);
+	struct date ends;
+	char notice[11];
+
+	(void)n;
+	if (!e)
+		return 1;
+	e->uid = keep(f, fmt("engagement-end-%lld@accord", c[0].i));
+	e->date = keep(f, strdup(c[2].s));
+	e->summary = keep(f, fmt("Contract ends: %s", c[1].s));
+	e->description = keep(f, fmt("%s and %s. Renewal: %s.", c[5].s, c[6].s, c[4].s));
+	e->url = keep(f, fmt("%s/engagements/%lld#contract", f->base, c[0].i));
+	e->status = "CONFIRMED";
+	if (c[3].type == SQL_NULL || !date_parse(c[2].s, &ends) || !(e = next_event(f)))
+		return 0;
+	date_format(contract_notice_date(ends, (int)c[3].i), notice);
+	e->uid = keep(f, fmt("engagement-notice-%lld@accord", c[0].i));
+	e->date = keep(f, strdup(notice));
+	e->summary = keep(f, fmt("Notice date: %s", c[1].s));
+	e->description = keep(f, fmt("Last day to give notice (%lld days before the end on %s). Renewal: %s.", c[3].i, c[2].s, c[4].s));
+	e->url = keep(f, fmt("%s/engagements/%lld#contract", f->base, c[0].i));
+	e->status = "CONFIRMED";
+	return 0;
+}
+
 char *calendar_feed(struct store *s, const char *token, const char *base_url)
 {
 	struct sqlval a[7];
@@ -125,6 +155,7 @@ char *calendar_feed(struct store *s, const char *token, const char *base_url)
 	a[0] = SQL_I(uid);
 	store_exec(s, STMT_CAL_REVIEWS, a, 1, review_cb, f, NULL);
 	store_exec(s, STMT_CAL_SUMMITS, a, 1, summit_cb, f, NULL);
+	store_exec(s, STMT_CAL_CONTRACT_DATES, a, 1, contract_cb, f, NULL);
 	a[1] = SQL_T("open");
 	a[2] = SQL_T("open");
 	a[3] = SQL_I(0);

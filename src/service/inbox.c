@@ -59,11 +59,13 @@
 #include "inbox.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../domain/date.h"
 #include "../domain/delivery.h"
 #include "access.h"
+#include "attention.h"
 #include "clock.h"
 #include "events.h"
 #include "surveys.h"
@@ -681,18 +683,16 @@ static int glance_end_row(void *ctx, const struct sqlval *c, int n)
 	return 0;
 }
 
-/* Why an engagement needs attention, in words; empty when it does not. */
-static json_t *attention_of(const struct trust_summary *t, const char *today)
+/* Why an engagement needs attention, in words, most severe first (attention.c decides), then what the glance adds: a review overdue now, trust falling; empty when nothing. */
+static json_t *attention_of(const struct trust_summary *t, const struct attention *a, const char *today)
 {
-	json_t *why = json_array();
+	json_t *why = json_array(), *reasons = attention_json(a), *r;
+	size_t i;
 
+	json_array_foreach(reasons, i, r) json_array_append(why, json_object_get(r, "detail"));
+	json_decref(reasons);
 	if (t->next_due_on[0] && strcmp(t->next_due_on, today) < 0)
 		json_array_append_new(why, json_string("review overdue"));
-	/* A review held late is history, not something to act on: the glance leaves it to the portfolio. */
-	if (t->compliance.missed)
-		json_array_append_new(why, json_string("reviews missed"));
-	if (t->compliance.without_quorum)
-		json_array_append_new(why, json_string("mandate not kept (held without the mandated roles)"));
 	if (!strcmp(t->advice, "regression"))
 		json_array_append_new(why, json_string("trust falling"));
 	return why;
@@ -701,15 +701,17 @@ static json_t *attention_of(const struct trust_summary *t, const char *today)
 json_t *inbox_glance(struct store *s, const struct caller *c)
 {
 	struct trust_summary *t = NULL;
-	size_t n = 0;
+	struct attention *att = NULL;
+	size_t n = 0, na = 0;
 	json_t *ends = json_object(), *out = json_array(), *later = json_array();
 	struct sqlval a[2] = {SQL_I(c->org_id), SQL_I(c->org_id)};
 	char today[11];
 
 	date_in(0, today);
-	if (trust_summaries_org(s, c, false, &t, &n) ||
+	if (trust_summaries_org(s, c, false, &t, &n) || attention_org(s, c, &att, &na) ||
 	    store_exec(s, STMT_INBOX_GLANCE_ENDS, a, 2, glance_end_row, ends, NULL) < 0) {
 		trust_summaries_free(t, n);
+		free(att);
 		json_decref(ends);
 		json_decref(out);
 		json_decref(later);
@@ -717,7 +719,7 @@ json_t *inbox_glance(struct store *s, const struct caller *c)
 	}
 	for (size_t i = 0; i < n; i++) {
 		char key[24];
-		json_t *why = attention_of(&t[i], today), *o;
+		json_t *why = attention_of(&t[i], attention_find(att, na, t[i].engagement_id), today), *o;
 
 		snprintf(key, sizeof key, "%lld", t[i].engagement_id);
 		o = json_pack("{s:I, s:s, s:s, s:o, s:o, s:O?}", "engagement_id", t[i].engagement_id, "title",
@@ -731,6 +733,7 @@ json_t *inbox_glance(struct store *s, const struct caller *c)
 	json_decref(later);
 	json_decref(ends);
 	trust_summaries_free(t, n);
+	free(att);
 	return out;
 }
 

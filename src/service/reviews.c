@@ -7,6 +7,7 @@
 
 #include "../util/csv.h"
 #include "../util/grow.h"
+#include "attention.h"
 #include "clock.h"
 #include "markdown.h"
 
@@ -828,6 +829,13 @@ static json_t *portfolio_run(struct store *s, enum stmt st, long long key, long 
 	return items;
 }
 
+/* Needs attention is attention.c's (the last 12 months, with reasons), whatever the whole history's counts above say. */
+static void attention_set(json_t *item, const struct attention *a)
+{
+	json_object_set_new(item, "needs_attention", json_boolean(attention_needed(a)));
+	json_object_set_new(item, "attention", attention_json(a));
+}
+
 json_t *compliance_json(struct store *s, long long eng)
 {
 	struct eng_term t;
@@ -838,6 +846,15 @@ json_t *compliance_json(struct store *s, long long eng)
 	items = portfolio_run(s, STMT_PORTFOLIO_ENG, eng, eng);
 	one = json_incref(json_array_get(items, 0));
 	json_decref(items);
+	if (one) {
+		struct attention a;
+
+		if (attention_engagement(s, eng, &a)) {
+			json_decref(one);
+			return NULL;
+		}
+		attention_set(one, &a);
+	}
 	return one;
 }
 
@@ -852,10 +869,16 @@ json_t *portfolio_json(struct store *s, const struct caller *c)
 	size_t i, attention = 0;
 	json_t *e;
 
-	if (!items) {
+	struct attention *att = NULL;
+	size_t na = 0;
+
+	if (!items || attention_org(s, c, &att, &na)) {
+		json_decref(items);
 		json_decref(totals);
 		return NULL;
 	}
+	json_array_foreach(items, i, e) attention_set(e, attention_find(att, na, json_integer_value(json_object_get(e, "engagement_id"))));
+	free(att);
 	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
 		long long sum = 0;
 

@@ -702,7 +702,9 @@ static void test_portfolio(void)
 		CHECK(json_equal(x, c));
 	}
 	CHECK(found_e2);
-	CHECK(num(json_object_get(p, "totals"), "needs_attention") >= 3);
+	/* Needs attention counts the last 12 months (issue 17): Card disputes' missed review of 2026-01-01 still does; Core banking's late one of 2024 no longer (obligation_cases.c). */
+	CHECK(num(json_object_get(p, "totals"), "needs_attention") >= 1);
+	CHECK(json_is_true(json_object_get(c, "needs_attention")));
 	json_decref(p);
 	p = get(HB_LEAD, "/api/v1/compliance");
 	found_e2 = false;

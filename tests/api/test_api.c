@@ -21,6 +21,7 @@ static long long user_id[CALLERS];
 static long long NW, MD, KE, HB, LU, E1, E2, E_MD; /* organisation and engagement ids */
 /* Governance items the matrix acts on: a review, actions owned by a member of each side, and a strategic issue of E1; a review of E_MD. */
 static long long R1, A_NW_MEMBER, A_KE_MEMBER, I1, R_MD;
+static long long O1; /* an obligation Kestrel owes under E1 */
 static long long RM1, IT1, BID1, SG1, SUM1, INV_KE, SES1, PB1, PR1; /* + a Northwind summit inviting Kestrel, its session, a problem and Kestrel's response */ /* a Northwind roadmap shared with Kestrel, an open item, Kestrel's bid and suggestion */
 /* The practice exchange: a practice Kestrel found on E1 and published, a Kestrel draft, Kestrel's proposal of the first on E_MD. */
 static long long P_PUB, P_DRAFT, AD1;
@@ -83,7 +84,15 @@ static int governance_ids(void)
 		return -1;
 	A_NW_MEMBER = make_action(R1, NW_MEMBER);
 	A_KE_MEMBER = make_action(R1, KE_MEMBER);
-	return A_NW_MEMBER && A_KE_MEMBER ? 0 : -1;
+	{
+		json_t *j = NULL;
+
+		if (call_json(&S, "POST", fmt("/api/v1/engagements/%lld/obligations", E1), tok[NW_CM],
+			      "{\"title\":\"Matrix obligation\",\"owed_by\":\"provider\",\"due_on\":\"2027-06-30\"}", &j) == 201)
+			O1 = json_integer_value(json_object_get(j, "id"));
+		json_decref(j);
+	}
+	return A_NW_MEMBER && A_KE_MEMBER && O1 ? 0 : -1;
 }
 
 /* A roadmap of Northwind's first unit, with an item open for bids, shared with Kestrel, which bids and suggests. */
@@ -441,6 +450,14 @@ static void test_permission_matrix(void)
 		{"GET", "/api/v1/engagements/{id}/adoptions", fmt("/api/v1/engagements/%lld/adoptions", E_MD), NULL, {404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 404, 404}},
 		{"GET", "/api/v1/knowledge", "/api/v1/knowledge", NULL, {403, 403, 403, 403, 403, 403, 200, 200, 403, 403, 200, 200}},
 		{"GET", "/api/v1/audit", "/api/v1/audit", NULL, {200, 200, 403, 200, 403, 403, 200, 403, 403, 200, 200, 200}},
+		/* Obligations (obligation_cases.c): both sides read; the buyer's contract and sourcing managers record; they and the provider's leadership decide. */
+		{"GET", "/api/v1/engagements/{id}/obligations", fmt("/api/v1/engagements/%lld/obligations", E1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
+		{"GET", "/api/v1/engagements/{id}/obligations", fmt("/api/v1/engagements/%lld/obligations", E_MD), NULL, {404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 404, 404}},
+		{"POST", "/api/v1/engagements/{id}/obligations", fmt("/api/v1/engagements/%lld/obligations", E1), "{\"title\":\"T\",\"owed_by\":\"nobody\",\"due_on\":\"2026-12-01\"}",
+		 {404, 403, 403, 422, 422, 403, 403, 403, 403, 404, 404, 404}},
+		{"GET", "/api/v1/obligations/{id}", fmt("/api/v1/obligations/%lld", O1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
+		{"PATCH", "/api/v1/obligations/{id}", fmt("/api/v1/obligations/%lld", O1), "{\"status\":\"done\"}",
+		 {404, 403, 403, 422, 422, 403, 422, 403, 403, 404, 404, 404}},
 
 		{"GET", "/api/v1/engagements/{id}/trust", fmt("/api/v1/engagements/%lld/trust", E1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
 		{"GET", "/api/v1/engagements/{id}/surveys", fmt("/api/v1/engagements/%lld/surveys", E1), NULL, {404, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404}},
@@ -529,7 +546,7 @@ static void test_pages_other_tenants(void)
 {
 	const char *gets[] = {fmt("/engagements/%lld/trust", E1), fmt("/engagements/%lld/report", E1), fmt("/reviews/%lld", R1),
 			      fmt("/issues/%lld", I1), fmt("/roadmaps/%lld", RM1), fmt("/roadmap-items/%lld", IT1),
-			      fmt("/summits/%lld", SUM1), fmt("/problems/%lld", PB1)};
+			      fmt("/summits/%lld", SUM1), fmt("/problems/%lld", PB1), fmt("/engagements/%lld/obligations", E1)};
 	const char *posts[] = {fmt("/engagements/%lld/mandate", E1), fmt("/engagements/%lld/reviews", E1),
 			       fmt("/engagements/%lld/issues", E1), fmt("/engagements/%lld/surveys", E1), fmt("/reviews/%lld", R1),
 			       fmt("/reviews/%lld/attendance", R1), fmt("/reviews/%lld/actions", R1), fmt("/actions/%lld", A_NW_MEMBER),
@@ -537,7 +554,8 @@ static void test_pages_other_tenants(void)
 			       fmt("/roadmap-items/%lld/bids", IT1), fmt("/roadmap-items/%lld/award", IT1),
 			       fmt("/roadmap-items/%lld/suggestions", IT1), fmt("/roadmap-items/%lld/status", IT1),
 			       fmt("/suggestions/%lld", SG1), fmt("/summits/%lld/invitations", SUM1), fmt("/summits/%lld/sessions", SUM1),
-			       fmt("/problems/%lld/responses", PB1), fmt("/problem-responses/%lld", PR1)};
+			       fmt("/problems/%lld/responses", PB1), fmt("/problem-responses/%lld", PR1),
+			       fmt("/engagements/%lld/obligations", E1), fmt("/obligations/%lld", O1)};
 	struct resp r;
 
 	for (size_t i = 0; i < sizeof gets / sizeof gets[0]; i++) {
@@ -1184,6 +1202,7 @@ int main(int argc, char **argv)
 		kpi_cases_run(&w, &harness_passed, &harness_failed);
 		forms_cases_run(&w, &harness_passed, &harness_failed);
 		scorecard_cases_run(&w, &harness_passed, &harness_failed);
+		obligation_cases_run(&w, &harness_passed, &harness_failed);
 	}
 	RUN(test_web);
 	RUN(test_pages_other_tenants);

@@ -1,0 +1,163 @@
+// obligations.test.mjs: contract dates and the obligations of both sides in headless Chromium — the contract manager records the contract (amounts with their currency, notice days) and an obligation of each side; the provider's leadership sees both sides' overdue obligations and the next notice date on the engagement page and marks its own obligation met with evidence (its next occurrence opens); the buyer waives its own after a confirmation.
+// Usage (from the repository root): node tests/browser/obligations.test.mjs build/accord
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { assert, check, demoLogins, launchChromium, results, serve, shot, SHOTS, signIn, submit, WAIT } from './lib.mjs';
+
+const ENGAGEMENT = 'Core banking application maintenance'; // Northwind's with Kestrel; Tom Okafor is its contract manager
+
+async function saved(page) {
+	const msg = page.locator('#saved[role=status]');
+	assert((await msg.count()) === 1, `no saved message on ${page.url()}`);
+	return (await msg.textContent()).trim();
+}
+
+// openEngagement PAGE: from the engagements list to the engagement's page, by its title.
+async function openEngagement(page) {
+	await submit(page, page.locator(`main a:text-is("${ENGAGEMENT}")`).first());
+	assert(/^\/engagements\/\d+$/.test(new URL(page.url()).pathname), `not on an engagement: ${page.url()}`);
+}
+
+// row PAGE TITLE: the register's row of the obligation titled TITLE due on DUE (the first when DUE is omitted).
+function row(page, title, due) {
+	let r = page.locator('#register tbody tr', { hasText: title });
+	if (due) r = r.filter({ hasText: due });
+	return r.first();
+}
+
+async function main() {
+	if (process.argv.length < 3) {
+		console.error('usage: node tests/browser/obligations.test.mjs PATH_TO_ACCORD');
+		console.log('obligations-browser: 0 passed, 1 failed');
+		return 1;
+	}
+	const bin = path.resolve(process.argv[2]);
+	const dir = mkdtempSync(path.join(tmpdir(), 'accord-obligations-'));
+	const db = process.env.ACCORD_TEST_DB || path.join(dir, 'accord.db');
+	const env = { ...process.env, ACCORD_TODAY: '2026-11-26' };
+	delete env.ACCORD_DB;
+	let served = null;
+	let browser = null;
+	const watchdog = setTimeout(() => {
+		console.log('FAIL the obligations journey finished within 120 s');
+		if (served) served.server.kill('SIGKILL');
+		console.log(`obligations-browser: ${results.passed} passed, ${results.failed + 1} failed`);
+		process.exit(1);
+	}, 120000);
+
+	try {
+		mkdirSync(SHOTS, { recursive: true });
+		const logins = demoLogins(bin, db, env);
+		const cm = logins.contract_manager?.[0];
+		const lead = logins.provider_leadership?.[0];
+		if (!cm || !lead) throw new Error('the demo has no contract_manager or provider_leadership log-in');
+		served = await serve(bin, db, env);
+		const { base } = served;
+		browser = await launchChromium();
+		const newPage = async () => {
+			const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+			ctx.setDefaultTimeout(WAIT);
+			ctx.setDefaultNavigationTimeout(WAIT * 2);
+			return ctx.newPage();
+		};
+		const cmPage = await newPage();
+		const leadPage = await newPage();
+
+		await check('the contract manager records the contract: amounts show with their currency, and the notice date', async () => {
+			await signIn(cmPage, base, cm);
+			await openEngagement(cmPage);
+			const form = cmPage.locator('form[action$="/edit#form-errors"]');
+			await cmPage.locator('#edit summary').click();
+			await form.locator('input[name=contract_value]').fill('1200000');
+			await form.locator('input[name=monthly_charge]').fill('12.345');
+			await form.locator('input[name=notice_days]').fill('90');
+			await submit(cmPage, form.locator('button[type=submit]'));
+			// Three decimals: refused, beside the field and in the summary, nothing saved.
+			assert((await cmPage.locator('#form-errors').textContent()).includes('Monthly charge'), 'the summary does not name the monthly charge');
+			await form.locator('input[name=monthly_charge]').fill('100000.50');
+			await form.locator('select[name=renewal]').selectOption('option');
+			await submit(cmPage, form.locator('button[type=submit]'));
+			await saved(cmPage);
+			const contract = await cmPage.locator('#contract').textContent();
+			assert(contract.includes('USD 1,200,000.00') && contract.includes('USD 100,000.50'), `amounts: ${contract}`);
+			assert((await cmPage.locator('#notice-on').textContent()).includes('2028-12-31'), 'the notice date (2029-03-31 − 90 days) is not shown');
+			await shot(cmPage, 'engagement-contract');
+		});
+
+		await check('the contract manager adds an obligation of each side from the Obligations page, choosing from lists', async () => {
+			await submit(cmPage, cmPage.locator('main a:text-is("Obligations")').first());
+			assert(/\/obligations$/.test(new URL(cmPage.url()).pathname), `not on the obligations page: ${cmPage.url()}`);
+			const form = cmPage.locator('form[action$="/obligations#form-errors"]');
+			assert((await form.locator('input[name=due_on][type=date]').count()) === 1, 'the due date is not a date input');
+			await form.locator('input[name=title]').fill('Annual disaster-recovery test');
+			await form.locator('select[name=owed_by]').selectOption('provider');
+			await form.locator('input[name=due_on]').fill('2026-11-01');
+			await form.locator('select[name=recurrence]').selectOption('annual');
+			await submit(cmPage, form.locator('button[type=submit]'));
+			await saved(cmPage);
+			const again = cmPage.locator('form[action$="/obligations#form-errors"]');
+			await again.locator('input[name=title]').fill('Test environments for the upgrade');
+			await again.locator('select[name=owed_by]').selectOption('buyer');
+			await again.locator('input[name=due_on]').fill('2026-11-15');
+			await submit(cmPage, again.locator('button[type=submit]'));
+			await saved(cmPage);
+			assert((await row(cmPage, 'Annual disaster-recovery test').textContent()).includes('overdue'), 'the provider\'s obligation is not marked overdue');
+			assert((await row(cmPage, 'Test environments for the upgrade').textContent()).includes('overdue'), 'the buyer\'s obligation is not marked overdue');
+			await shot(cmPage, 'obligations-buyer');
+		});
+
+		await check('the provider\'s leadership sees both sides\' overdue obligations and the next notice date on the engagement page', async () => {
+			await signIn(leadPage, base, lead);
+			await openEngagement(leadPage);
+			assert((await leadPage.locator('#overdue-provider').textContent()).includes('Annual disaster-recovery test'), 'its own overdue obligation is not shown');
+			assert((await leadPage.locator('#overdue-buyer').textContent()).includes('Test environments for the upgrade'), 'the buyer\'s overdue obligation is not shown');
+			assert((await leadPage.locator('#notice-on').textContent()).includes('2028-12-31'), 'the notice date is not shown');
+			await shot(leadPage, 'engagement-provider-view');
+		});
+
+		await check('the provider marks its own obligation met with evidence; the next year\'s opens; it cannot decide the buyer\'s', async () => {
+			await submit(leadPage, leadPage.locator('main a:text-is("Obligations")').first());
+			assert((await row(leadPage, 'Test environments for the upgrade').locator('form').count()) === 0, 'the provider is offered to decide the buyer\'s obligation');
+			const r = row(leadPage, 'Annual disaster-recovery test', '2026-11-01');
+			await r.locator('summary').click();
+			const form = r.locator('form');
+			await form.locator('select[name=status]').selectOption('met');
+			await form.locator('input[name=evidence]').fill('DR test report, failover in 41 minutes');
+			await submit(leadPage, form.locator('button[type=submit]'));
+			assert((await saved(leadPage)).includes('met'), 'no saved message');
+			const done = await row(leadPage, 'Annual disaster-recovery test', '2026-11-01').textContent();
+			assert(done.includes('met') && done.includes('failover in 41 minutes') && !done.includes('overdue'), `the row reads: ${done}`);
+			assert((await row(leadPage, 'Annual disaster-recovery test', '2027-11-01').count()) === 1, 'the next occurrence did not open');
+			await shot(leadPage, 'obligations-provider');
+		});
+
+		await check('the buyer waives its own obligation after a confirmation, with a reason', async () => {
+			await cmPage.reload();
+			const r = row(cmPage, 'Test environments for the upgrade');
+			await r.locator('summary').click();
+			const form = r.locator('form');
+			await form.locator('select[name=status]').selectOption('waived');
+			await form.locator('input[name=reason]').fill('The upgrade moved to next year.');
+			await submit(cmPage, form.locator('button[type=submit]'));
+			assert((await cmPage.locator('button.danger').count()) >= 1, 'no confirmation step');
+			await shot(cmPage, 'obligation-waive-confirm');
+			await submit(cmPage, cmPage.locator('button.danger').first());
+			await saved(cmPage);
+			const done = await row(cmPage, 'Test environments for the upgrade').textContent();
+			assert(done.includes('waived') && done.includes('moved to next year'), `the row reads: ${done}`);
+		});
+	} catch (e) {
+		console.log(`FAIL the obligations journey ran: ${e && e.message ? e.message.split('\n')[0] : e}`);
+		results.failed++;
+	} finally {
+		clearTimeout(watchdog);
+		if (browser) await browser.close();
+		if (served) served.server.kill('SIGTERM');
+		rmSync(dir, { recursive: true, force: true });
+	}
+	console.log(`obligations-browser: ${results.passed} passed, ${results.failed} failed`);
+	return results.failed ? 1 : 0;
+}
+
+process.exitCode = await main();
