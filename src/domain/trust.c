@@ -196,7 +196,7 @@ static int whole_setting(double v, int max)
 	return v < 0 ? -1 : v > max ? max + 1 : (int)v;
 }
 
-/* Stores v as setting i; false when a count of reviews is not a whole number. */
+/* Stores v as setting i; false when a whole-number setting (a count of reviews, reporting_days) is not one. */
 static bool store(struct trust_settings *s, int i, double v, struct error *err)
 {
 	if (i < TF__MAX) {
@@ -347,7 +347,9 @@ void trust_score_window(const struct trust_window *w, const struct trust_setting
 	sentiment(w, s, out);
 	factor(out, TF_DELIVERY, kpi_attainment_known(&w->delivery),
 	       kpi_attainment_known(&w->delivery) ? kpi_attainment_value(&w->delivery) : 0);
-	out->below_delivery_floor = out->factor[TF_DELIVERY].known && out->factor[TF_DELIVERY].value < s->delivery_floor;
+	/* A deployment that weighs delivery 0 has chosen to leave it out: then the floor does not apply either. */
+	out->below_delivery_floor = s->weight[TF_DELIVERY] > 0 && out->factor[TF_DELIVERY].known &&
+				    out->factor[TF_DELIVERY].value < s->delivery_floor;
 	sum = weigh(s, out);
 	if (sum < 0) {
 		/* Nothing to go on: the score stands where it was (0 and unknown for a first review). */

@@ -93,7 +93,7 @@ struct trust_score {
 	double raw;	  /* 0..100: the weighted factors of this window */
 	double smoothed;  /* 0..100: the exponential average over the history */
 	bool sentiment_gap; /* the sides' survey means differ by sentiment_gap or more */
-	bool below_delivery_floor; /* delivery is known and below delivery_floor: this window cannot count towards partnership */
+	bool below_delivery_floor; /* delivery weighs something, is known and is below delivery_floor: this window cannot count towards partnership */
 	bool presence_capped;	   /* a mandated role was absent, so the smoothed score was held at the previous one */
 };
 

@@ -60,6 +60,7 @@ static void evidence_free(struct evidence_set *set)
 		trust_delivery_free(&set->v[i]);
 	}
 	free(set->v);
+	free(set->kpi_by_id);
 }
 
 /* The engagement a row belongs to (engagements are loaded in id order). */
@@ -67,11 +68,16 @@ struct evidence *evidence_find(struct evidence_set *set, long long id)
 {
 	size_t lo = 0, hi = set->n;
 
+	/* Rows mostly come engagement by engagement: try the one found last. */
+	if (set->last < set->n && set->v[set->last].id == id)
+		return &set->v[set->last];
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 
-		if (set->v[mid].id == id)
+		if (set->v[mid].id == id) {
+			set->last = mid;
 			return &set->v[mid];
+		}
 		if (set->v[mid].id < id)
 			lo = mid + 1;
 		else
@@ -244,6 +250,8 @@ static int evidence_load(struct store *s, enum scope scope, long long key, struc
 			evidence_free(set);
 			return -1;
 		}
+		if (fns[q] == trust_kpi_row)
+			trust_kpis_index(set, clock_today());
 	}
 	trust_measures_index(set);
 	return 0;

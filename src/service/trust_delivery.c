@@ -22,7 +22,8 @@ int trust_kpi_row(void *ctx, const struct sqlval *c, int n)
 	int direction = kpi_direction_parse(c[3].s), frequency = kpi_frequency_parse(c[6].s);
 
 	(void)n;
-	if (!e || direction < 0 || frequency < 0 || grow((void **)&e->kpis, &e->ckpis, e->nkpis, sizeof *e->kpis))
+	if (!e || direction < 0 || frequency < 0 || e->nkpis >= 65535 ||
+	    grow((void **)&e->kpis, &e->ckpis, e->nkpis, sizeof *e->kpis))
 		return 0;
 	k = &e->kpis[e->nkpis];
 	memset(k, 0, sizeof *k);
@@ -40,25 +41,82 @@ int trust_kpi_row(void *ctx, const struct sqlval *c, int n)
 	return 0;
 }
 
+/* Room for the values an engagement's KPIs can have had up to today (at most a few years' worth), allocated once. */
+static void measures_reserve(struct evidence *e, struct date today)
+{
+	size_t periods = 0;
+
+	for (size_t k = 0; k < e->nkpis; k++) {
+		int n = kpi_period_of(today, e->kpis[k].frequency).index - kpi_period_of(e->starts, e->kpis[k].frequency).index + 1;
+
+		periods += n < 1 ? 1 : n > 120 ? 120 : (size_t)n;
+	}
+	if (periods && (e->measures = malloc(periods * sizeof *e->measures)))
+		e->cmeasures = periods;
+}
+
+void trust_kpis_index(struct evidence_set *set, struct date today)
+{
+	size_t count = 0;
+
+	set->kpi_min = 0;
+	set->kpi_max = -1;
+	for (size_t i = 0; i < set->n; i++)
+		for (size_t k = 0; k < set->v[i].nkpis; k++) {
+			long long id = set->v[i].kpis[k].id;
+
+			if (!count++ || id < set->kpi_min)
+				set->kpi_min = id;
+			if (id > set->kpi_max)
+				set->kpi_max = id;
+		}
+	for (size_t i = 0; i < set->n; i++)
+		measures_reserve(&set->v[i], today);
+	/* Dense ids (every KPI, or an organisation's few): a table; else measure rows search. */
+	if (!count || set->kpi_max - set->kpi_min >= (long long)count * 4 + 1024 ||
+	    !(set->kpi_by_id = calloc((size_t)(set->kpi_max - set->kpi_min + 1), sizeof *set->kpi_by_id)))
+		return;
+	for (size_t i = 0; i < set->n; i++)
+		for (size_t k = 0; k < set->v[i].nkpis; k++)
+			set->kpi_by_id[set->v[i].kpis[k].id - set->kpi_min] = (struct kpi_ref){&set->v[i], (unsigned short)k};
+}
+
+
+/* The KPI a value row names: through the table when there is one. */
+static struct kpi_ref kpi_ref_of(struct evidence_set *set, long long engagement_id, long long kpi_id)
+{
+	struct kpi_ref r = {NULL, 0};
+
+	if (set->kpi_by_id) {
+		if (kpi_id >= set->kpi_min && kpi_id <= set->kpi_max)
+			r = set->kpi_by_id[kpi_id - set->kpi_min];
+		return r;
+	}
+	if (!(r.e = evidence_find(set, engagement_id)))
+		return r;
+	while (r.k < r.e->nkpis && r.e->kpis[r.k].id != kpi_id)
+		r.k++;
+	if (r.k == r.e->nkpis)
+		r.e = NULL;
+	return r;
+}
+
 int trust_measure_row(void *ctx, const struct sqlval *c, int n)
 {
-	struct evidence *e = evidence_find(ctx, c[0].i);
+	struct kpi_ref r = kpi_ref_of(ctx, c[0].i, c[1].i);
+	struct evidence *e = r.e;
 	struct ev_measure *m;
 	struct kpi_period period;
-	size_t k = 0;
 
 	(void)n;
-	if (!e)
-		return 0;
-	while (k < e->nkpis && e->kpis[k].id != c[1].i)
-		k++;
-	if (k == e->nkpis || !kpi_period_parse(c[2].s, e->kpis[k].frequency, &period) ||
+	if (!e || !kpi_period_parse(c[2].s, e->kpis[r.k].frequency, &period) ||
 	    grow((void **)&e->measures, &e->cmeasures, e->nmeasures, sizeof *e->measures))
 		return 0;
 	m = &e->measures[e->nmeasures++];
-	m->kpi = (int)k;
+	m->kpi = r.k;
 	m->period = period.index;
-	m->value = c[3].type == SQL_INT ? (double)c[3].i : strtod(c[3].s ? c[3].s : "0", NULL);
+	/* Thousandths when exact, else the value itself (TRUST_MEASUREMENTS). */
+	m->value = c[3].type == SQL_INT ? (double)c[3].i / 1000 : strtod(c[5].s ? c[5].s : "0", NULL);
 	m->disputed = c[4].i != 0;
 	return 0;
 }

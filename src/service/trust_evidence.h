@@ -57,10 +57,16 @@ struct ev_kpi {
 };
 
 struct ev_measure {
-	int kpi;    /* index into the engagement's kpis */
-	int period; /* struct kpi_period.index */
 	double value;
+	int period;	    /* struct kpi_period.index */
+	unsigned short kpi; /* index into the engagement's kpis */
 	bool disputed;
+};
+
+/* Where the KPI with a given id lives: its engagement's evidence and its index there. */
+struct kpi_ref {
+	struct evidence *e;
+	unsigned short k;
 };
 
 /* One of the provider's obligations. */
@@ -92,6 +98,10 @@ struct evidence {
 struct evidence_set {
 	struct evidence *v;
 	size_t n, cap;
+	size_t last; /* the engagement evidence_find found last */
+	/* Once the KPIs are loaded: kpi_by_id[id - kpi_min] for ids kpi_min..kpi_max, or NULL (then searched). */
+	struct kpi_ref *kpi_by_id;
+	long long kpi_min, kpi_max;
 };
 
 /* The engagement a row belongs to (engagements are loaded in id order); NULL when not loaded. */
@@ -116,7 +126,9 @@ static inline void date_write(struct jsonw *w, const char *key, struct date d)
 int trust_kpi_row(void *ctx, const struct sqlval *c, int n);
 int trust_measure_row(void *ctx, const struct sqlval *c, int n);
 int trust_obligation_row(void *ctx, const struct sqlval *c, int n);
-/* Once loaded: sorts each engagement's values by KPI and period and gives each KPI its slice. */
+/* Once the KPIs are loaded, before their values: a table from KPI id to engagement and KPI (values come in any order). */
+void trust_kpis_index(struct evidence_set *set, struct date today);
+/* Once the values are loaded: sorts each engagement's values by KPI and period and gives each KPI its slice. */
 void trust_measures_index(struct evidence_set *set);
 void trust_delivery_free(struct evidence *e);
 

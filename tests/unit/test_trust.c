@@ -809,6 +809,17 @@ static void hand_computed_delivery(void)
 	CHECK_NEAR(sc.factor[TF_DELIVERY].value, 0);
 	CHECK_NEAR(sc.raw, 100 * 0.595 / 0.93);
 	CHECK(sc.below_delivery_floor);
+	/* Weighed 0 (the old six weights back), delivery is left out: no floor either. */
+	{
+		struct trust_settings without = s;
+		const double old[TF__MAX] = {0.2, 0.2, 0.2, 0.1, 0.1, 0.2, 0};
+
+		for (int f = 0; f < TF__MAX; f++)
+			without.weight[f] = old[f];
+		trust_score_window(&w, &without, -1, &sc);
+		CHECK(!sc.below_delivery_floor);
+		CHECK_NEAR(sc.raw, 100 * 0.85 / 0.9);
+	}
 	/* Only unknown periods: the factor is unknown, never perfect, and the window scores as without KPIs. */
 	w = with_periods(good(), KPI_UNKNOWN, 4);
 	trust_score_window(&w, &s, -1, &sc);

@@ -14,6 +14,17 @@
 #include "store/store.h"
 
 static struct store *S;
+
+/* got == want exactly, and says what got was when not. */
+#define CHECK_NEAR_EXACT(got, want)                                                                \
+	do {                                                                                       \
+		double g_ = (got), w_ = (want);                                                    \
+		if (g_ != w_) {                                                                    \
+			harness_case_failed = 1;                                                   \
+			fprintf(stderr, "FAIL %s (%s:%d): %s is %.17g, want %.17g\n", harness_case, \
+				__FILE__, __LINE__, #got, g_, w_);                                 \
+		}                                                                                  \
+	} while (0)
 static char dir[64], dbpath[256];
 
 static int int_cb(void *ctx, const struct sqlval *c, int n)
@@ -132,6 +143,24 @@ static void replace_into(char *out, size_t size, const char *text, const char *n
 		snprintf(out, size, "%.*s%s%s", (int)(at - copy), copy, value, at + strlen(name));
 }
 
+/* The value of the latest window's (one) reported KPI period, as the explanation shows it; -1 when none. */
+static double value_explained(long long e)
+{
+	json_t *t = trust_json(S, e), *f, *p;
+	double v = -1;
+	size_t i, j;
+
+	json_array_foreach(json_object_get(t, "factors"), i, f)
+	{
+		json_t *k = json_array_get(json_object_get(json_object_get(f, "evidence"), "kpis"), 0);
+
+		json_array_foreach(json_object_get(k, "periods"), j, p) if (json_is_number(json_object_get(p, "value")))
+			v = json_number_value(json_object_get(p, "value"));
+	}
+	json_decref(t);
+	return v;
+}
+
 static double score_of(long long e)
 {
 	struct trust_summary t;
@@ -163,7 +192,8 @@ static void delivery_tables_make_stale(void)
 		{"a KPI defined", "INSERT INTO kpis (buyer_org_id, engagement_id, name, direction, target, threshold, frequency, weight, created_by, created_at) "
 				  "SELECT buyer_org_id, id, 'Availability (trust cache test)', 'higher', 99.5, 99, 'monthly', 1, contract_manager_id, '@HELD@T09:00:00Z' FROM engagements WHERE id = ?"},
 		{"a value submitted", "INSERT INTO kpi_measurements (buyer_org_id, engagement_id, kpi_id, period, value, source, submitted_by, submitted_at) "
-				      "SELECT k.buyer_org_id, k.engagement_id, k.id, '@PERIOD@', 97, 'api', k.created_by, '2026-01-01T00:00:00Z' FROM kpis k WHERE k.engagement_id = ? AND k.name = 'Availability (trust cache test)'"},
+				      "SELECT k.buyer_org_id, k.engagement_id, k.id, '@PERIOD@', 97.0004, 'api', k.created_by, '2026-01-01T00:00:00Z' FROM kpis k WHERE k.engagement_id = ? AND k.name = 'Availability (trust cache test)'"},
+		{"a value corrected", "UPDATE kpi_measurements SET value = 99.125 WHERE engagement_id = ?"},
 		{"a value disputed", "UPDATE kpi_measurements SET dispute_reason = 'the tool was down' WHERE engagement_id = ?"},
 		{"a KPI reweighted", "UPDATE kpis SET weight = 2 WHERE engagement_id = ?"},
 		{"an obligation recorded", "INSERT INTO obligations (buyer_org_id, engagement_id, title, owed_by, due_on, created_by, created_at) "
@@ -204,10 +234,15 @@ static void delivery_tables_make_stale(void)
 		CHECK_INT(version_of(other), ov);
 		CHECK_INT(computed_of(other), ov); /* the others stay fresh */
 		after = score_of(e);
-		if (i == 1 || i == 4) /* 97 is below the threshold: a missed month; an obligation due in the window still open: not kept */
+		/* 97.0004 is below the threshold: a missed month; an obligation due in the window still open: not kept. */
+		if (i == 1 || i == 5)
 			CHECK(after < before);
-		if (i == 5) /* waived: no longer counted */
+		/* Corrected to 99.125: at risk, better than missed; waived: the obligation no longer counts. */
+		if (i == 2 || i == 6)
 			CHECK(after > before);
+		/* The explanation shows the value exactly (read as thousandths when exact, else as it is). */
+		if (i == 1 || i == 2)
+			CHECK_NEAR_EXACT(value_explained(e), i == 1 ? 97.0004 : 99.125);
 		before = after;
 	}
 }
