@@ -230,6 +230,7 @@ static void render(struct request *rq, struct response *rs, const struct error *
 		    " · <a href=\"/engagements/%lld/obligations\">Obligations</a>",
 		 rq->id, rq->id, rq->id, rq->id);
 	html_fmt(b, " · <a href=\"/engagements/%lld/kpis\">Service levels</a>", rq->id);
+	html_fmt(b, " · <a href=\"/engagements/%lld/scorecard\">Scorecard</a>", rq->id);
 	html_fmt(b, "</p>");
 	contract_section(b, rq, e);
 	html_fmt(b, "<div class=\"cols\"><section class=\"card\"><h2>Parties</h2><dl>");

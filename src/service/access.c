@@ -267,10 +267,10 @@ unsigned access_relations(struct store *s, const struct caller *c, enum resource
 		return party_relations(s, c, STMT_KPI_PARTIES, id);
 	case RES_MEASUREMENT:
 		return party_relations(s, c, STMT_MEASUREMENT_PARTIES, id);
-	case RES_OBLIGATION:
-		return party_relations(s, c, STMT_OBLIGATION_PARTIES, id);
 	case RES_CREDIT:
 		return party_relations(s, c, STMT_CREDIT_PARTIES, id);
+	case RES_OBLIGATION:
+		return party_relations(s, c, STMT_OBLIGATION_PARTIES, id);
 	default:
 		return REL_SIGNED_IN;
 	}

@@ -94,8 +94,8 @@ enum resource {
 	RES_USER,      /* a user: the caller's relations to the user's organisation */
 	RES_KPI,       /* a KPI: its engagement's buyer (REL_BUYER) and provider (REL_PROVIDER); docs/delivery.md */
 	RES_MEASUREMENT, /* a KPI's value for a period: as its KPI */
-	RES_OBLIGATION, /* an obligation: its engagement's buyer (REL_BUYER) and provider (REL_PROVIDER) */
 	RES_CREDIT,    /* a service credit: its engagement's buyer (REL_BUYER) and provider (REL_PROVIDER) */
+	RES_OBLIGATION, /* an obligation: its engagement's buyer (REL_BUYER) and provider (REL_PROVIDER) */
 	RES__MAX
 };
 

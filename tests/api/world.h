@@ -45,8 +45,8 @@ void roadmap2_cases_run(const struct world *w, int *passed, int *failed);
 void threads_cases_run(const struct world *w, int *passed, int *failed);
 void forms_cases_run(const struct world *w, int *passed, int *failed);
 void inbox_cases_run(const struct world *w, int *passed, int *failed);
-void obligation_cases_run(const struct world *w, int *passed, int *failed);
 void kpi_cases_run(const struct world *w, int *passed, int *failed);
 void scorecard_cases_run(const struct world *w, int *passed, int *failed);
+void obligation_cases_run(const struct world *w, int *passed, int *failed);
 
 #endif

@@ -134,6 +134,11 @@ async function main() {
 			const v2 = kpi.json ? await api(leadToken, 'PUT', `/api/v1/kpis/${kpi.json.id}/measurements/${month(2)}`, { value: 98.1 }) : { status: 0 };
 			const disputed = v2.json ? await api(cmToken, 'POST', `/api/v1/measurements/${v2.json.id}/dispute`, { reason: 'Parity crawl' }) : { status: 0 };
 			check('set-up: a KPI with a value and a disputed value', kpi.status === 201 && v1.status === 201 && disputed.status === 200, `${kpi.status} ${v1.status} ${v2.status} ${disputed.status}`);
+			// A service credit owed (issue 17): a monthly charge, a KPI with a credit percentage, and a missed month reported by Kestrel.
+			const charged = kestrelEng ? await api(cmToken, 'PATCH', `/api/v1/engagements/${kestrelEng.id}`, { monthly_charge: 100000 }) : { status: 0 };
+			const credited = charged.status === 200 ? await api(cmToken, 'POST', `/api/v1/engagements/${kestrelEng.id}/kpis`, { name: 'Parity crawl uptime', unit: '%', direction: 'higher', target: 99.9, threshold: 99.5, frequency: 'monthly', credit_percent: 1 }) : { status: 0 };
+			const missed = credited.status === 201 ? await api(leadToken, 'PUT', `/api/v1/kpis/${credited.json.id}/measurements/${month(1)}`, { value: 98 }) : { status: 0 };
+			check('set-up: Kestrel reports a missed month of a KPI that owes a credit', missed.status === 201 || missed.status === 200, `${charged.status} ${credited.status} ${missed.status}`);
 		}
 
 		const rendered = new Map(); // form route -> the role that saw it first

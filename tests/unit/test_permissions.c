@@ -207,10 +207,10 @@ static const unsigned rel_by_org[INSTANCES][ORGS] = {
 	[I_PRACTICE_RETIRED] = {[O_P] = REL_AUTHOR, [O_B] = REL_VIEWER},
 	/* An adoption: the buyer and provider of the engagement it is on (B-P). */
 	[I_ADOPTION] = {[O_B] = REL_BUYER, [O_P] = REL_PROVIDER},
-	/* An obligation: its engagement's buyer and provider (A-P). */
-	[I_OBLIGATION] = {[O_A] = REL_BUYER, [O_P] = REL_PROVIDER},
 	/* A service credit: the buyer and provider of its engagement (A-P). */
 	[I_CREDIT] = {[O_A] = REL_BUYER, [O_P] = REL_PROVIDER},
+	/* An obligation: its engagement's buyer and provider (A-P). */
+	[I_OBLIGATION] = {[O_A] = REL_BUYER, [O_P] = REL_PROVIDER},
 	/* A user: what the caller is to the user's organisation (A), as I_ORG_A. */
 	[I_USER_A] = {[O_X] = SI | REL_ADMIN, [O_A] = SI | REL_OWN, [O_P] = SI | REL_DIRECTORY | REL_PARTNER,
 		      [O_Q] = SI | REL_DIRECTORY | REL_PARTNER, [O_B] = SI, [O_T] = SI, [O_U] = SI | REL_DIRECTORY},
@@ -423,7 +423,7 @@ static bool build_world(void)
 		long long k = 0;
 
 		if (store_query(S, "INSERT INTO kpis (buyer_org_id, engagement_id, name, direction, target, threshold, frequency, credit_percent, created_by, created_at) "
-				   "VALUES (?, ?, 'Uptime', 'higher', 99.9, 99.5, 'monthly', 1, ?, '2026-03-01T00:00:00Z') RETURNING id",
+				   "VALUES (?, ?, 'Resolved within SLA', 'higher', 95, 90, 'monthly', 1, ?, '2026-03-01T00:00:00Z') RETURNING id",
 				a, 3, id_cb, &k, &err) < 0 || !k)
 			return fixture_fail("KPI");
 		a[2] = SQL_I(k);
