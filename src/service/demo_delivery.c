@@ -41,7 +41,8 @@ struct demo_contract {
  * turnaround ever more often this year (one credit waived, the rest owed) and is inside its
  * notice period. Store systems delivers. The contact centre holds every review
  * on time with everyone present but has missed its call-answering service level for most of
- * the last year: the delivery floor keeps it from partnership. Cloud migration advisory and
+ * the last year: the delivery floor keeps it from partnership. Store systems' backlog for
+ * last month is not in yet: Kestrel's inbox asks for it. Cloud migration advisory and
  * Digital channels development are projects, measured by milestones rather than service levels.
  */
 static const struct demo_contract contracts[] = {
@@ -61,13 +62,13 @@ static const struct demo_contract contracts[] = {
 	 "GBP", "automatic", 90, 0,
 	 {{"it-availability", "mmmmmmmmmmmmmmmmmmmmmmmm"},
 	  {"it-incidents-in-sla", "mmmmmmmmmmmmmmmmmmmmmmmm"},
-	  {"it-backlog", "mmrmmmmmmmmmmmmmmmmmmmmm"}}},
+	  {"it-backlog", "mmrmmmmmmmmmmmmmmmmmmmm-"}}},
 	{4, "claire.dubois@harbor.example", "ken.sato@harbor.example", "priya.nair@meridian.example", 7500000, 125000,
 	 "USD", "none", 120, 0,
 	 {{"ites-service-level", "mmmmmmmrmmmmrxrxxxxxxxxx"},
 	  {"ites-abandonment", "mmmmmmmmmmmmmrrrxrrrxrrr"},
 	  {"ites-fcr", "mmmmmmmmmmmmmmrmrrrrrrrr"},
-	  {"ites-csat", "mmmmmmmmmmmmmmmmmmmmmmm-"}}},
+	  {"ites-csat", "mmmmmmmmmmmmmmmmmmmmmmmm"}}},
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
