@@ -225,10 +225,9 @@ static void render(struct request *rq, struct response *rs, const struct error *
 	html_fmt(b, "<p><span class=\"pill %s\">%s mode</span> <span class=\"muted\">%s · %s to %s</span></p>",
 		 json_text(e, "mode"), json_text(e, "mode"), json_text(e, "service_line"), json_text(e, "starts_on"),
 		 json_text(e, "ends_on"));
-	html_fmt(b, "<p><a href=\"/engagements/%lld/trust\">Trust and surveys</a> · <a href=\"/engagements/%lld/scorecard\">Scorecard</a> · "
-		    "<a href=\"/engagements/%lld/report\">Governance report</a>"
+	html_fmt(b, "<p><a href=\"/engagements/%lld/trust\">Trust and surveys</a> · <a href=\"/engagements/%lld/report\">Governance report</a>"
 		    " · <a href=\"/engagements/%lld/obligations\">Obligations</a>",
-		 rq->id, rq->id, rq->id, rq->id);
+		 rq->id, rq->id, rq->id);
 	html_fmt(b, " · <a href=\"/engagements/%lld/kpis\">Service levels</a>", rq->id);
 	html_fmt(b, " · <a href=\"/engagements/%lld/scorecard\">Scorecard</a>", rq->id);
 	html_fmt(b, "</p>");
