@@ -135,13 +135,9 @@ long long kpi_create(struct store *s, const struct caller *c, long long engageme
 	int d, f;
 
 	memset(&r, 0, sizeof r);
-	if (!in->name || strlen(in->name) > KPI_NAME_MAX * 4 || !text_line_check(in->name, KPI_NAME_MAX, "name", "a name", err)) {
-		if (in->name && strlen(in->name) > KPI_NAME_MAX * 4)
-			error_set(err, 422, "too_long", "name", "the name is too long");
-		else if (!in->name)
-			error_set(err, 422, "required", "name", "a name is required");
+	/* text_line_check says "required" for a missing name and "invalid" for one too long. */
+	if (!text_line_check(in->name, KPI_NAME_MAX, "name", "a name", err))
 		return -1;
-	}
 	if (!unit_check(in->unit, err))
 		return -1;
 	if ((d = in->direction ? kpi_direction_parse(in->direction) : -1) < 0) {

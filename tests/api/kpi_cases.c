@@ -613,6 +613,15 @@ static void the_forms_define_submit_import_dispute_and_answer(void)
 			    "period=2026-10&value=6.5&note=from+the+form", &r),
 		  303);
 	resp_free(&r);
+	/* A value that is not a number is refused beside its field, nothing written. */
+	CHECK_INT(page_post(W->S, fmt("/kpis/%lld", K_AHT), fmt("/kpis/%lld/measurements", K_AHT), W->tok[KE_CONS],
+			    "period=2026-09&value=six&note=", &r),
+		  422);
+	CHECK(r.body && strstr(r.body, "href=\"#f-value\"") && strstr(r.body, "action=\"/kpis/") && strstr(r.body, "/measurements#form-errors\""));
+	resp_free(&r);
+	m = value_of(K_AHT, "2026-09");
+	CHECK(m == NULL);
+	json_decref(m);
 	m = value_of(K_AHT, "2026-10");
 	CHECK_STR(str(m, "source"), "form");
 	CHECK_STR(str(m, "status"), "at_risk");
