@@ -164,7 +164,7 @@ void page_portfolio(struct request *rq, struct response *rs)
 	controls(b, sort, show);
 	html_fmt(b, "<table class=\"list\"><thead><tr><th>Engagement</th><th>%s</th><th class=\"num\">Trust</th><th>Trend</th>"
 		    "<th>Mode</th><th class=\"num\">Due</th><th class=\"num\">On time</th><th class=\"num\">Late</th><th class=\"num\">Missed</th>"
-		    "<th class=\"num\">No quorum</th><th>Next review</th><th>Notice date</th><th>Why it needs attention</th></tr></thead><tbody>",
+		    "<th class=\"num\">No quorum</th><th>Next review</th><th>Notice date</th></tr></thead><tbody>",
 		 rq->caller.org_kind == ORG_PROVIDER ? "Customer" : "Provider");
 	for (size_t i = 0; i < n; i++) {
 		const struct trust_summary *e = rows[i];
@@ -177,8 +177,14 @@ void page_portfolio(struct request *rq, struct response *rs)
 			continue;
 		listed++;
 		buf_puts(b, needed ? "<tr class=\"attention\"><td>⚠ " : "<tr><td>");
-		html_fmt(b, "<a href=\"/engagements/%lld\">%s</a></td><td>%s</td>", e->engagement_id, e->title,
-			 rq->caller.org_kind == ORG_PROVIDER ? e->buyer : e->provider);
+		html_fmt(b, "<a href=\"/engagements/%lld\">%s</a>", e->engagement_id, e->title);
+		/* Why it needs attention, most severe first, under its title. */
+		if (json_array_size(why))
+			html_fmt(b, "<br><small class=\"muted why\">");
+		json_array_foreach(why, k, r) html_fmt(b, "%s%s", k ? "; " : "", json_string_value(json_object_get(r, "detail")));
+		if (json_array_size(why))
+			html_fmt(b, "</small>");
+		html_fmt(b, "</td><td>%s</td>", rq->caller.org_kind == ORG_PROVIDER ? e->buyer : e->provider);
 		if (e->known)
 			html_fmt(b, "<td class=\"num\"><a href=\"/engagements/%lld/trust\">%d</a></td><td>", e->engagement_id,
 				 (int)(e->score + 0.5));
@@ -193,13 +199,8 @@ void page_portfolio(struct request *rq, struct response *rs)
 		cell(b, e->compliance.missed, "bad");
 		cell(b, e->compliance.without_quorum, "warn");
 		html_fmt(b, "<td>%s</td>", e->next_due_on[0] ? e->next_due_on : "—");
-		if (a && a->next_notice_on[0])
-			html_fmt(b, "<td>%s <span class=\"muted\">(renewal: %s)</span></td><td>", a->next_notice_on, a->renewal);
-		else
-			html_fmt(b, "<td>— <span class=\"muted\">(renewal: %s)</span></td><td>", a ? a->renewal : "none");
-		/* The reasons, most severe first. */
-		json_array_foreach(why, k, r) html_fmt(b, "%s%s", k ? "; " : "", json_string_value(json_object_get(r, "detail")));
-		html_fmt(b, "</td></tr>");
+		html_fmt(b, "<td>%s<br><small class=\"muted\">renewal: %s</small></td></tr>", a && a->next_notice_on[0] ? a->next_notice_on : "—",
+			 a ? a->renewal : "none");
 		json_decref(why);
 	}
 	html_fmt(b, "</tbody></table>");

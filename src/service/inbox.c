@@ -517,7 +517,7 @@ static int kpi_to_submit_row(void *ctx, const struct sqlval *c, int n)
 
 	(void)n;
 	snprintf(title, sizeof title, "Submit %s for %s (%s)", c[2].s, k->w->period[q], c[4].s);
-	snprintf(url, sizeof url, "/engagements/%lld/kpis#kpi-%lld", c[1].i, c[0].i);
+	snprintf(url, sizeof url, "/kpis/%lld#submit", c[0].i);
 	item_add(k->in, title, url, k->w->due[q], c[1].i);
 	return 0;
 }

@@ -458,7 +458,7 @@ static void kpis_to_submit_and_missed(void)
 		"{\"name\":\"Zq batch availability\",\"unit\":\"%\",\"direction\":\"higher\",\"target\":99,\"threshold\":95,\"frequency\":\"monthly\"}", 201);
 	kpi = num(j, "id");
 	json_decref(j);
-	url = fmt("/engagements/%lld/kpis#kpi-%lld", W->E1, kpi);
+	url = fmt("/kpis/%lld#submit", kpi);
 	/* Today is 2026-11-26: October's value is due from Kestrel's leadership and consultants, nobody else. */
 	for (int who = 0; who < CALLERS; who++)
 		if (has_url(who, "kpi_to_submit", url) != (who == KE_LEAD || who == KE_CONS)) {

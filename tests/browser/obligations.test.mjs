@@ -116,6 +116,16 @@ async function main() {
 			await shot(leadPage, 'engagement-provider-view');
 		});
 
+		await check('the portfolio shows the notice date with the renewal kind, and why the engagement needs attention', async () => {
+			await submit(cmPage, cmPage.locator('header nav a:text-is("Portfolio")'));
+			const line = cmPage.locator('tbody tr', { hasText: ENGAGEMENT }).first();
+			const text = await line.textContent();
+			assert(text.includes('2028-12-31') && text.includes('renewal: option'), `no notice date in: ${text}`);
+			assert(text.includes('overdue obligations: 1 of the provider, 1 of the buyer'), `no reason in: ${text}`);
+			assert((await line.getAttribute('class')) === 'attention', 'the line is not marked as needing attention');
+			await shot(cmPage, 'portfolio-attention');
+		});
+
 		await check('the provider marks its own obligation met with evidence; the next year\'s opens; it cannot decide the buyer\'s', async () => {
 			await submit(leadPage, leadPage.locator('main a:text-is("Obligations")').first());
 			assert((await row(leadPage, 'Test environments for the upgrade').locator('form').count()) === 0, 'the provider is offered to decide the buyer\'s obligation');
@@ -133,6 +143,7 @@ async function main() {
 		});
 
 		await check('the buyer waives its own obligation after a confirmation, with a reason', async () => {
+			await cmPage.goBack();
 			await cmPage.reload();
 			const r = row(cmPage, 'Test environments for the upgrade');
 			await r.locator('summary').click();
