@@ -121,11 +121,10 @@ static void period_cell(struct buf *b, json_t *kpi, json_t *p)
 
 	number_text(value, json_object_get(p, "value"));
 	if (json_is_number(json_object_get(p, "value")))
-		snprintf(title, sizeof title, "%s %s: %s %s (%s), submitted by %s on %.10s via %s%s%s", json_text(kpi, "name"),
+		snprintf(title, sizeof title, "%s %s: %s %s (%s), submitted by %s on %.10s via %s%s", json_text(kpi, "name"),
 			 json_text(p, "period"), value, json_text(kpi, "unit"), status_words(status), json_text(p, "submitted_by"),
 			 json_text(p, "submitted_at"), json_text(p, "source"),
-			 json_is_true(json_object_get(p, "disputed")) ? "; disputed: " : "",
-			 json_is_true(json_object_get(p, "disputed")) ? json_text(p, "dispute_reason") : "");
+			 json_is_true(json_object_get(p, "disputed")) ? "; disputed (the reason is in the evidence)" : "");
 	else
 		snprintf(title, sizeof title, "%s %s: no value submitted (unknown, never met)", json_text(kpi, "name"),
 			 json_text(p, "period"));
@@ -286,7 +285,8 @@ static void credits_card(struct request *rq, struct buf *b, long long engagement
 	money_list(b, json_object_get(totals, "waived"), "none");
 	html_fmt(b, "</strong><span>waived</span></div></div>");
 	html_fmt(b, "<table class=\"list\"><thead><tr><th scope=\"col\">KPI</th><th scope=\"col\">Period</th><th scope=\"col\" class=\"num\">Amount</th>"
-		    "<th scope=\"col\">Status</th><th scope=\"col\">Decision: apply, or waive with a reason</th></tr></thead><tbody>");
+		    "<th scope=\"col\">Status</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+		 may ? "Decision: apply, or waive with a reason" : "Decision");
 	json_array_foreach(json_object_get(list, "items"), i, c)
 	{
 		const char *status = json_text(c, "status");
@@ -507,7 +507,9 @@ void page_portfolio_scorecard(struct request *rq, struct response *rs)
 			html_fmt(b, "<span class=\"muted\">none</span>");
 		json_array_foreach(json_object_get(x, "missed_kpis"), j, m)
 		{
-			html_fmt(b, "%s<span class=\"pill kpi-missed\">✗ %s</span> <span class=\"small\">%lld missed", j ? "<br>" : "", json_text(m, "name"),
+			if (j)
+				html_fmt(b, "<br>");
+			html_fmt(b, "<span class=\"pill kpi-missed\">✗ %s</span> <span class=\"small\">%lld missed", json_text(m, "name"),
 				 json_num(m, "periods_missed"));
 			if (json_is_string(json_object_get(m, "missed_since")))
 				html_fmt(b, ", since %s", json_text(m, "missed_since"));
