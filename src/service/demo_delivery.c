@@ -266,7 +266,7 @@ static int moments_of(struct store *s, size_t i, long long eng, const struct cal
 				return -1;
 		}
 		if (running &&
-		    (obligation(s, cm, lead, eng, "Annual disaster-recovery test", "provider", "annual", today, -70,
+		    (obligation(s, cm, lead, eng, "Disaster-recovery fail-over to the second data centre", "provider", "annual", today, -70,
 				"Fail-over to the Pune data centre on a Saturday: core banking back in 2 h 10 min, within the "
 				"4-hour recovery objective; report DR-2026 shared in the review pack.", err) ||
 		     obligation(s, cm, cm, eng, "Provide a test environment for each quarterly release", "buyer", "quarterly",
