@@ -484,6 +484,46 @@ static void kpis_to_submit_and_missed(void)
 	CHECK(!has_url(KE_LEAD, "kpi_to_submit", url) && !has_url(KE_CONS, "kpi_to_submit", url));
 }
 
+/* The caller's calendar feed as text (malloc'd), fetched with no credentials from its secret address; NULL when it fails. */
+static char *feed_of(int who)
+{
+	json_t *me = req(who, "GET", "/api/v1/me", NULL, 200);
+	const char *url = str(me, "calendar_url");
+	size_t base = strlen(W->S->base);
+	char *body = NULL;
+	struct resp r;
+
+	if (strncmp(url, W->S->base, base) == 0) {
+		http(W->S, "GET", url + base, NULL, NULL, NULL, NULL, &r);
+		CHECK_INT(r.status, 200);
+		if (r.status == 200 && r.body)
+			body = strdup(r.body);
+		resp_free(&r);
+	}
+	json_decref(me);
+	return body;
+}
+
+/* ---- the calendar feed: each engagement's end and notice date, all day, for its two organisations only ---- */
+static void calendar_contract_dates(void)
+{
+	char *cal = feed_of(HB_LEAD);
+
+	/* Card disputes (notice days 385): its notice date 2026-12-11 and its end 2027-12-31. */
+	CHECK(cal && strstr(cal, fmt("UID:engagement-notice-%lld@accord", W->E2)) && strstr(cal, "DTSTART;VALUE=DATE:20261211") &&
+	      strstr(cal, "SUMMARY:Notice date: Card dispute back-office"));
+	CHECK(cal && strstr(cal, fmt("UID:engagement-end-%lld@accord", W->E2)) && strstr(cal, "DTSTART;VALUE=DATE:20271231"));
+	/* Harbor has no part in Core banking; Core banking has no notice days, so only its end. */
+	CHECK(cal && !strstr(cal, fmt("engagement-end-%lld@", W->E1)));
+	free(cal);
+	cal = feed_of(NW_MEMBER);
+	CHECK(cal && strstr(cal, fmt("UID:engagement-end-%lld@accord", W->E1)) && !strstr(cal, fmt("engagement-notice-%lld@", W->E1)));
+	free(cal);
+	cal = feed_of(MD_CM);
+	CHECK(cal && !strstr(cal, fmt("engagement-notice-%lld@", W->E2)) && !strstr(cal, fmt("engagement-end-%lld@", W->E2)));
+	free(cal);
+}
+
 void obligation_cases_run(const struct world *w, int *passed, int *failed)
 {
 	W = w;
@@ -494,6 +534,7 @@ void obligation_cases_run(const struct world *w, int *passed, int *failed)
 	RUN(inbox_kinds);
 	RUN(attention_reasons);
 	RUN(kpis_to_submit_and_missed);
+	RUN(calendar_contract_dates);
 	*passed += harness_passed;
 	*failed += harness_failed;
 }
