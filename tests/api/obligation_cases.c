@@ -513,11 +513,13 @@ static void calendar_contract_dates(void)
 	CHECK(cal && strstr(cal, fmt("UID:engagement-notice-%lld@accord", W->E2)) && strstr(cal, "DTSTART;VALUE=DATE:20261211") &&
 	      strstr(cal, "SUMMARY:Notice date: Card dispute back-office"));
 	CHECK(cal && strstr(cal, fmt("UID:engagement-end-%lld@accord", W->E2)) && strstr(cal, "DTSTART;VALUE=DATE:20271231"));
-	/* Harbor has no part in Core banking; Core banking has no notice days, so only its end. */
+	/* Harbor has no part in Core banking. */
 	CHECK(cal && !strstr(cal, fmt("engagement-end-%lld@", W->E1)));
 	free(cal);
+	/* Core banking: the demo records 180 days' notice (docs/delivery.md, "The demo"), so its notice date 2028-10-02 and its end 2029-03-31. */
 	cal = feed_of(NW_MEMBER);
-	CHECK(cal && strstr(cal, fmt("UID:engagement-end-%lld@accord", W->E1)) && !strstr(cal, fmt("engagement-notice-%lld@", W->E1)));
+	CHECK(cal && strstr(cal, fmt("UID:engagement-end-%lld@accord", W->E1)) && strstr(cal, fmt("UID:engagement-notice-%lld@accord", W->E1)) &&
+	      strstr(cal, "DTSTART;VALUE=DATE:20281002") && strstr(cal, "DTSTART;VALUE=DATE:20290331"));
 	free(cal);
 	cal = feed_of(MD_CM);
 	CHECK(cal && !strstr(cal, fmt("engagement-notice-%lld@", W->E2)) && !strstr(cal, fmt("engagement-end-%lld@", W->E2)));
