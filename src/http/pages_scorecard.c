@@ -498,8 +498,10 @@ void page_portfolio_scorecard(struct request *rq, struct response *rs)
 	json_array_foreach(items, i, x)
 	{
 		attainment_text(att, x);
-		html_fmt(b, "<tr%s><td><a href=\"/engagements/%lld/scorecard\">%s</a></td><td>%s</td><td class=\"num\">%s</td><td class=\"num\">%lld</td><td>",
-			 json_num(x, "kpis_missed") ? " class=\"attention\"" : "", json_num(x, "engagement_id"), json_text(x, "title"),
+		/* The row's class is markup, so it is chosen between two literals (html_fmt escapes every %s). */
+		html_fmt(b, json_num(x, "kpis_missed") ? "<tr class=\"attention\">" : "<tr>");
+		html_fmt(b, "<td><a href=\"/engagements/%lld/scorecard\">%s</a></td><td>%s</td><td class=\"num\">%s</td><td class=\"num\">%lld</td><td>",
+			 json_num(x, "engagement_id"), json_text(x, "title"),
 			 json_text(x, buyer ? "provider" : "buyer"), att, json_num(x, "kpis"));
 		if (!json_num(x, "kpis"))
 			html_fmt(b, "<span class=\"muted\">no KPI defined</span>");
@@ -557,7 +559,8 @@ void scorecard_section(struct request *rq, struct buf *b, long long engagement_i
 		bool first = true;
 
 		attainment_text(att, k);
-		html_fmt(b, "<tr%s><td>%s</td><td>", json_num(k, "missed") ? " class=\"attention\"" : "", json_text(k, "name"));
+		html_fmt(b, json_num(k, "missed") ? "<tr class=\"attention\">" : "<tr>");
+		html_fmt(b, "<td>%s</td><td>", json_text(k, "name"));
 		json_array_foreach(json_object_get(k, "periods"), j, p)
 		{
 			if (strcmp(json_text(p, "counted"), "missed") != 0)

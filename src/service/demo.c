@@ -179,7 +179,8 @@ int demo_fill(struct store *s, FILE *logins, struct error *err)
 		if ((eng_ids[i] = demo_engagement(s, org_ids, user_ids, &engagements[i], true, err)) < 0)
 			goto fail;
 	demo_as(s, NULL);
-	if (demo_governance(s, eng_ids, N(engagements), err) || demo_practices(s, eng_ids, &best_practice, err) ||
+	if (demo_governance(s, eng_ids, N(engagements), err) || demo_delivery(s, eng_ids, N(engagements), err) ||
+	    demo_practices(s, eng_ids, &best_practice, err) ||
 	    demo_summits(s, best_practice, err))
 		goto fail;
 	/* Last, so that nothing above (summit invitations of customers among them) counts it. */

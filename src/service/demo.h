@@ -26,6 +26,8 @@ int demo_who(struct store *s, const char *email, struct caller *c, struct error 
 void demo_as(struct store *s, const struct caller *c);
 /* Mandates and a history of reviews, attendance, actions and strategic issues for the demo's engagements (demo_reviews.c). */
 int demo_governance(struct store *s, const long long *engagement_ids, size_t n, struct error *err);
+/* Contracts, two years of KPI values, service credits, a dispute, a correction and both sides' obligations (demo_delivery.c). */
+int demo_delivery(struct store *s, const long long *engagement_ids, size_t n, struct error *err);
 /* Summits, roadmaps with sealed bids and an award, and a problem statement (demo_summits.c). */
 int demo_summits(struct store *s, long long best_practice, struct error *err);
 /* Practices found at one customer and adopted at another, one held back by the leak check, one for the summit (demo_practices.c). */

@@ -43,7 +43,7 @@ static const struct demo_mandate mandates[] = {
 	{"quarterly", CXO | LEAD | CONS, 10, "OQLMOCN", "332-1-1", "nnnnnnn"},
 	{"half-yearly", CIO | LEAD, 14, "L", "3", "y"},
 	{"annual", CXO | LEAD, 21, "OMQ", "3-2", "yyy"},
-	{"quarterly", CXO | LEAD, 14, "OOQOLOOO", "44343444", "yyyyyyyy"},
+	{"quarterly", CXO | LEAD, 14, "OOOOOOOO", "44454545", "yyyyyyyy"},
 	{"quarterly", CXO | LEAD, 14, "QLOOOOO", "2334455", "nnyyyyy"},
 };
 

@@ -8,6 +8,8 @@
 #include <time.h>
 
 #include "../domain/date.h"
+#include "../domain/delivery.h"
+#include "../domain/kpi_templates.h"
 #include "auth.h"
 #include "clock.h"
 #include "orgs.h"
@@ -18,7 +20,11 @@
  * per engagement (8 held, with 4 attendees each, 2 planned), 50 actions per engagement,
  * both sides' surveys after the last 4 held reviews, 5 practices per engagement (two
  * revisions each, the second published) and, for every other engagement, an adoption of
- * a practice its provider found with another buyer. One provider holds a seventh of all engagements and one buyer
+ * a practice its provider found with another buyer. Each engagement has a contract (monthly
+ * charge in USD) and 5 monthly KPIs from the template library with a value for each of the last
+ * 24 months (2.4M values at 20,000 engagements): most met, some at risk, a few missed, and
+ * every tenth engagement missing often enough to fall below the delivery floor; every missed
+ * period of a KPI with a credit percentage owes its service credit. One provider holds a seventh of all engagements and one buyer
  * works with hundreds of providers, as the largest organisations do.
  *
  * Every generated person shares one password (hashed once: Argon2id is slow by design)
@@ -30,6 +36,8 @@
 #define HELD 8
 #define ACTIONS_PER_HELD 6
 #define PRACTICES_PER_ENG 5
+#define KPIS_PER_ENG 5
+#define KPI_MONTHS 24
 
 static const char *const industries[] = {"Banking", "Insurance", "Retail", "Telecom", "Healthcare", "Energy",
 					 "Logistics", "Public sector", "Manufacturing", "Media"};
@@ -52,6 +60,7 @@ struct scale {
 	long long *eng_buyer, *eng_provider, *eng_id;
 	char hash[128], now[24];
 	struct date today;
+	const struct kpi_template *kpi_set[3][KPIS_PER_ENG]; /* per service line (lines[]) */
 	FILE *progress;
 	double step_started;
 };
@@ -386,6 +395,134 @@ static int adoption(struct scale *g, long long i, const long long *first_practic
 	return 0;
 }
 
+/* The five monthly KPIs of a service line: its own templates first, then the ITES ones every line can use (CSAT in %). */
+static int kpi_sets(struct scale *g)
+{
+	static const char *const extra[] = {"ites-csat", "ites-fcr", "it-backlog"};
+
+	for (int l = 0; l < 3; l++) {
+		int n = 0;
+
+		for (size_t t = 0; t < kpi_templates_count && n < KPIS_PER_ENG; t++)
+			if (!strcmp(kpi_templates[t].service_line, lines[l]) && kpi_templates[t].frequency == KPI_MONTHLY)
+				g->kpi_set[l][n++] = &kpi_templates[t];
+		for (size_t e = 0; e < sizeof extra / sizeof extra[0] && n < KPIS_PER_ENG; e++) {
+			const struct kpi_template *t = kpi_template_find(extra[e]);
+			bool taken = !t;
+
+			for (int k = 0; t && k < n; k++)
+				taken = taken || !strcmp(g->kpi_set[l][k]->name, t->name);
+			if (t && !taken)
+				g->kpi_set[l][n++] = t;
+		}
+		if (n < KPIS_PER_ENG) {
+			error_set(g->err, 500, "internal", NULL, "demo --scale: too few KPI templates for %s", lines[l]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* A value of template t in period p of engagement i, KPI k: mostly met, some at risk, a few missed (often for every tenth engagement). */
+static double scale_value(const struct kpi_template *t, long long i, int k, int p, enum kpi_status *st)
+{
+	unsigned h = (unsigned)(i * 2654435761u) ^ (unsigned)(k * 40503 + p * 97);
+	double dir = t->direction == KPI_HIGHER ? 1 : -1, span = t->target - t->threshold, j, v;
+	int roll;
+
+	h ^= h >> 13;
+	h *= 0x5bd1e995u;
+	h ^= h >> 15;
+	roll = (int)(h % 100);
+	j = (double)((h >> 8) % 1000) / 1000.0;
+	span = span < 0 ? -span : span;
+	if (roll < (i % 10 == 3 ? 45 : 6)) {
+		*st = KPI_MISSED;
+		v = t->threshold - dir * span * (0.2 + 0.8 * j);
+	} else if (roll < (i % 10 == 3 ? 75 : 18)) {
+		*st = KPI_AT_RISK;
+		v = t->threshold + dir * span * (0.2 + 0.6 * j);
+	} else {
+		*st = KPI_MET;
+		v = t->target + dir * span * 0.2 * j;
+	}
+	if (!strcmp(t->unit, "%") && v > 100)
+		v = 100;
+	return v < 0 ? 0 : (double)(long long)(v * 100 + 0.5) / 100;
+}
+
+/* Engagement i's contract, its five KPIs, their 24 months of values and the credits its misses owe. */
+static int delivery_of(struct scale *g, long long i)
+{
+	long long b = g->eng_buyer[i], p = g->eng_provider[i], monthly = 5000000 + (i % 40) * 250000;
+	struct kpi_period latest = kpi_period_add(kpi_period_of(g->today, KPI_MONTHLY), -1);
+	struct sqlval a[12];
+
+	a[0] = SQL_I(monthly * 60);
+	a[1] = SQL_I(monthly);
+	a[2] = SQL_T("USD");
+	a[3] = SQL_I(90);
+	a[4] = SQL_T(i % 3 ? "option" : "automatic");
+	a[5] = SQL_I(g->eng_id[i]);
+	if (ins(g, STMT_ENG_SET_CONTRACT, a, 6, NULL))
+		return -1;
+	for (int k = 0; k < KPIS_PER_ENG; k++) {
+		const struct kpi_template *t = g->kpi_set[i % 3][k];
+		char target[32], threshold[32], credit[32];
+		long long kpi;
+
+		snprintf(target, sizeof target, "%.10g", t->target);
+		snprintf(threshold, sizeof threshold, "%.10g", t->threshold);
+		snprintf(credit, sizeof credit, "%.10g", t->credit_percent);
+		a[0] = SQL_I(g->org[b]);
+		a[1] = SQL_I(g->eng_id[i]);
+		a[2] = SQL_T(t->name);
+		a[3] = SQL_T(t->unit);
+		a[4] = SQL_T(kpi_direction_name(t->direction));
+		a[5] = SQL_T(target);
+		a[6] = SQL_T(threshold);
+		a[7] = SQL_T("monthly");
+		a[8] = SQL_T("1");
+		a[9] = t->credit_percent > 0 ? SQL_T(credit) : SQL_NUL;
+		a[10] = SQL_I(who(g, b, 3));
+		a[11] = SQL_T(g->now);
+		if (ins(g, STMT_KPI_INSERT, a, 12, &kpi))
+			return -1;
+		for (int m = KPI_MONTHS - 1; m >= 0; m--) {
+			struct kpi_period per = kpi_period_add(latest, -m);
+			enum kpi_status st;
+			double v = scale_value(t, i, k, per.index, &st);
+			char period[8], value[32];
+
+			kpi_period_format(per, period);
+			snprintf(value, sizeof value, "%.10g", v);
+			a[0] = SQL_I(g->org[b]);
+			a[1] = SQL_I(g->eng_id[i]);
+			a[2] = SQL_I(kpi);
+			a[3] = SQL_T(period);
+			a[4] = SQL_T(value);
+			a[5] = SQL_T("");
+			a[6] = SQL_T("csv");
+			a[7] = SQL_I(who(g, p, 2));
+			a[8] = SQL_T(g->now);
+			if (ins(g, STMT_MEASUREMENT_INSERT, a, 9, NULL))
+				return -1;
+			if (st != KPI_MISSED || t->credit_percent <= 0)
+				continue;
+			a[0] = SQL_I(g->org[b]);
+			a[1] = SQL_I(g->eng_id[i]);
+			a[2] = SQL_I(kpi);
+			a[3] = SQL_T(period);
+			a[4] = SQL_I(kpi_credit_cents(monthly, t->credit_percent, KPI_MONTHLY));
+			a[5] = SQL_T("USD");
+			a[6] = SQL_T(g->now);
+			if (ins(g, STMT_CREDIT_INSERT, a, 7, NULL))
+				return -1;
+		}
+	}
+	return 0;
+}
+
 int demo_scale(struct store *s, long long n, FILE *logins, FILE *progress_out, struct error *err)
 {
 	struct scale g = {0};
@@ -457,6 +594,13 @@ int demo_scale(struct store *s, long long n, FILE *logins, FILE *progress_out, s
 		if (engagement(&g, i))
 			goto fail;
 		progress(&g, "engagements", i + 1, n);
+	}
+	if (kpi_sets(&g))
+		goto fail;
+	for (long long i = 0; i < n; i++) {
+		if (delivery_of(&g, i))
+			goto fail;
+		progress(&g, "delivery", i + 1, n);
 	}
 	for (long long i = 0; i < n; i++) {
 		if (practices_of(&g, i, &first_practice[i]))

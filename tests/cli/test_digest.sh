@@ -95,7 +95,8 @@ done
 # What the demo's inboxes hold on 2026-11-26 (as GET /api/v1/inbox answers; tests/api/inbox_cases.c):
 #   Tom Okafor, Northwind's contract manager: an invitation to Lumen's client day, two reviews to
 #   hold (Card disputes' overdue one, Core banking's of 2026-12-08), Card disputes' minutes, and
-#   his own open actions due by 2026-12-03;
+#   his own open actions due by 2026-12-03, and, from the demo's delivery story (docs/delivery.md,
+#   "The demo"), Northwind's overdue obligation on Card disputes and Card disputes' renewal;
 #   Mia Chen, a Northwind member, and the platform admin: nothing.
 TOM_ACTIONS=$(q "$DB" "select count(*) from actions a join users u on u.id = a.owner_id where u.email = 'tom.okafor@northwind.example' and a.status = 'open' and a.due_on <= '2026-12-03'")
 # (and any practice revision awaiting Northwind's approval: the demo has one on PostgreSQL, none on SQLite)
@@ -103,7 +104,7 @@ TOM_APPROVALS=$(q "$DB" "select count(*) from practice_approvals a join users u 
 # the conversations' and the bids' kinds: answers to read (issues the provider spoke last on, problem responses not judged) and bids to open
 TOM_READ=$(q "$DB" "select (select count(*) from strategic_issues i join engagements e on e.id = i.engagement_id join users u on u.org_id = e.buyer_org_id where u.email = 'tom.okafor@northwind.example' and i.status = 'open' and i.last_post_side = 'provider') + (select count(*) from problem_responses x join problems p on p.id = x.problem_id join users u on u.org_id = p.buyer_org_id where u.email = 'tom.okafor@northwind.example' and x.status = 'submitted')")
 TOM_BIDS=$(q "$DB" "select count(*) from roadmap_items it join users u on u.org_id = it.buyer_org_id where u.email = 'tom.okafor@northwind.example' and it.status = 'open' and it.bid_deadline < '$TODAY' and exists (select 1 from bids b where b.item_id = it.id and b.status <> 'withdrawn')")
-TOM=$((4 + TOM_ACTIONS + TOM_APPROVALS + TOM_READ + TOM_BIDS))
+TOM=$((6 + TOM_ACTIONS + TOM_APPROVALS + TOM_READ + TOM_BIDS))
 
 # --- --dry-run lists the digests due and sends and records nothing
 remind "$TODAY" --db "$DB" --smtp "$SMTP" --dry-run

@@ -152,10 +152,18 @@ static double value_explained(long long e)
 
 	json_array_foreach(json_object_get(t, "factors"), i, f)
 	{
-		json_t *k = json_array_get(json_object_get(json_object_get(f, "evidence"), "kpis"), 0);
+		json_t *k;
+		size_t n;
 
-		json_array_foreach(json_object_get(k, "periods"), j, p) if (json_is_number(json_object_get(p, "value")))
-			v = json_number_value(json_object_get(p, "value"));
+		/* The test's own KPI (the demo's engagements have KPIs of their own). */
+		json_array_foreach(json_object_get(json_object_get(f, "evidence"), "kpis"), n, k)
+		{
+			if (strcmp(json_string_value(json_object_get(k, "name")) ? json_string_value(json_object_get(k, "name")) : "",
+				   "Availability (trust cache test)"))
+				continue;
+			json_array_foreach(json_object_get(k, "periods"), j, p) if (json_is_number(json_object_get(p, "value")))
+				v = json_number_value(json_object_get(p, "value"));
+		}
 	}
 	json_decref(t);
 	return v;
@@ -193,13 +201,13 @@ static void delivery_tables_make_stale(void)
 				  "SELECT buyer_org_id, id, 'Availability (trust cache test)', 'higher', 99.5, 99, 'monthly', 1, contract_manager_id, '@HELD@T09:00:00Z' FROM engagements WHERE id = ?"},
 		{"a value submitted", "INSERT INTO kpi_measurements (buyer_org_id, engagement_id, kpi_id, period, value, source, submitted_by, submitted_at) "
 				      "SELECT k.buyer_org_id, k.engagement_id, k.id, '@PERIOD@', 97.0004, 'api', k.created_by, '2026-01-01T00:00:00Z' FROM kpis k WHERE k.engagement_id = ? AND k.name = 'Availability (trust cache test)'"},
-		{"a value corrected", "UPDATE kpi_measurements SET value = 99.125 WHERE engagement_id = ?"},
-		{"a value disputed", "UPDATE kpi_measurements SET dispute_reason = 'the tool was down' WHERE engagement_id = ?"},
-		{"a KPI reweighted", "UPDATE kpis SET weight = 2 WHERE engagement_id = ?"},
+		{"a value corrected", "UPDATE kpi_measurements SET value = 99.125 WHERE engagement_id = ? AND kpi_id IN (SELECT id FROM kpis WHERE name = 'Availability (trust cache test)')"},
+		{"a value disputed", "UPDATE kpi_measurements SET dispute_reason = 'the tool was down' WHERE engagement_id = ? AND kpi_id IN (SELECT id FROM kpis WHERE name = 'Availability (trust cache test)')"},
+		{"a KPI reweighted", "UPDATE kpis SET weight = 2 WHERE engagement_id = ? AND name = 'Availability (trust cache test)'"},
 		{"an obligation recorded", "INSERT INTO obligations (buyer_org_id, engagement_id, title, owed_by, due_on, created_by, created_at) "
 					   "SELECT buyer_org_id, id, 'Disaster-recovery test', 'provider', '@DUE@', contract_manager_id, '2020-01-01T00:00:00Z' FROM engagements WHERE id = ?"},
 		{"an obligation waived", "UPDATE obligations SET status = 'waived', reason = 'moved' WHERE engagement_id = ?"},
-		{"a value deleted", "DELETE FROM kpi_measurements WHERE engagement_id = ?"},
+		{"a value deleted", "DELETE FROM kpi_measurements WHERE engagement_id = ? AND kpi_id IN (SELECT id FROM kpis WHERE name = 'Availability (trust cache test)')"},
 	};
 
 	CHECK(e > 0 && other > 0 && other != e);
