@@ -340,10 +340,26 @@ static int sq_lost(struct sqlite_conn *c, struct error *err)
 }
 
 /* Binds args to a prepared statement, steps it through fn, and resets it. */
+/*
+ * A REAL value as PostgreSQL's float8 prints it: the shortest text that reads back as the
+ * same double ("95", "99.9", "0.30000000000000004"), where SQLite's own text would say
+ * "95.0". Both backends then answer, display and checksum (accord copy) the same text.
+ */
+static const char *sq_float_text(double v, char out[32])
+{
+	for (int precision = 15; precision <= 17; precision++) {
+		snprintf(out, 32, "%.*g", precision, v);
+		if (strtod(out, NULL) == v)
+			break;
+	}
+	return out;
+}
+
 static int sq_run(struct sqlite_conn *c, sqlite3_stmt *st, const struct sqlval *args, int nargs,
 		  store_row_fn fn, void *ctx, struct error *err)
 {
 	struct sqlval cols[32];
+	char floats[32][32]; /* the text of this row's REAL columns (sq_float_text) */
 	int rc, rows = 0, ncols;
 
 	for (int i = 0; i < nargs; i++) {
@@ -376,6 +392,11 @@ static int sq_run(struct sqlite_conn *c, sqlite3_stmt *st, const struct sqlval *
 				break;
 			case SQLITE_INTEGER:
 				cols[i] = SQL_I(sqlite3_column_int64(st, i));
+				break;
+			case SQLITE_FLOAT:
+				cols[i].type = SQL_TEXT;
+				cols[i].s = sq_float_text(sqlite3_column_double(st, i), floats[i]);
+				cols[i].i = 0;
 				break;
 			default:
 				cols[i].type = SQL_TEXT;
