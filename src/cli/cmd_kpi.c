@@ -70,6 +70,19 @@ static int submitter(struct store *s, long long engagement, const char *email, s
 	return auth_caller_load(s, id, c);
 }
 
+/*
+ * One refused row on one stderr line. The message quotes the file, which the provider wrote:
+ * control characters (a line break, a terminal escape) are printed as '?', so a cell cannot
+ * forge a second line or drive the operator's terminal.
+ */
+static void print_refused_row(json_int_t line, const char *message)
+{
+	fprintf(stderr, "accord: kpi import: line %lld: ", (long long)line);
+	for (const unsigned char *p = (const unsigned char *)(message ? message : ""); *p; p++)
+		fputc(*p < 0x20 || *p == 0x7f ? '?' : *p, stderr);
+	fputc('\n', stderr);
+}
+
 int cmd_kpi_import(int argc, char **argv)
 {
 	static const struct option opts[] = {{"db", required_argument, NULL, 'd'},    {"engagement", required_argument, NULL, 'e'},
@@ -142,10 +155,12 @@ int cmd_kpi_import(int argc, char **argv)
 			size_t i;
 
 			json_array_foreach(res.bad, i, row)
-				fprintf(stderr, "accord: kpi import: line %lld: %s\n", (long long)json_integer_value(json_object_get(row, "line")),
-					json_string_value(json_object_get(row, "message")));
-			rc = cli_fail(EXIT_RUNTIME, "kpi import: nothing imported: %zu %s refused", json_array_size(res.bad),
-				      json_array_size(res.bad) == 1 ? "row" : "rows");
+				print_refused_row(json_integer_value(json_object_get(row, "line")),
+						  json_string_value(json_object_get(row, "message")));
+			if (res.bad_total > json_array_size(res.bad))
+				fprintf(stderr, "accord: kpi import: and %zu more refused rows\n", res.bad_total - json_array_size(res.bad));
+			rc = cli_fail(EXIT_RUNTIME, "kpi import: nothing imported: %zu %s refused", res.bad_total,
+				      res.bad_total == 1 ? "row" : "rows");
 			json_decref(res.bad);
 		} else {
 			printf("imported %d, replaced %d, unchanged %d\n", res.imported, res.replaced, res.unchanged);

@@ -381,14 +381,22 @@ enum kpi_status trust_period_status(bool has_value, enum kpi_status status, bool
 }
 
 /* Whether the last k values are all known, not blocked, and satisfy the test against limit. */
+/*
+ * Whether the last k held reviews all stand at or above limit (at_or_above) or all below it. An
+ * unknown score breaks either run. A blocked review (delivery below the floor) breaks a run at or
+ * above and counts in a run below, whatever its score: a provider missing its service levels is
+ * never carried to partnership by the other factors, and repeated it is advised to regress.
+ */
 static bool last_run(const double *v, const bool *blocked, int n, int k, double limit, bool at_or_above)
 {
 	if (n < k)
 		return false;
 	for (int i = n - k; i < n; i++) {
-		if (v[i] < 0 || (blocked && blocked[i]))
+		bool below_floor = blocked && blocked[i];
+
+		if (v[i] < 0)
 			return false;
-		if (at_or_above ? v[i] < limit : v[i] >= limit)
+		if (at_or_above ? (below_floor || v[i] < limit) : !(below_floor || v[i] < limit))
 			return false;
 	}
 	return true;
@@ -409,7 +417,7 @@ enum trust_advice trust_advise_history(const double *smoothed, const bool *no_pa
 		return ADVICE_NONE;
 	if (last_run(smoothed, no_partnership, n, s->partnership_reviews, s->partnership_at, true))
 		return ADVICE_PARTNERSHIP;
-	if (last_run(smoothed, NULL, n, s->regression_reviews, s->regression_below, false))
+	if (last_run(smoothed, no_partnership, n, s->regression_reviews, s->regression_below, false))
 		return ADVICE_REGRESSION;
 	return ADVICE_STAY;
 }

@@ -126,7 +126,9 @@ enum trust_advice trust_advise(const double *smoothed, int n, const struct trust
 /*
  * The same, where no_partnership[i] marks a held review whose window cannot count towards
  * partnership (its delivery below the floor): like an unknown one, it breaks a partnership
- * run (and only that). no_partnership may be NULL.
+ * run, and it counts in a regression run as a score below regression_below would, so that
+ * a provider missing its service levels review after review is advised back to vendor mode
+ * even when the other factors hold its score up. no_partnership may be NULL.
  */
 enum trust_advice trust_advise_history(const double *smoothed, const bool *no_partnership, int n,
 				       const struct trust_settings *s);

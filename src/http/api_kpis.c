@@ -150,13 +150,14 @@ void api_measurements_import(struct request *rq, struct response *rs)
 	if (rc < 0) {
 		reply_err(rs, &err);
 	} else if (rc > 0) {
-		size_t n = json_array_size(res.bad);
+		char msg[120];
 
+		snprintf(msg, sizeof msg, "%zu %s refused; nothing was imported%s", res.bad_total,
+			 res.bad_total == 1 ? "row is" : "rows are",
+			 res.bad_total > json_array_size(res.bad) ? " (the first are listed)" : "");
 		reply_json(rs, 422,
-			   json_pack("{s:{s:s, s:s, s:o}}", "error", "code", csv ? "csv" : "servicenow", "message",
-				     n == 1 ? "1 row is refused; nothing was imported"
-					    : "some rows are refused; nothing was imported",
-				     "rows", res.bad));
+			   json_pack("{s:{s:s, s:s, s:o, s:I}}", "error", "code", csv ? "csv" : "servicenow", "message", msg,
+				     "rows", res.bad, "rows_refused", (json_int_t)res.bad_total));
 	} else {
 		reply_json(rs, 200, json_pack("{s:i, s:i, s:i}", "imported", res.imported, "unchanged", res.unchanged,
 					      "replaced", res.replaced));

@@ -288,8 +288,9 @@ void page_kpi_import(struct request *rq, struct response *rs)
 
 	if (rc != 0) {
 		if (rc > 0)
-			error_set(&err, 422, "csv", "csv", "%zu %s refused; nothing was imported", json_array_size(res.bad),
-				  json_array_size(res.bad) == 1 ? "row is" : "rows are");
+			error_set(&err, 422, "csv", "csv", "%zu %s refused; nothing was imported%s", res.bad_total,
+				  res.bad_total == 1 ? "row is" : "rows are",
+				  res.bad_total > json_array_size(res.bad) ? " (the first are listed)" : "");
 		else if (!err.field)
 			err.field = "csv";
 		rs->status = err.status;

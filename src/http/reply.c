@@ -50,8 +50,12 @@ void reply_json_text(struct response *rs, int status, char *steal)
 		return;
 	}
 	buf_puts(&rs->body, steal);
-	buf_putc(&rs->body, '\n');
 	free(steal);
+	if (rs->body.overflow) {
+		internal_error(rs);
+		return;
+	}
+	buf_putc(&rs->body, '\n');
 }
 
 void reply_json_begin(struct response *rs, int status, struct jsonw *w)

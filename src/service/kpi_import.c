@@ -25,7 +25,8 @@ struct import {
 	int nkpis;
 	struct import_row *rows;
 	size_t n, cap;
-	json_t *bad;
+	json_t *bad;	  /* the refused rows kept for the listing: at most twice KPI_IMPORT_BAD_LISTED */
+	size_t bad_total; /* every refused row */
 	const char *source;
 };
 
@@ -47,9 +48,16 @@ static void import_end(struct import *im)
 	json_decref(im->bad);
 }
 
+/*
+ * Notes a refused row. The listing is bounded, so that a file of a million bad lines costs no
+ * more memory or answer than a hundred: rows are found in line order, except duplicates found
+ * afterwards, so twice the listed number is kept and the first by line are listed.
+ */
 static void bad_row(struct import *im, int line, const char *message)
 {
-	json_array_append_new(im->bad, json_pack("{s:i, s:s}", "line", line, "message", message));
+	im->bad_total++;
+	if (json_array_size(im->bad) < 2 * KPI_IMPORT_BAD_LISTED)
+		json_array_append_new(im->bad, json_pack("{s:i, s:s}", "line", line, "message", message));
 }
 
 static struct import_row *row_add(struct import *im)
@@ -67,7 +75,10 @@ static struct import_row *row_add(struct import *im)
 	return &im->rows[im->n++];
 }
 
-/* The KPI a cell names: its id (digits) or its name, case-insensitive; -1 when the engagement has none such. */
+/*
+ * The KPI a cell names: its name, case-insensitive, else its id (digits); -1 when the
+ * engagement has none such. A name comes first, so a KPI named "4" is that KPI, not KPI 4.
+ */
 static int kpi_named(const struct import *im, const char *name)
 {
 	char *end;
@@ -75,7 +86,10 @@ static int kpi_named(const struct import *im, const char *name)
 	bool digits = *name && !*end && isdigit((unsigned char)name[0]);
 
 	for (int k = 0; k < im->nkpis; k++)
-		if (digits ? im->kpis[k].id == id : strcasecmp(im->kpis[k].name, name) == 0)
+		if (strcasecmp(im->kpis[k].name, name) == 0)
+			return k;
+	for (int k = 0; digits && k < im->nkpis; k++)
+		if (im->kpis[k].id == id)
 			return k;
 	return -1;
 }
@@ -138,7 +152,10 @@ static void find_duplicates(struct import *im)
 	qsort(sorted, nbad, sizeof *sorted, bad_order);
 	json_array_clear(im->bad);
 	for (size_t i = 0; i < nbad; i++)
-		json_array_append_new(im->bad, sorted[i]);
+		if (i < KPI_IMPORT_BAD_LISTED)
+			json_array_append_new(im->bad, sorted[i]);
+		else
+			json_decref(sorted[i]);
 	free(sorted);
 }
 
@@ -181,6 +198,7 @@ static int import_finish(struct import *im, struct store *s, const struct caller
 	find_duplicates(im);
 	if (json_array_size(im->bad)) {
 		out->bad = json_incref(im->bad);
+		out->bad_total = im->bad_total;
 		rc = 1;
 	} else {
 		rc = import_write(im, s, c, out, err);

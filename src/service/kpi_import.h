@@ -8,10 +8,14 @@
 #include "../store/store.h"
 #include "caller.h"
 
-/* What an import did, or why it did nothing: `bad` lists every refused row as {line, message}. */
+/* At most this many refused rows are listed (the first by line); bad_total counts them all. */
+#define KPI_IMPORT_BAD_LISTED 100
+
+/* What an import did, or why it did nothing: `bad` lists the first refused rows as {line, message}. */
 struct kpi_import_result {
 	int imported, unchanged, replaced;
-	json_t *bad; /* NULL when every row was good; the caller json_decref's it */
+	json_t *bad;	  /* NULL when every row was good; the caller json_decref's it */
+	size_t bad_total; /* every refused row, listed or not */
 };
 
 /*

@@ -1,6 +1,7 @@
 /* scorecard: reads an engagement's (or a portfolio's) KPIs, measurements and credits in three statements and turns them, through the pure delivery rules, into scorecards — periods met, at risk, missed or unknown, attainment, since when a KPI is missed, credits per currency. */
 #include "scorecard.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,8 +19,10 @@ struct money_sums {
 	struct {
 		char currency[8];
 		long long cents, count;
+		bool saturated; /* the sum passed what 64 bits hold: it says "more than" the largest */
 	} v[CURRENCIES_MAX];
 	int n;
+	long long others; /* credits in currencies beyond CURRENCIES_MAX: counted, never summed under another's label */
 };
 
 static void money_add(struct money_sums *m, const char *currency, long long cents, long long count)
@@ -29,12 +32,16 @@ static void money_add(struct money_sums *m, const char *currency, long long cent
 	for (i = 0; i < m->n && strcmp(m->v[i].currency, currency) != 0; i++)
 		;
 	if (i == m->n) {
-		if (m->n == CURRENCIES_MAX)
-			i = CURRENCIES_MAX - 1; /* never in practice: the last slot absorbs the rest, still labelled */
-		else
-			snprintf(m->v[m->n++].currency, sizeof m->v[0].currency, "%s", currency);
+		if (m->n == CURRENCIES_MAX) {
+			m->others += count;
+			return;
+		}
+		snprintf(m->v[m->n++].currency, sizeof m->v[0].currency, "%s", currency);
 	}
-	m->v[i].cents += cents;
+	if (__builtin_add_overflow(m->v[i].cents, cents, &m->v[i].cents)) {
+		m->v[i].cents = LLONG_MAX;
+		m->v[i].saturated = true;
+	}
 	m->v[i].count += count;
 }
 
@@ -55,7 +62,21 @@ static json_t *money_sums_json(const struct money_sums *m)
 		json_t *x = money_json(m->v[i].cents, m->v[i].currency);
 
 		json_object_set_new(x, "count", json_integer(m->v[i].count));
+		if (m->v[i].saturated) {
+			char text[MONEY_HUMAN_MAX + 16];
+
+			snprintf(text, sizeof text, "more than %s", json_string_value(json_object_get(x, "text")));
+			json_object_set_new(x, "text", json_string(text));
+			json_object_set_new(x, "at_least", json_true());
+		}
 		json_array_append_new(a, x);
+	}
+	if (m->others) {
+		char text[80];
+
+		snprintf(text, sizeof text, "%lld more in other currencies", m->others);
+		json_array_append_new(a, json_pack("{s:n, s:n, s:s, s:I}", "currency", "amount_cents", "text", text, "count",
+						   (json_int_t)m->others));
 	}
 	return a;
 }

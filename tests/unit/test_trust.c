@@ -918,7 +918,10 @@ static void missing_service_levels_never_partnership(void)
 										 5 - at_risk[d]);
 								for (int i = 0; i < 6; i++)
 									h[i] = w;
-								CHECK(run_history(h, 6, &s, sc) != ADVICE_PARTNERSHIP);
+								/* Below the floor window after window: advised back to vendor, even from partnership. */
+								CHECK_INT(run_history(h, 6, &s, sc), ADVICE_REGRESSION);
+								CHECK_INT(trust_recommended_mode(run_history(h, 6, &s, sc), MODE_PARTNERSHIP),
+									  MODE_VENDOR);
 								CHECK(sc[5].below_delivery_floor);
 								partnership_without_floor +=
 									run_history(h, 6, &no_floor, sc) == ADVICE_PARTNERSHIP;
