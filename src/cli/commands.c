@@ -16,7 +16,7 @@ const struct command commands[] = {
 	{"serve", cmd_serve, "accord serve --db DB [--listen HOST:PORT] [--threads N]",
 	 "serve the web UI and the API until SIGINT or SIGTERM (then refuse new connections, finish in-flight requests for at most 10 s, exit 0); limits from ACCORD_MAX_CONNECTIONS (1024), ACCORD_MAX_CONNECTIONS_PER_IP (0: none), ACCORD_IDLE_TIMEOUT (30 s), ACCORD_REQUEST_TIMEOUT (60 s), ACCORD_MAX_HEADER_BYTES (65536)"},
 	{"remind", cmd_remind, "accord remind --db DB [--smtp URL] [--from ADDRESS] [--base-url URL] [--dry-run] [--no-digest]",
-	 "e-mail the reminders due today (reviews in 30 and 7 days or overdue, minutes missing, actions due in 3 days or overdue), each exactly once, then each person's daily digest of new inbox items (each item once; --no-digest: none); --dry-run lists them"},
+	 "e-mail the reminders due today (reviews in 30 and 7 days or overdue, minutes missing, actions due in 3 days or overdue, contract renewals 30 days before the notice date and on it), each exactly once, then each person's daily digest of new inbox items (each item once; --no-digest: none); --dry-run lists them"},
 	{"trust explain", cmd_trust_explain, "accord trust explain --db DB --engagement ID [--json]",
 	 "the engagement's trust score with each factor, its weight and its evidence, for a person to read (--json: as the API answers)"},
 	{"trust recompute", cmd_trust_recompute, "accord trust recompute --db DB",

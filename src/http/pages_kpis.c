@@ -323,6 +323,20 @@ static json_t *period_options(const struct kpi_def *k)
 	return options;
 }
 
+/* The newest of the options that has ended (the current period is still running); NULL when none has. */
+static const char *last_ended_period(json_t *options, const struct kpi_def *k)
+{
+	char now[8];
+	json_t *o;
+	size_t i;
+
+	kpi_period_format(kpi_period_of(clock_today(), k->frequency), now);
+	json_array_foreach(options, i, o)
+		if (strcmp(json_string_value(json_object_get(o, "value")), now) != 0)
+			return json_string_value(json_object_get(o, "value"));
+	return NULL;
+}
+
 static void history_of(struct buf *b, json_t *m, const char *unit)
 {
 	json_t *h = json_object_get(m, "history"), *x;
@@ -422,7 +436,11 @@ static void submit_form(struct request *rq, struct buf *b, const struct kpi_def 
 	html_fmt(b, "<form method=\"post\" action=\"/kpis/%lld/measurements" FORM_ANCHOR "\" class=\"grid\">", k->id);
 	form_csrf(b, rq);
 	form_error_banner(b, err, fields);
-	form_pick(b, "Period", "period", options, err ? request_form(rq, "period") : NULL, false, err);
+	/*
+	 * The last period that has ended comes first to mind: the current one is still running (it
+	 * leads the list, since a value may be given for it), so the one before is selected.
+	 */
+	form_pick(b, "Period", "period", options, err ? request_form(rq, "period") : last_ended_period(options, k), false, err);
 	form_input(b, label, "value", "text", err ? request_form(rq, "value") : NULL, err);
 	form_input(b, "Note (optional)", "note", "text", err ? request_form(rq, "note") : NULL, err);
 	html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Submit</button></div></form></section>");

@@ -124,6 +124,12 @@ if [ "$rc" -eq 2 ]; then ok; else bad "help does not take a prefix of a command 
 run help user add
 if [ "$rc" -eq 0 ] && grep -q 'accord user add' "$T/out" && grep -q -- '--password-stdin' "$T/out"; then ok; else bad "help user add shows the user add usage"; fi
 
+# COMMAND --help is help COMMAND, for every command (remind's own options know no --help).
+run remind --help
+if [ "$rc" -eq 0 ] && grep -q '^usage: accord remind --db' "$T/out" && grep -q 'renewals' "$T/out"; then ok; else bad "remind --help exits 0 with the usage, renewals named"; fi
+run kpi --help
+if [ "$rc" -eq 0 ] && grep -q 'accord kpi import' "$T/out"; then ok; else bad "kpi --help shows the kpi import usage"; fi
+
 run help no-such-command
 expect_error 2 "help of an unknown command exits 2 with one error line"
 
