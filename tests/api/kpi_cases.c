@@ -368,6 +368,12 @@ static void a_dispute_is_answered_and_a_correction_closes_it(void)
 	j = req(NW_CXO, "GET", m, NULL, 200);
 	CHECK_STR(str(json_object_get(j, "dispute"), "answer"), "It was a planned change window");
 	json_decref(j);
+	/* The same value with only a new note does not answer the dispute: it stands. */
+	j = req(KE_LEAD, "PUT", fmt("/api/v1/kpis/%lld/measurements/2026-05", K_AVAIL), "{\"value\":99.6,\"note\":\"acknowledged\"}", 200);
+	CHECK(json_is_true(json_object_get(j, "disputed")));
+	CHECK_STR(str(json_object_get(j, "dispute"), "reason"), "The outage of 12 May is missing");
+	CHECK_STR(str(j, "counted_status"), "at_risk");
+	json_decref(j);
 	/* A corrected value closes the dispute; the disputed value stays in the history. */
 	j = req(KE_CONS, "PUT", fmt("/api/v1/kpis/%lld/measurements/2026-05", K_AVAIL), "{\"value\":99.1,\"note\":\"with the outage\"}", 200);
 	CHECK_STR(str(j, "outcome"), "replaced");
@@ -376,7 +382,7 @@ static void a_dispute_is_answered_and_a_correction_closes_it(void)
 	CHECK_STR(str(j, "status"), "at_risk");
 	json_decref(j);
 	j = req(NW_CM, "GET", m, NULL, 200);
-	CHECK_INT(json_array_size(json_object_get(j, "history")), 1);
+	CHECK_INT(json_array_size(json_object_get(j, "history")), 2);
 	CHECK(json_number_value(json_object_get(json_array_get(json_object_get(j, "history"), 0), "value")) == 99.6);
 	json_decref(j);
 }
@@ -410,6 +416,46 @@ static void a_csv_import_is_all_or_nothing_with_every_bad_row(void)
 	CHECK(strstr(str(json_array_get(rows, 6), "message"), "line 2") != NULL);
 	json_decref(j);
 	CHECK_INT(value_count(K_AVAIL), before);
+}
+
+static void a_long_refusal_lists_the_first_rows_and_counts_them_all(void)
+{
+	static char body[250 * 24];
+	size_t used = 0, before = value_count(K_AVAIL);
+	json_t *j, *e;
+
+	for (int i = 0; i < 250; i++)
+		used += (size_t)snprintf(body + used, sizeof body - used, "Uptime,2026-06,%d\n", i);
+	j = import_as(KE_CONS, body, "text/csv", 422);
+	e = json_object_get(j, "error");
+	CHECK_INT(json_array_size(json_object_get(e, "rows")), 100);
+	CHECK_INT(num(e, "rows_refused"), 250);
+	CHECK_INT(num(json_array_get(json_object_get(e, "rows"), 0), "line"), 1);
+	CHECK_INT(num(json_array_get(json_object_get(e, "rows"), 99), "line"), 100);
+	CHECK(strstr(str(e, "message"), "250 rows") != NULL);
+	json_decref(j);
+	CHECK_INT(value_count(K_AVAIL), before);
+}
+
+static void a_kpi_named_by_digits_is_found_by_its_name(void)
+{
+	char name[32], body[160];
+	long long k;
+	json_t *j;
+
+	/* A KPI named as another KPI's id: the name wins, the other KPI is untouched. */
+	snprintf(name, sizeof name, "%lld", K_AVAIL);
+	snprintf(body, sizeof body, "{\"name\":\"%s\",\"unit\":\"%%\",\"direction\":\"higher\",\"target\":90,\"threshold\":80,\"frequency\":\"monthly\"}", name);
+	k = define(body);
+	CHECK(k > 0);
+	snprintf(body, sizeof body, "%s,2026-04,77.7\n", name);
+	j = import_as(KE_CONS, body, "text/csv", 200);
+	CHECK_INT(num(j, "imported"), 1);
+	json_decref(j);
+	CHECK_INT(value_count(k), 1);
+	j = value_of(K_AVAIL, "2026-04");
+	CHECK(j == NULL || json_number_value(json_object_get(j, "value")) != 77.7);
+	json_decref(j);
 }
 
 static void a_csv_import_records_replaces_and_repeats_as_a_no_op(void)
@@ -670,6 +716,8 @@ void kpi_cases_run(const struct world *w, int *passed, int *failed)
 	RUN(bad_periods_and_values_write_nothing);
 	RUN(a_dispute_is_answered_and_a_correction_closes_it);
 	RUN(a_csv_import_is_all_or_nothing_with_every_bad_row);
+	RUN(a_long_refusal_lists_the_first_rows_and_counts_them_all);
+	RUN(a_kpi_named_by_digits_is_found_by_its_name);
 	RUN(a_csv_import_records_replaces_and_repeats_as_a_no_op);
 	RUN(a_servicenow_export_gives_each_period_its_attainment);
 	RUN(a_miss_puts_one_action_plan_on_the_next_review);
