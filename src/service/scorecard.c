@@ -181,7 +181,9 @@ static int value_row(void *ctx, const struct sqlval *c, int n)
 	v = &d->vals[d->nv++];
 	v->eng = c[0].i;
 	v->kpi = c[1].i;
-	snprintf(v->period, sizeof v->period, "%s", c[3].s);
+	/* Periods are 7 characters ("2026-03", "2026-Q1"); strncpy and a NUL, not snprintf, for every value. */
+	strncpy(v->period, c[3].s, sizeof v->period - 1);
+	v->period[sizeof v->period - 1] = '\0';
 	v->value = col_num(&c[4]);
 	v->disputed = c[9].type != SQL_NULL; /* answered or not, until a correction replaces the value */
 	v->measurement_id = c[2].i;
@@ -230,6 +232,16 @@ static void sc_data_free(struct sc_data *d)
 	free(d->kpis);
 	free(d->vals);
 	free(d->pool);
+}
+
+/* By KPI, then period: the order the scorecard walks (a KPI has one value a period). */
+static int by_kpi_period(const void *a, const void *b)
+{
+	const struct sc_value *x = a, *y = b;
+
+	if (x->kpi != y->kpi)
+		return x->kpi < y->kpi ? -1 : 1;
+	return strcmp(x->period, y->period);
 }
 
 /* ---- One KPI over a window ---- */
@@ -442,6 +454,8 @@ json_t *scorecard_json(struct store *s, long long engagement_id, struct score_wi
 	if (store_exec(s, STMT_SCORE_KPIS_ENG, a, 1, kpi_row, &d, err) < 0 ||
 	    store_exec(s, STMT_SCORE_MEASUREMENTS_ENG, a, 3, value_row, &d, err) < 0)
 		goto out;
+	if (d.nv > 1)
+		qsort(d.vals, d.nv, sizeof *d.vals, by_kpi_period);
 	cw.d = &d;
 	cw.listed = listed;
 	cw.list = json_array();
