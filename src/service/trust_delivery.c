@@ -115,8 +115,8 @@ int trust_measure_row(void *ctx, const struct sqlval *c, int n)
 	m = &e->measures[e->nmeasures++];
 	m->kpi = r.k;
 	m->period = period.index;
-	/* Thousandths when exact, else the value itself (TRUST_MEASUREMENTS). */
-	m->value = c[3].type == SQL_INT ? (double)c[3].i / 1000 : strtod(c[5].s ? c[5].s : "0", NULL);
+	/* The thousandths when they are exact (no value text then), else the value itself (TRUST_MEASUREMENTS). */
+	m->value = c[5].type == SQL_NULL && c[3].type == SQL_INT ? (double)c[3].i / 1000 : strtod(c[5].s ? c[5].s : "0", NULL);
 	m->disputed = c[4].i != 0;
 	return 0;
 }
