@@ -29,7 +29,7 @@ struct stored {
 struct stored_set {
 	struct stored *v;
 	size_t n, cap;
-	bool credits;
+	bool credits, oom;
 };
 
 static int stored_order(const void *a, const void *b)
@@ -51,8 +51,10 @@ static int stored_cb(void *ctx, const struct sqlval *c, int n)
 		size_t cap = set->cap ? set->cap * 2 : 256;
 		struct stored *p = realloc(set->v, cap * sizeof *p);
 
-		if (!p)
-			return -1;
+		if (!p) {
+			set->oom = true;
+			return 1;
+		}
 		set->v = p;
 		set->cap = cap;
 	}
@@ -65,7 +67,8 @@ static int stored_cb(void *ctx, const struct sqlval *c, int n)
 		v->owed = strcmp(c[3].s, "owed") == 0;
 	} else {
 		v->value = kpi_col_number(&c[3]);
-		v->note = strdup(c[4].s ? c[4].s : "");
+		if (!(v->note = strdup(c[4].s ? c[4].s : "")))
+			set->oom = true;
 	}
 	return 0;
 }
@@ -85,6 +88,10 @@ static int stored_read(struct store *s, enum stmt id, long long engagement_id, c
 
 	if (store_exec(s, id, a, 3, stored_cb, set, err) < 0)
 		return -1;
+	if (set->oom) {
+		error_set(err, 500, "internal", NULL, "out of memory");
+		return -1;
+	}
 	if (set->n > 1)
 		qsort(set->v, set->n, sizeof set->v[0], stored_order);
 	return 0;
@@ -252,6 +259,7 @@ static int credits_all(struct store *s, long long engagement_id, const struct me
 struct titles {
 	char **v;
 	size_t n, cap;
+	bool oom;
 };
 
 static int title_cb(void *ctx, const struct sqlval *c, int n)
@@ -263,12 +271,18 @@ static int title_cb(void *ctx, const struct sqlval *c, int n)
 		size_t cap = t->cap ? t->cap * 2 : 64;
 		char **p = realloc(t->v, cap * sizeof *p);
 
-		if (!p)
-			return -1;
+		if (!p) {
+			t->oom = true;
+			return 1;
+		}
 		t->v = p;
 		t->cap = cap;
 	}
-	t->v[t->n++] = strdup(c[0].s ? c[0].s : "");
+	if (!(t->v[t->n] = strdup(c[0].s ? c[0].s : ""))) {
+		t->oom = true;
+		return 1;
+	}
+	t->n++;
 	return 0;
 }
 
@@ -338,6 +352,10 @@ static int actions_all(struct store *s, const struct caller *c, long long engage
 	a[0] = SQL_I(engagement_id);
 	if (store_exec(s, STMT_ACTION_TITLES_ENG, a, 1, title_cb, &t, err) < 0)
 		rc = -1;
+	else if (t.oom) {
+		error_set(err, 500, "internal", NULL, "out of memory");
+		rc = -1;
+	}
 	if (t.n > 1)
 		qsort(t.v, t.n, sizeof t.v[0], title_order);
 	for (size_t i = 0; i < n && rc == 0; i++) {
