@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "../domain/delivery.h"
+#include "kpi_bulk.h"
 #include "kpis.h"
 
 /* One value to record: which KPI (an index into the engagement's), which period, the value and its note. */
@@ -159,33 +160,36 @@ static void find_duplicates(struct import *im)
 	free(sorted);
 }
 
-/* Records every row in one transaction and counts what each did. */
+/* Records every row in one transaction (set-based: kpi_bulk.c) and counts what each did. */
 static int import_write(struct import *im, struct store *s, const struct caller *c, struct kpi_import_result *out,
 			struct error *err)
 {
-	if (store_begin(s, err))
+	struct measurement_in *in = malloc((im->n ? im->n : 1) * sizeof *in);
+	size_t counts[3] = {0, 0, 0};
+
+	if (!in) {
+		error_set(err, 500, "internal", NULL, "out of memory");
 		return -1;
+	}
 	for (size_t i = 0; i < im->n; i++) {
 		const struct import_row *r = &im->rows[i];
-		long long id;
-		int rc = measurement_write(s, c, &im->kpis[r->kpi], r->period, r->value, r->note ? r->note : "", im->source,
-					   &id, err);
 
-		if (rc < 0) {
-			store_rollback(s);
-			return -1;
-		}
-		if (rc == MEASURE_CREATED)
-			out->imported++;
-		else if (rc == MEASURE_REPLACED)
-			out->replaced++;
-		else
-			out->unchanged++;
+		in[i] = (struct measurement_in){&im->kpis[r->kpi], r->period, r->value, r->note ? r->note : ""};
 	}
-	if (store_commit(s, err)) {
-		store_rollback(s);
+	if (store_begin(s, err)) {
+		free(in);
 		return -1;
 	}
+	if (measurements_write_all(s, c, im->kpis[0].engagement_id, in, im->n, im->source, counts, err) ||
+	    store_commit(s, err)) {
+		store_rollback(s);
+		free(in);
+		return -1;
+	}
+	free(in);
+	out->imported += (int)counts[MEASURE_CREATED];
+	out->replaced += (int)counts[MEASURE_REPLACED];
+	out->unchanged += (int)counts[MEASURE_UNCHANGED];
 	return 0;
 }
 

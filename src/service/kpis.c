@@ -18,7 +18,7 @@ double kpi_col_number(const struct sqlval *v)
 }
 
 /* A number as text for a REAL column: exact enough to read back the same double. */
-static void number_text(double v, char out[32])
+void kpi_number_text(double v, char out[32])
 {
 	snprintf(out, 32, "%.17g", v);
 }
@@ -119,10 +119,10 @@ static void merge_numbers(struct kpi_row *r, const struct kpi_input *in)
 
 static void numbers_args(const struct kpi_row *r, char t[32], char th[32], char w[32], char cr[32])
 {
-	number_text(r->k.rule.target, t);
-	number_text(r->k.rule.threshold, th);
-	number_text(r->k.weight, w);
-	number_text(r->k.credit_percent, cr);
+	kpi_number_text(r->k.rule.target, t);
+	kpi_number_text(r->k.rule.threshold, th);
+	kpi_number_text(r->k.weight, w);
+	kpi_number_text(r->k.credit_percent, cr);
 }
 
 long long kpi_create(struct store *s, const struct caller *c, long long engagement_id, const struct kpi_input *in,
@@ -422,7 +422,7 @@ static int found_cb(void *ctx, const struct sqlval *c, int n)
 }
 
 /* Two values are the same when they print the same to 15 significant digits (what SQLite keeps as text). */
-static bool same_value(double a, double b)
+bool kpi_same_value(double a, double b)
 {
 	char x[32], y[32];
 
@@ -528,12 +528,12 @@ int measurement_write(struct store *s, const struct caller *c, const struct kpi_
 	a[1] = SQL_T(period);
 	if (store_exec(s, STMT_MEASUREMENT_FIND, a, 2, found_cb, &f, err) < 0)
 		return -1;
-	if (f.found && same_value(f.value, value) && strcmp(f.note, note) == 0) {
+	if (f.found && kpi_same_value(f.value, value) && strcmp(f.note, note) == 0) {
 		*id = f.id;
 		return MEASURE_UNCHANGED;
 	}
 	now_iso(now);
-	number_text(value, v);
+	kpi_number_text(value, v);
 	if (f.found) {
 		a[0] = SQL_I(c->user_id);
 		a[1] = SQL_T(now);

@@ -75,6 +75,10 @@ int measurement_put(struct store *s, const struct caller *c, long long kpi_id, c
 int measurement_write(struct store *s, const struct caller *c, const struct kpi_def *k, const char *period,
 		      double value, const char *note, const char *source, long long *id, struct error *err);
 
+/* Two values are the same when they print the same to 15 significant digits; a value as text for a REAL column. */
+bool kpi_same_value(double a, double b);
+void kpi_number_text(double v, char out[32]);
+
 /* The buyer disputes a value (409 when it is already disputed); the provider answers a disputed one (409 otherwise). */
 int measurement_dispute(struct store *s, const struct caller *c, long long id, const char *reason, struct error *err);
 int measurement_answer(struct store *s, const struct caller *c, long long id, const char *answer, struct error *err);

@@ -251,14 +251,15 @@ static struct sqlval column(PGresult *r, int row, int col)
 static int pg_run(struct pg_conn *c, const char *name, const char *sql, const struct sqlval *args, int nargs,
 		  store_row_fn fn, void *ctx, struct error *err)
 {
-	const char *values[64];
-	char ints[64][24];
+	/* 640: the import's statements of 64 rows take up to 576 (statements.def, MEASUREMENT_INSERT_64). */
+	const char *values[640];
+	char ints[640][24];
 	struct sqlval cols[32];
 	PGresult *r;
 	int rows, ncols;
 	ExecStatusType st;
 
-	if (nargs > 64) {
+	if (nargs > 640) {
 		error_set(err, 500, "internal", NULL, "too many statement parameters");
 		return STORE_ERROR;
 	}

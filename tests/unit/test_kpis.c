@@ -14,6 +14,7 @@
 #include "service/orgs.h"
 #include "service/reviews.h"
 #include "store/store.h"
+#include "util/buf.h"
 
 #define PASSWORD "Kpi-tests-7Qx!2026-long"
 
@@ -303,6 +304,69 @@ static void every_bad_row_is_named_and_nothing_is_written(void)
 	json_decref(res.bad);
 }
 
+/*
+ * The importer writes set-based (kpi_bulk.c), 64 rows to a statement: 4 KPIs x 22 months is one
+ * chunk and 24 rows one by one, and then a full and a padded chunk of replaced values. What it
+ * leaves must be what measurement_write leaves row by row: a credit for each missed month of a
+ * KPI with a percentage (credits_sync finds nothing to change afterwards), one action plan per
+ * missed KPI month, a credit already applied untouched, every old value in the history, one
+ * audit row per changed row.
+ */
+static void a_large_import_matches_row_by_row(void)
+{
+	double pct = 5;
+	long long k[4] = {kpi(E, "Bulk A", "higher", 99, 95, "monthly", &pct), kpi(E, "Bulk B", "lower", 5, 10, "monthly", &pct),
+			  kpi(E, "Bulk C", "higher", 99, 95, "monthly", NULL), kpi(E, "Bulk D", "higher", 90, 80, "monthly", &pct)};
+	struct kpi_import_result res;
+	struct buf b;
+	long long audit0, owed, cents, actions, applied;
+	char cell[64];
+
+	/* Before: an owed credit that the import removes (the month is met), and an applied one it must leave alone. */
+	CHECK_INT(put(k[0], "2025-02", 90), MEASURE_CREATED);
+	CHECK_INT(put(k[3], "2025-02", 70), MEASURE_CREATED);
+	applied = one("SELECT id FROM service_credits WHERE kpi_id = ? AND period = '2025-02'", k[3], NULL);
+	store_query(S, "UPDATE service_credits SET status = 'applied' WHERE id = ?", (struct sqlval[]){SQL_I(applied)}, 1, NULL, NULL, NULL);
+	audit0 = one("SELECT count(*) FROM audit_log WHERE entity = 'kpi_measurements' AND entity_id IN (SELECT id FROM kpi_measurements WHERE engagement_id = ?)", E, NULL);
+	for (int pass = 0; pass < 2; pass++) {
+		buf_init(&b, 1 << 20);
+		buf_puts(&b, "kpi,period,value\n");
+		for (int i = 0; i < 4; i++)
+			for (int m = 0; m < 22; m++) {
+				/* every third month missed; the second pass moves every value a little */
+				double v = i == 1 ? (m % 3 ? 4 : 12) : (m % 3 ? 99.5 : 50);
+
+				snprintf(cell, sizeof cell, "%lld,%04d-%02d,%g\n", k[i], 2025 + m / 12, m % 12 + 1, v + pass * 0.25);
+				buf_puts(&b, cell);
+			}
+		if (kpi_import_csv(S, &cons, E, b.data, b.len, &res, &err) != 0)
+			fprintf(stderr, "import: %s\n", err.message);
+		buf_release(&b);
+		CHECK_INT(res.imported, pass ? 0 : 86);
+		CHECK_INT(res.replaced, pass ? 88 : 2);
+		CHECK_INT(res.unchanged, 0);
+	}
+	CHECK_INT(one("SELECT count(*) FROM kpi_measurements WHERE engagement_id = ? AND kpi_id IN (SELECT id FROM kpis WHERE name LIKE 'Bulk %')", E, NULL), 88);
+	CHECK_INT(one("SELECT count(*) FROM kpi_measurement_history h JOIN kpi_measurements m ON m.id = h.measurement_id WHERE m.engagement_id = ? AND m.kpi_id IN (SELECT id FROM kpis WHERE name LIKE 'Bulk %')", E, NULL), 90);
+	CHECK_INT(one("SELECT count(*) FROM audit_log WHERE entity = 'kpi_measurements' AND entity_id IN (SELECT id FROM kpi_measurements WHERE engagement_id = ?)", E, NULL) - audit0, 86 + 90);
+	CHECK_STR(text_of("SELECT CAST(value AS TEXT) FROM kpi_measurements WHERE kpi_id = ? AND period = ?", k[1], "2025-04"), "12.25");
+	CHECK_INT(one("SELECT submitted_by FROM kpi_measurements WHERE kpi_id = ? AND period = ?", k[2], "2026-10"), cons.user_id);
+	/* 8 missed months of each KPI with a percentage: owed, except the applied one */
+	owed = one("SELECT count(*) FROM service_credits WHERE engagement_id = ? AND status = 'owed' AND kpi_id IN (SELECT id FROM kpis WHERE name LIKE 'Bulk %')", E, NULL);
+	CHECK_INT(owed, 8 * 3);
+	CHECK_STR(credit_status(k[3], "2025-02"), "applied");
+	CHECK_INT(credit_cents(k[0], "2025-02"), -2);
+	cents = one("SELECT sum(amount_cents) FROM service_credits WHERE engagement_id = ? AND kpi_id IN (SELECT id FROM kpis WHERE name LIKE 'Bulk %')", E, NULL);
+	for (int i = 0; i < 4; i++)
+		CHECK_INT(credits_sync_kpi(S, k[i], &err), 0);
+	CHECK_INT(one("SELECT sum(amount_cents) FROM service_credits WHERE engagement_id = ? AND kpi_id IN (SELECT id FROM kpis WHERE name LIKE 'Bulk %')", E, NULL), cents);
+	CHECK_INT(one("SELECT count(*) FROM service_credits WHERE engagement_id = ? AND status = 'owed' AND kpi_id IN (SELECT id FROM kpis WHERE name LIKE 'Bulk %')", E, NULL), owed);
+	/* one action plan per missed KPI month (8 per KPI), and the two of the values put before (kept) */
+	actions = one("SELECT count(*) FROM actions WHERE review_id = ? AND title LIKE 'Action plan: Bulk %'", REVIEW, NULL);
+	CHECK_INT(actions, 4 * 8 + 2);
+	CHECK_INT(one("SELECT count(DISTINCT title) FROM actions WHERE review_id = ? AND title LIKE 'Action plan: Bulk %'", REVIEW, NULL), actions);
+}
+
 int main(void)
 {
 	int applied = 0;
@@ -331,6 +395,7 @@ int main(void)
 	RUN(a_miss_puts_one_action_on_the_next_review);
 	RUN(quoted_fields_headers_and_ids_import);
 	RUN(every_bad_row_is_named_and_nothing_is_written);
+	RUN(a_large_import_matches_row_by_row);
 	store_close(S);
 	if (!(pg && *pg)) {
 		char cmd[128];
