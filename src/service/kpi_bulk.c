@@ -418,6 +418,15 @@ int measurements_write_all(struct store *s, const struct caller *c, long long en
 			counts[MEASURE_UNCHANGED]++;
 			continue;
 		}
+		if (f && kpi_same_value(f->value, rows[i].value)) {
+			long long id;
+
+			/* Only the note is new: written alone, as measurement_write keeps a standing dispute then (rare). */
+			if (measurement_write(s, c, rows[i].k, rows[i].period, rows[i].value, rows[i].note, source, &id, err) < 0)
+				goto done;
+			counts[MEASURE_REPLACED]++;
+			continue;
+		}
 		if (f) {
 			ids[nchanged] = f->id;
 			changed[nchanged++] = i;

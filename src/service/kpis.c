@@ -546,7 +546,7 @@ int measurement_write(struct store *s, const struct caller *c, const struct kpi_
 		a[3] = SQL_I(c->user_id);
 		a[4] = SQL_T(now);
 		a[5] = SQL_I(f.id);
-		if (store_exec(s, same_value(f.value, value) ? STMT_MEASUREMENT_RENOTE : STMT_MEASUREMENT_REPLACE, a, 6, NULL,
+		if (store_exec(s, kpi_same_value(f.value, value) ? STMT_MEASUREMENT_RENOTE : STMT_MEASUREMENT_REPLACE, a, 6, NULL,
 			       NULL, err) < 0)
 			return -1;
 		*id = f.id;

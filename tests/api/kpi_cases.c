@@ -374,6 +374,13 @@ static void a_dispute_is_answered_and_a_correction_closes_it(void)
 	CHECK_STR(str(json_object_get(j, "dispute"), "reason"), "The outage of 12 May is missing");
 	CHECK_STR(str(j, "counted_status"), "at_risk");
 	json_decref(j);
+	/* Nor does an import of the same value with another note. */
+	json_decref(req_as(KE_LEAD, "POST", fmt("/api/v1/engagements/%lld/measurements", E), "Availability,2026-05,99.6,restated\n",
+			   "text/csv", 200));
+	j = req(NW_CM, "GET", m, NULL, 200);
+	CHECK(json_is_true(json_object_get(j, "disputed")));
+	CHECK_STR(str(j, "note"), "restated");
+	json_decref(j);
 	/* A corrected value closes the dispute; the disputed value stays in the history. */
 	j = req(KE_CONS, "PUT", fmt("/api/v1/kpis/%lld/measurements/2026-05", K_AVAIL), "{\"value\":99.1,\"note\":\"with the outage\"}", 200);
 	CHECK_STR(str(j, "outcome"), "replaced");
@@ -382,7 +389,7 @@ static void a_dispute_is_answered_and_a_correction_closes_it(void)
 	CHECK_STR(str(j, "status"), "at_risk");
 	json_decref(j);
 	j = req(NW_CM, "GET", m, NULL, 200);
-	CHECK_INT(json_array_size(json_object_get(j, "history")), 2);
+	CHECK_INT(json_array_size(json_object_get(j, "history")), 3);
 	CHECK(json_number_value(json_object_get(json_array_get(json_object_get(j, "history"), 0), "value")) == 99.6);
 	json_decref(j);
 }
