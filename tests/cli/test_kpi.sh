@@ -65,13 +65,26 @@ CONSULTANT=$(awk '$1 == "provider_consulting" { print $2; exit }' "$T/logins")
 BUYER=$(awk '$1 == "contract_manager" { print $2; exit }' "$T/logins")
 command -v curl >/dev/null 2>&1 || { echo "test_kpi: the curl command is needed" >&2; echo "kpi: 0 passed, 1 failed"; exit 1; }
 # Three KPIs of E, defined through the API by the buyer's contract manager (the API's own rules are tested in tests/api/kpi_cases.c).
-PORT=$((20000 + $$ % 20000))
-"$BIN" serve --db "$DB" --listen "127.0.0.1:$PORT" >"$T/serve.log" 2>&1 &
-SERVER=$!
-i=0
-until curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 || [ $i -ge 100 ]; do
-	sleep 0.1
-	i=$((i + 1))
+# A port picked from the process id may be taken (a PostgreSQL cluster's, another server's): up to ten tries.
+attempt=0
+while :; do
+	PORT=$((20000 + ($$ + attempt * 1237) % 20000))
+	"$BIN" serve --db "$DB" --listen "127.0.0.1:$PORT" >"$T/serve.log" 2>&1 &
+	SERVER=$!
+	i=0
+	until curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 || [ $i -ge 100 ] || ! kill -0 "$SERVER" 2>/dev/null; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && kill -0 "$SERVER" 2>/dev/null && break
+	kill "$SERVER" 2>/dev/null
+	wait "$SERVER" 2>/dev/null
+	attempt=$((attempt + 1))
+	if [ $attempt -ge 10 ]; then
+		echo "test_kpi: the server did not start: $(head -c 400 "$T/serve.log" | tr '\n' '|')" >&2
+		echo "kpi: 0 passed, 1 failed"
+		exit 1
+	fi
 done
 CM_PASSWORD=$(awk '$1 == "contract_manager" { print $3; exit }' "$T/logins")
 TOKEN=$(curl -s "http://127.0.0.1:$PORT/api/v1/login" -d "{\"email\":\"$BUYER\",\"password\":\"$CM_PASSWORD\"}" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
@@ -83,7 +96,7 @@ done
 kill "$SERVER"
 wait "$SERVER" 2>/dev/null
 if [ "$(q "SELECT count(*) FROM kpis WHERE engagement_id = $E")" -ne 3 ]; then
-	echo "test_kpi: the KPIs could not be defined through the API" >&2
+	echo "test_kpi: the KPIs could not be defined through the API (server log: $(head -c 400 "$T/serve.log" | tr '\n' '|'))" >&2
 	echo "kpi: 0 passed, 1 failed"
 	exit 1
 fi

@@ -355,8 +355,8 @@ ACCORD_TODAY=$TODAY "$BIN" remind --no-digest --db "$DB" --smtp "$SMTP" --dry-ru
 due=$(grep -c '^due ' "$T/dry")
 if [ "$due" -ge 10 ] && [ "$(tail -n 1 "$T/dry")" = "$due reminders due" ]; then ok; else bad "--dry-run lists the reminders due on $TODAY ($due)"; fi
 # "KIND ID EMAIL" of each reminder due, and "EMAIL<TAB>SUBJECT" of each message it will send.
-sed -n 's/^due \([a-z_0-9]*\) [a-z]* \([0-9]*\) to \([^ :]*\): .*$/\1 \2 \3/p' "$T/dry" | LC_ALL=C sort >"$T/want.keys"
-sed -n 's/^due [a-z_0-9]* [a-z]* [0-9]* to \([^ :]*\): \(.*\)$/\1\t\2/p' "$T/dry" | LC_ALL=C sort >"$T/want.mails"
+sed -n 's/^due \([a-z_0-9:-]*\) [a-z]* \([0-9]*\) to \([^ :]*\): .*$/\1 \2 \3/p' "$T/dry" | LC_ALL=C sort >"$T/want.keys"
+sed -n 's/^due [a-z_0-9:-]* [a-z]* [0-9]* to \([^ :]*\): \(.*\)$/\1\t\2/p' "$T/dry" | LC_ALL=C sort >"$T/want.mails"
 if [ "$(wc -l <"$T/want.keys")" = "$due" ] && [ -z "$(uniq -d "$T/want.keys")" ]; then ok; else bad "the reminders due are distinct by kind, subject and recipient"; fi
 ACCORD_TODAY=$TODAY "$BIN" remind --no-digest --db "$DB" --smtp "$SMTP" </dev/null >"$T/out.1" 2>"$T/err.1" &
 r1=$!
