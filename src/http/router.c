@@ -262,7 +262,12 @@ static void route_run(struct request *rq, struct response *rs)
 void router_handle(struct request *rq, struct response *rs)
 {
 	store_set_actor(rq->store, 0, 0);
+	store_take_unavailable(rq->store);
 	route_run(rq, rs);
+	/* An answer that could not be made because the database went away is "unavailable", like any other. */
+	if (rs->status == 500 && store_take_unavailable(rq->store) && rs->content_type &&
+	    !strcmp(rs->content_type, "application/json"))
+		reply_error(rs, 503, "unavailable", NULL, "the database is unavailable; try again shortly");
 	/* The connection outlives the request (a thread's, or the group commit's): the next one starts with nobody. */
 	store_set_actor(rq->store, 0, 0);
 }

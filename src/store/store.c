@@ -1,6 +1,8 @@
 /* store: picks a backend for a database name and runs migrations and transactions through it. */
 #include "store.h"
 
+#include <stdbool.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +18,7 @@ struct store {
 	int failed; /* an inner transaction rolled back: the outer one must not commit */
 	int in_job; /* a job of a group commit is running (store_job_begin): inner rollbacks undo the job only */
 	const char *const *dialect; /* the backend's own SQL for some statements, NULL where the shared SQL serves */
+	bool unavailable; /* a statement failed because the database was unavailable (503), since store_take_unavailable */
 };
 
 /* The migration that made the audit trail: later ones get its triggers made again (store_migrate). */
@@ -112,8 +115,21 @@ int store_exec(struct store *s, enum stmt id, const struct sqlval *args, int nar
 		error_set(err, 500, "store", NULL, "the transaction was rolled back");
 		return STORE_ERROR;
 	}
-	return s->be->exec(s->conn, id, s->dialect && s->dialect[id] ? s->dialect[id] : stmt_sql[id], args, nargs, fn,
-			   ctx, err);
+	struct error local = {0};
+	int rc = s->be->exec(s->conn, id, s->dialect && s->dialect[id] ? s->dialect[id] : stmt_sql[id], args, nargs, fn,
+			     ctx, err ? err : &local);
+
+	if (rc < 0 && (err ? err : &local)->status == 503)
+		s->unavailable = true;
+	return rc;
+}
+
+bool store_take_unavailable(struct store *s)
+{
+	bool was = s->unavailable;
+
+	s->unavailable = false;
+	return was;
 }
 
 int store_query(struct store *s, const char *sql, const struct sqlval *args, int nargs,

@@ -45,6 +45,12 @@ struct store;
 /* Opens DB: a SQLite file path, or a PostgreSQL URL (postgresql://... or postgres://...). */
 /* A PostgreSQL URL (postgresql:// or postgres://) rather than a SQLite file path. */
 bool store_is_postgres(const char *db);
+/*
+ * Whether a statement failed because the database was unavailable (503) since the last call;
+ * clears it. A handler whose write was saved but whose answer could not be read (the database
+ * went away in between) answers 503, not 500 (router_handle).
+ */
+bool store_take_unavailable(struct store *s);
 struct store *store_open(const char *db, struct error *err);
 void store_close(struct store *s);
 /* Applies pending numbered migrations; idempotent. Sets *applied to how many ran. */
