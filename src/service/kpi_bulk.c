@@ -291,28 +291,6 @@ static int title_order(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int first_cb(void *ctx, const struct sqlval *c, int n)
-{
-	(void)n;
-	*(long long *)ctx = c[0].i;
-	return 1;
-}
-
-struct review_due {
-	long long id;
-	char due[11];
-};
-
-static int review_cb(void *ctx, const struct sqlval *c, int n)
-{
-	struct review_due *r = ctx;
-
-	(void)n;
-	r->id = c[0].i;
-	snprintf(r->due, sizeof r->due, "%s", c[1].s);
-	return 1;
-}
-
 /*
  * The action plan of each missed value written (measurement_write's action_plan): on the next
  * planned review, owned by the provider's first leadership user, unless its title is on the
@@ -324,10 +302,9 @@ static int actions_all(struct store *s, const struct caller *c, long long engage
 		       struct error *err)
 {
 	struct titles t = {0};
-	struct review_due next = {0, ""};
-	long long owner = 0;
-	struct sqlval a[11];
-	char today[11], title[KPI_NAME_MAX * 4 + 64];
+	struct action_plan_place place;
+	struct sqlval a[1];
+	char title[ACTION_PLAN_TITLE_MAX];
 	const struct kpi_def *k = NULL;
 	int rc = 0;
 
@@ -336,18 +313,9 @@ static int actions_all(struct store *s, const struct caller *c, long long engage
 			k = rows[idx[i]].k;
 	if (!k)
 		return 0;
-	date_format(clock_today(), today);
-	a[0] = SQL_I(engagement_id);
-	a[1] = SQL_T(today);
-	if (store_exec(s, STMT_KPI_NEXT_REVIEW, a, 2, review_cb, &next, err) < 0)
+	if (action_plan_place(s, k, &place, err) < 0)
 		return -1;
-	if (!next.id)
-		return 0;
-	a[0] = SQL_I(k->provider_org_id);
-	a[1] = SQL_I(ROLE_BIT(ROLE_PROVIDER_LEADERSHIP));
-	if (store_exec(s, STMT_USER_CHOICES, a, 2, first_cb, &owner, err) < 0)
-		return -1;
-	if (!owner)
+	if (!place.review_id || !place.owner_id)
 		return 0;
 	a[0] = SQL_I(engagement_id);
 	if (store_exec(s, STMT_ACTION_TITLES_ENG, a, 1, title_cb, &t, err) < 0)
@@ -364,21 +332,10 @@ static int actions_all(struct store *s, const struct caller *c, long long engage
 
 		if (kpi_status_of(&r->k->rule, r->value) != KPI_MISSED)
 			continue;
-		snprintf(title, sizeof title, "Action plan: %s missed in %s", r->k->name, r->period);
+		action_plan_title(r->k, r->period, title, sizeof title);
 		if (t.n && bsearch(&key, t.v, t.n, sizeof t.v[0], title_order))
 			continue;
-		a[0] = SQL_I(r->k->buyer_org_id);
-		a[1] = SQL_I(r->k->engagement_id);
-		a[2] = SQL_I(next.id);
-		a[3] = SQL_T(title);
-		a[4] = SQL_I(owner);
-		a[5] = SQL_T(next.due);
-		a[6] = SQL_T("open");
-		a[7] = SQL_I(c->user_id);
-		a[8] = SQL_T(now);
-		a[9] = SQL_T(now);
-		a[10] = SQL_NUL;
-		rc = store_exec(s, STMT_ACTION_INSERT, a, 11, NULL, NULL, err) < 0 ? -1 : 0;
+		rc = action_plan_insert(s, c, r->k, &place, title, now, err);
 	}
 	for (size_t i = 0; i < t.n; i++)
 		free(t.v[i]);

@@ -431,75 +431,71 @@ bool kpi_same_value(double a, double b)
 	return strcmp(x, y) == 0;
 }
 
-static int user_cb(void *ctx, const struct sqlval *c, int n)
-{
-	(void)n;
-	*(long long *)ctx = c[0].i;
-	return 1;
-}
-
-struct next_review {
-	long long id;
-	char due[11];
-};
-
 static int next_review_cb(void *ctx, const struct sqlval *c, int n)
 {
-	struct next_review *r = ctx;
+	struct action_plan_place *p = ctx;
 
 	(void)n;
-	r->id = c[0].i;
-	snprintf(r->due, sizeof r->due, "%s", c[1].s);
+	p->review_id = c[0].i;
+	snprintf(p->due, sizeof p->due, "%s", c[1].s);
 	return 1;
 }
 
-/*
- * The action plan (docs/delivery.md): a missed value puts one action, "Action plan: <KPI> missed
- * in <period>", on the engagement's next planned review, owned by a user of the provider's
- * leadership, due on the review's date. Without a planned review or such a user: none.
- */
+int action_plan_place(struct store *s, const struct kpi_def *k, struct action_plan_place *out, struct error *err)
+{
+	char today[11];
+	struct sqlval a[2];
+
+	memset(out, 0, sizeof *out);
+	date_format(clock_today(), today);
+	a[0] = SQL_I(k->engagement_id);
+	a[1] = SQL_T(today);
+	if (store_exec(s, STMT_KPI_NEXT_REVIEW, a, 2, next_review_cb, out, err) < 0)
+		return -1;
+	if (!out->review_id)
+		return 0;
+	a[0] = SQL_I(k->provider_org_id);
+	a[1] = SQL_I(ROLE_BIT(ROLE_PROVIDER_LEADERSHIP));
+	return store_int(s, STMT_USER_CHOICES, a, 2, &out->owner_id, err) < 0 ? -1 : 0;
+}
+
+void action_plan_title(const struct kpi_def *k, const char *period, char *out, size_t n)
+{
+	snprintf(out, n, "Action plan: %s missed in %s", k->name, period);
+}
+
+int action_plan_insert(struct store *s, const struct caller *c, const struct kpi_def *k,
+		       const struct action_plan_place *p, const char *title, const char *now, struct error *err)
+{
+	struct sqlval a[11] = {SQL_I(k->buyer_org_id), SQL_I(k->engagement_id), SQL_I(p->review_id), SQL_T(title),
+			       SQL_I(p->owner_id), SQL_T(p->due), SQL_T("open"), SQL_I(c->user_id), SQL_T(now),
+			       SQL_T(now), SQL_NUL};
+
+	return store_exec(s, STMT_ACTION_INSERT, a, 11, NULL, NULL, err) < 0 ? -1 : 0;
+}
+
+/* A missed value puts one action plan on the next planned review, unless its title is there already. */
 static int action_plan(struct store *s, const struct caller *c, const struct kpi_def *k, const char *period,
 		       struct error *err)
 {
-	char title[KPI_NAME_MAX * 4 + 64], today[11], now[24], due[11] = "";
-	struct sqlval a[11];
-	long long review = 0, owner = 0, exists = 0;
-	struct next_review next = {0, ""};
+	char title[ACTION_PLAN_TITLE_MAX], now[24];
+	struct sqlval a[2];
+	struct action_plan_place place;
+	long long exists = 0;
 
-	snprintf(title, sizeof title, "Action plan: %s missed in %s", k->name, period);
+	action_plan_title(k, period, title, sizeof title);
 	a[0] = SQL_I(k->engagement_id);
 	a[1] = SQL_T(title);
 	if (store_int(s, STMT_KPI_ACTION_EXISTS, a, 2, &exists, err) < 0)
 		return -1;
 	if (exists)
 		return 0;
-	date_format(clock_today(), today);
-	a[1] = SQL_T(today);
-	if (store_exec(s, STMT_KPI_NEXT_REVIEW, a, 2, next_review_cb, &next, err) < 0)
+	if (action_plan_place(s, k, &place, err) < 0)
 		return -1;
-	review = next.id;
-	snprintf(due, sizeof due, "%s", next.due);
-	if (!review)
-		return 0;
-	a[0] = SQL_I(k->provider_org_id);
-	a[1] = SQL_I(ROLE_BIT(ROLE_PROVIDER_LEADERSHIP));
-	if (store_exec(s, STMT_USER_CHOICES, a, 2, user_cb, &owner, err) < 0)
-		return -1;
-	if (!owner)
+	if (!place.review_id || !place.owner_id)
 		return 0;
 	now_iso(now);
-	a[0] = SQL_I(k->buyer_org_id);
-	a[1] = SQL_I(k->engagement_id);
-	a[2] = SQL_I(review);
-	a[3] = SQL_T(title);
-	a[4] = SQL_I(owner);
-	a[5] = SQL_T(due);
-	a[6] = SQL_T("open");
-	a[7] = SQL_I(c->user_id);
-	a[8] = SQL_T(now);
-	a[9] = SQL_T(now);
-	a[10] = SQL_NUL;
-	return store_exec(s, STMT_ACTION_INSERT, a, 11, NULL, NULL, err) < 0 ? -1 : 0;
+	return action_plan_insert(s, c, k, &place, title, now, err);
 }
 
 static bool note_check(const char *note, const char *field, struct error *err)
@@ -605,11 +601,7 @@ int measurement_put(struct store *s, const struct caller *c, long long kpi_id, c
 
 static bool reason_check(const char *text, const char *field, struct error *err)
 {
-	size_t start = 0;
-
-	while (text && (text[start] == ' ' || text[start] == '\n' || text[start] == '\r' || text[start] == '\t'))
-		start++;
-	if (!text || !text[start]) {
+	if (text_is_blank(text)) {
 		error_set(err, 422, "required", field, "%s is required", field);
 		return false;
 	}
@@ -620,52 +612,41 @@ static bool reason_check(const char *text, const char *field, struct error *err)
 	return true;
 }
 
-int measurement_dispute(struct store *s, const struct caller *c, long long id, const char *reason, struct error *err)
+/*
+ * One step of a dispute: the text (required) and who wrote it, when, set by stmt, which matches
+ * only a value in the state the step needs; otherwise 409 code with message.
+ */
+static int dispute_step(struct store *s, const struct caller *c, long long id, enum stmt stmt, const char *field,
+			const char *text, const char *code, const char *message, struct error *err)
 {
-	struct sqlval a[4];
 	char now[24];
 	long long got = 0;
+	struct sqlval a[4] = {SQL_T(text), SQL_I(c->user_id), SQL_T(now), SQL_I(id)}; /* now is filled below */
 
-	if (!reason_check(reason, "reason", err))
+	if (!reason_check(text, field, err))
 		return -1;
 	now_iso(now);
-	a[0] = SQL_T(reason);
-	a[1] = SQL_I(c->user_id);
-	a[2] = SQL_T(now);
-	a[3] = SQL_I(id);
-	switch (store_int(s, STMT_MEASUREMENT_DISPUTE, a, 4, &got, err)) {
+	switch (store_int(s, stmt, a, 4, &got, err)) {
 	case 0:
 		return 0;
 	case 1:
-		error_set(err, 409, "already_disputed", NULL, "this value is already disputed; a new value for the period closes the dispute");
+		error_set(err, 409, code, NULL, "%s", message);
 		/* fall through */
 	default:
 		return -1;
 	}
 }
 
+int measurement_dispute(struct store *s, const struct caller *c, long long id, const char *reason, struct error *err)
+{
+	return dispute_step(s, c, id, STMT_MEASUREMENT_DISPUTE, "reason", reason, "already_disputed",
+			    "this value is already disputed; a new value for the period closes the dispute", err);
+}
+
 int measurement_answer(struct store *s, const struct caller *c, long long id, const char *answer, struct error *err)
 {
-	struct sqlval a[4];
-	char now[24];
-	long long got = 0;
-
-	if (!reason_check(answer, "answer", err))
-		return -1;
-	now_iso(now);
-	a[0] = SQL_T(answer);
-	a[1] = SQL_I(c->user_id);
-	a[2] = SQL_T(now);
-	a[3] = SQL_I(id);
-	switch (store_int(s, STMT_MEASUREMENT_ANSWER, a, 4, &got, err)) {
-	case 0:
-		return 0;
-	case 1:
-		error_set(err, 409, "not_disputed", NULL, "this value is not disputed");
-		/* fall through */
-	default:
-		return -1;
-	}
+	return dispute_step(s, c, id, STMT_MEASUREMENT_ANSWER, "answer", answer, "not_disputed", "this value is not disputed",
+			    err);
 }
 
 /* ---- Reading measurements ---- */
