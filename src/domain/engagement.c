@@ -74,7 +74,7 @@ bool engagement_mode_change_check(enum engagement_mode from, enum engagement_mod
 		return false;
 	}
 	/* Every move is a decision someone must be able to explain later, either way. */
-	if (!reason || strspn(reason, " \t\r\n") == strlen(reason) ||
+	if (text_is_blank(reason) ||
 	    strlen(reason) > MODE_REASON_MAX || !text_is_utf8(reason, strlen(reason))) {
 		error_set(err, 422, "required", "reason",
 			  to == MODE_VENDOR ? "a reason is required to move back to vendor mode"

@@ -145,6 +145,11 @@ role_mask role_keepers(enum org_kind kind)
 }
 
 /* Strict UTF-8: no overlongs, no surrogates, nothing above U+10FFFF. */
+bool text_is_blank(const char *s)
+{
+	return !s || s[strspn(s, " \t\r\n")] == '\0';
+}
+
 bool text_is_utf8(const char *str, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)str;

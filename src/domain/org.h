@@ -66,6 +66,8 @@ role_mask role_keepers(enum org_kind kind);
 
 /* Text rules shared by every entity. */
 bool text_is_utf8(const char *s, size_t len);
+/* Whether s says nothing: NULL, empty, or only spaces, tabs and line breaks (a reason that must be given). */
+bool text_is_blank(const char *s);
 /* Trimmed length 1..max, valid UTF-8, no control characters. */
 bool text_is_name(const char *s, size_t max);
 /* Whether s holds a line break (LF or CR), as a one-line field must not. */

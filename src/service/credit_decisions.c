@@ -25,12 +25,6 @@ json_t *credit_get_json(struct store *s, long long id)
 	return o;
 }
 
-/* Whether text has anything but spaces. */
-static bool said(const char *text)
-{
-	return text && text[strspn(text, " \t\r\n")] != '\0';
-}
-
 bool credit_decision_check(const char *status, const char *reason, struct error *err)
 {
 	if (!status || (strcmp(status, "applied") != 0 && strcmp(status, "waived") != 0)) {
@@ -41,7 +35,7 @@ bool credit_decision_check(const char *status, const char *reason, struct error 
 		error_set(err, 422, "too_long", "reason", "the reason is at most %d characters", CREDIT_REASON_MAX);
 		return false;
 	}
-	if (!strcmp(status, "waived") && !said(reason)) {
+	if (!strcmp(status, "waived") && text_is_blank(reason)) {
 		error_set(err, 422, "required", "reason", "a waiver needs a reason");
 		return false;
 	}
@@ -73,7 +67,7 @@ int credit_decide(struct store *s, const struct caller *c, long long id, const c
 	json_decref(credit);
 	now_iso(now);
 	a[0] = SQL_T(status);
-	a[1] = SQL_T(said(reason) ? reason : "");
+	a[1] = SQL_T(!text_is_blank(reason) ? reason : "");
 	a[2] = SQL_I(c->user_id);
 	a[3] = SQL_T(now);
 	a[4] = SQL_I(id);

@@ -165,7 +165,7 @@ int obligation_decide(struct store *s, const struct caller *c, long long id, con
 		return -1;
 	}
 	reopen = !strcmp(status, "open");
-	if ((!strcmp(status, "missed") || !strcmp(status, "waived")) && (!reason || !*reason)) {
+	if ((!strcmp(status, "missed") || !strcmp(status, "waived")) && text_is_blank(reason)) {
 		error_set(err, 422, "required", "reason", "a reason is needed to mark an obligation %s", status);
 		return -1;
 	}

@@ -201,6 +201,8 @@ static void obligations_register(void)
 	/* Missed and waived need a reason; an unknown status is refused. */
 	refused(NW_CM, "PATCH", fmt("/api/v1/obligations/%lld", dr), "{\"status\":\"missed\"}", 422, "reason");
 	refused(NW_CM, "PATCH", fmt("/api/v1/obligations/%lld", dr), "{\"status\":\"waived\",\"reason\":\"\"}", 422, "reason");
+	/* Spaces and line breaks say nothing either (the same rule as a credit's waiver and a mode change). */
+	refused(NW_CM, "PATCH", fmt("/api/v1/obligations/%lld", dr), "{\"status\":\"missed\",\"reason\":\" \\n\\t \"}", 422, "reason");
 	refused(NW_CM, "PATCH", fmt("/api/v1/obligations/%lld", dr), "{\"status\":\"done\"}", 422, "status");
 	CHECK_INT((long long)register_size(W->E1), (long long)n + 2);
 
