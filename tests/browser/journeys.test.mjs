@@ -1,9 +1,6 @@
 // journeys.test.mjs: each role's main journey in headless Chromium, from the inbox or the navigation, clicking only — never typing an id or a URL: the unit CIO creates and shares a roadmap; the provider withdraws and re-submits a bid; the buyer closes bidding early and awards with a rationale; the buyer replies on an issue thread; the contract manager approves a pending practice from the inbox; the provider finds a shared issue from the inbox and answers it. (The provider answering an invitation and rating a session is summit.test.mjs.)
 // Usage (from the repository root): node tests/browser/journeys.test.mjs build/accord
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { assert, check, demoLogins, launchChromium, results, serve, shot, SHOTS, submit, WAIT } from './lib.mjs';
+import { assert, check, runScenario, shot, submit } from './lib.mjs';
 
 const ITEM = 'Branch network modernisation'; // the demo's open component, with Kestrel's sealed bid
 
@@ -34,41 +31,10 @@ function inboxItem(page, group, text) {
 }
 
 async function main() {
-	if (process.argv.length < 3) {
-		console.error('usage: node tests/browser/journeys.test.mjs PATH_TO_ACCORD');
-		console.log('journeys-browser: 0 passed, 1 failed');
-		return 1;
-	}
-	const bin = path.resolve(process.argv[2]);
-	const dir = mkdtempSync(path.join(tmpdir(), 'accord-journeys-'));
-	const db = process.env.ACCORD_TEST_DB || path.join(dir, 'accord.db');
-	const env = { ...process.env };
-	delete env.ACCORD_DB;
-	let served = null;
-	let browser = null;
-	const watchdog = setTimeout(() => {
-		console.log('FAIL the journeys finished within 150 s');
-		if (served) served.server.kill('SIGKILL');
-		console.log(`journeys-browser: ${results.passed} passed, ${results.failed + 1} failed`);
-		process.exit(1);
-	}, 150000);
-
-	try {
-		mkdirSync(SHOTS, { recursive: true });
-		const logins = demoLogins(bin, db, env);
-		const cio = logins.unit_cio?.[0];
-		const cm = logins.contract_manager?.[0];
-		const lead = logins.provider_leadership?.[0];
-		if (!cio || !cm || !lead) throw new Error('the demo has no unit_cio, contract_manager or provider_leadership log-in');
-		served = await serve(bin, db, env);
-		const { base } = served;
-		browser = await launchChromium();
-		const newPage = async () => {
-			const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-			ctx.setDefaultTimeout(WAIT);
-			ctx.setDefaultNavigationTimeout(WAIT * 2);
-			return ctx.newPage();
-		};
+	return runScenario('journeys-browser', { what: 'the journeys', seconds: 150, roles: ['unit_cio', 'contract_manager', 'provider_leadership'] }, async ({ base, login, logins, newPage }) => {
+		const cio = login.unit_cio;
+		const cm = login.contract_manager;
+		const lead = login.provider_leadership;
 
 		// Every person's inbox, by eye.
 		for (const [who, login] of Object.entries({ cio, cm, lead, cxo: logins.buyer_cxo?.[0] })) {
@@ -222,17 +188,7 @@ async function main() {
 			await nav(leadPage, 'Inbox');
 			assert((await inboxItem(leadPage, 'Issues to answer', 'Weekend releases clash').count()) === 1, 'the provider is not told of the reply');
 		});
-	} catch (e) {
-		console.log(`FAIL the journeys ran: ${e && e.message ? e.message.split('\n')[0] : e}`);
-		results.failed++;
-	} finally {
-		clearTimeout(watchdog);
-		if (browser) await browser.close();
-		if (served) served.server.kill('SIGTERM');
-		rmSync(dir, { recursive: true, force: true });
-	}
-	console.log(`journeys-browser: ${results.passed} passed, ${results.failed} failed`);
-	return results.failed ? 1 : 0;
+	});
 }
 
 process.exitCode = await main();

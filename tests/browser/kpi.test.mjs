@@ -1,9 +1,6 @@
 // kpi.test.mjs: service levels in headless Chromium, from the engagement page and without typing an id or a URL — the contract manager copies a KPI from the template library and defines it; the provider imports its monthly figures as CSV and sees them, and a refused import lists every bad row; the buyer disputes a value and the provider's leadership answers.
 // Usage (from the repository root): node tests/browser/kpi.test.mjs build/accord
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { assert, check, demoLogins, launchChromium, results, serve, SHOTS, shot, signIn, stopServer, submit, WAIT } from './lib.mjs';
+import { assert, check, runScenario, shot, signIn, submit } from './lib.mjs';
 
 // Digital channels development: the demo engagement of Northwind and Kestrel without KPIs (the demo's delivery story gives Core banking its own, docs/delivery.md "The demo").
 const ENGAGEMENT = 'Digital channels development';
@@ -24,42 +21,9 @@ async function openServiceLevels(page) {
 }
 
 async function main() {
-	if (process.argv.length < 3) {
-		console.error('usage: node tests/browser/kpi.test.mjs PATH_TO_ACCORD');
-		console.log('kpi-browser: 0 passed, 1 failed');
-		return 1;
-	}
-	const bin = path.resolve(process.argv[2]);
-	const dir = mkdtempSync(path.join(tmpdir(), 'accord-kpi-'));
-	const db = process.env.ACCORD_TEST_DB || path.join(dir, 'accord.db');
-	const env = { ...process.env };
-	delete env.ACCORD_DB;
-	delete env.ACCORD_TODAY;
-	let served = null;
-	let browser = null;
-	const watchdog = setTimeout(() => {
-		console.log('FAIL the whole KPI browser test finished within 90 s');
-		if (served) served.server.kill('SIGKILL');
-		rmSync(dir, { recursive: true, force: true });
-		console.log(`kpi-browser: ${results.passed} passed, ${results.failed + 1} failed`);
-		process.exit(1);
-	}, 90000);
-
-	try {
-		mkdirSync(SHOTS, { recursive: true });
-		const logins = demoLogins(bin, db, env);
-		const cm = logins.contract_manager?.[0];
-		const lead = logins.provider_leadership?.[0];
-		if (!cm || !lead) throw new Error('no contract_manager or provider_leadership demo log-in');
-		served = await serve(bin, db, env);
-		const { base } = served;
-		browser = await launchChromium();
-		const newPage = async () => {
-			const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-			ctx.setDefaultTimeout(WAIT);
-			ctx.setDefaultNavigationTimeout(WAIT * 2);
-			return ctx.newPage();
-		};
+	return runScenario('kpi-browser', { what: 'the KPI browser test', seconds: 90, today: null, roles: ['contract_manager', 'provider_leadership'] }, async ({ base, login, newPage }) => {
+		const cm = login.contract_manager;
+		const lead = login.provider_leadership;
 
 		const buyer = await newPage();
 		await check('the contract manager copies "Availability" from the template library and defines it', async () => {
@@ -128,17 +92,7 @@ async function main() {
 			assert(brow.includes('disputed') && brow.includes('Confirmed by the monitoring logs.'), `the buyer does not see the answer: ${brow}`);
 			await shot(buyer, 'kpi-disputed-and-answered');
 		});
-	} catch (e) {
-		console.log(`FAIL the KPI browser test ran: ${e && e.message ? e.message : e}`);
-		results.failed++;
-	} finally {
-		clearTimeout(watchdog);
-		if (browser) await browser.close();
-		if (served) await stopServer(served.server);
-		rmSync(dir, { recursive: true, force: true });
-	}
-	console.log(`kpi-browser: ${results.passed} passed, ${results.failed} failed`);
-	return results.failed ? 1 : 0;
+	});
 }
 
 process.exitCode = await main();

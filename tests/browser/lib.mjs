@@ -1,5 +1,7 @@
-// lib.mjs: what every browser test shares — its pass/fail count, a demo database served by accord, headless Chromium, signing in and submitting forms.
+// lib.mjs: what every browser test shares — its pass/fail count, a demo database served by accord, headless Chromium, signing in and submitting forms, and the frame of a scenario suite.
 import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -125,3 +127,67 @@ export async function submit(page, button) {
 }
 
 export const shot = (page, name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+
+/*
+ * runScenario SUITE {what, seconds, today, roles} BODY: the frame every scenario suite shares — the
+ * usage line, a temporary directory, the demo database (ACCORD_TEST_DB, else a file there) and its
+ * log-ins, a server, Chromium, a watchdog and the summary line "SUITE: N passed, N failed".
+ * today: a date for ACCORD_TODAY, null to take the system's, undefined to keep the caller's.
+ * roles: the demo log-ins BODY needs, found or the suite fails. BODY({base, login, logins, newPage})
+ * runs the checks; login.ROLE is the first demo log-in of ROLE; newPage() opens a 1280 × 900 page.
+ * Anything BODY throws is one failure, and on a failure the server's last output is printed.
+ */
+export async function runScenario(suite, { what, seconds = 90, today, roles = [] }, body) {
+	if (process.argv.length < 3) {
+		console.error(`usage: node ${path.relative(ROOT, process.argv[1])} PATH_TO_ACCORD`);
+		console.log(`${suite}: 0 passed, 1 failed`);
+		return 1;
+	}
+	const bin = path.resolve(process.argv[2]);
+	const dir = mkdtempSync(path.join(tmpdir(), `accord-${suite}-`));
+	const db = process.env.ACCORD_TEST_DB || path.join(dir, 'accord.db');
+	const env = { ...process.env };
+	delete env.ACCORD_DB;
+	if (today === null) delete env.ACCORD_TODAY;
+	else if (today !== undefined) env.ACCORD_TODAY = today;
+	let served = null;
+	let browser = null;
+	const watchdog = setTimeout(() => {
+		console.log(`FAIL ${what} finished within ${seconds} s`);
+		if (served) served.server.kill('SIGKILL');
+		rmSync(dir, { recursive: true, force: true });
+		console.log(`${suite}: ${results.passed} passed, ${results.failed + 1} failed`);
+		process.exit(1);
+	}, seconds * 1000);
+
+	try {
+		mkdirSync(SHOTS, { recursive: true });
+		const logins = demoLogins(bin, db, env);
+		const login = {};
+		for (const role of roles) {
+			login[role] = logins[role]?.[0];
+			if (!login[role]) throw new Error(`the demo has no ${role} log-in`);
+		}
+		served = await serve(bin, db, env);
+		browser = await launchChromium();
+		const newPage = async () => {
+			const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+			ctx.setDefaultTimeout(WAIT);
+			ctx.setDefaultNavigationTimeout(WAIT * 2);
+			return ctx.newPage();
+		};
+		await body({ base: served.base, login, logins, newPage });
+	} catch (e) {
+		fail(`${what} ran to the end`, e && e.message ? e.message.split('\n')[0] : e);
+	} finally {
+		clearTimeout(watchdog);
+		if (browser) await browser.close().catch(() => {});
+		if (served) {
+			await stopServer(served.server);
+			if (results.failed) console.log(`server output:\n${served.log().slice(-2000)}`);
+		}
+		rmSync(dir, { recursive: true, force: true });
+	}
+	console.log(`${suite}: ${results.passed} passed, ${results.failed} failed`);
+	return results.failed ? 1 : 0;
+}

@@ -1,9 +1,6 @@
 // obligations.test.mjs: contract dates and the obligations of both sides in headless Chromium — the contract manager records the contract (amounts with their currency, notice days) and an obligation of each side; the provider's leadership sees both sides' overdue obligations and the next notice date on the engagement page and marks its own obligation met with evidence (its next occurrence opens); the buyer waives its own after a confirmation.
 // Usage (from the repository root): node tests/browser/obligations.test.mjs build/accord
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { assert, check, demoLogins, launchChromium, results, serve, shot, SHOTS, signIn, submit, WAIT } from './lib.mjs';
+import { assert, check, runScenario, shot, signIn, submit } from './lib.mjs';
 
 const ENGAGEMENT = 'Core banking application maintenance'; // Northwind's with Kestrel; Tom Okafor is its contract manager
 
@@ -27,40 +24,9 @@ function row(page, title, due) {
 }
 
 async function main() {
-	if (process.argv.length < 3) {
-		console.error('usage: node tests/browser/obligations.test.mjs PATH_TO_ACCORD');
-		console.log('obligations-browser: 0 passed, 1 failed');
-		return 1;
-	}
-	const bin = path.resolve(process.argv[2]);
-	const dir = mkdtempSync(path.join(tmpdir(), 'accord-obligations-'));
-	const db = process.env.ACCORD_TEST_DB || path.join(dir, 'accord.db');
-	const env = { ...process.env, ACCORD_TODAY: '2026-11-26' };
-	delete env.ACCORD_DB;
-	let served = null;
-	let browser = null;
-	const watchdog = setTimeout(() => {
-		console.log('FAIL the obligations journey finished within 120 s');
-		if (served) served.server.kill('SIGKILL');
-		console.log(`obligations-browser: ${results.passed} passed, ${results.failed + 1} failed`);
-		process.exit(1);
-	}, 120000);
-
-	try {
-		mkdirSync(SHOTS, { recursive: true });
-		const logins = demoLogins(bin, db, env);
-		const cm = logins.contract_manager?.[0];
-		const lead = logins.provider_leadership?.[0];
-		if (!cm || !lead) throw new Error('the demo has no contract_manager or provider_leadership log-in');
-		served = await serve(bin, db, env);
-		const { base } = served;
-		browser = await launchChromium();
-		const newPage = async () => {
-			const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-			ctx.setDefaultTimeout(WAIT);
-			ctx.setDefaultNavigationTimeout(WAIT * 2);
-			return ctx.newPage();
-		};
+	return runScenario('obligations-browser', { what: 'the obligations journey', seconds: 120, today: '2026-11-26', roles: ['contract_manager', 'provider_leadership'] }, async ({ base, login, newPage }) => {
+		const cm = login.contract_manager;
+		const lead = login.provider_leadership;
 		const cmPage = await newPage();
 		const leadPage = await newPage();
 
@@ -158,17 +124,7 @@ async function main() {
 			const done = await row(cmPage, 'Test environments for the upgrade').textContent();
 			assert(done.includes('waived') && done.includes('moved to next year'), `the row reads: ${done}`);
 		});
-	} catch (e) {
-		console.log(`FAIL the obligations journey ran: ${e && e.message ? e.message.split('\n')[0] : e}`);
-		results.failed++;
-	} finally {
-		clearTimeout(watchdog);
-		if (browser) await browser.close();
-		if (served) served.server.kill('SIGTERM');
-		rmSync(dir, { recursive: true, force: true });
-	}
-	console.log(`obligations-browser: ${results.passed} passed, ${results.failed} failed`);
-	return results.failed ? 1 : 0;
+	});
 }
 
 process.exitCode = await main();

@@ -1,9 +1,6 @@
 // scorecard.test.mjs: the delivery scorecard in headless Chromium — the contract manager opens the portfolio scorecard from the navigation, then an engagement's, sees which KPI has missed since when and what it cost, and waives a credit with a reason through the confirmation; no id or URL typed.
 // Usage (from the repository root): node tests/browser/scorecard.test.mjs build/accord
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { assert, check, demoLogins, launchChromium, results, serve, SHOTS, shot, signIn, stopServer, submit, WAIT } from './lib.mjs';
+import { assert, check, runScenario, shot, signIn, submit } from './lib.mjs';
 
 const TITLE = 'Zq service levels under watch';
 
@@ -48,40 +45,11 @@ async function fixture(base, cm, lead) {
 }
 
 async function main() {
-	if (process.argv.length < 3) {
-		console.error('usage: node tests/browser/scorecard.test.mjs PATH_TO_ACCORD');
-		console.log('scorecard-browser: 0 passed, 1 failed');
-		return 1;
-	}
-	const bin = path.resolve(process.argv[2]);
-	const dir = mkdtempSync(path.join(tmpdir(), 'accord-scorecard-'));
-	const db = process.env.ACCORD_TEST_DB || path.join(dir, 'accord.db');
-	const env = { ...process.env, ACCORD_TODAY: '2026-11-26' };
-	delete env.ACCORD_DB;
-	let served = null;
-	let browser = null;
-	const watchdog = setTimeout(() => {
-		console.log('FAIL the whole scorecard browser test finished within 90 s');
-		if (served) served.server.kill('SIGKILL');
-		rmSync(dir, { recursive: true, force: true });
-		console.log(`scorecard-browser: ${results.passed} passed, ${results.failed + 1} failed`);
-		process.exit(1);
-	}, 90000);
-
-	try {
-		mkdirSync(SHOTS, { recursive: true });
-		const logins = demoLogins(bin, db, env);
-		const cm = logins.contract_manager?.[0];
-		const lead = logins.provider_leadership?.[0];
-		if (!cm || !lead) throw new Error('no contract_manager or provider_leadership demo log-in');
-		served = await serve(bin, db, env);
-		const { base } = served;
+	return runScenario('scorecard-browser', { what: 'the scorecard browser test', seconds: 90, today: '2026-11-26', roles: ['contract_manager', 'provider_leadership'] }, async ({ base, login, newPage }) => {
+		const cm = login.contract_manager;
+		const lead = login.provider_leadership;
 		await fixture(base, cm, lead);
-		browser = await launchChromium();
-		const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-		ctx.setDefaultTimeout(WAIT);
-		ctx.setDefaultNavigationTimeout(WAIT * 2);
-		const page = await ctx.newPage();
+		const page = await newPage();
 
 		await check('the portfolio scorecard, from the navigation, names the missed KPI, since when, and the credits owed', async () => {
 			await signIn(page, base, cm);
@@ -131,17 +99,7 @@ async function main() {
 			assert((await row.locator('.pill.credit-waived').count()) === 1, 'the credit reads waived, with its reason');
 			await shot(page, 'scorecard-waived');
 		});
-	} catch (e) {
-		console.log(`FAIL set-up: ${e && e.message ? e.message : e}`);
-		results.failed++;
-	} finally {
-		if (browser) await browser.close();
-		await stopServer(served?.server);
-		clearTimeout(watchdog);
-		rmSync(dir, { recursive: true, force: true });
-	}
-	console.log(`scorecard-browser: ${results.passed} passed, ${results.failed} failed`);
-	return results.failed ? 1 : 0;
+	});
 }
 
 process.exit(await main());

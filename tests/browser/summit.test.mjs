@@ -1,9 +1,6 @@
 // summit.test.mjs: a summit in headless Chromium, from the navigation and without typing an id or a URL — the invited provider declines (confirming), sees it may not rate, accepts and rates a session and adds a prospect; the host sees the answer and records attendance.
 // Usage (from the repository root): node tests/browser/summit.test.mjs build/accord
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { assert, check, demoLogins, fail, launchChromium, results, serve, SHOTS, shot, signIn, stopServer, submit, WAIT } from './lib.mjs';
+import { assert, check, runScenario, shot, signIn, submit } from './lib.mjs';
 
 const SUMMIT = 'Northwind IT planning summit';
 const SESSION = 'Dispute triage that halves cycle time'; // Harbor presents it; Kestrel, in the audience, rates it
@@ -18,41 +15,9 @@ async function openSummit(page) {
 const pill = (page) => page.locator('#invitations tr .pill').first().textContent();
 
 async function main() {
-	if (process.argv.length < 3) {
-		console.error('usage: node tests/browser/summit.test.mjs PATH_TO_ACCORD');
-		console.log('summit-browser: 0 passed, 1 failed');
-		return 1;
-	}
-	const bin = path.resolve(process.argv[2]);
-	const dir = mkdtempSync(path.join(tmpdir(), 'accord-summit-'));
-	const db = process.env.ACCORD_TEST_DB || path.join(dir, 'accord.db');
-	const env = { ...process.env };
-	delete env.ACCORD_DB;
-	let served = null;
-	let browser = null;
-	const watchdog = setTimeout(() => {
-		console.log('FAIL the whole summit browser test finished within 90 s');
-		if (served) served.server.kill('SIGKILL');
-		rmSync(dir, { recursive: true, force: true });
-		console.log(`summit-browser: ${results.passed} passed, ${results.failed + 1} failed`);
-		process.exit(1);
-	}, 90000);
-
-	try {
-		mkdirSync(SHOTS, { recursive: true });
-		const logins = demoLogins(bin, db, env);
-		const cm = logins.contract_manager?.[0];
-		const lead = logins.provider_leadership?.[0];
-		if (!cm || !lead) throw new Error('no contract_manager or provider_leadership demo log-in');
-		served = await serve(bin, db, env);
-		const { base } = served;
-		browser = await launchChromium();
-		const newPage = async () => {
-			const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-			ctx.setDefaultTimeout(WAIT);
-			ctx.setDefaultNavigationTimeout(WAIT * 2);
-			return ctx.newPage();
-		};
+	return runScenario('summit-browser', { what: 'the summit browser test', seconds: 90, roles: ['contract_manager', 'provider_leadership'] }, async ({ base, login, newPage }) => {
+		const cm = login.contract_manager;
+		const lead = login.provider_leadership;
 
 		const provider = await newPage();
 		await check('the invited provider finds the summit from the navigation, its invitation still unanswered', async () => {
@@ -133,19 +98,7 @@ async function main() {
 			assert((await provider.locator('#invitations button').count()) === 0, 'the provider may still answer');
 			assert((await provider.locator('#invitations').textContent()).includes('attended'), 'the provider is not told');
 		});
-	} catch (e) {
-		fail('the summit browser test ran to the end', e && e.message ? e.message : e);
-	} finally {
-		clearTimeout(watchdog);
-		if (browser) await browser.close().catch(() => {});
-		if (served) {
-			await stopServer(served.server);
-			if (results.failed) console.log(`server output:\n${served.log().slice(-2000)}`);
-		}
-		rmSync(dir, { recursive: true, force: true });
-	}
-	console.log(`summit-browser: ${results.passed} passed, ${results.failed} failed`);
-	return results.failed ? 1 : 0;
+	});
 }
 
 process.exitCode = await main();
