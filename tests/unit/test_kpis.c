@@ -177,6 +177,37 @@ static void no_percentage_or_no_charge_owes_nothing(void)
 	CHECK_INT(credit_cents(uncharged, "2026-10"), -2);
 }
 
+/* A new monthly charge moves the credits still owed; an applied one stays as decided. */
+static void a_new_monthly_charge_moves_owed_credits(void)
+{
+	double ten = 10;
+	long long k = kpi(E2, "First-time fix", "higher", 90, 80, "monthly", &ten);
+	struct engagement_input in = {0};
+
+	CHECK_INT(put(k, "2026-09", 70), MEASURE_CREATED);
+	CHECK_INT(put(k, "2026-10", 70), MEASURE_CREATED);
+	CHECK_INT(credit_cents(k, "2026-10"), -2); /* no charge yet: nothing owed */
+	in.monthly_charge = json_real(2000);
+	CHECK_INT(engagement_update(S, &cm, E2, &in, &err), 0);
+	json_decref(in.monthly_charge);
+	CHECK_INT(credit_cents(k, "2026-09"), 20000); /* 10% of 2,000.00 */
+	CHECK_INT(credit_cents(k, "2026-10"), 20000);
+	CHECK(store_query(S, "UPDATE service_credits SET status = 'applied' WHERE kpi_id = ? AND period = '2026-09'",
+			  (struct sqlval[]){SQL_I(k)}, 1, NULL, NULL, NULL) >= 0);
+	in.monthly_charge = json_real(4000);
+	CHECK_INT(engagement_update(S, &cm, E2, &in, &err), 0);
+	json_decref(in.monthly_charge);
+	CHECK_INT(credit_cents(k, "2026-09"), 20000);
+	CHECK_INT(credit_cents(k, "2026-10"), 40000);
+	/* A change of anything else leaves them as they are. */
+	CHECK(store_query(S, "UPDATE service_credits SET amount_cents = 1 WHERE kpi_id = ? AND period = '2026-10'",
+			  (struct sqlval[]){SQL_I(k)}, 1, NULL, NULL, NULL) >= 0);
+	in.monthly_charge = NULL;
+	in.title = "Kpi desk, renamed";
+	CHECK_INT(engagement_update(S, &cm, E2, &in, &err), 0);
+	CHECK_INT(credit_cents(k, "2026-10"), 1);
+}
+
 static void a_change_of_the_rule_brings_owed_credits_in_line(void)
 {
 	double five = 5, ten = 10, threshold = 90;
@@ -410,6 +441,7 @@ int main(void)
 	RUN(quoted_fields_headers_and_ids_import);
 	RUN(every_bad_row_is_named_and_nothing_is_written);
 	RUN(a_large_import_matches_row_by_row);
+	RUN(a_new_monthly_charge_moves_owed_credits);
 	store_close(S);
 	if (!(pg && *pg)) {
 		char cmd[128];
