@@ -233,9 +233,8 @@ static int evidence_load(struct store *s, enum scope scope, long long key, struc
 		 STMT_TRUST_SURVEYS_ALL, STMT_TRUST_VALUE_ALL, STMT_TRUST_KPIS_ALL, STMT_TRUST_MEASUREMENTS_ALL,
 		 STMT_TRUST_OBLIGATIONS_ALL},
 	};
-	static const store_row_fn fns[9] = {engagement_cb, review_cb,	    action_cb,		issue_cb,
-					    survey_cb,	   value_cb,	    trust_kpi_row, trust_measure_row,
-					    trust_obligation_row};
+	static const store_row_fn fns[9] = {engagement_cb, review_cb, action_cb,	     issue_cb, survey_cb,
+					    value_cb,	   trust_kpi_row, NULL /* typed */, trust_obligation_row};
 	static const int nargs[3] = {1, 2, 0};
 	struct sqlval a[8];
 
@@ -246,7 +245,8 @@ static int evidence_load(struct store *s, enum scope scope, long long key, struc
 		/* The value query repeats its key once per part of its union. */
 		int n = q == 5 ? (scope == SCOPE_ONE ? 4 : scope == SCOPE_ORG ? 8 : 0) : nargs[scope];
 
-		if (store_exec(s, stmts[scope][q], a, n, fns[q], set, NULL) < 0) {
+		if ((q == 7 ? store_exec_typed(s, stmts[scope][q], a, n, TRUST_MEASURE_TYPES, trust_measure_row, set, NULL)
+			    : store_exec(s, stmts[scope][q], a, n, fns[q], set, NULL)) < 0) {
 			evidence_free(set);
 			return -1;
 		}

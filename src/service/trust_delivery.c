@@ -101,7 +101,7 @@ static struct kpi_ref kpi_ref_of(struct evidence_set *set, long long engagement_
 	return r;
 }
 
-int trust_measure_row(void *ctx, const struct sqlval *c, int n)
+int trust_measure_row(void *ctx, const union sqlcell *c, int n)
 {
 	struct kpi_ref r = kpi_ref_of(ctx, c[0].i, c[1].i);
 	struct evidence *e = r.e;
@@ -115,8 +115,7 @@ int trust_measure_row(void *ctx, const struct sqlval *c, int n)
 	m = &e->measures[e->nmeasures++];
 	m->kpi = r.k;
 	m->period = period.index;
-	/* The thousandths when they are exact (no value text then), else the value itself (TRUST_MEASUREMENTS). */
-	m->value = c[5].type == SQL_NULL && c[3].type == SQL_INT ? (double)c[3].i / 1000 : strtod(c[5].s ? c[5].s : "0", NULL);
+	m->value = c[3].r;
 	m->disputed = c[4].i != 0;
 	return 0;
 }

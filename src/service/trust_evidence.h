@@ -122,9 +122,10 @@ static inline void date_write(struct jsonw *w, const char *key, struct date d)
 
 /* ---- trust_delivery.c: KPIs, their values and the provider's obligations ---- */
 
-/* Row callbacks of the TRUST_KPIS_*, TRUST_MEASUREMENTS_* and TRUST_OBLIGATIONS_* statements (ctx: the evidence_set; KPIs before their values). */
+/* Row callbacks of the TRUST_KPIS_*, TRUST_MEASUREMENTS_* (store_exec_typed, TRUST_MEASURE_TYPES) and TRUST_OBLIGATIONS_* statements (ctx: the evidence_set; KPIs before their values). */
 int trust_kpi_row(void *ctx, const struct sqlval *c, int n);
-int trust_measure_row(void *ctx, const struct sqlval *c, int n);
+#define TRUST_MEASURE_TYPES "iitri"
+int trust_measure_row(void *ctx, const union sqlcell *c, int n);
 int trust_obligation_row(void *ctx, const struct sqlval *c, int n);
 /* Once the KPIs are loaded, before their values: a table from KPI id to engagement and KPI (values come in any order). */
 void trust_kpis_index(struct evidence_set *set, struct date today);

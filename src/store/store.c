@@ -124,6 +124,49 @@ int store_exec(struct store *s, enum stmt id, const struct sqlval *args, int nar
 	return rc;
 }
 
+/* store_exec_typed over a backend without its own: each row of store_exec converted. */
+struct typed_rows {
+	const char *types;
+	store_cells_fn fn;
+	void *ctx;
+};
+
+static int typed_row(void *ctx, const struct sqlval *c, int n)
+{
+	struct typed_rows *t = ctx;
+	union sqlcell cols[32];
+
+	for (int i = 0; i < n && t->types[i]; i++) {
+		if (t->types[i] == 't')
+			cols[i].s = c[i].type == SQL_NULL ? NULL : c[i].s;
+		else if (t->types[i] == 'r')
+			cols[i].r = c[i].type == SQL_INT ? (double)c[i].i : c[i].s ? strtod(c[i].s, NULL) : 0;
+		else
+			cols[i].i = c[i].type == SQL_INT ? c[i].i : c[i].s ? strtoll(c[i].s, NULL, 10) : 0;
+	}
+	return t->fn(t->ctx, cols, n);
+}
+
+int store_exec_typed(struct store *s, enum stmt id, const struct sqlval *args, int nargs, const char *types,
+		     store_cells_fn fn, void *ctx, struct error *err)
+{
+	struct typed_rows t = {types, fn, ctx};
+	struct error local = {0};
+	int rc;
+
+	if (!s->be->exec_typed)
+		return store_exec(s, id, args, nargs, typed_row, &t, err);
+	if (s->in_tx > base(s) && s->failed) {
+		error_set(err, 500, "store", NULL, "the transaction was rolled back");
+		return STORE_ERROR;
+	}
+	rc = s->be->exec_typed(s->conn, id, s->dialect && s->dialect[id] ? s->dialect[id] : stmt_sql[id], args, nargs,
+			       types, fn, ctx, err ? err : &local);
+	if (rc < 0 && (err ? err : &local)->status == 503)
+		s->unavailable = true;
+	return rc;
+}
+
 bool store_take_unavailable(struct store *s)
 {
 	bool was = s->unavailable;
