@@ -104,6 +104,19 @@ struct evidence_set {
 	long long kpi_min, kpi_max;
 };
 
+enum trust_scope { SCOPE_ONE, SCOPE_ORG, SCOPE_ALL };
+
+/* ---- trust_load.c ---- */
+
+/*
+ * The evidence of one engagement (key), of an organisation's (key) or of all, into set
+ * (freed with trust_evidence_free; nothing to free on failure, -1). helper: NULL, or a
+ * second connection to the same database on which a second thread reads part of it.
+ */
+int trust_evidence_load(struct store *s, struct store *helper, enum trust_scope scope, long long key,
+			struct evidence_set *set);
+void trust_evidence_free(struct evidence_set *set);
+
 /* The engagement a row belongs to (engagements are loaded in id order); NULL when not loaded. */
 struct evidence *evidence_find(struct evidence_set *set, long long id);
 

@@ -19,6 +19,7 @@ struct store {
 	int in_job; /* a job of a group commit is running (store_job_begin): inner rollbacks undo the job only */
 	const char *const *dialect; /* the backend's own SQL for some statements, NULL where the shared SQL serves */
 	bool unavailable; /* a statement failed because the database was unavailable (503), since store_take_unavailable */
+	char *db;	  /* what store_open was given: store_open_again opens it again */
 };
 
 /* The migration that made the audit trail: later ones get its triggers made again (store_migrate). */
@@ -91,11 +92,23 @@ struct store *store_open(const char *db, struct error *err)
 		s->dialect = stmt_sql_pg;
 	}
 	s->conn = s->be->open(db, err);
-	if (!s->conn) {
+	if (!s->conn || !(s->db = strdup(db))) {
+		if (s->conn)
+			s->be->close(s->conn);
 		free(s);
 		return NULL;
 	}
 	return s;
+}
+
+struct store *store_open_again(const struct store *s, struct error *err)
+{
+	/* A SQLite database in memory (or a temporary one) is another database on each connection. */
+	if (!store_is_postgres(s->db) && (!strcmp(s->db, ":memory:") || !strncmp(s->db, "file:", 5) || !*s->db)) {
+		error_set(err, 500, "internal", NULL, "this database cannot be opened twice");
+		return NULL;
+	}
+	return store_open(s->db, err);
 }
 
 void store_close(struct store *s)
@@ -105,6 +118,7 @@ void store_close(struct store *s)
 	if (s->in_tx)
 		store_rollback(s);
 	s->be->close(s->conn);
+	free(s->db);
 	free(s);
 }
 

@@ -60,6 +60,8 @@ bool store_is_postgres(const char *db);
  */
 bool store_take_unavailable(struct store *s);
 struct store *store_open(const char *db, struct error *err);
+/* Another connection to the database s was opened on (a second thread's reads); NULL when there is none to open (SQLite in memory). */
+struct store *store_open_again(const struct store *s, struct error *err);
 void store_close(struct store *s);
 /* Applies pending numbered migrations; idempotent. Sets *applied to how many ran. */
 int store_migrate(struct store *s, int *applied, struct error *err);
