@@ -497,6 +497,31 @@ static void recompute_all(void)
 	CHECK_INT(trust_recompute_all(S, &n, &err), 0);
 	CHECK_INT((long long)n, one("SELECT count(*) FROM engagements", 0));
 	CHECK_INT(one("SELECT count(*) FROM trust_summaries t LEFT JOIN trust_versions v ON v.engagement_id = t.engagement_id WHERE t.computed_version = coalesce(v.version, 0) AND t.computed_on = '2026-11-26'", 0), (long long)n);
+	/*
+	 * What the recompute stored (read on two connections by two threads, computed on one
+	 * thread while the other stores) is what each engagement computed alone stores.
+	 */
+	run("CREATE TEMPORARY TABLE recomputed AS SELECT * FROM trust_summaries", 0);
+	run("DELETE FROM trust_summaries", 0);
+	for (long long e = 1; e <= (long long)n; e++) {
+		struct trust_summary t;
+
+		CHECK_INT(trust_summary(S, e, &t), 0);
+		trust_summary_release(&t);
+	}
+	CHECK_INT(one("SELECT count(*) FROM trust_summaries", 0), (long long)n);
+	CHECK_INT(one("SELECT count(*) FROM trust_summaries t JOIN recomputed r ON r.engagement_id = t.engagement_id WHERE "
+		      "t.computed_version = r.computed_version AND t.mode = r.mode AND t.score IS NOT DISTINCT FROM r.score AND "
+		      "t.raw IS NOT DISTINCT FROM r.raw AND t.review_id IS NOT DISTINCT FROM r.review_id AND t.advice = r.advice AND "
+		      "t.recommended_mode = r.recommended_mode AND t.sentiment_gap = r.sentiment_gap AND t.scores = r.scores AND "
+		      "t.compliance = r.compliance AND t.next_due_on IS NOT DISTINCT FROM r.next_due_on AND "
+		      "t.last_held_on IS NOT DISTINCT FROM r.last_held_on AND t.history = r.history", 0),
+		  (long long)n);
+	/* Some delivery factor was counted (a number, not null), so the KPI values were read. */
+	CHECK(one("SELECT count(*) FROM recomputed WHERE history LIKE '%\"delivery\":1%' OR history LIKE '%\"delivery\":2%' OR "
+		  "history LIKE '%\"delivery\":5%' OR history LIKE '%\"delivery\":6%' OR history LIKE '%\"delivery\":7%' OR "
+		  "history LIKE '%\"delivery\":8%' OR history LIKE '%\"delivery\":9%'", 0) > 0);
+	run("DROP TABLE recomputed", 0);
 }
 
 int main(void)
