@@ -15,7 +15,7 @@ static bool day_parse(const char *text, struct date *d)
 	return date_parse(day, d);
 }
 
-int trust_kpi_row(void *ctx, const struct sqlval *c, int n)
+int trust_kpi_row(void *ctx, const union sqlcell *c, int n)
 {
 	struct evidence *e = evidence_find(ctx, c[0].i);
 	struct ev_kpi *k;
@@ -29,10 +29,11 @@ int trust_kpi_row(void *ctx, const struct sqlval *c, int n)
 	memset(k, 0, sizeof *k);
 	k->id = c[1].i;
 	k->rule.direction = (enum kpi_direction)direction;
-	k->rule.target = strtod(c[4].s ? c[4].s : "0", NULL);
-	k->rule.threshold = strtod(c[5].s ? c[5].s : "0", NULL);
+	/* target, threshold and weight are NOT NULL (weight > 0): read as doubles, as stored. */
+	k->rule.target = c[4].r;
+	k->rule.threshold = c[5].r;
 	k->frequency = (enum kpi_frequency)frequency;
-	k->weight = c[7].type == SQL_INT ? (double)c[7].i : strtod(c[7].s ? c[7].s : "1", NULL);
+	k->weight = c[7].r;
 	if (!day_parse(c[8].s, &k->agreed))
 		k->agreed = e->starts;
 	if (!(k->name = strdup(c[2].s ? c[2].s : "")))

@@ -135,8 +135,9 @@ static inline void date_write(struct jsonw *w, const char *key, struct date d)
 
 /* ---- trust_delivery.c: KPIs, their values and the provider's obligations ---- */
 
-/* Row callbacks of the TRUST_KPIS_*, TRUST_MEASUREMENTS_* (store_exec_typed, TRUST_MEASURE_TYPES) and TRUST_OBLIGATIONS_* statements (ctx: the evidence_set; KPIs before their values). */
-int trust_kpi_row(void *ctx, const struct sqlval *c, int n);
+/* Row callbacks of the TRUST_KPIS_*, TRUST_MEASUREMENTS_* (both store_exec_typed with these types) and TRUST_OBLIGATIONS_* statements (ctx: the evidence_set; KPIs before their values). */
+#define TRUST_KPI_TYPES "iittrrtrt"
+int trust_kpi_row(void *ctx, const union sqlcell *c, int n);
 #define TRUST_MEASURE_TYPES "iitri"
 int trust_measure_row(void *ctx, const union sqlcell *c, int n);
 int trust_obligation_row(void *ctx, const struct sqlval *c, int n);

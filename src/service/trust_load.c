@@ -91,7 +91,7 @@ static int review_cb(void *ctx, const struct sqlval *c, int n)
 	return 0;
 }
 
-static int action_cb(void *ctx, const struct sqlval *c, int n)
+static int action_cb(void *ctx, const union sqlcell *c, int n)
 {
 	struct evidence *e = evidence_find(ctx, c[0].i);
 	struct ev_action *a;
@@ -184,8 +184,11 @@ static const enum stmt stmts[3][9] = {
 	 STMT_TRUST_SURVEYS_ALL, STMT_TRUST_VALUE_ALL, STMT_TRUST_KPIS_ALL, STMT_TRUST_MEASUREMENTS_ALL,
 	 STMT_TRUST_OBLIGATIONS_ALL},
 };
-static const store_row_fn fns[9] = {engagement_cb, review_cb, action_cb, issue_cb, survey_cb, value_cb, trust_kpi_row,
-				    NULL /* typed */, trust_obligation_row};
+/* The statements with many rows are read typed (store_exec_typed): their callbacks and column types. */
+static const store_row_fn fns[9] = {engagement_cb, review_cb, NULL, issue_cb, survey_cb, value_cb, NULL, NULL,
+				    trust_obligation_row};
+static const store_cells_fn typed_fns[9] = {[2] = action_cb, [6] = trust_kpi_row, [7] = trust_measure_row};
+static const char *const types[9] = {[2] = "iittti", [6] = TRUST_KPI_TYPES, [7] = TRUST_MEASURE_TYPES};
 
 /* The statements [from, to) of stmts[scope] on s, into set: 0, or -1 when one failed. */
 static int statements_run(struct store *s, enum trust_scope scope, long long key, struct evidence_set *set, int from,
@@ -200,10 +203,10 @@ static int statements_run(struct store *s, enum trust_scope scope, long long key
 		/* The value query repeats its key once per part of its union. */
 		int n = q == 5 ? (scope == SCOPE_ONE ? 4 : scope == SCOPE_ORG ? 8 : 0) : nargs[scope];
 
-		if ((q == 7 ? store_exec_typed(s, stmts[scope][q], a, n, TRUST_MEASURE_TYPES, trust_measure_row, set, NULL)
-			    : store_exec(s, stmts[scope][q], a, n, fns[q], set, NULL)) < 0)
+		if ((types[q] ? store_exec_typed(s, stmts[scope][q], a, n, types[q], typed_fns[q], set, NULL)
+			      : store_exec(s, stmts[scope][q], a, n, fns[q], set, NULL)) < 0)
 			return -1;
-		if (fns[q] == trust_kpi_row)
+		if (q == 6) /* the KPIs */
 			trust_kpis_index(set, clock_today());
 	}
 	return 0;
