@@ -687,11 +687,11 @@ long long store_sqlite_page_pool_kib(unsigned threads)
 			return n;
 	}
 	/*
-	 * 4 MiB a worker: what the largest page reads (the portfolio of a buyer with 299
-	 * engagements, ~4 MiB of pages) keeps cached on every worker at once. Measured on the
-	 * large dataset, four workers on the portfolio page: 6 MiB a connection (the pool of
-	 * (threads + 1) × 6 MiB before issue 17) cost the same CPU a request as 4, and 2 MiB
-	 * cost 21 % more.
+	 * 4 MiB a worker (issue 17: the pool is resident from the start, and was (threads + 1) ×
+	 * 6 MiB). Measured on the large dataset, four workers on the portfolio page, which reads
+	 * more than 6 MiB of pages either way: page reads from the kernel 3,650 a request with 30
+	 * MiB, 5,300–5,600 with 16, 6,300 with 12, 7,200 with 8; server CPU a request 75.0 ms with
+	 * 30 MiB, 76.9 with 16 (within noise), about 20 % more with 8.
 	 */
 	return (long long)(threads ? threads : 4) * 4096; /* 0: the server's default of 4 (server.c) */
 }
