@@ -109,15 +109,15 @@ int cmd_serve(int argc, char **argv)
 	so.host = host;
 	so.port = (unsigned short)port;
 	/*
-	 * SQLite's page caches in a pool of their own, one connection per worker thread and the
-	 * batch writer's (server.c, batch.c); ACCORD_SQLITE_PAGE_POOL=0 leaves them in the heap.
+	 * SQLite's page caches in a pool of their own, shared by the worker threads' connections and
+	 * the batch writer's (server.c, batch.c); ACCORD_SQLITE_PAGE_POOL=0 leaves them in the heap.
 	 */
 	if (!store_is_postgres(so.db) &&
 	    !(getenv("ACCORD_SQLITE_PAGE_POOL") && !strcmp(getenv("ACCORD_SQLITE_PAGE_POOL"), "0"))) {
 		struct error err = {0};
 
 		/* Not fatal: without the pool the caches come from the heap, as they always may. */
-		if (store_sqlite_page_pool(so.threads + 1, &err) < 0)
+		if (store_sqlite_page_pool(store_sqlite_page_pool_kib(so.threads), &err) < 0)
 			fprintf(stderr, "accord: serve: SQLite's page caches stay in the heap: %s\n", err.message);
 	}
 	if (!(s = cli_open(so.db)))

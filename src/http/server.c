@@ -380,6 +380,7 @@ int server_run(const struct server_options *opt)
 	 */
 	mallopt(M_MMAP_THRESHOLD, 8 * 1024 * 1024);
 	mallopt(M_TRIM_THRESHOLD, 32 * 1024 * 1024);
+	heap_return_at_once(); /* jemalloc's freed pages: util/heap.c */
 	hsts = getenv("ACCORD_COOKIE_SECURE") && strcmp(getenv("ACCORD_COOKIE_SECURE"), "1") == 0;
 	access_log_on = getenv("ACCORD_ACCESS_LOG") && strcmp(getenv("ACCORD_ACCESS_LOG"), "1") == 0;
 	snprintf(trusted_proxies, sizeof trusted_proxies, "%s", getenv("ACCORD_TRUSTED_PROXY") ? getenv("ACCORD_TRUSTED_PROXY") : "");

@@ -121,10 +121,12 @@ int store_sqlite_check(const char *path, struct error *err);
 /* The bytes SQLite holds now in this process, its page caches included (sqlite3_memory_used). */
 long long store_sqlite_memory(void);
 /*
- * Before SQLite is first used in the process: the page caches of `connections` connections
- * in one pool of their own, outside malloc's heaps (sqlite.c says why). Once per process.
+ * Before SQLite is first used in the process: the page caches of every connection in one
+ * pool of `kib` KiB of their own, outside malloc's heaps (sqlite.c says why). Once per process.
  */
-int store_sqlite_page_pool(unsigned connections, struct error *err);
+int store_sqlite_page_pool(long long kib, struct error *err);
+/* The pool's size for a server of `threads` workers: ACCORD_SQLITE_PAGE_POOL_KIB, else 4 MiB a worker. */
+long long store_sqlite_page_pool_kib(unsigned threads);
 /*
  * The bytes of that pool in use now (0 without a pool; not in store_sqlite_memory), and in
  * *most (if not NULL) the most ever in use — as much of the pool as is resident.

@@ -12,6 +12,8 @@ struct heap_account {
 /* jemalloc when the binary is linked with it (build/accord), glibc's malloc otherwise (the sanitizer builds). */
 bool heap_is_jemalloc(void);
 void heap_account(struct heap_account *a);
+/* From now on freed pages go back to the system at once, not after jemalloc's 10 s (the server; heap.c says why). */
+void heap_return_at_once(void);
 /* Gives memory that no block uses back to the system. */
 void heap_release(void);
 

@@ -1,4 +1,4 @@
-/* test_page_pool: SQLite's page caches in their own pool (store_sqlite_page_pool) — used, bounded, and refused once SQLite has started. */
+/* test_page_pool: SQLite's page caches in their own pool (store_sqlite_page_pool) — sized by the workers, used, bounded, and refused once SQLite has started. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,7 +58,7 @@ static void refused_after_sqlite_started(void)
 
 		if (!s)
 			_exit(3);
-		if (store_sqlite_page_pool(1, &err) == 0)
+		if (store_sqlite_page_pool(6 * 1024, &err) == 0)
 			_exit(4);
 		if (!strstr(err.message, "must come first"))
 			_exit(5);
@@ -73,6 +73,22 @@ static void refused_after_sqlite_started(void)
 	CHECK_INT(WEXITSTATUS(status), 0);
 }
 
+/* The pool's size: 4 MiB a worker thread, or ACCORD_SQLITE_PAGE_POOL_KIB when it is a number of at least 256. */
+static void pool_sized_by_workers(void)
+{
+	unsetenv("ACCORD_SQLITE_PAGE_POOL_KIB");
+	CHECK_INT(store_sqlite_page_pool_kib(4), 16 * 1024);
+	CHECK_INT(store_sqlite_page_pool_kib(8), 32 * 1024);
+	CHECK_INT(store_sqlite_page_pool_kib(0), 16 * 1024); /* the server's default of 4 threads */
+	setenv("ACCORD_SQLITE_PAGE_POOL_KIB", "30720", 1);
+	CHECK_INT(store_sqlite_page_pool_kib(4), 30720);
+	setenv("ACCORD_SQLITE_PAGE_POOL_KIB", "lots", 1);
+	CHECK_INT(store_sqlite_page_pool_kib(4), 16 * 1024);
+	setenv("ACCORD_SQLITE_PAGE_POOL_KIB", "100", 1);
+	CHECK_INT(store_sqlite_page_pool_kib(2), 8 * 1024);
+	unsetenv("ACCORD_SQLITE_PAGE_POOL_KIB");
+}
+
 /* With the pool, the cached pages are in it and not in SQLite's heap. */
 static void pages_cached_in_the_pool(void)
 {
@@ -80,9 +96,9 @@ static void pages_cached_in_the_pool(void)
 	struct store *s;
 	long long most = -1;
 
-	CHECK_INT(store_sqlite_page_pool(2, &err), 0);
+	CHECK_INT(store_sqlite_page_pool(12 * 1024, &err), 0);
 	CHECK_INT(store_sqlite_page_pool_used(NULL), 0);
-	CHECK_INT(store_sqlite_page_pool(2, &err), 0); /* once per process; a second call changes nothing */
+	CHECK_INT(store_sqlite_page_pool(12 * 1024, &err), 0); /* once per process; a second call changes nothing */
 	s = filled("one.db", 4);
 	CHECK(s != NULL);
 	/* 4 MiB of rows read through a 6 MiB cache: nearly all of it in the pool. */
@@ -109,7 +125,7 @@ static void full_pool_bounds_every_cache(void)
 	s[1] = filled("b.db", 5);
 	s[2] = filled("c.db", 5);
 	CHECK(s[0] && s[1] && s[2]);
-	/* Two connections' worth (2 × 6 MiB of slots) at most, and most of it taken. */
+	/* The pool's 12 MiB at most (less than the three caches' 3 × 6 MiB), and most of it taken. */
 	CHECK(store_sqlite_page_pool_used(&most) <= 12 * MIB);
 	CHECK(most <= 12 * MIB);
 	CHECK(store_sqlite_page_pool_used(NULL) >= 9 * MIB);
@@ -129,6 +145,7 @@ int main(void)
 		return 1;
 	}
 	RUN(refused_after_sqlite_started); /* first: the parent must not have started SQLite yet */
+	RUN(pool_sized_by_workers);
 	RUN(pages_cached_in_the_pool);
 	RUN(full_pool_bounds_every_cache);
 	rc = HARNESS_DONE("page_pool");
