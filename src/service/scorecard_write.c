@@ -5,50 +5,20 @@
 
 #include "scorecard.h"
 
-/*
- * A real as jansson 2.14 writes it (JSON_COMPACT, no JSON_REAL_PRECISION): "%.17g", ".0"
- * added when the text has neither '.' nor 'e', and the exponent without '+' or leading zeros.
- * jsonw_real writes the shortest form instead (0.9, where jansson writes 0.90000000000000002),
- * so it would change the API's bytes: attainment, and targets such as 99.9.
- */
-static void real_jansson(struct jsonw *w, double v)
-{
-	char d[40], *e;
-
-	if (!isfinite(v)) { /* jansson refuses these (json_real answers NULL); never a scorecard's */
-		jsonw_null(w);
-		return;
-	}
-	snprintf(d, sizeof d, "%.17g", v);
-	if (!strchr(d, '.') && !strchr(d, 'e'))
-		strcat(d, ".0");
-	if ((e = strchr(d, 'e'))) {
-		char *start = e + 1, *end = e + 2;
-
-		if (*start == '-')
-			start++;
-		while (*end == '0')
-			end++;
-		if (end != start)
-			memmove(start, end, strlen(end) + 1);
-	}
-	jsonw_raw(w, d);
-}
-
 /* A number as number_json answers it: an integer when it is one (below 1e15), else a real. */
 static void number(struct jsonw *w, double v)
 {
 	if (v == floor(v) && fabs(v) < 1e15)
 		jsonw_int(w, (long long)v);
 	else
-		real_jansson(w, v);
+		jsonw_real17(w, v);
 }
 
 static void counts(struct jsonw *w, const struct kpi_attainment *a)
 {
 	jsonw_key(w, "attainment");
 	if (kpi_attainment_known(a))
-		real_jansson(w, kpi_attainment_value(a));
+		jsonw_real17(w, kpi_attainment_value(a));
 	else
 		jsonw_null(w);
 	jsonw_kint(w, "met", a->met);

@@ -32,6 +32,9 @@ void jsonw_key(struct jsonw *w, const char *key);
 void jsonw_string(struct jsonw *w, const char *s); /* NULL writes null */
 void jsonw_int(struct jsonw *w, long long v);
 void jsonw_real(struct jsonw *w, double v);        /* the shortest form that reads back the same; not finite: null */
+/* v as jansson writes a real ("%.17g", ".0" when there is no '.' or 'e', the exponent without '+' or leading
+ * zeros): for answers that must keep the bytes jansson gave them (0.9 is 0.90000000000000002). Not finite: null. */
+void jsonw_real17(struct jsonw *w, double v);
 void jsonw_bool(struct jsonw *w, bool v);
 void jsonw_null(struct jsonw *w);
 void jsonw_raw(struct jsonw *w, const char *json); /* a value that is already JSON; NULL writes null */
