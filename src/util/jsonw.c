@@ -123,6 +123,13 @@ void jsonw_key(struct jsonw *w, const char *key)
 	w->after_key = true;
 }
 
+void jsonw_key_lit(struct jsonw *w, const char *quoted, size_t n)
+{
+	separate(w);
+	buf_add(w->b, quoted, n);
+	w->after_key = true;
+}
+
 void jsonw_string(struct jsonw *w, const char *s)
 {
 	separate(w);
