@@ -104,8 +104,8 @@ void jsonw_escape(struct buf *b, const char *s)
 		case '\b': buf_add(b, "\\b", 2); break;
 		case '\f': buf_add(b, "\\f", 2); break;
 		default:
-			if (*p < 0x20)
-				buf_printf(b, "\\u%04x", *p);
+			if (*p < 0x20) /* upper-case hex, as jansson writes it (\u001F) */
+				buf_printf(b, "\\u%04X", *p);
 			else
 				buf_add(b, "\\ufffd", 6); /* a byte that begins no valid UTF-8 sequence */
 		}
