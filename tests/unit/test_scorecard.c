@@ -638,6 +638,53 @@ static void streamed_matches_tree_and_history(void)
 	}
 }
 
+static int real_text_cb(void *ctx, const struct sqlval *c, int n)
+{
+	(void)n;
+	snprintf(ctx, 64, "%s", c[0].type == SQL_TEXT ? c[0].s : "(not text)");
+	return 0;
+}
+
+/*
+ * A REAL (a KPI's target, weight, value) comes back as the shortest of "%.15g", "%.16g", "%.17g" that reads back as it: the
+ * store writes numbers of a few decimals by hand (sqlite.c sq_float_text), and this is the
+ * printf it stands for, over short decimals, halves, big and tiny values and both signs.
+ */
+static void real_text_is_shortest_printf(void)
+{
+	unsigned seed = 7;
+	int mismatches = 0;
+
+	if (getenv("ACCORD_TEST_DB") && *getenv("ACCORD_TEST_DB"))
+		return; /* PostgreSQL prints its float8 itself */
+	for (int i = 0; i < 20000; i++) {
+		unsigned long long r = ((unsigned long long)rand_r(&seed) << 32) ^ (unsigned long long)rand_r(&seed);
+		double v = i % 4 == 0   ? (double)(long long)(r % 2000000000000000ULL) / 1000
+			   : i % 4 == 1 ? (double)(long long)(r % 100000) / pow(10, (int)(r % 6))
+			   : i % 4 == 2 ? ldexp((double)(r >> 11), -53) * pow(10, (int)(r % 30) - 10)
+					: (double)(long long)(r % 1000) / 1000 + 999999999999.0 * (r % 3 == 0);
+		char arg[40], want[40], got[64];
+		struct sqlval a[1];
+		struct error err = {0};
+
+		if (i % 7 == 0)
+			v = -v;
+		snprintf(arg, sizeof arg, "%.17g", v);
+		for (int precision = 15; precision <= 17; precision++) {
+			snprintf(want, sizeof want, "%.*g", precision, v);
+			if (strtod(want, NULL) == v)
+				break;
+		}
+		a[0] = SQL_T(arg);
+		got[0] = '\0';
+		if (store_query(S, "SELECT CAST(? AS DOUBLE PRECISION)", a, 1, real_text_cb, got, &err) < 0 || strcmp(got, want) != 0) {
+			if (mismatches++ < 5)
+				fprintf(stderr, "real %s: got %s, want %s\n", arg, got, want);
+		}
+	}
+	CHECK(mismatches == 0);
+}
+
 int main(void)
 {
 	struct error err = {0};
@@ -671,6 +718,7 @@ int main(void)
 	RUN(credit_decisions);
 	RUN(portfolio_both_sides);
 	RUN(streamed_matches_tree_and_history);
+	RUN(real_text_is_shortest_printf);
 	store_close(S);
 	if (!getenv("ACCORD_TEST_DB") || !*getenv("ACCORD_TEST_DB")) {
 		char p[300];
