@@ -219,9 +219,16 @@ void scorecard_free(struct scorecard *d)
  */
 static bool group_by_kpi(struct scorecard *d)
 {
-	size_t *start = calloc(d->nkpis + 2, sizeof *start), *at = malloc(d->nvals * sizeof *at);
-	struct scorecard_value *out = malloc(d->nvals * sizeof *out);
-	bool ok = start && at && out;
+	size_t *start, *at;
+	struct scorecard_value *out;
+	bool ok;
+
+	if (d->nvals < 2)
+		return true;
+	start = calloc(d->nkpis + 2, sizeof *start);
+	at = malloc(d->nvals * sizeof *at);
+	out = malloc(d->nvals * sizeof *out);
+	ok = start && at && out;
 
 	for (size_t i = 0; ok && i < d->nvals; i++) {
 		size_t lo = 0, hi = d->nkpis;
