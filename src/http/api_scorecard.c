@@ -13,13 +13,22 @@ void api_scorecard(struct request *rq, struct response *rs)
 {
 	struct error err = {0};
 	struct score_window w;
-	json_t *j;
+	struct scorecard sc;
+	struct jsonw jw;
 
-	if (!scorecard_window_query(rq, &w, &err) || !(j = scorecard_json(rq->store, rq->id, w, &err))) {
+	if (!scorecard_window_query(rq, &w, &err)) {
 		reply_err(rs, &err);
 		return;
 	}
-	reply_json(rs, 200, j);
+	/* Written with jsonw from the plain scorecard: building and dumping a jansson tree was most of the request. */
+	if (scorecard_read(rq->store, rq->id, w, &sc, &err) != 0) {
+		reply_err(rs, &err);
+	} else {
+		reply_json_begin(rs, 200, &jw);
+		scorecard_write(&sc, &jw);
+		reply_json_end(rs, true);
+	}
+	scorecard_free(&sc);
 }
 
 void api_portfolio_scorecard(struct request *rq, struct response *rs)

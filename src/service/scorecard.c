@@ -7,23 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../util/money.h"
 #include "clock.h"
 
 /* The periods one KPI is judged over at most (its term before the window included): 100 years of months. */
 #define KPI_PERIODS_MAX 1200
-/* Distinct currencies summed apart in one total. */
-#define CURRENCIES_MAX 16
-
-struct money_sums {
-	struct {
-		char currency[8];
-		long long cents, count;
-		bool saturated; /* the sum passed what 64 bits hold: it says "more than" the largest */
-	} v[CURRENCIES_MAX];
-	int n;
-	long long others; /* credits in currencies beyond CURRENCIES_MAX: counted, never summed under another's label */
-};
 
 static void money_add(struct money_sums *m, const char *currency, long long cents, long long count)
 {
@@ -32,7 +19,7 @@ static void money_add(struct money_sums *m, const char *currency, long long cent
 	for (i = 0; i < m->n && strcmp(m->v[i].currency, currency) != 0; i++)
 		;
 	if (i == m->n) {
-		if (m->n == CURRENCIES_MAX) {
+		if (m->n == SCORECARD_CURRENCIES_MAX) {
 			m->others += count;
 			return;
 		}
@@ -111,43 +98,7 @@ json_t *credit_row_json(const struct sqlval *c)
 	return o;
 }
 
-/* ---- What the statements read ---- */
-
-struct sc_kpi {
-	long long eng, id;
-	char *name, *unit;
-	struct kpi_rule rule;
-	enum kpi_frequency freq;
-	double weight, credit_percent; /* credit_percent < 0: none */
-};
-
-/* The evidence's text columns of a measurement row, in the order they are answered (c[5], c[6], c[7], c[8], c[9], c[10], c[11]). */
-enum { EV_NOTE, EV_SOURCE, EV_SUBMITTED_BY, EV_SUBMITTED_AT, EV_DISPUTE_REASON, EV_DISPUTED_AT, EV_DISPUTE_ANSWER, EV_N };
-static const char *const ev_keys[EV_N] = {"note", "source", "submitted_by", "submitted_at", "dispute_reason", "disputed_at", "dispute_answer"};
-#define EV_NULL ((size_t)-1)
-
-struct sc_value {
-	long long eng, kpi;
-	char period[8];
-	double value;
-	bool disputed;
-	/* Who submitted it, when, its note and dispute (the engagement's scorecard only): offsets into sc_data.pool,
-	 * EV_NULL for an SQL NULL. Kept as text, not as a JSON object per value, which cost a json_pack, a
-	 * json_object_update and two frees per value (a fifth of the scorecard's instructions). */
-	long long measurement_id;
-	size_t ev[EV_N];
-};
-
-struct sc_data {
-	struct sc_kpi *kpis;
-	size_t nk, ck;
-	struct sc_value *vals;
-	size_t nv, cv;
-	char *pool; /* the evidence's strings, NUL-terminated, one after another */
-	size_t np, cp;
-	bool evidence;
-	bool oom;
-};
+/* ---- What the statements read (into a struct scorecard, which the portfolio also uses as storage) ---- */
 
 static bool grow(void **p, size_t *cap, size_t n, size_t size)
 {
@@ -163,17 +114,45 @@ static bool grow(void **p, size_t *cap, size_t n, size_t size)
 	return true;
 }
 
+/* Copies s into the pool: its offset, SCORECARD_NULL for NULL (or out of memory, with d->oom set). */
+static size_t pool_add(struct scorecard *d, const struct sqlval *x)
+{
+	size_t len, at;
+
+	if (x->type == SQL_NULL)
+		return SCORECARD_NULL;
+	len = strlen(x->s) + 1;
+	if (d->npool + len > d->cpool) {
+		size_t cap = d->cpool ? d->cpool : 4096;
+		char *q;
+
+		while (cap < d->npool + len)
+			cap *= 2;
+		if (!(q = realloc(d->pool, cap))) {
+			d->oom = true;
+			return SCORECARD_NULL;
+		}
+		d->pool = q;
+		d->cpool = cap;
+	}
+	memcpy(d->pool + d->npool, x->s, len);
+	at = d->npool;
+	d->npool += len;
+	return at;
+}
+
 static int kpi_row(void *ctx, const struct sqlval *c, int n)
 {
-	struct sc_data *d = ctx;
-	struct sc_kpi *k;
+	struct scorecard *d = ctx;
+	struct scorecard_kpi *k;
 
 	(void)n;
-	if (!grow((void **)&d->kpis, &d->ck, d->nk, sizeof *d->kpis)) {
+	if (!grow((void **)&d->kpis, &d->ckpis, d->nkpis, sizeof *d->kpis)) {
 		d->oom = true;
 		return 1;
 	}
-	k = &d->kpis[d->nk++];
+	k = &d->kpis[d->nkpis++];
+	memset(k, 0, sizeof *k);
 	k->eng = c[0].i;
 	k->id = c[1].i;
 	k->name = strdup(c[2].s);
@@ -191,101 +170,115 @@ static int kpi_row(void *ctx, const struct sqlval *c, int n)
 
 static int value_row(void *ctx, const struct sqlval *c, int n)
 {
-	struct sc_data *d = ctx;
-	struct sc_value *v;
+	struct scorecard *d = ctx;
+	struct scorecard_value *v;
 
 	(void)n;
-	if (!grow((void **)&d->vals, &d->cv, d->nv, sizeof *d->vals)) {
+	if (!grow((void **)&d->vals, &d->cvals, d->nvals, sizeof *d->vals)) {
 		d->oom = true;
 		return 1;
 	}
-	v = &d->vals[d->nv++];
+	v = &d->vals[d->nvals++];
 	v->eng = c[0].i;
 	v->kpi = c[1].i;
 	/* Periods are 7 characters ("2026-03", "2026-Q1"); strncpy and a NUL, not snprintf, for every value. */
 	strncpy(v->period, c[3].s, sizeof v->period - 1);
 	v->period[sizeof v->period - 1] = '\0';
-	v->value = col_num(&c[4]);
+	/* c[4] is the value in thousandths, c[12] the value itself when they are not exact (SCORE_MEASUREMENT_COLUMNS):
+	 * the same division the statement checked, so the same double. */
+	v->value = c[12].type == SQL_NULL ? (double)c[4].i / 1000 : col_num(&c[12]);
 	v->disputed = c[9].type != SQL_NULL; /* answered or not, until a correction replaces the value */
 	v->measurement_id = c[2].i;
-	for (int e = 0; e < EV_N; e++) {
-		const struct sqlval *x = &c[5 + e];
-		size_t len;
-
-		v->ev[e] = EV_NULL;
-		if (!d->evidence || x->type == SQL_NULL)
-			continue;
-		len = strlen(x->s) + 1;
-		if (d->np + len > d->cp) {
-			size_t cap = d->cp ? d->cp : 4096;
-			char *q;
-
-			while (cap < d->np + len)
-				cap *= 2;
-			if (!(q = realloc(d->pool, cap))) {
-				d->oom = true;
-				return 1;
-			}
-			d->pool = q;
-			d->cp = cap;
-		}
-		memcpy(d->pool + d->np, x->s, len);
-		v->ev[e] = d->np;
-		d->np += len;
-	}
-	return 0;
+	/* Who submitted it, when, its note and dispute (the engagement's scorecard only), kept as text in the pool:
+	 * a JSON object per value cost a json_pack, a json_object_update and two frees per value. */
+	for (int e = 0; e < SCORECARD_EV_N; e++)
+		v->ev[e] = d->evidence ? pool_add(d, &c[5 + e]) : SCORECARD_NULL;
+	return d->oom;
 }
 
-/* A value's period entry gets its evidence: the keys in the order the API has always answered them. */
-static void evidence_set(json_t *o, const struct sc_data *d, const struct sc_value *v)
+void scorecard_free(struct scorecard *d)
 {
-	json_object_set_new_nocheck(o, "measurement_id", json_integer((json_int_t)v->measurement_id));
-	for (int e = 0; e < EV_N; e++)
-		json_object_set_new_nocheck(o, ev_keys[e], v->ev[e] == EV_NULL ? json_null() : json_string(d->pool + v->ev[e]));
-}
-
-static void sc_data_free(struct sc_data *d)
-{
-	for (size_t i = 0; i < d->nk; i++) {
+	for (size_t i = 0; i < d->nkpis; i++) {
 		free(d->kpis[i].name);
 		free(d->kpis[i].unit);
+		free(d->kpis[i].periods);
 	}
 	free(d->kpis);
+	free(d->kpi_credits);
+	free(d->items);
 	free(d->vals);
 	free(d->pool);
+	memset(d, 0, sizeof *d);
 }
 
-/* By KPI, then period: the order the scorecard walks (a KPI has one value a period). */
-static int by_kpi_period(const void *a, const void *b)
+/*
+ * Groups the values by KPI, in the order of d->kpis (by id): what the scorecard walks; within a
+ * KPI any order of period will do (kpi_score places each by its period). A counting sort: the
+ * KPIs are few and sorted, where qsort by KPI and period cost about 800 instructions a value.
+ * Values of no listed KPI go last. False when out of memory.
+ */
+static bool group_by_kpi(struct scorecard *d)
 {
-	const struct sc_value *x = a, *y = b;
+	size_t *start, *at;
+	struct scorecard_value *out;
+	bool ok;
 
-	if (x->kpi != y->kpi)
-		return x->kpi < y->kpi ? -1 : 1;
-	return strcmp(x->period, y->period);
+	if (d->nvals < 2)
+		return true;
+	start = calloc(d->nkpis + 2, sizeof *start);
+	at = malloc(d->nvals * sizeof *at);
+	out = malloc(d->nvals * sizeof *out);
+	ok = start && at && out;
+
+	for (size_t i = 0; ok && i < d->nvals; i++) {
+		size_t lo = 0, hi = d->nkpis;
+
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+
+			if (d->kpis[mid].id < d->vals[i].kpi)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		at[i] = lo < d->nkpis && d->kpis[lo].id == d->vals[i].kpi ? lo : d->nkpis;
+		start[at[i] + 1]++;
+	}
+	for (size_t k = 1; ok && k <= d->nkpis + 1; k++)
+		start[k] += start[k - 1];
+	for (size_t i = 0; ok && i < d->nvals; i++)
+		out[start[at[i]]++] = d->vals[i];
+	if (ok) {
+		free(d->vals);
+		d->vals = out;
+		d->cvals = d->nvals;
+	} else {
+		free(out);
+	}
+	free(start);
+	free(at);
+	return ok;
 }
 
 /* ---- One KPI over a window ---- */
 
-struct kpi_score {
-	struct kpi_attainment att;
-	char missed_since[8]; /* "" when not missed now */
-	json_t *periods;      /* NULL unless asked for */
-};
-
 /*
  * Scores KPI k from its values v[0..nv) (one KPI's, any order of period) over the listed window,
- * judging since when it is missed from history_from on. Periods without a value are unknown.
+ * judging since when it is missed from history_from on: k->att and k->missed_since, and (with_periods)
+ * k->periods, one per period of the listed window. Periods without a value are unknown. *open (if
+ * not NULL) says whether periods before history_from could change missed_since: no period from
+ * history_from to the first miss of the run (or to the end, when nothing is known) is known.
  */
-static bool kpi_score(const struct sc_data *d, const struct sc_kpi *k, const struct sc_value *v, size_t nv,
-		      struct score_window listed, struct date history_from, bool with_periods, struct kpi_score *out)
+static bool kpi_score(struct scorecard_kpi *k, const struct scorecard_value *v, size_t nv, struct score_window listed,
+		      struct date history_from, bool with_periods, bool *open)
 {
 	struct kpi_period first, last, hist = kpi_period_of(history_from, k->freq);
 	enum kpi_status *st;
-	const struct sc_value **at;
+	const struct scorecard_value **at;
 	int n, since;
 
-	memset(out, 0, sizeof *out);
+	memset(&k->att, 0, sizeof k->att);
+	k->missed_since[0] = '\0';
 	score_window_periods(listed, k->freq, &first, &last);
 	if (hist.index > first.index)
 		hist = first;
@@ -294,7 +287,9 @@ static bool kpi_score(const struct sc_data *d, const struct sc_kpi *k, const str
 	n = last.index - hist.index + 1;
 	st = calloc((size_t)n, sizeof *st);
 	at = calloc((size_t)n, sizeof *at);
-	if (!st || !at) {
+	if (with_periods && n > first.index - hist.index)
+		k->periods = calloc((size_t)(n - (first.index - hist.index)), sizeof *k->periods);
+	if (!st || !at || (with_periods && n > first.index - hist.index && !k->periods)) {
 		free(st);
 		free(at);
 		return false;
@@ -308,29 +303,26 @@ static bool kpi_score(const struct sc_data *d, const struct sc_kpi *k, const str
 		st[p.index - hist.index] = kpi_status_counted(kpi_status_of(&k->rule, v[i].value), v[i].disputed);
 	}
 	since = score_missed_since(st, (size_t)n);
-	if (since >= 0)
-		kpi_period_format(kpi_period_add(hist, since), out->missed_since);
-	if (with_periods)
-		out->periods = json_array();
-	for (int i = first.index - hist.index; i < n; i++) {
-		char name[8];
-		json_t *o;
+	if (open) {
+		int known = 0;
 
-		kpi_attainment_add(&out->att, st[i], k->weight);
+		while (known < n && st[known] == KPI_UNKNOWN)
+			known++;
+		*open = known == (since >= 0 ? since : n);
+	}
+	if (since >= 0)
+		kpi_period_format(kpi_period_add(hist, since), k->missed_since);
+	for (int i = first.index - hist.index; i < n; i++) {
+		struct scorecard_period *p;
+
+		kpi_attainment_add(&k->att, st[i], k->weight);
 		if (!with_periods)
 			continue;
-		kpi_period_format(kpi_period_add(hist, i), name);
-		/* set_new_nocheck: the keys are these literals (json_pack parses its format and checks each key's UTF-8). */
-		o = json_object();
-		json_object_set_new_nocheck(o, "period", json_string(name));
-		json_object_set_new_nocheck(
-		    o, "status", json_string(kpi_status_name(at[i] ? kpi_status_of(&k->rule, at[i]->value) : KPI_UNKNOWN)));
-		json_object_set_new_nocheck(o, "counted", json_string(kpi_status_name(st[i])));
-		json_object_set_new_nocheck(o, "value", at[i] ? number_json(at[i]->value) : json_null());
-		json_object_set_new_nocheck(o, "disputed", json_boolean(at[i] && at[i]->disputed));
-		if (at[i] && d->evidence)
-			evidence_set(o, d, at[i]);
-		json_array_append_new(out->periods, o);
+		p = &k->periods[k->nperiods++];
+		kpi_period_format(kpi_period_add(hist, i), p->period);
+		p->value = at[i];
+		p->status = at[i] ? kpi_status_of(&k->rule, at[i]->value) : KPI_UNKNOWN;
+		p->counted = st[i];
 	}
 	free(st);
 	free(at);
@@ -372,65 +364,66 @@ static json_t *window_json(struct score_window w)
 
 /* ---- The engagement's scorecard ---- */
 
-struct sc_engagement {
-	bool found;
-	long long id;
-	char title[800], buyer[500], provider[500], currency[8];
-	struct date starts_on, ends_on;
-};
-
 static int engagement_row(void *ctx, const struct sqlval *c, int n)
 {
-	struct sc_engagement *e = ctx;
+	struct scorecard *e = ctx;
 
 	(void)n;
-	e->found = true;
-	e->id = c[0].i;
+	e->engagement_id = c[0].i;
 	snprintf(e->title, sizeof e->title, "%s", c[1].s);
 	snprintf(e->buyer, sizeof e->buyer, "%s", c[2].s);
 	snprintf(e->provider, sizeof e->provider, "%s", c[3].s);
 	snprintf(e->currency, sizeof e->currency, "%s", c[6].s);
-	if (!date_parse(c[4].s, &e->starts_on) || !date_parse(c[5].s, &e->ends_on))
-		e->found = false;
+	if (!date_parse(c[4].s, &e->listed.from) || !date_parse(c[5].s, &e->listed.to))
+		e->engagement_id = 0;
 	return 0;
 }
-
-struct credit_walk {
-	struct sc_data *d;
-	struct score_window listed;
-	bool has_window;
-	struct money_sums (*by_kpi)[3]; /* [kpi index][owed, applied, waived] */
-	struct money_sums total[3];
-	json_t *list;
-};
 
 static int status_slot(const char *status)
 {
 	return !strcmp(status, "owed") ? 0 : !strcmp(status, "applied") ? 1 : 2;
 }
 
-/* A credit of the window counts in its KPI's and the scorecard's totals. */
+/* A credit of the window counts in its KPI's and the scorecard's totals, and is listed. */
 static int credit_in_window_row(void *ctx, const struct sqlval *c, int n)
 {
-	struct credit_walk *w = ctx;
+	struct scorecard *d = ctx;
+	struct scorecard_credit *x;
 	struct kpi_period p, first, last;
 	size_t k;
 	int slot = status_slot(c[6].s);
 
 	(void)n;
-	if (!w->has_window)
+	if (!d->has_window)
 		return 0;
-	for (k = 0; k < w->d->nk && w->d->kpis[k].id != c[1].i; k++)
+	for (k = 0; k < d->nkpis && d->kpis[k].id != c[1].i; k++)
 		;
-	if (k == w->d->nk || !kpi_period_parse(c[3].s, w->d->kpis[k].freq, &p))
+	if (k == d->nkpis || !kpi_period_parse(c[3].s, d->kpis[k].freq, &p))
 		return 0;
-	score_window_periods(w->listed, w->d->kpis[k].freq, &first, &last);
+	score_window_periods(d->listed, d->kpis[k].freq, &first, &last);
 	if (p.index < first.index || p.index > last.index)
 		return 0;
-	money_add(&w->by_kpi[k][slot], c[5].s, c[4].i, 1);
-	money_add(&w->total[slot], c[5].s, c[4].i, 1);
-	json_array_append_new(w->list, credit_row_json(c));
-	return 0;
+	money_add(&d->kpi_credits[k][slot], c[5].s, c[4].i, 1);
+	money_add(&d->credits[slot], c[5].s, c[4].i, 1);
+	if (!grow((void **)&d->items, &d->citems, d->nitems, sizeof *d->items)) {
+		d->oom = true;
+		return 1;
+	}
+	x = &d->items[d->nitems++];
+	x->id = c[2].i;
+	x->engagement_id = c[0].i;
+	x->kpi_id = c[1].i;
+	x->amount_cents = c[4].i;
+	x->kpi_name = pool_add(d, &c[11]);
+	x->period = pool_add(d, &c[3]);
+	x->currency = pool_add(d, &c[5]);
+	x->status = pool_add(d, &c[6]);
+	x->reason = pool_add(d, &c[7]);
+	x->decided_by_name = pool_add(d, &c[8]);
+	x->decided_at = pool_add(d, &c[9]);
+	x->created_at = pool_add(d, &c[10]);
+	money_format_human(c[4].i, c[5].s, x->amount);
+	return d->oom;
 }
 
 static void credit_totals_set(json_t *o, const struct money_sums sums[3])
@@ -447,92 +440,185 @@ static void year_bounds(int from, int to, char lo[16], char hi[16])
 	snprintf(hi, 16, "%04d", to + 1);
 }
 
-json_t *scorecard_json(struct store *s, long long engagement_id, struct score_window w, struct error *err)
+/*
+ * Scores every KPI of sc from its values (grouped by KPI), its misses judged from history_from on;
+ * *open when, for some KPI, kpi_score's open holds and the term (from starts_on) began before history_from's period.
+ */
+static int score_all(struct scorecard *sc, struct date history_from, struct date starts_on, bool *open)
 {
-	struct sc_engagement e = {0};
-	struct sc_data d = {0};
-	struct credit_walk cw = {0};
-	struct kpi_attainment all = {0};
-	struct score_window listed;
-	struct sqlval a[3];
-	char lo[16], hi[16];
-	json_t *out = NULL, *kpis;
 	size_t j = 0;
-	int kpis_missed = 0;
 
-	a[0] = SQL_I(engagement_id);
-	if (store_exec(s, STMT_SCORE_ENG, a, 1, engagement_row, &e, err) < 0)
-		return NULL;
-	if (!e.found) {
-		error_set(err, 404, "not_found", NULL, "no such engagement");
-		return NULL;
-	}
-	cw.has_window = score_window_clip(w, e.starts_on, e.ends_on, clock_today(), &listed);
-	d.evidence = true;
-	year_bounds(e.starts_on.year, w.to.year, lo, hi);
-	a[1] = SQL_T(lo);
-	a[2] = SQL_T(hi);
-	if (store_exec(s, STMT_SCORE_KPIS_ENG, a, 1, kpi_row, &d, err) < 0 ||
-	    store_exec(s, STMT_SCORE_MEASUREMENTS_ENG, a, 3, value_row, &d, err) < 0)
-		goto out;
-	if (d.nv > 1)
-		qsort(d.vals, d.nv, sizeof *d.vals, by_kpi_period);
-	cw.d = &d;
-	cw.listed = listed;
-	cw.list = json_array();
-	cw.by_kpi = calloc(d.nk ? d.nk : 1, sizeof *cw.by_kpi);
-	if (d.oom || !cw.by_kpi || store_exec(s, STMT_SCORE_CREDITS_ENG, a, 1, credit_in_window_row, &cw, err) < 0) {
-		error_set(err, 500, "internal", NULL, "the scorecard could not be read");
-		goto out;
-	}
-	kpis = json_array();
-	for (size_t i = 0; i < d.nk; i++) {
-		const struct sc_kpi *k = &d.kpis[i];
-		struct kpi_score sc = {0};
+	*open = false;
+	memset(&sc->all, 0, sizeof sc->all);
+	sc->kpis_missed = 0;
+	for (size_t i = 0; i < sc->nkpis; i++) {
+		struct scorecard_kpi *k = &sc->kpis[i];
+		bool o = false;
 		size_t from;
-		json_t *o, *credits;
 
-		while (j < d.nv && d.vals[j].kpi < k->id)
-			j++;
-		for (from = j; j < d.nv && d.vals[j].kpi == k->id; j++)
+		/* group_by_kpi put each KPI's values right after the previous KPI's. */
+		for (from = j; j < sc->nvals && sc->vals[j].kpi == k->id; j++)
 			;
+		free(k->periods);
+		k->periods = NULL;
+		k->nperiods = 0;
+		if (!kpi_score(k, sc->vals + from, j - from, sc->listed, history_from, true, &o))
+			return -1;
+		/* Open, and the term began before: earlier values could say since when. */
+		*open |= o && kpi_period_of(starts_on, k->freq).index < kpi_period_of(history_from, k->freq).index;
+		attainment_merge(&sc->all, &k->att);
+		sc->kpis_missed += k->att.missed > 0;
+	}
+	return 0;
+}
+
+int scorecard_read(struct store *s, long long engagement_id, struct score_window w, struct scorecard *sc, struct error *err)
+{
+	struct sqlval a[3];
+	struct date starts_on;
+	char lo[16], hi[16];
+	bool open = false;
+
+	memset(sc, 0, sizeof *sc);
+	a[0] = SQL_I(engagement_id);
+	/* engagement_row leaves the term in sc->listed until the window is clipped to it. */
+	if (store_exec(s, STMT_SCORE_ENG, a, 1, engagement_row, sc, err) < 0)
+		return -1;
+	if (!sc->engagement_id) {
+		error_set(err, 404, "not_found", NULL, "no such engagement");
+		return -1;
+	}
+	starts_on = sc->listed.from;
+	sc->window = w;
+	sc->has_window = score_window_clip(w, sc->listed.from, sc->listed.to, clock_today(), &sc->listed);
+	sc->evidence = true;
+	if (store_exec(s, STMT_SCORE_KPIS_ENG, a, 1, kpi_row, sc, err) < 0)
+		return -1;
+	/*
+	 * Only the listed window's values first ("2025-12" <= period: a month's or, since 'Q' sorts
+	 * after the digits, any quarter of that year): a KPI's periods, attainment and credits lie in
+	 * the window, and since when it is missed only needs earlier values while its run of misses
+	 * reaches back to the window's start (kpi_score's open). Then, and only then, every value
+	 * since the term began is read, as before: the answer is the same, for half the rows or
+	 * fewer (an engagement two years in, a window of twelve months).
+	 */
+	if (sc->has_window) {
+		snprintf(lo, sizeof lo, "%04d-%02d", sc->listed.from.year % 10000, sc->listed.from.month % 100);
+		snprintf(hi, sizeof hi, "%04d", w.to.year + 1);
+		a[1] = SQL_T(lo);
+		a[2] = SQL_T(hi);
+		if (store_exec(s, STMT_SCORE_MEASUREMENTS_ENG, a, 3, value_row, sc, err) < 0)
+			return -1;
+		if (sc->oom || !group_by_kpi(sc) || score_all(sc, sc->listed.from, starts_on, &open) < 0)
+			goto oom;
+	}
+	if (open) {
+		sc->nvals = 0;
+		sc->npool = 0;
+		year_bounds(starts_on.year, w.to.year, lo, hi);
+		if (store_exec(s, STMT_SCORE_MEASUREMENTS_ENG, a, 3, value_row, sc, err) < 0)
+			return -1;
+		if (sc->oom || !group_by_kpi(sc) || score_all(sc, starts_on, starts_on, &open) < 0)
+			goto oom;
+	}
+	sc->kpi_credits = calloc(sc->nkpis ? sc->nkpis : 1, sizeof *sc->kpi_credits);
+	if (sc->oom || !sc->kpi_credits || store_exec(s, STMT_SCORE_CREDITS_ENG, a, 1, credit_in_window_row, sc, err) < 0 ||
+	    sc->oom) {
+		error_set(err, 500, "internal", NULL, "the scorecard could not be read");
+		return -1;
+	}
+	return 0;
+oom:
+	error_set(err, 500, "internal", NULL, "out of memory");
+	return -1;
+}
+
+static const char *const ev_keys[SCORECARD_EV_N] = {"note", "source", "submitted_by", "submitted_at", "dispute_reason", "disputed_at", "dispute_answer"};
+
+static json_t *pool_json(const struct scorecard *sc, size_t off)
+{
+	return off == SCORECARD_NULL ? json_null() : json_string(sc->pool + off);
+}
+
+/* set_new_nocheck: the keys are these literals (json_pack parses its format and checks each key's UTF-8). */
+static json_t *period_to_json(const struct scorecard *sc, const struct scorecard_period *p)
+{
+	json_t *o = json_object();
+
+	json_object_set_new_nocheck(o, "period", json_string(p->period));
+	json_object_set_new_nocheck(o, "status", json_string(kpi_status_name(p->status)));
+	json_object_set_new_nocheck(o, "counted", json_string(kpi_status_name(p->counted)));
+	json_object_set_new_nocheck(o, "value", p->value ? number_json(p->value->value) : json_null());
+	json_object_set_new_nocheck(o, "disputed", json_boolean(p->value && p->value->disputed));
+	if (p->value && sc->evidence) {
+		json_object_set_new_nocheck(o, "measurement_id", json_integer((json_int_t)p->value->measurement_id));
+		for (int e = 0; e < SCORECARD_EV_N; e++)
+			json_object_set_new_nocheck(o, ev_keys[e], pool_json(sc, p->value->ev[e]));
+	}
+	return o;
+}
+
+static json_t *credit_to_json(const struct scorecard *sc, const struct scorecard_credit *c)
+{
+	json_t *o = json_pack("{s:I, s:I, s:I, s:s, s:s, s:I, s:s, s:s, s:s, s:o, s:o, s:s, s:s}", "id", (json_int_t)c->id,
+			      "engagement_id", (json_int_t)c->engagement_id, "kpi_id", (json_int_t)c->kpi_id, "kpi_name",
+			      sc->pool + c->kpi_name, "period", sc->pool + c->period, "amount_cents", (json_int_t)c->amount_cents,
+			      "currency", sc->pool + c->currency, "status", sc->pool + c->status, "reason", sc->pool + c->reason,
+			      "decided_by_name", pool_json(sc, c->decided_by_name), "decided_at", pool_json(sc, c->decided_at),
+			      "created_at", sc->pool + c->created_at, "amount", c->amount);
+
+	return o;
+}
+
+json_t *scorecard_to_json(const struct scorecard *sc)
+{
+	json_t *out, *kpis = json_array(), *credits, *items = json_array();
+
+	for (size_t i = 0; i < sc->nkpis; i++) {
+		const struct scorecard_kpi *k = &sc->kpis[i];
+		json_t *o, *periods = json_array();
+
 		o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:o, s:o, s:o}", "id", (json_int_t)k->id, "name", k->name, "unit",
 			      k->unit, "direction", kpi_direction_name(k->rule.direction), "frequency",
 			      kpi_frequency_name(k->freq), "weight", number_json(k->weight), "target",
 			      number_json(k->rule.target), "threshold", number_json(k->rule.threshold));
 		json_object_set_new(o, "credit_percent", k->credit_percent < 0 ? json_null() : number_json(k->credit_percent));
-		if (cw.has_window && !kpi_score(&d, k, d.vals + from, j - from, listed, e.starts_on, true, &sc)) {
-			json_decref(o);
-			json_decref(kpis);
-			error_set(err, 500, "internal", NULL, "out of memory");
-			goto out;
-		}
-		counts_set(o, &sc.att);
-		json_object_set_new(o, "missed_since", sc.missed_since[0] ? json_string(sc.missed_since) : json_null());
-		json_object_set_new(o, "periods", sc.periods ? sc.periods : json_array());
+		counts_set(o, &k->att);
+		json_object_set_new(o, "missed_since", k->missed_since[0] ? json_string(k->missed_since) : json_null());
+		for (size_t p = 0; p < k->nperiods; p++)
+			json_array_append_new(periods, period_to_json(sc, &k->periods[p]));
+		json_object_set_new(o, "periods", periods);
 		credits = json_object();
-		credit_totals_set(credits, cw.by_kpi[i]);
+		credit_totals_set(credits, sc->kpi_credits[i]);
 		json_object_set_new(o, "credits", credits);
 		json_array_append_new(kpis, o);
-		attainment_merge(&all, &sc.att);
-		kpis_missed += sc.att.missed > 0;
 	}
-	out = json_pack("{s:I, s:s, s:s, s:s, s:s, s:o, s:o, s:o}", "engagement_id", (json_int_t)e.id, "title", e.title, "buyer",
-			e.buyer, "provider", e.provider, "currency", e.currency, "window", window_json(w), "listed",
-			cw.has_window ? window_json(listed) : json_null(), "kpis", kpis);
-	counts_set(out, &all);
-	json_object_set_new(out, "kpis_missed", json_integer(kpis_missed));
-	{
-		json_t *credits = json_object();
+	for (size_t i = 0; i < sc->nitems; i++)
+		json_array_append_new(items, credit_to_json(sc, &sc->items[i]));
+	out = json_pack("{s:I, s:s, s:s, s:s, s:s, s:o, s:o, s:o}", "engagement_id", (json_int_t)sc->engagement_id, "title",
+			sc->title, "buyer", sc->buyer, "provider", sc->provider, "currency", sc->currency, "window",
+			window_json(sc->window), "listed", sc->has_window ? window_json(sc->listed) : json_null(), "kpis", kpis);
+	if (!out) {
+		json_decref(items);
+		return NULL;
+	}
+	counts_set(out, &sc->all);
+	json_object_set_new(out, "kpis_missed", json_integer(sc->kpis_missed));
+	credits = json_object();
+	credit_totals_set(credits, sc->credits);
+	json_object_set_new(credits, "items", items);
+	json_object_set_new(out, "credits", credits);
+	return out;
+}
 
-		credit_totals_set(credits, cw.total);
-		json_object_set_new(credits, "items", json_incref(cw.list));
-		json_object_set_new(out, "credits", credits);
-	}
-out:
-	json_decref(cw.list);
-	free(cw.by_kpi);
-	sc_data_free(&d);
+json_t *scorecard_json(struct store *s, long long engagement_id, struct score_window w, struct error *err)
+{
+	struct scorecard sc;
+	json_t *out = NULL;
+
+	if (scorecard_read(s, engagement_id, w, &sc, err) == 0 && !(out = scorecard_to_json(&sc)))
+		error_set(err, 500, "internal", NULL, "out of memory");
+	scorecard_free(&sc);
 	return out;
 }
 
@@ -608,7 +694,7 @@ json_t *scorecard_portfolio_json(struct store *s, const struct caller *c, struct
 	int buyer = c->org_kind == ORG_BUYER;
 	struct sqlval a[6] = {SQL_I(buyer), SQL_I(c->org_id), SQL_I(buyer), SQL_I(c->org_id)};
 	struct portfolio p = {0};
-	struct sc_data d = {0};
+	struct scorecard d = {0};
 	struct money_sums owed_all = {0};
 	struct kpi_attainment all = {0};
 	char lo[16], hi[16];
@@ -637,30 +723,29 @@ json_t *scorecard_portfolio_json(struct store *s, const struct caller *c, struct
 		json_t *missed = json_array(), *o;
 		int nkpis = 0;
 
-		for (; ki < d.nk && d.kpis[ki].eng < e->id; ki++)
+		for (; ki < d.nkpis && d.kpis[ki].eng < e->id; ki++)
 			;
-		for (; ki < d.nk && d.kpis[ki].eng == e->id; ki++) {
-			const struct sc_kpi *k = &d.kpis[ki];
-			struct kpi_score sc;
+		for (; ki < d.nkpis && d.kpis[ki].eng == e->id; ki++) {
+			struct scorecard_kpi *k = &d.kpis[ki];
 			size_t from;
 
 			nkpis++;
-			while (vi < d.nv && (d.vals[vi].eng < e->id || (d.vals[vi].eng == e->id && d.vals[vi].kpi < k->id)))
+			while (vi < d.nvals && (d.vals[vi].eng < e->id || (d.vals[vi].eng == e->id && d.vals[vi].kpi < k->id)))
 				vi++;
-			for (from = vi; vi < d.nv && d.vals[vi].eng == e->id && d.vals[vi].kpi == k->id; vi++)
+			for (from = vi; vi < d.nvals && d.vals[vi].eng == e->id && d.vals[vi].kpi == k->id; vi++)
 				;
 			if (!has_window)
 				continue;
-			if (!kpi_score(&d, k, d.vals + from, vi - from, listed, listed.from, false, &sc)) {
+			if (!kpi_score(k, d.vals + from, vi - from, listed, listed.from, false, NULL)) {
 				json_decref(missed);
 				error_set(err, 500, "internal", NULL, "out of memory");
 				goto out;
 			}
-			attainment_merge(&att, &sc.att);
-			if (sc.att.missed)
+			attainment_merge(&att, &k->att);
+			if (k->att.missed)
 				json_array_append_new(missed, json_pack("{s:I, s:s, s:i, s:o}", "kpi_id", (json_int_t)k->id, "name",
-									k->name, "periods_missed", sc.att.missed, "missed_since",
-									sc.missed_since[0] ? json_string(sc.missed_since) : json_null()));
+									k->name, "periods_missed", k->att.missed, "missed_since",
+									k->missed_since[0] ? json_string(k->missed_since) : json_null()));
 		}
 		o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:i}", "engagement_id", (json_int_t)e->id, "title", e->title, "buyer",
 			      e->buyer, "provider", e->provider, "currency", e->currency, "kpis", nkpis);
@@ -690,7 +775,7 @@ out:
 		free(p.e[i].provider);
 	}
 	free(p.e);
-	sc_data_free(&d);
+	scorecard_free(&d);
 	return out;
 }
 

@@ -1,5 +1,6 @@
 /* sqlite: the embedded store backend — one connection per thread, WAL, statements prepared once and cached. */
 #include <errno.h>
+#include <math.h>
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdbool.h>
@@ -347,6 +348,41 @@ static int sq_lost(struct sqlite_conn *c, struct error *err)
  */
 static const char *sq_float_text(double v, char out[32])
 {
+	/*
+	 * Most stored numbers are a few decimals (targets, weights, KPI values): when v is the
+	 * double nearest n/1000 and |v| < 1e12, "%.15g" writes n/1000's digits (the double is
+	 * within 1.1e-16 |v| of it, far below the 15th digit) and they read back as v, so they are
+	 * written here without printf and strtod (about 2,500 instructions a number otherwise).
+	 */
+	if (fabs(v) >= 1e-3 && fabs(v) < 1e12) {
+		long long n = llround(v * 1000);
+
+		if ((double)n / 1000 == v) {
+			unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n, ip = u / 1000;
+			unsigned frac = (unsigned)(u % 1000);
+			char digits[24], *p = out;
+			int nd = 0;
+
+			if (n < 0)
+				*p++ = '-';
+			do
+				digits[nd++] = (char)('0' + ip % 10);
+			while ((ip /= 10) > 0);
+			while (nd > 0)
+				*p++ = digits[--nd];
+			if (frac) {
+				*p++ = '.';
+				*p++ = (char)('0' + frac / 100);
+				if (frac % 100) {
+					*p++ = (char)('0' + frac / 10 % 10);
+					if (frac % 10)
+						*p++ = (char)('0' + frac % 10);
+				}
+			}
+			*p = '\0';
+			return out;
+		}
+	}
 	for (int precision = 15; precision <= 17; precision++) {
 		snprintf(out, 32, "%.*g", precision, v);
 		if (strtod(out, NULL) == v)

@@ -104,8 +104,8 @@ void jsonw_escape(struct buf *b, const char *s)
 		case '\b': buf_add(b, "\\b", 2); break;
 		case '\f': buf_add(b, "\\f", 2); break;
 		default:
-			if (*p < 0x20)
-				buf_printf(b, "\\u%04x", *p);
+			if (*p < 0x20) /* upper-case hex, as jansson writes it (\u001F) */
+				buf_printf(b, "\\u%04X", *p);
 			else
 				buf_add(b, "\\ufffd", 6); /* a byte that begins no valid UTF-8 sequence */
 		}
@@ -120,6 +120,13 @@ void jsonw_key(struct jsonw *w, const char *key)
 	buf_putc(w->b, '"');
 	jsonw_escape(w->b, key);
 	buf_add(w->b, "\":", 2);
+	w->after_key = true;
+}
+
+void jsonw_key_lit(struct jsonw *w, const char *quoted, size_t n)
+{
+	separate(w);
+	buf_add(w->b, quoted, n);
 	w->after_key = true;
 }
 
@@ -176,6 +183,119 @@ void jsonw_real(struct jsonw *w, double v)
 	/* A real stays a real when read back: 70 is written 70.0. */
 	if (!strpbrk(d, ".eEn"))
 		buf_add(w->b, ".0", 2);
+}
+
+/*
+ * The 17 significant digits of v, correctly rounded (ties to even, as glibc's printf), into
+ * digits[0..17), and the decimal exponent of the first; false when v is outside
+ * [1e-4, 1e15) or not positive, where the caller uses snprintf. Why by hand: "%.17g" costs
+ * about 2,000 instructions a number in glibc (multi-precision division), a scorecard writes
+ * 120 or more of them. v = m × 2^-s exactly (m < 2^53, 3 <= s <= 67 in this range), so
+ * v × 10^k (k <= 20) is m × 10^k / 2^s: m × 10^k < 2^120 fits in 128 bits, and the
+ * quotient and remainder of the shift give the rounding exactly.
+ */
+static bool digits17(double v, char digits[17], int *exp10)
+{
+	static const unsigned long long p10[] = {1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL,
+						 100000000ULL, 1000000000ULL, 10000000000ULL, 100000000000ULL, 1000000000000ULL,
+						 10000000000000ULL, 100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+						 100000000000000000ULL, 1000000000000000000ULL, 10000000000000000000ULL};
+	const unsigned long long lo = 10000000000000000ULL, hi = 100000000000000000ULL; /* 10^16, 10^17 */
+	unsigned long long d = 0;
+	int ex, x, s;
+	unsigned long long m;
+
+	if (!(v >= 1e-4 && v < 1e15))
+		return false;
+	m = (unsigned long long)ldexp(frexp(v, &ex), 53); /* v = m × 2^(ex - 53) */
+	s = 53 - ex;
+	x = (int)floor(log10(v)); /* may be off by one near a power of ten: corrected below */
+	for (int tries = 0; tries < 3; tries++) {
+		int k = 16 - x;
+		unsigned __int128 n, q, r, half;
+
+		if (k < 0 || k > 20)
+			return false;
+		n = (unsigned __int128)m * (k == 20 ? (unsigned __int128)p10[19] * 10 : p10[k]);
+		q = n >> s;
+		r = n & ((((unsigned __int128)1) << s) - 1);
+		half = ((unsigned __int128)1) << (s - 1);
+		if (r > half || (r == half && (q & 1)))
+			q++;
+		if (q >= hi && q != hi) {
+			x++;
+			continue;
+		}
+		if (q == hi) { /* rounded up to the next power of ten: one digit fewer, exactly 10^16 */
+			q = lo;
+			x++;
+		}
+		if (q < lo) {
+			x--;
+			continue;
+		}
+		d = (unsigned long long)q;
+		for (int i = 16; i >= 0; i--, d /= 10)
+			digits[i] = (char)('0' + d % 10);
+		*exp10 = x;
+		return true;
+	}
+	return false;
+}
+
+void jsonw_real17(struct jsonw *w, double v)
+{
+	char d[40], digits[17];
+	int x, n = 17;
+	char *p = d;
+
+	separate(w);
+	if (!isfinite(v)) {
+		buf_add(w->b, "null", 4);
+		return;
+	}
+	if (v < 0 ? digits17(-v, digits, &x) : digits17(v, digits, &x)) {
+		/* "%.17g" with -4 <= x < 17: fixed notation, trailing zeros (and a bare point) dropped. */
+		while (n > 1 && digits[n - 1] == '0')
+			n--;
+		if (v < 0)
+			*p++ = '-';
+		if (x < 0) {
+			*p++ = '0';
+			*p++ = '.';
+			for (int i = -1; i > x; i--)
+				*p++ = '0';
+			memcpy(p, digits, (size_t)n);
+			p += n;
+		} else {
+			for (int i = 0; i <= x; i++)
+				*p++ = i < n ? digits[i] : '0';
+			if (n > x + 1) {
+				*p++ = '.';
+				memcpy(p, digits + x + 1, (size_t)(n - x - 1));
+				p += n - x - 1;
+			} else {
+				*p++ = '.'; /* jansson: a real stays a real, 70 is 70.0 */
+				*p++ = '0';
+			}
+		}
+		buf_add(w->b, d, (size_t)(p - d));
+		return;
+	}
+	snprintf(d, sizeof d, "%.17g", v);
+	if (!strchr(d, '.') && !strchr(d, 'e'))
+		strcat(d, ".0");
+	if ((p = strchr(d, 'e'))) { /* jansson writes 1e20 and 1e-5, not 1e+20 and 1e-05 */
+		char *start = p + 1, *end = p + 2;
+
+		if (*start == '-')
+			start++;
+		while (*end == '0')
+			end++;
+		if (end != start)
+			memmove(start, end, strlen(end) + 1);
+	}
+	buf_puts(w->b, d);
 }
 
 void jsonw_bool(struct jsonw *w, bool v)

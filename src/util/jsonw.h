@@ -29,9 +29,15 @@ void jsonw_array(struct jsonw *w);
 void jsonw_end_object(struct jsonw *w);
 void jsonw_end_array(struct jsonw *w);
 void jsonw_key(struct jsonw *w, const char *key);
+/* A key given already quoted with its colon, written as it is: JSONW_KEY(w, "id") for a literal key that needs no escaping. */
+void jsonw_key_lit(struct jsonw *w, const char *quoted, size_t n);
+#define JSONW_KEY(w, k) jsonw_key_lit((w), "\"" k "\":", sizeof(k) + 2)
 void jsonw_string(struct jsonw *w, const char *s); /* NULL writes null */
 void jsonw_int(struct jsonw *w, long long v);
 void jsonw_real(struct jsonw *w, double v);        /* the shortest form that reads back the same; not finite: null */
+/* v as jansson writes a real ("%.17g", ".0" when there is no '.' or 'e', the exponent without '+' or leading
+ * zeros): for answers that must keep the bytes jansson gave them (0.9 is 0.90000000000000002). Not finite: null. */
+void jsonw_real17(struct jsonw *w, double v);
 void jsonw_bool(struct jsonw *w, bool v);
 void jsonw_null(struct jsonw *w);
 void jsonw_raw(struct jsonw *w, const char *json); /* a value that is already JSON; NULL writes null */

@@ -1,6 +1,7 @@
 /* test_jsonw: hand-worked cases for the streaming JSON writer — nesting, commas, escaping, numbers — each read back by jansson. */
 #include <jansson.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -131,6 +132,58 @@ static void numbers(void)
 	buf_release(&b);
 }
 
+/* jsonw_real17 writes what jansson's json_dumps writes for a real, including the ties its "%.17g" rounds to even. */
+static void real17_is_janssons(void)
+{
+	static const double fixed[] = {0.9, 99.9, 99.58, 70, 0.5, 1, 0.90909090909090906, 1.0 / 3, 2.0 / 3, 1e-4, 0.000123456789,
+				       9.99999999999999999e-5, 0.00099999999999999999, 123 + 1.0 / 32768, 1 + 1.0 / 1024 / 1024 / 1024 / 1024 / 8,
+				       999999999999999.9, 1e15, 1e16, 1e20, 1e-5, 1.5e-7, 12345678.901234567, 0.1 + 0.2, 4503599627370495.5,
+				       99.999999999999999, 9.9999999999999982, 5e-324, 1.7976931348623157e308, -0.0, -99.58, -1e-6};
+	struct buf b;
+	struct jsonw w;
+	unsigned seed = 17;
+	int mismatches = 0;
+
+	buf_init(&b, 0);
+	for (size_t i = 0; i < sizeof fixed / sizeof fixed[0] + 200000; i++) {
+		double v;
+		json_t *j;
+		char *want;
+
+		if (i < sizeof fixed / sizeof fixed[0]) {
+			v = fixed[i];
+		} else { /* random magnitudes from 1e-6 to 1e17, random mantissas, both signs; and short decimals (99.58) */
+			unsigned long long r = ((unsigned long long)rand_r(&seed) << 32) ^ (unsigned long long)rand_r(&seed);
+
+			v = ldexp((double)(r >> 11), -53) * pow(10, (int)(r % 24) - 6);
+			if (i % 3 == 0)
+				v = (double)(long long)(r % 10000000) / pow(10, (int)(r % 5));
+			if (i % 7 == 0)
+				v = -v;
+		}
+		buf_reset(&b);
+		jsonw_init(&w, &b);
+		jsonw_real17(&w, v);
+		j = json_real(v);
+		want = json_dumps(j, JSON_ENCODE_ANY | JSON_COMPACT);
+		if (strcmp(b.data, want) != 0 && mismatches++ < 5)
+			fprintf(stderr, "real17 %.17g: got %s, jansson %s\n", v, b.data, want);
+		free(want);
+		json_decref(j);
+	}
+	CHECK(mismatches == 0);
+	buf_reset(&b);
+	jsonw_init(&w, &b);
+	jsonw_array(&w);
+	jsonw_real17(&w, 0.9);
+	jsonw_real17(&w, 70);
+	jsonw_real17(&w, 1e20);
+	jsonw_real17(&w, NAN);
+	jsonw_end_array(&w);
+	CHECK_STR(b.data, "[0.90000000000000002,70.0,1e20,null]");
+	buf_release(&b);
+}
+
 static void depth_limit_overflows(void)
 {
 	struct buf b;
@@ -153,6 +206,7 @@ int main(void)
 	RUN(escaping);
 	RUN(invalid_utf8_is_replaced);
 	RUN(numbers);
+	RUN(real17_is_janssons);
 	RUN(depth_limit_overflows);
 	return HARNESS_DONE("jsonw");
 }

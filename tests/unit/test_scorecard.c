@@ -12,6 +12,8 @@
 #include "service/demo.h"
 #include "service/scorecard.h"
 #include "store/store.h"
+#include "util/buf.h"
+#include "util/jsonw.h"
 
 static struct store *S;
 static char dir[64], dbpath[256];
@@ -454,6 +456,235 @@ static void portfolio_both_sides(void)
 	json_decref(p);
 }
 
+/* The answer the API streams (scorecard_write) against json_dumps of the tree the pages read (scorecard_to_json): the same bytes. */
+static void check_streamed(long long id, struct score_window w, const char *what)
+{
+	struct scorecard sc;
+	struct error err = {0};
+	struct buf b;
+	struct jsonw jw;
+	json_t *tree;
+	char *want;
+
+	if (scorecard_read(S, id, w, &sc, &err) != 0) {
+		CHECK(!"scorecard_read");
+		scorecard_free(&sc);
+		return;
+	}
+	buf_init(&b, 0);
+	jsonw_init(&jw, &b);
+	scorecard_write(&sc, &jw);
+	tree = scorecard_to_json(&sc);
+	want = json_dumps(tree, JSON_COMPACT);
+	if (!want || strcmp(b.data, want) != 0) {
+		fprintf(stderr, "%s: streamed and tree differ\n  %s\n  %s\n", what, b.data, want ? want : "(null)");
+		CHECK(!"streamed == tree");
+	}
+	free(want);
+	json_decref(tree);
+	buf_release(&b);
+	scorecard_free(&sc);
+}
+
+static const char *missed_since_of(json_t *sc, const char *kpi)
+{
+	json_t *k = kpi_named(sc, kpi), *m = json_object_get(k, "missed_since");
+
+	return !k ? "(no kpi)" : json_is_string(m) ? json_string_value(m) : "null";
+}
+
+/*
+ * A second engagement with two years of history, a quarterly KPI, values whose thousandths are
+ * not exact, notes that need escaping and credits in three currencies. For every window of
+ * months: the streamed answer is the tree's bytes, and since when each KPI is missed is what
+ * the window from the term's start says (scorecard_read reads the window's values first and the
+ * history only when a run of misses reaches back past it).
+ */
+static void streamed_matches_tree_and_history(void)
+{
+	char sql[900];
+	long long e2, up, lat, qtr;
+	static const char *const notes[] = {"plain", "quote \" backslash \\ slash /", "caf\xc3\xa9 \xe2\x82\xac 12", "tab\tline\nunit\x1f", ""};
+	int n = 0;
+
+	snprintf(sql, sizeof sql,
+		 "INSERT INTO engagements (buyer_org_id, provider_org_id, title, service_line, starts_on, ends_on, contract_manager_id, mode, gov_strategic, gov_tactical, gov_operations, created_by, created_at, acceptance, currency, monthly_charge_cents) "
+		 "VALUES (%lld, %lld, 'History \"fixture\" \xe2\x80\x94 two years', 'IT', '2024-01-15', '2028-05-31', %lld, 'vendor', 'joint', 'joint', 'joint', %lld, '2023-12-01T00:00:00Z', 'accepted', 'GBP', 12345678) RETURNING id",
+		 buyer, provider, cm, cm);
+	e2 = one(sql, NULL, 0);
+	CHECK(e2 > 0);
+	{
+		long long *ids[3] = {&up, &lat, &qtr};
+		static const char *const defs[3] = {"'Uptime', '%%', 'higher', 99.9, 99.5, 'monthly', 2.5, 1.5",
+						    "'Latency', 'ms', 'lower', 120.25, 180.125, 'monthly', 1, NULL",
+						    "'Satisfaction', 'score', 'higher', 4.2, 3.9, 'quarterly', 0.3333, 0.1"};
+
+		for (int i = 0; i < 3; i++) {
+			snprintf(sql, sizeof sql,
+				 "INSERT INTO kpis (buyer_org_id, engagement_id, name, unit, direction, target, threshold, frequency, weight, credit_percent, created_by, created_at) "
+				 "VALUES (%lld, %lld, %s, %lld, '2023-12-01T00:00:00Z') RETURNING id",
+				 buyer, e2, defs[i], cm);
+			*ids[i] = one(sql, NULL, 0);
+			CHECK(*ids[i] > 0);
+		}
+	}
+	/* Uptime: met until 2025-02, then missed with gaps (no value every third month) up to 2026-06, met in 2026-07, missed again from 2026-08.
+	 * Latency: values with inexact thousandths, met, at risk and missed in turn, some disputed. Satisfaction: quarters. */
+	for (int y = 2024; y <= 2026; y++)
+		for (int m = 1; m <= 12 && (y < 2026 || m <= 10); m++) {
+			char period[32];
+			int ym = y * 12 + m;
+			double v;
+
+			snprintf(period, sizeof period, "%04d-%02d", y, m);
+			if (ym % 3 != 0) {
+				v = ym < 2025 * 12 + 3 ? 99.95 : ym == 2026 * 12 + 7 ? 99.91 : ym >= 2026 * 12 + 9 ? 98.5 : 99.1;
+				snprintf(sql, sizeof sql,
+					 "INSERT INTO kpi_measurements (buyer_org_id, engagement_id, kpi_id, period, value, note, source, submitted_by, submitted_at) "
+					 "VALUES (?, ?, ?, ?, %.17g, ?, 'csv', ?, '2026-11-02T08:00:00Z') RETURNING id",
+					 v);
+				{
+					struct sqlval a[6] = {SQL_I(buyer), SQL_I(e2), SQL_I(up), SQL_T(period), SQL_T(notes[n++ % 5]), SQL_I(lead)};
+
+					CHECK(one(sql, a, 6) > 0);
+				}
+			}
+			v = (ym % 4 == 0 ? 200.0 : ym % 4 == 1 ? 150.0 : 100.0) + (double)(ym % 7) / 3 + 0.0001;
+			snprintf(sql, sizeof sql,
+				 "INSERT INTO kpi_measurements (buyer_org_id, engagement_id, kpi_id, period, value, note, source, submitted_by, submitted_at, dispute_reason, disputed_by, disputed_at, dispute_answer) "
+				 "VALUES (?, ?, ?, ?, %.17g, ?, 'api', ?, '2026-11-02T08:00:00Z', %s) RETURNING id",
+				 v, ym % 5 == 0 ? "'disputed \"really\"', 2, '2026-11-03T08:00:00Z', 'we disagree\\u2028'" : "NULL, NULL, NULL, NULL");
+			{
+				struct sqlval a[6] = {SQL_I(buyer), SQL_I(e2), SQL_I(lat), SQL_T(period), SQL_T(notes[n++ % 5]), SQL_I(lead)};
+
+				CHECK(one(sql, a, 6) > 0);
+			}
+			if (m % 3 == 0) {
+				snprintf(period, sizeof period, "%04d-Q%d", y, m / 3);
+				snprintf(sql, sizeof sql,
+					 "INSERT INTO kpi_measurements (buyer_org_id, engagement_id, kpi_id, period, value, note, source, submitted_by, submitted_at) "
+					 "VALUES (%lld, %lld, %lld, '%s', %.17g, 'q', 'api', %lld, '2026-11-02T08:00:00Z') RETURNING id",
+					 buyer, e2, qtr, period, m == 6 ? 3.5 : 4.0 + 0.1 * (y - 2024), lead);
+				CHECK(one(sql, NULL, 0) > 0);
+			}
+		}
+	{
+		static const char *const credits[] = {"%lld, '2025-04', 123457, 'GBP', 'owed', ''", "%lld, '2025-05', 98765, 'USD', 'applied', 'deducted'",
+						      "%lld, '2026-09', 5, 'EUR', 'waived', 'goodwill \"gesture\"'", "%lld, '2026-10', 9223372036854775000, 'GBP', 'owed', ''",
+						      "%lld, '2026-07', 900, 'GBP', 'owed', ''"};
+
+		for (int i = 0; i < 5; i++) {
+			char cols[200];
+
+			snprintf(cols, sizeof cols, credits[i], up);
+			snprintf(sql, sizeof sql,
+				 "INSERT INTO service_credits (buyer_org_id, engagement_id, kpi_id, period, amount_cents, currency, status, reason, decided_by, decided_at, created_at) "
+				 "VALUES (%lld, %lld, %s, %s, %s, '2026-11-02T08:00:00Z') RETURNING id",
+				 buyer, e2, cols, i == 1 || i == 2 ? "2" : "NULL", i == 1 || i == 2 ? "'2026-11-03T08:00:00Z'" : "NULL");
+			CHECK(one(sql, NULL, 0) > 0);
+		}
+	}
+	/* Every window of months from 2023-11 to 2026-12 (at most SCORECARD_MAX_MONTHS long), both engagements. */
+	for (int a = 2023 * 12 + 10; a <= 2026 * 12 + 11; a++)
+		for (int b = a; b <= 2026 * 12 + 11 && b - a < SCORECARD_MAX_MONTHS; b++) {
+			char from[32], to[32], what[96];
+			struct score_window w, whole;
+			struct error err = {0};
+			json_t *sc, *ref;
+
+			snprintf(from, sizeof from, "%04d-%02d", a / 12, a % 12 + 1);
+			snprintf(to, sizeof to, "%04d-%02d", b / 12, b % 12 + 1);
+			if (!score_window_read(from, to, D(2026, 11, 26), &w, &err) || !score_window_read(a < 2024 * 12 ? from : "2024-01", to, D(2026, 11, 26), &whole, &err)) {
+				CHECK(!"window");
+				continue;
+			}
+			snprintf(what, sizeof what, "history %s..%s", from, to);
+			check_streamed(e2, w, what);
+			if ((a + b) % 5 == 0) {
+				snprintf(what, sizeof what, "fixture %s..%s", from, to);
+				check_streamed(eng, w, what);
+			}
+			sc = scorecard_json(S, e2, w, &err);
+			ref = scorecard_json(S, e2, whole, &err);
+			CHECK(sc && ref);
+			if (sc && ref && json_is_object(json_object_get(sc, "listed")))
+				for (int k = 0; k < 3; k++) {
+					const char *name = k == 0 ? "Uptime" : k == 1 ? "Latency" : "Satisfaction";
+
+					if (strcmp(missed_since_of(sc, name), missed_since_of(ref, name)) != 0) {
+						fprintf(stderr, "%s, %s: missed since %s, from the term's start %s\n", what, name, missed_since_of(sc, name),
+							missed_since_of(ref, name));
+						CHECK(!"missed_since as from the term's start");
+					}
+				}
+			json_decref(sc);
+			json_decref(ref);
+		}
+	/* The cases the history decides. Uptime has no value in 2025-03 (every third month is a gap), is
+	 * missed from 2025-04, met in 2026-07, missed in 2026-08, unknown in 2026-09, missed in 2026-10. */
+	{
+		struct score_window w;
+		struct error err = {0};
+		json_t *sc;
+
+		CHECK(score_window_read("2026-02", "2026-06", D(2026, 11, 26), &w, &err));
+		sc = scorecard_json(S, e2, w, &err);
+		CHECK_STR(missed_since_of(sc, "Uptime"), "2025-04");
+		json_decref(sc);
+		CHECK(score_window_read("2026-11", "2026-11", D(2026, 11, 26), &w, &err));
+		sc = scorecard_json(S, e2, w, &err);
+		CHECK_STR(missed_since_of(sc, "Uptime"), "2026-08");
+		json_decref(sc);
+	}
+}
+
+static int real_text_cb(void *ctx, const struct sqlval *c, int n)
+{
+	(void)n;
+	snprintf(ctx, 64, "%s", c[0].type == SQL_TEXT ? c[0].s : "(not text)");
+	return 0;
+}
+
+/*
+ * A REAL (a KPI's target, weight, value) comes back as the shortest of "%.15g", "%.16g", "%.17g" that reads back as it: the
+ * store writes numbers of a few decimals by hand (sqlite.c sq_float_text), and this is the
+ * printf it stands for, over short decimals, halves, big and tiny values and both signs.
+ */
+static void real_text_is_shortest_printf(void)
+{
+	unsigned seed = 7;
+	int mismatches = 0;
+
+	if (getenv("ACCORD_TEST_DB") && *getenv("ACCORD_TEST_DB"))
+		return; /* PostgreSQL prints its float8 itself */
+	for (int i = 0; i < 20000; i++) {
+		unsigned long long r = ((unsigned long long)rand_r(&seed) << 32) ^ (unsigned long long)rand_r(&seed);
+		double v = i % 4 == 0   ? (double)(long long)(r % 2000000000000000ULL) / 1000
+			   : i % 4 == 1 ? (double)(long long)(r % 100000) / pow(10, (int)(r % 6))
+			   : i % 4 == 2 ? ldexp((double)(r >> 11), -53) * pow(10, (int)(r % 30) - 10)
+					: (double)(long long)(r % 1000) / 1000 + 999999999999.0 * (r % 3 == 0);
+		char arg[40], want[40], got[64];
+		struct sqlval a[1];
+		struct error err = {0};
+
+		if (i % 7 == 0)
+			v = -v;
+		snprintf(arg, sizeof arg, "%.17g", v);
+		for (int precision = 15; precision <= 17; precision++) {
+			snprintf(want, sizeof want, "%.*g", precision, v);
+			if (strtod(want, NULL) == v)
+				break;
+		}
+		a[0] = SQL_T(arg);
+		got[0] = '\0';
+		if (store_query(S, "SELECT CAST(? AS DOUBLE PRECISION)", a, 1, real_text_cb, got, &err) < 0 || strcmp(got, want) != 0) {
+			if (mismatches++ < 5)
+				fprintf(stderr, "real %s: got %s, want %s\n", arg, got, want);
+		}
+	}
+	CHECK(mismatches == 0);
+}
+
 int main(void)
 {
 	struct error err = {0};
@@ -486,6 +717,8 @@ int main(void)
 	RUN(credits_listed_with_totals);
 	RUN(credit_decisions);
 	RUN(portfolio_both_sides);
+	RUN(streamed_matches_tree_and_history);
+	RUN(real_text_is_shortest_printf);
 	store_close(S);
 	if (!getenv("ACCORD_TEST_DB") || !*getenv("ACCORD_TEST_DB")) {
 		char p[300];
