@@ -505,6 +505,10 @@ static int sq_query(void *conn, const char *sql, const struct sqlval *args, int 
 	SQ_DROP3("practices", "search") SQ_DROP3("practice_revisions", "search") SQ_DROP3("summit_sessions", "search")  \
 	SQ_DROP3("invitations", "search") SQ_DROP3("engagements", "search") SQ_DROP3("orgs", "search")
 
+/* 023: a CHECK's text replaced in the schema table (the texts are SQL literals: their quotes doubled). */
+#define SQ_CHECK(table, from, to) \
+	"UPDATE sqlite_master SET sql = replace(sql, '" from "', '" to "') WHERE type = 'table' AND name = '" table "'; "
+
 /* The schema's dialect markers in SQLite's words (migrations.h lists them). */
 static const char *const markers[][2] = {
 	{"@SEARCH_TRIGGERS@", SQ_SEARCH("practices") SQ_SEARCH("practice_revisions") SQ_SEARCH("summit_sessions")
@@ -541,6 +545,16 @@ static const char *const markers[][2] = {
 	{"@AUDIT_APPEND_ONLY@",
 	 "CREATE TRIGGER audit_log_refuse_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END; "
 	 "CREATE TRIGGER audit_log_refuse_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"},
+	/* 023: see its comment; each replace() names the text 011 and 022 wrote, so a second run changes nothing. */
+	{"@CHECKS_WITHOUT_IN@",
+	 "PRAGMA writable_schema = ON; "
+	 SQ_CHECK("audit_log", "CHECK (action IN (''insert'', ''update'', ''delete''))",
+		  "CHECK (action = ''insert'' OR action = ''update'' OR action = ''delete'')")
+	 SQ_CHECK("kpi_measurements", "CHECK (source IN (''form'', ''api'', ''csv'', ''servicenow''))",
+		  "CHECK (source = ''form'' OR source = ''api'' OR source = ''csv'' OR source = ''servicenow'')")
+	 SQ_CHECK("service_credits", "CHECK (status IN (''owed'', ''applied'', ''waived''))",
+		  "CHECK (status = ''owed'' OR status = ''applied'' OR status = ''waived'')")
+	 "PRAGMA writable_schema = RESET"},
 	{"@PRACTICE_SEARCH@", "CREATE VIRTUAL TABLE practice_search USING fts5 (title, tags, body, tokenize = 'unicode61 remove_diacritics 2')"},
 };
 
