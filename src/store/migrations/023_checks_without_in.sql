@@ -10,3 +10,8 @@
 -- below raise the schema cookie for other connections. PostgreSQL keeps its CHECKs: it has no
 -- such cost. (No marker is named in these comments: a marker is replaced wherever it stands.)
 @CHECKS_WITHOUT_IN@;
+
+-- kpi_measurements' trust triggers made again with a WHEN that asks the connection whether an
+-- import holds them (store_trust_hold, store.h): an import then raises the engagement's trust
+-- version once, not once per value (about 5% of its instructions). PostgreSQL's stay as they are.
+@KPI_TRUST_HELD@;
