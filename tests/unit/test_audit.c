@@ -376,19 +376,22 @@ static void checks_still_refuse(void)
 		other = store_open(dbpath, &err);
 		CHECK(other != NULL);
 	}
+	/* Each pair in a transaction of its own, the allowed value first: on PostgreSQL a failed statement ends the transaction. */
 	for (int k = 0; k < (other ? 2 : 1); k++) {
 		struct store *s = k ? other : S;
+		static const char *const pairs[][2] = {
+			{"INSERT INTO audit_log (at, entity, action, changes) VALUES ('2026-01-01T00:00:00Z', 't', 'delete', '{}')",
+			 "INSERT INTO audit_log (at, entity, action, changes) VALUES ('2026-01-01T00:00:00Z', 't', 'forged', '{}')"},
+			{"UPDATE kpi_measurements SET source = 'servicenow'", "UPDATE kpi_measurements SET source = 'fax'"},
+			{"UPDATE service_credits SET status = 'waived'", "UPDATE service_credits SET status = 'forgiven'"},
+		};
 
-		CHECK_INT(store_begin(s, &err), 0);
-		CHECK(store_query(s, "INSERT INTO audit_log (at, entity, action, changes) VALUES ('2026-01-01T00:00:00Z', 't', 'forged', '{}')",
-				  NULL, 0, NULL, NULL, NULL) < 0);
-		CHECK(store_query(s, "INSERT INTO audit_log (at, entity, action, changes) VALUES ('2026-01-01T00:00:00Z', 't', 'delete', '{}')",
-				  NULL, 0, NULL, NULL, NULL) >= 0);
-		CHECK(store_query(s, "UPDATE kpi_measurements SET source = 'fax'", NULL, 0, NULL, NULL, NULL) < 0);
-		CHECK(store_query(s, "UPDATE kpi_measurements SET source = 'servicenow'", NULL, 0, NULL, NULL, NULL) >= 0);
-		CHECK(store_query(s, "UPDATE service_credits SET status = 'forgiven'", NULL, 0, NULL, NULL, NULL) < 0);
-		CHECK(store_query(s, "UPDATE service_credits SET status = 'waived'", NULL, 0, NULL, NULL, NULL) >= 0);
-		store_rollback(s);
+		for (int i = 0; i < 3; i++) {
+			CHECK_INT(store_begin(s, &err), 0);
+			CHECK(store_query(s, pairs[i][0], NULL, 0, NULL, NULL, NULL) >= 0);
+			CHECK(store_query(s, pairs[i][1], NULL, 0, NULL, NULL, NULL) < 0);
+			store_rollback(s);
+		}
 	}
 	CHECK_INT(one("SELECT count(*) FROM kpi_measurements", 0) > 0, 1);
 	CHECK_INT(one("SELECT count(*) FROM service_credits", 0) > 0, 1);
