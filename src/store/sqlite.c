@@ -148,7 +148,8 @@ static void actor_org_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 /* accord_trust_held(): 1 while the connection's importer bumps the trust version itself (store_trust_hold). */
 static void trust_held_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	(void)argc, (void)argv;
+	(void)argc;
+	(void)argv;
 	sqlite3_result_int(ctx, ((struct sqlite_conn *)sqlite3_user_data(ctx))->trust_held);
 }
 
@@ -167,23 +168,10 @@ static void sq_set_actor(void *conn, long long user_id, long long org_id)
 
 static int sq_connect(struct sqlite_conn *c, const char *path, struct error *err);
 
-/*
- * Statement journals in memory up to 4 MiB (SQLite's default 64 KiB; set before SQLite starts). A
- * write firing triggers journals the pages it changes that existed when it began: a KPI import's
- * 64 rows a statement about 240 KiB, which went to a temporary file (182,000 writes a 100,000 rows).
- */
-static void stmt_journal_size(void)
-{
-	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 4 << 20);
-}
-
 static void *sq_open(const char *path, struct error *err)
 {
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	struct sqlite_conn *c;
+	struct sqlite_conn *c = calloc(1, sizeof *c);
 
-	pthread_once(&once, stmt_journal_size);
-	c = calloc(1, sizeof *c);
 	if (!c) {
 		error_set(err, 500, "internal", NULL, "out of memory");
 		return NULL;
@@ -515,8 +503,9 @@ static int sq_query(void *conn, const char *sql, const struct sqlval *args, int 
 #define SQ_HELD(event, expr)                                                                                  \
 	"CREATE TRIGGER kpi_measurements_trust_" event " AFTER " event " ON kpi_measurements WHEN NOT accord_trust_held() " \
 	"BEGIN " SQ_BUMP(expr) "END; "
-#define SQ_KPI_MEASUREMENTS_TRUST SQ_HELD("INSERT", "= NEW.engagement_id") \
-	SQ_HELD("UPDATE", "IN (NEW.engagement_id, OLD.engagement_id)") SQ_HELD("DELETE", "= OLD.engagement_id")
+#define SQ_KPI_MEASUREMENTS_TRUST                                                                    \
+	SQ_HELD("INSERT", "= NEW.engagement_id") SQ_HELD("UPDATE", "IN (NEW.engagement_id, OLD.engagement_id)") \
+	SQ_HELD("DELETE", "= OLD.engagement_id")
 #define SQ_ISSUE(row) "= (SELECT engagement_id FROM strategic_issues WHERE id = " row ".issue_id)"
 #define SQ_PAIR(row) \
 	"IN (SELECT id FROM engagements WHERE buyer_org_id = " row ".buyer_org_id AND provider_org_id = " row ".org_id)"
