@@ -101,6 +101,7 @@ static const struct label labels[] = {
 	{"answer", "Answer"},
 	{"credit_percent", "Service credit (% of the monthly charge)"},
 	{"csv", "CSV rows"},
+	{"file", "File"},
 	{"direction", "Better when"},
 	{"frequency", "Measured"},
 	{"target", "Target"},

@@ -20,6 +20,8 @@ void form_csrf(struct buf *b, struct request *rq);
 /* A labelled input; the error's message shows beside it when err names this field. */
 void form_input(struct buf *b, const char *label, const char *name, const char *type,
 		const char *value, const struct error *err);
+/* A labelled file input (the form needs enctype="multipart/form-data"); accept lists the file types offered. */
+void form_file(struct buf *b, const char *label, const char *name, const char *accept, const struct error *err);
 /* A labelled select of values (labels may be NULL: the values are shown). */
 void form_select(struct buf *b, const char *label, const char *name, const char *const *values,
 		 const char *const *labels, size_t n, const char *selected, const struct error *err);

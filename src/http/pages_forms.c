@@ -69,6 +69,18 @@ void form_input(struct buf *b, const char *label, const char *name, const char *
 	html_fmt(b, "</label>");
 }
 
+void form_file(struct buf *b, const char *label, const char *name, const char *accept, const struct error *err)
+{
+	const char *msg = field_error(err, name);
+
+	html_fmt(b, "<label class=\"field%s\"><span>%s</span>", msg ? " invalid" : "", label);
+	html_fmt(b, "<input type=\"file\" name=\"%s\" id=\"f-%s\" accept=\"%s\"", name, name, accept);
+	html_fmt(b, msg ? " aria-invalid=\"true\" aria-describedby=\"form-errors\">" : ">");
+	if (msg)
+		field_message(b, err);
+	html_fmt(b, "</label>");
+}
+
 void form_select(struct buf *b, const char *label, const char *name, const char *const *values,
 		 const char *const *labels, size_t n, const char *selected, const struct error *err)
 {

@@ -194,17 +194,19 @@ static void define_form(struct request *rq, struct buf *b, json_t *e, const stru
 	html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Define the KPI</button></div></form></section>");
 }
 
-/* The CSV import form (a textarea to paste into: the form layer reads urlencoded bodies only); a refusal lists every bad row. */
+/* The import form: a file (CSV, or a ServiceNow task_sla export) or rows pasted; a refusal lists every bad row. */
 static void import_form(struct request *rq, struct buf *b, const struct error *err, json_t *bad_rows)
 {
-	static const char *const fields[] = {"csv", NULL};
+	static const char *const fields[] = {"file", "csv", NULL};
 	json_t *row;
 	size_t i;
 
 	html_fmt(b, "<section class=\"card\" id=\"import\"><h2>Import values</h2>"
-		    "<p class=\"muted\">Paste CSV rows <code>kpi,period,value[,note]</code> (a header line is optional; "
-		    "kpi is the KPI's name; period YYYY-MM, or YYYY-Qn for a quarterly KPI). All rows are imported or none.</p>");
-	html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/measurements" FORM_ANCHOR "\" class=\"grid\">", rq->id);
+		    "<p class=\"muted\">Choose a CSV file of rows <code>kpi,period,value[,note]</code> (a header line is optional; "
+		    "kpi is the KPI's name; period YYYY-MM, or YYYY-Qn for a quarterly KPI), or a ServiceNow export of "
+		    "<code>task_sla</code> records (JSON from its Table API), or paste CSV rows below. All rows are imported or none.</p>");
+	html_fmt(b, "<form method=\"post\" action=\"/engagements/%lld/measurements" FORM_ANCHOR "\" class=\"grid\" "
+		    "enctype=\"multipart/form-data\">", rq->id);
 	form_csrf(b, rq);
 	form_error_banner(b, err, fields);
 	if (json_array_size(bad_rows)) {
@@ -213,7 +215,8 @@ static void import_form(struct request *rq, struct buf *b, const struct error *e
 			html_fmt(b, "<li>Line %lld: %s</li>", json_num(row, "line"), json_text(row, "message"));
 		html_fmt(b, "</ul></div>");
 	}
-	form_textarea(b, "CSV rows", "csv", err ? request_form(rq, "csv") : NULL, 8, err);
+	form_file(b, "File", "file", ".csv,.json,text/csv,application/json", err);
+	form_textarea(b, "Or paste CSV rows", "csv", err ? request_form(rq, "csv") : NULL, 8, err);
 	html_fmt(b, "<div class=\"actions\"><button type=\"submit\">Import</button></div></form></section>");
 }
 
@@ -278,21 +281,35 @@ void page_kpi_create(struct request *rq, struct response *rs)
 	page_saved(rq, rs, loc, msg);
 }
 
+/* Whether an uploaded file is a ServiceNow export (JSON) rather than CSV: its first character after white space. */
+static bool looks_like_json(const char *text)
+{
+	text += strspn(text, " \t\n");
+	if (!strncmp(text, "\xEF\xBB\xBF", 3))
+		text += 3;
+	return *text == '{' || *text == '[';
+}
+
 void page_kpi_import(struct request *rq, struct response *rs)
 {
-	const char *csv = request_form(rq, "csv");
+	const char *file = request_form(rq, "file"), *csv = request_form(rq, "csv");
+	bool from_file = file && *file;
+	const char *text = from_file ? file : csv ? csv : "";
+	const char *field = from_file ? "file" : "csv";
 	struct kpi_import_result res;
 	struct error err = {0};
 	char loc[64], msg[200];
-	int rc = kpi_import_csv(rq->store, &rq->caller, rq->id, csv ? csv : "", csv ? strlen(csv) : 0, &res, &err);
+	int rc = from_file && looks_like_json(text)
+			 ? kpi_import_servicenow(rq->store, &rq->caller, rq->id, text, strlen(text), &res, &err)
+			 : kpi_import_csv(rq->store, &rq->caller, rq->id, text, strlen(text), &res, &err);
 
 	if (rc != 0) {
 		if (rc > 0)
-			error_set(&err, 422, "csv", "csv", "%zu %s refused; nothing was imported%s", res.bad_total,
+			error_set(&err, 422, field, field, "%zu %s refused; nothing was imported%s", res.bad_total,
 				  res.bad_total == 1 ? "row is" : "rows are",
 				  res.bad_total > json_array_size(res.bad) ? " (the first are listed)" : "");
-		else if (!err.field)
-			err.field = "csv";
+		else if (!err.field || !strcmp(err.field, "csv"))
+			err.field = field;
 		rs->status = err.status;
 		render_kpis(rq, rs, &err, "import", res.bad);
 		json_decref(res.bad);

@@ -55,8 +55,8 @@ static void decide_form(struct buf *b, struct request *rq, json_t *o, const stru
 		return;
 	for (size_t i = 0; i < n; i++)
 		labels[i] = status_label(allowed[i]);
-	html_fmt(b, "<details%s><summary>Record…</summary><form method=\"post\" action=\"/obligations/%lld" FORM_ANCHOR "\" class=\"grid\">",
-		 err ? " open" : "", json_num(o, "id"));
+	html_fmt(b, "<details%s><summary>%s</summary><form method=\"post\" action=\"/obligations/%lld" FORM_ANCHOR "\" class=\"grid\">",
+		 err ? " open" : "", strcmp(json_text(o, "status"), "open") ? "Change…" : "Record…", json_num(o, "id"));
 	form_csrf(b, rq);
 	form_error_banner(b, err, fields);
 	form_select(b, "Status", "status", allowed, labels, n, err ? request_form(rq, "status") : allowed[0], err);
@@ -104,7 +104,7 @@ static void render(struct request *rq, struct response *rs, long long eng, const
 		const char *rec = json_text(o, "recurrence");
 		const char *words = json_text(o, "reason")[0] ? json_text(o, "reason") : json_text(o, "evidence");
 
-		html_fmt(b, "<tr id=\"obligation-%lld\"%s><td>%s</td><td>%s</td><td>%s</td><td>%s</td>", json_num(o, "id"),
+		html_fmt(b, "<tr id=\"obligation-%lld\"%s><td>%s</td><td>%s</td><td class=\"nowrap\">%s</td><td>%s</td>", json_num(o, "id"),
 			 late ? " class=\"attention\"" : "",
 			 !strcmp(json_text(o, "owed_by"), "buyer") ? json_text(json_object_get(e, "buyer"), "name")
 								   : json_text(json_object_get(e, "provider"), "name"),
@@ -113,6 +113,10 @@ static void render(struct request *rq, struct response *rs, long long eng, const
 			 late ? "st-missed" : !strcmp(json_text(o, "status"), "met") ? "st-held" : "st-planned", json_text(o, "status"));
 		if (late)
 			html_fmt(b, " <strong class=\"bad\">overdue</strong>");
+		/* When and by whom it was decided: the record both sides point to. */
+		if (strcmp(json_text(o, "status"), "open") && json_is_string(json_object_get(o, "decided_at")))
+			html_fmt(b, "<br><small class=\"muted\"><span class=\"nowrap\">%.10s</span>, %s</small>", json_text(o, "decided_at"),
+				 json_text(o, "decided_by_name"));
 		html_fmt(b, "</td><td>%s</td><td>", words);
 		decide_form(b, rq, o, form && !strcmp(form, "decide") && decided == json_num(o, "id") ? err : NULL);
 		html_fmt(b, "</td></tr>");

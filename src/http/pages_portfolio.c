@@ -75,7 +75,7 @@ static void cell(struct buf *b, long long v, const char *cls)
 
 static void advice_cell(struct buf *b, const struct trust_summary *e)
 {
-	html_fmt(b, "<td><span class=\"pill %s\">%s</span>", e->mode, e->mode);
+	html_fmt(b, "<td class=\"mode\"><span class=\"pill %s\">%s</span>", e->mode, e->mode);
 	if (strcmp(e->mode, e->recommended_mode) != 0)
 		html_fmt(b, " <a class=\"pill rec\" href=\"/engagements/%lld/trust\">→ %s recommended</a>",
 			 e->engagement_id, e->recommended_mode);
@@ -156,15 +156,20 @@ void page_portfolio(struct request *rq, struct response *rs)
 		 (long long)n);
 	stat(b, (long long)attention, "need attention", "bad");
 	html_fmt(b, "<div class=\"good\"><strong>%lld</strong><span>reviews held on time</span></div>", (long long)sum.held_on_time);
-	stat(b, sum.late, "late", "warn");
-	stat(b, sum.missed, "missed", "bad");
-	stat(b, sum.without_quorum, "without quorum", "warn");
+	/* "reviews …" in every label: the scorecard's "missed" counts KPI periods, not reviews. */
+	stat(b, sum.late, "reviews late", "warn");
+	stat(b, sum.missed, "reviews missed", "bad");
+	stat(b, sum.without_quorum, "reviews without quorum", "warn");
 	html_fmt(b, "</div><p><a href=\"/portfolio.csv\">Download as CSV</a></p></section>");
 	html_fmt(b, "<section class=\"card\">");
 	controls(b, sort, show);
-	html_fmt(b, "<table class=\"list\"><thead><tr><th>Engagement</th><th>%s</th><th class=\"num\">Trust</th><th>Trend</th>"
-		    "<th>Mode</th><th class=\"num\">Due</th><th class=\"num\">On time</th><th class=\"num\">Late</th><th class=\"num\">Missed</th>"
-		    "<th class=\"num\">No quorum</th><th>Next review</th><th>Notice date</th></tr></thead><tbody>",
+	/* The five review counts under one heading, so "Missed" cannot be read as missed service levels. */
+	html_fmt(b, "<div class=\"overflow\"><table class=\"list dense\"><thead><tr><th rowspan=\"2\">Engagement</th><th rowspan=\"2\">%s</th>"
+		    "<th rowspan=\"2\" class=\"num\">Trust</th><th rowspan=\"2\">Trend</th><th rowspan=\"2\">Mode</th>"
+		    "<th colspan=\"5\" scope=\"colgroup\" class=\"group\">Business reviews</th>"
+		    "<th rowspan=\"2\">Next review</th><th rowspan=\"2\">Notice date</th></tr>"
+		    "<tr><th class=\"num\">Due</th><th class=\"num\">On time</th><th class=\"num\">Late</th><th class=\"num\">Missed</th>"
+		    "<th class=\"num\">No quorum</th></tr></thead><tbody>",
 		 rq->caller.org_kind == ORG_PROVIDER ? "Customer" : "Provider");
 	for (size_t i = 0; i < n; i++) {
 		const struct trust_summary *e = rows[i];
@@ -176,7 +181,7 @@ void page_portfolio(struct request *rq, struct response *rs)
 		if (!shown(e, show))
 			continue;
 		listed++;
-		buf_puts(b, needed ? "<tr class=\"attention\"><td>⚠ " : "<tr><td>");
+		buf_puts(b, needed ? "<tr class=\"attention\"><td class=\"title\">⚠ " : "<tr><td class=\"title\">");
 		html_fmt(b, "<a href=\"/engagements/%lld\">%s</a>", e->engagement_id, e->title);
 		/* Why it needs attention, most severe first, under its title. */
 		if (json_array_size(why))
@@ -198,12 +203,12 @@ void page_portfolio(struct request *rq, struct response *rs)
 		cell(b, e->compliance.late, "warn");
 		cell(b, e->compliance.missed, "bad");
 		cell(b, e->compliance.without_quorum, "warn");
-		html_fmt(b, "<td>%s</td>", e->next_due_on[0] ? e->next_due_on : "—");
-		html_fmt(b, "<td>%s<br><small class=\"muted\">renewal: %s</small></td></tr>", a && a->next_notice_on[0] ? a->next_notice_on : "—",
+		html_fmt(b, "<td><span class=\"nowrap\">%s</span></td>", e->next_due_on[0] ? e->next_due_on : "—");
+		html_fmt(b, "<td><span class=\"nowrap\">%s</span><br><small class=\"muted\">renewal: %s</small></td></tr>", a && a->next_notice_on[0] ? a->next_notice_on : "—",
 			 a ? a->renewal : "none");
 		json_decref(why);
 	}
-	html_fmt(b, "</tbody></table>");
+	html_fmt(b, "</tbody></table></div>");
 	if (!listed)
 		html_fmt(b, "<p class=\"muted\">No engagement matches.</p>");
 	html_fmt(b, "</section>");

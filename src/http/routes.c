@@ -523,7 +523,7 @@ static const struct field dispute_answer_body[] = {
 #define ACT_KPI_DEFINE {{REL_BUYER, ROLES_CONTRACT}}
 #define ACT_KPI_SUBMIT {{REL_PROVIDER, ROLES_PROVIDER_GOV}}
 #define ACT_KPI_ANSWER {{REL_PROVIDER, ROLE_BIT(ROLE_PROVIDER_LEADERSHIP)}}
-/* An import's body (CSV or a ServiceNow task_sla export): 4 MiB, about 100,000 CSV rows; the page form's urlencoded text needs up to 3 bytes for one. */
+/* An import's body (CSV or a ServiceNow task_sla export): 4 MiB, about 100,000 CSV rows; the page form takes the same file with room for its multipart framing (pasted rows, urlencoded, need up to 3 bytes for one). */
 #define KPI_IMPORT_MAX (4 * 1024 * KB)
 /* The audit trail: an admin (all rows) or an organisation's governing roles (its own rows; the handler scopes). */
 #define ACT_AUDIT {{REL_ADMIN, ROLES_ALL}, {REL_OWN, ROLES_AUDIT}}
@@ -754,7 +754,7 @@ const struct route routes[] = {
 	/* Service levels: an engagement's KPIs, one KPI's values, the forms that define, submit, import, dispute and answer (pages_kpis.c). */
 	{M_GET, "/engagements/{id}/kpis", R_PAGE, RES_ENGAGEMENT, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_kpis, NULL},
 	{M_POST, "/engagements/{id}/kpis", R_PAGE | R_FORM | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_KPI_DEFINE, NULL, 16 * KB, page_kpi_create, NULL},
-	{M_POST, "/engagements/{id}/measurements", R_PAGE | R_FORM | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_KPI_SUBMIT, NULL, 3 * 1024 * KB, page_kpi_import, NULL},
+	{M_POST, "/engagements/{id}/measurements", R_PAGE | R_FORM | R_ACCEPTED, RES_ENGAGEMENT, SEE_ENGAGEMENT, ACT_KPI_SUBMIT, NULL, KPI_IMPORT_MAX + 64 * KB, page_kpi_import, NULL},
 	{M_GET, "/kpis/{id}", R_PAGE, RES_KPI, SEE_ENGAGEMENT, {{0}}, NULL, 0, page_kpi, NULL},
 	{M_POST, "/kpis/{id}/edit", R_PAGE | R_FORM | R_ACCEPTED, RES_KPI, SEE_ENGAGEMENT, ACT_KPI_DEFINE, NULL, 16 * KB, page_kpi_edit, NULL},
 	{M_POST, "/kpis/{id}/measurements", R_PAGE | R_FORM | R_ACCEPTED, RES_KPI, SEE_ENGAGEMENT, ACT_KPI_SUBMIT, NULL, 32 * KB, page_measurement_submit, NULL},

@@ -117,3 +117,22 @@ int credits_sync_kpi(struct store *s, long long kpi_id, struct error *err)
 	json_decref(periods);
 	return rc;
 }
+
+static int kpi_id_cb(void *ctx, const struct sqlval *c, int n)
+{
+	(void)n;
+	json_array_append_new(ctx, json_integer(c[0].i));
+	return 0;
+}
+
+int credits_sync_engagement(struct store *s, long long engagement_id, struct error *err)
+{
+	json_t *kpis = json_array(), *k;
+	struct sqlval a[1] = {SQL_I(engagement_id)};
+	size_t i;
+	int rc = store_exec(s, STMT_KPI_CREDITED_ENG, a, 1, kpi_id_cb, kpis, err) < 0 ? -1 : 0;
+
+	json_array_foreach(kpis, i, k) if (rc == 0) rc = credits_sync_kpi(s, json_integer_value(k), err);
+	json_decref(kpis);
+	return rc;
+}

@@ -14,5 +14,7 @@
 int credits_sync(struct store *s, long long kpi_id, const char *period, struct error *err);
 /* credits_sync for every period of the KPI that has a value (after its rule or credit changed). */
 int credits_sync_kpi(struct store *s, long long kpi_id, struct error *err);
+/* credits_sync_kpi for every KPI of the engagement with a credit percentage (after its monthly charge changed). */
+int credits_sync_engagement(struct store *s, long long engagement_id, struct error *err);
 
 #endif

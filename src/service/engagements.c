@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "clock.h"
+#include "credits.h"
 #include "reviews.h"
 #include "trust.h"
 #include "../domain/delivery.h"
@@ -272,6 +273,7 @@ int engagement_update(struct store *s, const struct caller *c, long long id,
 {
 	struct eng_row e;
 	struct sqlval a[9];
+	long long charge_before;
 
 	if (load(s, id, &e, err))
 		return -1;
@@ -280,6 +282,7 @@ int engagement_update(struct store *s, const struct caller *c, long long id,
 			  "the provider of an engagement cannot change");
 		return -1;
 	}
+	charge_before = e.monthly_charge;
 	merge(&e, in);
 	if (engagement_check(s, c, &e, err) || contract_merge(&e, in, err))
 		return -1;
@@ -295,8 +298,10 @@ int engagement_update(struct store *s, const struct caller *c, long long id,
 	if (store_begin(s, err))
 		return -1;
 	/* A changed term re-plans the future reviews of the mandate. */
+	/* A new monthly charge moves the credits still owed (applied and waived ones stay as decided). */
 	if (store_exec(s, STMT_ENG_UPDATE, a, 9, NULL, NULL, err) < 0 || contract_save(s, id, &e, err) ||
-	    ((in->starts_on || in->ends_on) && mandate_replan(s, id, err))) {
+	    ((in->starts_on || in->ends_on) && mandate_replan(s, id, err)) ||
+	    (e.monthly_charge != charge_before && credits_sync_engagement(s, id, err))) {
 		store_rollback(s);
 		return -1;
 	}

@@ -47,6 +47,9 @@
  *   kpi_to_submit a KPI of an accepted engagement whose last completed period (the one before
  *                 the current) has no value yet, for the provider's leadership and consultants
  *                 (who submit values); due at the end of the current period.
+ *   dispute_to_answer a value the buyer disputed that has no answer yet, for the provider's
+ *                 leadership (who answer disputes); no due date. A new value for the period closes
+ *                 the dispute, and the item with it.
  *   renewal       an accepted engagement whose notice date (ends_on − notice_days) falls within
  *                 INBOX_HORIZON_RENEWAL days, for its contract manager and the provider's
  *                 leadership; due on the notice date. Not in INBOX_COUNT (its date arithmetic
@@ -543,6 +546,29 @@ static int inbox_kpi_to_submit(struct store *s, const struct caller *c, struct i
 	return store_exec(s, STMT_INBOX_KPI_TO_SUBMIT, a, 8, kpi_to_submit_row, &k, err) < 0 ? -1 : 0;
 }
 
+static int dispute_to_answer_row(void *ctx, const struct sqlval *c, int n)
+{
+	char title[1024], url[96];
+
+	(void)n;
+	snprintf(title, sizeof title, "Answer the dispute of \"%s\" for %s (%s)", c[3].s, c[4].s, c[5].s);
+	snprintf(url, sizeof url, "/kpis/%lld#m%lld", c[2].i, c[0].i);
+	item_add(ctx, title, url, NULL, c[1].i);
+	return 0;
+}
+
+/* dispute_to_answer: values of the caller's engagements the buyer disputed and nobody answered yet, for the provider's leadership (who answer: POST /api/v1/measurements/{id}/answer). */
+static int inbox_dispute_to_answer(struct store *s, const struct caller *c, struct inbox *in, struct error *err)
+{
+	struct sqlval a[2];
+
+	if (!provider_leads(c))
+		return 0;
+	a[0] = SQL_I(c->org_id);
+	a[1] = SQL_I(INBOX_KIND_MAX);
+	return store_exec(s, STMT_INBOX_DISPUTE_TO_ANSWER, a, 2, dispute_to_answer_row, in, err) < 0 ? -1 : 0;
+}
+
 static int renewal_row(void *ctx, const struct sqlval *c, int n)
 {
 	struct date ends, notice, today = clock_today();
@@ -598,6 +624,7 @@ static const struct {
 	{"bids_to_open", inbox_bids_to_open, true},
 	{"obligation", inbox_obligation, true},
 	{"kpi_to_submit", inbox_kpi_to_submit, true},
+	{"dispute_to_answer", inbox_dispute_to_answer, true},
 	{"renewal", inbox_renewal, false},
 };
 
@@ -640,6 +667,7 @@ long long inbox_count(struct store *s, const struct caller *c, struct error *err
 		SQL_I(provider_leads(c)), SQL_I(1),
 		/* kpi_to_submit */ SQL_I(c->org_id), SQL_T(kw.last_day[0]), SQL_T(kw.last_day[1]), SQL_T(kw.first_day[0]),
 		SQL_T(kw.first_day[1]), SQL_T(kw.period[0]), SQL_T(kw.period[1]), SQL_I(submits_kpis(c)),
+		/* dispute_to_answer */ SQL_I(c->org_id), SQL_I(provider_leads(c)),
 	};
 	long long n = 0;
 	struct inbox in = {NULL, NULL};
@@ -755,6 +783,7 @@ static const struct {
 	{"bid_deadline", "Bid deadlines that moved"},
 	{"obligation", "Obligations due"},
 	{"kpi_to_submit", "Service-level values to submit"},
+	{"dispute_to_answer", "Disputed values to answer"},
 	{"renewal", "Renewals to decide"},
 };
 

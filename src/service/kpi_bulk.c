@@ -258,91 +258,33 @@ static int credits_all(struct store *s, long long engagement_id, const struct me
 	return rc;
 }
 
-struct titles {
-	char **v;
-	size_t n, cap;
-	bool oom;
-};
-
-static int title_cb(void *ctx, const struct sqlval *c, int n)
-{
-	struct titles *t = ctx;
-
-	(void)n;
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 64;
-		char **p = realloc(t->v, cap * sizeof *p);
-
-		if (!p) {
-			t->oom = true;
-			return 1;
-		}
-		t->v = p;
-		t->cap = cap;
-	}
-	if (!(t->v[t->n] = strdup(c[0].s ? c[0].s : ""))) {
-		t->oom = true;
-		return 1;
-	}
-	t->n++;
-	return 0;
-}
-
-static int title_order(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /*
- * The action plan of each missed value written (measurement_write's action_plan): on the next
- * planned review, owned by the provider's first leadership user, unless its title is on the
- * engagement already. The review, the owner and the titles are read once: the import adds no
- * review, and its own titles are distinct (one row per KPI and period).
+ * The action plan of each missed value written (measurement_write's rule, action_plan_add): on
+ * the next planned review, owned by the provider's first leadership user. The review and the
+ * owner are read once: the import adds no review.
  */
-static int actions_all(struct store *s, const struct caller *c, long long engagement_id,
-		       const struct measurement_in *rows, const size_t *idx, size_t n, const char *now,
-		       struct error *err)
+static int actions_all(struct store *s, const struct caller *c, const struct measurement_in *rows, const size_t *idx,
+		       size_t n, const char *now, struct error *err)
 {
-	struct titles t = {0};
-	struct action_plan_place place;
-	struct sqlval a[1];
-	char title[ACTION_PLAN_TITLE_MAX];
-	const struct kpi_def *k = NULL;
-	int rc = 0;
+	struct action_plan_place place = {0};
+	bool placed = false;
 
-	for (size_t i = 0; i < n && !k; i++)
-		if (kpi_status_of(&rows[idx[i]].k->rule, rows[idx[i]].value) == KPI_MISSED)
-			k = rows[idx[i]].k;
-	if (!k)
-		return 0;
-	if (action_plan_place(s, k, &place, err) < 0)
-		return -1;
-	if (!place.review_id || !place.owner_id)
-		return 0;
-	a[0] = SQL_I(engagement_id);
-	if (store_exec(s, STMT_ACTION_TITLES_ENG, a, 1, title_cb, &t, err) < 0)
-		rc = -1;
-	else if (t.oom) {
-		error_set(err, 500, "internal", NULL, "out of memory");
-		rc = -1;
-	}
-	if (t.n > 1)
-		qsort(t.v, t.n, sizeof t.v[0], title_order);
-	for (size_t i = 0; i < n && rc == 0; i++) {
+	for (size_t i = 0; i < n; i++) {
 		const struct measurement_in *r = &rows[idx[i]];
-		const char *key = title;
 
 		if (kpi_status_of(&r->k->rule, r->value) != KPI_MISSED)
 			continue;
-		action_plan_title(r->k, r->period, title, sizeof title);
-		if (t.n && bsearch(&key, t.v, t.n, sizeof t.v[0], title_order))
-			continue;
-		rc = action_plan_insert(s, c, r->k, &place, title, now, err);
+		if (!placed) {
+			if (action_plan_place(s, r->k, &place, err) < 0)
+				return -1;
+			placed = true;
+		}
+		if (!place.review_id || !place.owner_id)
+			return 0;
+		if (action_plan_add(s, c, r->k, &place, r->period, now, err) < 0)
+			return -1;
 	}
-	for (size_t i = 0; i < t.n; i++)
-		free(t.v[i]);
-	free(t.v);
-	return rc;
+	return 0;
 }
 
 int measurements_write_all(struct store *s, const struct caller *c, long long engagement_id,
@@ -401,7 +343,7 @@ int measurements_write_all(struct store *s, const struct caller *c, long long en
 	if (insert_new(s, c, rows, fresh, nfresh, source, now, err) ||
 	    replace_changed(s, c, rows, changed, ids, nchanged, source, now, err) ||
 	    credits_all(s, engagement_id, rows, written, nwritten, from, to, now, err) ||
-	    actions_all(s, c, engagement_id, rows, written, nwritten, now, err))
+	    actions_all(s, c, rows, written, nwritten, now, err))
 		goto done;
 	if (counts[MEASURE_CREATED] + counts[MEASURE_REPLACED]) {
 		struct sqlval a[1] = {SQL_I(engagement_id)};

@@ -459,43 +459,131 @@ int action_plan_place(struct store *s, const struct kpi_def *k, struct action_pl
 	return store_int(s, STMT_USER_CHOICES, a, 2, &out->owner_id, err) < 0 ? -1 : 0;
 }
 
-void action_plan_title(const struct kpi_def *k, const char *period, char *out, size_t n)
+/* "Action plan: NAME missed in " — every action plan of a KPI starts so; the periods follow, ", " between them. */
+static size_t plan_prefix(const struct kpi_def *k, char *out, size_t n)
 {
-	snprintf(out, n, "Action plan: %s missed in %s", k->name, period);
+	int len = snprintf(out, n, "Action plan: %s missed in ", k->name);
+
+	return len < 0 ? 0 : (size_t)len < n ? (size_t)len : n - 1;
 }
 
-int action_plan_insert(struct store *s, const struct caller *c, const struct kpi_def *k,
-		       const struct action_plan_place *p, const char *title, const char *now, struct error *err)
+/* Characters (not bytes) in a UTF-8 text: SQL's substr and length count characters on both backends. */
+static long long utf8_chars(const char *s)
 {
-	struct sqlval a[11] = {SQL_I(k->buyer_org_id), SQL_I(k->engagement_id), SQL_I(p->review_id), SQL_T(title),
-			       SQL_I(p->owner_id), SQL_T(p->due), SQL_T("open"), SQL_I(c->user_id), SQL_T(now),
-			       SQL_T(now), SQL_NUL};
+	long long n = 0;
 
-	return store_exec(s, STMT_ACTION_INSERT, a, 11, NULL, NULL, err) < 0 ? -1 : 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
 }
 
-/* A missed value puts one action plan on the next planned review, unless its title is there already. */
+/* Whether the period list of a plan's title (after the prefix) names period. */
+static bool plan_lists(const char *list, const char *period)
+{
+	size_t n = strlen(period);
+
+	for (const char *p = list; (p = strstr(p, period)) != NULL; p += n)
+		if ((p == list || (p >= list + 2 && p[-2] == ',' && p[-1] == ' ')) && (p[n] == '\0' || p[n] == ','))
+			return true;
+	return false;
+}
+
+static int period_order(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The plan's title with period added to its list, in period order; false when it would pass ACTION_PLAN_TITLE_MAX. */
+static bool plan_retitle(const char *title, size_t prefix_len, const char *period, char *out, size_t n)
+{
+	char list[ACTION_PLAN_TITLE_MAX], *periods[ACTION_PLAN_TITLE_MAX / 8 + 2], *save = NULL;
+	size_t count = 0, len = prefix_len;
+
+	if (strlen(title) + 2 + strlen(period) >= n || strlen(title + prefix_len) >= sizeof list)
+		return false;
+	snprintf(list, sizeof list, "%s", title + prefix_len);
+	for (char *tok = strtok_r(list, ",", &save); tok && count + 1 < sizeof periods / sizeof periods[0];
+	     tok = strtok_r(NULL, ",", &save))
+		periods[count++] = tok + strspn(tok, " ");
+	periods[count++] = (char *)period;
+	qsort(periods, count, sizeof periods[0], period_order);
+	memcpy(out, title, prefix_len);
+	for (size_t i = 0; i < count; i++)
+		len += (size_t)snprintf(out + len, n - len, "%s%s", i ? ", " : "", periods[i]);
+	return len < n;
+}
+
+/* The KPI's plans on the engagement, as action_plan_add weighs them. */
+struct plans_seen {
+	const struct action_plan_place *place;
+	const char *period;
+	size_t prefix_len;
+	bool listed;		  /* some plan already names the period */
+	long long open_id;	  /* the open plan on the place's review, 0 if none */
+	char open_title[ACTION_PLAN_TITLE_MAX];
+};
+
+static int plan_row(void *ctx, const struct sqlval *c, int n)
+{
+	struct plans_seen *p = ctx;
+
+	(void)n;
+	if (strlen(c[1].s) >= p->prefix_len && plan_lists(c[1].s + p->prefix_len, p->period))
+		p->listed = true;
+	if (c[2].i == p->place->review_id && !strcmp(c[3].s, "open") && !p->open_id) {
+		p->open_id = c[0].i;
+		snprintf(p->open_title, sizeof p->open_title, "%s", c[1].s);
+	}
+	return 0;
+}
+
+int action_plan_add(struct store *s, const struct caller *c, const struct kpi_def *k,
+		    const struct action_plan_place *place, const char *period, const char *now, struct error *err)
+{
+	char prefix[ACTION_PLAN_TITLE_MAX], title[ACTION_PLAN_TITLE_MAX];
+	struct plans_seen seen = {place, period, 0, false, 0, ""};
+	struct sqlval a[4];
+
+	if (!place->review_id || !place->owner_id)
+		return 0;
+	seen.prefix_len = plan_prefix(k, prefix, sizeof prefix);
+	a[0] = SQL_I(k->engagement_id);
+	a[1] = SQL_I(utf8_chars(prefix));
+	a[2] = SQL_T(prefix);
+	if (store_exec(s, STMT_KPI_ACTION_PLANS, a, 3, plan_row, &seen, err) < 0)
+		return -1;
+	if (seen.listed)
+		return 0;
+	if (seen.open_id) {
+		/* A full list stays as it is: the plan is on the agenda, and the scorecard lists every miss. */
+		if (!plan_retitle(seen.open_title, seen.prefix_len, period, title, sizeof title))
+			return 0;
+		a[0] = SQL_T(title);
+		a[1] = SQL_T(now);
+		a[2] = SQL_I(seen.open_id);
+		return store_exec(s, STMT_KPI_ACTION_PLAN_RETITLE, a, 3, NULL, NULL, err) < 0 ? -1 : 0;
+	}
+	snprintf(title, sizeof title, "%s%s", prefix, period);
+	{
+		struct sqlval v[11] = {SQL_I(k->buyer_org_id), SQL_I(k->engagement_id), SQL_I(place->review_id), SQL_T(title),
+				       SQL_I(place->owner_id), SQL_T(place->due), SQL_T("open"), SQL_I(c->user_id), SQL_T(now),
+				       SQL_T(now), SQL_NUL};
+
+		return store_exec(s, STMT_ACTION_INSERT, v, 11, NULL, NULL, err) < 0 ? -1 : 0;
+	}
+}
+
+/* A missed value joins its KPI's action plan on the next planned review. */
 static int action_plan(struct store *s, const struct caller *c, const struct kpi_def *k, const char *period,
 		       struct error *err)
 {
-	char title[ACTION_PLAN_TITLE_MAX], now[24];
-	struct sqlval a[2];
+	char now[24];
 	struct action_plan_place place;
-	long long exists = 0;
 
-	action_plan_title(k, period, title, sizeof title);
-	a[0] = SQL_I(k->engagement_id);
-	a[1] = SQL_T(title);
-	if (store_int(s, STMT_KPI_ACTION_EXISTS, a, 2, &exists, err) < 0)
-		return -1;
-	if (exists)
-		return 0;
 	if (action_plan_place(s, k, &place, err) < 0)
 		return -1;
-	if (!place.review_id || !place.owner_id)
-		return 0;
 	now_iso(now);
-	return action_plan_insert(s, c, k, &place, title, now, err);
+	return action_plan_add(s, c, k, &place, period, now, err);
 }
 
 static bool note_check(const char *note, const char *field, struct error *err)

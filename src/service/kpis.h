@@ -78,18 +78,20 @@ int measurement_write(struct store *s, const struct caller *c, const struct kpi_
 /*
  * The action plan of a missed value (docs/delivery.md): where it goes — the engagement's next
  * planned review (its id and due date) and its owner, the provider's first leadership user;
- * review or owner 0 when there is none, and then no action plan — its title, and its insert.
- * measurement_write puts one per missed value; an import (kpi_bulk.c) finds the place once.
+ * review or owner 0 when there is none, and then no action plan. One plan per KPI and review,
+ * "Action plan: NAME missed in P1, P2, …": a miss of a period some plan of the KPI already names
+ * adds nothing; another miss joins the KPI's open plan on that review (its periods in order, up
+ * to ACTION_PLAN_TITLE_MAX), or starts one. measurement_write adds one missed value; an import
+ * (kpi_bulk.c) finds the place once and adds each missed row.
  */
 struct action_plan_place {
 	long long review_id, owner_id;
 	char due[11];
 };
 int action_plan_place(struct store *s, const struct kpi_def *k, struct action_plan_place *out, struct error *err);
-void action_plan_title(const struct kpi_def *k, const char *period, char *out, size_t n);
-#define ACTION_PLAN_TITLE_MAX (KPI_NAME_MAX * 4 + 64)
-int action_plan_insert(struct store *s, const struct caller *c, const struct kpi_def *k,
-		       const struct action_plan_place *p, const char *title, const char *now, struct error *err);
+#define ACTION_PLAN_TITLE_MAX 200
+int action_plan_add(struct store *s, const struct caller *c, const struct kpi_def *k,
+		    const struct action_plan_place *place, const char *period, const char *now, struct error *err);
 
 /* Two values are the same when they print the same to 15 significant digits; a value as text for a REAL column. */
 bool kpi_same_value(double a, double b);

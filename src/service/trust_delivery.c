@@ -15,7 +15,7 @@ static bool day_parse(const char *text, struct date *d)
 	return date_parse(day, d);
 }
 
-int trust_kpi_row(void *ctx, const struct sqlval *c, int n)
+int trust_kpi_row(void *ctx, const union sqlcell *c, int n)
 {
 	struct evidence *e = evidence_find(ctx, c[0].i);
 	struct ev_kpi *k;
@@ -29,10 +29,11 @@ int trust_kpi_row(void *ctx, const struct sqlval *c, int n)
 	memset(k, 0, sizeof *k);
 	k->id = c[1].i;
 	k->rule.direction = (enum kpi_direction)direction;
-	k->rule.target = strtod(c[4].s ? c[4].s : "0", NULL);
-	k->rule.threshold = strtod(c[5].s ? c[5].s : "0", NULL);
+	/* target, threshold and weight are NOT NULL (weight > 0): read as doubles, as stored. */
+	k->rule.target = c[4].r;
+	k->rule.threshold = c[5].r;
 	k->frequency = (enum kpi_frequency)frequency;
-	k->weight = c[7].type == SQL_INT ? (double)c[7].i : strtod(c[7].s ? c[7].s : "1", NULL);
+	k->weight = c[7].r;
 	if (!day_parse(c[8].s, &k->agreed))
 		k->agreed = e->starts;
 	if (!(k->name = strdup(c[2].s ? c[2].s : "")))
@@ -101,7 +102,7 @@ static struct kpi_ref kpi_ref_of(struct evidence_set *set, long long engagement_
 	return r;
 }
 
-int trust_measure_row(void *ctx, const struct sqlval *c, int n)
+int trust_measure_row(void *ctx, const union sqlcell *c, int n)
 {
 	struct kpi_ref r = kpi_ref_of(ctx, c[0].i, c[1].i);
 	struct evidence *e = r.e;
@@ -115,8 +116,7 @@ int trust_measure_row(void *ctx, const struct sqlval *c, int n)
 	m = &e->measures[e->nmeasures++];
 	m->kpi = r.k;
 	m->period = period.index;
-	/* The thousandths when they are exact (no value text then), else the value itself (TRUST_MEASUREMENTS). */
-	m->value = c[5].type == SQL_NULL && c[3].type == SQL_INT ? (double)c[3].i / 1000 : strtod(c[5].s ? c[5].s : "0", NULL);
+	m->value = c[3].r;
 	m->disputed = c[4].i != 0;
 	return 0;
 }

@@ -104,6 +104,19 @@ struct evidence_set {
 	long long kpi_min, kpi_max;
 };
 
+enum trust_scope { SCOPE_ONE, SCOPE_ORG, SCOPE_ALL };
+
+/* ---- trust_load.c ---- */
+
+/*
+ * The evidence of one engagement (key), of an organisation's (key) or of all, into set
+ * (freed with trust_evidence_free; nothing to free on failure, -1). helper: NULL, or a
+ * second connection to the same database on which a second thread reads part of it.
+ */
+int trust_evidence_load(struct store *s, struct store *helper, enum trust_scope scope, long long key,
+			struct evidence_set *set);
+void trust_evidence_free(struct evidence_set *set);
+
 /* The engagement a row belongs to (engagements are loaded in id order); NULL when not loaded. */
 struct evidence *evidence_find(struct evidence_set *set, long long id);
 
@@ -122,9 +135,11 @@ static inline void date_write(struct jsonw *w, const char *key, struct date d)
 
 /* ---- trust_delivery.c: KPIs, their values and the provider's obligations ---- */
 
-/* Row callbacks of the TRUST_KPIS_*, TRUST_MEASUREMENTS_* and TRUST_OBLIGATIONS_* statements (ctx: the evidence_set; KPIs before their values). */
-int trust_kpi_row(void *ctx, const struct sqlval *c, int n);
-int trust_measure_row(void *ctx, const struct sqlval *c, int n);
+/* Row callbacks of the TRUST_KPIS_*, TRUST_MEASUREMENTS_* (both store_exec_typed with these types) and TRUST_OBLIGATIONS_* statements (ctx: the evidence_set; KPIs before their values). */
+#define TRUST_KPI_TYPES "iittrrtrt"
+int trust_kpi_row(void *ctx, const union sqlcell *c, int n);
+#define TRUST_MEASURE_TYPES "iitri"
+int trust_measure_row(void *ctx, const union sqlcell *c, int n);
 int trust_obligation_row(void *ctx, const struct sqlval *c, int n);
 /* Once the KPIs are loaded, before their values: a table from KPI id to engagement and KPI (values come in any order). */
 void trust_kpis_index(struct evidence_set *set, struct date today);

@@ -19,6 +19,7 @@ struct store {
 	int in_job; /* a job of a group commit is running (store_job_begin): inner rollbacks undo the job only */
 	const char *const *dialect; /* the backend's own SQL for some statements, NULL where the shared SQL serves */
 	bool unavailable; /* a statement failed because the database was unavailable (503), since store_take_unavailable */
+	char *db;	  /* what store_open was given: store_open_again opens it again */
 };
 
 /* The migration that made the audit trail: later ones get its triggers made again (store_migrate). */
@@ -91,11 +92,23 @@ struct store *store_open(const char *db, struct error *err)
 		s->dialect = stmt_sql_pg;
 	}
 	s->conn = s->be->open(db, err);
-	if (!s->conn) {
+	if (!s->conn || !(s->db = strdup(db))) {
+		if (s->conn)
+			s->be->close(s->conn);
 		free(s);
 		return NULL;
 	}
 	return s;
+}
+
+struct store *store_open_again(const struct store *s, struct error *err)
+{
+	/* A SQLite database in memory (or a temporary one) is another database on each connection. */
+	if (!store_is_postgres(s->db) && (!strcmp(s->db, ":memory:") || !strncmp(s->db, "file:", 5) || !*s->db)) {
+		error_set(err, 500, "internal", NULL, "this database cannot be opened twice");
+		return NULL;
+	}
+	return store_open(s->db, err);
 }
 
 void store_close(struct store *s)
@@ -105,6 +118,7 @@ void store_close(struct store *s)
 	if (s->in_tx)
 		store_rollback(s);
 	s->be->close(s->conn);
+	free(s->db);
 	free(s);
 }
 
@@ -119,6 +133,49 @@ int store_exec(struct store *s, enum stmt id, const struct sqlval *args, int nar
 	int rc = s->be->exec(s->conn, id, s->dialect && s->dialect[id] ? s->dialect[id] : stmt_sql[id], args, nargs, fn,
 			     ctx, err ? err : &local);
 
+	if (rc < 0 && (err ? err : &local)->status == 503)
+		s->unavailable = true;
+	return rc;
+}
+
+/* store_exec_typed over a backend without its own: each row of store_exec converted. */
+struct typed_rows {
+	const char *types;
+	store_cells_fn fn;
+	void *ctx;
+};
+
+static int typed_row(void *ctx, const struct sqlval *c, int n)
+{
+	struct typed_rows *t = ctx;
+	union sqlcell cols[32];
+
+	for (int i = 0; i < n && t->types[i]; i++) {
+		if (t->types[i] == 't')
+			cols[i].s = c[i].type == SQL_NULL ? NULL : c[i].s;
+		else if (t->types[i] == 'r')
+			cols[i].r = c[i].type == SQL_INT ? (double)c[i].i : c[i].s ? strtod(c[i].s, NULL) : 0;
+		else
+			cols[i].i = c[i].type == SQL_INT ? c[i].i : c[i].s ? strtoll(c[i].s, NULL, 10) : 0;
+	}
+	return t->fn(t->ctx, cols, n);
+}
+
+int store_exec_typed(struct store *s, enum stmt id, const struct sqlval *args, int nargs, const char *types,
+		     store_cells_fn fn, void *ctx, struct error *err)
+{
+	struct typed_rows t = {types, fn, ctx};
+	struct error local = {0};
+	int rc;
+
+	if (!s->be->exec_typed)
+		return store_exec(s, id, args, nargs, typed_row, &t, err);
+	if (s->in_tx > base(s) && s->failed) {
+		error_set(err, 500, "store", NULL, "the transaction was rolled back");
+		return STORE_ERROR;
+	}
+	rc = s->be->exec_typed(s->conn, id, s->dialect && s->dialect[id] ? s->dialect[id] : stmt_sql[id], args, nargs,
+			       types, fn, ctx, err ? err : &local);
 	if (rc < 0 && (err ? err : &local)->status == 503)
 		s->unavailable = true;
 	return rc;

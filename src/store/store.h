@@ -36,6 +36,14 @@ static inline struct sqlval sql_text(const char *s)
 /* Return 0 to go on, non-zero to stop early (not an error). */
 typedef int (*store_row_fn)(void *ctx, const struct sqlval *cols, int ncols);
 
+/* A column of a store_exec_typed row, as its letter in types says: 'i' i (NULL: 0), 'r' r (NULL: 0), 't' s (NULL: NULL). */
+union sqlcell {
+	long long i;
+	double r;
+	const char *s;
+};
+typedef int (*store_cells_fn)(void *ctx, const union sqlcell *cols, int ncols);
+
 /* store_exec's results besides a row count (>= 0). */
 #define STORE_ERROR (-1)
 #define STORE_CONFLICT (-2) /* a UNIQUE or CHECK rule refused the write */
@@ -52,6 +60,8 @@ bool store_is_postgres(const char *db);
  */
 bool store_take_unavailable(struct store *s);
 struct store *store_open(const char *db, struct error *err);
+/* Another connection to the database s was opened on (a second thread's reads); NULL when there is none to open (SQLite in memory). */
+struct store *store_open_again(const struct store *s, struct error *err);
 void store_close(struct store *s);
 /* Applies pending numbered migrations; idempotent. Sets *applied to how many ran. */
 int store_migrate(struct store *s, int *applied, struct error *err);
@@ -61,6 +71,13 @@ int store_schema_latest(void);
 
 int store_exec(struct store *s, enum stmt id, const struct sqlval *args, int nargs,
 	       store_row_fn fn, void *ctx, struct error *err);
+/*
+ * store_exec for a read that hands over many rows whose column types the caller knows: types
+ * has a letter per column ("iitri"), and each column is read as that type (SQLite: with its
+ * own accessor, no type test; a REAL not through text). Same rows, same result as store_exec.
+ */
+int store_exec_typed(struct store *s, enum stmt id, const struct sqlval *args, int nargs, const char *types,
+		     store_cells_fn fn, void *ctx, struct error *err);
 /* Runs a statement expected to return one integer (e.g. "... RETURNING id", "SELECT count(*)"). 0 if found, 1 if no row. */
 int store_int(struct store *s, enum stmt id, const struct sqlval *args, int nargs,
 	      long long *out, struct error *err);
@@ -157,6 +174,9 @@ struct store_backend {
 	void (*close)(void *conn);
 	int (*exec)(void *conn, enum stmt id, const char *sql, const struct sqlval *args,
 		    int nargs, store_row_fn fn, void *ctx, struct error *err);
+	/* NULL: store_exec_typed converts store_exec's rows */
+	int (*exec_typed)(void *conn, enum stmt id, const char *sql, const struct sqlval *args, int nargs,
+			  const char *types, store_cells_fn fn, void *ctx, struct error *err);
 	int (*script)(void *conn, const char *sql, struct error *err);
 	int (*query)(void *conn, const char *sql, const struct sqlval *args, int nargs, store_row_fn fn,
 		     void *ctx, struct error *err);

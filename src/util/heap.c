@@ -4,6 +4,8 @@
 #include <malloc.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <sys/mman.h>
 
 /*
  * The server links jemalloc (Makefile). Measured under a 30-minute mixed load
@@ -51,4 +53,55 @@ void heap_release(void)
 		mallctl("arena.4096.purge", NULL, NULL, NULL, 0); /* 4096: MALLCTL_ARENAS_ALL */
 	else
 		malloc_trim(0);
+}
+
+/*
+ * jemalloc's extent hooks (jemalloc.h's struct extent_hooks_s, unchanged since 5.0): how an
+ * arena gets memory from the system. Declared here so that the sanitizer builds, which have
+ * no jemalloc, need none of its headers; only alloc is ours, the rest stay jemalloc's own.
+ */
+struct extent_hooks {
+	void *(*alloc)(struct extent_hooks *, void *, size_t, size_t, bool *, bool *, unsigned);
+	void *others[8];
+};
+
+static struct extent_hooks *hooks_jemalloc, hooks_huge;
+
+/* jemalloc's own mapping, then advised for transparent huge pages (2 MiB) when big enough to hold one. */
+static void *huge_alloc(struct extent_hooks *h, void *addr, size_t size, size_t alignment, bool *zero, bool *commit,
+			unsigned arena)
+{
+	void *p = hooks_jemalloc->alloc(hooks_jemalloc, addr, size, alignment, zero, commit, arena);
+
+	(void)h;
+	if (p && size >= (size_t)2 << 20)
+		madvise(p, size, MADV_HUGEPAGE);
+	return p;
+}
+
+void heap_huge_pages(void)
+{
+	struct extent_hooks *mine = &hooks_huge;
+	unsigned n = 0;
+	size_t len = sizeof n;
+
+	if (!mallctl || hooks_jemalloc || mallctl("arenas.narenas", &n, &len, NULL, 0))
+		return;
+	/* Every automatic arena, those not used yet included (setting the hooks makes them): threads pick any. */
+	for (unsigned i = 0; i < n; i++) {
+		struct extent_hooks *old = NULL;
+		char name[48];
+
+		len = sizeof old;
+		snprintf(name, sizeof name, "arena.%u.extent_hooks", i);
+		if (mallctl(name, &old, &len, NULL, 0) || !old)
+			continue;
+		if (!hooks_jemalloc) {
+			hooks_jemalloc = old;
+			hooks_huge = *old;
+			hooks_huge.alloc = huge_alloc;
+		}
+		if (old == hooks_jemalloc)
+			mallctl(name, NULL, NULL, &mine, sizeof mine);
+	}
 }

@@ -15,4 +15,12 @@ void heap_account(struct heap_account *a);
 /* Gives memory that no block uses back to the system. */
 void heap_release(void);
 
+/*
+ * From now on, memory the allocator maps in blocks of 2 MiB or more is advised for
+ * transparent huge pages (jemalloc only; nothing otherwise). For a process that fills
+ * hundreds of MiB at once and exits (accord trust recompute): one fault per 2 MiB rather
+ * than per 4 KiB. Not for the server, whose resident memory it would raise.
+ */
+void heap_huge_pages(void);
+
 #endif

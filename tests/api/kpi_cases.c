@@ -340,6 +340,28 @@ static void bad_periods_and_values_write_nothing(void)
 
 /* ---- disputes ---- */
 
+/* Whether the caller's inbox has an item of this kind pointing at url. */
+static bool in_inbox(int who, const char *kind, const char *url)
+{
+	json_t *j = req(who, "GET", "/api/v1/inbox", NULL, 200), *x;
+	bool found = false;
+	size_t i;
+
+	json_array_foreach(json_object_get(j, "items"), i, x) found |= !strcmp(str(x, "kind"), kind) && !strcmp(str(x, "url"), url);
+	json_decref(j);
+	return found;
+}
+
+/* The dispute waits in the inbox of the provider's leadership (who answer) and nobody else's, buyer or other tenant. */
+static void waits_for_the_provider_leadership(const char *url, bool waits)
+{
+	for (int who = 0; who < CALLERS; who++)
+		if (in_inbox(who, "dispute_to_answer", url) != (waits && who == KE_LEAD)) {
+			fprintf(stderr, "  dispute_to_answer %s: %s %s it\n", url, W->names[who], waits && who == KE_LEAD ? "lacks" : "has");
+			CHECK(0);
+		}
+}
+
 static void a_dispute_is_answered_and_a_correction_closes_it(void)
 {
 	json_t *j = req(KE_LEAD, "PUT", fmt("/api/v1/kpis/%lld/measurements/2026-05", K_AVAIL), "{\"value\":99.6}", 201), *d;
@@ -347,6 +369,7 @@ static void a_dispute_is_answered_and_a_correction_closes_it(void)
 	const char *m = fmt("/api/v1/measurements/%lld", id);
 
 	json_decref(j);
+	waits_for_the_provider_leadership(fmt("/kpis/%lld#m%lld", K_AVAIL, id), false);
 	/* The provider cannot answer what is not disputed. */
 	refused(KE_LEAD, "POST", fmt("%s/answer", m), "{\"answer\":\"Nothing to answer\"}", 409, "not_disputed", NULL);
 	j = req(NW_SM, "POST", fmt("%s/dispute", m), "{\"reason\":\"The outage of 12 May is missing\"}", 200);
@@ -357,6 +380,7 @@ static void a_dispute_is_answered_and_a_correction_closes_it(void)
 	CHECK_STR(str(json_object_get(j, "dispute"), "reason"), "The outage of 12 May is missing");
 	CHECK_INT(num(json_object_get(j, "dispute"), "disputed_by"), W->user_id[NW_SM]);
 	json_decref(j);
+	waits_for_the_provider_leadership(fmt("/kpis/%lld#m%lld", K_AVAIL, id), true);
 	refused(NW_CM, "POST", fmt("%s/dispute", m), "{\"reason\":\"Again\"}", 409, "already_disputed", NULL);
 	refused(KE_CONS, "POST", fmt("%s/answer", m), "{\"answer\":\"It was planned\"}", 403, "forbidden", NULL);
 	j = req(KE_LEAD, "POST", fmt("%s/answer", m), "{\"answer\":\"It was a planned change window\"}", 200);
@@ -364,6 +388,8 @@ static void a_dispute_is_answered_and_a_correction_closes_it(void)
 	CHECK_STR(str(d, "answer"), "It was a planned change window");
 	CHECK_INT(num(d, "answered_by"), W->user_id[KE_LEAD]);
 	json_decref(j);
+	/* Answered: the item leaves. */
+	waits_for_the_provider_leadership(fmt("/kpis/%lld#m%lld", K_AVAIL, id), false);
 	/* The buyer reads the answer too. */
 	j = req(NW_CXO, "GET", m, NULL, 200);
 	CHECK_STR(str(json_object_get(j, "dispute"), "answer"), "It was a planned change window");

@@ -1,4 +1,4 @@
-// kpi.test.mjs: service levels in headless Chromium, from the engagement page and without typing an id or a URL — the contract manager copies a KPI from the template library and defines it; the provider imports its monthly figures as CSV and sees them, and a refused import lists every bad row; the buyer disputes a value and the provider's leadership answers.
+// kpi.test.mjs: service levels in headless Chromium, from the engagement page and without typing an id or a URL — the contract manager copies a KPI from the template library and defines it; the provider imports its monthly figures from a CSV file and sees them, and a refused import lists every bad row; the buyer disputes a value and the provider's leadership finds it in its inbox and answers.
 // Usage (from the repository root): node tests/browser/kpi.test.mjs build/accord
 import { assert, check, runScenario, shot, signIn, submit } from './lib.mjs';
 
@@ -41,10 +41,12 @@ async function main() {
 		});
 
 		const provider = await newPage();
-		await check('the provider imports its monthly figures as CSV and sees them', async () => {
+		await check('the provider imports its monthly figures from a CSV file and sees them', async () => {
 			await signIn(provider, base, lead);
 			await openServiceLevels(provider);
-			await provider.fill('#import textarea[name=csv]', `kpi,period,value,note\nAvailability,${month(2)},99.95,\nAvailability,${month(1)},99.2,"two outages, 4 hours"\n`);
+			// A file chosen from disk, as a spreadsheet saves it (a byte-order mark, CR LF line ends).
+			const csv = `\uFEFFkpi,period,value,note\r\nAvailability,${month(2)},99.95,\r\nAvailability,${month(1)},99.2,"two outages, 4 hours"\r\n`;
+			await provider.setInputFiles('#import input[type=file][name=file]', { name: 'availability.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
 			await submit(provider, provider.locator('#import button', { hasText: 'Import' }));
 			assert((await provider.locator('.banner.ok').textContent()).includes('Imported: 2 new, 0 replaced, 0 unchanged.'), 'no import message');
 			const row = await provider.locator('#kpis tbody tr', { hasText: 'Availability' }).textContent();
@@ -80,13 +82,19 @@ async function main() {
 			await row.locator('textarea[name=reason]').fill('The outage of the 12th lasted longer.');
 			await submit(buyer, row.locator('button', { hasText: 'Dispute' }));
 			assert((await buyer.locator('.banner.ok').textContent()).includes('Value disputed.'), 'no saved message');
-			await provider.reload();
-			await submit(provider, provider.locator('#kpis a:text-is("Availability")'));
+			// The dispute waits in the inbox of the provider's leadership, and leads to the value.
+			await provider.goto(`${base}/inbox`);
+			const item = provider.locator('main a', { hasText: `Answer the dispute of "Availability" for ${month(1)}` });
+			assert(await item.count() === 1, 'the dispute is not in the provider leadership\'s inbox');
+			await submit(provider, item);
+			assert(/^\/kpis\/\d+$/.test(new URL(provider.url()).pathname) && new URL(provider.url()).hash.startsWith('#m'), `the inbox item does not lead to the value: ${provider.url()}`);
 			const prow = provider.locator('#values tbody tr', { hasText: month(1) });
 			assert((await prow.textContent()).includes('The outage of the 12th lasted longer.'), 'the provider does not see the dispute');
 			await prow.locator('summary', { hasText: 'Answer the dispute' }).click();
 			await prow.locator('textarea[name=answer]').fill('Confirmed by the monitoring logs.');
 			await submit(provider, prow.locator('button', { hasText: 'Send the answer' }));
+			await provider.goto(`${base}/inbox`);
+			assert(await provider.locator('main a', { hasText: 'Answer the dispute of "Availability"' }).count() === 0, 'the answered dispute is still in the inbox');
 			await buyer.reload();
 			const brow = await buyer.locator('#values tbody tr', { hasText: month(1) }).textContent();
 			assert(brow.includes('disputed') && brow.includes('Confirmed by the monitoring logs.'), `the buyer does not see the answer: ${brow}`);

@@ -1,4 +1,4 @@
-/* fuzz_form: feeds arbitrary urlencoded form bodies to form_parse (src/http/form.c) and reads the fields back as the router and pages do. */
+/* fuzz_form: feeds arbitrary form bodies, urlencoded or multipart (a file upload), to form_parse (src/http/form.c) and reads the fields back as the router and pages do. */
 #include "fuzz.h"
 
 #include "domain/org.h"
@@ -6,15 +6,24 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	/* The first byte, when odd, makes the body a multipart upload with the boundary "B" (a dictionary-friendly short one). */
+	static const char *const multipart[] = {"Content-Type", "multipart/form-data; boundary=B", NULL};
 	struct request rq;
-	char *body = malloc(size ? size : 1);
-	bool ok;
+	char *body;
+	bool ok, upload = size > 0 && (data[0] & 1);
+
+	if (upload) {
+		data++;
+		size--;
+	}
+	body = malloc(size ? size : 1);
 
 	/* The body is exactly the bytes received: no terminating NUL for the parser to lean on. */
 	if (!body)
 		abort();
 	memcpy(body, data, size);
 	memset(&rq, 0, sizeof rq);
+	rq.headers = upload ? multipart : NULL;
 	rq.body_raw = body;
 	rq.body_len = size;
 	ok = form_parse(&rq);

@@ -1,4 +1,4 @@
-/* test_forms: forms that talk back — errors in people's words linked to their field, the saved message round trip, the confirmation step, GET on a form URL — hand-worked. */
+/* test_forms: forms that talk back — errors in people's words linked to their field, the saved message round trip, the confirmation step, GET on a form URL, a file upload's multipart body — hand-worked. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -231,6 +231,79 @@ static void get_on_a_form_url_finds_its_page(void)
 	CHECK(!router_form_page("/nothing/here", page, sizeof page));
 }
 
+/* A multipart body (as a browser sends a file upload) parsed as form_parse sees it: headers named in rq.headers. */
+static bool parse_multipart(struct request *rq, const char *type, const char *body)
+{
+	static const char *headers[3];
+
+	memset(rq, 0, sizeof *rq);
+	headers[0] = "Content-Type";
+	headers[1] = type;
+	headers[2] = NULL;
+	rq->headers = headers;
+	rq->body_raw = body;
+	rq->body_len = strlen(body);
+	return form_parse(rq);
+}
+
+static void a_file_upload_reads_as_fields(void)
+{
+	struct request rq;
+	const char *type = "multipart/form-data; boundary=----WebKitFormBoundaryX7";
+	const char *body = "------WebKitFormBoundaryX7\r\n"
+			   "Content-Disposition: form-data; name=\"csrf\"\r\n\r\n"
+			   "tok123\r\n"
+			   "------WebKitFormBoundaryX7\r\n"
+			   "Content-Disposition: form-data; name=\"file\"; filename=\"name=\\\"x.csv\"\r\n"
+			   "Content-Type: text/csv\r\n\r\n"
+			   "kpi,period,value\r\nAvailability,2026-10,99.9\r\n\r\n"
+			   "------WebKitFormBoundaryX7\r\n"
+			   "Content-Disposition: form-data; name=\"csv\"\r\n\r\n"
+			   "\r\n"
+			   "------WebKitFormBoundaryX7--\r\n";
+
+	CHECK(parse_multipart(&rq, type, body));
+	CHECK_INT((int)rq.form_len, 3);
+	CHECK_STR(request_form(&rq, "csrf"), "tok123");
+	/* The file's bytes, CR LF read as LF, its trailing line break kept; the filename's own "name=" is not the field's name. */
+	CHECK_STR(request_form(&rq, "file"), "kpi,period,value\nAvailability,2026-10,99.9\n");
+	CHECK_STR(request_form(&rq, "csv"), "");
+	form_free(&rq);
+
+	/* A quoted boundary, and the first delimiter after a preamble. */
+	CHECK(parse_multipart(&rq, "multipart/form-data; boundary=\"a b\"",
+			      "preamble\r\n--a b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n1\r\n--a b--"));
+	CHECK_STR(request_form(&rq, "x"), "1");
+	form_free(&rq);
+}
+
+static void a_broken_upload_is_refused_whole(void)
+{
+	struct request rq;
+	const char *type = "multipart/form-data; boundary=B";
+
+	/* No closing delimiter for the last part; a part without a name; bytes that are not UTF-8; a NUL. */
+	CHECK(!parse_multipart(&rq, type, "--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1"));
+	CHECK(rq.form == NULL && rq.form_len == 0);
+	CHECK(!parse_multipart(&rq, type, "--B\r\nContent-Disposition: form-data\r\n\r\n1\r\n--B--"));
+	CHECK(!parse_multipart(&rq, type, "--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n\xff\xfe\r\n--B--"));
+	rq.body_len = 0;
+	{
+		static const char nul[] = "--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx\0y\r\n--B--";
+		static const char *headers[] = {"Content-Type", "multipart/form-data; boundary=B", NULL};
+
+		memset(&rq, 0, sizeof rq);
+		rq.headers = headers;
+		rq.body_raw = nul;
+		rq.body_len = sizeof nul - 1;
+		CHECK(!form_parse(&rq));
+	}
+	/* No boundary at all, or one too long: read as urlencoded, where "--B..." is a single odd field name, not a file. */
+	CHECK(parse_multipart(&rq, "multipart/form-data", "a=1&b=2"));
+	CHECK_STR(request_form(&rq, "b"), "2");
+	form_free(&rq);
+}
+
 int main(void)
 {
 	RUN(names_read_as_words);
@@ -238,5 +311,7 @@ int main(void)
 	RUN(the_saved_message_shows_once);
 	RUN(a_binding_action_posts_twice);
 	RUN(get_on_a_form_url_finds_its_page);
+	RUN(a_file_upload_reads_as_fields);
+	RUN(a_broken_upload_is_refused_whole);
 	return HARNESS_DONE("forms");
 }

@@ -423,6 +423,70 @@ static void search_cache_keys(void)
 	free(t);
 }
 
+/* The KPI values as store_exec hands them (a REAL as its text) and as store_exec_typed does: the same rows, the same doubles. */
+struct measure_rows {
+	long long n, kpi[4096];
+	double value[4096];
+	char period[4096][8];
+	int disputed[4096];
+};
+
+static int measure_plain_cb(void *ctx, const struct sqlval *c, int n)
+{
+	struct measure_rows *m = ctx;
+
+	(void)n;
+	if (m->n < 4096) {
+		m->kpi[m->n] = c[1].i;
+		snprintf(m->period[m->n], sizeof m->period[m->n], "%s", c[2].s);
+		m->value[m->n] = c[3].type == SQL_INT ? (double)c[3].i : strtod(c[3].s, NULL);
+		m->disputed[m->n] = (int)c[4].i;
+	}
+	m->n++;
+	return 0;
+}
+
+static int measure_typed_cb(void *ctx, const union sqlcell *c, int n)
+{
+	struct measure_rows *m = ctx;
+
+	(void)n;
+	if (m->n < 4096) {
+		m->kpi[m->n] = c[1].i;
+		snprintf(m->period[m->n], sizeof m->period[m->n], "%s", c[2].s);
+		m->value[m->n] = c[3].r;
+		m->disputed[m->n] = (int)c[4].i;
+	}
+	m->n++;
+	return 0;
+}
+
+static void typed_reads_match(void)
+{
+	static struct measure_rows plain, typed;
+	long long id = one("SELECT min(id) FROM kpi_measurements", 0);
+
+	/* Values that are not whole thousandths, and one disputed. */
+	run("UPDATE kpi_measurements SET value = 97.123456789 WHERE id = ?", id);
+	run("UPDATE kpi_measurements SET value = 0.1 + 0.2, dispute_reason = 'late data' WHERE id = ?", id + 1);
+	memset(&plain, 0, sizeof plain);
+	memset(&typed, 0, sizeof typed);
+	CHECK(store_exec(S, STMT_TRUST_MEASUREMENTS_ALL, NULL, 0, measure_plain_cb, &plain, NULL) > 0);
+	CHECK(store_exec_typed(S, STMT_TRUST_MEASUREMENTS_ALL, NULL, 0, "iitri", measure_typed_cb, &typed, NULL) > 0);
+	CHECK_INT(typed.n, plain.n);
+	CHECK(plain.n <= 4096);
+	for (long long i = 0; i < plain.n && i < 4096; i++) {
+		CHECK_INT(typed.kpi[i], plain.kpi[i]);
+		CHECK_STR(typed.period[i], plain.period[i]);
+		CHECK_NEAR_EXACT(typed.value[i], plain.value[i]);
+		CHECK_INT(typed.disputed[i], plain.disputed[i]);
+	}
+	CHECK_NEAR_EXACT(one("SELECT count(*) FROM kpi_measurements WHERE value = 97.123456789", 0), 1);
+	/* A statement whose columns the types do not name is refused, not misread (SQLite: PostgreSQL converts its text). */
+	CHECK(store_exec_typed(S, STMT_TRUST_MEASUREMENTS_ALL, NULL, 0, "iit", measure_typed_cb, &typed, NULL) < 0 ||
+	      store_is_postgres(dbpath));
+}
+
 /* accord trust recompute: every engagement fresh in one go. */
 static void recompute_all(void)
 {
@@ -433,6 +497,31 @@ static void recompute_all(void)
 	CHECK_INT(trust_recompute_all(S, &n, &err), 0);
 	CHECK_INT((long long)n, one("SELECT count(*) FROM engagements", 0));
 	CHECK_INT(one("SELECT count(*) FROM trust_summaries t LEFT JOIN trust_versions v ON v.engagement_id = t.engagement_id WHERE t.computed_version = coalesce(v.version, 0) AND t.computed_on = '2026-11-26'", 0), (long long)n);
+	/*
+	 * What the recompute stored (read on two connections by two threads, computed on one
+	 * thread while the other stores) is what each engagement computed alone stores.
+	 */
+	run("CREATE TEMPORARY TABLE recomputed AS SELECT * FROM trust_summaries", 0);
+	run("DELETE FROM trust_summaries", 0);
+	for (long long e = 1; e <= (long long)n; e++) {
+		struct trust_summary t;
+
+		CHECK_INT(trust_summary(S, e, &t), 0);
+		trust_summary_release(&t);
+	}
+	CHECK_INT(one("SELECT count(*) FROM trust_summaries", 0), (long long)n);
+	CHECK_INT(one("SELECT count(*) FROM trust_summaries t JOIN recomputed r ON r.engagement_id = t.engagement_id WHERE "
+		      "t.computed_version = r.computed_version AND t.mode = r.mode AND t.score IS NOT DISTINCT FROM r.score AND "
+		      "t.raw IS NOT DISTINCT FROM r.raw AND t.review_id IS NOT DISTINCT FROM r.review_id AND t.advice = r.advice AND "
+		      "t.recommended_mode = r.recommended_mode AND t.sentiment_gap = r.sentiment_gap AND t.scores = r.scores AND "
+		      "t.compliance = r.compliance AND t.next_due_on IS NOT DISTINCT FROM r.next_due_on AND "
+		      "t.last_held_on IS NOT DISTINCT FROM r.last_held_on AND t.history = r.history", 0),
+		  (long long)n);
+	/* Some delivery factor was counted (a number, not null), so the KPI values were read. */
+	CHECK(one("SELECT count(*) FROM recomputed WHERE history LIKE '%\"delivery\":1%' OR history LIKE '%\"delivery\":2%' OR "
+		  "history LIKE '%\"delivery\":5%' OR history LIKE '%\"delivery\":6%' OR history LIKE '%\"delivery\":7%' OR "
+		  "history LIKE '%\"delivery\":8%' OR history LIKE '%\"delivery\":9%'", 0) > 0);
+	run("DROP TABLE recomputed", 0);
 }
 
 int main(void)
@@ -467,6 +556,7 @@ int main(void)
 	RUN(compliance_matches_reviews);
 	RUN(search_version_rises);
 	RUN(search_cache_keys);
+	RUN(typed_reads_match);
 	RUN(recompute_all);
 	store_close(S);
 	if (!getenv("ACCORD_TEST_DB") || !*getenv("ACCORD_TEST_DB")) {
