@@ -2,10 +2,12 @@
  * kpi_bulk: an import's values written set-based (docs/performance.md, "The CSV import").
  *
  * The outcome is measurement_write's for each row in turn — the same rows, history, credits,
- * action plans, audit rows (one per changed row, by the triggers) and trust versions — but
- * with a fixed number of statements per import rather than four to six per row: what is
- * stored (values, credits, action titles) is read once, each row is decided in memory, and
- * new and replaced values are written 64 to a statement (statements.def says why).
+ * action plans and audit rows (one per changed row, by the triggers) — but with a fixed
+ * number of statements per import rather than four to six per row: what is stored (values,
+ * credits, action titles) is read once, each row is decided in memory, and new and replaced
+ * values are written 64 to a statement (statements.def says why). The engagement's trust
+ * version is raised once for the import rather than once per value (store_trust_hold): a
+ * version only says that the evidence moved, and a reader sees the import whole or not at all.
  */
 #include "kpi_bulk.h"
 
@@ -310,6 +312,7 @@ int measurements_write_all(struct store *s, const struct caller *c, long long en
 	}
 	if (stored_read(s, STMT_MEASUREMENT_EXISTING_ENG, engagement_id, from, to, &stored, err))
 		goto done;
+	store_trust_hold(s, true); /* released at done, on every path */
 	for (size_t i = 0; i < n; i++) {
 		const struct stored *f = stored_find(&stored, rows[i].k->id, rows[i].period);
 
@@ -342,8 +345,15 @@ int measurements_write_all(struct store *s, const struct caller *c, long long en
 	    credits_all(s, engagement_id, rows, written, nwritten, from, to, now, err) ||
 	    actions_all(s, c, rows, written, nwritten, now, err))
 		goto done;
+	if (counts[MEASURE_CREATED] + counts[MEASURE_REPLACED]) {
+		struct sqlval a[1] = {SQL_I(engagement_id)};
+
+		if (store_exec(s, STMT_TRUST_BUMP_ENG, a, 1, NULL, NULL, err) < 0)
+			goto done;
+	}
 	rc = 0;
 done:
+	store_trust_hold(s, false);
 	stored_free(&stored);
 	free(fresh);
 	free(changed);

@@ -18,6 +18,10 @@
  *                      search shows changes: per row in SQLite, per statement in PostgreSQL
  *   @USERS_EMAIL_PER_ORG@ (015) users' e-mail unique per organisation instead of platform-wide:
  *                      PostgreSQL swaps the constraint, SQLite makes the table again
+ *   @CHECKS_WITHOUT_IN@ (023) SQLite's CHECKs of three or more values rewritten without IN
+ *                      in its schema table (sqlite.c says why); nothing in PostgreSQL
+ *   @KPI_TRUST_HELD@   (023) kpi_measurements' trust triggers made again to wait while the
+ *                      connection holds them (store_trust_hold); nothing in PostgreSQL
  *   @AUDIT_APPEND_ONLY@ the triggers that refuse UPDATE and DELETE on audit_log
  *   @AUDIT_TRIGGERS@   every audited table's insert, update and delete triggers writing
  *                      audit_log, made from the catalogue when the script reaches it (SQLite:

@@ -456,6 +456,10 @@ static const char *const markers[][2] = {
 	 "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse()"},
 	{"@AUDIT_TRIGGERS@", PG_AUDIT_FUNCTION PG_AUDIT_EACH("DROP TRIGGER IF EXISTS audit ON %1$I; " PG_AUDIT_CREATE)},
 	{"@AUDIT_DROP@", PG_AUDIT_EACH("DROP TRIGGER IF EXISTS audit ON %1$I")},
+	/* 023: SQLite's own change (sqlite.c says why); PostgreSQL's CHECKs stay as they are. */
+	{"@CHECKS_WITHOUT_IN@", "DO $$ BEGIN NULL; END $$"},
+	/* 023: PostgreSQL's trust triggers stay per row (store_trust_hold holds only SQLite's). */
+	{"@KPI_TRUST_HELD@", "DO $$ BEGIN NULL; END $$"},
 	/* The practice index: a tsvector over title (weight A), tags (B) and body (C), GIN-indexed. */
 	{"@PRACTICE_SEARCH@",
 	 "CREATE TABLE practice_search (rowid BIGINT PRIMARY KEY, title TEXT NOT NULL, tags TEXT NOT NULL, body TEXT NOT NULL, "

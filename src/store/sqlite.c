@@ -26,6 +26,7 @@ struct sqlite_conn {
 	pthread_mutex_t *writer; /* this database's writer lock in this process */
 	bool writing;		 /* holds it: between BEGIN IMMEDIATE and COMMIT or ROLLBACK */
 	long long actor_user, actor_org; /* the audit trail's actor (store_set_actor); 0: nobody */
+	bool trust_held;	 /* store_trust_hold: kpi_measurements' trust triggers wait (accord_trust_held()) */
 	bool in_tx;		 /* a BEGIN IMMEDIATE succeeded and its COMMIT or ROLLBACK has not run */
 	bool lost;		 /* SQLite rolled that transaction back on its own (see sq_fail) */
 	struct error lost_err;	 /* why: every statement fails with it until the ROLLBACK */
@@ -145,6 +146,19 @@ static void actor_org_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	actor_value(ctx, ((struct sqlite_conn *)sqlite3_user_data(ctx))->actor_org);
 }
 
+/* accord_trust_held(): 1 while the connection's importer bumps the trust version itself (store_trust_hold). */
+static void trust_held_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	sqlite3_result_int(ctx, ((struct sqlite_conn *)sqlite3_user_data(ctx))->trust_held);
+}
+
+static void sq_trust_hold(void *conn, bool held)
+{
+	((struct sqlite_conn *)conn)->trust_held = held;
+}
+
 static void sq_set_actor(void *conn, long long user_id, long long org_id)
 {
 	struct sqlite_conn *c = conn;
@@ -188,7 +202,8 @@ static int sq_connect(struct sqlite_conn *c, const char *path, struct error *err
 	sqlite3_busy_timeout(c->db, BUSY_TIMEOUT_MS);
 	/* Not deterministic: each call asks the connection. A connection without them (the sqlite3 shell) cannot write audited tables. */
 	if (sqlite3_create_function(c->db, "accord_actor_user", 0, SQLITE_UTF8, c, actor_user_fn, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_create_function(c->db, "accord_actor_org", 0, SQLITE_UTF8, c, actor_org_fn, NULL, NULL) != SQLITE_OK) {
+	    sqlite3_create_function(c->db, "accord_actor_org", 0, SQLITE_UTF8, c, actor_org_fn, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function(c->db, "accord_trust_held", 0, SQLITE_UTF8, c, trust_held_fn, NULL, NULL) != SQLITE_OK) {
 		error_set(err, 500, "store", "db", "cannot use database '%s': %s", path, sqlite3_errmsg(c->db));
 		goto fail;
 	}
@@ -585,6 +600,13 @@ static int sq_query(void *conn, const char *sql, const struct sqlval *args, int 
 	SQ_TRIGGER(table, "DELETE", SQ_BUMP(del))
 #define SQ_TOUCH_ENG(table) \
 	SQ_TOUCH(table, "= NEW.engagement_id", "IN (NEW.engagement_id, OLD.engagement_id)", "= OLD.engagement_id")
+/* 023: kpi_measurements' triggers wait while an import holds them (store_trust_hold), which bumps once itself. */
+#define SQ_HELD(event, expr)                                                                                  \
+	"CREATE TRIGGER kpi_measurements_trust_" event " AFTER " event " ON kpi_measurements WHEN NOT accord_trust_held() " \
+	"BEGIN " SQ_BUMP(expr) "END; "
+#define SQ_KPI_MEASUREMENTS_TRUST                                                                    \
+	SQ_HELD("INSERT", "= NEW.engagement_id") SQ_HELD("UPDATE", "IN (NEW.engagement_id, OLD.engagement_id)") \
+	SQ_HELD("DELETE", "= OLD.engagement_id")
 #define SQ_ISSUE(row) "= (SELECT engagement_id FROM strategic_issues WHERE id = " row ".issue_id)"
 #define SQ_PAIR(row) \
 	"IN (SELECT id FROM engagements WHERE buyer_org_id = " row ".buyer_org_id AND provider_org_id = " row ".org_id)"
@@ -606,6 +628,10 @@ static int sq_query(void *conn, const char *sql, const struct sqlval *args, int 
 	SQ_DROP3("practices", "search") SQ_DROP3("practice_revisions", "search") SQ_DROP3("summit_sessions", "search")  \
 	SQ_DROP3("invitations", "search") SQ_DROP3("engagements", "search") SQ_DROP3("orgs", "search")
 
+/* 023: a CHECK's text replaced in the schema table (the texts are SQL literals: their quotes doubled). */
+#define SQ_CHECK(table, from, to) \
+	"UPDATE sqlite_master SET sql = replace(sql, '" from "', '" to "') WHERE type = 'table' AND name = '" table "'; "
+
 /* The schema's dialect markers in SQLite's words (migrations.h lists them). */
 static const char *const markers[][2] = {
 	{"@SEARCH_TRIGGERS@", SQ_SEARCH("practices") SQ_SEARCH("practice_revisions") SQ_SEARCH("summit_sessions")
@@ -619,7 +645,8 @@ static const char *const markers[][2] = {
 	 SQ_BUMP("= NEW.id") "END"},
 	/* 021, 022: delivery evidence (docs/delivery.md) joins the trust evidence. */
 	{"@OBLIGATION_TRUST_TRIGGERS@", SQ_TOUCH_ENG("obligations")},
-	{"@KPI_TRUST_TRIGGERS@", SQ_TOUCH_ENG("kpis") SQ_TOUCH_ENG("kpi_measurements")},
+	{"@KPI_TRUST_TRIGGERS@", SQ_TOUCH_ENG("kpis") SQ_KPI_MEASUREMENTS_TRUST},
+	{"@KPI_TRUST_HELD@", SQ_DROP3("kpi_measurements", "trust") SQ_KPI_MEASUREMENTS_TRUST},
 	{"@PK@", "INTEGER PRIMARY KEY"},
 	/*
 	 * 015: the table made again without UNIQUE (email), in the migration's transaction (where
@@ -642,6 +669,16 @@ static const char *const markers[][2] = {
 	{"@AUDIT_APPEND_ONLY@",
 	 "CREATE TRIGGER audit_log_refuse_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END; "
 	 "CREATE TRIGGER audit_log_refuse_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"},
+	/* 023: see its comment; each replace() names the text 011 and 022 wrote, so a second run changes nothing. */
+	{"@CHECKS_WITHOUT_IN@",
+	 "PRAGMA writable_schema = ON; "
+	 SQ_CHECK("audit_log", "CHECK (action IN (''insert'', ''update'', ''delete''))",
+		  "CHECK (action = ''insert'' OR action = ''update'' OR action = ''delete'')")
+	 SQ_CHECK("kpi_measurements", "CHECK (source IN (''form'', ''api'', ''csv'', ''servicenow''))",
+		  "CHECK (source = ''form'' OR source = ''api'' OR source = ''csv'' OR source = ''servicenow'')")
+	 SQ_CHECK("service_credits", "CHECK (status IN (''owed'', ''applied'', ''waived''))",
+		  "CHECK (status = ''owed'' OR status = ''applied'' OR status = ''waived'')")
+	 "PRAGMA writable_schema = RESET"},
 	{"@PRACTICE_SEARCH@", "CREATE VIRTUAL TABLE practice_search USING fts5 (title, tags, body, tokenize = 'unicode61 remove_diacritics 2')"},
 };
 
@@ -1080,4 +1117,5 @@ const struct store_backend store_sqlite_backend = {
 	.audit_off = "@AUDIT_DROP@",
 	.audit_on = "@AUDIT_TRIGGERS@",
 	.set_actor = sq_set_actor,
+	.trust_hold = sq_trust_hold,
 };

@@ -388,6 +388,12 @@ void store_set_actor(struct store *s, long long user_id, long long org_id)
 	s->be->set_actor(s->conn, user_id, org_id);
 }
 
+void store_trust_hold(struct store *s, bool held)
+{
+	if (s->be->trust_hold)
+		s->be->trust_hold(s->conn, held);
+}
+
 int store_audit_triggers(struct store *s, bool on, struct error *err)
 {
 	if (!s->in_tx) {

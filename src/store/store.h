@@ -142,6 +142,14 @@ long long store_sqlite_page_pool_used(long long *most);
  */
 void store_set_actor(struct store *s, long long user_id, long long org_id);
 /*
+ * While held, a change to kpi_measurements on this connection leaves trust_versions alone
+ * (SQLite: its triggers' WHEN asks the connection, as the audit triggers ask for the actor;
+ * PostgreSQL: no effect, its triggers bump per row): an import writing thousands of an
+ * engagement's values holds it, then bumps the engagement's version once (TRUST_BUMP) in the
+ * same transaction. No schema work: a flag of the connection. Release it on every path.
+ */
+void store_trust_hold(struct store *s, bool held);
+/*
  * Switches the audit triggers off and on again inside one transaction, for a copy of rows
  * that already have their history (accord copy, which copies audit_log verbatim) or a bulk
  * load (accord demo --scale). Other connections never see them off.
@@ -178,6 +186,7 @@ struct store_backend {
 	const char *triggers_off, *triggers_on; /* scripts: the derived-data triggers off and on again */
 	const char *audit_off, *audit_on;	/* scripts: the audit triggers dropped, and made (again) from the catalogue */
 	void (*set_actor)(void *conn, long long user_id, long long org_id);
+	void (*trust_hold)(void *conn, bool held); /* NULL: the backend's trust triggers never wait */
 };
 
 /* Whether a backend logs each fault of its database (disk full, read-only, locked) in its own words on stderr: servers do; the CLI prints one line. */

@@ -355,6 +355,50 @@ static void every_table_audited(void)
 	CHECK_INT(one("SELECT count(*) FROM audit_log WHERE entity = 'audit_probe'", 0), 0);
 }
 
+/*
+ * Migration 023 wrote SQLite's CHECKs of three or more values as comparisons joined by OR (a
+ * CHECK with IN builds a temporary b-tree each time an audit trigger runs): the schema says so,
+ * the database is whole, and each check still refuses a value outside its list, for this
+ * connection and for one opened afterwards.
+ */
+static void checks_still_refuse(void)
+{
+	static struct texts t;
+	struct error err = {0};
+	struct store *other = NULL;
+
+	if (!pg) {
+		CHECK_INT(one("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('audit_log', 'kpi_measurements', "
+			      "'service_credits') AND sql LIKE '%CHECK (% = ''%'' OR % = ''%'' OR % = ''%'')%' AND sql NOT LIKE '% IN (''%'", 0), 3);
+		t.n = 0;
+		CHECK(store_query(S, "PRAGMA integrity_check", NULL, 0, text_cb, &t, NULL) == 1);
+		CHECK_STR(t.n ? t.v[0] : "", "ok");
+		other = store_open(dbpath, &err);
+		CHECK(other != NULL);
+	}
+	/* Each pair in a transaction of its own, the allowed value first: on PostgreSQL a failed statement ends the transaction. */
+	for (int k = 0; k < (other ? 2 : 1); k++) {
+		struct store *s = k ? other : S;
+		static const char *const pairs[][2] = {
+			{"INSERT INTO audit_log (at, entity, action, changes) VALUES ('2026-01-01T00:00:00Z', 't', 'delete', '{}')",
+			 "INSERT INTO audit_log (at, entity, action, changes) VALUES ('2026-01-01T00:00:00Z', 't', 'forged', '{}')"},
+			{"UPDATE kpi_measurements SET source = 'servicenow'", "UPDATE kpi_measurements SET source = 'fax'"},
+			{"UPDATE service_credits SET status = 'waived'", "UPDATE service_credits SET status = 'forgiven'"},
+		};
+
+		for (int i = 0; i < 3; i++) {
+			CHECK_INT(store_begin(s, &err), 0);
+			CHECK(store_query(s, pairs[i][0], NULL, 0, NULL, NULL, NULL) >= 0);
+			CHECK(store_query(s, pairs[i][1], NULL, 0, NULL, NULL, NULL) < 0);
+			store_rollback(s);
+		}
+	}
+	CHECK_INT(one("SELECT count(*) FROM kpi_measurements", 0) > 0, 1);
+	CHECK_INT(one("SELECT count(*) FROM service_credits", 0) > 0, 1);
+	if (other)
+		store_close(other);
+}
+
 /* The demo's logins (ROLE EMAIL PASSWORD lines): the contract manager's password. */
 static void read_password(FILE *logins)
 {
@@ -404,6 +448,7 @@ int main(void)
 	RUN(secrets_never_written);
 	RUN(append_only);
 	RUN(every_table_audited);
+	RUN(checks_still_refuse);
 	store_close(S);
 	if (!getenv("ACCORD_TEST_DB") || !*getenv("ACCORD_TEST_DB")) {
 		char p[300];

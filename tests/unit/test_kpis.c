@@ -412,6 +412,53 @@ static void a_large_import_matches_row_by_row(void)
 	CHECK_INT(one("SELECT count(*) FROM actions WHERE review_id = ? AND title LIKE ?", REVIEW, "Action plan: Bulk D missed in 2025-01, 2025-02, %"), 1);
 }
 
+static long long trust_version(long long eng)
+{
+	return one("SELECT coalesce(max(version), 0) FROM trust_versions WHERE engagement_id = ?", eng, NULL);
+}
+
+/*
+ * An import raises the engagement's trust version once, not once per value (store_trust_hold;
+ * PostgreSQL's triggers still bump per row, so there it only rises); an import that changes
+ * nothing or is refused leaves it; and a single value written afterwards still raises it (the
+ * hold was released). KPIs named by name and by id, in an order that is not the KPIs' own.
+ */
+static void an_import_moves_the_trust_version_once(void)
+{
+	bool pg = !strcmp(store_backend_name(S), "postgresql");
+	long long k1 = kpi(E2, "Zeta uptime", "higher", 99, 95, "monthly", NULL), k2 = kpi(E2, "Alpha tickets", "lower", 5, 10, "monthly", NULL);
+	struct kpi_import_result res;
+	char text[512];
+	long long v0 = trust_version(E2), v;
+
+	snprintf(text, sizeof text, "kpi,period,value\n%lld,2025-03,99.5\nalpha TICKETS,2025-01,4\nZeta uptime,2025-01,96\n%lld,2025-02,3\n", k1, k2);
+	import(E2, text, &res, 0);
+	CHECK_INT(res.imported, 4);
+	CHECK_INT(one("SELECT count(*) FROM kpi_measurements WHERE kpi_id = ?", k2, NULL), 2);
+	v = trust_version(E2);
+	if (pg)
+		CHECK(v > v0);
+	else
+		CHECK_INT(v, v0 + 1);
+	import(E2, text, &res, 0);
+	CHECK_INT(res.unchanged, 4);
+	CHECK_INT(trust_version(E2), v);
+	snprintf(text, sizeof text, "kpi,period,value\n%lld,2025-03,98\n%lld,2025-13,1\n", k1, k2);
+	json_decref(import(E2, text, &res, 1));
+	CHECK_INT(trust_version(E2), v);
+	CHECK_STR(text_of("SELECT CAST(value AS TEXT) FROM kpi_measurements WHERE kpi_id = ? AND period = ?", k1, "2025-03"), "99.5");
+	snprintf(text, sizeof text, "kpi,period,value\n%lld,2025-03,98\n", k1);
+	import(E2, text, &res, 0);
+	CHECK_INT(res.replaced, 1);
+	if (pg)
+		CHECK(trust_version(E2) > v);
+	else
+		CHECK_INT(trust_version(E2), v + 1);
+	v = trust_version(E2);
+	CHECK_INT(put(k2, "2025-04", 6), MEASURE_CREATED);
+	CHECK_INT(trust_version(E2), v + 1);
+}
+
 int main(void)
 {
 	int applied = 0;
@@ -441,6 +488,7 @@ int main(void)
 	RUN(quoted_fields_headers_and_ids_import);
 	RUN(every_bad_row_is_named_and_nothing_is_written);
 	RUN(a_large_import_matches_row_by_row);
+	RUN(an_import_moves_the_trust_version_once);
 	RUN(a_new_monthly_charge_moves_owed_credits);
 	store_close(S);
 	if (!(pg && *pg)) {
