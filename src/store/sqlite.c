@@ -406,6 +406,22 @@ static const char *sq_float_text(double v, char out[32])
 	return out;
 }
 
+/*
+ * The end of a statement's run: its reset, and its bindings cleared. A write outside a
+ * transaction commits when its statement ends: for one stopped after its first row (INSERT ...
+ * RETURNING read by store_int), that is in this reset, and a commit that fails there (disk
+ * full) must not be reported as a saved row. rows, or the failure's result.
+ */
+static int sq_end(struct sqlite_conn *c, sqlite3_stmt *st, int rows, struct error *err)
+{
+	int rc = sqlite3_reset(st);
+
+	if (rc != SQLITE_OK && rows >= 0)
+		rows = sq_fail(c, rc, err);
+	sqlite3_clear_bindings(st);
+	return rows;
+}
+
 /* Binds args to st's parameters: 0, or sq_fail's result. */
 static int sq_bind(struct sqlite_conn *c, sqlite3_stmt *st, const struct sqlval *args, int nargs, struct error *err)
 {
@@ -469,16 +485,7 @@ static int sq_run(struct sqlite_conn *c, sqlite3_stmt *st, const struct sqlval *
 	if (rc != SQLITE_DONE)
 		rows = sq_fail(c, rc, err);
 out:
-	/*
-	 * A write outside a transaction commits when its statement ends: for one stopped after its
-	 * first row (INSERT ... RETURNING read by store_int), that is in this reset, and a commit
-	 * that fails there (disk full) must not be reported as a saved row.
-	 */
-	rc = sqlite3_reset(st);
-	if (rc != SQLITE_OK && rows >= 0)
-		rows = sq_fail(c, rc, err);
-	sqlite3_clear_bindings(st);
-	return rows;
+	return sq_end(c, st, rows, err);
 }
 
 /* The connection's prepared statement id (prepared on first use): 0, or an error's result. */
@@ -565,11 +572,7 @@ static int sq_exec_typed(void *conn, enum stmt id, const char *sql, const struct
 	if (rc != SQLITE_DONE)
 		rows = sq_fail(c, rc, err);
 out:
-	rc = sqlite3_reset(st);
-	if (rc != SQLITE_OK && rows >= 0)
-		rows = sq_fail(c, rc, err);
-	sqlite3_clear_bindings(st);
-	return rows;
+	return sq_end(c, st, rows, err);
 }
 
 static int sq_query(void *conn, const char *sql, const struct sqlval *args, int nargs, store_row_fn fn,
