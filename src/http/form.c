@@ -85,10 +85,19 @@ static char *field_text(const char *s, size_t n)
 /* The boundary of a multipart/form-data Content-Type into out (1 to 70 characters, quoted or not); false when there is none. */
 static bool multipart_boundary(const char *type, char *out, size_t size)
 {
-	const char *b = type ? strcasestr(type, "boundary=") : NULL;
+	const char *b = NULL;
 	size_t n;
 
-	if (!type || strncasecmp(type, "multipart/form-data", 19) != 0 || !b)
+	if (!type || strncasecmp(type, "multipart/form-data", 19) != 0)
+		return false;
+	/* The boundary parameter itself, after a ';' and spaces: not the tail of another one ("xboundary="). */
+	for (const char *p = strchr(type, ';'); p && !b; p = strchr(p + 1, ';')) {
+		const char *q = p + 1 + strspn(p + 1, " \t");
+
+		if (!strncasecmp(q, "boundary=", 9))
+			b = q;
+	}
+	if (!b)
 		return false;
 	b += 9;
 	if (*b == '"') {
@@ -106,21 +115,41 @@ static bool multipart_boundary(const char *type, char *out, size_t size)
 }
 
 /* A part's field name from its headers h[0..n) (Content-Disposition: form-data; name="..."), malloc'd; NULL if none. */
-static char *part_name(const char *h, size_t n)
+static char *part_param(const char *h, size_t n, const char *key)
 {
-	static const char key[] = "name=\"";
+	size_t kn = strlen(key);
 
-	for (const char *p = h, *end = h + n; p + sizeof key - 1 < end; p++) {
+	for (const char *p = h, *end = h + n; p + kn < end; p++) {
 		const char *q;
 
-		/* "name=" as a parameter of its own, not the tail of "filename=". */
-		if (strncasecmp(p, key, sizeof key - 1) != 0 || (p > h && p[-1] != ' ' && p[-1] != ';' && p[-1] != '\t'))
+		/* The parameter on its own, not the tail of a longer one ("name=" in "filename="). */
+		if (strncasecmp(p, key, kn) != 0 || (p > h && p[-1] != ' ' && p[-1] != ';' && p[-1] != '\t'))
 			continue;
-		p += sizeof key - 1;
+		p += kn;
 		q = memchr(p, '"', (size_t)(end - p));
 		return q ? field_text(p, (size_t)(q - p)) : NULL;
 	}
 	return NULL;
+}
+
+/* A part's field name from its headers h[0..n) (Content-Disposition: form-data; name="..."), malloc'd; NULL if none. */
+static char *part_name(const char *h, size_t n)
+{
+	return part_param(h, n, "name=\"");
+}
+
+/* Adds a field name + suffix = value (a file's name, or a file that is not text); false when full or out of memory. */
+static bool add_derived(struct request *rq, const char *name, const char *suffix, const char *value)
+{
+	size_t n = strlen(name) + strlen(suffix) + 1;
+	char *full;
+
+	if (rq->form_len >= FORM_FIELDS_MAX || !(full = malloc(n)))
+		return false;
+	snprintf(full, n, "%s%s", name, suffix);
+	rq->form[rq->form_len].name = full;
+	rq->form[rq->form_len].value = strdup(value);
+	return rq->form[rq->form_len++].value != NULL;
 }
 
 /* Splits a multipart/form-data body into rq->form: every part's name and bytes (a file's content as its value). */
@@ -140,7 +169,9 @@ static bool multipart_parse(struct request *rq, const char *boundary)
 		p += dn;
 	}
 	for (;;) {
-		const char *head, *body, *next;
+		const char *head, *body, *next, *name;
+		char *filename;
+		bool not_text = false;
 
 		if (end - p >= 2 && p[0] == '-' && p[1] == '-')
 			return true; /* the closing delimiter */
@@ -153,11 +184,25 @@ static bool multipart_parse(struct request *rq, const char *boundary)
 		next = memmem(body + 4, (size_t)(end - body - 4), delim, dn);
 		if (!next || rq->form_len >= FORM_FIELDS_MAX)
 			return false;
-		rq->form[rq->form_len].name = part_name(head, (size_t)(body - head));
+		filename = part_param(head, (size_t)(body - head), "filename=\"");
+		name = rq->form[rq->form_len].name = part_name(head, (size_t)(body - head));
 		rq->form[rq->form_len].value = field_text(body + 4, (size_t)(next - body - 4));
+		/*
+		 * A chosen file that is not UTF-8 text (a spreadsheet, an image) is no broken form: its
+		 * field is empty and NAME.not_text says so, for the page to answer in words. Its name
+		 * comes as NAME.filename ("" when none was chosen).
+		 */
+		if (!rq->form[rq->form_len].value && filename && name)
+			not_text = (rq->form[rq->form_len].value = strdup("")) != NULL;
 		rq->form_len++;
-		if (!rq->form[rq->form_len - 1].name || !rq->form[rq->form_len - 1].value)
+		if (!name || !rq->form[rq->form_len - 1].value ||
+		    (filename && !add_derived(rq, name, ".filename", filename)) ||
+		    (not_text && !add_derived(rq, name, ".not_text", "1"))) {
+			free(filename);
 			return false;
+		}
+		free(filename);
+		not_text = false;
 		p = next + dn;
 	}
 }

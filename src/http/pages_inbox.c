@@ -74,7 +74,7 @@ static void glance(struct request *rq, struct buf *b)
 		else {
 			html_fmt(b, "<td>⚠ ");
 			for (k = 0; k < json_array_size(why); k++)
-				html_fmt(b, "%s%s", k ? ", " : "", json_string_value(json_array_get(why, k)));
+				html_fmt(b, "%s%s", k ? "; " : "", json_string_value(json_array_get(why, k)));
 			html_fmt(b, "</td>");
 		}
 		html_fmt(b, "<td class=\"date\">%s</td></tr>", json_text(x, "ends_on"));

@@ -290,25 +290,44 @@ static bool looks_like_json(const char *text)
 	return *text == '{' || *text == '[';
 }
 
+/* Whether the file and the pasted rows make one clear choice; if not, err says why, naming the field. */
+static bool import_choice_ok(struct request *rq, bool from_file, const char *csv, struct error *err)
+{
+	const char *filename = request_form(rq, "file.filename");
+
+	if (request_form(rq, "file.not_text"))
+		error_set(err, 422, "invalid", "file",
+			  "%s is not UTF-8 text: choose a CSV file saved as text (UTF-8), or a ServiceNow JSON export",
+			  filename && *filename ? filename : "the file");
+	else if (filename && *filename && !from_file)
+		error_set(err, 422, "invalid", "file", "%s is empty", filename);
+	else if (from_file && csv && csv[strspn(csv, " \t\n")])
+		error_set(err, 422, "invalid", "csv", "choose a file or paste rows, not both");
+	else
+		return true;
+	return false;
+}
+
 void page_kpi_import(struct request *rq, struct response *rs)
 {
 	const char *file = request_form(rq, "file"), *csv = request_form(rq, "csv");
 	bool from_file = file && *file;
 	const char *text = from_file ? file : csv ? csv : "";
 	const char *field = from_file ? "file" : "csv";
-	struct kpi_import_result res;
+	struct kpi_import_result res = {0};
 	struct error err = {0};
 	char loc[64], msg[200];
-	int rc = from_file && looks_like_json(text)
-			 ? kpi_import_servicenow(rq->store, &rq->caller, rq->id, text, strlen(text), &res, &err)
-			 : kpi_import_csv(rq->store, &rq->caller, rq->id, text, strlen(text), &res, &err);
+	bool chosen = import_choice_ok(rq, from_file, csv, &err);
+	int rc = !chosen			     ? -1
+		 : from_file && looks_like_json(text) ? kpi_import_servicenow(rq->store, &rq->caller, rq->id, text, strlen(text), &res, &err)
+							: kpi_import_csv(rq->store, &rq->caller, rq->id, text, strlen(text), &res, &err);
 
 	if (rc != 0) {
 		if (rc > 0)
 			error_set(&err, 422, field, field, "%zu %s refused; nothing was imported%s", res.bad_total,
 				  res.bad_total == 1 ? "row is" : "rows are",
 				  res.bad_total > json_array_size(res.bad) ? " (the first are listed)" : "");
-		else if (!err.field || !strcmp(err.field, "csv"))
+		else if (chosen && (!err.field || !strcmp(err.field, "csv")))
 			err.field = field;
 		rs->status = err.status;
 		render_kpis(rq, rs, &err, "import", res.bad);

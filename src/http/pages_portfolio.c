@@ -166,7 +166,7 @@ void page_portfolio(struct request *rq, struct response *rs)
 	/* The five review counts under one heading, so "Missed" cannot be read as missed service levels. */
 	html_fmt(b, "<div class=\"overflow\"><table class=\"list dense\"><thead><tr><th rowspan=\"2\">Engagement</th><th rowspan=\"2\">%s</th>"
 		    "<th rowspan=\"2\" class=\"num\">Trust</th><th rowspan=\"2\">Trend</th><th rowspan=\"2\">Mode</th>"
-		    "<th colspan=\"5\" scope=\"colgroup\" class=\"group\">Business reviews</th>"
+		    "<th colspan=\"5\" scope=\"colgroup\" class=\"group\">Business reviews, whole term</th>"
 		    "<th rowspan=\"2\">Next review</th><th rowspan=\"2\">Notice date</th></tr>"
 		    "<tr><th class=\"num\">Due</th><th class=\"num\">On time</th><th class=\"num\">Late</th><th class=\"num\">Missed</th>"
 		    "<th class=\"num\">No quorum</th></tr></thead><tbody>",

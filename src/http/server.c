@@ -244,6 +244,18 @@ static enum MHD_Result dispatch(struct MHD_Connection *conn, const char *method,
 	return ret;
 }
 
+/* Bodies above this wait for credentials before they are read (the import routes). */
+#define LARGE_BODY (64 * 1024)
+
+/* Whether the request carries a bearer token or a session cookie (not whether they are good). */
+static bool carries_credentials(struct MHD_Connection *conn)
+{
+	const char *auth = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
+
+	return (auth && !strncmp(auth, "Bearer ", 7)) ||
+	       MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, "accord_session") != NULL;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
 				  const char *method, const char *version, const char *upload,
 				  size_t *upload_size, void **con_cls)
@@ -288,6 +300,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			}
 			return send_error(conn, method, url, 404, "not_found", "no such route");
 		}
+		/*
+		 * A route that takes a large body (the imports: 4 MiB) answers a request carrying no
+		 * credentials at all before reading its body, so that nobody can make the server hold
+		 * megabytes per connection without signing in. Whether the credentials are good is
+		 * decided as for every request, by the router, once the body is read.
+		 */
+		if (!(st->route->flags & R_PUBLIC) && st->route->max_body > LARGE_BODY && !carries_credentials(conn))
+			return send_error(conn, method, url, 401, "unauthorized", "sign in first");
 		buf_init(&st->body, st->route->max_body ? st->route->max_body : 1);
 		cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 						 MHD_HTTP_HEADER_CONTENT_LENGTH);

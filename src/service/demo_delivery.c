@@ -240,7 +240,16 @@ static int obligation(struct store *s, const struct caller *cm, const struct cal
 	if (!evidence)
 		return 0;
 	demo_as(s, who);
-	return obligation_decide(s, who, id, "met", evidence, NULL, err);
+	if (obligation_decide(s, who, id, "met", evidence, NULL, err))
+		return -1;
+	/* Kept on its due date, as the story tells it (decided today it would count as kept late). */
+	{
+		char on[24];
+		struct sqlval a[2] = {SQL_T(on), SQL_I(id)};
+
+		snprintf(on, sizeof on, "%sT09:00:00Z", due);
+		return store_exec(s, STMT_DEMO_OBLIGATION_DECIDED_ON, a, 2, NULL, NULL, err) < 0 ? -1 : 0;
+	}
 }
 
 /* Each contract's particular moments: credits decided, the dispute and its answer, a correction, obligations. */

@@ -274,6 +274,7 @@ int engagement_update(struct store *s, const struct caller *c, long long id,
 	struct eng_row e;
 	struct sqlval a[9];
 	long long charge_before;
+	char currency_before[sizeof e.currency];
 
 	if (load(s, id, &e, err))
 		return -1;
@@ -283,6 +284,7 @@ int engagement_update(struct store *s, const struct caller *c, long long id,
 		return -1;
 	}
 	charge_before = e.monthly_charge;
+	text_copy(currency_before, sizeof currency_before, e.currency);
 	merge(&e, in);
 	if (engagement_check(s, c, &e, err) || contract_merge(&e, in, err))
 		return -1;
@@ -298,10 +300,10 @@ int engagement_update(struct store *s, const struct caller *c, long long id,
 	if (store_begin(s, err))
 		return -1;
 	/* A changed term re-plans the future reviews of the mandate. */
-	/* A new monthly charge moves the credits still owed (applied and waived ones stay as decided). */
+	/* A new monthly charge or currency moves the credits still owed (applied and waived ones stay as decided). */
 	if (store_exec(s, STMT_ENG_UPDATE, a, 9, NULL, NULL, err) < 0 || contract_save(s, id, &e, err) ||
 	    ((in->starts_on || in->ends_on) && mandate_replan(s, id, err)) ||
-	    (e.monthly_charge != charge_before && credits_sync_engagement(s, id, err))) {
+	    ((e.monthly_charge != charge_before || strcmp(e.currency, currency_before)) && credits_sync_engagement(s, id, err))) {
 		store_rollback(s);
 		return -1;
 	}

@@ -1,6 +1,7 @@
 /* kpis: use cases for an engagement's KPIs and their measurements — definitions, a value per period with its history, disputes and answers (docs/delivery.md). */
 #include "kpis.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -523,12 +524,38 @@ struct plans_seen {
 	char open_title[ACTION_PLAN_TITLE_MAX];
 };
 
+/*
+ * Whether list is nothing but periods joined by ", " (YYYY-MM or YYYY-Qn): the title is this
+ * KPI's plan, not one of a KPI whose name starts with this one's ("Uptime missed in Q" for
+ * "Uptime", "Speed missed in 2025-08, sla" for "Speed").
+ */
+static bool plan_list_only_periods(const char *list)
+{
+	for (const char *p = list;;) {
+		size_t n = strcspn(p, ",");
+		bool year = n == 7 && p[4] == '-';
+
+		for (int i = 0; i < 4 && year; i++)
+			year = isdigit((unsigned char)p[i]) != 0;
+		if (!year || !((isdigit((unsigned char)p[5]) && isdigit((unsigned char)p[6])) ||
+			       (p[5] == 'Q' && p[6] >= '1' && p[6] <= '4')))
+			return false;
+		if (!p[n])
+			return true;
+		if (p[n + 1] != ' ')
+			return false;
+		p += n + 2;
+	}
+}
+
 static int plan_row(void *ctx, const struct sqlval *c, int n)
 {
 	struct plans_seen *p = ctx;
 
 	(void)n;
-	if (strlen(c[1].s) >= p->prefix_len && plan_lists(c[1].s + p->prefix_len, p->period))
+	if (strlen(c[1].s) < p->prefix_len || !plan_list_only_periods(c[1].s + p->prefix_len))
+		return 0;
+	if (plan_lists(c[1].s + p->prefix_len, p->period))
 		p->listed = true;
 	if (c[2].i == p->place->review_id && !strcmp(c[3].s, "open") && !p->open_id) {
 		p->open_id = c[0].i;

@@ -73,6 +73,15 @@ async function main() {
 			assert(!row.includes(month(3)), 'a row of the refused import was written');
 		});
 
+		await check('a spreadsheet chosen instead of a CSV file is refused in words beside the file', async () => {
+			await provider.fill('#import textarea[name=csv]', '');
+			await provider.setInputFiles('#import input[type=file][name=file]', { name: 'figures.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe, 0x00, 0x14]) });
+			await submit(provider, provider.locator('#import button', { hasText: 'Import' }));
+			const summary = await provider.locator('#form-errors').textContent();
+			assert(summary.includes('figures.xlsx is not UTF-8 text'), `no clear error for a binary file: ${summary}`);
+			assert(await provider.locator('#import input[type=file][aria-invalid=true]').count() === 1, 'the error is not beside the file');
+		});
+
 		await check('the buyer disputes the missed month and the provider answers', async () => {
 			await buyer.goto(`${base}/`);
 			await openServiceLevels(buyer);

@@ -254,7 +254,7 @@ static void a_file_upload_reads_as_fields(void)
 			   "Content-Disposition: form-data; name=\"csrf\"\r\n\r\n"
 			   "tok123\r\n"
 			   "------WebKitFormBoundaryX7\r\n"
-			   "Content-Disposition: form-data; name=\"file\"; filename=\"name=\\\"x.csv\"\r\n"
+			   "Content-Disposition: form-data; filename=\"name=x.csv\"; name=\"file\"\r\n"
 			   "Content-Type: text/csv\r\n\r\n"
 			   "kpi,period,value\r\nAvailability,2026-10,99.9\r\n\r\n"
 			   "------WebKitFormBoundaryX7\r\n"
@@ -263,13 +263,21 @@ static void a_file_upload_reads_as_fields(void)
 			   "------WebKitFormBoundaryX7--\r\n";
 
 	CHECK(parse_multipart(&rq, type, body));
-	CHECK_INT((int)rq.form_len, 3);
+	CHECK_INT((int)rq.form_len, 4);
+	/* The file's name comes as its own field; "name=" inside it is not the field's name. */
+	CHECK_STR(request_form(&rq, "file.filename"), "name=x.csv");
+	CHECK(request_form(&rq, "file.not_text") == NULL);
 	CHECK_STR(request_form(&rq, "csrf"), "tok123");
 	/* The file's bytes, CR LF read as LF, its trailing line break kept; the filename's own "name=" is not the field's name. */
 	CHECK_STR(request_form(&rq, "file"), "kpi,period,value\nAvailability,2026-10,99.9\n");
 	CHECK_STR(request_form(&rq, "csv"), "");
 	form_free(&rq);
 
+	/* The boundary parameter, not another one ending in "boundary=". */
+	CHECK(parse_multipart(&rq, "multipart/form-data; xboundary=zzz; boundary=B",
+			      "--B\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n2\r\n--B--"));
+	CHECK_STR(request_form(&rq, "x"), "2");
+	form_free(&rq);
 	/* A quoted boundary, and the first delimiter after a preamble. */
 	CHECK(parse_multipart(&rq, "multipart/form-data; boundary=\"a b\"",
 			      "preamble\r\n--a b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n1\r\n--a b--"));
@@ -298,6 +306,18 @@ static void a_broken_upload_is_refused_whole(void)
 		rq.body_len = sizeof nul - 1;
 		CHECK(!form_parse(&rq));
 	}
+	/* A chosen file that is not text is no broken form: its field is empty and says so; a text field that is not text is. */
+	CHECK(parse_multipart(&rq, type, "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.xlsx\"\r\n\r\nPK\x03\x04\xff\r\n--B--"));
+	CHECK_STR(request_form(&rq, "file"), "");
+	CHECK_STR(request_form(&rq, "file.not_text"), "1");
+	CHECK_STR(request_form(&rq, "file.filename"), "a.xlsx");
+	form_free(&rq);
+	CHECK(!parse_multipart(&rq, type, "--B\r\nContent-Disposition: form-data; name=\"csv\"\r\n\r\nPK\x03\x04\xff\r\n--B--"));
+	/* No file chosen: the browser sends an empty part with an empty file name. */
+	CHECK(parse_multipart(&rq, type, "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\"\r\nContent-Type: application/octet-stream\r\n\r\n\r\n--B--"));
+	CHECK_STR(request_form(&rq, "file"), "");
+	CHECK_STR(request_form(&rq, "file.filename"), "");
+	form_free(&rq);
 	/* No boundary at all, or one too long: read as urlencoded, where "--B..." is a single odd field name, not a file. */
 	CHECK(parse_multipart(&rq, "multipart/form-data", "a=1&b=2"));
 	CHECK_STR(request_form(&rq, "b"), "2");

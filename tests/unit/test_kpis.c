@@ -199,6 +199,13 @@ static void a_new_monthly_charge_moves_owed_credits(void)
 	json_decref(in.monthly_charge);
 	CHECK_INT(credit_cents(k, "2026-09"), 20000);
 	CHECK_INT(credit_cents(k, "2026-10"), 40000);
+	/* A new currency too: the owed credit is owed in it. */
+	in.monthly_charge = NULL;
+	in.currency = "GBP";
+	CHECK_INT(engagement_update(S, &cm, E2, &in, &err), 0);
+	CHECK_STR(text_of("SELECT currency FROM service_credits WHERE kpi_id = ? AND period = ?", k, "2026-10"), "GBP");
+	CHECK_STR(text_of("SELECT currency FROM service_credits WHERE kpi_id = ? AND period = ?", k, "2026-09"), "USD"); /* applied: as decided */
+	in.currency = NULL;
 	/* A change of anything else leaves them as they are. */
 	CHECK(store_query(S, "UPDATE service_credits SET amount_cents = 1 WHERE kpi_id = ? AND period = '2026-10'",
 			  (struct sqlval[]){SQL_I(k)}, 1, NULL, NULL, NULL) >= 0);
@@ -259,6 +266,25 @@ static void a_miss_puts_one_action_on_the_next_review(void)
 	CHECK_INT(put(k, "2026-07", 9), MEASURE_CREATED);
 	CHECK_INT(one("SELECT count(*) FROM actions WHERE engagement_id = ? AND status = 'open' AND title = ?", E,
 		      "Action plan: Average handling time missed in 2026-07"), 1);
+	/* A KPI whose name starts with another's never takes or hides the other's plan. */
+	{
+		long long longer = kpi(E, "Uptime missed in Q", "higher", 99, 95, "monthly", NULL);
+		long long shorter = kpi(E, "Uptime", "higher", 99, 95, "monthly", NULL);
+		long long listy = kpi(E, "Speed missed in 2026-08, sla", "higher", 99, 95, "monthly", NULL);
+		long long speed = kpi(E, "Speed", "higher", 99, 95, "monthly", NULL);
+
+		CHECK_INT(put(longer, "2026-03", 90), MEASURE_CREATED);
+		CHECK_INT(put(shorter, "2026-04", 90), MEASURE_CREATED);
+		CHECK_INT(put(longer, "2026-05", 90), MEASURE_CREATED);
+		CHECK_INT(one("SELECT count(*) FROM actions WHERE engagement_id = ? AND title = ?", E,
+			      "Action plan: Uptime missed in Q missed in 2026-03, 2026-05"), 1);
+		CHECK_INT(one("SELECT count(*) FROM actions WHERE engagement_id = ? AND title = ?", E,
+			      "Action plan: Uptime missed in 2026-04"), 1);
+		CHECK_INT(put(listy, "2026-07", 90), MEASURE_CREATED);
+		CHECK_INT(put(speed, "2026-08", 90), MEASURE_CREATED);
+		CHECK_INT(one("SELECT count(*) FROM actions WHERE engagement_id = ? AND title = ?", E,
+			      "Action plan: Speed missed in 2026-08"), 1);
+	}
 	/* Without a planned review there is no agenda to put it on. */
 	{
 		long long k2 = kpi(E2, "Average handling time", "lower", 6, 8, "monthly", NULL);

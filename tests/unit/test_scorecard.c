@@ -685,6 +685,30 @@ static void real_text_is_shortest_printf(void)
 	CHECK(mismatches == 0);
 }
 
+/* Values too large for thousandths in a BIGINT read back as themselves, on both backends (PostgreSQL refused the cast). */
+static void huge_values_read_back(void)
+{
+	struct score_window w;
+	struct error err = {0};
+	long long k = kpi("Huge counts", "lower", 10, 20, 1, "NULL");
+	json_t *sc, *row;
+
+	value(k, "2026-10", 9.3e15, false);
+	value(k, "2026-09", 1e300, false);
+	CHECK(score_window_read("2026-09", "2026-10", D(2026, 11, 26), &w, &err));
+	sc = scorecard_json(S, eng, w, &err);
+	CHECK(sc != NULL);
+	if (!sc) {
+		fprintf(stderr, "  scorecard: %s\n", err.message);
+		return;
+	}
+	row = kpi_named(sc, "Huge counts");
+	CHECK(row != NULL);
+	CHECK_STR(period_status(row, "2026-10", "status"), "missed");
+	json_decref(sc);
+	check_streamed(eng, w, "huge values");
+}
+
 int main(void)
 {
 	struct error err = {0};
@@ -719,6 +743,7 @@ int main(void)
 	RUN(portfolio_both_sides);
 	RUN(streamed_matches_tree_and_history);
 	RUN(real_text_is_shortest_printf);
+	RUN(huge_values_read_back);
 	store_close(S);
 	if (!getenv("ACCORD_TEST_DB") || !*getenv("ACCORD_TEST_DB")) {
 		char p[300];
