@@ -202,7 +202,6 @@ static bool multipart_parse(struct request *rq, const char *boundary)
 			return false;
 		}
 		free(filename);
-		not_text = false;
 		p = next + dn;
 	}
 }

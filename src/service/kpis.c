@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "clock.h"
 #include "credits.h"
@@ -468,16 +469,6 @@ static size_t plan_prefix(const struct kpi_def *k, char *out, size_t n)
 	return len < 0 ? 0 : (size_t)len < n ? (size_t)len : n - 1;
 }
 
-/* Characters (not bytes) in a UTF-8 text: SQL's substr and length count characters on both backends. */
-static long long utf8_chars(const char *s)
-{
-	long long n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
 /* Whether the period list of a plan's title (after the prefix) names period. */
 static bool plan_lists(const char *list, const char *period)
 {
@@ -575,7 +566,8 @@ int action_plan_add(struct store *s, const struct caller *c, const struct kpi_de
 		return 0;
 	seen.prefix_len = plan_prefix(k, prefix, sizeof prefix);
 	a[0] = SQL_I(k->engagement_id);
-	a[1] = SQL_I(utf8_chars(prefix));
+	/* Characters, not bytes: SQL's substr counts characters on both backends. */
+	a[1] = SQL_I((long long)u8_mbsnlen((const uint8_t *)prefix, strlen(prefix)));
 	a[2] = SQL_T(prefix);
 	if (store_exec(s, STMT_KPI_ACTION_PLANS, a, 3, plan_row, &seen, err) < 0)
 		return -1;

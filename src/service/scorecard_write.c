@@ -50,10 +50,10 @@ static void money_sums(struct jsonw *w, const char *key, const struct money_sums
 {
 	jsonw_karray(w, key);
 	for (int i = 0; i < m->n; i++) {
-		char text[MONEY_HUMAN_MAX + 16];
+		char amount[MONEY_HUMAN_MAX], text[MONEY_HUMAN_MAX + 16];
 
-		strcpy(text, m->v[i].saturated ? "more than " : "");
-		money_format_human(m->v[i].cents, m->v[i].currency, text + strlen(text));
+		money_format_human(m->v[i].cents, m->v[i].currency, amount);
+		snprintf(text, sizeof text, "%s%s", m->v[i].saturated ? "more than " : "", amount);
 		jsonw_object(w);
 		KINT("amount_cents", m->v[i].cents);
 		KSTR("currency", m->v[i].currency);

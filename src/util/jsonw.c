@@ -283,8 +283,11 @@ void jsonw_real17(struct jsonw *w, double v)
 		return;
 	}
 	snprintf(d, sizeof d, "%.17g", v);
-	if (!strchr(d, '.') && !strchr(d, 'e'))
-		strcat(d, ".0");
+	if (!strchr(d, '.') && !strchr(d, 'e')) {
+		size_t len = strlen(d);
+
+		snprintf(d + len, sizeof d - len, ".0");
+	}
 	if ((p = strchr(d, 'e'))) { /* jansson writes 1e20 and 1e-5, not 1e+20 and 1e-05 */
 		char *start = p + 1, *end = p + 2;
 
